@@ -1,0 +1,12 @@
+/** Jest runs the TypeScript sources as native ESM, transpiled by SWC (types are checked by `npm run typecheck`). */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'es6' } }],
+  },
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/data/', '/admin-ui/'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

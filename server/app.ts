@@ -1,0 +1,26 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Config } from './config.ts';
+import { openOrm, type Orm } from './db/orm.ts';
+import { TokenService } from './auth/token.ts';
+import { tokenSecret } from './auth/user.service.ts';
+import { createPinzhiYoga } from './yoga.ts';
+import type { DocumentLimits } from '../standards/validate.ts';
+
+export interface App {
+  config: Config;
+  orm: Orm;
+  tokens: TokenService;
+  limits: DocumentLimits;
+  yoga: ReturnType<typeof createPinzhiYoga>;
+  close(): Promise<void>;
+}
+
+/** Opens the database (applying migrations) and wires the GraphQL server. */
+export async function createApp(config: Config, orm?: Orm): Promise<App> {
+  const db = orm ?? (await openOrm(config));
+  const em = db.em.fork() as SqlEntityManager;
+  const tokens = new TokenService(await tokenSecret(em, config.authSecret), config.tokenTtlSeconds);
+  const limits: DocumentLimits = { maxBytes: config.maxDocumentBytes, maxDepth: 32 };
+  const yoga = createPinzhiYoga({ orm: db, tokens, limits });
+  return { config, orm: db, tokens, limits, yoga, close: () => db.close() };
+}

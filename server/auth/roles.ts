@@ -1,0 +1,43 @@
+/** The roles a user can hold. */
+export const ROLES = ['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting: a signed-in user, or the system itself (first-start import, CLI). */
+export interface Actor {
+  username: string;
+  roles: readonly Role[];
+}
+
+export const SYSTEM_ACTOR: Actor = { username: 'system', roles: ['admin'] };
+
+/** What each capability requires. Auditors read only; admins may do everything. */
+export const PERMISSIONS = {
+  readStandards: ROLES,
+  editStandards: ['admin', 'quality_manager'],
+  publishStandards: ['admin', 'quality_manager'],
+  publishEditions: ['admin', 'quality_manager'],
+  readAuditTrail: ['admin', 'auditor', 'quality_manager'],
+  verifyAuditChain: ['admin'],
+  manageUsers: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The caller is not signed in, or lacks the role an action needs. */
+export class ForbiddenError extends Error {
+  readonly requiredRoles: readonly Role[];
+  constructor(message: string, requiredRoles: readonly Role[] = []) {
+    super(message);
+    this.name = 'ForbiddenError';
+    this.requiredRoles = requiredRoles;
+  }
+}
+
+/** Throws ForbiddenError unless the actor holds one of the roles the permission needs. */
+export function authorize(actor: Actor | null, permission: Permission): Actor {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  if (!actor) throw new ForbiddenError('Sign in first: this needs a bearer token from login', allowed);
+  if (!actor.roles.some((r) => allowed.includes(r))) {
+    throw new ForbiddenError(`${actor.username} may not ${permission.replace(/([A-Z])/g, ' $1').toLowerCase()}: it needs one of the roles ${allowed.join(', ')}`, allowed);
+  }
+  return actor;
+}

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where embedded PGlite keeps its data (and, later, uploaded photos). */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Secret for signing bearer tokens; generated and stored in the database when unset. */
+  authSecret: string | undefined;
+  tokenTtlSeconds: number;
+  /** Largest HTTP request body accepted (bytes). */
+  maxBodyBytes: number;
+  /** Largest standard document accepted (bytes of canonical JSON). */
+  maxDocumentBytes: number;
+  /** Import the starter library and create demo users on first start (embedded default only). */
+  seed: boolean;
+  logQueries: boolean;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** Reads the configuration; every variable is documented in the README's configuration table. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port: intFromEnv(env, 'PORT', 4000),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    authSecret: env.AUTH_SECRET || undefined,
+    tokenTtlSeconds: intFromEnv(env, 'TOKEN_TTL_SECONDS', 12 * 3600),
+    maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 16 * 1024 * 1024),
+    maxDocumentBytes: intFromEnv(env, 'MAX_DOCUMENT_BYTES', 2 * 1024 * 1024),
+    seed: env.SEED ? env.SEED !== 'false' : !databaseUrl,
+    logQueries: env.LOG_QUERIES === 'true',
+  };
+}

@@ -1,0 +1,9 @@
+import { AuditEvent } from '../entities/audit-event.entity.ts';
+import { Edition, EditionEntry } from '../entities/edition.entity.ts';
+import { Setting } from '../entities/setting.entity.ts';
+import { StandardDocument } from '../entities/standard-document.entity.ts';
+import { StandardVersion } from '../entities/standard-version.entity.ts';
+import { User } from '../entities/user.entity.ts';
+
+/** Every entity the ORM knows. */
+export const entities = [StandardDocument, StandardVersion, Edition, EditionEntry, User, AuditEvent, Setting];

@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MikroORM, Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Config } from '../config.ts';
+import { entities } from './entities.ts';
+import { Migration20261124000000Initial } from './migrations/Migration20261124000000Initial.ts';
+
+/** The checked-in migrations, in order. */
+export const migrationsList = [{ name: 'Migration20261124000000Initial', class: Migration20261124000000Initial }];
+
+export type Orm = MikroORM;
+
+function baseOptions(config: Pick<Config, 'logQueries'>): Options {
+  return {
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    debug: config.logQueries,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  } as unknown as Options;
+}
+
+/**
+ * Opens the database: PostgreSQL through `pg` when `databaseUrl` is set, otherwise embedded
+ * PGlite persisted under `dataDir/pglite` (or in memory for `dataDir: 'memory://'`).
+ * Pending migrations are applied before it returns.
+ */
+export async function openOrm(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'logQueries'>): Promise<Orm> {
+  let orm: Orm;
+  if (config.databaseUrl) {
+    const { MikroORM } = await import('@mikro-orm/postgresql');
+    orm = await MikroORM.init({ ...baseOptions(config), clientUrl: config.databaseUrl } as never);
+  } else {
+    const { MikroORM } = await import('@mikro-orm/pglite');
+    let dbName = 'memory://';
+    if (!config.dataDir.startsWith('memory:')) {
+      mkdirSync(config.dataDir, { recursive: true });
+      dbName = join(config.dataDir, 'pglite');
+    }
+    orm = await MikroORM.init({ ...baseOptions(config), dbName } as never);
+  }
+  await orm.migrator.up();
+  return orm;
+}

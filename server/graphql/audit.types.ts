@@ -1,0 +1,59 @@
+import { AuditEvent, type IAuditEvent } from '../entities/audit-event.entity.ts';
+import { verifyAuditChain } from '../audit/audit.service.ts';
+import { authorize } from '../auth/roles.ts';
+import { builder } from './builder.ts';
+import { READ_ERRORS } from './error.types.ts';
+
+const AuditEventRef = builder.objectRef<IAuditEvent>('AuditEvent').implement({
+  description: 'One link of the append-only, hash-chained audit trail.',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    actor: t.string({ nullable: true, resolve: (e) => e.actor ?? null }),
+    action: t.exposeString('action'),
+    subjectType: t.exposeString('subjectType'),
+    subjectKey: t.exposeString('subjectKey'),
+    detail: t.field({ type: 'JSON', resolve: (e) => JSON.parse(e.detail) }),
+    prevHash: t.exposeString('prevHash'),
+    hash: t.exposeString('hash'),
+  }),
+});
+
+const AuditTrail = builder.objectRef<{ events: IAuditEvent[] }>('AuditTrail').implement({
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'events' in v,
+  fields: (t) => ({ events: t.field({ type: [AuditEventRef], resolve: (a) => a.events }) }),
+});
+
+const ChainReport = builder.objectRef<Awaited<ReturnType<typeof verifyAuditChain>>>('AuditChainReport').implement({
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'checked' in v,
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    checked: t.exposeInt('checked'),
+    brokenAtId: t.exposeInt('brokenAtId', { nullable: true }),
+    reason: t.exposeString('reason', { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  auditTrail: t.field({
+    type: AuditTrail,
+    description: 'Every recorded change of a standard (or edition, or user), oldest first.',
+    errors: { types: READ_ERRORS, union: { name: 'AuditTrailResult' } },
+    args: { code: t.arg.string({ required: true }), first: t.arg.int({ description: 'At most this many events (default 200, at most 1000).' }), afterId: t.arg.int() },
+    resolve: async (_r, a, ctx) => {
+      authorize(ctx.actor, 'readAuditTrail');
+      const limit = Math.min(Math.max(a.first ?? 200, 1), 1000);
+      const events = await ctx.em.find(AuditEvent, { subjectKey: a.code, ...(a.afterId ? { id: { $gt: a.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit });
+      return { events };
+    },
+  }),
+  verifyAuditChain: t.field({
+    type: ChainReport,
+    description: 'Recomputes every hash of the audit chain (admins).',
+    errors: { types: READ_ERRORS, union: { name: 'VerifyAuditChainResult' } },
+    resolve: (_r, _a, ctx) => {
+      authorize(ctx.actor, 'verifyAuditChain');
+      return verifyAuditChain(ctx.em);
+    },
+  }),
+}));

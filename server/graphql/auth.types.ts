@@ -1,0 +1,43 @@
+import { ValidationError } from '../../standards/errors.ts';
+import { InvalidCredentialsError, login } from '../auth/user.service.ts';
+import { builder } from './builder.ts';
+
+interface LoginSuccessShape {
+  token: string;
+  expiresAt: Date;
+  username: string;
+  displayName: string;
+  roles: string[];
+}
+
+const LoginSuccess = builder.objectRef<LoginSuccessShape>('LoginSuccess').implement({
+  description: 'Send the token as `Authorization: Bearer <token>`.',
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'token' in value,
+  fields: (t) => ({
+    token: t.exposeString('token'),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    username: t.exposeString('username'),
+    displayName: t.exposeString('displayName'),
+    roles: t.exposeStringList('roles'),
+  }),
+});
+
+const Me = builder.objectRef<{ username: string; roles: readonly string[] }>('Me').implement({
+  fields: (t) => ({ username: t.exposeString('username'), roles: t.stringList({ resolve: (m) => [...m.roles] }) }),
+});
+
+builder.mutationField('login', (t) =>
+  t.field({
+    type: LoginSuccess,
+    errors: { types: [InvalidCredentialsError, ValidationError], union: { name: 'LoginResult' } },
+    args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const { token, expiresAt, user } = await login(ctx.em, ctx.tokens, args.username, args.password);
+      return { token, expiresAt, username: user.username, displayName: user.displayName, roles: user.roles };
+    },
+  }),
+);
+
+builder.queryField('me', (t) =>
+  t.field({ type: Me, nullable: true, description: 'The signed-in user, or null.', resolve: (_root, _args, ctx) => ctx.actor }),
+);

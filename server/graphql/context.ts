@@ -1,0 +1,12 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Actor } from '../auth/roles.ts';
+import type { TokenService } from '../auth/token.ts';
+import type { DocumentLimits } from '../../standards/validate.ts';
+
+/** What every resolver gets: its own EntityManager fork, the caller, and shared services. */
+export interface GraphQLContext {
+  em: SqlEntityManager;
+  actor: Actor | null;
+  limits: DocumentLimits;
+  tokens: TokenService;
+}

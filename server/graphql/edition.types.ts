@@ -1,0 +1,68 @@
+import { NotFoundError } from '../../standards/errors.ts';
+import { authorize } from '../auth/roles.ts';
+import type { IEdition } from '../entities/edition.entity.ts';
+import { publishEdition } from '../standards/edition.service.ts';
+import { standardRepository as repo } from '../standards/standard.repository.ts';
+import { toVersionView } from '../standards/standard.views.ts';
+import { builder } from './builder.ts';
+import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+import { StandardVersionRef } from './standard.types.ts';
+
+const EditionRef = builder.objectRef<IEdition>('Edition').implement({
+  description: 'An immutable snapshot of the library: the published version of every document at one moment.',
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'seq' in v && 'documentCount' in v,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    seq: t.exposeInt('seq'),
+    createdBy: t.exposeString('createdBy'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    note: t.string({ nullable: true, resolve: (e) => e.note ?? null }),
+    documentCount: t.exposeInt('documentCount'),
+    documents: t.field({
+      type: [StandardVersionRef],
+      description: 'Every document of the edition at its pinned version, by code.',
+      args: { kind: t.arg.string() },
+      resolve: async (e, a, ctx) => {
+        const rows = await ctx.em.execute<{ code: string; version: number }[]>(
+          `select v.code, v.version from edition_entry e join standard_version v on v.code = e.code and v.version = e.version
+           join standard_document d on d.code = v.code where e.edition_name = ? ${a.kind ? 'and d.kind = ?' : ''} order by v.code`,
+          a.kind ? [e.name, a.kind] : [e.name],
+        );
+        const versions = await Promise.all(rows.map((r) => repo.getVersion(ctx.em, r.code, r.version)));
+        return versions.map(toVersionView);
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  edition: t.field({
+    type: EditionRef,
+    errors: { types: READ_ERRORS, union: { name: 'EditionResult' } },
+    args: { name: t.arg.string({ description: 'The newest edition when omitted.' }) },
+    resolve: async (_r, a, ctx) => {
+      authorize(ctx.actor, 'readStandards');
+      if (a.name) return repo.getEdition(ctx.em, a.name);
+      const newest = await repo.newestEdition(ctx.em);
+      if (!newest) throw new NotFoundError('No edition has been published yet', 'edition');
+      return newest;
+    },
+  }),
+  editions: t.field({
+    type: [EditionRef],
+    description: 'All editions, newest first.',
+    resolve: (_r, _a, ctx) => {
+      authorize(ctx.actor, 'readStandards');
+      return repo.listEditions(ctx.em);
+    },
+  }),
+}));
+
+builder.mutationField('publishEdition', (t) =>
+  t.field({
+    type: EditionRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'PublishEditionResult' } },
+    args: { name: t.arg.string({ required: true }), note: t.arg.string() },
+    resolve: (_r, a, ctx) => publishEdition(ctx, a.name, a.note),
+  }),
+);

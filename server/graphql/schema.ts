@@ -1,0 +1,14 @@
+import { builder } from './builder.ts';
+import './scalars.types.ts';
+import './error.types.ts';
+import './auth.types.ts';
+import './standard.types.ts';
+import './edition.types.ts';
+import './diff.types.ts';
+import './audit.types.ts';
+
+builder.queryType({});
+builder.mutationType({});
+
+/** The executable GraphQL schema. */
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,84 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { checkLibrary, type LibraryFile } from '../../standards/library.ts';
+import { contentHash, type JsonObject } from '../../standards/json.ts';
+import type { DocumentLimits } from '../../standards/validate.ts';
+import { ConflictError } from '../../standards/errors.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize, type Actor } from '../auth/roles.ts';
+import { StandardDocument } from '../entities/standard-document.entity.ts';
+import { StandardVersion } from '../entities/standard-version.entity.ts';
+import { standardRepository as repo } from './standard.repository.ts';
+import { publishEdition } from './edition.service.ts';
+import { parseSchema } from './standard.views.ts';
+
+export interface ImportResult {
+  created: string[];
+  revised: string[];
+  unchanged: string[];
+  edition: string | null;
+}
+
+/**
+ * Imports a library folder's documents: each new or changed document becomes a published version
+ * (one transaction for all; nothing is stored if any file is invalid), then optionally an edition.
+ */
+export async function importLibrary(em: EntityManager, actor: Actor, files: LibraryFile[], options: { edition?: string; note?: string; limits?: DocumentLimits } = {}): Promise<ImportResult> {
+  authorize(actor, 'publishStandards');
+  const existing = new Set((await em.find(StandardDocument, {}, { fields: ['code'] })).map((d) => d.code));
+  const docs = checkLibrary(files, existing, options.limits);
+  const result: ImportResult = { created: [], revised: [], unchanged: [], edition: null };
+  await em.transactional(async (tx) => {
+    const now = new Date();
+    // Document rows first, parents before children (the parent column is a foreign key).
+    for (const doc of [...docs].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))) {
+      if (!(await repo.findDocument(tx, doc.code))) {
+        tx.create(StandardDocument, { code: doc.code, kind: doc.kind, parentCode: doc.parent, title: doc.title, latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now });
+        await tx.flush();
+      }
+    }
+    // Versions in reference order: whatever a document refers to is published before it.
+    for (const doc of docs) {
+      const row = await repo.getDocument(tx, doc.code);
+      const hash = contentHash(doc.schema);
+      if (row.publishedVersion !== null) {
+        const current = await repo.getVersion(tx, doc.code, row.publishedVersion!);
+        if (current.contentHash === hash) {
+          result.unchanged.push(doc.code);
+          continue;
+        }
+        Object.assign(current, { status: 'superseded', statusChangedBy: actor.username, statusChangedAt: now, statusNote: `superseded by version ${row.latestVersion + 1} (import)` });
+      }
+      const open = await repo.findOpenVersion(tx, doc.code);
+      if (open) throw new ConflictError(`${doc.code} has version ${open.version} ${open.status}; publish or discard it before importing`, open.revision);
+      (row.publishedVersion === null && row.latestVersion === 0 ? result.created : result.revised).push(doc.code);
+      row.latestVersion += 1;
+      Object.assign(row, { publishedVersion: row.latestVersion, title: doc.title, retired: false, updatedAt: now });
+      tx.create(StandardVersion, {
+        code: doc.code, version: row.latestVersion, status: 'published', title: doc.title,
+        schemaJson: JSON.stringify(doc.schema), contentHash: hash, revision: 1, author: actor.username,
+        note: options.note ?? `imported from ${doc.file}`, createdAt: now, updatedAt: now,
+        submittedBy: actor.username, submittedAt: now, publishedBy: actor.username, publishedAt: now,
+      });
+      await appendAudit(tx, actor, { action: 'standard.imported', subjectType: 'standard', subjectKey: doc.code, detail: { version: row.latestVersion, contentHash: hash, file: doc.file } });
+    }
+  });
+  if (options.edition && !(await repo.findEdition(em, options.edition))) {
+    await publishEdition({ em, actor, limits: options.limits ?? { maxBytes: 2 * 1024 * 1024, maxDepth: 32 } }, options.edition, options.note);
+    result.edition = options.edition;
+  }
+  return result;
+}
+
+/** The documents of an edition (the newest by default), or the current published ones, for export. */
+export async function exportLibrary(em: EntityManager, edition?: string): Promise<{ code: string; kind: string; schema: JsonObject }[]> {
+  const name = edition ?? (await repo.newestEdition(em))?.name;
+  const docs = await em.find(StandardDocument, {}, { orderBy: { code: 'asc' } });
+  const pinned = name ? await repo.editionEntries(em, (await repo.getEdition(em, name)).name) : null;
+  const out = [];
+  for (const doc of docs) {
+    const version = pinned ? pinned.get(doc.code) : doc.publishedVersion;
+    if (version === undefined || version === null) continue;
+    out.push({ code: doc.code, kind: doc.kind, schema: parseSchema(await repo.getVersion(em, doc.code, version!)) });
+  }
+  return out;
+}

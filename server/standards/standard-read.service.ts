@@ -1,0 +1,76 @@
+import { ValidationError } from '../../standards/errors.ts';
+import { authorize } from '../auth/roles.ts';
+import { EditionEntry } from '../entities/edition.entity.ts';
+import { StandardDocument, type IStandardDocument } from '../entities/standard-document.entity.ts';
+import { standardRepository as repo } from './standard.repository.ts';
+import { newestEditionName } from './edition.service.ts';
+import type { ServiceContext } from './standard.service.ts';
+
+/** A document as read through an edition: `pinnedVersion` is the version that edition holds. */
+export interface StandardView {
+  doc: IStandardDocument;
+  edition: string | null;
+  pinnedVersion: number | null;
+}
+
+async function resolveEdition(ctx: ServiceContext, edition: string | null | undefined): Promise<string | null> {
+  if (edition) return (await repo.getEdition(ctx.em, edition)).name;
+  return newestEditionName(ctx.em);
+}
+
+/**
+ * One standard, read through an edition (the newest by default). Without any edition yet, the
+ * pinned version is the current published one.
+ */
+export async function getStandard(ctx: ServiceContext, code: string, edition?: string | null): Promise<StandardView> {
+  authorize(ctx.actor, 'readStandards');
+  const doc = await repo.getDocument(ctx.em, code);
+  const editionName = await resolveEdition(ctx, edition);
+  const pinnedVersion = editionName ? await repo.editionVersion(ctx.em, editionName, code) : doc.publishedVersion ?? null;
+  return { doc, edition: editionName, pinnedVersion };
+}
+
+export interface StandardPage {
+  items: StandardView[];
+  totalCount: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+const cursorOf = (code: string) => Buffer.from(`std:${code}`).toString('base64url');
+function codeOfCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith('std:')) throw new ValidationError(`"${cursor}" is not a cursor from this list`, [{ pointer: '/after', message: 'invalid cursor' }]);
+  return decoded.slice(4);
+}
+export { cursorOf };
+
+/**
+ * Lists standards by kind and parent, ordered by code, a page at a time (keyset on code).
+ * Reads the newest edition unless told otherwise; `workingCopy` lists every document instead.
+ */
+export async function listStandards(ctx: ServiceContext, args: { kind?: string | null; parent?: string | null; first?: number | null; after?: string | null; edition?: string | null; workingCopy?: boolean | null }): Promise<StandardPage> {
+  authorize(ctx.actor, 'readStandards');
+  const first = args.first ?? 50;
+  if (first < 1 || first > 500) throw new ValidationError('first must be between 1 and 500', [{ pointer: '/first', message: 'out of range' }]);
+  const editionName = args.workingCopy ? null : await resolveEdition(ctx, args.edition);
+  const where: Record<string, unknown> = {};
+  if (args.kind) where.kind = args.kind;
+  if (args.parent) where.parentCode = args.parent;
+  let pinned: Map<string, number> | null = null;
+  if (editionName) {
+    const entries = await ctx.em.find(EditionEntry, { editionName }, { fields: ['code', 'version'] });
+    pinned = new Map(entries.map((e) => [e.code, e.version]));
+    where.code = { $in: [...pinned.keys()] };
+  }
+  const totalCount = await ctx.em.count(StandardDocument, where);
+  const pageWhere = args.after ? { ...where, $and: [{ code: { $gt: codeOfCursor(args.after) } }] } : where;
+  const docs = await ctx.em.find(StandardDocument, pageWhere, { orderBy: { code: 'asc' }, limit: first + 1 });
+  const hasNextPage = docs.length > first;
+  return {
+    items: docs.slice(0, first).map((doc) => ({ doc, edition: editionName, pinnedVersion: pinned ? pinned.get(doc.code) ?? null : doc.publishedVersion ?? null })),
+    totalCount,
+    hasNextPage,
+    hasPreviousPage: Boolean(args.after),
+  };
+}

@@ -1,0 +1,78 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { StandardDocument, type IStandardDocument } from '../entities/standard-document.entity.ts';
+import { StandardVersion, type IStandardVersion } from '../entities/standard-version.entity.ts';
+import { Edition, EditionEntry, type IEdition } from '../entities/edition.entity.ts';
+import { NotFoundError } from '../../standards/errors.ts';
+
+export const OPEN_STATUSES = ['draft', 'in_review'] as const;
+
+/** Queries over documents, versions and editions. */
+export const standardRepository = {
+  findDocument(em: EntityManager, code: string): Promise<IStandardDocument | null> {
+    return em.findOne(StandardDocument, { code });
+  },
+
+  async getDocument(em: EntityManager, code: string): Promise<IStandardDocument> {
+    const doc = await em.findOne(StandardDocument, { code });
+    if (!doc) throw new NotFoundError(`No standard with code ${code}`, code);
+    return doc;
+  },
+
+  findVersion(em: EntityManager, code: string, version: number): Promise<IStandardVersion | null> {
+    return em.findOne(StandardVersion, { code, version });
+  },
+
+  async getVersion(em: EntityManager, code: string, version: number): Promise<IStandardVersion> {
+    const row = await em.findOne(StandardVersion, { code, version });
+    if (!row) throw new NotFoundError(`${code} has no version ${version}`, `${code}@${version}`);
+    return row;
+  },
+
+  /** The version being worked on (draft or in review), if any. */
+  findOpenVersion(em: EntityManager, code: string): Promise<IStandardVersion | null> {
+    return em.findOne(StandardVersion, { code, status: { $in: [...OPEN_STATUSES] } });
+  },
+
+  listVersions(em: EntityManager, code: string): Promise<IStandardVersion[]> {
+    return em.find(StandardVersion, { code }, { orderBy: { version: 'asc' } });
+  },
+
+  /** Published documents (current versions) that refer to `code` with a `$ref`. */
+  async findPublishedReferrers(em: EntityManager, code: string): Promise<string[]> {
+    const rows = await em.execute<{ code: string }[]>(
+      `select v.code from standard_version v join standard_document d on d.code = v.code and d.published_version = v.version
+       where v.status = 'published' and v.code <> ? and v.schema_json like ?`,
+      [code, `%"urn:pinzhi:std:${code}"%`],
+    );
+    return rows.map((r) => r.code);
+  },
+
+  async newestEdition(em: EntityManager): Promise<IEdition | null> {
+    const [newest] = await em.find(Edition, {}, { orderBy: { seq: 'desc' }, limit: 1 });
+    return newest ?? null;
+  },
+
+  findEdition(em: EntityManager, name: string): Promise<IEdition | null> {
+    return em.findOne(Edition, { name });
+  },
+
+  async getEdition(em: EntityManager, name: string): Promise<IEdition> {
+    const edition = await em.findOne(Edition, { name });
+    if (!edition) throw new NotFoundError(`No edition named ${name}`, name);
+    return edition;
+  },
+
+  listEditions(em: EntityManager): Promise<IEdition[]> {
+    return em.find(Edition, {}, { orderBy: { seq: 'desc' } });
+  },
+
+  async editionVersion(em: EntityManager, editionName: string, code: string): Promise<number | null> {
+    const entry = await em.findOne(EditionEntry, { editionName, code });
+    return entry?.version ?? null;
+  },
+
+  async editionEntries(em: EntityManager, editionName: string): Promise<Map<string, number>> {
+    const rows = await em.find(EditionEntry, { editionName }, { orderBy: { code: 'asc' } });
+    return new Map(rows.map((r) => [r.code, r.version]));
+  },
+};

@@ -1,0 +1,40 @@
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Orm } from './db/orm.ts';
+import type { TokenService } from './auth/token.ts';
+import type { DocumentLimits } from '../standards/validate.ts';
+import type { GraphQLContext } from './graphql/context.ts';
+import { schema } from './graphql/schema.ts';
+
+export interface YogaDeps {
+  orm: Orm;
+  tokens: TokenService;
+  limits: DocumentLimits;
+}
+
+/**
+ * Builds the Yoga instance: one EntityManager fork per request, the caller from the bearer token,
+ * GraphiQL served from the package (no CDN), unexpected errors masked.
+ */
+export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { totalCount edges { node { code title } } } }\n' },
+    renderGraphiQL,
+    maskedErrors: true,
+    landingPage: false,
+    logging: process.env.NODE_ENV === 'test' && !process.env.DEBUG_YOGA ? false : 'info',
+    context: ({ request }) => {
+      const header = request.headers.get('authorization') ?? '';
+      const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      return {
+        em: deps.orm.em.fork() as SqlEntityManager,
+        actor: token ? deps.tokens.verify(token) : null,
+        limits: deps.limits,
+        tokens: deps.tokens,
+      };
+    },
+  });
+}
