@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { App } from './app.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -56,8 +55,12 @@ export function createHttpServer(getApp: () => App | null, maxBodyBytes: number)
       }
       const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body });
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body) Readable.fromWeb(response.body as never).pipe(res);
-      else res.end();
+      if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
+        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+        res.end();
+      } else {
+        res.end(Buffer.from(await response.arrayBuffer()));
+      }
     } catch (error) {
       console.error(error);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error' }] });

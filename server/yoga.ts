@@ -23,7 +23,7 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { totalCount edges { node { code title } } } }\n' },
     renderGraphiQL,
-    maskedErrors: true,
+    maskedErrors: { isDev: false },
     landingPage: false,
     logging: process.env.NODE_ENV === 'test' && !process.env.DEBUG_YOGA ? false : 'info',
     context: ({ request }) => {

@@ -7,7 +7,8 @@ import type { Change } from './semantic-diff.ts';
  * Reports check item changes: the entries of the top-level `properties` and the top-level
  * `required` list. Items come in `to`'s key order (each with its addition or rename first, then
  * its keyword changes, then its required flag), then `required` names that match no item, then
- * removed items in `from`'s order. Malformed `properties` / `required` are left to the caller,
+ * removed items in `from`'s order. A new item that is required also gets its `required` change;
+ * a removed item does not (its removal says it all). Malformed `properties` / `required` are left to the caller,
  * which reports them as document changes (so call this only when `properties` is well formed).
  */
 export function describeItems(from: JsonObject, to: JsonObject, out: Change[]): void {

@@ -107,7 +107,8 @@ describe('createPatch on large arrays', () => {
         expect(applyPatch(a, patch)).toEqual(b);
         expect(patch.length).toBeLessThanOrEqual(2 * edits);
       }),
-      { numRuns: 50 },
+      // Shrinking arrays this long takes minutes; the first counterexample is enough.
+      { numRuns: 50, endOnFailure: true },
     );
   });
 

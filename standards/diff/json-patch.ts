@@ -128,6 +128,7 @@ function keepOrCollapse(state: DiffState, kept: boolean, b: JsonValue, start: nu
  * failed `test`, ...); the patch is all-or-nothing.
  */
 export function applyPatch(doc: JsonValue, patch: PatchOperation[]): JsonValue {
+  if (!Array.isArray(patch)) throw new PatchError('a patch must be an array of operations', '', 0);
   let root = cloneJson(doc);
   patch.forEach((operation, index) => {
     root = applyOperation(root, operation, index);

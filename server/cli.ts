@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { checkLibrary } from '../standards/library.ts';
+import { ValidationError } from '../standards/errors.ts';
+import { loadConfig } from './config.ts';
+import { openOrm } from './db/orm.ts';
+import { SYSTEM_ACTOR } from './auth/roles.ts';
+import { createUser } from './auth/user.service.ts';
+import { readLibraryDir, writeLibraryDir } from './library-files.ts';
+import { exportLibrary, importLibrary } from './standards/library.service.ts';
+
+const USAGE = `Usage: npm run pinzhi -- <command>
+  validate <dir>                               check every standard file under <dir>
+  import <dir> [--edition NAME] [--note TEXT]  publish new and changed standards, then an edition
+  export <dir> [--edition NAME]                write an edition (default: the newest) as files
+  user add --username U --password P --roles r1,r2 [--name "显示名"]
+Uses DATABASE_URL (PostgreSQL) or the embedded PGlite under DATA_DIR (default ./data).`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function report(error: unknown): never {
+  if (error instanceof ValidationError) {
+    console.error(error.message);
+    for (const issue of error.issues) console.error(`  ${issue.pointer || '/'}: ${issue.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+/** The `pinzhi` command line: moves libraries between files and the database, and adds users. */
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { edition: { type: 'string' }, note: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' } },
+  });
+  const [command, arg] = positionals;
+  if (command === 'validate') {
+    if (!arg) fail(USAGE);
+    const docs = checkLibrary(readLibraryDir(resolve(arg)));
+    const kinds = docs.reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.kind]: (acc[d.kind] ?? 0) + 1 }), {});
+    console.log(`ok: ${docs.length} standards valid (${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')})`);
+    return;
+  }
+  if (!['import', 'export', 'user'].includes(command ?? '')) fail(USAGE);
+  const config = loadConfig();
+  const orm = await openOrm(config);
+  const em = orm.em.fork() as SqlEntityManager;
+  try {
+    if (command === 'import') {
+      if (!arg) fail(USAGE);
+      const result = await importLibrary(em, SYSTEM_ACTOR, readLibraryDir(resolve(arg)), { edition: values.edition, note: values.note });
+      console.log(`imported: ${result.created.length} new, ${result.revised.length} revised, ${result.unchanged.length} unchanged${result.edition ? `; edition ${result.edition} published` : ''}`);
+    } else if (command === 'export') {
+      if (!arg) fail(USAGE);
+      const count = writeLibraryDir(resolve(arg), await exportLibrary(em, values.edition));
+      console.log(`exported ${count} standards to ${resolve(arg)}`);
+    } else if (command === 'user' && arg === 'add') {
+      if (!values.username || !values.password || !values.roles) fail(USAGE);
+      const user = await createUser(em, SYSTEM_ACTOR, { username: values.username, password: values.password, roles: values.roles.split(',').map((r) => r.trim()), displayName: values.name });
+      console.log(`user ${user.username} created with roles ${user.roles.join(', ')}`);
+    } else {
+      fail(USAGE);
+    }
+  } finally {
+    await orm.close();
+  }
+}
+
+main(process.argv.slice(2)).catch(report);
