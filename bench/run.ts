@@ -1,0 +1,113 @@
+import { fork } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { create as createJsonDiffPatch } from 'jsondiffpatch';
+import { diffVersions } from '../standards/diff/diff.ts';
+import { openOrm } from '../server/db/orm.ts';
+import { createApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { importLibrary } from '../server/standards/library.service.ts';
+import { publishEdition } from '../server/standards/edition.service.ts';
+import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
+import { bigInstruction, libraryOf } from './fixtures.ts';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+
+const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const line = (name: string, value: string, baseline: string, verdict: string) => console.log(`${name.padEnd(58)} ${value.padStart(14)}   ${baseline.padEnd(34)} ${verdict}`);
+
+/** Drives `concurrency` keep-alive clients against a port for `seconds`; returns requests/s. */
+async function load(port: number, body: string, token: string, concurrency: number, seconds: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` };
+  const deadline = performance.now() + seconds * 1000;
+  let done = 0;
+  const one = () => new Promise<void>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers }, (res) => {
+      if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
+      res.resume();
+      res.on('end', resolve);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() < deadline) {
+      await one();
+      done++;
+    }
+  }));
+  agent.destroy();
+  return done / ((performance.now() - started) / 1000);
+}
+
+async function standardThroughput(): Promise<void> {
+  const name = `pinzhi_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(PG);
+  url.pathname = `/${name}`;
+  const child = fork(new URL('./serve-standard.ts', import.meta.url), { env: { ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'production', SEED: 'false' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  try {
+    const info = await new Promise<{ pinzhi: number; plain: number; token: string; query: string; bytes: number }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as never));
+      child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
+    });
+    await load(info.pinzhi, info.query, info.token, 32, 2); // warm-up
+    await load(info.plain, info.query, info.token, 32, 1);
+    const pinzhi = await load(info.pinzhi, info.query, info.token, 32, 8);
+    const plain = await load(info.plain, info.query, info.token, 32, 8);
+    const ratio = pinzhi / plain;
+    line(`standard(code) on PostgreSQL, 32 clients (${(info.bytes / 1024).toFixed(1)} KiB)`, `${pinzhi.toFixed(0)} req/s`, `node:http same bytes: ${plain.toFixed(0)} req/s`, `ratio ${ratio.toFixed(2)}× (goal ≥ 0.4×) ${ratio >= 0.4 ? 'MET' : 'MISSED'}`);
+  } finally {
+    child.kill();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function diffBenchmark(): void {
+  const [a, b] = bigInstruction(2000);
+  const jdp = createJsonDiffPatch({ objectHash: (o: object, i?: number) => JSON.stringify(o) ?? String(i) });
+  for (let i = 0; i < 5; i++) { diffVersions(a, b); jdp.diff(a, b); }
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    let t = performance.now();
+    diffVersions(a, b);
+    ours.push(performance.now() - t);
+    t = performance.now();
+    jdp.diff(a, b);
+    theirs.push(performance.now() - t);
+  }
+  const m = median(ours);
+  line('diff of two versions, 2,000 check items (patch + changes)', `${m.toFixed(1)} ms`, `jsondiffpatch same pair: ${median(theirs).toFixed(1)} ms`, `goal < 50 ms ${m < 50 ? 'MET' : 'MISSED'}`);
+}
+
+async function editionBenchmark(): Promise<void> {
+  const config = { ...loadConfig({ DATA_DIR: 'memory://', SEED: 'false' }), dataDir: 'memory://', databaseUrl: undefined };
+  const orm = await openOrm(config);
+  const app = await createApp(config, orm);
+  const em = orm.em.fork() as SqlEntityManager;
+  await importLibrary(em, SYSTEM_ACTOR, libraryOf(200), { limits: app.limits });
+  const t = performance.now();
+  const edition = await publishEdition({ em: orm.em.fork() as SqlEntityManager, actor: SYSTEM_ACTOR, limits: app.limits }, 'bench-200');
+  const ms = performance.now() - t;
+  const t2 = performance.now();
+  await orm.em.fork().execute('select count(*) from edition_entry');
+  const baseline = performance.now() - t2;
+  line(`publishEdition over ${edition.documentCount} documents on PGlite`, `${ms.toFixed(0)} ms`, `a trivial query: ${baseline.toFixed(1)} ms`, `goal < 2000 ms ${ms < 2000 ? 'MET' : 'MISSED'}`);
+  await orm.close();
+}
+
+console.log(`Pinzhi benchmark — ${new Date().toISOString()} — node ${process.version}`);
+diffBenchmark();
+await editionBenchmark();
+await standardThroughput();

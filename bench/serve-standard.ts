@@ -1,0 +1,36 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { createApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { createHttpServer } from '../server/http.ts';
+import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
+import { ensureDemoUsers } from '../server/auth/user.service.ts';
+import { readLibraryDir } from '../server/library-files.ts';
+import { importLibrary } from '../server/standards/library.service.ts';
+import { STARTER_LIBRARY } from '../server/bootstrap.ts';
+
+/**
+ * Child process of the benchmark: Pinzhi on the database in DATABASE_URL, and beside it a plain
+ * node:http server that returns the same response bytes, pre-serialized. Prints both ports as JSON.
+ */
+const config = { ...loadConfig(), port: 0, seed: false };
+const app = await createApp(config);
+const em = app.orm.em.fork() as SqlEntityManager;
+await ensureDemoUsers(em, SYSTEM_ACTOR);
+await importLibrary(em, SYSTEM_ACTOR, readLibraryDir(STARTER_LIBRARY), { edition: 'bench' });
+const pinzhi = createHttpServer(() => app, config.maxBodyBytes);
+await new Promise<void>((resolve) => pinzhi.listen(0, '127.0.0.1', resolve));
+const { token } = app.tokens.issue({ username: 'inspector', roles: ['inspector'] });
+const query = JSON.stringify({ query: '{ standard(code: "M03.P01.W002") { ... on Standard { code title current { version contentHash schema } } } }' });
+const sample = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: query });
+const bytes = Buffer.from(await sample.arrayBuffer());
+const plain = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+    res.end(bytes);
+  });
+});
+await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+process.send?.({ pinzhi: (pinzhi.address() as AddressInfo).port, plain: (plain.address() as AddressInfo).port, token, query, bytes: bytes.length });
