@@ -8,6 +8,7 @@ import { exportLibrary, importLibrary } from './standards/library.service.ts';
 import { SYSTEM_ACTOR } from './auth/roles.ts';
 import { checkLibrary, LibraryError } from '../standards/library.ts';
 import { instruction } from '../test/fixtures.ts';
+import { StandardDocument } from './entities/standard-document.entity.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -50,6 +51,6 @@ describe('the starter library', () => {
     const good = { file: 'M07/M07.P01.W001.json', schema: instruction('M07.P01.W001') };
     const bad = { file: 'M03/M03.P01.W002.json', schema: { ...instruction('M03.P01.W002'), title: 7 } };
     await expect(importLibrary(t.em(), SYSTEM_ACTOR, [good, bad])).rejects.toThrow(LibraryError);
-    expect(await t.em().count('StandardDocument', { code: 'M07.P01.W001' })).toBe(0);
+    expect(await t.em().count(StandardDocument, { code: 'M07.P01.W001' })).toBe(0);
   });
 });
