@@ -108,6 +108,6 @@ async function editionBenchmark(): Promise<void> {
 }
 
 console.log(`Pinzhi benchmark — ${new Date().toISOString()} — node ${process.version}`);
-diffBenchmark();
-await editionBenchmark();
+if (!process.env.BENCH_ONLY_HTTP) diffBenchmark();
+if (!process.env.BENCH_ONLY_HTTP) await editionBenchmark();
 await standardThroughput();

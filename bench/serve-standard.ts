@@ -22,7 +22,7 @@ await importLibrary(em, SYSTEM_ACTOR, readLibraryDir(STARTER_LIBRARY), { edition
 const pinzhi = createHttpServer(() => app, config.maxBodyBytes);
 await new Promise<void>((resolve) => pinzhi.listen(0, '127.0.0.1', resolve));
 const { token } = app.tokens.issue({ username: 'inspector', roles: ['inspector'] });
-const query = JSON.stringify({ query: '{ standard(code: "M03.P01.W002") { ... on Standard { code title current { version contentHash schema } } } }' });
+const query = JSON.stringify({ query: process.env.BENCH_QUERY ?? '{ standard(code: "M03.P01.W002") { ... on Standard { code title current { version contentHash schema } } } }' });
 const sample = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: query });
 const bytes = Buffer.from(await sample.arrayBuffer());
 const plain = createServer((req, res) => {
