@@ -19,8 +19,10 @@ const app = await createApp(config);
 const em = app.orm.em.fork() as SqlEntityManager;
 await ensureDemoUsers(em, SYSTEM_ACTOR);
 await importLibrary(em, SYSTEM_ACTOR, readLibraryDir(STARTER_LIBRARY), { edition: 'bench' });
-const pinzhi = createHttpServer(() => app, config.maxBodyBytes);
+const pinzhi = createHttpServer(() => app, config);
 await new Promise<void>((resolve) => pinzhi.listen(0, '127.0.0.1', resolve));
+const uncached = createHttpServer(() => app, { ...config, responseCacheTtlMs: 0 });
+await new Promise<void>((resolve) => uncached.listen(0, '127.0.0.1', resolve));
 const { token } = app.tokens.issue({ username: 'inspector', roles: ['inspector'] });
 const query = JSON.stringify({ query: process.env.BENCH_QUERY ?? '{ standard(code: "M03.P01.W002") { ... on Standard { code title current { version contentHash schema } } } }' });
 const sample = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: query });
@@ -33,4 +35,5 @@ const plain = createServer((req, res) => {
   });
 });
 await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
-process.send?.({ pinzhi: (pinzhi.address() as AddressInfo).port, plain: (plain.address() as AddressInfo).port, token, query, bytes: bytes.length });
+process.send?.({ pinzhi: (pinzhi.address() as AddressInfo).port, uncached: (uncached.address() as AddressInfo).port, plain: (plain.address() as AddressInfo).port, token, query, bytes: bytes.length });
+process.on('SIGINT', () => process.exit(0));

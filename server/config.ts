@@ -13,6 +13,8 @@ export interface Config {
   tokenTtlSeconds: number;
   /** Largest HTTP request body accepted (bytes). */
   maxBodyBytes: number;
+  /** How long identical GraphQL query responses are reused (ms); 0 turns the cache off. */
+  responseCacheTtlMs: number;
   /** Largest standard document accepted (bytes of canonical JSON). */
   maxDocumentBytes: number;
   /** Import the starter library and create demo users on first start (embedded default only). */
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: env.AUTH_SECRET || undefined,
     tokenTtlSeconds: intFromEnv(env, 'TOKEN_TTL_SECONDS', 12 * 3600),
     maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 16 * 1024 * 1024),
+    responseCacheTtlMs: env.RESPONSE_CACHE_TTL_MS === '0' ? 0 : intFromEnv(env, 'RESPONSE_CACHE_TTL_MS', 1000),
     maxDocumentBytes: intFromEnv(env, 'MAX_DOCUMENT_BYTES', 2 * 1024 * 1024),
     seed: env.SEED ? env.SEED !== 'false' : !databaseUrl,
     logQueries: env.LOG_QUERIES === 'true',

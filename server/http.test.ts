@@ -11,7 +11,7 @@ let ready: App | null = null;
 
 beforeAll(async () => {
   t = await startTestApp();
-  server = createHttpServer(() => ready, 64 * 1024);
+  server = createHttpServer(() => ready, { maxBodyBytes: 64 * 1024, responseCacheTtlMs: 60_000 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -49,6 +49,34 @@ describe('HTTP', () => {
     expect(big.status).toBe(413);
     expect((await big.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('reuses query responses per caller, revalidates them by ETag, and forgets them after a mutation', async () => {
+    // given two signed-in users and a query
+    const [manager, auditor] = await Promise.all([t.login('manager'), t.login('auditor')]);
+    const post = (query: string, token: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify({ query }) });
+    const list = '{ standards(workingCopy: true) { ... on StandardConnection { totalCount } } }';
+    // when the same query is asked twice
+    const first = await post(list, manager);
+    const second = await post(list, manager);
+    // then the second is served from the cache with the same ETag, and a revalidation is a 304
+    expect(first.headers.get('x-pinzhi-cache')).toBe('miss');
+    expect(second.headers.get('x-pinzhi-cache')).toBe('hit');
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(await second.json()).toEqual(await first.json());
+    expect((await post(list, manager, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
+    // and callers never share answers
+    expect((await (await post('{ me { username } }', manager)).json()).data.me.username).toBe('manager');
+    expect((await (await post('{ me { username } }', auditor)).json()).data.me.username).toBe('auditor');
+    // when a mutation changes the store, the next read is fresh
+    const before = (await (await post(list, manager)).json()).data.standards.totalCount;
+    const schema = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'urn:pinzhi:std:M05', title: '绿化养护', 'x-standard': { kind: 'module', code: 'M05' }, type: 'object', properties: {} };
+    const created = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` }, body: JSON.stringify({ query: 'mutation($s: JSON) { createDraft(code: "M05", schema: $s) { __typename } }', variables: { s: schema } }) });
+    expect((await created.json()).data.createDraft.__typename).toBe('StandardVersion');
+    const after = await post(list, manager);
+    expect(after.headers.get('x-pinzhi-cache')).toBe('miss');
+    expect((await after.json()).data.standards.totalCount).toBe(before + 1);
   });
 
   it('masks unexpected errors', async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App } from './app.ts';
+import { etagOf, ResponseCache } from './response-cache.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -21,11 +22,83 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
   return Buffer.concat(chunks);
 }
 
+/** The caller a request speaks for, as a cache-key part: responses depend on who asks. */
+function callerOf(app: App, req: IncomingMessage): string {
+  const header = req.headers.authorization ?? '';
+  const actor = header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
+  return actor ? `${actor.username}|${actor.roles.join(',')}` : 'anonymous';
+}
+
+/** The query and operation name of a GraphQL request (GET parameters or a JSON body). */
+function operationOf(url: URL, body: Buffer | undefined): { query: unknown; operationName: unknown } {
+  if (!body || body.length === 0) return { query: url.searchParams.get('query'), operationName: url.searchParams.get('operationName') };
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { query?: unknown; operationName?: unknown };
+    return { query: parsed?.query, operationName: parsed?.operationName };
+  } catch {
+    return { query: undefined, operationName: undefined };
+  }
+}
+
+function sendCached(req: IncomingMessage, res: ServerResponse, entry: { status: number; headers: Record<string, string>; body: Buffer; etag: string }, hit: boolean): void {
+  const headers = { ...entry.headers, etag: entry.etag, 'cache-control': 'private, no-cache', 'x-pinzhi-cache': hit ? 'hit' : 'miss' };
+  if (req.headers['if-none-match'] === entry.etag) {
+    res.writeHead(304, { etag: entry.etag, 'cache-control': headers['cache-control'], 'x-pinzhi-cache': headers['x-pinzhi-cache'] });
+    res.end();
+    return;
+  }
+  res.writeHead(entry.status, { ...headers, 'content-length': String(entry.body.length) });
+  res.end(entry.body);
+}
+
+async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined): Promise<void> {
+  const cacheable = cache.enabled && (req.method === 'GET' || req.method === 'POST') && !String(req.headers.accept ?? '').includes('text/html');
+  const key = cacheable ? ResponseCache.key(req.method!, url.search, callerOf(app, req), body) : '';
+  if (cacheable) {
+    const hit = cache.get(key);
+    if (hit) return sendCached(req, res, hit, true);
+  }
+  const generation = cache.generation;
+  const { query, operationName } = operationOf(url, body);
+  const kind = cache.operationKind(query, operationName);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body });
+  if (kind !== 'query' && kind !== null) cache.invalidate(); // a mutation may have changed anything
+  if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+    res.end();
+    return;
+  }
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const responseHeaders = Object.fromEntries(response.headers);
+  const contentType = response.headers.get('content-type') ?? '';
+  if (cacheable && kind === 'query' && response.status === 200 && contentType.includes('json')) {
+    const entry = { status: 200, headers: { 'content-type': contentType }, body: bytes, etag: etagOf(bytes) };
+    if (!('errors' in (JSON.parse(bytes.toString('utf8')) as object))) cache.set(key, generation, entry);
+    return sendCached(req, res, entry, false);
+  }
+  res.writeHead(response.status, responseHeaders);
+  res.end(bytes);
+}
+
+export interface HttpOptions {
+  maxBodyBytes: number;
+  /** Query responses are reused for this long (and always revalidated by ETag); 0 turns it off. */
+  responseCacheTtlMs: number;
+}
+
 /**
- * The HTTP front: `/health`, `/graphql` (Yoga, with a request-size limit), and a redirect from `/`.
- * `getApp` returns null while the server is still starting (health answers 503 until then).
+ * The HTTP front: `/health`, `/graphql` (Yoga behind a request-size limit and a response cache),
+ * and a redirect from `/`. `getApp` returns null while the server is still starting (health
+ * answers 503 until then).
  */
-export function createHttpServer(getApp: () => App | null, maxBodyBytes: number): Server {
+export function createHttpServer(getApp: () => App | null, options: HttpOptions): Server {
+  const cache = new ResponseCache({ ttlMs: options.responseCacheTtlMs, maxEntries: 2000, maxEntryBytes: 4 * 1024 * 1024 });
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -41,26 +114,14 @@ export function createHttpServer(getApp: () => App | null, maxBodyBytes: number)
       if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: `Nothing at ${url.pathname}; the API is at /graphql` }] });
       let body: Buffer | undefined;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        const read = await readBody(req, maxBodyBytes);
+        const read = await readBody(req, options.maxBodyBytes);
         if (read === 'too-large') {
           res.setHeader('connection', 'close');
-          return sendJson(res, 413, { errors: [{ message: `Request body exceeds ${maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+          return sendJson(res, 413, { errors: [{ message: `Request body exceeds ${options.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         }
         body = read;
       }
-      const headers = new Headers();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (typeof value === 'string') headers.set(key, value);
-        else if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-      }
-      const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-        res.end();
-      } else {
-        res.end(Buffer.from(await response.arrayBuffer()));
-      }
+      await handleGraphQL(app, cache, req, res, url, body);
     } catch (error) {
       console.error(error);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error' }] });

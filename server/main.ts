@@ -5,7 +5,7 @@ import { createHttpServer } from './http.ts';
 
 const config = loadConfig();
 let app: App | null = null;
-const server = createHttpServer(() => app, config.maxBodyBytes);
+const server = createHttpServer(() => app, config);
 server.listen(config.port, config.host, () => {
   console.log(`Pinzhi starting on http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`);
 });

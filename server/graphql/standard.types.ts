@@ -55,7 +55,7 @@ export const StandardRef = builder.objectRef<StandardView>('Standard').implement
     latestVersion: t.int({ resolve: (s) => s.doc.latestVersion }),
     publishedVersion: t.int({ nullable: true, description: 'The current published version (null before the first publish or once retired).', resolve: (s) => s.doc.publishedVersion ?? null }),
     edition: t.string({ nullable: true, description: 'The edition this standard was read through.', resolve: (s) => s.edition }),
-    current: t.field({ type: StandardVersionRef, nullable: true, description: 'The version pinned in the edition read (or the published one when no edition exists).', resolve: (s, _a, ctx) => versionOrNull(ctx, s.doc.code, s.pinnedVersion) }),
+    current: t.field({ type: StandardVersionRef, nullable: true, description: 'The version pinned in the edition read (or the published one when no edition exists).', resolve: (s, _a, ctx) => (s.pinnedRow !== undefined ? (s.pinnedRow ? toVersionView(s.pinnedRow) : null) : versionOrNull(ctx, s.doc.code, s.pinnedVersion)) }),
     latestPublished: t.field({ type: StandardVersionRef, nullable: true, resolve: (s, _a, ctx) => versionOrNull(ctx, s.doc.code, s.doc.publishedVersion) }),
     draft: t.field({ type: StandardVersionRef, nullable: true, description: 'The version being worked on (draft or in review).', resolve: async (s, _a, ctx) => { const row = await repo.findOpenVersion(ctx.em, s.doc.code); return row ? toVersionView(row) : null; } }),
     version: t.field({ type: StandardVersionRef, nullable: true, args: { number: t.arg.int({ required: true }) }, resolve: (s, a, ctx) => versionOrNull(ctx, s.doc.code, a.number) }),

@@ -2,6 +2,8 @@ import { ValidationError } from '../../standards/errors.ts';
 import { authorize } from '../auth/roles.ts';
 import { EditionEntry } from '../entities/edition.entity.ts';
 import { StandardDocument, type IStandardDocument } from '../entities/standard-document.entity.ts';
+import type { IStandardVersion } from '../entities/standard-version.entity.ts';
+import { NotFoundError } from '../../standards/errors.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import { newestEditionName } from './edition.service.ts';
 import type { ServiceContext } from './standard.service.ts';
@@ -11,6 +13,8 @@ export interface StandardView {
   doc: IStandardDocument;
   edition: string | null;
   pinnedVersion: number | null;
+  /** The pinned version's row, when it was loaded together with the document. */
+  pinnedRow?: IStandardVersion | null;
 }
 
 async function resolveEdition(ctx: ServiceContext, edition: string | null | undefined): Promise<string | null> {
@@ -24,10 +28,10 @@ async function resolveEdition(ctx: ServiceContext, edition: string | null | unde
  */
 export async function getStandard(ctx: ServiceContext, code: string, edition?: string | null): Promise<StandardView> {
   authorize(ctx.actor, 'readStandards');
-  const doc = await repo.getDocument(ctx.em, code);
   const editionName = await resolveEdition(ctx, edition);
-  const pinnedVersion = editionName ? await repo.editionVersion(ctx.em, editionName, code) : doc.publishedVersion ?? null;
-  return { doc, edition: editionName, pinnedVersion };
+  const found = await repo.findWithPinnedVersion(ctx.em, code, editionName);
+  if (!found) throw new NotFoundError(`No standard with code ${code}`, code);
+  return { doc: found.doc, edition: editionName, pinnedVersion: found.pinned?.version ?? null, pinnedRow: found.pinned };
 }
 
 export interface StandardPage {

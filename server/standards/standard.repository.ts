@@ -4,6 +4,11 @@ import { StandardVersion, type IStandardVersion } from '../entities/standard-ver
 import { Edition, EditionEntry, type IEdition } from '../entities/edition.entity.ts';
 import { NotFoundError } from '../../standards/errors.ts';
 
+/** `row_to_json` arrives as an object (pg) or as text (some drivers). */
+function parseRow(value: unknown): Record<string, unknown> {
+  return typeof value === 'string' ? JSON.parse(value) : (value as Record<string, unknown>);
+}
+
 export const OPEN_STATUSES = ['draft', 'in_review'] as const;
 
 /** Queries over documents, versions and editions. */
@@ -16,6 +21,25 @@ export const standardRepository = {
     const doc = await em.findOne(StandardDocument, { code });
     if (!doc) throw new NotFoundError(`No standard with code ${code}`, code);
     return doc;
+  },
+
+  /**
+   * A document and the version an edition pins for it (the published version when `edition` is
+   * null), in one round trip: the hot path of `standard(code)`.
+   */
+  async findWithPinnedVersion(em: EntityManager, code: string, edition: string | null): Promise<{ doc: IStandardDocument; pinned: IStandardVersion | null } | null> {
+    const pin = edition ? '(select e.version from edition_entry e where e.edition_name = ? and e.code = d.code)' : 'd.published_version';
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `select row_to_json(d) as doc, row_to_json(v) as version from standard_document d
+       left join standard_version v on v.code = d.code and v.version = ${pin} where d.code = ?`,
+      edition ? [edition, code] : [code],
+    );
+    if (rows.length === 0) return null;
+    const [{ doc, version }] = rows;
+    return {
+      doc: em.map(StandardDocument, parseRow(doc)),
+      pinned: version ? em.map(StandardVersion, parseRow(version)) : null,
+    };
   },
 
   findVersion(em: EntityManager, code: string, version: number): Promise<IStandardVersion | null> {
