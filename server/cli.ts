@@ -14,8 +14,15 @@ const USAGE = `Usage: npm run pinzhi -- <command>
   validate <dir>                               check every standard file under <dir>
   import <dir> [--edition NAME] [--note TEXT]  publish new and changed standards, then an edition
   export <dir> [--edition NAME]                write an edition (default: the newest) as files
-  user add --username U --password P --roles r1,r2 [--name "显示名"]
+  user add --username U --password P --roles r1,r2 [--name "显示名"] [--qualification "物业经理证:WY-2024-0187:2028-06-30" …]
 Uses DATABASE_URL (PostgreSQL) or the embedded PGlite under DATA_DIR (default ./data).`;
+
+/** `certificate[:number[:expires YYYY-MM-DD]]` */
+function parseQualification(text: string): { certificate: string; number?: string; expiresOn?: string } {
+  const [certificate, number, expiresOn] = text.split(':').map((s) => s.trim());
+  if (!certificate || (expiresOn && !/^\d{4}-\d{2}-\d{2}$/.test(expiresOn))) fail(`--qualification "${text}": use certificate[:number[:YYYY-MM-DD]]`);
+  return { certificate, ...(number ? { number } : {}), ...(expiresOn ? { expiresOn } : {}) };
+}
 
 function fail(message: string): never {
   console.error(message);
@@ -36,7 +43,7 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { edition: { type: 'string' }, note: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' } },
+    options: { edition: { type: 'string' }, note: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, qualification: { type: 'string', multiple: true } },
   });
   const [command, arg] = positionals;
   if (command === 'validate') {
@@ -61,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
       console.log(`exported ${count} standards to ${resolve(arg)}`);
     } else if (command === 'user' && arg === 'add') {
       if (!values.username || !values.password || !values.roles) fail(USAGE);
-      const user = await createUser(em, SYSTEM_ACTOR, { username: values.username, password: values.password, roles: values.roles.split(',').map((r) => r.trim()), displayName: values.name });
+      const user = await createUser(em, SYSTEM_ACTOR, { username: values.username, password: values.password, roles: values.roles.split(',').map((r) => r.trim()), displayName: values.name, qualifications: (values.qualification ?? []).map(parseQualification) });
       console.log(`user ${user.username} created with roles ${user.roles.join(', ')}`);
     } else {
       fail(USAGE);

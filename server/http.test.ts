@@ -16,6 +16,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await t.close();
 });
@@ -79,7 +80,24 @@ describe('HTTP', () => {
     expect((await after.json()).data.standards.totalCount).toBe(before + 1);
   });
 
-  it('masks unexpected errors', async () => {
+  it('masks unexpected errors and keeps serving', async () => {
+    // given a database fault the API does not expect (a table gone)
+    const token = await t.login('auditor');
+    await t.em().execute('alter table edition rename to edition_away');
+    try {
+      // when
+      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ editions { name } }' }) });
+      const body = await response.json();
+      // then nothing internal leaks
+      expect(body.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.' })]);
+      expect(JSON.stringify(body)).not.toMatch(/edition_away|relation|select/i);
+    } finally {
+      await t.em().execute('alter table edition_away rename to edition');
+    }
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('shows GraphQL validation errors as they are', async () => {
     // An unknown field is a GraphQL validation error (shown); a masked one never shows internals.
     const unknown = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) });
     expect((await unknown.json()).errors[0].message).toContain('Cannot query field "nope"');

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../standards/errors.ts';
 import { InvalidCredentialsError, login } from '../auth/user.service.ts';
 import { builder } from './builder.ts';
+import { User, type Qualification } from '../entities/user.entity.ts';
 
 interface LoginSuccessShape {
   token: string;
@@ -22,8 +23,22 @@ const LoginSuccess = builder.objectRef<LoginSuccessShape>('LoginSuccess').implem
   }),
 });
 
+const QualificationRef = builder.objectRef<Qualification>('Qualification').implement({
+  description: 'A certificate a person holds, e.g. 物业经理证.',
+  fields: (t) => ({
+    certificate: t.exposeString('certificate'),
+    number: t.string({ nullable: true, resolve: (q) => q.number ?? null }),
+    expiresOn: t.string({ nullable: true, description: 'ISO date (YYYY-MM-DD)', resolve: (q) => q.expiresOn ?? null }),
+  }),
+});
+
 const Me = builder.objectRef<{ username: string; roles: readonly string[] }>('Me').implement({
-  fields: (t) => ({ username: t.exposeString('username'), roles: t.stringList({ resolve: (m) => [...m.roles] }) }),
+  fields: (t) => ({
+    username: t.exposeString('username'),
+    roles: t.stringList({ resolve: (m) => [...m.roles] }),
+    displayName: t.string({ resolve: async (m, _a, ctx) => (await ctx.em.findOne(User, { username: m.username }))?.displayName ?? m.username }),
+    qualifications: t.field({ type: [QualificationRef], resolve: async (m, _a, ctx) => (await ctx.em.findOne(User, { username: m.username }))?.qualifications ?? [] }),
+  }),
 });
 
 builder.mutationField('login', (t) =>

@@ -36,6 +36,8 @@ describe('login', () => {
     // given / when
     const bad = await t.gql(`mutation { login(username: "manager", password: "nope") { __typename ... on Error { message } } }`);
     const me = await t.gql(`{ me { username roles } }`, {}, manager);
+    const pm = await t.gql(`{ me { displayName qualifications { certificate expiresOn } } }`, {}, await t.login('pm'));
+    expect(pm.data.me).toEqual({ displayName: '项目经理 张伟', qualifications: [{ certificate: '物业经理证', expiresOn: '2028-06-30' }] });
     // then
     expect(bad.data.login).toEqual({ __typename: 'InvalidCredentialsError', message: 'Wrong username or password' });
     expect(me.data.me).toEqual({ username: 'manager', roles: ['quality_manager'] });

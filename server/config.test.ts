@@ -1,0 +1,18 @@
+import { loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to embedded PGlite under ./data with demo data', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, seed: true, responseCacheTtlMs: 1000 });
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('creates no demo users or data when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/pinzhi' })).toMatchObject({ databaseUrl: 'postgres://root@127.0.0.1:5432/pinzhi', seed: false });
+  });
+
+  it('rejects a malformed number with the variable named', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a positive integer, got "eighty"');
+    expect(loadConfig({ RESPONSE_CACHE_TTL_MS: '0' }).responseCacheTtlMs).toBe(0);
+  });
+});
