@@ -113,6 +113,14 @@ describe('versions', () => {
     expect(status.data.standard).toEqual({ publishedVersion: null, draft: { status: 'in_review' } });
   });
 
+  it('answers a 10 MB document with a typed error and stores nothing', async () => {
+    const huge = instruction('M09.P01.W009', { description: '很'.repeat(3_500_000) });
+    const result = (await t.gql(CREATE, { code: 'M09.P01.W009', schema: huge }, manager)).data.createDraft;
+    expect(result).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '', message: expect.stringContaining('document too large') }] });
+    const none = await t.gql(`{ standard(code: "M09.P01.W009") { __typename } }`, {}, manager);
+    expect(none.data.standard.__typename).toBe('NotFoundError');
+  });
+
   it('rejects a $ref cycle between documents', async () => {
     // given M09.P01 (in review) refers to M09.P01.W002; W002's draft now refers back
     const cyclic = instruction('M09.P01.W002');
