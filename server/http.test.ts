@@ -67,6 +67,10 @@ describe('HTTP', () => {
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(await second.json()).toEqual(await first.json());
     expect((await post(list, manager, { 'if-none-match': first.headers.get('etag')! })).status).toBe(304);
+    // and signing in (a mutation that changes nothing cached) keeps the cache
+    await t.login('inspector');
+    await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { login(username: "pm", password: "x") { __typename } }' }) });
+    expect((await post(list, manager)).headers.get('x-pinzhi-cache')).toBe('hit');
     // and callers never share answers
     expect((await (await post('{ me { username } }', manager)).json()).data.me.username).toBe('manager');
     expect((await (await post('{ me { username } }', auditor)).json()).data.me.username).toBe('auditor');

@@ -67,7 +67,7 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
   const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body });
-  if (kind !== 'query' && kind !== null) cache.invalidate(); // a mutation may have changed anything
+  if (kind !== 'query' && kind !== 'sign-in' && kind !== null) cache.invalidate(); // a mutation may have changed anything
   if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
     res.writeHead(response.status, Object.fromEntries(response.headers));
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);

@@ -27,7 +27,7 @@ export interface ResponseCacheOptions {
 export class ResponseCache {
   readonly #options: ResponseCacheOptions;
   readonly #entries = new Map<string, CachedResponse>();
-  readonly #operationKinds = new Map<string, OperationTypeNode | null>();
+  readonly #operationKinds = new Map<string, OperationTypeNode | 'sign-in' | null>();
   #generation = 0;
 
   constructor(options: ResponseCacheOptions) {
@@ -73,18 +73,21 @@ export class ResponseCache {
   }
 
   /**
-   * The kind of operation a GraphQL request runs (`query`, `mutation`, …), or null when the
-   * request cannot be parsed (Yoga will answer it with an error).
+   * The kind of operation a GraphQL request runs (`query`, `mutation`, …; `sign-in` for a mutation
+   * that only calls `login`, which changes nothing cached), or null when the request cannot be
+   * parsed (Yoga will answer it with an error).
    */
-  operationKind(query: unknown, operationName: unknown): OperationTypeNode | null {
+  operationKind(query: unknown, operationName: unknown): OperationTypeNode | 'sign-in' | null {
     if (typeof query !== 'string') return null;
     const cacheKey = `${typeof operationName === 'string' ? operationName : ''}\u0000${query}`;
     if (this.#operationKinds.has(cacheKey)) return this.#operationKinds.get(cacheKey)!;
-    let kind: OperationTypeNode | null = null;
+    let kind: OperationTypeNode | 'sign-in' | null = null;
     try {
       const operations = parse(query).definitions.filter((d) => d.kind === 'OperationDefinition');
       const chosen = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
       kind = chosen?.operation ?? null;
+      const onlyLogin = chosen?.selectionSet.selections.every((s) => s.kind === 'Field' && (s.name.value === 'login' || s.name.value === '__typename'));
+      if (kind === 'mutation' && onlyLogin) kind = 'sign-in';
     } catch {
       kind = null;
     }
