@@ -6,9 +6,9 @@ import { loadConfig } from '../server/config.ts';
 import { createHttpServer } from '../server/http.ts';
 import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
 import { ensureDemoUsers } from '../server/auth/user.service.ts';
-import { readLibraryDir } from '../server/library-files.ts';
-import { importLibrary } from '../server/standards/library.service.ts';
-import { STARTER_LIBRARY } from '../server/bootstrap.ts';
+import { readLibraryPackage } from '../server/library-files.ts';
+import { importLibraryPackage } from '../server/standards/library.service.ts';
+import { SHIPPED_LIBRARY } from '../server/bootstrap.ts';
 
 /**
  * Child process of the benchmark: Pinzhi on the database in DATABASE_URL, and beside it a plain
@@ -18,7 +18,7 @@ const config = { ...loadConfig(), port: 0, seed: false };
 const app = await createApp(config);
 const em = app.orm.em.fork() as SqlEntityManager;
 await ensureDemoUsers(em, SYSTEM_ACTOR);
-await importLibrary(em, SYSTEM_ACTOR, readLibraryDir(STARTER_LIBRARY), { edition: 'bench' });
+await importLibraryPackage(em, SYSTEM_ACTOR, readLibraryPackage(SHIPPED_LIBRARY));
 const pinzhi = createHttpServer(() => app, config);
 await new Promise<void>((resolve) => pinzhi.listen(0, '127.0.0.1', resolve));
 const uncached = createHttpServer(() => app, { ...config, responseCacheTtlMs: 0 });

@@ -2,17 +2,21 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { checkLibrary } from '../standards/library.ts';
+import { checkLibraryPackage } from '../standards/library-package.ts';
 import { ValidationError } from '../standards/errors.ts';
 import { loadConfig } from './config.ts';
 import { openOrm } from './db/orm.ts';
 import { SYSTEM_ACTOR } from './auth/roles.ts';
 import { createUser } from './auth/user.service.ts';
-import { readLibraryDir, writeLibraryDir } from './library-files.ts';
-import { exportLibrary, importLibrary } from './standards/library.service.ts';
+import { isLibraryPackage, readLibraryDir, readLibraryPackage, writeLibraryDir } from './library-files.ts';
+import { exportLibrary, importLibrary, importLibraryPackage } from './standards/library.service.ts';
 
 const USAGE = `Usage: npm run pinzhi -- <command>
-  validate <dir>                               check every standard file under <dir>
-  import <dir> [--edition NAME] [--note TEXT]  publish new and changed standards, then an edition
+  validate <dir>                               check every standard file under <dir>; a library with
+                                               editions.json is checked with its history, touchpoints
+                                               and variants
+  import <dir> [--edition NAME] [--note TEXT]  publish new and changed standards, then an edition;
+                                               a library with editions.json imports its editions
   export <dir> [--edition NAME]                write an edition (default: the newest) as files
   user add --username U --password P --roles r1,r2 [--name "显示名"] [--qualification "物业经理证:WY-2024-0187:2028-06-30" …]
 Uses DATABASE_URL (PostgreSQL) or the embedded PGlite under DATA_DIR (default ./data).`;
@@ -48,9 +52,19 @@ async function main(argv: string[]): Promise<void> {
   const [command, arg] = positionals;
   if (command === 'validate') {
     if (!arg) fail(USAGE);
-    const docs = checkLibrary(readLibraryDir(resolve(arg)));
-    const kinds = docs.reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.kind]: (acc[d.kind] ?? 0) + 1 }), {});
-    console.log(`ok: ${docs.length} standards valid (${Object.entries(kinds).map(([k, n]) => `${n} ${k}`).join(', ')})`);
+    const dir = resolve(arg);
+    const kinds = (docs: { kind: string }[]) => Object.entries(docs.reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.kind]: (acc[d.kind] ?? 0) + 1 }), {})).map(([k, n]) => `${n} ${k}`).join(', ');
+    if (!isLibraryPackage(dir)) {
+      const docs = checkLibrary(readLibraryDir(dir));
+      console.log(`ok: ${docs.length} standards valid (${kinds(docs)})`);
+      return;
+    }
+    const checked = checkLibraryPackage(readLibraryPackage(dir));
+    for (const { manifest, documents } of checked.editions) {
+      const items = documents.reduce((n, d) => n + (d.kind === 'instruction' ? Object.keys(d.schema.properties ?? {}).length : 0), 0);
+      console.log(`ok: edition ${manifest.name}: ${documents.length} standards valid (${kinds(documents)}; ${items} check items)${manifest.changes.length ? `, ${manifest.changes.length} changes` : ''}`);
+    }
+    console.log(`ok: ${checked.touchpoints.length} touchpoints, each named by a check item; variants: ${checked.variants.map((v) => `${v.profile} (${v.overlays.length} overlays)`).join(', ') || 'none'}`);
     return;
   }
   if (!['import', 'export', 'user'].includes(command ?? '')) fail(USAGE);
@@ -60,6 +74,12 @@ async function main(argv: string[]): Promise<void> {
   try {
     if (command === 'import') {
       if (!arg) fail(USAGE);
+      if (isLibraryPackage(resolve(arg))) {
+        const result = await importLibraryPackage(em, SYSTEM_ACTOR, readLibraryPackage(resolve(arg)));
+        for (const e of result.editions) console.log(`imported edition ${e.name}: ${e.created} new, ${e.revised} revised, ${e.retired} retired`);
+        if (result.editions.length === 0) console.log('every edition of the library is already imported');
+        return;
+      }
       const result = await importLibrary(em, SYSTEM_ACTOR, readLibraryDir(resolve(arg)), { edition: values.edition, note: values.note });
       console.log(`imported: ${result.created.length} new, ${result.revised.length} revised, ${result.unchanged.length} unchanged${result.edition ? `; edition ${result.edition} published` : ''}`);
     } else if (command === 'export') {

@@ -105,6 +105,17 @@ describe('the standards language', () => {
     expect(issuesOf(doc)).toEqual([{ pointer: '/properties/extra/x-check', message: expect.stringContaining('needs x-check') }]);
   });
 
+  it('keeps a rating\'s passing answers among its options', () => {
+    const rating = (passing: string[] | undefined) => {
+      const doc = withItem({ type: 'string', ...(passing ? { enum: passing } : {}) });
+      ((doc.properties as any).extra['x-check']).options = ['优', '良', '中', '差'];
+      return doc;
+    };
+    expect(issuesOf(rating(['优', '良']))).toEqual([]);
+    expect(issuesOf(rating(['优', '好']))).toEqual([{ pointer: '/properties/extra/enum/1', message: '"好" passes but is not one of the options' }]);
+    expect(issuesOf(rating(undefined))).toEqual([{ pointer: '/properties/extra/x-check/options', message: 'options belong to a rating: the item needs an enum of the options that pass' }]);
+  });
+
   it('rejects input that is not an object', () => {
     expect(issuesOf('not a schema')).toEqual([{ pointer: '', message: 'must be an object' }]);
     expect(issuesOf([1, 2])).toEqual([{ pointer: '', message: 'must be an object' }]);

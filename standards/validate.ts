@@ -95,6 +95,14 @@ function structuralIssues(doc: JsonObject): Issue[] {
     if (kind === 'instruction' && isJsonObject(item) && !isJsonObject(item['x-check'])) {
       issues.push({ pointer: pointer('properties', key, 'x-check'), message: 'every check item of a work instruction needs x-check (tiers, severity, weight, method)' });
     }
+    const options = isJsonObject(item) && isJsonObject(item['x-check']) ? item['x-check'].options : undefined;
+    if (Array.isArray(options)) {
+      const passing = isJsonObject(item) && Array.isArray(item.enum) ? item.enum : undefined;
+      if (!passing) issues.push({ pointer: pointer('properties', key, 'x-check', 'options'), message: 'options belong to a rating: the item needs an enum of the options that pass' });
+      else passing.forEach((v, i) => {
+        if (!options.includes(v)) issues.push({ pointer: pointer('properties', key, 'enum', i), message: `${JSON.stringify(v)} passes but is not one of the options` });
+      });
+    }
   }
   // x-check belongs on check items only; $id only at the root.
   const stack: { value: JsonValue; path: (string | number)[] }[] = [{ value: doc, path: [] }];

@@ -5,9 +5,13 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Config } from '../config.ts';
 import { entities } from './entities.ts';
 import { Migration20261124000000Initial } from './migrations/Migration20261124000000Initial.ts';
+import { Migration20261124100000LibraryData } from './migrations/Migration20261124100000LibraryData.ts';
 
 /** The checked-in migrations, in order. */
-export const migrationsList = [{ name: 'Migration20261124000000Initial', class: Migration20261124000000Initial }];
+export const migrationsList = [
+  { name: 'Migration20261124000000Initial', class: Migration20261124000000Initial },
+  { name: 'Migration20261124100000LibraryData', class: Migration20261124100000LibraryData },
+];
 
 export type Orm = MikroORM;
 

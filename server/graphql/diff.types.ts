@@ -10,7 +10,7 @@ const TextSegmentRef = builder.objectRef<TextSegment>('TextSegment').implement({
   fields: (t) => ({ op: t.exposeString('op'), text: t.exposeString('text') }),
 });
 
-const ChangeRef = builder.objectRef<Change>('Change').implement({
+export const ChangeRef = builder.objectRef<Change>('Change').implement({
   description: 'A change a person reads: item added/removed/renamed, constraint tightened/loosened, severity, weight or tiers changed, text changed.',
   fields: (t) => ({
     kind: t.exposeString('kind', { description: 'item-added, item-removed, item-renamed, constraint-tightened, constraint-loosened, constraint-changed, severity-changed, weight-changed, tiers-changed, check-changed, text-changed, document-changed' }),
@@ -43,6 +43,8 @@ const DocumentChangeRef = builder.objectRef<DocumentChange>('DocumentDiff').impl
     title: t.exposeString('title'),
     fromVersion: t.exposeInt('fromVersion', { nullable: true }),
     toVersion: t.exposeInt('toVersion', { nullable: true }),
+    author: t.string({ nullable: true, description: 'who wrote the newer version, or retired the document', resolve: (d) => d.author }),
+    note: t.string({ nullable: true, description: 'why', resolve: (d) => d.note }),
     changes: t.field({ type: [ChangeRef], resolve: (d) => d.changes }),
     patch: t.field({ type: [PatchOperationRef], description: 'Applying this patch to version `from` gives version `to` exactly.', resolve: (d) => d.patch }),
   }),

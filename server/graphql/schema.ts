@@ -6,6 +6,7 @@ import './standard.types.ts';
 import './edition.types.ts';
 import './diff.types.ts';
 import './audit.types.ts';
+import './variant.types.ts';
 
 builder.queryType({});
 builder.mutationType({});

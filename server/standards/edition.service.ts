@@ -7,6 +7,8 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../auth/roles.ts';
 import { Edition, EditionEntry, type IEdition } from '../entities/edition.entity.ts';
 import { StandardDocument } from '../entities/standard-document.entity.ts';
+import { EditionVariant } from '../entities/variant.entity.ts';
+import { variantRepository } from './variant.repository.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import { parseSchema } from './standard.views.ts';
 import type { ServiceContext } from './standard.service.ts';
@@ -17,7 +19,7 @@ const EDITION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * Snapshots the current published version of every (not retired) document as an immutable,
  * named edition. Reads default to the newest edition.
  */
-export async function publishEdition(ctx: ServiceContext, name: string, note?: string | null): Promise<IEdition> {
+export async function publishEdition(ctx: ServiceContext, name: string, note?: string | null, options: { publishedBy?: string; date?: Date } = {}): Promise<IEdition> {
   const actor = authorize(ctx.actor, 'publishEditions');
   if (!EDITION_NAME.test(name)) {
     throw new ValidationError(`"${name}" is not a valid edition name`, [{ pointer: '', message: 'use letters, digits, ".", "_" or "-" (at most 64), e.g. 2026-Q4' }]);
@@ -29,10 +31,13 @@ export async function publishEdition(ctx: ServiceContext, name: string, note?: s
     if (docs.length === 0) throw new ConflictError('Nothing is published yet: an edition needs at least one published standard');
     const newest = await repo.newestEdition(em);
     const now = new Date();
-    const created = em.create(Edition, { name, seq: (newest?.seq ?? 0) + 1, createdBy: actor.username, createdAt: now, note: note ?? null, documentCount: docs.length });
+    const createdBy = options.publishedBy ?? actor.username;
+    const created = em.create(Edition, { name, seq: (newest?.seq ?? 0) + 1, createdBy, createdAt: options.date ?? now, note: note ?? null, documentCount: docs.length });
     await em.flush(); // the edition row first: entries refer to it
     for (const doc of docs) em.create(EditionEntry, { editionName: name, code: doc.code, version: doc.publishedVersion! });
-    await appendAudit(em, actor, { action: 'edition.published', subjectType: 'edition', subjectKey: name, detail: { documents: docs.length, note: note ?? null } });
+    const variants = await variantRepository.latestVersions(em);
+    for (const v of variants) em.create(EditionVariant, { editionName: name, profile: v.profile, version: v.version });
+    await appendAudit(em, actor, { action: 'edition.published', subjectType: 'edition', subjectKey: name, detail: { documents: docs.length, variants: variants.map((v) => `${v.profile}@${v.version}`), note: note ?? null, publishedBy: createdBy } });
     return created;
   });
   invalidateNewestEdition();
@@ -60,6 +65,9 @@ export interface DocumentChange {
   title: string;
   fromVersion: number | null;
   toVersion: number | null;
+  /** who wrote the newer version (or retired the document), and why */
+  author: string | null;
+  note: string | null;
   changes: Change[];
   patch: PatchOperation[];
 }
@@ -77,7 +85,7 @@ export async function diffDocument(ctx: ServiceContext, code: string, from: numb
   authorize(ctx.actor, 'readStandards');
   const [a, b] = await Promise.all([repo.getVersion(ctx.em, code, from), repo.getVersion(ctx.em, code, to)]);
   const { patch, changes } = diffVersions(parseSchema(a), parseSchema(b));
-  return { code, title: b.title, fromVersion: from, toVersion: to, changes, patch };
+  return { code, title: b.title, fromVersion: from, toVersion: to, author: b.author, note: b.note ?? null, changes, patch };
 }
 
 /** Documents added, removed and changed between two editions, each changed one with its changes. */
@@ -93,17 +101,18 @@ export async function editionDiff(ctx: ServiceContext, from: string, to: string)
     if (before === version) continue;
     const toRow = await repo.getVersion(em, code, version);
     if (before === undefined) {
-      result.added.push({ code, title: toRow.title, fromVersion: null, toVersion: version, changes: [], patch: [] });
+      result.added.push({ code, title: toRow.title, fromVersion: null, toVersion: version, author: toRow.author, note: toRow.note ?? null, changes: [], patch: [] });
     } else {
       const fromRow = await repo.getVersion(em, code, before);
       const { patch, changes } = diffVersions(parseSchema(fromRow), parseSchema(toRow));
-      result.changed.push({ code, title: toRow.title, fromVersion: before, toVersion: version, changes, patch });
+      result.changed.push({ code, title: toRow.title, fromVersion: before, toVersion: version, author: toRow.author, note: toRow.note ?? null, changes, patch });
     }
   }
   for (const [code, version] of a) {
     if (b.has(code)) continue;
     const row = await repo.getVersion(em, code, version);
-    result.removed.push({ code, title: row.title, fromVersion: version, toVersion: null, changes: [], patch: [] });
+    const retired = row.status === 'retired';
+    result.removed.push({ code, title: row.title, fromVersion: version, toVersion: null, author: retired ? (row.statusChangedBy ?? null) : null, note: retired ? (row.statusNote ?? null) : null, changes: [], patch: [] });
   }
   return result;
 }

@@ -212,7 +212,7 @@ export function publish(ctx: ServiceContext, code: string, note?: string | null)
  * Retires a document: its published version becomes retired and later editions leave it out.
  * Refused while a published document still refers to it.
  */
-export async function retire(ctx: ServiceContext, code: string, note: string): Promise<StandardVersionView> {
+export async function retire(ctx: ServiceContext, code: string, note: string, options: { author?: string } = {}): Promise<StandardVersionView> {
   const actor = authorize(ctx.actor, 'publishStandards');
   if (!note?.trim()) throw new ValidationError('Say why the standard is retired', [{ pointer: '', message: 'note is required' }]);
   return ctx.em.transactional(async (em) => {
@@ -224,9 +224,9 @@ export async function retire(ctx: ServiceContext, code: string, note: string): P
     if (open) throw new ConflictError(`${code} has version ${open.version} ${open.status}; publish or discard it first`, open.revision);
     const now = new Date();
     const row = await repo.getVersion(em, code, doc.publishedVersion!);
-    Object.assign(row, { status: 'retired', statusChangedBy: actor.username, statusChangedAt: now, statusNote: note });
+    Object.assign(row, { status: 'retired', statusChangedBy: options.author ?? actor.username, statusChangedAt: now, statusNote: note });
     Object.assign(doc, { retired: true, publishedVersion: null, updatedAt: now });
-    await appendAudit(em, actor, { action: 'standard.retired', subjectType: 'standard', subjectKey: code, detail: { ...summary(row), note } });
+    await appendAudit(em, actor, { action: 'standard.retired', subjectType: 'standard', subjectKey: code, detail: { ...summary(row), note, ...(options.author ? { author: options.author } : {}) } });
     return toVersionView(row);
   });
 }
