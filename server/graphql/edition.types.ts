@@ -22,15 +22,7 @@ const EditionRef = builder.objectRef<IEdition>('Edition').implement({
       type: [StandardVersionRef],
       description: 'Every document of the edition at its pinned version, by code.',
       args: { kind: t.arg.string() },
-      resolve: async (e, a, ctx) => {
-        const rows = await ctx.em.execute<{ code: string; version: number }[]>(
-          `select v.code, v.version from edition_entry e join standard_version v on v.code = e.code and v.version = e.version
-           join standard_document d on d.code = v.code where e.edition_name = ? ${a.kind ? 'and d.kind = ?' : ''} order by v.code`,
-          a.kind ? [e.name, a.kind] : [e.name],
-        );
-        const versions = await Promise.all(rows.map((r) => repo.getVersion(ctx.em, r.code, r.version)));
-        return versions.map(toVersionView);
-      },
+      resolve: async (e, a, ctx) => (await repo.editionVersions(ctx.em, e.name, a.kind)).map(toVersionView),
     }),
   }),
 });

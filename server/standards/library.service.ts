@@ -123,13 +123,9 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
 /** The documents of an edition (the newest by default), or the current published ones, for export. */
 export async function exportLibrary(em: EntityManager, edition?: string): Promise<{ code: string; kind: string; schema: JsonObject }[]> {
   const name = edition ?? (await repo.newestEdition(em))?.name;
-  const docs = await em.find(StandardDocument, {}, { orderBy: { code: 'asc' } });
-  const pinned = name ? await repo.editionEntries(em, (await repo.getEdition(em, name)).name) : null;
-  const out = [];
-  for (const doc of docs) {
-    const version = pinned ? pinned.get(doc.code) : doc.publishedVersion;
-    if (version === undefined || version === null) continue;
-    out.push({ code: doc.code, kind: doc.kind, schema: parseSchema(await repo.getVersion(em, doc.code, version!)) });
-  }
-  return out;
+  const kinds = new Map((await em.find(StandardDocument, {}, { fields: ['code', 'kind'] })).map((d) => [d.code, d.kind]));
+  const versions = name
+    ? await repo.editionVersions(em, (await repo.getEdition(em, name)).name)
+    : await em.find(StandardVersion, { status: 'published' }, { orderBy: { code: 'asc' } });
+  return versions.map((v) => ({ code: v.code, kind: kinds.get(v.code)!, schema: parseSchema(v) }));
 }

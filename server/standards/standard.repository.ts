@@ -95,6 +95,17 @@ export const standardRepository = {
     return entry?.version ?? null;
   },
 
+  /** The versions an edition pins, optionally of one kind, by code — two queries whatever the size. */
+  async editionVersions(em: EntityManager, editionName: string, kind?: string | null): Promise<IStandardVersion[]> {
+    const rows = await em.execute<{ id: number }[]>(
+      `select v.id from edition_entry e join standard_version v on v.code = e.code and v.version = e.version
+       join standard_document d on d.code = v.code where e.edition_name = ? ${kind ? 'and d.kind = ?' : ''}`,
+      kind ? [editionName, kind] : [editionName],
+    );
+    if (rows.length === 0) return [];
+    return em.find(StandardVersion, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { code: 'asc' } });
+  },
+
   async editionEntries(em: EntityManager, editionName: string): Promise<Map<string, number>> {
     const rows = await em.find(EditionEntry, { editionName }, { orderBy: { code: 'asc' } });
     return new Map(rows.map((r) => [r.code, r.version]));
