@@ -4,9 +4,9 @@ import type { BodySource, ItemSource, ProcedureSource } from '../types.ts';
 const garageSteps: string[] = [
   '巡逻岗按项目《地下车库巡逻路线图》从主坡道入口开始，依次经过各防火分区、电梯前室、设备房门口、非机动车停放区和最远端车位，终点为出口坡道。',
   '22:00至次日6:00每60分钟巡逻一轮，白天每2小时一轮，每轮在入口坡道、电梯前室和最远端车位3个巡更点打卡并拍照。',
-  '巡逻中手持照度计在《车库照明盲区点位表》所列的最暗点测量照度，低于30 lx或灯具不亮的，当班通过报修系统报工程部并在巡逻记录中写明点位。',
+  '巡逻中手持照度计在《车库照明盲区点位表》所列的最暗点测量照度，最暗点照度不低于15 lx，低于15 lx即为照明盲区，与灯具不亮的点位一并当班按M06《地下车库照明巡查作业指导书》通过报修系统报工程部，并在巡逻记录中写明点位；车道50 lx、车位30 lx的照度达标实测由M06该指导书规定。',
   '发现车窗未关、车灯未熄、车辆漏油或轮胎亏气，通过车主登记电话或车内挪车电话通知车主，联系不上的在挡风玻璃放置温馨提示卡。',
-  '每轮抽测1个紧急求助按钮或对讲分机，确认可接通监控中心；发现有人在车库内长时间逗留、睡觉或撬车的，上前询问并通报监控中心跟踪画面。',
+  '每轮抽测1个紧急求助按钮或对讲分机，确认监控中心在15秒内应答；发现有人在车库内长时间逗留、睡觉或撬车的，上前询问并通报监控中心跟踪画面。',
   '巡逻结束后在《地下车库巡逻记录》填写本轮发现的异常、照明盲区及处理情况。',
 ];
 const garageStepsQ3: string[] = [
@@ -19,7 +19,7 @@ const garageStepsQ3: string[] = [
 const garageBody: BodySource = {
   purpose: '通过按时、按线的车库巡逻和照明盲区的即时报修，消除业主夜间独自取车时“灯暗、没人”的不安感，防范撬车盗窃和车辆损失。',
   scope: '适用于住宅小区和商业综合体的地下车库、半地下车库及其坡道、电梯前室和非机动车停放区；车库照明和求助设备的维修由工程部负责，车库清洁由环境保洁模块规定。',
-  definitions: ['照明盲区：车库内实测地面照度低于30 lx或灯具损坏造成明显暗区、业主步行经过时看不清地面和车辆周边的区域。'],
+  definitions: ['照明盲区：车库内实测地面照度低于15 lx或灯具损坏造成明显暗区、业主步行经过时看不清地面和车辆周边的区域（与M06地下车库照明巡查的判定一致）。'],
   responsibilities: [
     '车库巡逻岗：按路线和间隔巡逻打卡，测量最暗点照度，通知车主处理车辆异常，记录照明盲区。',
     '监控中心值班员：对照巡更系统核对巡逻到位情况，巡逻岗超时15分钟未打卡的对讲询问原因。',
@@ -28,11 +28,11 @@ const garageBody: BodySource = {
   steps: garageSteps,
   requirements: [
     '夜间（22:00–6:00）相邻两轮巡逻间隔不超过60分钟。',
-    '车道和停车区最暗点地面照度不低于30 lx，照明故障当班报修率100%。',
-    '车库紧急求助按钮抽测接通率100%。',
+    '车道和停车区最暗点地面照度不低于15 lx，低于即为照明盲区，照明盲区和灯具故障当班报修率100%。',
+    '车库紧急求助按钮抽测时监控中心15秒内应答率100%。',
   ],
   records: ['《地下车库巡逻记录》', '《车库照明盲区点位表》', '《车辆异常通知登记表》'],
-  references: ['GB 50034-2013 建筑照明设计标准', 'GB 50067-2014 汽车库、修车库、停车场设计防火规范', '本公司《秩序维护服务手册》'],
+  references: ['GB/T 50034-2024 建筑照明设计标准', 'GB 50067-2014 汽车库、修车库、停车场设计防火规范', '本公司《秩序维护服务手册》'],
 };
 const garageBodyQ3: BodySource = {
   ...garageBody,
@@ -53,7 +53,7 @@ const garageVehicleNotice: ItemSource = {
   input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [50], rectifyWithinHours: 72,
 };
 const garageHelpButton: ItemSource = {
-  key: 'helpButtonConnects', title: '车库紧急求助按钮可接通', description: '现场按下1个车库紧急求助按钮或对讲分机，监控中心在30秒内应答并能说出点位。',
+  key: 'helpButtonConnects', title: '车库紧急求助按钮可接通', description: '现场按下1个车库紧急求助按钮或对讲分机，监控中心在15秒内应答并能说出点位。',
   input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [50, 60], rectifyWithinHours: 24,
 };
 const garageLoiter: ItemSource = {
@@ -175,8 +175,8 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: '分钟', max: 60 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [50], rectifyWithinHours: 24,
         },
         {
-          key: 'darkestPointLux', title: '车库最暗点地面照度', description: '用照度计在《车库照明盲区点位表》所列最暗点的车道或停车区地面测得的照度值。',
-          input: { kind: 'measure', unit: 'lx', min: 30 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [50], rectifyWithinHours: 24,
+          key: 'darkestPointLux', title: '车库最暗点地面照度', description: '用照度计在《车库照明盲区点位表》所列最暗点的车道或停车区地面测得的照度值，不低于15 lx，低于即为照明盲区，须按M06照明巡查作业指导书报修。',
+          input: { kind: 'measure', unit: 'lx', min: 15 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [50], rectifyWithinHours: 24,
           hint: '照度计探头水平放置在地面，避开车灯直射，读数稳定后记录。',
         },
         garageVehicleNotice,
@@ -190,7 +190,7 @@ const procedure: ProcedureSource = {
       ],
       revision: {
         author: '王莉（品质部标准主管）',
-        note: '2026年三季度客户反馈热力图显示3个项目地下车库夜间“灯暗、看不到巡逻”类投诉共17条，集中在22:00后；夜间巡逻间隔由120分钟缩短至60分钟，新增最暗点照度测量（不低于30 lx）和照明盲区说明两项检查。',
+        note: '2026年三季度客户反馈热力图显示3个项目地下车库夜间“灯暗、看不到巡逻”类投诉共17条，集中在22:00后；夜间巡逻间隔由120分钟缩短至60分钟，新增最暗点照度测量（不低于15 lx，低于即为照明盲区，与M06照明巡查的盲区判定一致）和照明盲区说明两项检查。',
         before: {
           description: '规定地下车库巡逻的路线、巡逻间隔、车辆异常通知和紧急求助按钮抽测要求。',
           body: garageBodyQ3,
@@ -274,13 +274,13 @@ const procedure: ProcedureSource = {
         ],
         steps: [
           '充电棚20:00至次日6:00巡查不少于3次，查看有无电池鼓包、异味、冒烟，充电线缆有无破皮，充电棚内灭火器和灭火毯是否在位。',
-          '楼栋巡逻时逐层查看公共门厅、楼梯间和电梯前室，发现停放或充电的电动自行车，当场联系车主推至充电棚，联系不上的贴告知单并在24小时内复查。',
+          '楼栋巡逻时逐层查看公共门厅、楼梯间和电梯前室，发现停放或充电的电动自行车，充电的先断开电源，立即联系车主告知，要求2小时内推至充电棚；联系不上的贴告知单，2小时后复查仍未移走的由秩序维护员会同客户服务中心拍照后移至充电棚暂存区，在《楼道电动自行车劝离登记表》记录发现、告知和移出时间。',
           '发现从窗口或楼道私拉电线充电的，先断开插头并拍照，登记户号后交秩序维护主管当日上门告知。',
           '监控中心对电梯轿厢画面和电动自行车阻车系统报警进行监看，发现电动自行车进入电梯即通过对讲劝阻。',
           '发现电池冒烟或起火，立即切断充电棚总电源，用灭火毯覆盖或用水基灭火器喷射，同时报告监控中心启动火警处置。',
         ],
         requirements: [
-          '楼道、楼梯间、电梯前室和电梯轿厢内电动自行车停放和充电为零。',
+          '楼道、楼梯间、电梯前室和电梯轿厢内电动自行车停放和充电为零；发现后立即告知车主，2小时内移出。',
           '飞线充电发现后当班断开，24小时内完成上门告知。',
           '充电棚每50个车位配置不少于2具水基型灭火器和1条灭火毯。',
         ],
@@ -290,7 +290,11 @@ const procedure: ProcedureSource = {
       items: [
         {
           key: 'noEbikeInStairwell', title: '楼道楼梯间无电动自行车', description: '抽查3栋楼的公共门厅、楼梯间和电梯前室，没有停放或充电的电动自行车及其电池。',
-          input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'photo-on-fail', touchpoints: [54, 61], rectifyWithinHours: 8,
+          input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'photo-on-fail', touchpoints: [54, 61], rectifyWithinHours: 2,
+        },
+        {
+          key: 'stairwellEbikeRemovalHours', title: '楼道电动自行车移出用时', description: '《楼道电动自行车劝离登记表》最近一条记录中，从发现楼道停放或充电的电动自行车并告知车主到车辆移出楼道所用的小时数。',
+          input: { kind: 'measure', unit: '小时', max: 2 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [54, 61], rectifyWithinHours: 24,
         },
         {
           key: 'ebikeBlockedFromLift', title: '电动自行车被阻止进入电梯', description: '查看前一日电梯阻车系统报警记录和监控中心处置记录，每次报警均有对讲劝阻且电动自行车已退出轿厢。',

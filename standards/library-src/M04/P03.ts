@@ -4,7 +4,7 @@ import type { BodySource, ItemSource, ProcedureSource } from '../types.ts';
 const sprayWarningSigns: ItemSource = { key: 'warningSignsPosted', title: '施药区警示牌设置', description: '施药区四周每隔20米设“正在施药 请勿靠近”警示牌并拉警戒带，警示牌注明药剂名称、施药时间和可进入时间。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 5, method: '目视', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 2 };
 const sprayLowToxicity: ItemSource = { key: 'lowToxicityOnly', title: '仅使用低毒微毒农药', description: '当次使用的药剂均为低毒或微毒登记产品，无剧毒、高毒农药及国家禁限用农药。', input: { kind: 'pass' }, tiers: ['daily', 'quarterly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 4 };
 const sprayPpe: ItemSource = { key: 'applicatorPpe', title: '施药人员防护装备', description: '施药人员穿戴防护服、防护口罩或半面罩、护目镜、丁腈手套和胶靴，作业中不进食、不吸烟。', input: { kind: 'pass' }, tiers: ['daily'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 24 };
-const sprayWind: ItemSource = { key: 'windForce', title: '施药时风力等级', description: '施药时段现场风力等级，以现场风速计或当地气象实况为准。', input: { kind: 'measure', unit: '级', max: 3 }, tiers: ['daily'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 24, hint: '3级风约为3.4–5.4米/秒，超过即停止喷雾。' };
+const sprayWind: ItemSource = { key: 'windForce', title: '施药时风力等级', description: '施药时段现场风力等级，须在3级以下（不含3级），以现场风速计或当地气象实况为准。', input: { kind: 'measure', unit: '级', exclusiveMax: 3 }, tiers: ['daily'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 24, hint: '3级风为3.4–5.4米/秒，现场风速达到3.4米/秒即为3级，应立即停止喷雾。' };
 const sprayRecord: ItemSource = { key: 'mixingRecord', title: '农药配制及使用记录完整', description: '《农药配制及使用记录》登记了药剂名称、稀释倍数、用药量、施药片区、起止时间和施药人签字。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [112, 113], rectifyWithinHours: 48 };
 
 const w011Body: BodySource = {
@@ -18,7 +18,7 @@ const w011Body: BodySource = {
   ],
   steps: [
     '施药前24小时在施药片区所在单元门厅公示栏和业主微信群发布告知，写明施药时间、地点、药剂名称、安全间隔期和宠物注意事项。',
-    '施药时间安排在9:00–15:30或20:00以后的非活动高峰时段，雨前4小时内、风力3级以上或气温高于32℃时不喷雾。',
+    '施药时间安排在9:00–15:30或20:00以后的非活动高峰时段，雨前4小时内、风力达到3级及以上或气温高于32℃时不喷雾，只在3级以下（不含3级）风力时作业。',
     '在施药区四周每隔20米设警示牌并拉警戒带，儿童游乐场、健身器材和休憩座椅10米范围内的植物不喷雾，改用其他防治方式。',
     '配药在绿化工具间的配药台进行，先加半桶水再加药剂，按标签最低有效剂量稀释，量具专用。',
     '喷雾时顺风后退作业，喷头距植物30–50厘米，以叶面湿润不滴水为度，不对着园路、外窗和车辆喷雾。',
@@ -106,10 +106,10 @@ const procedure: ProcedureSource = {
         { key: 'registrationNo', title: '所用药剂农药登记证号', description: '填写当次所用药剂包装上的农药登记证号，例如PD20080001，多种药剂只填主剂。', input: { kind: 'text', pattern: '^(PD|WP)[0-9]{8}$' }, tiers: ['daily', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 48, hint: '登记证号印在标签正面，以PD开头为农药、WP开头为卫生杀虫剂。' },
       ],
       platinum: {
-        note: '商业综合体外广场和屋顶花园白天客流不断，白金标准要求喷雾作业只在闭店后22:00至次日7:00进行，告知提前到48小时并同步通知商户。',
+        note: '商业综合体外广场和屋顶花园白天客流不断，白金标准要求喷雾作业只在闭店后22:00至次日7:00进行、风力须在2级以下（不含2级）以免药雾飘入店铺和人行道，告知提前到48小时并同步通知商户。',
         tighten: {
           advanceNoticeHours: { min: 48 },
-          windForce: { max: 2 },
+          windForce: { exclusiveMax: 2, description: '施药时段现场风力等级，白金标准须在2级以下（不含2级，即风速低于1.6米/秒），以现场风速计实测为准。' },
         },
         add: [
           { key: 'afterHoursSprayingOnly', title: '闭店后施药', description: '商业项目室外喷雾作业在22:00至次日7:00之间完成，施药区域在开业前已通风且无药液残留痕迹。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 12 },
@@ -125,7 +125,7 @@ const procedure: ProcedureSource = {
             definitions: ['居民活动高峰时段：7:00–9:00和18:00–20:00两个时段，对应早间出行和晚间散步。'],
             steps: [
               '施药前12小时在施药片区所在单元门厅公示栏发布告知，写明施药时间、地点、药剂名称和安全间隔期。',
-              '施药时间避开7:00–9:00和18:00–20:00，雨前4小时内、风力3级以上或气温高于32℃时不喷雾。',
+              '施药时间避开7:00–9:00和18:00–20:00，雨前4小时内、风力达到3级及以上或气温高于32℃时不喷雾，只在3级以下（不含3级）风力时作业。',
               '在施药区四周每隔20米设警示牌并拉警戒带，儿童游乐场10米范围内的植物不喷雾。',
               '配药在绿化工具间的配药台进行，先加半桶水再加药剂，按标签剂量稀释，量具专用。',
               '喷雾时顺风后退作业，喷头距植物30–50厘米，以叶面湿润不滴水为度，不对着园路和车辆喷雾。',

@@ -1,6 +1,6 @@
 import type { BodySource, ItemSource, ProcedureSource } from '../types.ts';
 
-/** W025 check items that read the same in 2026-Q3 and 2026-Q4. */
+/** W025 check items of 2026-Q3 that 2026-Q4 keeps (shoe covers: graded up in 2026-Q4, see below). */
 const homeRepairItemsKept: ItemSource[] = [
   { key: 'urgentArrivalMinutes', title: '紧急报修到场时间', description: '跑水、停电、下水返溢等紧急报修从派单到维修人员到达的分钟数，取当月最长一单。',
     input: { kind: 'measure', unit: '分钟', max: 15 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [159, 138], rectifyWithinHours: 12 },
@@ -13,6 +13,10 @@ const homeRepairItemsKept: ItemSource[] = [
   { key: 'ownerSignOff', title: '业主签字确认完工', description: '工单上有业主或商户在纸质工单或APP上的完工确认签名，业主不在场的有远程确认记录。',
     input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [159, 160], rectifyWithinHours: 72 },
 ];
+
+/** 2026-Q4: the shoe-cover item is a major finding, rectified within 24 hours. */
+const homeRepairItemsQ4: ItemSource[] = homeRepairItemsKept.map((item): ItemSource =>
+  item.key === 'shoeCoversAndMat' ? { ...item, severity: 'major', rectifyWithinHours: 24 } : item);
 
 const homeRepairBodyQ4: BodySource = {
   purpose: '让业主报修后“人来得快、活修得好、家里干净、收费明白”，直接改善满意度调查中“服务响应”驱动因素得分，消除工程维保响应延迟这一典型品质风险。',
@@ -30,7 +34,7 @@ const homeRepairBodyQ4: BodySource = {
     '小修24小时内完成；需外购材料的，当场与业主约定完成日期并在工单中登记。',
     '完工后通水通电试用，清理现场，拍摄维修前后对比照片上传工单，请业主签字确认。',
   ],
-  requirements: ['一般报修到场不超过30分钟，紧急报修不超过15分钟。', '小修完成时间不超过24小时，有偿维修100%开具收费凭证。'],
+  requirements: ['一般报修到场不超过30分钟，紧急报修不超过15分钟，均自派单起计时，月度到场及时率不低于98%。', '小修完成时间不超过24小时，有偿维修100%开具收费凭证。'],
   records: ['《工程报修工单》', '《有偿维修价目表》', '《有偿维修收费凭证》'],
   references: ['本公司《客户服务手册》', '《物业管理条例》'],
 };
@@ -45,7 +49,8 @@ const procedure: ProcedureSource = {
     scope: '适用于业主、商户通过400热线、前台、业主APP和微信提出的工程类报修，以及项目巡检发现的公共设施故障抢修；保洁、绿化、秩序类报事由各对应模块规程处理。',
     definitions: [
       '紧急报修：可能造成人身伤害或财产持续损失的故障，包括跑水漏水、停电、燃气异味、下水返溢、门锁无法开启致人员被困等。',
-      '工单超时：任一环节（派单、到场、完工、回访）超过规定时限未在系统中关闭。',
+      '工单超时：任一环节（派单、到场、完工、回访）超过规定时限未在系统中关闭；到场时限自系统派单起计时。',
+      '返修：同一故障在维修完工后30日内再次报修。',
     ],
     responsibilities: [
       '客服中心：统一受理和派单，监控工单时限，负责回访和不满意工单升级。',
@@ -56,11 +61,11 @@ const procedure: ProcedureSource = {
     steps: [
       '报修按紧急、一般、预约三级分类，系统按级别自动计时。',
       '客服受理后5分钟内派单，维修工在APP接单、到场签到（定位）、完工拍照。',
-      '紧急报修15分钟内到场，一般报修30分钟内到场，小修24小时内完成。',
-      '完工后24小时内电话或APP回访，不满意工单由工程主管24小时内上门处理。',
-      '每月统计到场及时率、修复及时率、回访满意率和7日返修率，列入项目月度品质报告。',
+      '自派单起计时，紧急报修15分钟内到场，一般报修30分钟内到场，小修24小时内完成。',
+      '完工后24小时内电话或APP回访，回答满意或基本满意为合格；回答不满意的，客服主管2小时内联系业主，工程主管24小时内安排返修。',
+      '每月统计到场及时率、修复及时率、回访满意率和30日返修率，列入项目月度品质报告。',
     ],
-    requirements: ['到场及时率和修复及时率月度均不低于95%。', '回访满意率不低于95%，7日返修率不高于3%。'],
+    requirements: ['到场及时率月度不低于98%，修复及时率月度不低于95%。', '回访满意率不低于95%，30日返修率不高于3%。'],
     records: ['《工程报修工单》', '《报修工单月度统计表》', '《回访记录》', '《不满意工单处理记录》'],
     references: ['本公司《客户服务手册》', 'GB/T 20647.9-2006 社区服务指南 第9部分：物业服务'],
   },
@@ -94,8 +99,8 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: '秒', max: 15 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'none', touchpoints: [158], rectifyWithinHours: 24 },
         { key: 'dispatchMinutes', title: '受理至派单时间', description: '抽查工单从受理登记到系统派单的分钟数，取抽查工单中的最长值。',
           input: { kind: 'measure', unit: '分钟', max: 5 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [158], rectifyWithinHours: 24 },
-        { key: 'workOrderNumber', title: '抽查报修工单编号', description: '录入本次抽查的报修工单编号，格式为WX加10位数字。',
-          input: { kind: 'text', pattern: '^WX[0-9]{10}$' }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'none', touchpoints: [158], rectifyWithinHours: 72 },
+        { key: 'workOrderNumber', title: '抽查报修工单编号', description: '录入本次抽查的报修工单编号，格式为BX加8位数字。',
+          input: { kind: 'text', pattern: '^BX[0-9]{8}$' }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'none', touchpoints: [158], rectifyWithinHours: 72 },
         { key: 'urgencyGradedCorrectly', title: '报修紧急程度分级正确', description: '抽查工单的紧急、一般、预约分级与故障现象相符，跑水、停电等未被误判为一般报修。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [158], rectifyWithinHours: 48 },
         { key: 'orderFieldsComplete', title: '工单受理信息要素齐全', description: '工单含报修人、房号、联系电话、故障现象描述和预约上门时间，无空项。',
@@ -117,13 +122,13 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: '分钟', max: 30 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [159], rectifyWithinHours: 24 },
         { key: 'smallRepairHours', title: '小修完成时长', description: '小修工单从受理到完工关闭的小时数，取当月抽查工单中的最长值。',
           input: { kind: 'measure', unit: '小时', max: 24 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [159], rectifyWithinHours: 48 },
-        ...homeRepairItemsKept,
+        ...homeRepairItemsQ4,
         { key: 'beforeAfterPhotos', title: '维修前后对比照片', description: '工单中上传的故障部位维修前和维修后照片各至少1张，能看出修复效果。',
           input: { kind: 'photos', min: 2 }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'photo-required', touchpoints: [159], rectifyWithinHours: 48 },
       ],
       revision: {
         author: '赵志刚（品质部工程品质督导）',
-        note: '2026年三季度客户反馈中“维修师傅来得慢”投诉58条、“说修好了其实没修好”争议19条，三级检查中报修到场超时为工程类首位缺陷；将一般报修到场时限由45分钟缩短为30分钟，小修完成时限由48小时缩短为24小时，并新增维修前后对比照片检查项。',
+        note: '2026年三季度客户反馈中“维修师傅来得慢”投诉58条、“说修好了其实没修好”争议19条，三级检查中报修到场超时为工程类首位缺陷；将一般报修到场时限由45分钟缩短为30分钟（自派单起计时）并增加月度到场及时率不低于98%的要求，小修完成时限由48小时缩短为24小时，“入户穿鞋套并铺设工具垫布”由轻微缺陷提为一般缺陷、整改时限由48小时缩短为24小时，并新增维修前后对比照片检查项。',
         before: {
           body: {
             ...homeRepairBodyQ4,
@@ -217,24 +222,25 @@ const procedure: ProcedureSource = {
     {
       code: 'M05.P06.W027',
       title: '工程维修完工回访作业指导书',
-      description: '规定工程维修完工后的回访时限、回访内容、满意度统计、7日返修率控制、不满意工单升级处理以及报修神秘客户测试要求。',
+      description: '规定工程维修完工后的回访时限、回访内容、满意度统计、30日返修率控制、不满意工单升级处理以及报修神秘客户测试要求。',
       clauses: ['9.1.2', '8.7', '10.2', '10.3'],
       body: {
         purpose: '通过回访验证维修是否真正解决问题，及时发现返修和服务态度问题，用回访数据驱动工程维修服务改进。',
         scope: '适用于全部关闭的工程报修工单，包括户内维修、公共设施维修和紧急抢修；开发建设单位保修范围内转出的工单由客服在对方完工后回访。',
         responsibilities: [
           '客服回访专员：完工后24小时内回访，如实记录业主评价和原话。',
-          '工程主管：24小时内处理不满意和返修工单，上门致歉并再次维修。',
+          '客服主管：回访结果为不满意的，2小时内电话联系业主了解原因并致歉，将工单升级给工程主管。',
+          '工程主管：不满意和返修工单24小时内安排返修，上门致歉并再次维修。',
           '区域督导组：每季度在每个项目安排不少于2次报修神秘客户测试。',
         ],
         steps: [
-          '工单完工关闭后24小时内电话或APP回访，询问故障是否解决、到场是否准时、师傅是否规范、收费是否清楚，按满意、基本满意、不满意记录。',
-          '回访中业主表示未修好或不满意的，工单重新打开并标记升级，工程主管24小时内上门处理，处理后二次回访。',
-          '同一故障7日内再次报修的计为返修，月末统计返修率并分析原因，属技能问题的安排针对性培训。',
+          '工单完工关闭后24小时内电话或APP回访，询问故障是否解决、到场是否准时、师傅是否规范、收费是否清楚，按满意、基本满意、不满意记录，满意和基本满意为回访合格。',
+          '回访中业主表示未修好或不满意的，工单重新打开并标记升级，客服主管2小时内联系业主，工程主管24小时内安排返修，返修后二次回访。',
+          '同一故障完工后30日内再次报修的计为返修，月末统计返修率并分析原因，属技能问题的安排针对性培训。',
           '区域督导组以业主身份报修（神秘客户），全程体验受理、到场、维修和回访，按评分表评级。',
           '每月将回访满意率、返修率和典型不满意案例纳入项目品质月报，季度内满意率连续低于95%的项目列入督导重点。',
         ],
-        requirements: ['回访率100%，回访满意率不低于95%。', '7日返修率不高于3%。'],
+        requirements: ['回访率100%，回访满意率（满意和基本满意占比）不低于95%。', '30日返修率不高于3%，不满意工单2小时内联系业主、24小时内安排返修。'],
         records: ['《回访记录》', '《不满意工单处理记录》', '《报修神秘客户测试评分表》'],
         references: ['本公司《客户服务手册》', 'GB/T 19001-2016 第9.1.2条 顾客满意'],
       },
@@ -243,9 +249,9 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: '小时', max: 24 }, tiers: ['monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [160], rectifyWithinHours: 24 },
         { key: 'callbackSatisfactionRate', title: '月度维修回访满意率', description: '当月回访结果为满意和基本满意的工单数占已回访工单数的百分比。',
           input: { kind: 'measure', unit: '%', min: 95 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [160], rectifyWithinHours: 48 },
-        { key: 'sevenDayReworkRate', title: '7日返修率', description: '当月完工工单中同一故障7日内再次报修的工单所占百分比。',
+        { key: 'thirtyDayReworkRate', title: '30日返修率', description: '上月完工工单中同一故障在完工后30日内再次报修的工单所占百分比，30日观察期满后统计。',
           input: { kind: 'measure', unit: '%', max: 3 }, tiers: ['quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [159, 160], rectifyWithinHours: 48 },
-        { key: 'dissatisfiedEscalated', title: '不满意工单24小时内升级处理', description: '当月全部不满意和返修工单均在24小时内由工程主管上门处理并完成二次回访。',
+        { key: 'dissatisfiedEscalated', title: '不满意工单2小时内联系并24小时内安排返修', description: '当月回访不满意的工单均由客服主管在2小时内联系业主，工程主管在24小时内安排返修，并完成二次回访。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [160], rectifyWithinHours: 24 },
         { key: 'ownerVerbatimFeedback', title: '回访业主原话摘录', description: '从抽查的一条回访录音或记录中摘录业主对本次维修的原话，用于核实回访真实性。',
           input: { kind: 'text', minLength: 10 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '抽查', evidence: 'none', touchpoints: [160], rectifyWithinHours: 72 },

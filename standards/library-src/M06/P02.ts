@@ -2,11 +2,11 @@ import type { BodySource, ItemSource, ProcedureSource } from '../types.ts';
 
 /** 地下车库照明巡查：2026-Q4 的正文（照明盲区整改后修订）。 */
 const lightingBody: BodySource = {
-  purpose: '消除地下车库照明盲区，使行车道、停车位和电梯厅的地面照度达到JGJ 100-2015和GB 50034-2013的要求，降低剐蹭、跌倒和治安风险，巩固智能照明改造后的满意度提升成果。',
+  purpose: '消除地下车库照明盲区，使行车道、停车位和电梯厅的地面照度达到JGJ 100-2015和GB/T 50034-2024的要求，降低剐蹭、跌倒和治安风险，巩固智能照明改造后的满意度提升成果。',
   scope: '适用于项目所有地下及半地下机动车库的正常照明，包括行车道、停车位、坡道、车库电梯厅和人行出入口；应急照明和疏散指示标志的检查执行消防设施相关作业指导书。',
   definitions: [
     '测点照度：用照度计探头水平放置于地面（坡道为坡面）测得的照度值，单位lx。',
-    '照明盲区：测点照度低于15 lx，或低于相邻测点平均值一半的地面部位。',
+    '照明盲区：灯具全亮状态下测点照度低于15 lx的任一地面部位；目视明显暗于相邻区域的部位须加设测点实测，读数低于15 lx即判为照明盲区。',
   ],
   responsibilities: [
     '工程部电工：每周一次夜间灯具巡查，主行车道故障灯具24小时内更换、其余部位48小时内更换。',
@@ -17,17 +17,18 @@ const lightingBody: BodySource = {
     '按车库平面图设定固定测点：行车道每20米一点，每个防火分区车位区不少于5点，坡道上、中、下各一点，柱后、车位尽端等历史盲区和投诉点全部列入，测点图张贴在车库值班室。',
     '每月第一周20:00以后用检定（校准）有效的照度计逐点测量，探头水平贴地放置，避开车灯直射，读数稳定后记录并拍摄读数与测点编号同框照片。',
     '每日巡查统计不亮、闪烁的灯具，按“（灯具总数－故障数）÷灯具总数”计算完好率，故障灯具当日报修。',
-    '智能感应照明无人时以不低于30%亮度待机，人员或车辆进入5米范围内1秒内恢复全亮，每日抽试一个区段。',
+    '智能感应照明无人时节能待机，待机照度不低于该区域标准照度值的30%，人员或车辆进入5米范围内1秒内恢复全亮，每日抽试一个区段；照度实测一律在灯具全亮状态下读数。',
     '测点照度不达标或发现新暗区时，当日开具报修单，修复前在暗区放置移动照明灯或警示灯。',
     '每季度把热力图中车库照明类投诉点与测点记录对照，新增投诉点次月纳入固定测点。',
   ],
   requirements: [
     '行车道和坡道地面照度不低于50 lx，停车位地面照度不低于30 lx，车库电梯厅地面照度不低于75 lx。',
     '车库灯具完好率不低于98%。',
-    '照明盲区数量为零。',
+    '照明盲区（测点照度低于15 lx）数量为零。',
+    '智能感应照明节能待机照度不低于该区域标准照度值的30%。',
   ],
   records: ['《车库照度测点图》', '《车库照度测量记录》', '《车库灯具巡查记录》', '《照度计检定（校准）证书》'],
-  references: ['GB 50034-2013 建筑照明设计标准', 'JGJ 100-2015 车库建筑设计规范'],
+  references: ['GB/T 50034-2024 建筑照明设计标准', 'JGJ 100-2015 车库建筑设计规范'],
 };
 
 /** 2026-Q3 的检查项：行车道照度下限30 lx，完好率95%，无停车位照度、盲区和电梯厅检查。 */
@@ -71,7 +72,7 @@ const procedure: ProcedureSource = {
       '车库巡查计划执行率不低于98%。',
     ],
     records: ['《车库巡查平面图》', '《车库类投诉热力分析报告》', '《车库巡查月度汇总表》'],
-    references: ['GB 50034-2013 建筑照明设计标准', 'JGJ 100-2015 车库建筑设计规范', 'GB 50067-2014 汽车库、修车库、停车场设计防火规范'],
+    references: ['GB/T 50034-2024 建筑照明设计标准', 'JGJ 100-2015 车库建筑设计规范', 'GB 50067-2014 汽车库、修车库、停车场设计防火规范'],
   },
   instructions: [
     {
@@ -85,12 +86,12 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: 'lx', min: 50 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [167, 166], rectifyWithinHours: 24 },
         { key: 'parkingBayLux', title: '停车位区地面照度最低测点值', description: '每个防火分区车位区不少于5个测点，取最低值，柱后和车位尽端测点必须包含在内。',
           input: { kind: 'measure', unit: 'lx', min: 30 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [168], rectifyWithinHours: 24 },
-        { key: 'darkSpotCount', title: '车库照明盲区数量', description: '巡查范围内测点照度低于15 lx或明显暗于相邻区域一半以上的部位数量。',
+        { key: 'darkSpotCount', title: '车库照明盲区数量', description: '巡查范围内灯具全亮状态下测点照度低于15 lx的部位数量；目视明显暗于相邻区域的部位须加测后判定。',
           input: { kind: 'count', unit: '处', max: 0 }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [168, 167], rectifyWithinHours: 24,
           hint: '重点查柱后、车位尽端、坡道转角和热力图标注的历史投诉点。' },
         { key: 'lampIntactRate', title: '车库灯具完好率', description: '当日巡查区域内正常点亮、无闪烁的灯具占灯具总数的比例。',
           input: { kind: 'measure', unit: '%', min: 98 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [167, 168], rectifyWithinHours: 48 },
-        { key: 'sensorWakeWorks', title: '感应照明唤醒正常', description: '智能感应区段无人时不低于30%亮度待机，人员或车辆进入5米内1秒内恢复全亮。',
+        { key: 'sensorWakeWorks', title: '感应照明唤醒正常', description: '智能感应区段无人时待机照度不低于该区域标准照度值的30%，人员或车辆进入5米内1秒内恢复全亮。',
           input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [168], rectifyWithinHours: 48 },
         { key: 'liftLobbyLux', title: '车库电梯厅地面照度', description: '在车库电梯厅中央和候梯按钮前各测一点，取较低值。',
           input: { kind: 'measure', unit: 'lx', min: 75 }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '测量', evidence: 'photo-on-fail', touchpoints: [169], rectifyWithinHours: 48 },
@@ -110,7 +111,7 @@ const procedure: ProcedureSource = {
       },
       revision: {
         author: '王莉（品质部标准主管）',
-        note: '2026年三季度投诉热力分析显示，某高端住宅项目B2层柱后和车位尽端照明盲区投诉17条，占该项目车库投诉的一半以上；智能化照明改造后满意度提升12.6%。据此按JGJ 100-2015将行车道照度下限由30 lx提高到50 lx，新增停车位照度、照明盲区和电梯厅照度检查项，照度实测由每季度改为每月。',
+        note: '2026年三季度投诉热力分析显示，某高端住宅项目B2层柱后和车位尽端照明盲区投诉17条，占该项目车库投诉的一半以上；智能化照明改造后满意度提升12.6%。据此按JGJ 100-2015将行车道照度下限由30 lx提高到50 lx，新增停车位照度（不低于30 lx）、照明盲区（测点低于15 lx）和电梯厅照度检查项，照度实测由每季度改为每月，照明标准引用由已被替代的GB 50034-2013更新为GB/T 50034-2024。',
         before: {
           description: '规定地下车库灯具完好率检查和行车道照度抽测的方法与频次。',
           body: {
@@ -231,22 +232,23 @@ const procedure: ProcedureSource = {
         purpose: '防止暴雨倒灌淹没地下车库造成业主车辆泡水和人员伤亡，保证挡水、截水和排水设施在汛期随时可用。',
         scope: '适用于地下车库车行及人行出入口、坡道截水沟、集水井和潜污泵；市政排水管网和小区室外雨水管网的疏通由工程模块相关规程规定。',
         responsibilities: [
-          '工程部水电工：每月试运行潜污泵，汛前完成全面检修。',
-          '秩序维护领班：接到暴雨预警后组织挡水板预装、沙袋摆放和低洼车位车主挪车通知。',
+          '工程部水电工：每周试运行潜污泵，汛前完成全面检修。',
+          '秩序维护领班：接到暴雨黄色及以上预警后1小时内组织挡水板安装就位、沙袋摆放和低洼车位车主挪车通知。',
           '项目品控员：日常巡查截水沟，每月核对防汛物资。',
         ],
         steps: [
-          '每年4月30日前完成汛前检查：潜污泵主备泵自动切换试验、液位浮球测试、挡水板试装和沙袋清点，结果报区域督导组。',
+          '每年4月30日前完成汛前检查：潜污泵主备泵自动切换试验、液位浮球测试、挡水板试装和沙袋清点，结果报区域督导组；全年每周由水电工试运行一次潜污泵，记入《潜污泵试运行记录》。',
           '日常巡查坡道截水沟篦子完好、沟内无垃圾淤泥，非汛期每月清掏一次，汛期每周一次。',
-          '每个车行出入口储备沙袋不少于30袋，挡水板按出入口宽度配齐，放在距出入口20米以内的固定位置并贴标签。',
-          '接到暴雨橙色及以上预警后1小时内完成挡水板预装，通过App和业主群通知低洼车位车主挪车，车库巡查加密到每30分钟一次。',
+          '每个地下车库出入口储备沙袋不少于50袋，挡水板按出入口宽度配齐，放在距出入口20米以内的固定位置并贴标签，保证10分钟内完成安装。',
+          '接到暴雨黄色及以上预警后1小时内完成各出入口挡水板安装就位和沙袋摆放，通过App和业主群通知低洼车位车主挪车，车库巡查加密到每30分钟一次。',
           '车库地面积水深度达到10厘米时关闭车行入口，引导车辆不再驶入；达到30厘米时切断该区域非消防电源并组织人员撤离。',
           '雨停后24小时内清理淤泥、检查设备，记入《防汛巡查记录》。',
         ],
         requirements: [
-          '集水井主备泵均能自动启停，试运行间隔不超过一个月。',
+          '集水井主备泵均能自动启停，每周试运行一次，间隔不超过7天。',
           '截水沟篦子无缺失，沟内淤积深度不超过沟深的三分之一。',
-          '防汛物资数量与清单一致、存放位置固定。',
+          '每个地下车库出入口沙袋不少于50袋，挡水板10分钟内可装好，防汛物资数量与清单一致、存放位置固定。',
+          '暴雨黄色及以上预警发布后1小时内挡水板全部安装就位。',
         ],
         records: ['《防汛物资清单》', '《防汛巡查记录》', '《潜污泵试运行记录》'],
         references: ['本公司《防汛应急预案》', 'GB 50015-2019 建筑给水排水设计标准'],
@@ -256,16 +258,19 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'photo-on-fail', touchpoints: [166], rectifyWithinHours: 12 },
         { key: 'trenchCondition', title: '坡道截水沟状况', description: '畅通＝沟内无垃圾淤泥、篦子完好；轻微淤积＝淤积不超过沟深三分之一；堵塞或篦子缺失＝淤积超过三分之一或篦子缺失破损。合格为畅通或轻微淤积。',
           input: { kind: 'rating', options: ['畅通', '轻微淤积', '堵塞或篦子缺失'], pass: ['畅通', '轻微淤积'] }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [166], rectifyWithinHours: 48 },
-        { key: 'sandbagCount', title: '车行出入口沙袋储备数量', description: '每个车行出入口固定存放点可立即取用的完好沙袋数量，取各出入口中的最小值。',
-          input: { kind: 'count', unit: '袋', min: 30 }, tiers: ['monthly'], severity: 'major', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [166], rectifyWithinHours: 48 },
+        { key: 'sandbagCount', title: '地下车库出入口沙袋储备数量', description: '每个地下车库出入口固定存放点可立即取用的完好沙袋数量，取各出入口中的最小值。',
+          input: { kind: 'count', unit: '袋', min: 50 }, tiers: ['monthly'], severity: 'major', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [166], rectifyWithinHours: 48 },
         { key: 'floodBarrierFitTest', title: '挡水板试装合格', description: '查阅汛前试装记录或现场试装一块，挡水板与卡槽吻合、密封条完好、10分钟内可完成安装。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'document', touchpoints: [166], rectifyWithinHours: 24 },
-        { key: 'pumpTestIntervalDays', title: '距上次潜污泵试运行天数', description: '以《潜污泵试运行记录》最近一次日期计算至检查当日的天数。',
-          input: { kind: 'measure', unit: '天', max: 31 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [166], rectifyWithinHours: 48 },
-        { key: 'floodKitPhotos', title: '防汛物资存放点照片', description: '车行出入口沙袋和挡水板存放点照片，每个存放点至少一张，全项目不少于2张。',
+        { key: 'pumpTestIntervalDays', title: '距上次潜污泵试运行天数', description: '以《潜污泵试运行记录》最近一次日期计算至检查当日的天数，潜污泵每周试运行一次。',
+          input: { kind: 'measure', unit: '天', max: 7 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [166], rectifyWithinHours: 48 },
+        { key: 'floodKitPhotos', title: '防汛物资存放点照片', description: '地下车库出入口沙袋和挡水板存放点照片，每个存放点至少一张，全项目不少于2张。',
           input: { kind: 'photos', min: 2 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '目视', evidence: 'photo-required', touchpoints: [166], rectifyWithinHours: 48 },
         { key: 'stormThresholdsKnown', title: '值班人员掌握积水处置节点', description: '询问车库值班人员，能说出积水10厘米关闭入口、30厘米断电撤离的处置节点及操作人。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '询问', evidence: 'none', touchpoints: [166, 167], rectifyWithinHours: 48 },
+        { key: 'barriersInPlaceAfterYellow', title: '黄色预警后挡水板就位用时', description: '查阅最近一次暴雨黄色及以上预警的《防汛巡查记录》，从预警发布到各地下车库出入口挡水板全部安装就位的用时。',
+          input: { kind: 'measure', unit: '分钟', max: 60 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [166], rectifyWithinHours: 24,
+          hint: '非汛期检查以上一汛期最后一次黄色及以上预警的记录为准。' },
       ],
     },
     {

@@ -198,8 +198,8 @@ const procedure: ProcedureSource = {
           input: { kind: 'photos', min: 6 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'photo-required', touchpoints: [194, 201], rectifyWithinHours: 24 },
         { key: 'neighbourNoticeLeadDays', title: '相邻住户提前告知天数', description: '楼栋公告栏装修告示张贴日期距开工日期的提前天数。',
           input: { kind: 'count', unit: '天', min: 1 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [198], rectifyWithinHours: 48 },
-        { key: 'approvedDurationDays', title: '许可证核准工期天数', description: '《装修施工许可证》上核准的装修工期天数，超过的须有延期审批单。',
-          input: { kind: 'count', unit: '天', min: 1, max: 90 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [194], rectifyWithinHours: 72 },
+        { key: 'extensionApprovedBeyond90Days', title: '施工期超过90天的已办理延期审批', description: '抽查《在装户清单》中自开工之日起施工已超过90天的在装户，均有项目审批的延期申请单，许可证已换发并重新张贴于入户门外侧；抽查户施工未超过90天的填“符合”。',
+          input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [194], rectifyWithinHours: 72, hint: '以开工交底日期起算施工天数，延期许可证上的新工期须与延期申请单一致' },
       ],
     },
     {

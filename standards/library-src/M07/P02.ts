@@ -9,7 +9,7 @@ const procedure: ProcedureSource = {
     purpose: '在施工全过程持续监督在装户，及时发现并制止结构破坏、违规动火、私拉电线、扰民施工等行为，以竣工验收把住防水和公共管线这最后一关。',
     scope: '适用于自开工交底至竣工验收期间对在装户的现场管理，含住宅和商铺；装修垃圾和公共部位保护按装修垃圾清运与公共部位保护服务规程执行。',
     responsibilities: [
-      '工程主管：编排装修巡查岗，审批动火作业，组织竣工验收，对结构和防水类违规的判定负责。',
+      '项目工程主管：编排装修巡查岗，审批签发《动火作业许可证》，组织竣工验收，对结构和防水类违规的判定负责。',
       '装修巡查员：每日按《在装户清单》逐户巡查，填写《装修巡查记录表》，现场制止一般违规。',
       '楼栋管家：受理相邻住户噪声投诉，送达整改通知，跟踪复查结果。',
       '项目经理：对拒不整改或涉及承重结构、外立面的违规，组织向有关行政管理部门书面报告。',
@@ -17,7 +17,7 @@ const procedure: ProcedureSource = {
     steps: [
       '每日8:30前由系统导出《在装户清单》，按楼栋分配巡查员，每户每日至少巡查1次，开工首周和拆改阶段每日2次。',
       '巡查发现一般违规当场口头制止并拍照，4小时内送达《装修违规整改通知书》；发现结构破坏立即责令停工并报告工程主管。',
-      '动火作业须提前1个工作日申请，工程主管现场确认条件后签发当日有效的《动火作业许可证》。',
+      '动火作业须提前1个工作日申请，由项目工程主管现场确认条件后审批签发当日有效的《动火作业许可证》（DH编号）。',
       '噪声投诉由客服中心派单，管家15分钟内到场核实，规定时段外施工的立即制止。',
       '装修人申请竣工验收后3个工作日内，工程、管家联合验收，验收合格后移交押金退还和出入证注销。',
       '每月5日前汇总上月违规宗数、整改关闭率和噪声投诉数，报区域督导组。',
@@ -94,13 +94,13 @@ const procedure: ProcedureSource = {
         scope: '适用于在装户和在装商铺的电焊、气割、砂轮切割、喷灯烘烤、PPR管以外的明火热熔等动火作业；PPR水管电热熔接不视为动火，但须在巡查中确认无明火。',
         definitions: ['动火作业：在施工现场使用电焊、气焊、切割、喷灯等产生火焰、火花或炽热表面的作业。'],
         responsibilities: [
-          '工程主管：现场确认动火条件后签发《动火作业许可证》，一证一点一日。',
+          '项目工程主管：现场确认动火条件后审批签发《动火作业许可证》，一证一点一日，不得委托巡查员或施工单位代签。',
           '施工单位动火监护人：全程在场监护，动火结束后留守检查不少于30分钟。',
           '装修巡查员：动火期间至少到场检查1次，核对许可证与实际部位、时段一致。',
         ],
         steps: [
           '施工单位提前1个工作日填写《动火作业申请表》，附焊工《特种作业操作证》（焊接与热切割作业）复印件。',
-          '工程主管现场确认：动火点半径5米内可燃物已清走，无法移走的用防火毯或不燃材料覆盖，地面缝隙和管井孔洞封堵。',
+          '项目工程主管现场确认：动火点半径5米内可燃物已清走，无法移走的用防火毯或不燃材料覆盖，地面缝隙和管井孔洞封堵。',
           '每个动火点配备不少于2具4kg干粉灭火器和1张灭火毯，指定1名监护人，监护人不得兼做其他工作。',
           '签发《动火作业许可证》，写明动火部位、方式、起止时间，许可证仅当日有效，编号为DH加8位数字。',
           '动火结束后，监护人检查动火点及下方、背面有无阴燃，留守不少于30分钟，确认无火险后在许可证上签字交回。',
@@ -111,7 +111,7 @@ const procedure: ProcedureSource = {
         references: ['GB 50720-2011 建设工程施工现场消防安全技术规范', 'GB 50140-2005 建筑灭火器配置设计规范', '《机关、团体、企业、事业单位消防安全管理规定》（公安部令第61号）'],
       },
       items: [
-        { key: 'hotWorkPermitValid', title: '动火现场持当日有效许可证', description: '动火现场能出示当日有效的《动火作业许可证》，许可的部位、方式和时段与实际作业一致。',
+        { key: 'hotWorkPermitValid', title: '动火现场持当日有效许可证', description: '动火现场能出示经项目工程主管审批签字、当日有效的《动火作业许可证》，许可的部位、方式和时段与实际作业一致。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'photo-on-fail', touchpoints: [197], rectifyWithinHours: 2 },
         { key: 'welderCertified', title: '焊工持有效特种作业操作证', description: '实施焊接或热切割的人员持有有效期内的《特种作业操作证》，证件与本人相符。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'photo-on-fail', touchpoints: [197], rectifyWithinHours: 2 },
@@ -134,7 +134,7 @@ const procedure: ProcedureSource = {
           hotWorkScenePhotos: { tiers: ['daily', 'monthly'] },
         },
         add: [
-          { key: 'mallFireManagerCosign', title: '动火证经商场消防经理会签', description: '商铺装修的《动火作业许可证》除工程主管签发外，另有商场消防经理会签，并在消防控制室登记备案。',
+          { key: 'mallFireManagerCosign', title: '动火证经商场消防经理会签', description: '商铺装修的《动火作业许可证》除项目工程主管审批签发外，另有商场消防经理会签，并在消防控制室登记备案。',
             input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'document', touchpoints: [197], rectifyWithinHours: 2 },
           { key: 'detectorIsolationRestored', title: '动火区域探测器隔离后恢复', description: '动火前经消防控制室隔离的感烟探测器，在动火结束并留守完毕后已全部恢复，消防控制室《设备隔离登记》有恢复时间和签字。',
             input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'document', touchpoints: [197], rectifyWithinHours: 2 },

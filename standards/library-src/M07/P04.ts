@@ -58,7 +58,7 @@ const procedure: ProcedureSource = {
         steps: [
           '检查前一天安全员打印《项目安全检查表》，按区域列出全部检查部位，不得删减。',
           '有限空间（化粪池、污水井、隔油池、电缆井）：井盖加锁或有防开启措施，旁设“有限空间 未经许可严禁入内”警示牌。',
-          '临边与屋面：屋面、平台、采光井临空处防护栏杆高度不低于1.05米，无松动锈断；屋面通道门常闭并设防止无关人员进入的措施，同时保证可从内侧开启疏散。',
+          '临边与屋面：按GB 50352-2019第6.7.3条，屋面、平台、采光井临空处防护栏杆高度在临空高度24米以下时不低于1.05米、24米及以上时不低于1.10米，上人屋面和商业建筑临开敞中庭的栏杆不低于1.2米，栏杆无松动锈断；屋面通道门常闭并设防止无关人员进入的措施，同时保证可从内侧开启疏散。',
           '道路与场地：检查井盖无缺失、破损、松动和明显沉陷，挡土墙、护坡无裂缝和鼓胀，路面无坑洞。',
           '检查结束当日形成检查结论，隐患逐条录入台账，检查表由各专业主管和项目经理签字存档。',
         ],
@@ -73,13 +73,19 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: '%', min: 100, max: 100 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [206], rectifyWithinHours: 48 },
         { key: 'confinedSpaceSecured', title: '有限空间井盖锁闭与警示', description: '抽查化粪池、污水井、隔油池、电缆井，井盖锁闭或有防开启措施，警示牌齐全清晰。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'photo-on-fail', touchpoints: [214], rectifyWithinHours: 4 },
-        { key: 'edgeGuardHeight', title: '屋面平台临边栏杆高度', description: '抽查屋面、平台或采光井临空处防护栏杆，从可踏面量至栏杆顶面的高度。',
-          input: { kind: 'measure', unit: '米', min: 1.05 }, tiers: ['quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [204], rectifyWithinHours: 24 },
+        { key: 'edgeGuardHeight', title: '屋面平台临边栏杆高度', description: '抽查临空高度24米及以上的屋面、平台或采光井临空处防护栏杆，从可踏面量至栏杆顶面的高度，不低于1.10米。',
+          input: { kind: 'measure', unit: '米', min: 1.1 }, tiers: ['quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [204], rectifyWithinHours: 24, hint: '优先抽查高层住宅屋面；临空高度24米以下的部位按不低于1.05米在《项目安全检查表》中判定' },
         { key: 'manholeCoversSound', title: '道路检查井盖完好平稳', description: '小区道路和人行道上的检查井盖无缺失、破损、松动异响和明显沉陷。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '目视', evidence: 'photo-on-fail', touchpoints: [214], rectifyWithinHours: 8 },
         { key: 'inspectionConclusionText', title: '月度安全检查结论摘录', description: '摘录本月检查结论中写明的主要隐患和处理意见，不少于20个字。',
           input: { kind: 'text', minLength: 20 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [206], rectifyWithinHours: 72 },
       ],
+      platinum: {
+        note: '商业综合体设有开敞中庭回廊和可上人的屋顶花园，按GB 50352-2019第6.7.3条，上人屋面和商业建筑临开敞中庭的栏杆高度不应低于1.2米，白金标准按1.2米检查临边栏杆。',
+        tighten: {
+          edgeGuardHeight: { min: 1.2, description: '抽查商业综合体开敞中庭回廊、上人屋面和屋顶花园临空处防护栏杆，从可踏面量至栏杆顶面的高度，不低于1.2米。' },
+        },
+      },
     },
     {
       code: 'M07.P04.W016',
