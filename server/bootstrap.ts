@@ -4,6 +4,7 @@ import { ensureDemoUsers } from './auth/user.service.ts';
 import { Edition } from './entities/edition.entity.ts';
 import { StandardDocument } from './entities/standard-document.entity.ts';
 import { readLibraryPackage } from './library-files.ts';
+import { ensureSampleProjects } from './inspections/project.service.ts';
 import { importLibraryPackage } from './standards/library.service.ts';
 import type { App } from './app.ts';
 
@@ -23,4 +24,6 @@ export async function seed(app: App, log: (line: string) => void = console.log):
     for (const e of result.editions) log(`imported edition ${e.name}: ${e.created} new, ${e.revised} revised, ${e.retired} retired standards`);
     log(`imported ${result.touchpoints} touchpoints and variants ${result.variants.join(', ')}`);
   }
+  const projects = await ensureSampleProjects(em);
+  if (projects > 0) log(`created ${projects} sample projects with their places`);
 }

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { NotFoundError } from '../standards/errors.ts';
 import type { App } from './app.ts';
+import { getChecklistById } from './inspections/checklist.service.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -86,6 +89,31 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
   res.end(bytes);
 }
 
+/**
+ * `GET /checklists/<id>`: a stored checklist as JSON. Checklists are content-addressed and never
+ * change, so the id is the ETag and the response may be kept for a year (private: it needs a token).
+ */
+async function serveChecklist(app: App, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+  const header = req.headers.authorization ?? '';
+  const actor = header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
+  if (!actor) return sendJson(res, 401, { errors: [{ message: 'Sign in first: send Authorization: Bearer <token> from login' }] });
+  const etag = `"${id}"`;
+  const headers = { etag, 'cache-control': 'private, max-age=31536000, immutable' };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  try {
+    const { json } = await getChecklistById(app.orm.em.fork() as SqlEntityManager, id);
+    res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(json.length) });
+    res.end(req.method === 'HEAD' ? undefined : json);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    sendJson(res, 404, { errors: [{ message: error.message }] });
+  }
+}
+
 export interface HttpOptions {
   maxBodyBytes: number;
   /** Query responses are reused for this long (and always revalidated by ETag); 0 turns it off. */
@@ -111,6 +139,8 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
         res.writeHead(302, { location: '/graphql' });
         return res.end();
       }
+      const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);
+      if (checklist && (req.method === 'GET' || req.method === 'HEAD')) return await serveChecklist(app, req, res, checklist[1]);
       if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: `Nothing at ${url.pathname}; the API is at /graphql` }] });
       let body: Buffer | undefined;
       if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   readAuditTrail: ['admin', 'auditor', 'quality_manager'],
   verifyAuditChain: ['admin'],
   manageUsers: ['admin'],
+  readInspections: ROLES,
+  inspect: ['admin', 'quality_manager', 'inspector'],
+  manageSchedules: ['admin', 'quality_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -6,11 +6,13 @@ import type { Config } from '../config.ts';
 import { entities } from './entities.ts';
 import { Migration20261124000000Initial } from './migrations/Migration20261124000000Initial.ts';
 import { Migration20261124100000LibraryData } from './migrations/Migration20261124100000LibraryData.ts';
+import { Migration20261124200000Inspections } from './migrations/Migration20261124200000Inspections.ts';
 
 /** The checked-in migrations, in order. */
 export const migrationsList = [
   { name: 'Migration20261124000000Initial', class: Migration20261124000000Initial },
   { name: 'Migration20261124100000LibraryData', class: Migration20261124100000LibraryData },
+  { name: 'Migration20261124200000Inspections', class: Migration20261124200000Inspections },
 ];
 
 export type Orm = MikroORM;

@@ -1,12 +1,16 @@
 import { NotFoundError } from '../../standards/errors.ts';
 import { authorize } from '../auth/roles.ts';
 import type { IEdition } from '../entities/edition.entity.ts';
-import { publishEdition } from '../standards/edition.service.ts';
+import { publishEdition, retireEdition } from '../standards/edition.service.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';
 import { toVersionView } from '../standards/standard.views.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { StandardVersionRef } from './standard.types.ts';
+
+const EditionRetirementRef = builder.objectRef<{ retiredBy: string; retiredAt: Date; note: string }>('EditionRetirement').implement({
+  fields: (t) => ({ retiredBy: t.exposeString('retiredBy'), retiredAt: t.expose('retiredAt', { type: 'DateTime' }), note: t.exposeString('note') }),
+});
 
 const EditionRef = builder.objectRef<IEdition>('Edition').implement({
   description: 'An immutable snapshot of the library: the published version of every document at one moment.',
@@ -18,6 +22,15 @@ const EditionRef = builder.objectRef<IEdition>('Edition').implement({
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     note: t.string({ nullable: true, resolve: (e) => e.note ?? null }),
     documentCount: t.exposeInt('documentCount'),
+    retired: t.field({
+      type: EditionRetirementRef,
+      nullable: true,
+      description: 'When and why the edition was withdrawn from use (its checklists can no longer be submitted).',
+      resolve: async (e, _a, ctx) => {
+        const [row] = await ctx.em.execute<{ retired_by: string; retired_at: Date; note: string }[]>('select retired_by, retired_at, note from edition_retirement where edition_name = ?', [e.name]);
+        return row ? { retiredBy: row.retired_by, retiredAt: new Date(row.retired_at), note: row.note } : null;
+      },
+    }),
     documents: t.field({
       type: [StandardVersionRef],
       description: 'Every document of the edition at its pinned version, by code.',
@@ -56,5 +69,14 @@ builder.mutationField('publishEdition', (t) =>
     errors: { types: WRITE_ERRORS, union: { name: 'PublishEditionResult' } },
     args: { name: t.arg.string({ required: true }), note: t.arg.string() },
     resolve: (_r, a, ctx) => publishEdition(ctx, a.name, a.note),
+  }),
+);
+
+builder.mutationField('retireEdition', (t) =>
+  t.field({
+    type: EditionRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'RetireEditionResult' } },
+    args: { name: t.arg.string({ required: true }), note: t.arg.string({ required: true }) },
+    resolve: (_r, a, ctx) => retireEdition(ctx, a.name, a.note),
   }),
 );

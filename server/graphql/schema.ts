@@ -7,6 +7,9 @@ import './edition.types.ts';
 import './diff.types.ts';
 import './audit.types.ts';
 import './variant.types.ts';
+import './project.types.ts';
+import './checklist.types.ts';
+import './inspection.types.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -116,3 +116,21 @@ export async function editionDiff(ctx: ServiceContext, from: string, to: string)
   }
   return result;
 }
+
+/**
+ * Withdraws an edition from use: checklists of it can no longer be submitted. The edition itself
+ * stays readable for auditors. The newest edition cannot be retired (reads default to it).
+ */
+export async function retireEdition(ctx: ServiceContext, name: string, note: string): Promise<IEdition> {
+  const actor = authorize(ctx.actor, 'publishEditions');
+  if (!note?.trim()) throw new ValidationError('Say why the edition is retired', [{ pointer: '/note', message: 'note is required' }]);
+  return ctx.em.transactional(async (em) => {
+    const edition = await repo.getEdition(em, name);
+    if ((await repo.newestEdition(em))?.name === name) throw new ConflictError(`${name} is the newest edition; publish a newer one before retiring it`);
+    const [done] = await em.execute<{ n: string }[]>('select count(*) as n from edition_retirement where edition_name = ?', [name]);
+    if (Number(done.n) > 0) throw new ConflictError(`${name} is already retired`);
+    await em.execute('insert into edition_retirement (edition_name, retired_by, retired_at, note) values (?, ?, ?, ?)', [name, actor.username, new Date(), note]);
+    await appendAudit(em, actor, { action: 'edition.retired', subjectType: 'edition', subjectKey: name, detail: { note } });
+    return edition;
+  });
+}

@@ -1,0 +1,83 @@
+import type { Checklist, ChecklistItem } from '../../standards/checklist/generate.ts';
+import type { Criterion } from '../../standards/checklist/criterion.ts';
+import { getChecklist, getChecklistById } from '../inspections/checklist.service.ts';
+import { getProject } from '../inspections/project.service.ts';
+import { authorize } from '../auth/roles.ts';
+import { builder } from './builder.ts';
+import { READ_ERRORS } from './error.types.ts';
+import { ProjectRef, TierEnum } from './project.types.ts';
+
+const CriterionRef = builder.objectRef<Criterion>('Criterion').implement({
+  description: 'The pass criterion in words, generated from the constraint: `≥ 3 次/日`, `是`, `≤ 15 分钟`.',
+  fields: (t) => ({ zh: t.exposeString('zh'), en: t.exposeString('en') }),
+});
+
+const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem').implement({
+  description: 'One check item, pinned to the standard version it came from.',
+  fields: (t) => ({
+    id: t.exposeString('id', { description: '`<code>@<version>#<json-pointer>`' }),
+    code: t.exposeString('code'),
+    version: t.exposeInt('version'),
+    key: t.exposeString('key'),
+    module: t.exposeString('module'),
+    instructionTitle: t.exposeString('instructionTitle'),
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { nullable: true }),
+    criterion: t.field({ type: CriterionRef, resolve: (i) => i.criterion }),
+    input: t.exposeString('input', { description: 'boolean, integer, number, choice, text or photos' }),
+    unit: t.exposeString('unit', { nullable: true }),
+    options: t.exposeStringList('options', { nullable: true }),
+    evidence: t.exposeString('evidence', { description: 'none, photo-on-fail, photo-required or document' }),
+    severity: t.exposeString('severity'),
+    weight: t.exposeFloat('weight'),
+    method: t.exposeString('method'),
+    tiers: t.exposeStringList('tiers'),
+    touchpoints: t.exposeStringList('touchpoints'),
+    rectifyWithinHours: t.exposeInt('rectifyWithinHours', { nullable: true }),
+    hint: t.exposeString('hint', { nullable: true }),
+    schema: t.field({ type: 'JSON', description: 'the pass criterion as JSON Schema: an answer that validates passes', resolve: (i) => i.schema }),
+  }),
+});
+
+const ChecklistRef = builder.objectRef<Checklist>('Checklist').implement({
+  description: 'An immutable, content-addressed checklist: the same request always gives the same id and items. No item has a default answer.',
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'answerSchema' in v,
+  fields: (t) => ({
+    id: t.exposeString('id', { description: 'sha256 of the content; GET /checklists/<id> serves it with long cache headers' }),
+    project: t.field({ type: ProjectRef, resolve: (c, _a, ctx) => getProject(ctx.em, c.projectId) }),
+    tier: t.field({ type: TierEnum, resolve: (c) => c.tier }),
+    scope: t.exposeString('scope'),
+    edition: t.exposeString('edition'),
+    period: t.exposeString('period', { nullable: true, description: 'the month a monthly sample was drawn for' }),
+    variantProfile: t.string({ nullable: true, resolve: (c) => c.variant?.profile ?? null }),
+    variantVersion: t.int({ nullable: true, resolve: (c) => c.variant?.version ?? null }),
+    itemCount: t.exposeInt('itemCount'),
+    items: t.field({ type: [ChecklistItemRef], resolve: (c) => c.items }),
+    answerSchema: t.field({ type: 'JSON', description: 'JSON Schema of a well-formed `answers` object keyed by item id, for offline validation', resolve: (c) => c.answerSchema }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  checklist: t.field({
+    type: ChecklistRef,
+    errors: { types: READ_ERRORS, union: { name: 'ChecklistResult' } },
+    description: 'The checklist of a project for a tier: daily items, a monthly sample seeded by project and month, or every item (quarterly).',
+    args: {
+      projectId: t.arg.int({ required: true }),
+      tier: t.arg({ type: TierEnum, required: true }),
+      scope: t.arg.string({ description: 'a module, procedure or instruction code; the whole library when omitted' }),
+      edition: t.arg.string({ description: 'the newest edition when omitted' }),
+      date: t.arg.string({ description: 'YYYY-MM-DD; today (China Standard Time) when omitted' }),
+    },
+    resolve: async (_r, a, ctx) => (await getChecklist(ctx, a)).checklist,
+  }),
+  checklistById: t.field({
+    type: ChecklistRef,
+    errors: { types: READ_ERRORS, union: { name: 'ChecklistByIdResult' } },
+    args: { id: t.arg.string({ required: true }) },
+    resolve: async (_r, a, ctx) => {
+      authorize(ctx.actor, 'readInspections');
+      return (await getChecklistById(ctx.em, a.id)).checklist;
+    },
+  }),
+}));

@@ -1,0 +1,140 @@
+import type { JsonValue } from '../../standards/json.ts';
+import type { IFinding, IInspection } from '../entities/inspection.entity.ts';
+import { getInspection, submitInspection, type SubmitResult } from '../inspections/inspection.service.ts';
+import { getProject } from '../inspections/project.service.ts';
+import { executionRates, findingHeatMap, inspectionsUnder, listFindings, type HeatCell, type Page, type RateRow } from '../inspections/quality-report.service.ts';
+import { builder } from './builder.ts';
+import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+import { ProjectRef, TierEnum } from './project.types.ts';
+
+const FindingRef = builder.objectRef<IFinding>('Finding').implement({
+  description: 'A failed check item: the standard version and item it broke, what was expected and found, by when to fix it.',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    inspectionId: t.exposeInt('inspectionId'),
+    project: t.field({ type: ProjectRef, resolve: (f, _a, ctx) => getProject(ctx.em, f.projectId) }),
+    placeId: t.exposeInt('placeId', { nullable: true }),
+    itemId: t.exposeString('itemId'),
+    code: t.exposeString('code'),
+    version: t.exposeInt('version'),
+    module: t.exposeString('module'),
+    itemKey: t.exposeString('itemKey'),
+    title: t.exposeString('title'),
+    severity: t.exposeString('severity'),
+    weight: t.float({ resolve: (f) => Number(f.weight) }),
+    expectedZh: t.exposeString('expectedZh'),
+    expectedEn: t.exposeString('expectedEn'),
+    actual: t.field({ type: 'JSON', nullable: true, resolve: (f) => JSON.parse(f.actualJson) as JsonValue }),
+    reasons: t.stringList({ resolve: (f) => JSON.parse(f.reasonsJson) as string[] }),
+    touchpoints: t.stringList({ resolve: (f) => f.touchpoints }),
+    photos: t.stringList({ resolve: (f) => f.photos }),
+    remark: t.exposeString('remark', { nullable: true }),
+    status: t.exposeString('status'),
+    rectifyDueAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.rectifyDueAt ?? null }),
+    foundOn: t.exposeString('foundOn'),
+  }),
+});
+
+const InspectionRef = builder.objectRef<IInspection>('Inspection').implement({
+  description: 'Submitted answers to one checklist, judged: score, execution rate and findings.',
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'clientSubmissionId' in v,
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    checklistId: t.exposeString('checklistId'),
+    project: t.field({ type: ProjectRef, resolve: (i, _a, ctx) => getProject(ctx.em, i.projectId) }),
+    placeId: t.exposeInt('placeId', { nullable: true }),
+    tier: t.field({ type: TierEnum, resolve: (i) => i.tier as 'daily' }),
+    edition: t.exposeString('editionName'),
+    inspector: t.exposeString('inspector'),
+    clientSubmissionId: t.exposeString('clientSubmissionId'),
+    inspectedOn: t.exposeString('inspectedOn'),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
+    applicable: t.exposeInt('applicable'),
+    passed: t.exposeInt('passed'),
+    score: t.float({ description: 'weighted score 0–100', resolve: (i) => Number(i.score) }),
+    executionRate: t.float({ description: 'passed / applicable items', resolve: (i) => Number(i.executionRate) }),
+    findingCount: t.exposeInt('findingCount'),
+    findings: t.field({ type: [FindingRef], resolve: async (i, _a, ctx) => (await listFindings(ctx, {}, { first: 500 })).items.filter((f) => f.inspectionId === i.id) }),
+  }),
+});
+
+const SubmitResultRef = builder.objectRef<SubmitResult>('SubmitInspectionSuccess').implement({
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'replayed' in v,
+  fields: (t) => ({
+    inspection: t.field({ type: InspectionRef, resolve: (r) => r.inspection }),
+    replayed: t.exposeBoolean('replayed', { description: 'true when this repeated a submission already stored (same clientSubmissionId and answers)' }),
+  }),
+});
+
+const FindingPageRef = builder.objectRef<Page<IFinding>>('FindingPage').implement({
+  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [FindingRef], resolve: (p) => p.items }) }),
+});
+
+const RateRowRef = builder.objectRef<RateRow>('ExecutionRate').implement({
+  description: 'Execution rate (执行率): passed / applicable check items.',
+  fields: (t) => ({ key: t.exposeString('key'), applicable: t.exposeInt('applicable'), passed: t.exposeInt('passed'), rate: t.exposeFloat('rate'), inspections: t.exposeInt('inspections') }),
+});
+
+const HeatCellRef = builder.objectRef<HeatCell>('HeatCell').implement({
+  fields: (t) => ({ touchpoint: t.exposeString('touchpoint'), projectId: t.exposeInt('projectId'), count: t.exposeInt('count') }),
+});
+
+const RateGroupEnum = builder.enumType('RateGroup', { values: { project: { value: 'project' }, module: { value: 'module' }, month: { value: 'month' } } as const });
+
+const AnswerInput = builder.inputType('AnswerInput', {
+  description: 'The answer to one item: a value, or notApplicable with the reason. Photos are sha256 ids returned by uploadPhoto.',
+  fields: (t) => ({
+    itemId: t.string({ required: true }),
+    value: t.field({ type: 'JSON' }),
+    notApplicable: t.string({ description: 'why the item does not apply (required instead of a value)' }),
+    photos: t.stringList(),
+    remark: t.string(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  inspection: t.field({
+    type: InspectionRef,
+    errors: { types: READ_ERRORS, union: { name: 'InspectionResult' } },
+    args: { id: t.arg.int({ required: true }) },
+    resolve: (_r, a, ctx) => getInspection(ctx, a.id),
+  }),
+  findings: t.field({
+    type: FindingPageRef,
+    description: 'Findings, newest first.',
+    args: { projectId: t.arg.int(), module: t.arg.string(), severity: t.arg.string(), status: t.arg.string(), from: t.arg.string(), to: t.arg.string(), first: t.arg.int(), offset: t.arg.int() },
+    resolve: (_r, a, ctx) => listFindings(ctx, a, a),
+  }),
+  executionRates: t.field({
+    type: [RateRowRef],
+    args: { groupBy: t.arg({ type: RateGroupEnum, required: true }), projectId: t.arg.int(), from: t.arg.string(), to: t.arg.string() },
+    resolve: (_r, a, ctx) => executionRates(ctx, a.groupBy, a),
+  }),
+  findingHeatMap: t.field({
+    type: [HeatCellRef],
+    description: 'Findings counted by touchpoint × project.',
+    args: { module: t.arg.string(), from: t.arg.string(), to: t.arg.string() },
+    resolve: (_r, a, ctx) => findingHeatMap(ctx, a),
+  }),
+  inspectionsUnder: t.field({
+    type: [InspectionRef],
+    description: 'The inspections that checked a given version of a document.',
+    args: { code: t.arg.string({ required: true }), version: t.arg.int({ required: true }) },
+    resolve: (_r, a, ctx) => inspectionsUnder(ctx, a.code, a.version),
+  }),
+}));
+
+builder.mutationField('submitInspection', (t) =>
+  t.field({
+    type: SubmitResultRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'SubmitInspectionResult' } },
+    args: {
+      checklistId: t.arg.string({ required: true }),
+      clientSubmissionId: t.arg.string({ required: true, description: 'chosen once per inspection on the phone; retries reuse it' }),
+      answers: t.arg({ type: [AnswerInput], required: true }),
+      placeId: t.arg.int(),
+      inspectedOn: t.arg.string({ description: 'YYYY-MM-DD; today when omitted' }),
+    },
+    resolve: (_r, a, ctx) => submitInspection(ctx, { ...a, answers: a.answers.map((x) => ({ itemId: x.itemId, value: (x.value ?? undefined) as JsonValue | undefined, notApplicable: x.notApplicable ?? undefined, photos: x.photos ?? undefined, remark: x.remark ?? undefined })) }),
+  }),
+);

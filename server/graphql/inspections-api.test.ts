@@ -1,0 +1,198 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { passingAnswers } from '../../test/answers.ts';
+import type { ChecklistItem } from '../../standards/checklist/generate.ts';
+import { seed } from '../bootstrap.ts';
+import { createHttpServer } from '../http.ts';
+import { Finding, Inspection } from '../entities/inspection.entity.ts';
+
+let t: TestApp;
+let inspector: string;
+let manager: string;
+let server: Server;
+let base: string;
+const projects: Record<string, number> = {};
+
+const ITEM_FIELDS = 'id code version key module title criterion { zh en } input unit options evidence severity weight tiers touchpoints rectifyWithinHours schema';
+const CHECKLIST = `query ($projectId: Int!, $tier: Tier!, $scope: String, $edition: String, $date: String) {
+  checklist(projectId: $projectId, tier: $tier, scope: $scope, edition: $edition, date: $date) {
+    __typename ... on Checklist { id tier scope edition period variantProfile variantVersion itemCount items { ${ITEM_FIELDS} } answerSchema }
+    ... on Error { message } } }`;
+const SUBMIT = `mutation ($checklistId: String!, $clientSubmissionId: String!, $answers: [AnswerInput!]!, $placeId: Int, $inspectedOn: String) {
+  submitInspection(checklistId: $checklistId, clientSubmissionId: $clientSubmissionId, answers: $answers, placeId: $placeId, inspectedOn: $inspectedOn) {
+    __typename ... on SubmitInspectionSuccess { replayed inspection { id applicable passed score executionRate findingCount edition
+      findings { itemId code version title severity expectedZh actual reasons touchpoints status rectifyDueAt } } }
+    ... on ValidationError { message issues { pointer message } } ... on Error { message } } }`;
+
+async function checklist(vars: Record<string, unknown>) {
+  const result = await t.gql(CHECKLIST, vars, inspector);
+  expect(result.errors).toBeUndefined();
+  return result.data.checklist as { __typename: string; id: string; itemCount: number; items: ChecklistItem[]; period: string | null; variantProfile: string | null; message?: string };
+}
+const submit = async (vars: Record<string, unknown>) => (await t.gql(SUBMIT, vars, inspector)).data.submitInspection;
+
+beforeAll(async () => {
+  t = await startTestApp({ demoUsers: false });
+  await seed(t.app, () => {});
+  inspector = await t.login('inspector');
+  manager = await t.login('manager');
+  const result = await t.gql('{ projects { id code name type region profile places { id name } } }', {}, inspector);
+  for (const p of result.data.projects) projects[p.code] = p.id;
+  server = createHttpServer(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+describe('projects', () => {
+  it('ships 18 sample projects in 3 regions, the commercial complexes on the platinum profile, each with places', async () => {
+    const { data } = await t.gql('{ projects { code type region profile places { name kind } } }', {}, inspector);
+    expect(data.projects).toHaveLength(18);
+    expect(new Set(data.projects.map((p: { region: string }) => p.region)).size).toBe(3);
+    const platinum = data.projects.filter((p: { profile: string }) => p.profile === 'platinum');
+    expect(platinum.length).toBeGreaterThanOrEqual(4);
+    expect(data.projects.filter((p: { type: string }) => p.type === 'commercial').every((p: { profile: string }) => p.profile === 'platinum')).toBe(true);
+    expect(data.projects[0].places.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['1号楼', '地下车库 B1']));
+  });
+});
+
+describe('checklists', () => {
+  it('gives the quarterly audit every item, with the same id each time, served by id with long cache headers', async () => {
+    const first = await checklist({ projectId: projects.HD01, tier: 'quarterly' });
+    const again = await checklist({ projectId: projects.HD01, tier: 'quarterly', date: '2027-01-05' });
+    expect(first.itemCount).toBeGreaterThan(1200);
+    expect(again.id).toBe(first.id);
+    expect(first.items[0].id).toMatch(/^M01\.P01\.W001@1#\/properties\//);
+    expect(JSON.stringify(first)).not.toContain('"default"');
+    const byId = await t.gql(`query ($id: String!) { checklistById(id: $id) { ... on Checklist { id itemCount } } }`, { id: first.id }, inspector);
+    expect(byId.data.checklistById).toEqual({ id: first.id, itemCount: first.itemCount });
+
+    const url = `${base}/checklists/${first.id}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${inspector}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe(`"${first.id}"`);
+    expect(response.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect(((await response.json()) as { itemCount: number }).itemCount).toBe(first.itemCount);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${inspector}`, 'if-none-match': `"${first.id}"` } })).status).toBe(304);
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(`${base}/checklists/${'0'.repeat(64)}`, { headers: { authorization: `Bearer ${inspector}` } })).status).toBe(404);
+  });
+
+  it('draws the monthly sample per project and month, reproducibly', async () => {
+    const a = await checklist({ projectId: projects.HD01, tier: 'monthly', date: '2026-11-03' });
+    const b = await checklist({ projectId: projects.HD01, tier: 'monthly', date: '2026-11-28' });
+    const c = await checklist({ projectId: projects.HD01, tier: 'monthly', date: '2026-12-01' });
+    expect(a.period).toBe('2026-11');
+    expect(b.id).toBe(a.id);
+    expect(c.id).not.toBe(a.id);
+    expect(new Set(a.items.map((i) => i.module)).size).toBe(7);
+  });
+
+  it('applies the platinum overlays for a platinum project, and narrows to a scope', async () => {
+    const standard = await checklist({ projectId: projects.HD01, tier: 'quarterly', scope: 'M03.P01.W002' });
+    const platinum = await checklist({ projectId: projects.HD03, tier: 'quarterly', scope: 'M03.P01.W002' });
+    const criterion = (c: typeof standard) => c.items.find((i) => i.key === 'cleaningsPerDay')!.criterion;
+    expect(criterion(standard)).toEqual({ zh: '≥ 3 次/日', en: '≥ 3 times/day' });
+    expect(criterion(platinum)).toEqual({ zh: '≥ 6 次/日', en: '≥ 6 times/day' });
+    expect(platinum.variantProfile).toBe('platinum');
+    expect(new Set(standard.items.map((i) => i.code))).toEqual(new Set(['M03.P01.W002']));
+  });
+
+  it('refuses a bad request with a typed error', async () => {
+    expect((await checklist({ projectId: 99999, tier: 'daily' })).__typename).toBe('NotFoundError');
+    expect((await checklist({ projectId: projects.HD01, tier: 'daily', scope: 'M09' })).__typename).toBe('NotFoundError');
+    expect((await checklist({ projectId: projects.HD01, tier: 'daily', scope: 'lobby' })).__typename).toBe('ValidationError');
+    expect((await checklist({ projectId: projects.HD01, tier: 'daily', date: '2026-13-45' })).__typename).toBe('ValidationError');
+    expect((await checklist({ projectId: projects.HD01, tier: 'daily', edition: '2031-Q1' })).__typename).toBe('NotFoundError');
+  });
+});
+
+describe('submitting an inspection', () => {
+  it('judges the answers, stores one finding per failed item, and answers a retry with the first result', async () => {
+    const list = await checklist({ projectId: projects.HD01, tier: 'quarterly', scope: 'M03.P01.W002' });
+    const answers = passingAnswers(list.items).map((a) => (a.itemId.endsWith('/cleaningsPerDay') ? { ...a, value: 2, photos: undefined } : a));
+    // a failed item with evidence photo-on-fail needs a photo: upload is not part of this test, so mark it as a known photo
+    await t.em().execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, 'image/jpeg', 10, 'inspector', now()) on conflict do nothing`, ['a'.repeat(64)]);
+    const withPhoto = answers.map((a) => (a.itemId.endsWith('/cleaningsPerDay') ? { ...a, photos: ['a'.repeat(64)] } : a));
+    const vars = { checklistId: list.id, clientSubmissionId: 'phone-7-0001', answers: withPhoto, inspectedOn: '2026-11-20' };
+    const first = await submit(vars);
+    expect(first.__typename).toBe('SubmitInspectionSuccess');
+    expect(first.replayed).toBe(false);
+    expect(first.inspection).toMatchObject({ applicable: list.itemCount, passed: list.itemCount - 1, findingCount: 1, edition: '2026-Q4' });
+    expect(first.inspection.executionRate).toBeCloseTo((list.itemCount - 1) / list.itemCount, 4);
+    expect(first.inspection.findings).toEqual([expect.objectContaining({
+      itemId: expect.stringMatching(/^M03\.P01\.W002@1#\/properties\/cleaningsPerDay$/), code: 'M03.P01.W002', version: 1,
+      expectedZh: '≥ 3 次/日', actual: 2, reasons: ['expected ≥ 3 times/day'], status: 'open', touchpoints: expect.arrayContaining([expect.stringMatching(/^TP-/)]),
+    })]);
+    const retry = await submit(vars);
+    expect(retry).toMatchObject({ replayed: true, inspection: { id: first.inspection.id } });
+    const conflict = await submit({ ...vars, answers: passingAnswers(list.items) });
+    expect(conflict.__typename).toBe('ConflictError');
+    expect(await t.em().count(Inspection, { clientSubmissionId: 'phone-7-0001' })).toBe(1);
+  });
+
+  it('stores nothing for answers of the wrong type, unknown items, an unknown checklist or a missing photo', async () => {
+    const list = await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M03.P01' });
+    const good = passingAnswers(list.items);
+    const before = [await t.em().count(Inspection), await t.em().count(Finding)];
+    const wrongType = await submit({ checklistId: list.id, clientSubmissionId: 'bad-1', answers: good.map((a, i) => (i === 0 ? { ...a, value: { nested: true } } : a)) });
+    expect(wrongType.__typename).toBe('ValidationError');
+    expect(wrongType.issues[0].pointer).toBe('/answers/0/value');
+    const unknown = await submit({ checklistId: list.id, clientSubmissionId: 'bad-2', answers: [...good, { itemId: 'M09.P09.W999@1#/properties/x', value: true }] });
+    expect(unknown.issues).toEqual([{ pointer: `/answers/${good.length}/itemId`, message: expect.stringContaining('is not an item of checklist') }]);
+    expect((await submit({ checklistId: 'f'.repeat(64), clientSubmissionId: 'bad-3', answers: good })).__typename).toBe('NotFoundError');
+    const photoItem = list.items.find((i) => i.evidence === 'photo-required' || i.input === 'photos')!;
+    const unknownPhoto = await submit({ checklistId: list.id, clientSubmissionId: 'bad-4', answers: good.map((a) => (a.itemId === photoItem.id ? { ...a, photos: ['c'.repeat(64)], value: photoItem.input === 'photos' ? ['c'.repeat(64)] : a.value } : a)) });
+    expect(unknownPhoto.__typename).toBe('ValidationError');
+    expect(unknownPhoto.issues[0].message).toContain('has not been uploaded');
+    expect([await t.em().count(Inspection), await t.em().count(Finding)]).toEqual(before);
+  });
+
+  it('refuses a submission against a retired edition', async () => {
+    const old = await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M01.P01.W001', edition: '2026-Q3' });
+    const retired = await t.gql('mutation { retireEdition(name: "2026-Q3", note: "2026-Q4 已全面执行") { __typename ... on Edition { name retired { retiredBy note } } ... on Error { message } } }', {}, manager);
+    expect(retired.data.retireEdition).toEqual({ __typename: 'Edition', name: '2026-Q3', retired: { retiredBy: 'manager', note: '2026-Q4 已全面执行' } });
+    const result = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-1', answers: passingAnswers(old.items) });
+    expect(result.__typename).toBe('ConflictError');
+    expect(result.message).toContain('2026-Q3 was retired');
+    const newest = await t.gql('mutation { retireEdition(name: "2026-Q4", note: "x") { __typename } }', {}, manager);
+    expect(newest.data.retireEdition.__typename).toBe('ConflictError');
+  });
+});
+
+describe('reading inspections back', () => {
+  it('filters findings, rates execution by project, module and month, maps findings by touchpoint × project, and finds inspections by document version', async () => {
+    const findings = await t.gql('query ($p: Int) { findings(projectId: $p, module: "M03", severity: "minor", from: "2026-11-01", to: "2026-11-30") { totalCount items { code title } } }', { p: projects.HD01 }, inspector);
+    expect(findings.data.findings).toEqual({ totalCount: 1, items: [{ code: 'M03.P01.W002', title: '轿厢每日清洁次数' }] });
+    const rates = await t.gql('query ($p: Int) { byModule: executionRates(groupBy: module, projectId: $p) { key applicable passed rate } byMonth: executionRates(groupBy: month) { key inspections } byProject: executionRates(groupBy: project) { key } }', { p: projects.HD01 }, inspector);
+    const m03 = rates.data.byModule.find((r: { key: string }) => r.key === 'M03');
+    expect(m03.rate).toBeCloseTo((m03.applicable - 1) / m03.applicable, 4);
+    expect(rates.data.byMonth).toEqual([{ key: '2026-11', inspections: 1 }]);
+    expect(rates.data.byProject).toEqual([{ key: 'HD01' }]);
+    const heat = await t.gql('{ findingHeatMap { touchpoint projectId count } }', {}, inspector);
+    expect(heat.data.findingHeatMap.length).toBeGreaterThan(0);
+    expect(heat.data.findingHeatMap.every((c: { projectId: number; count: number }) => c.projectId === projects.HD01 && c.count === 1)).toBe(true);
+    const under = await t.gql('{ inspectionsUnder(code: "M03.P01.W002", version: 1) { id inspectedOn } other: inspectionsUnder(code: "M03.P01.W002", version: 2) { id } }', {}, inspector);
+    expect(under.data.inspectionsUnder).toEqual([{ id: expect.any(Number), inspectedOn: '2026-11-20' }]);
+    expect(under.data.other).toEqual([]);
+  });
+
+  it('lists schedules whose last period passed without an inspection', async () => {
+    const save = (p: number, tier: string, startsOn: string) => t.gql(`mutation ($p: Int!, $s: String) { scheduleInspections(projectId: $p, tier: ${tier}, inspector: "inspector", startsOn: $s) { __typename ... on Schedule { tier startsOn } } }`, { p, s: startsOn }, manager);
+    expect((await save(projects.HN02, 'daily', '2026-11-01')).data.scheduleInspections).toEqual({ __typename: 'Schedule', tier: 'daily', startsOn: '2026-11-01' });
+    await save(projects.HD01, 'quarterly', '2026-10-01');
+    const overdue = async (asOf: string) => (await t.gql('query ($d: String) { overdueInspections(asOf: $d) { schedule { project { code } tier } periodFrom periodTo lastInspectedOn } }', { d: asOf }, inspector)).data.overdueInspections;
+    // HN02 had no daily patrol on 11-20; HD01's quarter had not ended by then
+    expect(await overdue('2026-11-21')).toEqual([{ schedule: { project: { code: 'HN02' }, tier: 'daily' }, periodFrom: '2026-11-20', periodTo: '2026-11-20', lastInspectedOn: null }]);
+    // HD01's audit of 2026-11-20 covers Q4; nothing covers 2027-Q1
+    expect((await overdue('2027-01-05')).map((o: { schedule: { project: { code: string } } }) => o.schedule.project.code)).toEqual(['HN02']);
+    expect(await overdue('2027-04-02')).toEqual(expect.arrayContaining([{ schedule: { project: { code: 'HD01' }, tier: 'quarterly' }, periodFrom: '2027-01-01', periodTo: '2027-03-31', lastInspectedOn: '2026-11-20' }]));
+    const forbidden = await t.gql('mutation { scheduleInspections(projectId: 1, tier: daily, inspector: "x") { __typename } }', {}, inspector);
+    expect(forbidden.data.scheduleInspections.__typename).toBe('ForbiddenError');
+  });
+});

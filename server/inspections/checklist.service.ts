@@ -1,0 +1,103 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { generateChecklist, monthOf, type Checklist, type PinnedInstruction, type Tier } from '../../standards/checklist/generate.ts';
+import { NotFoundError, ValidationError } from '../../standards/errors.ts';
+import type { JsonObject } from '../../standards/json.ts';
+import { mergePatch, type Overlay } from '../../standards/variants.ts';
+import { authorize } from '../auth/roles.ts';
+import { ChecklistRow } from '../entities/inspection.entity.ts';
+import { newestEditionName } from '../standards/edition.service.ts';
+import { standardRepository as repo } from '../standards/standard.repository.ts';
+import { parseSchema } from '../standards/standard.views.ts';
+import type { ServiceContext } from '../standards/standard.service.ts';
+import { variantRepository as variants } from '../standards/variant.repository.ts';
+import { getProject } from './project.service.ts';
+
+export interface ChecklistArgs {
+  projectId: number;
+  tier: Tier;
+  scope?: string | null;
+  edition?: string | null;
+  /** YYYY-MM-DD; today when omitted */
+  date?: string | null;
+}
+
+/** A checklist and its serialised bytes (served as is by id). */
+export interface CachedChecklist {
+  checklist: Checklist;
+  json: Buffer;
+}
+
+const MAX_CACHED = 256;
+const byRequest = new Map<string, CachedChecklist>();
+const byId = new Map<string, CachedChecklist>();
+
+function remember(key: string | null, entry: CachedChecklist): CachedChecklist {
+  for (const map of [byRequest, byId]) if (map.size >= MAX_CACHED) map.delete(map.keys().next().value!);
+  if (key) byRequest.set(key, entry);
+  byId.set(entry.checklist.id, entry);
+  return entry;
+}
+
+const SCOPE = /^M\d{2}(\.P\d{2}(\.W\d{3})?)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today in China Standard Time, where the company works. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The checklist for a project, tier, scope and edition (the newest by default) on a date: the
+ * edition's pinned instructions, with the project profile's variant overlays applied, walked into
+ * items. Generated once per distinct content and stored under its content hash; checklists never
+ * change, so they are cached in memory too.
+ */
+export async function getChecklist(ctx: ServiceContext, args: ChecklistArgs): Promise<CachedChecklist> {
+  authorize(ctx.actor, 'readInspections');
+  const scope = args.scope ?? '';
+  const date = args.date ?? todayInChina();
+  const issues = [];
+  if (scope && !SCOPE.test(scope)) issues.push({ pointer: '/scope', message: 'must be a module, procedure or instruction code such as M03, M03.P01 or M03.P01.W002' });
+  if (!DATE.test(date) || Number.isNaN(Date.parse(date))) issues.push({ pointer: '/date', message: 'must be a date YYYY-MM-DD' });
+  if (issues.length > 0) throw new ValidationError('The checklist request is not valid', issues);
+  const project = await getProject(ctx.em, args.projectId);
+  const edition = args.edition ?? (await newestEditionName(ctx.em));
+  if (!edition) throw new NotFoundError('No edition is published yet', 'edition');
+  await repo.getEdition(ctx.em, edition);
+  const variantVersion = project.profile === 'standard' ? undefined : (await variants.pinned(ctx.em, edition)).get(project.profile);
+  const variant = variantVersion === undefined ? null : { profile: project.profile, version: variantVersion };
+  const key = [project.id, args.tier, scope, edition, args.tier === 'monthly' ? monthOf(date) : '', variant ? `${variant.profile}@${variant.version}` : ''].join('|');
+  const cached = byRequest.get(key);
+  if (cached) return cached;
+
+  const overlays = variant ? new Map((JSON.parse((await variants.get(ctx.em, variant.profile, variant.version)).overlaysJson) as Overlay[]).map((o) => [o.code, o.patch])) : new Map();
+  const instructions: PinnedInstruction[] = (await repo.editionVersions(ctx.em, edition, 'instruction'))
+    .filter((v) => !scope || v.code === scope || v.code.startsWith(`${scope}.`))
+    .map((v) => {
+      const base = parseSchema(v);
+      const patch = overlays.get(v.code);
+      return { code: v.code, version: v.version, title: v.title, schema: patch ? (mergePatch(base, patch) as JsonObject) : base };
+    });
+  if (scope && instructions.length === 0) throw new NotFoundError(`Edition ${edition} has no work instruction in ${scope}`, scope);
+  const checklist = generateChecklist({ projectId: project.id, tier: args.tier, scope, edition, date, variant }, instructions);
+  const entry = byId.get(checklist.id) ?? { checklist, json: Buffer.from(JSON.stringify(checklist)) };
+  await storeChecklist(ctx.em, entry);
+  return remember(key, entry);
+}
+
+async function storeChecklist(em: EntityManager, { checklist, json }: CachedChecklist): Promise<void> {
+  await em.execute(
+    `insert into checklist (id, project_id, tier, scope, edition_name, period, variant_profile, variant_version, item_count, content_json, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+    [checklist.id, checklist.projectId, checklist.tier, checklist.scope, checklist.edition, checklist.period, checklist.variant?.profile ?? null, checklist.variant?.version ?? null, checklist.itemCount, json.toString('utf8'), new Date()],
+  );
+}
+
+/** A stored checklist by its id (the hash of its content). */
+export async function getChecklistById(em: EntityManager, id: string): Promise<CachedChecklist> {
+  const cached = byId.get(id);
+  if (cached) return cached;
+  const row = /^[0-9a-f]{64}$/.test(id) ? await em.findOne(ChecklistRow, { id }) : null;
+  if (!row) throw new NotFoundError(`No checklist with id ${id}`, id);
+  return remember(null, { checklist: JSON.parse(row.contentJson) as Checklist, json: Buffer.from(row.contentJson) });
+}

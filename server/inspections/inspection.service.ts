@@ -1,0 +1,116 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { evaluateAnswers, type Answer } from '../../standards/checklist/evaluate.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../standards/errors.ts';
+import { contentHash, type JsonValue } from '../../standards/json.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize } from '../auth/roles.ts';
+import { Finding, Inspection, Photo, type IInspection } from '../entities/inspection.entity.ts';
+import { Place } from '../entities/project.entity.ts';
+import type { ServiceContext } from '../standards/standard.service.ts';
+import { getChecklistById, todayInChina } from './checklist.service.ts';
+
+export interface SubmitArgs {
+  checklistId: string;
+  /** chosen by the phone once per inspection; a retry with it returns the first result */
+  clientSubmissionId: string;
+  answers: Answer[];
+  placeId?: number | null;
+  /** YYYY-MM-DD, the day of the inspection; today when omitted */
+  inspectedOn?: string | null;
+}
+
+export interface SubmitResult {
+  inspection: IInspection;
+  /** true when this was a retry of a submission already stored */
+  replayed: boolean;
+}
+
+function sameSubmission(existing: IInspection, hash: string): SubmitResult {
+  if (existing.answersHash !== hash) {
+    throw new ConflictError(`clientSubmissionId ${existing.clientSubmissionId} was already used for inspection ${existing.id} with different answers; use a new id for a new inspection`);
+  }
+  return { inspection: existing, replayed: true };
+}
+
+/** Whether an edition has been withdrawn from use. */
+export async function editionRetirement(em: EntityManager, edition: string): Promise<{ retiredAt: Date; note: string } | null> {
+  const [row] = await em.execute<{ retired_at: Date; note: string }[]>('select retired_at, note from edition_retirement where edition_name = ?', [edition]);
+  return row ? { retiredAt: new Date(row.retired_at), note: row.note } : null;
+}
+
+/**
+ * Submits an inspection: idempotent on `clientSubmissionId` (an offline phone retries; the same
+ * answers return the first result, different ones are a ConflictError). The answers are validated
+ * against the checklist's pinned schemas; every failed constraint becomes a finding naming the
+ * standard version and item. One transaction: nothing partial is stored.
+ */
+export async function submitInspection(ctx: ServiceContext, args: SubmitArgs): Promise<SubmitResult> {
+  const actor = authorize(ctx.actor, 'inspect');
+  const id = args.clientSubmissionId?.trim() ?? '';
+  if (id.length === 0 || id.length > 128) throw new ValidationError('clientSubmissionId is required', [{ pointer: '/clientSubmissionId', message: 'must be 1–128 characters, chosen once per inspection' }]);
+  const inspectedOn = args.inspectedOn ?? todayInChina();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(inspectedOn) || Number.isNaN(Date.parse(inspectedOn))) throw new ValidationError('inspectedOn is not a date', [{ pointer: '/inspectedOn', message: 'must be a date YYYY-MM-DD' }]);
+  const hash = contentHash({ checklistId: args.checklistId, placeId: args.placeId ?? null, inspectedOn, answers: [...args.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)) } as unknown as JsonValue);
+  const existing = await ctx.em.findOne(Inspection, { clientSubmissionId: id });
+  if (existing) return sameSubmission(existing, hash);
+
+  const { checklist } = await getChecklistById(ctx.em, args.checklistId);
+  const retired = await editionRetirement(ctx.em, checklist.edition);
+  if (retired) throw new ConflictError(`Edition ${checklist.edition} was retired on ${retired.retiredAt.toISOString().slice(0, 10)} (${retired.note}); fetch a checklist of the current edition`);
+  if (args.placeId != null && !(await ctx.em.findOne(Place, { id: args.placeId, projectId: checklist.projectId }))) {
+    throw new ValidationError('The place is not in the checklist\'s project', [{ pointer: '/placeId', message: `place ${args.placeId} does not belong to project ${checklist.projectId}` }]);
+  }
+  const photoIds = [...new Set(args.answers.flatMap((a) => [...(a.photos ?? []), ...(Array.isArray(a.value) ? (a.value as unknown[]).filter((v): v is string => typeof v === 'string') : [])]))];
+  const known = new Set(photoIds.length ? (await ctx.em.find(Photo, { sha256: { $in: photoIds } }, { fields: ['sha256'] })).map((p) => p.sha256) : []);
+  const evaluation = evaluateAnswers(checklist, args.answers, (photo) => known.has(photo));
+
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const now = new Date();
+      const inspection = em.create(Inspection, {
+        checklistId: checklist.id, projectId: checklist.projectId, placeId: args.placeId ?? null, tier: checklist.tier, editionName: checklist.edition,
+        inspector: actor.username, clientSubmissionId: id, answersHash: hash, answersJson: JSON.stringify(args.answers),
+        applicable: evaluation.applicable, passed: evaluation.passed, score: evaluation.score, executionRate: evaluation.executionRate,
+        findingCount: evaluation.failed.length, inspectedOn, submittedAt: now,
+      });
+      await em.flush();
+      const tallies = new Map<string, { version: number; applicable: number; passed: number }>();
+      for (const r of evaluation.results) {
+        const t = tallies.get(r.item.code) ?? { version: r.item.version, applicable: 0, passed: 0 };
+        if (r.status !== 'not-applicable') t.applicable += 1;
+        if (r.status === 'passed') t.passed += 1;
+        tallies.set(r.item.code, t);
+      }
+      const rows = [...tallies];
+      if (rows.length > 0) {
+        await em.execute(`insert into inspection_tally (inspection_id, code, version, applicable, passed) values ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          rows.flatMap(([code, t]) => [inspection.id, code, t.version, t.applicable, t.passed]));
+      }
+      for (const r of evaluation.failed) {
+        em.create(Finding, {
+          inspectionId: inspection.id, projectId: checklist.projectId, placeId: args.placeId ?? null, itemId: r.item.id, code: r.item.code, version: r.item.version,
+          module: r.item.module, itemKey: r.item.key, title: r.item.title, severity: r.item.severity, weight: r.item.weight,
+          expectedZh: r.item.criterion.zh, expectedEn: r.item.criterion.en, actualJson: JSON.stringify(r.answer.value ?? null), reasonsJson: JSON.stringify(r.reasons),
+          touchpoints: r.item.touchpoints, photos: r.item.input === 'photos' ? ((r.answer.value as string[]) ?? []) : (r.answer.photos ?? []), remark: r.answer.remark ?? null,
+          status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, foundOn: inspectedOn, createdAt: now,
+        });
+      }
+      await appendAudit(em, actor, { action: 'inspection.submitted', subjectType: 'inspection', subjectKey: String(inspection.id), detail: { checklistId: checklist.id, clientSubmissionId: id, findings: evaluation.failed.length, score: evaluation.score } });
+      return { inspection, replayed: false };
+    });
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    // Another request with the same clientSubmissionId won the race: answer as its retry.
+    const winner = await ctx.em.fork().findOne(Inspection, { clientSubmissionId: id });
+    if (!winner) throw error;
+    return sameSubmission(winner, hash);
+  }
+}
+
+export async function getInspection(ctx: ServiceContext, id: number): Promise<IInspection> {
+  authorize(ctx.actor, 'readInspections');
+  const row = await ctx.em.findOne(Inspection, { id });
+  if (!row) throw new NotFoundError(`No inspection with id ${id}`, String(id));
+  return row;
+}
