@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Runtime configuration, read once from the environment. */
 export interface Config {
@@ -17,9 +17,13 @@ export interface Config {
   responseCacheTtlMs: number;
   /** Largest standard document accepted (bytes of canonical JSON). */
   maxDocumentBytes: number;
-  /** Import the starter library and create demo users on first start (embedded default only). */
+  /** Import the shipped library, sample projects and demo users on first start (embedded default only). */
   seed: boolean;
   logQueries: boolean;
+  /** Where uploaded photos are kept, by sha256. */
+  photoDir: string;
+  /** Largest photo accepted (bytes). */
+  maxPhotoBytes: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -45,5 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDocumentBytes: intFromEnv(env, 'MAX_DOCUMENT_BYTES', 2 * 1024 * 1024),
     seed: env.SEED ? env.SEED !== 'false' : !databaseUrl,
     logQueries: env.LOG_QUERIES === 'true',
+    photoDir: resolve(env.PHOTO_DIR || join(env.DATA_DIR || './data', 'photos')),
+    maxPhotoBytes: intFromEnv(env, 'MAX_PHOTO_BYTES', 10 * 1024 * 1024),
   };
 }

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { NotFoundError } from '../standards/errors.ts';
 import type { App } from './app.ts';
 import { getChecklistById } from './inspections/checklist.service.ts';
+import { readPhoto } from './inspections/photo.service.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -70,7 +71,9 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
   const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body });
-  if (kind !== 'query' && kind !== 'sign-in' && kind !== null) cache.invalidate(); // a mutation may have changed anything
+  const multipart = String(req.headers['content-type'] ?? '').startsWith('multipart/');
+  // A mutation may have changed anything; a multipart request (an upload) is always a mutation.
+  if (multipart || (kind !== 'query' && kind !== 'sign-in' && kind !== null)) cache.invalidate();
   if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
     res.writeHead(response.status, Object.fromEntries(response.headers));
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
@@ -114,6 +117,26 @@ async function serveChecklist(app: App, req: IncomingMessage, res: ServerRespons
   }
 }
 
+/** `GET /photos/<sha256>`: an uploaded photo; content-addressed, so cacheable for a year. */
+async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, sha256: string): Promise<void> {
+  const header = req.headers.authorization ?? '';
+  if (!(header.startsWith('Bearer ') && app.tokens.verify(header.slice(7).trim()))) return sendJson(res, 401, { errors: [{ message: 'Sign in first: send Authorization: Bearer <token> from login' }] });
+  const etag = `"${sha256}"`;
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { etag });
+    res.end();
+    return;
+  }
+  try {
+    const { photo, bytes } = await readPhoto(app.orm.em.fork() as SqlEntityManager, app.photos, sha256);
+    res.writeHead(200, { etag, 'cache-control': 'private, max-age=31536000, immutable', 'content-type': photo.mime, 'content-length': String(bytes.length) });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    sendJson(res, 404, { errors: [{ message: error.message }] });
+  }
+}
+
 export interface HttpOptions {
   maxBodyBytes: number;
   /** Query responses are reused for this long (and always revalidated by ETag); 0 turns it off. */
@@ -139,6 +162,8 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
         res.writeHead(302, { location: '/graphql' });
         return res.end();
       }
+      const photo = /^\/photos\/([0-9a-f]{64})$/.exec(url.pathname);
+      if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);
       if (checklist && (req.method === 'GET' || req.method === 'HEAD')) return await serveChecklist(app, req, res, checklist[1]);
       if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: `Nothing at ${url.pathname}; the API is at /graphql` }] });

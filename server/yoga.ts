@@ -6,11 +6,13 @@ import type { TokenService } from './auth/token.ts';
 import type { DocumentLimits } from '../standards/validate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
+import type { PhotoStore } from './inspections/photo.service.ts';
 
 export interface YogaDeps {
   orm: Orm;
   tokens: TokenService;
   limits: DocumentLimits;
+  photos: PhotoStore;
 }
 
 /**
@@ -34,6 +36,7 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
         actor: token ? deps.tokens.verify(token) : null,
         limits: deps.limits,
         tokens: deps.tokens,
+        photos: deps.photos,
       };
     },
   });

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createApp, type App } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -40,7 +43,8 @@ export async function startTestApp(options: { demoUsers?: boolean } = {}): Promi
       await c.end();
     };
   }
-  const config = { ...loadConfig({ DATA_DIR: 'memory://', SEED: 'false' }), dataDir: 'memory://', databaseUrl, authSecret: 'test-secret' };
+  const photoDir = mkdtempSync(join(tmpdir(), 'pinzhi-photos-'));
+  const config = { ...loadConfig({ DATA_DIR: 'memory://', SEED: 'false' }), dataDir: 'memory://', databaseUrl, authSecret: 'test-secret', photoDir, maxPhotoBytes: 256 * 1024 };
   const orm = await openOrm(config);
   const app = await createApp(config, orm);
   if (options.demoUsers !== false) await ensureDemoUsers(orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR);
@@ -66,6 +70,7 @@ export async function startTestApp(options: { demoUsers?: boolean } = {}): Promi
     async close() {
       await app.close();
       await dropDatabase();
+      rmSync(photoDir, { recursive: true, force: true });
     },
   };
 }

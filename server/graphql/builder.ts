@@ -9,6 +9,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     JSON: { Input: unknown; Output: unknown };
     DateTime: { Input: Date; Output: Date };
+    File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
 }>({

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Actor } from '../auth/roles.ts';
 import type { TokenService } from '../auth/token.ts';
 import type { DocumentLimits } from '../../standards/validate.ts';
+import type { PhotoStore } from '../inspections/photo.service.ts';
 
 /** What every resolver gets: its own EntityManager fork, the caller, and shared services. */
 export interface GraphQLContext {
@@ -9,4 +10,5 @@ export interface GraphQLContext {
   actor: Actor | null;
   limits: DocumentLimits;
   tokens: TokenService;
+  photos: PhotoStore;
 }

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../standards/json.ts';
-import type { IFinding, IInspection } from '../entities/inspection.entity.ts';
+import type { IFinding, IInspection, IPhoto } from '../entities/inspection.entity.ts';
+import { uploadPhoto } from '../inspections/photo.service.ts';
 import { getInspection, submitInspection, type SubmitResult } from '../inspections/inspection.service.ts';
 import { getProject } from '../inspections/project.service.ts';
 import { executionRates, findingHeatMap, inspectionsUnder, listFindings, type HeatCell, type Page, type RateRow } from '../inspections/quality-report.service.ts';
@@ -136,5 +137,20 @@ builder.mutationField('submitInspection', (t) =>
       inspectedOn: t.arg.string({ description: 'YYYY-MM-DD; today when omitted' }),
     },
     resolve: (_r, a, ctx) => submitInspection(ctx, { ...a, answers: a.answers.map((x) => ({ itemId: x.itemId, value: (x.value ?? undefined) as JsonValue | undefined, notApplicable: x.notApplicable ?? undefined, photos: x.photos ?? undefined, remark: x.remark ?? undefined })) }),
+  }),
+);
+
+const PhotoRef = builder.objectRef<IPhoto>('Photo').implement({
+  description: 'An uploaded photo, named by its sha256; GET /photos/<sha256> serves it.',
+  fields: (t) => ({ sha256: t.exposeString('sha256'), mime: t.exposeString('mime'), bytes: t.exposeInt('bytes'), uploadedBy: t.exposeString('uploadedBy') }),
+});
+
+builder.mutationField('uploadPhoto', (t) =>
+  t.field({
+    type: PhotoRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'UploadPhotoResult' } },
+    description: 'Uploads a photo (GraphQL multipart request spec); answers refer to it by sha256.',
+    args: { file: t.arg({ type: 'File', required: true }) },
+    resolve: (_r, a, ctx) => uploadPhoto(ctx, a.file),
   }),
 );

@@ -36,3 +36,10 @@ builder.scalarType('DateTime', {
     return date;
   },
 });
+
+builder.scalarType('File', {
+  description: 'A file sent with the GraphQL multipart request spec (input only).',
+  serialize: () => {
+    throw new Error('File is an input type');
+  },
+});
