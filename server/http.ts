@@ -4,6 +4,8 @@ import { NotFoundError } from '../standards/errors.ts';
 import type { App } from './app.ts';
 import { getChecklistById } from './inspections/checklist.service.ts';
 import { readPhoto } from './inspections/photo.service.ts';
+import { checklistWorkbook, inspectionWorkbook } from './inspections/export.service.ts';
+import type { Actor } from './auth/roles.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -26,12 +28,19 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
   return Buffer.concat(chunks);
 }
 
+/** The signed-in caller of a request, from its bearer token. */
+function bearerActor(app: App, req: IncomingMessage): Actor | null {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
+}
+
 /** The caller a request speaks for, as a cache-key part: responses depend on who asks. */
 function callerOf(app: App, req: IncomingMessage): string {
-  const header = req.headers.authorization ?? '';
-  const actor = header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
+  const actor = bearerActor(app, req);
   return actor ? `${actor.username}|${actor.roles.join(',')}` : 'anonymous';
 }
+
+const SIGN_IN_FIRST = { errors: [{ message: 'Sign in first: send Authorization: Bearer <token> from login' }] };
 
 /** The query and operation name of a GraphQL request (GET parameters or a JSON body). */
 function operationOf(url: URL, body: Buffer | undefined): { query: unknown; operationName: unknown } {
@@ -97,9 +106,7 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
  * change, so the id is the ETag and the response may be kept for a year (private: it needs a token).
  */
 async function serveChecklist(app: App, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-  const header = req.headers.authorization ?? '';
-  const actor = header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
-  if (!actor) return sendJson(res, 401, { errors: [{ message: 'Sign in first: send Authorization: Bearer <token> from login' }] });
+  if (!bearerActor(app, req)) return sendJson(res, 401, SIGN_IN_FIRST);
   const etag = `"${id}"`;
   const headers = { etag, 'cache-control': 'private, max-age=31536000, immutable' };
   if (req.headers['if-none-match'] === etag) {
@@ -119,8 +126,7 @@ async function serveChecklist(app: App, req: IncomingMessage, res: ServerRespons
 
 /** `GET /photos/<sha256>`: an uploaded photo; content-addressed, so cacheable for a year. */
 async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, sha256: string): Promise<void> {
-  const header = req.headers.authorization ?? '';
-  if (!(header.startsWith('Bearer ') && app.tokens.verify(header.slice(7).trim()))) return sendJson(res, 401, { errors: [{ message: 'Sign in first: send Authorization: Bearer <token> from login' }] });
+  if (!bearerActor(app, req)) return sendJson(res, 401, SIGN_IN_FIRST);
   const etag = `"${sha256}"`;
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, { etag });
@@ -131,6 +137,25 @@ async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, s
     const { photo, bytes } = await readPhoto(app.orm.em.fork() as SqlEntityManager, app.photos, sha256);
     res.writeHead(200, { etag, 'cache-control': 'private, max-age=31536000, immutable', 'content-type': photo.mime, 'content-length': String(bytes.length) });
     res.end(req.method === 'HEAD' ? undefined : bytes);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    sendJson(res, 404, { errors: [{ message: error.message }] });
+  }
+}
+
+/** `GET /checklists/<id>.xlsx` and `GET /inspections/<id>.xlsx`: workbooks for field staff and managers. */
+async function serveWorkbook(app: App, req: IncomingMessage, res: ServerResponse, kind: 'checklists' | 'inspections', id: string): Promise<void> {
+  if (!bearerActor(app, req)) return sendJson(res, 401, SIGN_IN_FIRST);
+  const em = app.orm.em.fork() as SqlEntityManager;
+  try {
+    const { filename, bytes } = kind === 'checklists' ? await checklistWorkbook(em, id) : await inspectionWorkbook(em, Number(id));
+    res.writeHead(200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'content-length': String(bytes.length),
+      'cache-control': kind === 'checklists' ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+    });
+    res.end(bytes);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     sendJson(res, 404, { errors: [{ message: error.message }] });
@@ -162,6 +187,8 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
         res.writeHead(302, { location: '/graphql' });
         return res.end();
       }
+      const workbook = /^\/(checklists|inspections)\/([0-9a-f]{64}|\d{1,9})\.xlsx$/.exec(url.pathname);
+      if (workbook && req.method === 'GET') return await serveWorkbook(app, req, res, workbook[1] as 'checklists', workbook[2]);
       const photo = /^\/photos\/([0-9a-f]{64})$/.exec(url.pathname);
       if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Server } from 'node:http';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { passingAnswers } from '../../test/answers.ts';
@@ -211,6 +212,31 @@ describe('reading inspections back', () => {
     const under = await t.gql('{ inspectionsUnder(code: "M03.P01.W002", version: 1) { id inspectedOn } other: inspectionsUnder(code: "M03.P01.W002", version: 2) { id } }', {}, inspector);
     expect(under.data.inspectionsUnder).toEqual([{ id: expect.any(Number), inspectedOn: '2026-11-20' }]);
     expect(under.data.other).toEqual([]);
+  });
+
+  it('exports a checklist and an inspection report as .xlsx workbooks, one row per item, in Chinese', async () => {
+    const list = await checklist({ projectId: projects.HD01, tier: 'quarterly', scope: 'M03.P01.W002' });
+    const auth = { headers: { authorization: `Bearer ${inspector}` } };
+    const sheetOf = async (path: string) => {
+      const response = await fetch(`${base}${path}`, auth);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+      expect(Object.keys(files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']));
+      const xml = strFromU8(files['xl/worksheets/sheet1.xml']);
+      return { xml, rows: xml.match(/<row /g)!.length };
+    };
+    const sheet = await sheetOf(`/checklists/${list.id}.xlsx`);
+    expect(sheet.rows).toBe(2 + 1 + list.itemCount); // title and info lines, the header, one row per item
+    expect(sheet.xml).toContain(`<row r="${4 + list.itemCount}">`);
+    expect(sheet.xml).toContain('轿厢每日清洁次数');
+    expect(sheet.xml).toContain('≥ 3 次/日');
+    const { data } = await t.gql('{ findings(module: "M03") { items { inspectionId } } }', {}, inspector);
+    const report = await sheetOf(`/inspections/${data.findings.items[0].inspectionId}.xlsx`);
+    expect(report.xml).toContain('不合格');
+    expect(report.xml).toContain('合格');
+    expect((await fetch(`${base}/inspections/999999.xlsx`, auth)).status).toBe(404);
+    expect((await fetch(`${base}/checklists/${list.id}.xlsx`)).status).toBe(401);
   });
 
   it('lists schedules whose last period passed without an inspection', async () => {
