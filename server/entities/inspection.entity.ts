@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** A generated checklist, stored once under the hash of its content and never changed. */
+/** A generated checklist, stored once (gzipped JSON) under the hash of its content and never changed. */
 export const ChecklistRow = defineEntity({
   name: 'Checklist',
   tableName: 'checklist',
@@ -14,7 +14,7 @@ export const ChecklistRow = defineEntity({
     variantProfile: p.string().nullable(),
     variantVersion: p.integer().nullable(),
     itemCount: p.integer(),
-    contentJson: p.text(),
+    contentGzip: p.blob(),
     createdAt: p.datetime(),
   },
 });

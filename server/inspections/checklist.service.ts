@@ -1,13 +1,13 @@
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
-import { generateChecklist, monthOf, type Checklist, type PinnedInstruction, type Tier } from '../../standards/checklist/generate.ts';
+import { generateChecklistJson, monthOf, type Checklist, type PinnedInstruction, type Tier } from '../../standards/checklist/generate.ts';
 import { NotFoundError, ValidationError } from '../../standards/errors.ts';
 import type { JsonObject } from '../../standards/json.ts';
 import { mergePatch, type Overlay } from '../../standards/variants.ts';
 import { authorize } from '../auth/roles.ts';
-import { ChecklistRow } from '../entities/inspection.entity.ts';
 import { newestEditionName } from '../standards/edition.service.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';
-import { parseSchema } from '../standards/standard.views.ts';
 import type { ServiceContext } from '../standards/standard.service.ts';
 import { variantRepository as variants } from '../standards/variant.repository.ts';
 import { getProject } from './project.service.ts';
@@ -37,6 +37,9 @@ function remember(key: string | null, entry: CachedChecklist): CachedChecklist {
   byId.set(entry.checklist.id, entry);
   return entry;
 }
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 const SCOPE = /^M\d{2}(\.P\d{2}(\.W\d{3})?)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -71,25 +74,25 @@ export async function getChecklist(ctx: ServiceContext, args: ChecklistArgs): Pr
   if (cached) return cached;
 
   const overlays = variant ? new Map((JSON.parse((await variants.get(ctx.em, variant.profile, variant.version)).overlaysJson) as Overlay[]).map((o) => [o.code, o.patch])) : new Map();
-  const instructions: PinnedInstruction[] = (await repo.editionVersions(ctx.em, edition, 'instruction'))
+  const instructions: PinnedInstruction[] = (await repo.editionSchemas(ctx.em, edition, 'instruction'))
     .filter((v) => !scope || v.code === scope || v.code.startsWith(`${scope}.`))
     .map((v) => {
-      const base = parseSchema(v);
       const patch = overlays.get(v.code);
-      return { code: v.code, version: v.version, title: v.title, schema: patch ? (mergePatch(base, patch) as JsonObject) : base };
+      return patch ? { ...v, schema: mergePatch(v.schema, patch) as JsonObject } : v;
     });
   if (scope && instructions.length === 0) throw new NotFoundError(`Edition ${edition} has no work instruction in ${scope}`, scope);
-  const checklist = generateChecklist({ projectId: project.id, tier: args.tier, scope, edition, date, variant }, instructions);
-  const entry = byId.get(checklist.id) ?? { checklist, json: Buffer.from(JSON.stringify(checklist)) };
+  const generated = generateChecklistJson({ projectId: project.id, tier: args.tier, scope, edition, date, variant }, instructions);
+  const entry = byId.get(generated.checklist.id) ?? { checklist: generated.checklist, json: Buffer.from(generated.json) };
   await storeChecklist(ctx.em, entry);
   return remember(key, entry);
 }
 
 async function storeChecklist(em: EntityManager, { checklist, json }: CachedChecklist): Promise<void> {
+  // Stored gzipped: a full quarterly checklist is about 1 MB of JSON and compresses tenfold.
   await em.execute(
-    `insert into checklist (id, project_id, tier, scope, edition_name, period, variant_profile, variant_version, item_count, content_json, created_at)
+    `insert into checklist (id, project_id, tier, scope, edition_name, period, variant_profile, variant_version, item_count, content_gzip, created_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-    [checklist.id, checklist.projectId, checklist.tier, checklist.scope, checklist.edition, checklist.period, checklist.variant?.profile ?? null, checklist.variant?.version ?? null, checklist.itemCount, json.toString('utf8'), new Date()],
+    [checklist.id, checklist.projectId, checklist.tier, checklist.scope, checklist.edition, checklist.period, checklist.variant?.profile ?? null, checklist.variant?.version ?? null, checklist.itemCount, await gzipAsync(json, { level: 1 }), new Date()],
   );
 }
 
@@ -97,7 +100,8 @@ async function storeChecklist(em: EntityManager, { checklist, json }: CachedChec
 export async function getChecklistById(em: EntityManager, id: string): Promise<CachedChecklist> {
   const cached = byId.get(id);
   if (cached) return cached;
-  const row = /^[0-9a-f]{64}$/.test(id) ? await em.findOne(ChecklistRow, { id }) : null;
+  const [row] = /^[0-9a-f]{64}$/.test(id) ? await em.execute<{ content_gzip: Uint8Array }[]>('select content_gzip from checklist where id = ?', [id]) : [];
   if (!row) throw new NotFoundError(`No checklist with id ${id}`, id);
-  return remember(null, { checklist: JSON.parse(row.contentJson) as Checklist, json: Buffer.from(row.contentJson) });
+  const json = await gunzipAsync(Buffer.from(row.content_gzip));
+  return remember(null, { checklist: JSON.parse(json.toString('utf8')) as Checklist, json });
 }

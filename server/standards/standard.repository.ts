@@ -3,6 +3,8 @@ import { StandardDocument, type IStandardDocument } from '../entities/standard-d
 import { StandardVersion, type IStandardVersion } from '../entities/standard-version.entity.ts';
 import { Edition, EditionEntry, type IEdition } from '../entities/edition.entity.ts';
 import { NotFoundError } from '../../standards/errors.ts';
+import type { JsonObject } from '../../standards/json.ts';
+import { cachedSchema, parseSchema } from './standard.views.ts';
 
 /** `row_to_json` arrives as an object (pg) or as text (some drivers). */
 function parseRow(value: unknown): Record<string, unknown> {
@@ -93,6 +95,28 @@ export const standardRepository = {
   async editionVersion(em: EntityManager, editionName: string, code: string): Promise<number | null> {
     const entry = await em.findOne(EditionEntry, { editionName, code });
     return entry?.version ?? null;
+  },
+
+  /**
+   * The published schemas an edition pins, of one kind, by code: one light query, and the schema
+   * text only for versions whose parsed schema is not already in memory.
+   */
+  async editionSchemas(em: EntityManager, editionName: string, kind: string): Promise<{ code: string; version: number; title: string; schema: JsonObject }[]> {
+    const heads = await em.execute<{ code: string; version: number; title: string; content_hash: string }[]>(
+      `select v.code, v.version, v.title, v.content_hash from edition_entry e join standard_version v on v.code = e.code and v.version = e.version
+       join standard_document d on d.code = v.code where e.edition_name = ? and d.kind = ? order by v.code`, [editionName, kind]);
+    const missing = heads.filter((h) => !cachedSchema(h.content_hash));
+    const texts = new Map<string, string>();
+    if (missing.length > 0) {
+      const rows = await em.execute<{ code: string; schema_json: string }[]>(
+        `select v.code, v.schema_json from edition_entry e join standard_version v on v.code = e.code and v.version = e.version where e.edition_name = ? and v.code in (${missing.map(() => '?').join(', ')})`,
+        [editionName, ...missing.map((m) => m.code)]);
+      for (const r of rows) texts.set(r.code, r.schema_json);
+    }
+    return heads.map((h) => ({
+      code: h.code, version: h.version, title: h.title,
+      schema: cachedSchema(h.content_hash) ?? parseSchema({ contentHash: h.content_hash, schemaJson: texts.get(h.code)!, status: 'published' }),
+    }));
   },
 
   /** The versions an edition pins, optionally of one kind, by code — two queries whatever the size. */

@@ -26,6 +26,11 @@ export interface StandardVersionView {
 const parsedSchemas = new Map<string, JsonObject>();
 const MAX_CACHED = 5000;
 
+/** A published schema already parsed, by content hash, if it is in memory. */
+export function cachedSchema(contentHash: string): JsonObject | undefined {
+  return parsedSchemas.get(contentHash);
+}
+
 /** Parses a stored schema, memoised by content hash (identical content parses once). */
 export function parseSchema(row: Pick<IStandardVersion, 'contentHash' | 'schemaJson' | 'status'>): JsonObject {
   if (row.status === 'draft') return JSON.parse(row.schemaJson) as JsonObject;

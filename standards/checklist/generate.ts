@@ -1,4 +1,5 @@
-import { contentHash, escapePointerToken, isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { createHash } from 'node:crypto';
+import { escapePointerToken, isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { answerTypeSchema, describeCriterion, inputKind, type Criterion, type InputKind } from './criterion.ts';
 import { stratifiedSample } from './sampling.ts';
 
@@ -132,9 +133,17 @@ export function monthOf(date: string): string {
  * Generates a checklist from pinned instructions: `daily` (project patrol) takes the items tagged
  * daily, `monthly` (regional flying inspection) a stratified random sample per module of the items
  * tagged monthly, seeded by project and month, `quarterly` (HQ audit) every item in scope. The id is
- * the hash of the content, so the same request always gives the same checklist and id.
+ * the sha256 of the content, so the same request always gives the same checklist and id.
  */
 export function generateChecklist(request: ChecklistRequest, instructions: PinnedInstruction[]): Checklist {
+  return generateChecklistJson(request, instructions).checklist;
+}
+
+/**
+ * `generateChecklist`, with the checklist's JSON text as well (what is stored and served by id).
+ * The content is built in a fixed order, so its JSON text is deterministic and its sha256 is the id.
+ */
+export function generateChecklistJson(request: ChecklistRequest, instructions: PinnedInstruction[]): { checklist: Checklist; json: string } {
   const source = new Map<string, JsonObject>();
   const all: ChecklistItem[] = [];
   for (const doc of [...instructions].sort((a, b) => a.code.localeCompare(b.code))) {
@@ -151,6 +160,7 @@ export function generateChecklist(request: ChecklistRequest, instructions: Pinne
     : request.tier === 'daily' ? all.filter((i) => i.tiers.includes('daily'))
       : stratifiedSample(all.filter((i) => i.tiers.includes('monthly')), (i) => i.module, `${request.projectId}|${period}`);
   const content = { projectId: request.projectId, tier: request.tier, scope: request.scope, edition: request.edition, period, variant: request.variant, itemCount: items.length, items, answerSchema: answerSchema(items, source) };
-  const id = contentHash(content as unknown as JsonValue);
-  return { id, ...content };
+  const body = JSON.stringify(content);
+  const id = createHash('sha256').update(body).digest('hex');
+  return { checklist: { id, ...content }, json: `{"id":"${id}",${body.slice(1)}` };
 }

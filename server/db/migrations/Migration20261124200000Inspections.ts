@@ -32,7 +32,7 @@ export class Migration20261124200000Inspections extends Migration {
       "variant_profile" varchar(32) null,
       "variant_version" int null,
       "item_count" int not null,
-      "content_json" text not null,
+      "content_gzip" bytea not null,
       "created_at" timestamptz not null)`);
     this.addSql(`create index "checklist_project_index" on "checklist" ("project_id", "tier")`);
     this.addSql(`create trigger "checklist_immutable" before update or delete on "checklist"
