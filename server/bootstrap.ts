@@ -4,16 +4,19 @@ import { ensureDemoUsers } from './auth/user.service.ts';
 import { Edition } from './entities/edition.entity.ts';
 import { StandardDocument } from './entities/standard-document.entity.ts';
 import { readLibraryPackage } from './library-files.ts';
-import { ensureSampleProjects } from './inspections/project.service.ts';
+import { ensureSampleProjects, listProjects } from './inspections/project.service.ts';
+import { scheduleInspections } from './inspections/schedule.service.ts';
+import { todayInChina } from './inspections/checklist.service.ts';
+import type { Tier } from '../standards/checklist/generate.ts';
 import { importLibraryPackage } from './standards/library.service.ts';
 import type { App } from './app.ts';
 
 export const SHIPPED_LIBRARY = new URL('../standards/library/', import.meta.url).pathname;
 
 /**
- * First start on the embedded default: demo users, and the shipped library imported with its
- * history (editions 2026-Q3 and 2026-Q4), so a new user sees the real standards system. Runs only
- * while the store is empty.
+ * First start on the embedded default: demo users, the shipped library imported with its history
+ * (editions 2026-Q3 and 2026-Q4), the 18 sample projects and a few inspection schedules, so a new
+ * user sees the real standards system. Each part runs only while its part of the store is empty.
  */
 export async function seed(app: App, log: (line: string) => void = console.log): Promise<void> {
   const em = app.orm.em.fork() as SqlEntityManager;
@@ -25,5 +28,12 @@ export async function seed(app: App, log: (line: string) => void = console.log):
     log(`imported ${result.touchpoints} touchpoints and variants ${result.variants.join(', ')}`);
   }
   const projects = await ensureSampleProjects(em);
-  if (projects > 0) log(`created ${projects} sample projects with their places`);
+  if (projects > 0) {
+    // The demo inspector patrols two projects daily, flies into a mall monthly and audits one quarterly.
+    const ctx = { em, actor: SYSTEM_ACTOR, limits: app.limits };
+    const byCode = new Map((await listProjects(ctx)).map((p) => [p.code, p.id]));
+    const plan: [string, Tier][] = [['HD01', 'daily'], ['HN02', 'daily'], ['HD03', 'monthly'], ['HB01', 'quarterly']];
+    for (const [code, tier] of plan) await scheduleInspections(ctx, { projectId: byCode.get(code)!, tier, inspector: 'inspector', startsOn: todayInChina() });
+    log(`created ${projects} sample projects with their places, and ${plan.length} inspection schedules for "inspector"`);
+  }
 }

@@ -31,7 +31,7 @@ describe('the shipped library on first start', () => {
       'imported edition 2026-Q3: 237 new, 0 revised, 0 retired standards',
       expect.stringMatching(/^imported edition 2026-Q4: 2 new, 1[2-9] revised, 1 retired standards$/),
       expect.stringMatching(/^imported 215 touchpoints and variants platinum@1$/),
-      'created 18 sample projects with their places',
+      'created 18 sample projects with their places, and 4 inspection schedules for "inspector"',
     ]);
     const result = await t.gql(`{ editions { name documentCount createdBy }
       q3: edition(name: "2026-Q3") { ... on Edition { documents(kind: "instruction") { code } } }
