@@ -187,6 +187,9 @@ describe('submitting an inspection', () => {
 
   it('refuses a submission against a retired edition', async () => {
     const old = await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M01.P01.W001', edition: '2026-Q3' });
+    // taken on the older edition while it was current, an inspection stays pinned to it
+    const pinned = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-0', answers: passingAnswers(old.items) });
+    expect(pinned.inspection.edition).toBe('2026-Q3');
     const retired = await t.gql('mutation { retireEdition(name: "2026-Q3", note: "2026-Q4 已全面执行") { __typename ... on Edition { name retired { retiredBy note } } ... on Error { message } } }', {}, manager);
     expect(retired.data.retireEdition).toEqual({ __typename: 'Edition', name: '2026-Q3', retired: { retiredBy: 'manager', note: '2026-Q4 已全面执行' } });
     const result = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-1', answers: passingAnswers(old.items) });
