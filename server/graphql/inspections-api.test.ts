@@ -188,7 +188,7 @@ describe('submitting an inspection', () => {
   it('refuses a submission against a retired edition', async () => {
     const old = await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M01.P01.W001', edition: '2026-Q3' });
     // taken on the older edition while it was current, an inspection stays pinned to it
-    const pinned = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-0', answers: passingAnswers(old.items) });
+    const pinned = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-0', answers: passingAnswers(old.items), inspectedOn: '2026-10-15' });
     expect(pinned.inspection.edition).toBe('2026-Q3');
     const retired = await t.gql('mutation { retireEdition(name: "2026-Q3", note: "2026-Q4 已全面执行") { __typename ... on Edition { name retired { retiredBy note } } ... on Error { message } } }', {}, manager);
     expect(retired.data.retireEdition).toEqual({ __typename: 'Edition', name: '2026-Q3', retired: { retiredBy: 'manager', note: '2026-Q4 已全面执行' } });
@@ -207,8 +207,8 @@ describe('reading inspections back', () => {
     const rates = await t.gql('query ($p: Int) { byModule: executionRates(groupBy: module, projectId: $p) { key applicable passed rate } byMonth: executionRates(groupBy: month) { key inspections } byProject: executionRates(groupBy: project) { key } }', { p: projects.HD01 }, inspector);
     const m03 = rates.data.byModule.find((r: { key: string }) => r.key === 'M03');
     expect(m03.rate).toBeCloseTo((m03.applicable - 1) / m03.applicable, 4);
-    expect(rates.data.byMonth).toEqual([{ key: '2026-11', inspections: 1 }]);
-    expect(rates.data.byProject).toEqual([{ key: 'HD01' }]);
+    expect(rates.data.byMonth).toEqual([{ key: '2026-10', inspections: 1 }, { key: '2026-11', inspections: 1 }]);
+    expect(rates.data.byProject).toEqual([{ key: 'HD01' }, { key: 'HD02' }]);
     const heat = await t.gql('{ findingHeatMap { touchpoint projectId count } }', {}, inspector);
     expect(heat.data.findingHeatMap.length).toBeGreaterThan(0);
     expect(heat.data.findingHeatMap.every((c: { projectId: number; count: number }) => c.projectId === projects.HD01 && c.count === 1)).toBe(true);
