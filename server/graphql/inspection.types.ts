@@ -55,7 +55,7 @@ const InspectionRef = builder.objectRef<IInspection>('Inspection').implement({
     score: t.float({ description: 'weighted score 0–100', resolve: (i) => Number(i.score) }),
     executionRate: t.float({ description: 'passed / applicable items', resolve: (i) => Number(i.executionRate) }),
     findingCount: t.exposeInt('findingCount'),
-    findings: t.field({ type: [FindingRef], resolve: async (i, _a, ctx) => (await listFindings(ctx, {}, { first: 500 })).items.filter((f) => f.inspectionId === i.id) }),
+    findings: t.field({ type: [FindingRef], resolve: async (i, _a, ctx) => (await listFindings(ctx, { inspectionId: i.id }, { first: 500 })).items }),
   }),
 });
 

@@ -3,6 +3,7 @@ import { Finding, Inspection, type IFinding, type IInspection } from '../entitie
 import type { ServiceContext } from '../standards/standard.service.ts';
 
 export interface FindingFilter {
+  inspectionId?: number | null;
   projectId?: number | null;
   module?: string | null;
   severity?: string | null;
@@ -21,6 +22,7 @@ export interface Page<T> {
 export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: { first?: number | null; offset?: number | null }): Promise<Page<IFinding>> {
   authorize(ctx.actor, 'readInspections');
   const where: Record<string, unknown> = {};
+  if (filter.inspectionId != null) where.inspectionId = filter.inspectionId;
   if (filter.projectId != null) where.projectId = filter.projectId;
   if (filter.module) where.module = filter.module;
   if (filter.severity) where.severity = filter.severity;
