@@ -3,7 +3,7 @@ import type { IFinding, IInspection, IPhoto } from '../entities/inspection.entit
 import { uploadPhoto } from '../inspections/photo.service.ts';
 import { getInspection, submitInspection, type SubmitResult } from '../inspections/inspection.service.ts';
 import { getProject } from '../inspections/project.service.ts';
-import { executionRates, findingHeatMap, inspectionsUnder, listFindings, type HeatCell, type Page, type RateRow } from '../inspections/quality-report.service.ts';
+import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, type HeatCell, type Page, type RateRow } from '../inspections/quality-report.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
@@ -55,7 +55,7 @@ const InspectionRef = builder.objectRef<IInspection>('Inspection').implement({
     score: t.float({ description: 'weighted score 0–100', resolve: (i) => Number(i.score) }),
     executionRate: t.float({ description: 'passed / applicable items', resolve: (i) => Number(i.executionRate) }),
     findingCount: t.exposeInt('findingCount'),
-    findings: t.field({ type: [FindingRef], resolve: async (i, _a, ctx) => (await listFindings(ctx, { inspectionId: i.id }, { first: 500 })).items }),
+    findings: t.field({ type: [FindingRef], resolve: (i, _a, ctx) => findingsOf(ctx, i.id) }),
   }),
 });
 

@@ -87,3 +87,9 @@ export async function inspectionsUnder(ctx: ServiceContext, code: string, versio
   if (ids.length === 0) return [];
   return ctx.em.find(Inspection, { id: { $in: ids.map((r) => r.inspection_id) } }, { orderBy: { id: 'asc' } });
 }
+
+/** Every finding of one inspection, in checklist order. */
+export async function findingsOf(ctx: ServiceContext, inspectionId: number): Promise<IFinding[]> {
+  authorize(ctx.actor, 'readInspections');
+  return ctx.em.find(Finding, { inspectionId }, { orderBy: { id: 'asc' } });
+}
