@@ -1,0 +1,65 @@
+import type { CompileIssue } from './errors.ts';
+import type { ModdleElement } from './parse.ts';
+
+/** A sequence flow between two nodes of one scope. */
+export interface Flow {
+  id: string;
+  source: string;
+  target: string;
+  condition: string | null;
+}
+
+/** The nodes and flows of one process or embedded sub-process. */
+export interface Scope {
+  element: ModdleElement;
+  nodes: Map<string, ModdleElement>;
+  outgoing: Map<string, Flow[]>;
+  incoming: Map<string, Flow[]>;
+  /** boundary events by the id of the activity they are attached to */
+  boundaries: Map<string, ModdleElement[]>;
+  /** id of the final state a terminate end event inside a parallel branch goes to */
+  terminateId: string;
+  needsTerminate: boolean;
+}
+
+export const NODE_TYPES = new Set([
+  'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ExclusiveGateway',
+  'bpmn:ParallelGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:SubProcess',
+]);
+
+const list = (value: unknown): ModdleElement[] => (Array.isArray(value) ? (value as ModdleElement[]) : []);
+export const ref = (value: unknown): ModdleElement | undefined => (value && typeof value === 'object' ? (value as ModdleElement) : undefined);
+export const eventDefinitions = (el: ModdleElement): ModdleElement[] => list(el.eventDefinitions);
+export const extensionValues = (el: ModdleElement): ModdleElement[] => list(ref(el.extensionElements)?.values);
+
+/** Reads the nodes and flows of a process or sub-process, reporting elements Pinzhi does not run. */
+export function readScope(element: ModdleElement, issues: CompileIssue[], terminateId: string): Scope {
+  const scope: Scope = { element, nodes: new Map(), outgoing: new Map(), incoming: new Map(), boundaries: new Map(), terminateId, needsTerminate: false };
+  const flows: Flow[] = [];
+  for (const el of list(element.flowElements)) {
+    if (el.$type === 'bpmn:SequenceFlow') {
+      const source = ref(el.sourceRef)?.id;
+      const target = ref(el.targetRef)?.id;
+      if (!source || !target) {
+        issues.push({ id: el.id, type: el.$type, reason: 'the sequence flow has no source or no target' });
+        continue;
+      }
+      const condition = ref(el.conditionExpression);
+      flows.push({ id: el.id, source, target, condition: typeof condition?.body === 'string' ? condition.body.trim() : null });
+    } else if (NODE_TYPES.has(el.$type)) {
+      scope.nodes.set(el.id, el);
+      if (el.$type === 'bpmn:BoundaryEvent') {
+        const host = ref(el.attachedToRef)?.id ?? '';
+        scope.boundaries.set(host, [...(scope.boundaries.get(host) ?? []), el]);
+      }
+    } else {
+      issues.push({ id: el.id, type: el.$type, reason: `${el.$type.replace('bpmn:', '')} is not supported (supported: start/end events, user and service tasks, exclusive and parallel gateways, timer events, embedded sub-processes)` });
+    }
+  }
+  for (const f of flows) {
+    if (!scope.nodes.has(f.source) || !scope.nodes.has(f.target)) continue;
+    scope.outgoing.set(f.source, [...(scope.outgoing.get(f.source) ?? []), f]);
+    scope.incoming.set(f.target, [...(scope.incoming.get(f.target) ?? []), f]);
+  }
+  return scope;
+}

@@ -1,0 +1,49 @@
+import { assign, setup, type AnyStateMachine } from 'xstate';
+import type { CompiledWorkflow } from './compiler/compile.ts';
+import { feelCondition } from './compiler/feel.ts';
+
+/** The events a workflow instance accepts. */
+export type WorkflowEvent =
+  | { type: 'COMPLETE'; taskId: string; data: Record<string, unknown>; by: string }
+  | { type: 'TIMER'; timerId: string };
+
+export interface WorkflowContext {
+  /** process variables: the start data and every completed form, merged */
+  variables: Record<string, unknown>;
+  incident?: { gateway: string; reason: string } | null;
+}
+
+/** A side effect a transition asks for; the runtime carries them out in the same transaction. */
+export type Effect =
+  | { kind: 'service'; action: string; task: string; variables: Record<string, unknown> }
+  | { kind: 'escalate'; event: string; code: string; name: string | null; variables: Record<string, unknown> }
+  | { kind: 'incident'; gateway: string; reason: string };
+
+/**
+ * The XState v5 machine of a compiled workflow. Guards and actions are named and take `params`, as
+ * the compiled config refers to them; side effects are not performed here but reported through
+ * `onEffect`, so `workflows/` stays free of I/O.
+ */
+export function createWorkflowMachine(compiled: CompiledWorkflow, onEffect: (effect: Effect) => void = () => {}): AnyStateMachine {
+  return setup({
+    types: { context: {} as WorkflowContext, events: {} as WorkflowEvent },
+    guards: {
+      taskIs: ({ event }, params: { task: string }) => event.type === 'COMPLETE' && event.taskId === params.task,
+      timerIs: ({ event }, params: { timer: string }) => event.type === 'TIMER' && event.timerId === params.timer,
+      feel: ({ context }, params: { expression: string }) => feelCondition(params.expression, context.variables),
+    },
+    actions: {
+      saveTaskData: assign({
+        variables: ({ context, event }) => (event.type === 'COMPLETE' ? { ...context.variables, ...event.data } : context.variables),
+      }),
+      service: ({ context }, params: { action: string; task: string }) => onEffect({ kind: 'service', action: params.action, task: params.task, variables: context.variables }),
+      escalate: ({ context }, params: { event: string; code: string; name: string | null }) => onEffect({ kind: 'escalate', ...params, variables: context.variables }),
+      incident: assign({
+        incident: (_, params: { gateway: string; reason: string }) => {
+          onEffect({ kind: 'incident', ...params });
+          return params;
+        },
+      }),
+    },
+  }).createMachine(compiled.config as never) as unknown as AnyStateMachine;
+}
