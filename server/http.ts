@@ -5,7 +5,7 @@ import type { App } from './app.ts';
 import { getChecklistById } from './inspections/checklist.service.ts';
 import { readPhoto } from './inspections/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from './inspections/export.service.ts';
-import type { Actor } from './auth/roles.ts';
+import { authorize, type Actor } from './auth/roles.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -41,6 +41,22 @@ function callerOf(app: App, req: IncomingMessage): string {
 }
 
 const SIGN_IN_FIRST = { errors: [{ message: 'Sign in first: send Authorization: Bearer <token> from login' }] };
+
+/** Whether the caller may read inspections; answers 401 or 403 when not. */
+function mayRead(app: App, req: IncomingMessage, res: ServerResponse): boolean {
+  const actor = bearerActor(app, req);
+  if (!actor) {
+    sendJson(res, 401, SIGN_IN_FIRST);
+    return false;
+  }
+  try {
+    authorize(actor, 'readInspections');
+    return true;
+  } catch (error) {
+    sendJson(res, 403, { errors: [{ message: (error as Error).message }] });
+    return false;
+  }
+}
 
 /** The query and operation name of a GraphQL request (GET parameters or a JSON body). */
 function operationOf(url: URL, body: Buffer | undefined): { query: unknown; operationName: unknown } {
@@ -106,16 +122,16 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
  * change, so the id is the ETag and the response may be kept for a year (private: it needs a token).
  */
 async function serveChecklist(app: App, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-  if (!bearerActor(app, req)) return sendJson(res, 401, SIGN_IN_FIRST);
+  if (!mayRead(app, req, res)) return;
   const etag = `"${id}"`;
   const headers = { etag, 'cache-control': 'private, max-age=31536000, immutable' };
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
   try {
     const { json } = await getChecklistById(app.orm.em.fork() as SqlEntityManager, id);
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
     res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(json.length) });
     res.end(req.method === 'HEAD' ? undefined : json);
   } catch (error) {
@@ -126,7 +142,7 @@ async function serveChecklist(app: App, req: IncomingMessage, res: ServerRespons
 
 /** `GET /photos/<sha256>`: an uploaded photo; content-addressed, so cacheable for a year. */
 async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, sha256: string): Promise<void> {
-  if (!bearerActor(app, req)) return sendJson(res, 401, SIGN_IN_FIRST);
+  if (!mayRead(app, req, res)) return;
   const etag = `"${sha256}"`;
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, { etag });
@@ -135,7 +151,7 @@ async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, s
   }
   try {
     const { photo, bytes } = await readPhoto(app.orm.em.fork() as SqlEntityManager, app.photos, sha256);
-    res.writeHead(200, { etag, 'cache-control': 'private, max-age=31536000, immutable', 'content-type': photo.mime, 'content-length': String(bytes.length) });
+    res.writeHead(200, { etag, 'cache-control': 'private, max-age=31536000, immutable', 'content-type': photo.mime, 'x-content-type-options': 'nosniff', 'content-length': String(bytes.length) });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
@@ -145,7 +161,7 @@ async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, s
 
 /** `GET /checklists/<id>.xlsx` and `GET /inspections/<id>.xlsx`: workbooks for field staff and managers. */
 async function serveWorkbook(app: App, req: IncomingMessage, res: ServerResponse, kind: 'checklists' | 'inspections', id: string): Promise<void> {
-  if (!bearerActor(app, req)) return sendJson(res, 401, SIGN_IN_FIRST);
+  if (!mayRead(app, req, res)) return;
   const em = app.orm.em.fork() as SqlEntityManager;
   try {
     const { filename, bytes } = kind === 'checklists' ? await checklistWorkbook(em, id) : await inspectionWorkbook(em, Number(id));
@@ -154,8 +170,9 @@ async function serveWorkbook(app: App, req: IncomingMessage, res: ServerResponse
       'content-disposition': `attachment; filename="${filename}"`,
       'content-length': String(bytes.length),
       'cache-control': kind === 'checklists' ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+      ...(kind === 'checklists' ? { etag: `"${id}.xlsx"` } : {}),
     });
-    res.end(bytes);
+    res.end(req.method === 'HEAD' ? undefined : bytes);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     sendJson(res, 404, { errors: [{ message: error.message }] });
@@ -187,8 +204,11 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
         res.writeHead(302, { location: '/graphql' });
         return res.end();
       }
-      const workbook = /^\/(checklists|inspections)\/([0-9a-f]{64}|\d{1,9})\.xlsx$/.exec(url.pathname);
-      if (workbook && req.method === 'GET') return await serveWorkbook(app, req, res, workbook[1] as 'checklists', workbook[2]);
+      const read = req.method === 'GET' || req.method === 'HEAD';
+      const checklistBook = /^\/checklists\/([0-9a-f]{64})\.xlsx$/.exec(url.pathname);
+      if (checklistBook && read) return await serveWorkbook(app, req, res, 'checklists', checklistBook[1]);
+      const inspectionBook = /^\/inspections\/(\d{1,9})\.xlsx$/.exec(url.pathname);
+      if (inspectionBook && read) return await serveWorkbook(app, req, res, 'inspections', inspectionBook[1]);
       const photo = /^\/photos\/([0-9a-f]{64})$/.exec(url.pathname);
       if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);

@@ -1,4 +1,7 @@
+import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { ConflictError, NotFoundError, ValidationError } from '../standards/errors.ts';
+import { ForbiddenError } from './auth/roles.ts';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Orm } from './db/orm.ts';
@@ -25,7 +28,18 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { totalCount edges { node { code title } } } }\n' },
     renderGraphiQL,
-    maskedErrors: { isDev: false },
+    maskedErrors: {
+      isDev: false,
+      // Fields without an error union (lists) still give expected errors their message and a code.
+      maskError: (error, message) => {
+        // GraphQL's own errors (parse, validation, bad request bodies) are meant for the client as they are.
+        if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
+        const original = (error instanceof GraphQLError ? error.originalError : error) as Error | undefined;
+        const code = original instanceof ForbiddenError ? 'FORBIDDEN' : original instanceof ValidationError ? 'BAD_USER_INPUT' : original instanceof NotFoundError ? 'NOT_FOUND' : original instanceof ConflictError ? 'CONFLICT' : null;
+        if (!code || !original) return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        return new GraphQLError(original.message, { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code, ...(original instanceof ValidationError ? { issues: original.issues } : {}) } });
+      },
+    },
     landingPage: false,
     logging: process.env.NODE_ENV === 'test' && !process.env.DEBUG_YOGA ? false : 'info',
     context: ({ request }) => {

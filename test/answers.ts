@@ -22,8 +22,8 @@ function instanceOf(pattern: string): string {
   return out;
 }
 
-/** A value that passes the item, for tests and the benchmark. */
-export function passingValue(item: ChecklistItem): JsonValue {
+/** A value that passes the item, for tests and the benchmark (photos items take the given photo ids). */
+export function passingValue(item: ChecklistItem, photos: string[] = FAKE_PHOTOS): JsonValue {
   const s = item.schema;
   switch (item.input) {
     case 'boolean':
@@ -39,11 +39,13 @@ export function passingValue(item: ChecklistItem): JsonValue {
     case 'text':
       return typeof s.pattern === 'string' ? instanceOf(s.pattern) : '现场情况正常，已核对记录'.padEnd(Number(s.minLength ?? 1), '。');
     case 'photos':
-      return Array.from({ length: Number(s.minItems ?? 1) }, (_, i) => String(i + 1).repeat(64).slice(0, 64).replace(/[^0-9]/g, 'a'));
+      return photos.slice(0, Number(s.minItems ?? 1));
   }
 }
 
-/** Answers that pass every item of a checklist (photos where the evidence rule asks for them). */
-export function passingAnswers(items: ChecklistItem[], photo = 'a'.repeat(64)): Answer[] {
-  return items.map((item) => ({ itemId: item.id, value: passingValue(item), ...(item.evidence === 'photo-required' && item.input !== 'photos' ? { photos: [photo] } : {}) }));
+const FAKE_PHOTOS = ['a', 'b', 'c', 'd', 'e', 'f', '0', '1', '2', '3'].map((c) => c.repeat(64));
+
+/** Answers that pass every item of a checklist, with photos where the evidence rule asks for them. */
+export function passingAnswers(items: ChecklistItem[], photos: string[] = FAKE_PHOTOS): Answer[] {
+  return items.map((item) => ({ itemId: item.id, value: passingValue(item, photos), ...(item.evidence === 'photo-required' && item.input !== 'photos' ? { photos: [photos[0]] } : {}) }));
 }

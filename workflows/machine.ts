@@ -45,5 +45,8 @@ export function createWorkflowMachine(compiled: CompiledWorkflow, onEffect: (eff
         },
       }),
     },
-  }).createMachine(compiled.config as never) as unknown as AnyStateMachine;
+  }).createMachine({
+    ...(compiled.config as object),
+    context: ({ input }: { input?: { variables?: Record<string, unknown> } }) => ({ variables: input?.variables ?? {}, incident: null }),
+  } as never) as unknown as AnyStateMachine;
 }

@@ -7,12 +7,14 @@ import { entities } from './entities.ts';
 import { Migration20261124000000Initial } from './migrations/Migration20261124000000Initial.ts';
 import { Migration20261124100000LibraryData } from './migrations/Migration20261124100000LibraryData.ts';
 import { Migration20261124200000Inspections } from './migrations/Migration20261124200000Inspections.ts';
+import { Migration20261124300000Workflows } from './migrations/Migration20261124300000Workflows.ts';
 
 /** The checked-in migrations, in order. */
 export const migrationsList = [
   { name: 'Migration20261124000000Initial', class: Migration20261124000000Initial },
   { name: 'Migration20261124100000LibraryData', class: Migration20261124100000LibraryData },
   { name: 'Migration20261124200000Inspections', class: Migration20261124200000Inspections },
+  { name: 'Migration20261124300000Workflows', class: Migration20261124300000Workflows },
 ];
 
 export type Orm = MikroORM;

@@ -51,8 +51,11 @@ export const Inspection = defineEntity({
     answersJson: p.text(),
     applicable: p.integer(),
     passed: p.integer(),
-    score: p.double(),
-    executionRate: p.double(),
+    /** weighted score 0–100; null when no item applied */
+    score: p.double().nullable(),
+    executionRate: p.double().nullable(),
+    variantProfile: p.string().nullable(),
+    variantVersion: p.integer().nullable(),
     findingCount: p.integer(),
     inspectedOn: p.string().columnType('date'),
     submittedAt: p.datetime(),

@@ -5,6 +5,7 @@ import { getProject } from '../inspections/project.service.ts';
 import { authorize } from '../auth/roles.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
+import { ConflictError } from '../../standards/errors.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
 
 const CriterionRef = builder.objectRef<Criterion>('Criterion').implement({
@@ -60,7 +61,7 @@ const ChecklistRef = builder.objectRef<Checklist>('Checklist').implement({
 builder.queryFields((t) => ({
   checklist: t.field({
     type: ChecklistRef,
-    errors: { types: READ_ERRORS, union: { name: 'ChecklistResult' } },
+    errors: { types: [...READ_ERRORS, ConflictError], union: { name: 'ChecklistResult' } },
     description: 'The checklist of a project for a tier: daily items, a monthly sample seeded by project and month, or every item (quarterly).',
     args: {
       projectId: t.arg.int({ required: true }),

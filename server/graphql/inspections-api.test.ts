@@ -14,6 +14,7 @@ let manager: string;
 let server: Server;
 let base: string;
 const projects: Record<string, number> = {};
+const photos: string[] = [];
 
 const ITEM_FIELDS = 'id code version key module title criterion { zh en } input unit options evidence severity weight tiers touchpoints rectifyWithinHours schema';
 const CHECKLIST = `query ($projectId: Int!, $tier: Tier!, $scope: String, $edition: String, $date: String) {
@@ -53,6 +54,7 @@ beforeAll(async () => {
   manager = await t.login('manager');
   const result = await t.gql('{ projects { id code name type region profile places { id name } } }', {}, inspector);
   for (const p of result.data.projects) projects[p.code] = p.id;
+  for (let i = 0; i < 10; i++) photos.push((await upload(png(`现场照片${i}`))).sha256);
   server = createHttpServer(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -147,7 +149,7 @@ describe('photos', () => {
 describe('submitting an inspection', () => {
   it('judges the answers, stores one finding per failed item, and answers a retry with the first result', async () => {
     const list = await checklist({ projectId: projects.HD01, tier: 'quarterly', scope: 'M03.P01.W002' });
-    const answers = passingAnswers(list.items).map((a) => (a.itemId.endsWith('/cleaningsPerDay') ? { ...a, value: 2, photos: undefined } : a));
+    const answers = passingAnswers(list.items, photos).map((a) => (a.itemId.endsWith('/cleaningsPerDay') ? { ...a, value: 2, photos: undefined } : a));
     // a failed item with evidence photo-on-fail needs a photo
     const photo = (await upload(png('轿厢记录表'))).sha256;
     const withPhoto = answers.map((a) => (a.itemId.endsWith('/cleaningsPerDay') ? { ...a, photos: [photo] } : a));
@@ -163,14 +165,14 @@ describe('submitting an inspection', () => {
     })]);
     const retry = await submit(vars);
     expect(retry).toMatchObject({ replayed: true, inspection: { id: first.inspection.id } });
-    const conflict = await submit({ ...vars, answers: passingAnswers(list.items) });
+    const conflict = await submit({ ...vars, answers: passingAnswers(list.items, photos) });
     expect(conflict.__typename).toBe('ConflictError');
     expect(await t.em().count(Inspection, { clientSubmissionId: 'phone-7-0001' })).toBe(1);
   });
 
   it('stores nothing for answers of the wrong type, unknown items, an unknown checklist or a missing photo', async () => {
     const list = await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M03.P01' });
-    const good = passingAnswers(list.items);
+    const good = passingAnswers(list.items, photos);
     const before = [await t.em().count(Inspection), await t.em().count(Finding)];
     const wrongType = await submit({ checklistId: list.id, clientSubmissionId: 'bad-1', answers: good.map((a, i) => (i === 0 ? { ...a, value: { nested: true } } : a)) });
     expect(wrongType.__typename).toBe('ValidationError');
@@ -188,13 +190,14 @@ describe('submitting an inspection', () => {
   it('refuses a submission against a retired edition', async () => {
     const old = await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M01.P01.W001', edition: '2026-Q3' });
     // taken on the older edition while it was current, an inspection stays pinned to it
-    const pinned = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-0', answers: passingAnswers(old.items), inspectedOn: '2026-10-15' });
+    const pinned = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-0', answers: passingAnswers(old.items, photos), inspectedOn: '2026-10-15' });
     expect(pinned.inspection.edition).toBe('2026-Q3');
     const retired = await t.gql('mutation { retireEdition(name: "2026-Q3", note: "2026-Q4 已全面执行") { __typename ... on Edition { name retired { retiredBy note } } ... on Error { message } } }', {}, manager);
     expect(retired.data.retireEdition).toEqual({ __typename: 'Edition', name: '2026-Q3', retired: { retiredBy: 'manager', note: '2026-Q4 已全面执行' } });
-    const result = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-1', answers: passingAnswers(old.items) });
+    const result = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-1', answers: passingAnswers(old.items, photos) });
     expect(result.__typename).toBe('ConflictError');
     expect(result.message).toContain('2026-Q3 was retired');
+    expect((await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M01.P01.W002', edition: '2026-Q3' })).__typename).toBe('ConflictError');
     const newest = await t.gql('mutation { retireEdition(name: "2026-Q4", note: "x") { __typename } }', {}, manager);
     expect(newest.data.retireEdition.__typename).toBe('ConflictError');
   });
@@ -256,5 +259,45 @@ describe('reading inspections back', () => {
     expect(await overdue('2027-04-02')).toEqual(expect.arrayContaining([{ schedule: { project: { code: 'HD01' }, tier: 'quarterly' }, periodFrom: '2027-01-01', periodTo: '2027-03-31', lastInspectedOn: '2026-11-20' }]));
     const forbidden = await t.gql('mutation { scheduleInspections(projectId: 1, tier: daily, inspector: "x") { __typename } }', {}, inspector);
     expect(forbidden.data.scheduleInspections.__typename).toBe('ForbiddenError');
+  });
+});
+
+describe('review cases', () => {
+  it('checks photos given as the value of a photos item, replays a retry without a date, and keeps client ids per inspector', async () => {
+    const list = await checklist({ projectId: projects.HB04, tier: 'quarterly', scope: 'M03.P01.W002' });
+    const photoItem = list.items.find((i) => i.input === 'photos')!;
+    const good = passingAnswers(list.items, photos);
+    const realPhotos = await Promise.all(Array.from({ length: Number(photoItem.schema.minItems ?? 1) }, (_, i) => upload(png(`轿厢${i}`))));
+    const answers = good.map((a) => (a.itemId === photoItem.id ? { itemId: a.itemId, value: realPhotos.map((p) => p.sha256) } : a));
+    const fake = await submit({ checklistId: list.id, clientSubmissionId: 'value-photo', answers: answers.map((a) => (a.itemId === photoItem.id ? { itemId: a.itemId, value: ['d'.repeat(64)] } : a)) });
+    expect(fake.issues).toEqual([{ pointer: expect.stringMatching(/\/value\/0$/), message: expect.stringContaining('has not been uploaded') }]);
+    const first = await submit({ checklistId: list.id, clientSubmissionId: 'no-date-1', answers });
+    const retry = await submit({ checklistId: list.id, clientSubmissionId: 'no-date-1', answers });
+    expect(retry).toMatchObject({ replayed: true, inspection: { id: first.inspection.id } });
+    const other = await t.gql(SUBMIT, { checklistId: list.id, clientSubmissionId: 'no-date-1', answers }, manager);
+    expect(other.data.submitInspection).toEqual({ __typename: 'ConflictError', message: 'clientSubmissionId no-date-1 is already taken; choose a new one for a new inspection' });
+  });
+
+  it('refuses impossible dates, N/A given with a value, an item answered twice, a blank reason, and a checklist with no items', async () => {
+    const list = await checklist({ projectId: projects.HB05, tier: 'quarterly', scope: 'M03.P01.W002' });
+    const good = passingAnswers(list.items, photos);
+    const bad = await submit({ checklistId: list.id, clientSubmissionId: 'date-1', answers: good, inspectedOn: '2026-02-30' });
+    expect(bad).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '/inspectedOn', message: '"2026-02-30" is not a date YYYY-MM-DD' }] });
+    const both = await submit({ checklistId: list.id, clientSubmissionId: 'both-1', answers: [{ ...good[0], notApplicable: '停用' }, ...good.slice(1)] });
+    expect(both.issues).toEqual([{ pointer: '/answers/0', message: expect.stringContaining('not both') }]);
+    const twice = await submit({ checklistId: list.id, clientSubmissionId: 'twice-1', answers: [...good, good[0]] });
+    expect(twice.issues).toEqual([{ pointer: `/answers/${good.length}/itemId`, message: expect.stringContaining('answered twice') }]);
+    const blank = await submit({ checklistId: list.id, clientSubmissionId: 'blank-1', answers: [{ itemId: good[0].itemId, notApplicable: '   ' }, ...good.slice(1)] });
+    expect(blank.issues).toEqual([{ pointer: '/answers/0/notApplicable', message: expect.stringContaining('needs the reason') }]);
+    const empty = await checklist({ projectId: projects.HB05, tier: 'daily', scope: 'M01.P02.W006' });
+    expect(empty.__typename).toBe('NotFoundError');
+    const rates = await t.gql('{ executionRates(groupBy: month, to: "2026-13-01") { key } }', {}, inspector);
+    expect(rates.errors).toEqual([expect.objectContaining({ message: 'Not a date: to', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+  });
+
+  it('answers an anonymous caller of a list with a typed refusal, not an internal error', async () => {
+    const result = await t.gql('{ findings { totalCount } }');
+    expect(result.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(result.errors![0].message).toContain('Sign in first');
   });
 });

@@ -2,7 +2,9 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { generateChecklistJson, monthOf, type Checklist, type PinnedInstruction, type Tier } from '../../standards/checklist/generate.ts';
-import { NotFoundError, ValidationError } from '../../standards/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../standards/errors.ts';
+import { isCalendarDate } from './dates.ts';
+import { editionRetirement } from './retirement.ts';
 import type { JsonObject } from '../../standards/json.ts';
 import { mergePatch, type Overlay } from '../../standards/variants.ts';
 import { authorize } from '../auth/roles.ts';
@@ -27,7 +29,7 @@ export interface CachedChecklist {
   json: Buffer;
 }
 
-const MAX_CACHED = 256;
+const MAX_CACHED = 48;
 const byRequest = new Map<string, CachedChecklist>();
 const byId = new Map<string, CachedChecklist>();
 
@@ -42,7 +44,6 @@ const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 const SCOPE = /^M\d{2}(\.P\d{2}(\.W\d{3})?)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today in China Standard Time, where the company works. */
 export function todayInChina(now = new Date()): string {
@@ -61,12 +62,15 @@ export async function getChecklist(ctx: ServiceContext, args: ChecklistArgs): Pr
   const date = args.date ?? todayInChina();
   const issues = [];
   if (scope && !SCOPE.test(scope)) issues.push({ pointer: '/scope', message: 'must be a module, procedure or instruction code such as M03, M03.P01 or M03.P01.W002' });
-  if (!DATE.test(date) || Number.isNaN(Date.parse(date))) issues.push({ pointer: '/date', message: 'must be a date YYYY-MM-DD' });
+  if (!isCalendarDate(date)) issues.push({ pointer: '/date', message: 'must be a date YYYY-MM-DD' });
+  else if (Math.abs(Date.parse(date) - Date.parse(todayInChina())) > 400 * 86400_000) issues.push({ pointer: '/date', message: 'must lie within about 13 months of today; older checklists are read by id' });
   if (issues.length > 0) throw new ValidationError('The checklist request is not valid', issues);
   const project = await getProject(ctx.em, args.projectId);
   const edition = args.edition ?? (await newestEditionName(ctx.em));
   if (!edition) throw new NotFoundError('No edition is published yet', 'edition');
   await repo.getEdition(ctx.em, edition);
+  const retired = await editionRetirement(ctx.em, edition);
+  if (retired) throw new ConflictError(`Edition ${edition} was retired on ${retired.retiredAt.toISOString().slice(0, 10)} (${retired.note}); use the current edition`);
   const variantVersion = project.profile === 'standard' ? undefined : (await variants.pinned(ctx.em, edition)).get(project.profile);
   const variant = variantVersion === undefined ? null : { profile: project.profile, version: variantVersion };
   const key = [project.id, args.tier, scope, edition, args.tier === 'monthly' ? monthOf(date) : '', variant ? `${variant.profile}@${variant.version}` : ''].join('|');
@@ -81,7 +85,8 @@ export async function getChecklist(ctx: ServiceContext, args: ChecklistArgs): Pr
       return patch ? { ...v, schema: mergePatch(v.schema, patch) as JsonObject } : v;
     });
   if (scope && instructions.length === 0) throw new NotFoundError(`Edition ${edition} has no work instruction in ${scope}`, scope);
-  const generated = generateChecklistJson({ projectId: project.id, tier: args.tier, scope, edition, date, variant }, instructions);
+  const generated = generateChecklistJson({ projectId: project.id, projectCode: project.code, tier: args.tier, scope, edition, date, variant }, instructions);
+  if (generated.checklist.itemCount === 0) throw new NotFoundError(`${scope || 'The library'} has no ${args.tier} check items in edition ${edition}`, scope);
   const entry = byId.get(generated.checklist.id) ?? { checklist: generated.checklist, json: Buffer.from(generated.json) };
   await storeChecklist(ctx.em, entry);
   return remember(key, entry);

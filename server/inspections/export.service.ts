@@ -60,8 +60,8 @@ export async function inspectionWorkbook(em: EntityManager, inspectionId: number
       const r = results.get(item.id)!;
       const actual = r.answer.value === undefined ? null : Array.isArray(r.answer.value) ? `${r.answer.value.length} 张` : typeof r.answer.value === 'boolean' ? (r.answer.value ? '是' : '否') : (r.answer.value as string | number);
       return [i + 1, item.module, `${item.instructionTitle}（${item.code} 第${item.version}版）`, item.title, item.criterion.zh, STATUS_ZH[r.status], actual,
-        r.status === 'not-applicable' ? (r.answer.notApplicable ?? null) : r.reasons.map(() => `未达到：${item.criterion.zh}`).join('；') || null,
-        (r.answer.photos?.length ?? 0) || null, SEVERITY_ZH[item.severity], r.status === 'failed' ? item.rectifyWithinHours : null, r.answer.remark ?? null, item.id];
+        r.status === 'not-applicable' ? (r.answer.notApplicable ?? null) : r.status === 'failed' ? `未达到：${item.criterion.zh}` : null,
+        ((item.input === 'photos' && Array.isArray(r.answer.value) ? r.answer.value.length : 0) + (r.answer.photos?.length ?? 0)) || null, SEVERITY_ZH[item.severity], r.status === 'failed' ? item.rectifyWithinHours : null, r.answer.remark ?? null, item.id];
     }),
     widths: [6, 8, 28, 26, 18, 9, 12, 24, 6, 9, 10, 20, 40],
   }]);

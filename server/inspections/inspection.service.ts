@@ -9,6 +9,8 @@ import { Finding, Inspection, Photo, type IInspection } from '../entities/inspec
 import { Place } from '../entities/project.entity.ts';
 import type { ServiceContext } from '../standards/standard.service.ts';
 import { getChecklistById, todayInChina } from './checklist.service.ts';
+import { requireDates } from './dates.ts';
+import { editionRetirement } from './retirement.ts';
 
 export interface SubmitArgs {
   checklistId: string;
@@ -26,18 +28,14 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
-function sameSubmission(existing: IInspection, hash: string): SubmitResult {
+function sameSubmission(existing: IInspection, hash: string, inspector: string): SubmitResult {
+  if (existing.inspector !== inspector) throw new ConflictError(`clientSubmissionId ${existing.clientSubmissionId} is already taken; choose a new one for a new inspection`);
   if (existing.answersHash !== hash) {
     throw new ConflictError(`clientSubmissionId ${existing.clientSubmissionId} was already used for inspection ${existing.id} with different answers; use a new id for a new inspection`);
   }
   return { inspection: existing, replayed: true };
 }
 
-/** Whether an edition has been withdrawn from use. */
-export async function editionRetirement(em: EntityManager, edition: string): Promise<{ retiredAt: Date; note: string } | null> {
-  const [row] = await em.execute<{ retired_at: Date; note: string }[]>('select retired_at, note from edition_retirement where edition_name = ?', [edition]);
-  return row ? { retiredAt: new Date(row.retired_at), note: row.note } : null;
-}
 
 /**
  * Submits an inspection: idempotent on `clientSubmissionId` (an offline phone retries; the same
@@ -49,11 +47,12 @@ export async function submitInspection(ctx: ServiceContext, args: SubmitArgs): P
   const actor = authorize(ctx.actor, 'inspect');
   const id = args.clientSubmissionId?.trim() ?? '';
   if (id.length === 0 || id.length > 128) throw new ValidationError('clientSubmissionId is required', [{ pointer: '/clientSubmissionId', message: 'must be 1–128 characters, chosen once per inspection' }]);
+  requireDates({ inspectedOn: args.inspectedOn });
   const inspectedOn = args.inspectedOn ?? todayInChina();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(inspectedOn) || Number.isNaN(Date.parse(inspectedOn))) throw new ValidationError('inspectedOn is not a date', [{ pointer: '/inspectedOn', message: 'must be a date YYYY-MM-DD' }]);
-  const hash = contentHash({ checklistId: args.checklistId, placeId: args.placeId ?? null, inspectedOn, answers: [...args.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)) } as unknown as JsonValue);
+  // What the phone sent, and who sent it: a retry after midnight is the same submission.
+  const hash = contentHash({ inspector: actor.username, checklistId: args.checklistId, placeId: args.placeId ?? null, inspectedOn: args.inspectedOn ?? null, answers: [...args.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)) } as unknown as JsonValue);
   const existing = await ctx.em.findOne(Inspection, { clientSubmissionId: id });
-  if (existing) return sameSubmission(existing, hash);
+  if (existing) return sameSubmission(existing, hash, actor.username);
 
   const { checklist } = await getChecklistById(ctx.em, args.checklistId);
   const retired = await editionRetirement(ctx.em, checklist.edition);
@@ -67,11 +66,14 @@ export async function submitInspection(ctx: ServiceContext, args: SubmitArgs): P
 
   try {
     return await ctx.em.transactional(async (em) => {
+      // checked again inside the transaction: a retirement may have committed meanwhile
+      if (await editionRetirement(em, checklist.edition)) throw new ConflictError(`Edition ${checklist.edition} was retired; fetch a checklist of the current edition`);
       const now = new Date();
       const inspection = em.create(Inspection, {
         checklistId: checklist.id, projectId: checklist.projectId, placeId: args.placeId ?? null, tier: checklist.tier, editionName: checklist.edition,
         inspector: actor.username, clientSubmissionId: id, answersHash: hash, answersJson: JSON.stringify(args.answers),
-        applicable: evaluation.applicable, passed: evaluation.passed, score: evaluation.score, executionRate: evaluation.executionRate,
+        applicable: evaluation.applicable, passed: evaluation.passed, score: evaluation.applicable ? evaluation.score : null, executionRate: evaluation.applicable ? evaluation.executionRate : null,
+        variantProfile: checklist.variant?.profile ?? null, variantVersion: checklist.variant?.version ?? null,
         findingCount: evaluation.failed.length, inspectedOn, submittedAt: now,
       });
       await em.flush();
@@ -104,7 +106,7 @@ export async function submitInspection(ctx: ServiceContext, args: SubmitArgs): P
     // Another request with the same clientSubmissionId won the race: answer as its retry.
     const winner = await ctx.em.fork().findOne(Inspection, { clientSubmissionId: id });
     if (!winner) throw error;
-    return sameSubmission(winner, hash);
+    return sameSubmission(winner, hash, actor.username);
   }
 }
 

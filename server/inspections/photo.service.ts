@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
@@ -18,7 +18,7 @@ const IMAGE_TYPES: { mime: string; is: (b: Buffer) => boolean }[] = [
   { mime: 'image/jpeg', is: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { mime: 'image/png', is: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { mime: 'image/webp', is: (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
-  { mime: 'image/heic', is: (b) => b.toString('latin1', 4, 8) === 'ftyp' && ['heic', 'heix', 'mif1', 'msf1'].includes(b.toString('latin1', 8, 12)) },
+  { mime: 'image/heic', is: (b) => b.toString('latin1', 4, 8) === 'ftyp' && ['heic', 'heix', 'hevc', 'hevx'].includes(b.toString('latin1', 8, 12)) },
 ];
 
 const pathOf = (store: PhotoStore, sha256: string) => join(store.dir, sha256.slice(0, 2), sha256);
@@ -36,7 +36,7 @@ export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = pathOf(ctx.photos, sha256);
   await mkdir(join(ctx.photos.dir, sha256.slice(0, 2)), { recursive: true });
-  const partial = `${path}.${process.pid}.part`;
+  const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
   await writeFile(partial, bytes);
   await rename(partial, path);
   await ctx.em.execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, ?, ?, ?, ?) on conflict (sha256) do nothing`, [sha256, type.mime, bytes.length, actor.username, new Date()]);

@@ -1,4 +1,5 @@
 import { authorize } from '../auth/roles.ts';
+import { requireDates } from './dates.ts';
 import { Finding, Inspection, type IFinding, type IInspection } from '../entities/inspection.entity.ts';
 import type { ServiceContext } from '../standards/standard.service.ts';
 
@@ -21,6 +22,7 @@ export interface Page<T> {
 /** Findings, newest first, filtered by project, module, severity, status and period, a page at a time. */
 export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: { first?: number | null; offset?: number | null }): Promise<Page<IFinding>> {
   authorize(ctx.actor, 'readInspections');
+  requireDates({ from: filter.from, to: filter.to });
   const where: Record<string, unknown> = {};
   if (filter.inspectionId != null) where.inspectionId = filter.inspectionId;
   if (filter.projectId != null) where.projectId = filter.projectId;
@@ -47,6 +49,7 @@ export interface RateRow {
 /** Execution rate (passed / applicable items) by project, module or month, over a period. */
 export async function executionRates(ctx: ServiceContext, groupBy: RateGroup, filter: { projectId?: number | null; from?: string | null; to?: string | null }): Promise<RateRow[]> {
   authorize(ctx.actor, 'readInspections');
+  requireDates({ from: filter.from, to: filter.to });
   const key = groupBy === 'project' ? 'p.code' : groupBy === 'module' ? 'substr(t.code, 1, 3)' : `to_char(i.inspected_on, 'YYYY-MM')`;
   const params: unknown[] = [];
   const conditions = ['true'];
@@ -69,6 +72,7 @@ export interface HeatCell {
 /** Findings counted by touchpoint × project: where residents meet the failures. */
 export async function findingHeatMap(ctx: ServiceContext, filter: { module?: string | null; from?: string | null; to?: string | null }): Promise<HeatCell[]> {
   authorize(ctx.actor, 'readInspections');
+  requireDates({ from: filter.from, to: filter.to });
   const params: unknown[] = [];
   const conditions = ['true'];
   if (filter.module) { conditions.push('f.module = ?'); params.push(filter.module); }

@@ -5,6 +5,7 @@ import { authorize } from '../auth/roles.ts';
 import { Schedule, type ISchedule } from '../entities/project.entity.ts';
 import type { ServiceContext } from '../standards/standard.service.ts';
 import { todayInChina } from './checklist.service.ts';
+import { requireDates } from './dates.ts';
 import { getProject } from './project.service.ts';
 
 /** Creates (or reactivates) the schedule of an inspector for a project and tier. */
@@ -12,7 +13,7 @@ export async function scheduleInspections(ctx: ServiceContext, args: { projectId
   const actor = authorize(ctx.actor, 'manageSchedules');
   await getProject(ctx.em, args.projectId);
   const startsOn = args.startsOn ?? todayInChina();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn)) throw new ValidationError('startsOn is not a date', [{ pointer: '/startsOn', message: 'must be a date YYYY-MM-DD' }]);
+  requireDates({ startsOn });
   if (!args.inspector.trim()) throw new ValidationError('Name the inspector', [{ pointer: '/inspector', message: 'must be a username' }]);
   return ctx.em.transactional(async (em) => {
     const existing = await em.findOne(Schedule, { projectId: args.projectId, tier: args.tier, inspector: args.inspector });
@@ -57,13 +58,14 @@ export interface OverdueInspection {
  */
 export async function overdueInspections(ctx: ServiceContext, asOf?: string | null): Promise<OverdueInspection[]> {
   authorize(ctx.actor, 'readInspections');
+  requireDates({ asOf });
   const day = asOf ?? todayInChina();
   const out: OverdueInspection[] = [];
   for (const schedule of await ctx.em.find(Schedule, { active: true }, { orderBy: { projectId: 'asc', tier: 'asc' } })) {
     const [from, to] = lastPeriod(schedule.tier as Tier, day);
     if (to < schedule.startsOn) continue;
     const [row] = await ctx.em.execute<{ last: string | null; within: string }[]>(
-      `select max(inspected_on)::text as last, count(*) filter (where inspected_on between ? and ?) as within from inspection where project_id = ? and tier = ?`,
+      `select max(inspected_on)::text as last, count(*) filter (where inspected_on between ? and ? and applicable > 0) as within from inspection where project_id = ? and tier = ?`,
       [from, to, schedule.projectId, schedule.tier]);
     if (Number(row.within) === 0) out.push({ schedule, periodFrom: from, periodTo: to, lastInspectedOn: row.last });
   }

@@ -19,7 +19,7 @@ beforeAll(() => {
   platinum = instructions.map((d) => (overlays.has(d.code) ? { ...d, schema: mergePatch(d.schema, overlays.get(d.code)!) as JsonObject } : d));
 });
 
-const request = (over: Partial<ChecklistRequest> = {}): ChecklistRequest => ({ projectId: 7, tier: 'quarterly', scope: '', edition: '2026-Q4', date: '2026-11-24', variant: null, ...over });
+const request = (over: Partial<ChecklistRequest> = {}): ChecklistRequest => ({ projectId: 7, projectCode: 'HD01', tier: 'quarterly', scope: '', edition: '2026-Q4', date: '2026-11-24', variant: null, ...over });
 const issuesOf = (fn: () => unknown) => {
   try {
     fn();
@@ -46,7 +46,7 @@ describe('checklist generation', () => {
     const a = generateChecklist(request({ tier: 'monthly' }), instructions);
     const again = generateChecklist(request({ tier: 'monthly', date: '2026-11-02' }), instructions);
     const december = generateChecklist(request({ tier: 'monthly', date: '2026-12-01' }), instructions);
-    const otherProject = generateChecklist(request({ tier: 'monthly', projectId: 8 }), instructions);
+    const otherProject = generateChecklist(request({ tier: 'monthly', projectId: 8, projectCode: 'HD02' }), instructions);
     expect(again.id).toBe(a.id);
     expect(again.items.map((i) => i.id)).toEqual(a.items.map((i) => i.id));
     expect(december.items.map((i) => i.id)).not.toEqual(a.items.map((i) => i.id));
@@ -81,6 +81,22 @@ describe('checklist generation', () => {
 
 describe('judging answers', () => {
   const scope = 'M03.P01.W002';
+  it('passes every one of the library\'s 1,286 items answered within its criterion', () => {
+    const checklist = generateChecklist(request(), instructions);
+    const result = evaluateAnswers(checklist, passingAnswers(checklist.items));
+    expect(result.failed.map((r) => r.item.id)).toEqual([]);
+    expect(result.passed).toBe(checklist.itemCount);
+  });
+
+  it('checks a photos item\'s photo ids like evidence photos', () => {
+    const checklist = generateChecklist(request({ scope }), instructions);
+    const item = checklist.items.find((i) => i.input === 'photos')!;
+    const answers = passingAnswers(checklist.items);
+    expect(issuesOf(() => evaluateAnswers(checklist, answers, (id) => id !== answers.find((a) => a.itemId === item.id)!.value![0 as never]))).toEqual([
+      { pointer: expect.stringMatching(/\/value\/0$/), message: expect.stringContaining('has not been uploaded') },
+    ]);
+  });
+
   it('passes every item answered within its criterion, and scores 100', () => {
     const checklist = generateChecklist(request({ scope }), instructions);
     const result = evaluateAnswers(checklist, passingAnswers(checklist.items));

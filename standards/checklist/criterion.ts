@@ -87,21 +87,19 @@ export function describeCriterion(item: JsonObject): Criterion {
  * The JSON Schema an answer must satisfy to be a well-formed answer of this kind — the type without
  * the pass criterion: `"abc"` for a number is bad input, `2` where ≥ 3 is required is a finding.
  */
-export function answerTypeSchema(item: JsonObject): JsonObject {
-  switch (inputKind(item)) {
+export function answerTypeSchema(item: { input: InputKind; options?: string[] | null }): JsonObject {
+  switch (item.input) {
     case 'boolean':
       return { type: 'boolean' };
     case 'integer':
       return { type: 'integer' };
     case 'number':
       return { type: 'number' };
-    case 'choice': {
-      const check = isJsonObject(item['x-check']) ? item['x-check'] : {};
-      return { enum: Array.isArray(check.options) ? check.options : (item.enum as JsonValue[]) };
-    }
+    case 'choice':
+      return { enum: [...(item.options ?? [])] };
     case 'text':
       return { type: 'string', maxLength: 2000 };
     case 'photos':
-      return { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' }, maxItems: 20 };
+      return { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' }, maxItems: 20, uniqueItems: true };
   }
 }

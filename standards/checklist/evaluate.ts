@@ -1,6 +1,7 @@
 import { compileCached } from '../ajv.ts';
 import { ValidationError, type Issue } from '../errors.ts';
-import { pointer, type JsonObject, type JsonValue } from '../json.ts';
+import { pointer, type JsonValue } from '../json.ts';
+import { answerTypeSchema } from './criterion.ts';
 import type { Checklist, ChecklistItem } from './generate.ts';
 
 /** An inspector's answer to one item: a value, or not applicable with the reason. */
@@ -55,39 +56,43 @@ export function evaluateAnswers(checklist: Checklist, answers: Answer[], knownPh
     else if (byId.has(answer.itemId)) issues.push({ pointer: pointer('answers', index, 'itemId'), message: `${answer.itemId} is answered twice` });
     else byId.set(answer.itemId, { answer, index });
   });
-  const shaped: JsonObject = {};
-  for (const [id, { answer }] of byId) {
-    const entry: JsonObject = {};
-    for (const k of ['value', 'notApplicable', 'photos', 'remark'] as const) if (answer[k] !== undefined && answer[k] !== null) entry[k] = answer[k] as JsonValue;
-    shaped[id] = entry;
-  }
-  const validateShape = compileCached(checklist.answerSchema);
-  if (!validateShape(shaped)) {
-    for (const e of validateShape.errors ?? []) {
-      const id = e.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
-      const at = id !== undefined ? byId.get(id) : undefined;
-      if (e.keyword === 'required' && e.instancePath === '') {
-        const missing = (e.params as { missingProperty: string }).missingProperty;
-        issues.push({ pointer: '/answers', message: `${missing} (${items.get(missing)?.title}) is not answered: give a value, or notApplicable with the reason` });
-      } else if (at && e.keyword !== 'oneOf') {
-        const field = e.instancePath.split('/').slice(2).join('/');
-        issues.push({ pointer: `${pointer('answers', at.index)}${field ? `/${field}` : ''}`, message: `${items.get(id!)!.title}: ${e.keyword === 'required' ? 'give a value, or notApplicable with the reason' : e.message}` });
-      } else if (at && e.keyword === 'oneOf') {
-        issues.push({ pointer: pointer('answers', at.index), message: `${items.get(id!)!.title}: give either a value or notApplicable with the reason, not both` });
-      }
+  // Each answer is checked on its own against the few distinct answer-type schemas (compiled once
+  // each), not against the whole checklist's answerSchema, which would compile per checklist.
+  for (const item of checklist.items) {
+    const at = byId.get(item.id);
+    if (!at) {
+      issues.push({ pointer: '/answers', message: `${item.id} (${item.title}) is not answered: give a value, or notApplicable with the reason` });
+      continue;
+    }
+    const { answer, index } = at;
+    const here = (...p: (string | number)[]) => pointer('answers', index, ...p);
+    const hasValue = answer.value !== undefined && answer.value !== null;
+    const na = answer.notApplicable;
+    if (na !== undefined && na !== null && (typeof na !== 'string' || !/\S/.test(na) || na.length > 500)) issues.push({ pointer: here('notApplicable'), message: `${item.title}: not applicable needs the reason (1–500 characters)` });
+    else if (hasValue && na != null) issues.push({ pointer: here(), message: `${item.title}: give either a value or notApplicable with the reason, not both` });
+    else if (!hasValue && na == null) issues.push({ pointer: here('value'), message: `${item.title}: give a value, or notApplicable with the reason` });
+    else if (hasValue) {
+      const validate = compileCached(answerTypeSchema(item));
+      if (!validate(answer.value)) issues.push({ pointer: here('value'), message: `${item.title}: ${validate.errors?.[0]?.message ?? 'has the wrong type'}` });
+    }
+    if (answer.photos !== undefined && answer.photos !== null) {
+      if (!Array.isArray(answer.photos) || answer.photos.length > 20 || new Set(answer.photos).size !== answer.photos.length) issues.push({ pointer: here('photos'), message: `${item.title}: photos must be at most 20 different photo ids` });
+    }
+    if (answer.remark != null && (typeof answer.remark !== 'string' || answer.remark.length > 2000)) issues.push({ pointer: here('remark'), message: `${item.title}: a remark is text of at most 2000 characters` });
+    const photos = [...(Array.isArray(answer.photos) ? answer.photos : []).map((p, i) => ({ p, at: here('photos', i) })),
+      ...(item.input === 'photos' && Array.isArray(answer.value) ? (answer.value as unknown[]).map((p, i) => ({ p, at: here('value', i) })) : [])];
+    for (const { p, at: where } of photos) {
+      if (typeof p !== 'string' || !/^[0-9a-f]{64}$/.test(p)) issues.push({ pointer: where, message: `${item.title}: a photo id is the sha256 uploadPhoto returned` });
+      else if (!knownPhotos(p)) issues.push({ pointer: where, message: `photo ${p} has not been uploaded` });
     }
   }
-  for (const { answer, index } of byId.values()) {
-    (answer.photos ?? []).forEach((photo, i) => {
-      if (typeof photo === 'string' && !knownPhotos(photo)) issues.push({ pointer: pointer('answers', index, 'photos', i), message: `photo ${photo} has not been uploaded` });
-    });
-  }
-  if (issues.length > 0) throw new ValidationError(`The answers do not fit checklist ${checklist.id} (${issues.length} problem${issues.length === 1 ? '' : 's'})`, dedupe(issues));
+  const unique = dedupe(issues);
+  if (unique.length > 0) throw new ValidationError(`The answers do not fit checklist ${checklist.id} (${unique.length} problem${unique.length === 1 ? '' : 's'})`, unique);
 
   const results: ItemResult[] = [];
   for (const item of checklist.items) {
     const { answer, index } = byId.get(item.id)!;
-    if (answer.notApplicable !== undefined) {
+    if (answer.notApplicable != null) {
       results.push({ item, status: 'not-applicable', answer, reasons: [] });
       continue;
     }

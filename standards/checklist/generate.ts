@@ -45,6 +45,8 @@ export interface PinnedInstruction {
 
 export interface ChecklistRequest {
   projectId: number;
+  /** the project's code (e.g. HD01): with the month, it seeds the monthly sample */
+  projectCode: string;
   tier: Tier;
   /** a module, procedure or instruction code, or '' for the whole library */
   scope: string;
@@ -57,6 +59,7 @@ export interface ChecklistRequest {
 export interface Checklist {
   id: string;
   projectId: number;
+  projectCode: string;
   tier: Tier;
   scope: string;
   edition: string;
@@ -106,15 +109,15 @@ function checklistItem(doc: PinnedInstruction, key: string, item: JsonObject): C
 }
 
 /** The JSON Schema of a submission's answers: one entry per item, a value of the right type or N/A with a reason. */
-function answerSchema(items: ChecklistItem[], source: Map<string, JsonObject>): JsonObject {
+function answerSchema(items: ChecklistItem[]): JsonObject {
   const properties: JsonObject = {};
   for (const item of items) {
     properties[item.id] = {
       type: 'object',
       properties: {
-        value: answerTypeSchema(source.get(item.id)!),
-        notApplicable: { type: 'string', minLength: 1, maxLength: 500 },
-        photos: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' }, maxItems: 20 },
+        value: answerTypeSchema(item),
+        notApplicable: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' },
+        photos: { type: 'array', items: { type: 'string', pattern: '^[0-9a-f]{64}$' }, maxItems: 20, uniqueItems: true },
         remark: { type: 'string', maxLength: 2000 },
       },
       oneOf: [{ properties: { value: true }, required: ['value'] }, { properties: { notApplicable: true }, required: ['notApplicable'] }],
@@ -144,22 +147,20 @@ export function generateChecklist(request: ChecklistRequest, instructions: Pinne
  * The content is built in a fixed order, so its JSON text is deterministic and its sha256 is the id.
  */
 export function generateChecklistJson(request: ChecklistRequest, instructions: PinnedInstruction[]): { checklist: Checklist; json: string } {
-  const source = new Map<string, JsonObject>();
   const all: ChecklistItem[] = [];
   for (const doc of [...instructions].sort((a, b) => a.code.localeCompare(b.code))) {
     if (request.scope && doc.code !== request.scope && !doc.code.startsWith(`${request.scope}.`)) continue;
     for (const [key, item] of Object.entries((doc.schema.properties ?? {}) as JsonObject)) {
       if (!isJsonObject(item)) continue;
       const entry = checklistItem(doc, key, item);
-      source.set(entry.id, item);
       all.push(entry);
     }
   }
   const period = request.tier === 'monthly' ? monthOf(request.date) : null;
   const items = request.tier === 'quarterly' ? all
     : request.tier === 'daily' ? all.filter((i) => i.tiers.includes('daily'))
-      : stratifiedSample(all.filter((i) => i.tiers.includes('monthly')), (i) => i.module, `${request.projectId}|${period}`);
-  const content = { projectId: request.projectId, tier: request.tier, scope: request.scope, edition: request.edition, period, variant: request.variant, itemCount: items.length, items, answerSchema: answerSchema(items, source) };
+      : stratifiedSample(all.filter((i) => i.tiers.includes('monthly')), (i) => i.module, `${request.projectCode}|${period}`);
+  const content = { projectId: request.projectId, projectCode: request.projectCode, tier: request.tier, scope: request.scope, edition: request.edition, period, variant: request.variant, itemCount: items.length, items, answerSchema: answerSchema(items) };
   const body = JSON.stringify(content);
   const id = createHash('sha256').update(body).digest('hex');
   return { checklist: { id, ...content }, json: `{"id":"${id}",${body.slice(1)}` };

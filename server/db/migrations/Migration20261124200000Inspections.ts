@@ -68,8 +68,10 @@ export class Migration20261124200000Inspections extends Migration {
       "answers_json" text not null,
       "applicable" int not null,
       "passed" int not null,
-      "score" numeric(5, 1) not null,
-      "execution_rate" numeric(6, 4) not null,
+      "score" numeric(5, 1) null,
+      "execution_rate" numeric(6, 4) null,
+      "variant_profile" varchar(32) null,
+      "variant_version" int null,
       "finding_count" int not null,
       "inspected_on" date not null,
       "submitted_at" timestamptz not null)`);
@@ -99,12 +101,12 @@ export class Migration20261124200000Inspections extends Migration {
       "inspection_id" int not null references "inspection" ("id"),
       "project_id" int not null references "project" ("id"),
       "place_id" int null references "place" ("id"),
-      "item_id" varchar(255) not null,
+      "item_id" text not null,
       "code" varchar(64) not null,
       "version" int not null,
       "module" varchar(8) not null,
-      "item_key" varchar(255) not null,
-      "title" varchar(255) not null,
+      "item_key" text not null,
+      "title" text not null,
       "severity" varchar(16) not null check ("severity" in ('critical', 'major', 'minor')),
       "weight" numeric not null,
       "expected_zh" text not null,
@@ -119,6 +121,7 @@ export class Migration20261124200000Inspections extends Migration {
       "found_on" date not null,
       "created_at" timestamptz not null)`);
     this.addSql(`create index "finding_project_index" on "finding" ("project_id", "found_on")`);
+    this.addSql(`create index "finding_inspection_index" on "finding" ("inspection_id")`);
     this.addSql(`create index "finding_module_index" on "finding" ("module", "severity", "status")`);
   }
 }

@@ -1,0 +1,84 @@
+import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { CompiledWorkflow } from './compiler/compile.ts';
+import { durationMs, absoluteDate } from './compiler/time.ts';
+import { createWorkflowMachine, type Effect, type WorkflowEvent } from './machine.ts';
+import { activeLeaves, activeMeta } from './snapshot.ts';
+
+/** A compiled workflow with its machine, ready to step instances. */
+export interface Runnable {
+  compiled: CompiledWorkflow;
+  machine: AnyStateMachine;
+}
+
+let collecting: Effect[] | null = null;
+
+/** Builds the machine once; effects of a step are collected while that step runs (synchronously). */
+export function runnable(compiled: CompiledWorkflow): Runnable {
+  return { compiled, machine: createWorkflowMachine(compiled, (effect) => collecting?.push(effect)) };
+}
+
+/** What one step of an instance did: where it stands now and what the runtime must do about it. */
+export interface Step {
+  snapshot: unknown;
+  status: 'running' | 'completed' | 'incident';
+  incident: string | null;
+  from: string[];
+  to: string[];
+  variables: Record<string, unknown>;
+  /** user tasks that opened and closed in this step */
+  openedTasks: string[];
+  closedTasks: string[];
+  /** timers to arm (with their absolute due time) and to cancel */
+  armTimers: { id: string; dueAt: Date }[];
+  cancelTimers: string[];
+  effects: Effect[];
+  /** whether the event changed anything */
+  changed: boolean;
+}
+
+function dueOf(runnable: Runnable, timerId: string, now: Date): Date {
+  const timer = runnable.compiled.timers[timerId];
+  if (timer.date) return absoluteDate(timer.date)!;
+  return new Date(now.getTime() + (durationMs(timer.duration!) ?? 0));
+}
+
+/**
+ * Runs one step of an instance without I/O: starts it (no previous snapshot) or restores it and
+ * sends the event, then reports the new persisted snapshot and what changed — tasks opened and
+ * closed, timers to arm and cancel, effects to carry out.
+ */
+export function step(runnable: Runnable, previous: unknown | null, event: WorkflowEvent | null, now: Date, variables: Record<string, unknown> = {}): Step {
+  collecting = [];
+  try {
+    const actor = previous
+      ? createActor(runnable.machine, { snapshot: previous as never })
+      : createActor(runnable.machine, { input: { variables } });
+    const before = previous ? (actor.getSnapshot() as AnyMachineSnapshot) : null;
+    actor.start();
+    if (event) actor.send(event);
+    const after = actor.getSnapshot() as AnyMachineSnapshot;
+    const persisted = actor.getPersistedSnapshot();
+    actor.stop();
+    const was = before ? activeMeta(before) : { userTasks: [], timers: [], incident: false };
+    const now_ = activeMeta(after);
+    const from = before ? activeLeaves(before) : [];
+    const to = after.status === 'done' ? [] : activeLeaves(after);
+    const context = after.context as { variables: Record<string, unknown>; incident?: { reason: string } | null };
+    return {
+      snapshot: persisted,
+      status: after.status === 'done' ? 'completed' : now_.incident ? 'incident' : 'running',
+      incident: now_.incident ? (context.incident?.reason ?? 'no path could be taken') : null,
+      from,
+      to: after.status === 'done' ? activeLeaves(after) : to,
+      variables: context.variables,
+      openedTasks: now_.userTasks.filter((t) => !was.userTasks.includes(t)),
+      closedTasks: was.userTasks.filter((t) => !now_.userTasks.includes(t)),
+      armTimers: now_.timers.filter((t) => !was.timers.includes(t)).map((id) => ({ id, dueAt: dueOf(runnable, id, now) })),
+      cancelTimers: was.timers.filter((t) => !now_.timers.includes(t)),
+      effects: collecting,
+      changed: !previous || JSON.stringify(previous) !== JSON.stringify(persisted),
+    };
+  } finally {
+    collecting = null;
+  }
+}
