@@ -26,6 +26,8 @@ export const ajv = new Ajv2020({
   strict: true,
   allErrors: true,
   allowUnionTypes: true,
+  // decimal limits such as multipleOf 0.1 judged without binary rounding errors
+  multipleOfPrecision: 9,
   code: { regExp: re2RegExp },
 });
 addFormats(ajv, ['date', 'time', 'date-time', 'duration', 'email', 'uri', 'uuid']);

@@ -79,6 +79,13 @@ describe('checklist generation', () => {
   });
 });
 
+describe('items checklists cannot judge', () => {
+  it('refuses an item whose constraint combines schemas, rather than judging it by a simplified criterion', () => {
+    const doc = { ...instructions[0], schema: { ...instructions[0].schema, properties: { odd: { title: '组合条件', anyOf: [{ type: 'number', minimum: 5 }], 'x-check': { tiers: ['daily'], severity: 'minor', weight: 1, method: '目视' } } } } };
+    expect(issuesOf(() => generateChecklist(request({ scope: doc.code }), [doc]))).toEqual([{ pointer: '/properties/odd', message: expect.stringContaining('anyOf is not supported on a check item') }]);
+  });
+});
+
 describe('judging answers', () => {
   const scope = 'M03.P01.W002';
   it('passes every one of the library\'s 1,286 items answered within its criterion', () => {

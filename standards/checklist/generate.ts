@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ValidationError } from '../errors.ts';
 import { escapePointerToken, isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { answerTypeSchema, describeCriterion, inputKind, type Criterion, type InputKind } from './criterion.ts';
 import { stratifiedSample } from './sampling.ts';
@@ -79,7 +80,15 @@ function passSchema(item: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(item).filter(([k]) => PASS_KEYWORDS.includes(k)));
 }
 
+/** Keywords the standards language allows on an item that checklists cannot yet judge or put into words. */
+const UNSUPPORTED_ON_ITEMS = ['$ref', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'contains', 'prefixItems', 'properties', 'patternProperties', 'additionalProperties'];
+
 function checklistItem(doc: PinnedInstruction, key: string, item: JsonObject): ChecklistItem {
+  const unsupported = UNSUPPORTED_ON_ITEMS.filter((k) => k in item);
+  if (unsupported.length > 0 || Array.isArray(item.type)) {
+    // Refuse rather than judge by a simplified criterion.
+    throw new ValidationError(`${doc.code}@${doc.version} item ${key} cannot be put on a checklist`, [{ pointer: `/properties/${escapePointerToken(key)}`, message: `checklists judge items by type, bounds, options, length, pattern and photo count; ${unsupported.length ? unsupported.join(', ') : 'a list of types'} is not supported on a check item` }]);
+  }
   const check = isJsonObject(item['x-check']) ? item['x-check'] : {};
   const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : null);
   return {
