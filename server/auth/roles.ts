@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   readInspections: ROLES,
   inspect: ['admin', 'quality_manager', 'inspector'],
   manageSchedules: ['admin', 'quality_manager'],
+  startWorkflows: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee'],
+  workOnTasks: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee', 'auditor'],
+  manageWorkflows: ['admin', 'quality_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

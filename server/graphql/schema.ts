@@ -10,6 +10,7 @@ import './variant.types.ts';
 import './project.types.ts';
 import './checklist.types.ts';
 import './inspection.types.ts';
+import './workflow.types.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,0 +1,150 @@
+import type { JsonValue } from '../../standards/json.ts';
+import { deployWorkflow, findDefinition, leavesOf, listDefinitions, runnableOf, type DefinitionRow, type DeployResult } from '../workflows/definition.service.ts';
+import { cancelInstance, claimTask, completeTask, getInstance, instanceHistory, instanceTasks, listTasks, startWorkflow, type HistoryRow, type InstanceRow, type TaskRow } from '../workflows/instance.service.ts';
+import { authorize } from '../auth/roles.ts';
+import { builder } from './builder.ts';
+import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+
+const DefinitionRef = builder.objectRef<DefinitionRow>('WorkflowDefinition').implement({
+  description: 'A deployed version of a BPMN process, compiled to an XState machine.',
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'bpmnXml' in v,
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    version: t.exposeInt('version'),
+    name: t.exposeString('name'),
+    deployedBy: t.exposeString('deployedBy'),
+    deployedAt: t.expose('deployedAt', { type: 'DateTime' }),
+    bpmnXml: t.exposeString('bpmnXml'),
+    userTasks: t.field({ type: 'JSON', description: 'user tasks by element id: name, candidate role, assignee expression, form, timers', resolve: (d) => d.compiled.userTasks as unknown as JsonValue }),
+    timers: t.field({ type: 'JSON', resolve: (d) => d.compiled.timers as unknown as JsonValue }),
+    states: t.stringList({ description: 'the element ids an instance can stand in', resolve: (d) => d.compiled.stateIds }),
+  }),
+});
+
+const OrphanRef = builder.objectRef<DeployResult['orphanedStates'][number]>('OrphanedStates').implement({
+  fields: (t) => ({ instanceId: t.exposeInt('instanceId'), version: t.exposeInt('version'), states: t.exposeStringList('states') }),
+});
+
+const DeployRef = builder.objectRef<DeployResult>('DeployWorkflowSuccess').implement({
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'orphanedStates' in v,
+  fields: (t) => ({
+    definition: t.field({ type: DefinitionRef, resolve: (d) => d.definition }),
+    created: t.exposeBoolean('created', { description: 'false when the same BPMN was already the newest version' }),
+    orphanedStates: t.field({ type: [OrphanRef], description: 'running instances of older versions standing in states this version no longer has', resolve: (d) => d.orphanedStates }),
+  }),
+});
+
+const HistoryRef = builder.objectRef<HistoryRow>('WorkflowHistoryEntry').implement({
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (h) => new Date(h.at) }),
+    actor: t.exposeString('actor'),
+    event: t.exposeString('event'),
+    detail: t.field({ type: 'JSON', resolve: (h) => JSON.parse(h.detail_json) as JsonValue }),
+    from: t.stringList({ resolve: (h) => (h.from_states ? h.from_states.split(',') : []) }),
+    to: t.stringList({ resolve: (h) => (h.to_states ? h.to_states.split(',') : []) }),
+  }),
+});
+
+// tasks and instances refer to each other: the instance type is declared first, implemented below
+const InstanceRef = builder.objectRef<InstanceRow>('WorkflowInstance');
+
+const TaskRef = builder.objectRef<TaskRow>('WorkflowTask').implement({
+  description: 'A user task of a workflow instance.',
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'candidate_role' in v,
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    elementId: t.exposeString('element_id'),
+    name: t.exposeString('name'),
+    candidateRole: t.exposeString('candidate_role'),
+    assignee: t.exposeString('assignee', { nullable: true }),
+    status: t.exposeString('status'),
+    dueAt: t.field({ type: 'DateTime', nullable: true, resolve: (x) => (x.due_at ? new Date(x.due_at) : null) }),
+    createdAt: t.field({ type: 'DateTime', resolve: (x) => new Date(x.created_at) }),
+    claimedBy: t.exposeString('claimed_by', { nullable: true }),
+    completedBy: t.exposeString('completed_by', { nullable: true }),
+    data: t.field({ type: 'JSON', nullable: true, resolve: (x) => (x.data_json ? (JSON.parse(x.data_json) as JsonValue) : null) }),
+    form: t.field({
+      type: 'JSON', nullable: true, description: 'the JSON Schema the completion data must satisfy',
+      resolve: async (x, _a, ctx) => {
+        const instance = await getInstance(ctx, x.instance_id);
+        return ((await runnableOf(ctx.em, instance.definition_key, instance.definition_version)).compiled.userTasks[x.element_id]?.form ?? null) as JsonValue;
+      },
+    }),
+    instance: t.field({ type: InstanceRef, resolve: (x, _a, ctx) => getInstance(ctx, x.instance_id) }),
+  }),
+});
+
+InstanceRef.implement({
+  description: 'A running (or ended) workflow: a persisted XState actor on the definition version it started on.',
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'snapshot_json' in v,
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    key: t.exposeString('definition_key'),
+    version: t.exposeInt('definition_version'),
+    status: t.exposeString('status', { description: 'running, completed, cancelled or incident' }),
+    businessKey: t.exposeString('business_key', { nullable: true }),
+    revision: t.exposeInt('revision'),
+    states: t.stringList({ description: 'the element ids the instance stands in', resolve: (i) => leavesOf(JSON.parse(i.snapshot_json).value) }),
+    variables: t.field({ type: 'JSON', resolve: (i) => (JSON.parse(i.snapshot_json).context?.variables ?? {}) as JsonValue }),
+    incident: t.exposeString('incident', { nullable: true }),
+    startedBy: t.exposeString('started_by'),
+    startedAt: t.field({ type: 'DateTime', resolve: (i) => new Date(i.started_at) }),
+    endedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => (i.ended_at ? new Date(i.ended_at) : null) }),
+    tasks: t.field({ type: [TaskRef], resolve: (i, _a, ctx) => instanceTasks(ctx.em, i.id) }),
+    history: t.field({ type: [HistoryRef], resolve: (i, _a, ctx) => instanceHistory(ctx.em, i.id) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  workflowDefinitions: t.field({ type: [DefinitionRef], description: 'Every deployed version, newest first per key.', resolve: (_r, _a, ctx) => listDefinitions(ctx) }),
+  workflowDefinition: t.field({
+    type: DefinitionRef,
+    errors: { types: READ_ERRORS, union: { name: 'WorkflowDefinitionResult' } },
+    args: { key: t.arg.string({ required: true }), version: t.arg.int() },
+    resolve: (_r, a, ctx) => {
+      authorize(ctx.actor, 'readStandards');
+      return findDefinition(ctx.em, a.key, a.version);
+    },
+  }),
+  workflowInstance: t.field({
+    type: InstanceRef,
+    errors: { types: READ_ERRORS, union: { name: 'WorkflowInstanceResult' } },
+    args: { id: t.arg.int({ required: true }) },
+    resolve: (_r, a, ctx) => getInstance(ctx, a.id),
+  }),
+  tasks: t.field({
+    type: [TaskRef],
+    description: 'Open tasks (or of another status): mine, my roles\', or overdue.',
+    args: { mine: t.arg.boolean(), role: t.arg.boolean(), overdue: t.arg.boolean(), status: t.arg.string() },
+    resolve: (_r, a, ctx) => listTasks(ctx, a),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  deployWorkflow: t.field({
+    type: DeployRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'DeployWorkflowResult' } },
+    description: 'Compiles BPMN and stores it as the next version. Compile errors come as a ValidationError whose issue pointers are `/<element id>`.',
+    args: { key: t.arg.string({ required: true }), bpmnXml: t.arg.string({ required: true }) },
+    resolve: (_r, a, ctx) => deployWorkflow(ctx, a.key, a.bpmnXml),
+  }),
+  startWorkflow: t.field({
+    type: InstanceRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'StartWorkflowResult' } },
+    args: { key: t.arg.string({ required: true }), variables: t.arg({ type: 'JSON' }), businessKey: t.arg.string() },
+    resolve: (_r, a, ctx) => startWorkflow(ctx, a.key, (a.variables ?? {}) as Record<string, unknown>, a.businessKey ?? null),
+  }),
+  claimTask: t.field({ type: TaskRef, errors: { types: WRITE_ERRORS, union: { name: 'ClaimTaskResult' } }, args: { id: t.arg.int({ required: true }) }, resolve: (_r, a, ctx) => claimTask(ctx, a.id) }),
+  completeTask: t.field({
+    type: TaskRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'CompleteTaskResult' } },
+    args: { id: t.arg.int({ required: true }), data: t.arg({ type: 'JSON' }) },
+    resolve: (_r, a, ctx) => completeTask(ctx, a.id, (a.data ?? {}) as Record<string, unknown>),
+  }),
+  cancelInstance: t.field({
+    type: InstanceRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'CancelInstanceResult' } },
+    args: { id: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (_r, a, ctx) => cancelInstance(ctx, a.id, a.reason),
+  }),
+}));

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { fireDueTimers, fireTimer } from '../workflows/instance.service.ts';
+
+let t: TestApp;
+let manager: string;
+let inspector: string;
+let pm: string;
+const fixture = (name: string) => readFileSync(new URL(`../../workflows/test/fixtures/${name}.bpmn`, import.meta.url), 'utf8');
+
+const DEPLOY = `mutation ($k: String!, $x: String!) { deployWorkflow(key: $k, bpmnXml: $x) { __typename
+  ... on DeployWorkflowSuccess { created definition { key version states } orphanedStates { instanceId states } }
+  ... on ValidationError { message issues { pointer message } } ... on Error { message } } }`;
+const START = `mutation ($k: String!, $v: JSON, $b: String) { startWorkflow(key: $k, variables: $v, businessKey: $b) { __typename
+  ... on WorkflowInstance { id version status states tasks { id elementId status candidateRole dueAt } } ... on Error { message } } }`;
+const COMPLETE = `mutation ($id: Int!, $d: JSON) { completeTask(id: $id, data: $d) { __typename ... on WorkflowTask { status completedBy instance { status states } }
+  ... on ValidationError { issues { pointer message } } ... on Error { message } } }`;
+const INSTANCE = `query ($id: Int!) { workflowInstance(id: $id) { ... on WorkflowInstance { status states incident variables revision
+  tasks { id elementId status } history { event actor from to detail } } } }`;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [manager, inspector, pm] = await Promise.all(['manager', 'inspector', 'pm'].map((u) => t.login(u)));
+});
+afterAll(() => t.close());
+
+describe('deploying', () => {
+  it('stores version n+1, keeps the same BPMN as one version, and returns compile errors located by element', async () => {
+    const first = await t.gql(DEPLOY, { k: 'linear', x: fixture('linear') }, manager);
+    expect(first.data.deployWorkflow).toMatchObject({ __typename: 'DeployWorkflowSuccess', created: true, definition: { key: 'linear', version: 1, states: expect.arrayContaining(['approve', 'end']) } });
+    expect((await t.gql(DEPLOY, { k: 'linear', x: fixture('linear') }, manager)).data.deployWorkflow).toMatchObject({ created: false, definition: { version: 1 } });
+    const bad = await t.gql(DEPLOY, { k: 'linear', x: fixture('linear').replace('<bpmn:endEvent id="end" />', '<bpmn:endEvent id="end" /><bpmn:manualTask id="paper" />') }, manager);
+    expect(bad.data.deployWorkflow).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '/paper', message: expect.stringContaining('bpmn:ManualTask paper: ManualTask is not supported') }] });
+    const forbidden = await t.gql(DEPLOY, { k: 'linear', x: fixture('linear') }, inspector);
+    expect(forbidden.data.deployWorkflow.__typename).toBe('ForbiddenError');
+  });
+});
+
+describe('running', () => {
+  beforeAll(async () => {
+    for (const k of ['gateway', 'timers', 'subprocess', 'parallel']) expect((await t.gql(DEPLOY, { k, x: fixture(k) }, manager)).data.deployWorkflow.__typename).toBe('DeployWorkflowSuccess');
+  });
+
+  it('moves an instance through its tasks, one transaction and one history row per step, and validates form data', async () => {
+    const started = (await t.gql(START, { k: 'linear', b: 'demo-1' }, inspector)).data.startWorkflow;
+    expect(started).toMatchObject({ status: 'running', version: 1, states: ['approve'], tasks: [{ elementId: 'approve', status: 'open', candidateRole: 'quality_manager' }] });
+    const task = started.tasks[0].id;
+    const invalid = await t.gql(COMPLETE, { id: task, d: { approved: 'yes' } }, manager);
+    expect(invalid.data.completeTask).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '/approved', message: 'must be boolean' }] });
+    const wrongRole = await t.gql(COMPLETE, { id: task, d: { approved: true } }, pm);
+    expect(wrongRole.data.completeTask.__typename).toBe('ForbiddenError');
+    const done = await t.gql(COMPLETE, { id: task, d: { approved: true } }, manager);
+    expect(done.data.completeTask).toMatchObject({ status: 'completed', completedBy: 'manager', instance: { status: 'completed', states: ['end'] } });
+    const again = await t.gql(COMPLETE, { id: task, d: { approved: true } }, manager);
+    expect(again.data.completeTask).toMatchObject({ __typename: 'ConflictError', message: expect.stringContaining('is completed, not open') });
+    const view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
+    expect(view.history.map((h: { event: string; from: string[]; to: string[] }) => [h.event, h.from, h.to])).toEqual([['start', [], ['approve']], ['complete', ['approve'], ['end']]]);
+    expect(view.variables).toEqual({ approved: true });
+  });
+
+  it('lets one of two concurrent completions win; the other gets a typed conflict', async () => {
+    const started = (await t.gql(START, { k: 'gateway' }, inspector)).data.startWorkflow;
+    const task = started.tasks[0].id;
+    const [a, b] = await Promise.all([
+      t.gql(COMPLETE, { id: task, d: { prevention: 'none' } }, manager),
+      t.gql(COMPLETE, { id: task, d: { prevention: 'training' } }, manager),
+    ]);
+    const kinds = [a.data.completeTask.__typename, b.data.completeTask.__typename].sort();
+    expect(kinds).toEqual(['ConflictError', 'WorkflowTask']);
+    const view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
+    expect(view.history.filter((h: { event: string }) => h.event === 'complete')).toHaveLength(1);
+  });
+
+  it('flags an instance whose gateway finds no way as an incident, without losing it', async () => {
+    const started = (await t.gql(START, { k: 'subprocess' }, inspector)).data.startWorkflow;
+    const result = await t.gql(COMPLETE, { id: started.tasks[0].id, d: { ok: 'maybe' } }, inspector);
+    expect(result.data.completeTask.instance).toEqual({ status: 'incident', states: ['__incident'] });
+    const view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
+    expect(view.incident).toContain('no condition of gateway passed matched');
+    expect(view.variables).toEqual({ ok: 'maybe' });
+  });
+
+  it('arms durable timers with absolute deadlines; a due timer fires once, however often it is delivered', async () => {
+    const started = (await t.gql(START, { k: 'timers' }, inspector)).data.startWorkflow;
+    expect(started.tasks[0].dueAt).toBeTruthy();
+    const timers = await t.em().execute<{ id: number; element_id: string; due_at: Date }[]>('select id, element_id, due_at from workflow_timer where instance_id = ? order by element_id', [started.id]);
+    expect(timers.map((x) => x.element_id)).toEqual(['late72', 'remind48']);
+    const hours = (x: { due_at: Date }) => Math.round((new Date(x.due_at).getTime() - Date.now()) / 3600_000);
+    expect(timers.map(hours)).toEqual([72, 48]);
+    // not due yet: nothing fires
+    expect(await fireTimer(t.em(), timers[1].id)).toBe(false);
+    // the 48-hour reminder falls due (as if the server had been down meanwhile)
+    await t.em().execute(`update workflow_timer set due_at = now() - interval '1 minute' where id = ?`, [timers[1].id]);
+    expect(await fireDueTimers(t.em())).toBe(1);
+    expect(await fireTimer(t.em(), timers[1].id)).toBe(false); // delivered again: no effect
+    let view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
+    expect(view.states).toEqual(['rectify']);
+    expect(view.history.map((h: { event: string }) => h.event)).toEqual(['start', 'timer']);
+    expect(view.history[1].detail.effects).toEqual([expect.objectContaining({ kind: 'service', action: 'notify' }), expect.objectContaining({ kind: 'escalate', code: 'RECTIFY_LATE' })]);
+    // the 72-hour deadline passes: the task is taken away and escalated
+    await t.em().execute(`update workflow_timer set due_at = now() - interval '1 minute' where id = ?`, [timers[0].id]);
+    await Promise.all([fireTimer(t.em(), timers[0].id), fireTimer(t.em(), timers[0].id)].map((p) => p.catch((e) => e)));
+    view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
+    expect(view.states).toEqual(['supervisor']);
+    expect(view.tasks.map((x: { elementId: string; status: string }) => [x.elementId, x.status])).toEqual([['rectify', 'cancelled'], ['supervisor', 'open']]);
+    expect(view.history.filter((h: { event: string }) => h.event === 'timer')).toHaveLength(2);
+  });
+
+  it('lists tasks for my roles and overdue ones, and cancels an instance with its tasks and timers', async () => {
+    const started = (await t.gql(START, { k: 'parallel' }, inspector)).data.startWorkflow;
+    const mine = await t.gql('{ tasks(role: true) { elementId candidateRole } }', {}, await t.login('auditor'));
+    expect(mine.data.tasks).toEqual(expect.arrayContaining([{ elementId: 'legal', candidateRole: 'auditor' }]));
+    expect(mine.data.tasks.every((x: { candidateRole: string }) => x.candidateRole === 'auditor')).toBe(true);
+    await t.em().execute(`update workflow_task set due_at = now() - interval '1 hour' where instance_id = ?`, [started.id]);
+    const overdue = await t.gql('{ tasks(overdue: true) { elementId } }', {}, manager);
+    expect(overdue.data.tasks.map((x: { elementId: string }) => x.elementId).sort()).toEqual(['finance', 'legal']);
+    const cancelled = await t.gql('mutation ($id: Int!) { cancelInstance(id: $id, reason: "重复发起") { ... on WorkflowInstance { status tasks { status } } ... on Error { message } } }', { id: started.id }, manager);
+    expect(cancelled.data.cancelInstance).toEqual({ status: 'cancelled', tasks: [{ status: 'cancelled' }, { status: 'cancelled' }] });
+  });
+});

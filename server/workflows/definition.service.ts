@@ -1,0 +1,122 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { compileCached } from '../../standards/ajv.ts';
+import { NotFoundError, ValidationError } from '../../standards/errors.ts';
+import { contentHash, type JsonObject } from '../../standards/json.ts';
+import { compileBpmn, type CompiledWorkflow } from '../../workflows/compiler/compile.ts';
+import { CompileError } from '../../workflows/compiler/errors.ts';
+import { runnable, type Runnable } from '../../workflows/engine.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize, ROLES } from '../auth/roles.ts';
+import type { ServiceContext } from '../standards/standard.service.ts';
+import { SERVICE_ACTIONS } from './actions.ts';
+
+export interface DefinitionRow {
+  key: string;
+  version: number;
+  name: string;
+  bpmnXml: string;
+  deployedBy: string;
+  deployedAt: Date;
+  compiled: CompiledWorkflow;
+}
+
+const KEY = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** Compiles BPMN with Pinzhi's roles, built-in actions and JSON Schema forms. */
+export function compileWorkflow(xml: string): Promise<CompiledWorkflow> {
+  return compileBpmn(xml, {
+    roles: ROLES,
+    actions: Object.keys(SERVICE_ACTIONS),
+    checkForm: (schema) => {
+      if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return 'a form is a JSON Schema object';
+      try {
+        compileCached(schema as JsonObject);
+        return null;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  });
+}
+
+const runnables = new Map<string, Runnable>();
+
+function toRow(r: { key: string; version: number; name: string; bpmn_xml: string; deployed_by: string; deployed_at: Date | string; compiled_json: string }): DefinitionRow {
+  return { key: r.key, version: r.version, name: r.name, bpmnXml: r.bpmn_xml, deployedBy: r.deployed_by, deployedAt: new Date(r.deployed_at), compiled: JSON.parse(r.compiled_json) };
+}
+
+/** A deployed definition, the newest version when none is given. */
+export async function findDefinition(em: EntityManager, key: string, version?: number | null): Promise<DefinitionRow> {
+  const rows = await em.execute<Parameters<typeof toRow>[0][]>(
+    `select * from workflow_definition where key = ? ${version ? 'and version = ?' : ''} order by version desc limit 1`, version ? [key, version] : [key]);
+  if (rows.length === 0) throw new NotFoundError(version ? `No version ${version} of workflow ${key}` : `No workflow ${key} is deployed`, key);
+  return toRow(rows[0]);
+}
+
+/** The machine of a definition version, built once. */
+export async function runnableOf(em: EntityManager, key: string, version: number): Promise<Runnable> {
+  const id = `${key}@${version}`;
+  let r = runnables.get(id);
+  if (!r) {
+    r = runnable((await findDefinition(em, key, version)).compiled);
+    runnables.set(id, r);
+  }
+  return r;
+}
+
+export interface DeployResult {
+  definition: DefinitionRow;
+  /** false when the same BPMN was already the newest version */
+  created: boolean;
+  /** running instances of older versions, and their states the new version no longer has */
+  orphanedStates: { instanceId: number; version: number; states: string[] }[];
+}
+
+/**
+ * Compiles BPMN and stores it as the next version of `key` (the same document twice is one
+ * version). Running instances stay on their version; the result lists the states they are in that
+ * the new version no longer has — they need an explicit mapping to migrate.
+ */
+export async function deployWorkflow(ctx: ServiceContext, key: string, xml: string): Promise<DeployResult> {
+  const actor = authorize(ctx.actor, 'publishStandards');
+  if (!KEY.test(key)) throw new ValidationError(`"${key}" is not a workflow key`, [{ pointer: '/key', message: 'use lower-case letters, digits and -, e.g. rectification' }]);
+  let compiled: CompiledWorkflow;
+  try {
+    compiled = await compileWorkflow(xml);
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    throw new ValidationError(error.message, error.issues.map((i) => ({ pointer: i.id ? `/${i.id}` : '', message: `${i.type}${i.id ? ` ${i.id}` : ''}: ${i.reason}` })));
+  }
+  const hash = contentHash(xml);
+  return ctx.em.transactional(async (em) => {
+    await em.execute('select pg_advisory_xact_lock(?)', [72_100_005]);
+    const latest = await em.execute<{ version: number; content_hash: string }[]>('select version, content_hash from workflow_definition where key = ? order by version desc limit 1', [key]);
+    let created = false;
+    if (latest[0]?.content_hash !== hash) {
+      const version = (latest[0]?.version ?? 0) + 1;
+      await em.execute(`insert into workflow_definition (key, version, name, bpmn_xml, compiled_json, content_hash, deployed_by, deployed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [key, version, compiled.name, xml, JSON.stringify(compiled), hash, actor.username, new Date()]);
+      await appendAudit(em, actor, { action: 'workflow.deployed', subjectType: 'workflow', subjectKey: `${key}@${version}`, detail: { name: compiled.name, contentHash: hash } });
+      created = true;
+    }
+    const definition = await findDefinition(em, key);
+    const known = new Set(definition.compiled.stateIds);
+    const running = await em.execute<{ id: number; definition_version: number; snapshot_json: string }[]>(
+      `select id, definition_version, snapshot_json from workflow_instance where definition_key = ? and definition_version < ? and status in ('running', 'incident')`, [key, definition.version]);
+    const orphanedStates = running.map((r) => ({ instanceId: r.id, version: r.definition_version, states: leavesOf(JSON.parse(r.snapshot_json).value).filter((s) => !known.has(s)) })).filter((o) => o.states.length > 0);
+    return { definition, created, orphanedStates };
+  });
+}
+
+/** The innermost state names of a persisted snapshot's value. */
+export function leavesOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (v && typeof v === 'object' && Object.keys(v).length ? leavesOf(v) : typeof v === 'string' ? [v] : [k]));
+}
+
+export async function listDefinitions(ctx: ServiceContext): Promise<DefinitionRow[]> {
+  authorize(ctx.actor, 'readStandards');
+  const rows = await ctx.em.execute<Parameters<typeof toRow>[0][]>('select * from workflow_definition order by key, version desc');
+  return rows.map(toRow);
+}

@@ -1,0 +1,285 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { compileCached } from '../../standards/ajv.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../standards/errors.ts';
+import type { JsonObject } from '../../standards/json.ts';
+import { feelValue } from '../../workflows/compiler/feel.ts';
+import { step, type Runnable, type Step } from '../../workflows/engine.ts';
+import type { WorkflowEvent } from '../../workflows/machine.ts';
+import { ajvIssues } from '../../standards/validate.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize, ForbiddenError, type Actor } from '../auth/roles.ts';
+import type { ServiceContext } from '../standards/standard.service.ts';
+import { SERVICE_ACTIONS } from './actions.ts';
+import { findDefinition, runnableOf } from './definition.service.ts';
+
+export interface InstanceRow {
+  id: number;
+  definition_key: string;
+  definition_version: number;
+  status: string;
+  business_key: string | null;
+  snapshot_json: string;
+  revision: number;
+  started_by: string;
+  started_at: Date;
+  updated_at: Date;
+  ended_at: Date | null;
+  incident: string | null;
+}
+
+export interface TaskRow {
+  id: number;
+  instance_id: number;
+  element_id: string;
+  name: string;
+  candidate_role: string;
+  assignee: string | null;
+  status: string;
+  due_at: Date | null;
+  created_at: Date;
+  claimed_by: string | null;
+  completed_by: string | null;
+  completed_at: Date | null;
+  data_json: string | null;
+}
+
+/** Called after a transaction that armed timers commits, to schedule them (pg-boss). */
+export type TimerScheduler = (timers: { id: number; dueAt: Date }[]) => Promise<void>;
+let scheduler: TimerScheduler = async () => {};
+export function setTimerScheduler(s: TimerScheduler): void {
+  scheduler = s;
+}
+
+async function loadInstance(em: EntityManager, id: number, lock = false): Promise<InstanceRow> {
+  const [row] = await em.execute<InstanceRow[]>(`select * from workflow_instance where id = ?${lock ? ' for update' : ''}`, [id]);
+  if (!row) throw new NotFoundError(`No workflow instance ${id}`, String(id));
+  return row;
+}
+
+/**
+ * Stores what a step did, in the caller's transaction: the snapshot (compare-and-set on the
+ * revision), the history row, tasks opened and closed, timers armed and cancelled, and the effects
+ * carried out. Returns the timers armed, to be scheduled once the transaction commits.
+ */
+async function record(em: EntityManager, instance: { id: number; revision: number | null }, r: Runnable, s: Step, actor: string, event: string, detail: Record<string, unknown>, now: Date): Promise<{ id: number; dueAt: Date }[]> {
+  const status = s.status;
+  if (instance.revision !== null) {
+    const updated = await em.execute<{ id: number }[]>(
+      `update workflow_instance set snapshot_json = ?, revision = revision + 1, status = ?, updated_at = ?, ended_at = ?, incident = ? where id = ? and revision = ? returning id`,
+      [JSON.stringify(s.snapshot), status, now, status === 'completed' ? now : null, s.incident, instance.id, instance.revision]);
+    if (updated.length === 0) throw new ConflictError(`Workflow instance ${instance.id} changed meanwhile; reload it and try again`);
+  }
+  const effects: Record<string, unknown>[] = [];
+  for (const e of s.effects) {
+    if (e.kind === 'service') {
+      const done = await SERVICE_ACTIONS[e.action]({ em, instanceId: instance.id, actor, startWorkflow: (key, variables, businessKey) => startInTransaction(em, key, variables, businessKey, actor, now) }, e);
+      effects.push({ kind: e.kind, action: e.action, task: e.task, ...done });
+    } else if (e.kind === 'escalate') effects.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
+    else effects.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
+  }
+  await em.execute(`insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) values (?, ?, ?, ?, ?, ?, ?)`,
+    [instance.id, now, actor, event, JSON.stringify({ ...detail, ...(effects.length ? { effects } : {}) }), s.from.join(','), s.to.join(',')]);
+  // tasks: close the ones left (completed ones are closed by completeTask already), open the new ones
+  if (s.closedTasks.length > 0) {
+    await em.execute(`update workflow_task set status = 'cancelled', completed_at = ? where instance_id = ? and status = 'open' and element_id in (${s.closedTasks.map(() => '?').join(', ')})`, [now, instance.id, ...s.closedTasks]);
+  }
+  const armed = s.armTimers.map((t) => ({ element: t.id, dueAt: t.dueAt }));
+  for (const task of s.openedTasks) {
+    const meta = r.compiled.userTasks[task];
+    const assignee = meta.assignee ? feelValue(meta.assignee, s.variables) : null;
+    // a task is due when its first boundary timer falls due (e.g. the 48-hour analysis deadline)
+    const due = meta.timers.map((t) => armed.find((a) => a.element === t)?.dueAt).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    await em.execute(`insert into workflow_task (instance_id, element_id, name, candidate_role, assignee, status, due_at, created_at) values (?, ?, ?, ?, ?, 'open', ?, ?)`,
+      [instance.id, task, meta.name, meta.candidateRole, typeof assignee === 'string' && assignee ? assignee : null, due, now]);
+  }
+  if (s.cancelTimers.length > 0) {
+    await em.execute(`update workflow_timer set status = 'cancelled' where instance_id = ? and status = 'armed' and element_id in (${s.cancelTimers.map(() => '?').join(', ')})`, [instance.id, ...s.cancelTimers]);
+  }
+  const scheduled: { id: number; dueAt: Date }[] = [];
+  for (const t of armed) {
+    const [row] = await em.execute<{ id: number }[]>(`insert into workflow_timer (instance_id, element_id, due_at, status, created_at) values (?, ?, ?, 'armed', ?) returning id`, [instance.id, t.element, t.dueAt, now]);
+    scheduled.push({ id: row.id, dueAt: t.dueAt });
+  }
+  return scheduled;
+}
+
+async function startInTransaction(em: EntityManager, key: string, variables: Record<string, unknown>, businessKey: string | null, actor: string, now: Date): Promise<number> {
+  const definition = await findDefinition(em, key);
+  const r = await runnableOf(em, key, definition.version);
+  const s = step(r, null, null, now, variables);
+  const [row] = await em.execute<{ id: number }[]>(
+    `insert into workflow_instance (definition_key, definition_version, status, business_key, snapshot_json, revision, started_by, started_at, updated_at, ended_at, incident) values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
+    [key, definition.version, s.status, businessKey, JSON.stringify(s.snapshot), actor, now, now, s.status === 'completed' ? now : null, s.incident]);
+  const timers = await record(em, { id: row.id, revision: null }, r, s, actor, 'start', { variables }, now);
+  pending.push(...timers);
+  return row.id;
+}
+
+// Timers armed inside a transaction, scheduled after it commits.
+let pending: { id: number; dueAt: Date }[] = [];
+async function inTransaction<T>(ctx: { em: EntityManager }, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const mine: { id: number; dueAt: Date }[] = [];
+  const result = await ctx.em.transactional(async (em) => {
+    const before = pending;
+    pending = [];
+    try {
+      const value = await work(em);
+      mine.push(...pending);
+      return value;
+    } finally {
+      pending = before;
+    }
+  });
+  if (mine.length > 0) await scheduler(mine);
+  return result;
+}
+
+/** Starts an instance of the newest version of a workflow with the given variables. */
+export async function startWorkflow(ctx: ServiceContext, key: string, variables: Record<string, unknown> = {}, businessKey: string | null = null): Promise<InstanceRow> {
+  const actor = authorize(ctx.actor, 'startWorkflows');
+  const id = await inTransaction(ctx, async (em) => {
+    const instanceId = await startInTransaction(em, key, variables, businessKey, actor.username, new Date());
+    await appendAudit(em, actor, { action: 'workflow.started', subjectType: 'workflow-instance', subjectKey: String(instanceId), detail: { key, businessKey } });
+    return instanceId;
+  });
+  return loadInstance(ctx.em, id);
+}
+
+/** Sends an event to an instance and records the step, all in one transaction. */
+async function advance(em: EntityManager, instanceId: number, event: WorkflowEvent, actor: string, detail: Record<string, unknown>): Promise<Step> {
+  const instance = await loadInstance(em, instanceId);
+  if (instance.status !== 'running') throw new ConflictError(`Workflow instance ${instanceId} is ${instance.status}`);
+  const r = await runnableOf(em, instance.definition_key, instance.definition_version);
+  const now = new Date();
+  const s = step(r, JSON.parse(instance.snapshot_json), event, now);
+  const timers = await record(em, instance, r, s, actor, event.type === 'COMPLETE' ? 'complete' : 'timer', detail, now);
+  pending.push(...timers);
+  return s;
+}
+
+function mayWork(actor: Actor, task: TaskRow): boolean {
+  return actor.roles.includes('admin') || actor.roles.includes(task.candidate_role as never) || task.assignee === actor.username;
+}
+
+async function loadTask(em: EntityManager, id: number): Promise<TaskRow> {
+  const [task] = await em.execute<TaskRow[]>('select * from workflow_task where id = ?', [id]);
+  if (!task) throw new NotFoundError(`No task ${id}`, String(id));
+  return task;
+}
+
+/** Takes an open task for oneself (someone else's claim is a conflict). */
+export async function claimTask(ctx: ServiceContext, taskId: number): Promise<TaskRow> {
+  const actor = authorize(ctx.actor, 'workOnTasks');
+  const task = await loadTask(ctx.em, taskId);
+  if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} is for the role ${task.candidate_role}`, [task.candidate_role as never]);
+  const rows = await ctx.em.execute<TaskRow[]>(`update workflow_task set claimed_by = ?, claimed_at = ? where id = ? and status = 'open' and (claimed_by is null or claimed_by = ?) returning *`, [actor.username, new Date(), taskId, actor.username]);
+  if (rows.length === 0) throw new ConflictError(task.status !== 'open' ? `Task ${taskId} is ${task.status}` : `Task ${taskId} is claimed by ${task.claimed_by}`);
+  return rows[0];
+}
+
+/**
+ * Completes an open task with form data, validated by the task's JSON Schema form; the instance
+ * moves on in the same transaction. Of two clients completing one task, one wins; the other gets a
+ * ConflictError.
+ */
+export async function completeTask(ctx: ServiceContext, taskId: number, data: Record<string, unknown>): Promise<TaskRow> {
+  const actor = authorize(ctx.actor, 'workOnTasks');
+  const task = await loadTask(ctx.em, taskId);
+  if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} (${task.name}) is for the role ${task.candidate_role}`, [task.candidate_role as never]);
+  if (task.status !== 'open') throw new ConflictError(`Task ${taskId} is ${task.status}, not open`);
+  if (task.claimed_by && task.claimed_by !== actor.username && !actor.roles.includes('admin')) throw new ConflictError(`Task ${taskId} is claimed by ${task.claimed_by}`);
+  const instance = await loadInstance(ctx.em, task.instance_id);
+  const form = (await runnableOf(ctx.em, instance.definition_key, instance.definition_version)).compiled.userTasks[task.element_id]?.form;
+  if (form) {
+    const validate = compileCached(form as JsonObject);
+    if (!validate(data)) throw new ValidationError(`The form data of task ${taskId} (${task.name}) is not valid`, ajvIssues(validate.errors));
+  }
+  await inTransaction(ctx, async (em) => {
+    const now = new Date();
+    const closed = await em.execute<{ id: number }[]>(`update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ? where id = ? and status = 'open' returning id`, [actor.username, now, JSON.stringify(data), taskId]);
+    if (closed.length === 0) throw new ConflictError(`Task ${taskId} was completed by someone else first`);
+    await advance(em, task.instance_id, { type: 'COMPLETE', taskId: task.element_id, data, by: actor.username }, actor.username, { task: task.element_id, taskId, data });
+  });
+  return loadTask(ctx.em, taskId);
+}
+
+/**
+ * Fires an armed timer once: the first delivery marks it fired and moves the instance; any later
+ * delivery (pg-boss delivers at least once) finds it fired and does nothing.
+ */
+export async function fireTimer(em: EntityManager, timerId: number): Promise<boolean> {
+  return inTransaction({ em }, async (tx) => {
+    const [timer] = await tx.execute<{ instance_id: number; element_id: string }[]>(`update workflow_timer set status = 'fired', fired_at = ? where id = ? and status = 'armed' and due_at <= ? returning instance_id, element_id`, [new Date(), timerId, new Date()]);
+    if (!timer) return false;
+    const instance = await loadInstance(tx, timer.instance_id);
+    if (instance.status !== 'running') return false;
+    await advance(tx, timer.instance_id, { type: 'TIMER', timerId: timer.element_id }, 'timer', { timer: timer.element_id });
+    return true;
+  });
+}
+
+/** Fires every armed timer that is due (after downtime, or when a scheduled job was lost). */
+export async function fireDueTimers(em: EntityManager, now = new Date()): Promise<number> {
+  const due = await em.execute<{ id: number }[]>(`select id from workflow_timer where status = 'armed' and due_at <= ? order by due_at, id`, [now]);
+  let fired = 0;
+  for (const { id } of due) {
+    try {
+      if (await fireTimer(em.fork() as EntityManager, id)) fired += 1;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return fired;
+}
+
+/** Cancels a running instance: its open tasks and armed timers end with it. */
+export async function cancelInstance(ctx: ServiceContext, id: number, reason: string): Promise<InstanceRow> {
+  const actor = authorize(ctx.actor, 'manageWorkflows');
+  if (!reason?.trim()) throw new ValidationError('Say why the instance is cancelled', [{ pointer: '/reason', message: 'a reason is required' }]);
+  await ctx.em.transactional(async (em) => {
+    const instance = await loadInstance(em, id);
+    if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(`Workflow instance ${id} is ${instance.status}`);
+    const now = new Date();
+    const updated = await em.execute<{ id: number }[]>(`update workflow_instance set status = 'cancelled', revision = revision + 1, updated_at = ?, ended_at = ? where id = ? and revision = ? returning id`, [now, now, id, instance.revision]);
+    if (updated.length === 0) throw new ConflictError(`Workflow instance ${id} changed meanwhile; reload it and try again`);
+    await em.execute(`update workflow_task set status = 'cancelled', completed_at = ? where instance_id = ? and status = 'open'`, [now, id]);
+    await em.execute(`update workflow_timer set status = 'cancelled' where instance_id = ? and status = 'armed'`, [id]);
+    await em.execute(`insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) values (?, ?, ?, 'cancel', ?, '', '')`, [id, now, actor.username, JSON.stringify({ reason })]);
+    await appendAudit(em, actor, { action: 'workflow.cancelled', subjectType: 'workflow-instance', subjectKey: String(id), detail: { reason } });
+  });
+  return loadInstance(ctx.em, id);
+}
+
+export async function getInstance(ctx: ServiceContext, id: number): Promise<InstanceRow> {
+  authorize(ctx.actor, 'readStandards');
+  return loadInstance(ctx.em, id);
+}
+
+export interface HistoryRow {
+  id: number;
+  at: Date;
+  actor: string;
+  event: string;
+  detail_json: string;
+  from_states: string;
+  to_states: string;
+}
+
+export function instanceHistory(em: EntityManager, id: number): Promise<HistoryRow[]> {
+  return em.execute<HistoryRow[]>('select * from workflow_history where instance_id = ? order by id', [id]);
+}
+
+export function instanceTasks(em: EntityManager, id: number): Promise<TaskRow[]> {
+  return em.execute<TaskRow[]>('select * from workflow_task where instance_id = ? order by id', [id]);
+}
+
+/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default. */
+export async function listTasks(ctx: ServiceContext, filter: { mine?: boolean | null; role?: boolean | null; overdue?: boolean | null; status?: string | null }): Promise<TaskRow[]> {
+  const actor = authorize(ctx.actor, 'readStandards');
+  const conditions = ['status = ?'];
+  const params: unknown[] = [filter.status ?? 'open'];
+  if (filter.mine) { conditions.push('(assignee = ? or claimed_by = ?)'); params.push(actor.username, actor.username); }
+  if (filter.role) { conditions.push(`candidate_role in (${actor.roles.map(() => '?').join(', ')})`); params.push(...actor.roles); }
+  if (filter.overdue) { conditions.push('due_at is not null and due_at < ?'); params.push(new Date()); }
+  return ctx.em.execute<TaskRow[]>(`select * from workflow_task where ${conditions.join(' and ')} order by due_at nulls last, id limit 500`, params);
+}
