@@ -2,9 +2,14 @@ import { createApp, type App } from './app.ts';
 import { seed } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createHttpServer } from './http.ts';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { SYSTEM_ACTOR } from './auth/roles.ts';
+import { deployShippedWorkflows } from './workflows/rectification.ts';
+import { startTimerService } from './workflows/timer-service.ts';
 
 const config = loadConfig();
 let app: App | null = null;
+let stopTimers: () => Promise<void> = async () => {};
 const server = createHttpServer(() => app, config);
 server.listen(config.port, config.host, () => {
   console.log(`Pinzhi starting on http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`);
@@ -13,6 +18,9 @@ server.listen(config.port, config.host, () => {
 try {
   const ready = await createApp(config);
   if (config.seed) await seed(ready);
+  const deployed = await deployShippedWorkflows(ready.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR);
+  if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
+  stopTimers = await startTimerService(ready);
   app = ready;
   console.log(`Pinzhi ready: GraphQL and GraphiQL at http://localhost:${config.port}/graphql`);
 } catch (error) {
@@ -23,6 +31,7 @@ try {
 
 const shutdown = async () => {
   server.close();
+  await stopTimers();
   await app?.close();
   process.exit(0);
 };

@@ -5,12 +5,13 @@ import type { JsonObject } from '../../standards/json.ts';
 import { feelValue } from '../../workflows/compiler/feel.ts';
 import { step, type Runnable, type Step } from '../../workflows/engine.ts';
 import type { WorkflowEvent } from '../../workflows/machine.ts';
-import { ajvIssues } from '../../standards/validate.ts';
+import { ajvIssues, DEFAULT_LIMITS, type DocumentLimits } from '../../standards/validate.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ForbiddenError, type Actor } from '../auth/roles.ts';
 import type { ServiceContext } from '../standards/standard.service.ts';
 import { SERVICE_ACTIONS } from './actions.ts';
 import { findDefinition, runnableOf } from './definition.service.ts';
+import { closeFindingOf } from './rectification.ts';
 
 export interface InstanceRow {
   id: number;
@@ -43,6 +44,10 @@ export interface TaskRow {
   data_json: string | null;
 }
 
+/** Who acts when a timer fires. */
+const TIMER_ACTOR: Actor = { username: 'timer', roles: ['admin'] };
+const LIMITS: DocumentLimits = DEFAULT_LIMITS;
+
 /** Called after a transaction that armed timers commits, to schedule them (pg-boss). */
 export type TimerScheduler = (timers: { id: number; dueAt: Date }[]) => Promise<void>;
 let scheduler: TimerScheduler = async () => {};
@@ -61,7 +66,8 @@ async function loadInstance(em: EntityManager, id: number, lock = false): Promis
  * revision), the history row, tasks opened and closed, timers armed and cancelled, and the effects
  * carried out. Returns the timers armed, to be scheduled once the transaction commits.
  */
-async function record(em: EntityManager, instance: { id: number; revision: number | null }, r: Runnable, s: Step, actor: string, event: string, detail: Record<string, unknown>, now: Date): Promise<{ id: number; dueAt: Date }[]> {
+async function record(em: EntityManager, instance: { id: number; revision: number | null }, r: Runnable, s: Step, who: Actor, event: string, detail: Record<string, unknown>, now: Date): Promise<{ id: number; dueAt: Date }[]> {
+  const actor = who.username;
   const status = s.status;
   if (instance.revision !== null) {
     const updated = await em.execute<{ id: number }[]>(
@@ -69,10 +75,14 @@ async function record(em: EntityManager, instance: { id: number; revision: numbe
       [JSON.stringify(s.snapshot), status, now, status === 'completed' ? now : null, s.incident, instance.id, instance.revision]);
     if (updated.length === 0) throw new ConflictError(`Workflow instance ${instance.id} changed meanwhile; reload it and try again`);
   }
+  if (status === 'completed') {
+    const [row] = await em.execute<{ business_key: string | null }[]>('select business_key from workflow_instance where id = ?', [instance.id]);
+    await closeFindingOf(em, row?.business_key ?? null);
+  }
   const effects: Record<string, unknown>[] = [];
   for (const e of s.effects) {
     if (e.kind === 'service') {
-      const done = await SERVICE_ACTIONS[e.action]({ em, instanceId: instance.id, actor, startWorkflow: (key, variables, businessKey) => startInTransaction(em, key, variables, businessKey, actor, now) }, e);
+      const done = await SERVICE_ACTIONS[e.action]({ em, instanceId: instance.id, actor: who, limits: LIMITS, startWorkflow: (key, variables, businessKey) => startInTransaction(em, key, variables, businessKey, who, now) }, e);
       effects.push({ kind: e.kind, action: e.action, task: e.task, ...done });
     } else if (e.kind === 'escalate') effects.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
     else effects.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
@@ -103,14 +113,15 @@ async function record(em: EntityManager, instance: { id: number; revision: numbe
   return scheduled;
 }
 
-async function startInTransaction(em: EntityManager, key: string, variables: Record<string, unknown>, businessKey: string | null, actor: string, now: Date): Promise<number> {
+async function startInTransaction(em: EntityManager, key: string, variables: Record<string, unknown>, businessKey: string | null, who: Actor, now: Date): Promise<number> {
+  const actor = who.username;
   const definition = await findDefinition(em, key);
   const r = await runnableOf(em, key, definition.version);
   const s = step(r, null, null, now, variables);
   const [row] = await em.execute<{ id: number }[]>(
     `insert into workflow_instance (definition_key, definition_version, status, business_key, snapshot_json, revision, started_by, started_at, updated_at, ended_at, incident) values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
     [key, definition.version, s.status, businessKey, JSON.stringify(s.snapshot), actor, now, now, s.status === 'completed' ? now : null, s.incident]);
-  const timers = await record(em, { id: row.id, revision: null }, r, s, actor, 'start', { variables }, now);
+  const timers = await record(em, { id: row.id, revision: null }, r, s, who, 'start', { variables }, now);
   pending.push(...timers);
   return row.id;
 }
@@ -137,16 +148,21 @@ async function inTransaction<T>(ctx: { em: EntityManager }, work: (em: EntityMan
 /** Starts an instance of the newest version of a workflow with the given variables. */
 export async function startWorkflow(ctx: ServiceContext, key: string, variables: Record<string, unknown> = {}, businessKey: string | null = null): Promise<InstanceRow> {
   const actor = authorize(ctx.actor, 'startWorkflows');
-  const id = await inTransaction(ctx, async (em) => {
-    const instanceId = await startInTransaction(em, key, variables, businessKey, actor.username, new Date());
-    await appendAudit(em, actor, { action: 'workflow.started', subjectType: 'workflow-instance', subjectKey: String(instanceId), detail: { key, businessKey } });
-    return instanceId;
-  });
+  const id = await startWorkflowIn(ctx.em, actor, key, variables, businessKey);
   return loadInstance(ctx.em, id);
 }
 
+/** Starts an instance in the caller's transaction (used when a finding opens a rectification). */
+export async function startWorkflowIn(em: EntityManager, actor: Actor, key: string, variables: Record<string, unknown>, businessKey: string | null): Promise<number> {
+  return inTransaction({ em }, async (tx) => {
+    const instanceId = await startInTransaction(tx, key, variables, businessKey, actor, new Date());
+    await appendAudit(tx, actor, { action: 'workflow.started', subjectType: 'workflow-instance', subjectKey: String(instanceId), detail: { key, businessKey } });
+    return instanceId;
+  });
+}
+
 /** Sends an event to an instance and records the step, all in one transaction. */
-async function advance(em: EntityManager, instanceId: number, event: WorkflowEvent, actor: string, detail: Record<string, unknown>): Promise<Step> {
+async function advance(em: EntityManager, instanceId: number, event: WorkflowEvent, actor: Actor, detail: Record<string, unknown>): Promise<Step> {
   const instance = await loadInstance(em, instanceId);
   if (instance.status !== 'running') throw new ConflictError(`Workflow instance ${instanceId} is ${instance.status}`);
   const r = await runnableOf(em, instance.definition_key, instance.definition_version);
@@ -198,7 +214,7 @@ export async function completeTask(ctx: ServiceContext, taskId: number, data: Re
     const now = new Date();
     const closed = await em.execute<{ id: number }[]>(`update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ? where id = ? and status = 'open' returning id`, [actor.username, now, JSON.stringify(data), taskId]);
     if (closed.length === 0) throw new ConflictError(`Task ${taskId} was completed by someone else first`);
-    await advance(em, task.instance_id, { type: 'COMPLETE', taskId: task.element_id, data, by: actor.username }, actor.username, { task: task.element_id, taskId, data });
+    await advance(em, task.instance_id, { type: 'COMPLETE', taskId: task.element_id, data, by: actor.username }, actor, { task: task.element_id, taskId, data });
   });
   return loadTask(ctx.em, taskId);
 }
@@ -213,7 +229,7 @@ export async function fireTimer(em: EntityManager, timerId: number): Promise<boo
     if (!timer) return false;
     const instance = await loadInstance(tx, timer.instance_id);
     if (instance.status !== 'running') return false;
-    await advance(tx, timer.instance_id, { type: 'TIMER', timerId: timer.element_id }, 'timer', { timer: timer.element_id });
+    await advance(tx, timer.instance_id, { type: 'TIMER', timerId: timer.element_id }, TIMER_ACTOR, { timer: timer.element_id });
     return true;
   });
 }
