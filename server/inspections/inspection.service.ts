@@ -11,7 +11,7 @@ import type { ServiceContext } from '../standards/standard.service.ts';
 import { getChecklistById, todayInChina } from './checklist.service.ts';
 import { requireDates } from './dates.ts';
 import { editionRetirement } from './retirement.ts';
-import { openRectifications } from '../workflows/rectification.ts';
+import { afterFindings } from '../workflows/rectification.ts';
 
 export interface SubmitArgs {
   checklistId: string;
@@ -99,11 +99,12 @@ export async function submitInspection(ctx: ServiceContext, args: SubmitArgs): P
           status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, foundOn: inspectedOn, createdAt: now,
         });
       }
-      await em.flush();
-      // every major or critical finding opens its rectification in the same transaction
-      await openRectifications(em, actor, inspection.id);
       await appendAudit(em, actor, { action: 'inspection.submitted', subjectType: 'inspection', subjectKey: String(inspection.id), detail: { checklistId: checklist.id, clientSubmissionId: id, findings: evaluation.failed.length, score: evaluation.score } });
       return { inspection, replayed: false };
+    }).then(async (result) => {
+      // major and critical findings open their rectification right after, through the job queue
+      if (result.inspection.findingCount > 0) await afterFindings(result.inspection.id);
+      return result;
     });
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;

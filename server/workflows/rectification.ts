@@ -47,12 +47,33 @@ export async function openRectificationIn(em: EntityManager, actor: Actor, findi
   return id;
 }
 
-/** Opens the rectification of findings of a new inspection: every major or critical one. */
-export async function openRectifications(em: EntityManager, actor: Actor, inspectionId: number): Promise<number> {
-  const findings = await em.execute<FindingFacts[]>(`select * from finding where inspection_id = ? and severity in ('major', 'critical') order by id`, [inspectionId]);
+/**
+ * Opens the rectification of every major or critical finding that has none yet (each in its own
+ * transaction, so one failure does not hold back the others). Runs after each submission (through
+ * the job queue) and at start; safe to run twice.
+ */
+export async function openPendingRectifications(em: EntityManager, actor: Actor, inspectionId?: number): Promise<number> {
+  const findings = await em.execute<FindingFacts[]>(
+    `select f.* from finding f where f.severity in ('major', 'critical') and f.status = 'open' ${inspectionId ? 'and f.inspection_id = ?' : ''}
+     and not exists (select 1 from workflow_instance w where w.business_key = 'finding:' || f.id) order by f.id`, inspectionId ? [inspectionId] : []);
   let opened = 0;
-  for (const f of findings) if ((await openRectificationIn(em, actor, f)) !== null) opened += 1;
+  for (const f of findings) {
+    const id = await em.fork().transactional(async (tx) => {
+      const [free] = await tx.execute<{ id: number }[]>(`select id from finding where id = ? and status = 'open' for update`, [f.id]);
+      return free ? openRectificationIn(tx as EntityManager, actor, f) : null;
+    });
+    if (id !== null) opened += 1;
+  }
   return opened;
+}
+
+/** What happens after an inspection with findings commits (the job queue sets it; tests call the sweep). */
+let findingsHook: (inspectionId: number) => Promise<void> = async () => {};
+export function setFindingsHook(hook: (inspectionId: number) => Promise<void>): void {
+  findingsHook = hook;
+}
+export function afterFindings(inspectionId: number): Promise<void> {
+  return findingsHook(inspectionId);
 }
 
 /** Opens the rectification of a finding on request (minor findings are not opened automatically). */

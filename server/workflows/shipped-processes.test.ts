@@ -5,7 +5,7 @@ import { passingAnswers } from '../../test/answers.ts';
 import { seed } from '../bootstrap.ts';
 import { SYSTEM_ACTOR } from '../auth/roles.ts';
 import { compileWorkflow } from './definition.service.ts';
-import { deployShippedWorkflows, SHIPPED_DEFINITIONS } from './rectification.ts';
+import { deployShippedWorkflows, openPendingRectifications, SHIPPED_DEFINITIONS } from './rectification.ts';
 import { startTimerService } from './timer-service.ts';
 
 let t: TestApp;
@@ -42,7 +42,10 @@ describe('the shipped processes', () => {
     for (const a of answers) for (const p of [...(a.photos ?? []), ...(Array.isArray(a.value) ? a.value : [])]) await t.em().execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, 'image/png', 9, 'inspector', now()) on conflict do nothing`, [p]);
     const submitted = await gql('inspector', 'mutation ($c: String!, $a: [AnswerInput!]!) { submitInspection(checklistId: $c, clientSubmissionId: "rect-1", answers: $a) { __typename ... on SubmitInspectionSuccess { inspection { findings { id severity status } } } ... on Error { message } } }', { c: list.id, a: answers });
     const finding = submitted.data.submitInspection.inspection.findings[0];
-    expect(finding).toMatchObject({ severity: 'major', status: 'rectifying' });
+    expect(finding).toMatchObject({ severity: 'major', status: 'open' });
+    // the queue's sweep opens the rectification (twice is harmless)
+    expect(await openPendingRectifications(t.em(), SYSTEM_ACTOR)).toBe(1);
+    expect(await openPendingRectifications(t.em(), SYSTEM_ACTOR)).toBe(0);
     // then a rectification runs for it, with the 48-hour analysis task open
     const [instance] = await t.em().execute<{ id: number; status: string }[]>(`select id, status from workflow_instance where business_key = ?`, [`finding:${finding.id}`]);
     expect(instance.status).toBe('running');

@@ -2,8 +2,11 @@ import { PgBoss, fromPglite, type PGliteLike } from 'pg-boss';
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import type { App } from '../app.ts';
 import { fireDueTimers, fireTimer, setTimerScheduler } from './instance.service.ts';
+import { openPendingRectifications, setFindingsHook } from './rectification.ts';
+import { SYSTEM_ACTOR } from '../auth/roles.ts';
 
 const QUEUE = 'workflow-timer';
+const FINDINGS_QUEUE = 'finding-rectification';
 
 /**
  * Durable timers on pg-boss: each armed timer is a job that starts at its absolute deadline
@@ -26,12 +29,22 @@ export async function startTimerService(app: App, log: (line: string) => void = 
     for (const t of timers) await boss.send(QUEUE, { timerId: t.id }, { startAfter: t.dueAt, singletonKey: `timer-${t.id}`, retryLimit: 5 });
   };
   setTimerScheduler(schedule);
+  // findings open their rectification through the queue, so a submission does not wait for them
+  await boss.createQueue(FINDINGS_QUEUE);
+  await boss.work<{ inspectionId: number }>(FINDINGS_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await openPendingRectifications(em(), SYSTEM_ACTOR, job.data.inspectionId);
+  });
+  setFindingsHook(async (inspectionId) => {
+    await boss.send(FINDINGS_QUEUE, { inspectionId }, { retryLimit: 5 });
+  });
+  await openPendingRectifications(em(), SYSTEM_ACTOR);
   const fired = await fireDueTimers(em());
   const armed = await em().execute<{ id: number; due_at: Date }[]>(`select id, due_at from workflow_timer where status = 'armed'`);
   await schedule(armed.map((t) => ({ id: t.id, dueAt: new Date(t.due_at) })));
   log(`workflow timers: ${fired} fired after downtime, ${armed.length} scheduled`);
   return async () => {
     setTimerScheduler(async () => {});
+    setFindingsHook(async () => {});
     await boss.stop({ graceful: true, timeout: 5000 });
   };
 }
