@@ -1,5 +1,7 @@
 import type { JsonValue } from '../../standards/json.ts';
-import { deployWorkflow, findDefinition, leavesOf, listDefinitions, runnableOf, type DefinitionRow, type DeployResult } from '../workflows/definition.service.ts';
+import { deployWorkflow, findDefinition, leavesOf, listDefinitions, migrateInstances, runnableOf, type DefinitionRow, type DeployResult, type MigrationResult } from '../workflows/definition.service.ts';
+import { rectificationKpis, type RectificationKpi, type StepKpi } from '../workflows/kpi.service.ts';
+import { requestRectification } from '../workflows/rectification.ts';
 import { cancelInstance, claimTask, completeTask, getInstance, instanceHistory, instanceTasks, listTasks, startWorkflow, type HistoryRow, type InstanceRow, type TaskRow } from '../workflows/instance.service.ts';
 import { authorize } from '../auth/roles.ts';
 import { builder } from './builder.ts';
@@ -146,5 +148,62 @@ builder.mutationFields((t) => ({
     errors: { types: WRITE_ERRORS, union: { name: 'CancelInstanceResult' } },
     args: { id: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
     resolve: (_r, a, ctx) => cancelInstance(ctx, a.id, a.reason),
+  }),
+}));
+
+const StateMappingInput = builder.inputType('StateMappingInput', {
+  fields: (t) => ({ from: t.string({ required: true }), to: t.string({ required: true }) }),
+});
+
+const MigrationRef = builder.objectRef<MigrationResult>('MigrateInstancesSuccess').implement({
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'migrated' in v,
+  fields: (t) => ({ migrated: t.exposeIntList('migrated', { description: 'the instances moved to the new version' }) }),
+});
+
+const StepKpiRef = builder.objectRef<StepKpi>('RectificationStepKpi').implement({
+  fields: (t) => ({
+    step: t.exposeString('step', { description: 'analyse (分析, 48 h), rectify (整改, 72 h), verify, prevent' }),
+    completed: t.exposeInt('completed'),
+    onTime: t.exposeInt('onTime'),
+    onTimeRate: t.exposeFloat('onTimeRate', { nullable: true }),
+    meanHours: t.exposeFloat('meanHours', { nullable: true }),
+  }),
+});
+
+const KpiRef = builder.objectRef<RectificationKpi>('RectificationKpi').implement({
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    started: t.exposeInt('started'),
+    completed: t.exposeInt('completed'),
+    completionRate: t.exposeFloat('completionRate', { nullable: true }),
+    openOverdue: t.exposeInt('openOverdue'),
+    steps: t.field({ type: [StepKpiRef], resolve: (k) => k.steps }),
+  }),
+});
+
+const KpiGroupEnum = builder.enumType('KpiGroup', { values: { project: { value: 'project' }, module: { value: 'module' }, month: { value: 'month' } } as const });
+
+builder.queryField('rectificationKpis', (t) =>
+  t.field({
+    type: [KpiRef],
+    description: 'Rectification completion rate, on-time rate and mean hours per step, open overdue tasks — by project, module or month.',
+    args: { groupBy: t.arg({ type: KpiGroupEnum, required: true }), from: t.arg.string(), to: t.arg.string() },
+    resolve: (_r, a, ctx) => rectificationKpis(ctx, a.groupBy, a),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  migrateInstances: t.field({
+    type: MigrationRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'MigrateInstancesResult' } },
+    args: { key: t.arg.string({ required: true }), fromVersion: t.arg.int({ required: true }), toVersion: t.arg.int({ required: true }), mapping: t.arg({ type: [StateMappingInput], required: true }) },
+    resolve: (_r, a, ctx) => migrateInstances(ctx, a.key, a.fromVersion, a.toVersion, a.mapping),
+  }),
+  requestRectification: t.field({
+    type: InstanceRef,
+    errors: { types: WRITE_ERRORS, union: { name: 'RequestRectificationResult' } },
+    description: 'Opens the rectification of a finding (minor findings are not opened automatically).',
+    args: { findingId: t.arg.int({ required: true }) },
+    resolve: async (_r, a, ctx) => getInstance(ctx, await requestRectification(ctx, a.findingId)),
   }),
 }));

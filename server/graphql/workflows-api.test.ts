@@ -117,4 +117,22 @@ describe('running', () => {
     const cancelled = await t.gql('mutation ($id: Int!) { cancelInstance(id: $id, reason: "重复发起") { ... on WorkflowInstance { status tasks { status } } ... on Error { message } } }', { id: started.id }, manager);
     expect(cancelled.data.cancelInstance).toEqual({ status: 'cancelled', tasks: [{ status: 'cancelled' }, { status: 'cancelled' }] });
   });
+
+  it('reports the states a new version drops, and migrates running instances only with a mapping for them', async () => {
+    const started = (await t.gql(START, { k: 'linear' }, inspector)).data.startWorkflow;
+    const v2 = fixture('linear').replace(/"approve"/g, '"signOff"').replace('name="审批"', 'name="签批"');
+    const deployed = (await t.gql(DEPLOY, { k: 'linear', x: v2 }, manager)).data.deployWorkflow;
+    expect(deployed).toMatchObject({ created: true, definition: { version: 2 }, orphanedStates: [{ instanceId: started.id, states: ['approve'] }] });
+    const MIGRATE = 'mutation ($m: [StateMappingInput!]!) { migrateInstances(key: "linear", fromVersion: 1, toVersion: 2, mapping: $m) { __typename ... on MigrateInstancesSuccess { migrated } ... on ValidationError { issues { pointer message } } } }';
+    const refused = (await t.gql(MIGRATE, { m: [] }, manager)).data.migrateInstances;
+    expect(refused).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: `/instances/${started.id}`, message: expect.stringContaining('stands in approve') }] });
+    const migrated = (await t.gql(MIGRATE, { m: [{ from: 'approve', to: 'signOff' }] }, manager)).data.migrateInstances;
+    expect(migrated.migrated).toContain(started.id);
+    const view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
+    expect(view.states).toEqual(['signOff']);
+    const task = view.tasks.find((x: { status: string }) => x.status === 'open');
+    expect(task.elementId).toBe('signOff');
+    const done = await t.gql(COMPLETE, { id: task.id, d: { approved: true } }, manager);
+    expect(done.data.completeTask.instance).toEqual({ status: 'completed', states: ['end'] });
+  });
 });

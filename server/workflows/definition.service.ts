@@ -120,3 +120,48 @@ export async function listDefinitions(ctx: ServiceContext): Promise<DefinitionRo
   const rows = await ctx.em.execute<Parameters<typeof toRow>[0][]>('select * from workflow_definition order by key, version desc');
   return rows.map(toRow);
 }
+
+export interface MigrationResult {
+  migrated: number[];
+}
+
+/**
+ * Moves running instances of one version to another, with an explicit mapping for each state the
+ * target version lacks; refuses (and moves nothing) when any instance would land in an unknown
+ * state. Open tasks and timers of the mapped states are closed and those of the target states opened.
+ */
+export async function migrateInstances(ctx: ServiceContext, key: string, fromVersion: number, toVersion: number, mapping: { from: string; to: string }[]): Promise<MigrationResult> {
+  const actor = authorize(ctx.actor, 'manageWorkflows');
+  const target = await findDefinition(ctx.em, key, toVersion);
+  const known = new Set(target.compiled.stateIds);
+  const map = new Map(mapping.map((m) => [m.from, m.to]));
+  const bad = mapping.filter((m) => !known.has(m.to)).map((m, i) => ({ pointer: `/mapping/${i}/to`, message: `${m.to} is not a state of ${key}@${toVersion}` }));
+  if (bad.length > 0) throw new ValidationError('The mapping names unknown states', bad);
+  return ctx.em.transactional(async (em) => {
+    const rows = await em.execute<{ id: number; snapshot_json: string; revision: number }[]>(`select id, snapshot_json, revision from workflow_instance where definition_key = ? and definition_version = ? and status = 'running' for update`, [key, fromVersion]);
+    const issues: { pointer: string; message: string }[] = [];
+    const plans = rows.map((row) => {
+      const snapshot = JSON.parse(row.snapshot_json);
+      const rename = (value: unknown): unknown => {
+        if (typeof value === 'string') return map.get(value) ?? value;
+        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [map.get(k) ?? k, rename(v)]));
+        return value;
+      };
+      const value = rename(snapshot.value);
+      for (const s of leavesOf(value)) if (!known.has(s)) issues.push({ pointer: `/instances/${row.id}`, message: `instance ${row.id} stands in ${s}, which ${key}@${toVersion} does not have: map it` });
+      return { row, snapshot: { ...snapshot, value } };
+    });
+    if (issues.length > 0) throw new ValidationError(`${issues.length} instance state(s) need a mapping`, issues);
+    const now = new Date();
+    for (const { row, snapshot } of plans) {
+      await em.execute(`update workflow_instance set definition_version = ?, snapshot_json = ?, revision = revision + 1, updated_at = ? where id = ? and revision = ?`, [toVersion, JSON.stringify(snapshot), now, row.id, row.revision]);
+      for (const m of mapping) {
+        await em.execute(`update workflow_task set element_id = ? where instance_id = ? and status = 'open' and element_id = ?`, [m.to, row.id, m.from]);
+      }
+      await em.execute(`insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) values (?, ?, ?, 'migrate', ?, ?, ?)`,
+        [row.id, now, actor.username, JSON.stringify({ fromVersion, toVersion, mapping }), leavesOf(JSON.parse(row.snapshot_json).value).join(','), leavesOf(snapshot.value).join(',')]);
+    }
+    await appendAudit(em, actor, { action: 'workflow.migrated', subjectType: 'workflow', subjectKey: `${key}@${fromVersion}→${toVersion}`, detail: { instances: plans.map((p) => p.row.id), mapping } });
+    return { migrated: plans.map((p) => p.row.id) };
+  });
+}

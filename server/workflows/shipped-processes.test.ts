@@ -86,6 +86,18 @@ describe('the shipped processes', () => {
     expect(published).toEqual({ versions: [{ version: 1, status: 'superseded' }, { version: 2, status: 'published' }], draft: null });
   });
 
+  it('reports rectification KPIs per project and step, and opens a minor finding\'s rectification on request', async () => {
+    const kpis = (await gql('manager', '{ rectificationKpis(groupBy: project) { key started completed completionRate openOverdue steps { step completed onTime onTimeRate meanHours } } }')).data.rectificationKpis;
+    expect(kpis).toEqual([expect.objectContaining({ started: 1, completed: 1, completionRate: 1, openOverdue: 0 })]);
+    expect(kpis[0].steps.map((x: { step: string; completed: number; onTimeRate: number | null }) => [x.step, x.completed, x.onTimeRate])).toEqual([['analyse', 1, 1], ['prevent', 1, null], ['rectify', 2, 1], ['verify', 2, null]]);
+    const [minor] = await t.em().execute<{ id: number }[]>(`insert into finding (inspection_id, project_id, item_id, code, version, module, item_key, title, severity, weight, expected_zh, expected_en, actual_json, reasons_json, touchpoints, photos, status, found_on, created_at)
+      select inspection_id, project_id, item_id, code, version, module, item_key, title, 'minor', weight, expected_zh, expected_en, actual_json, reasons_json, touchpoints, photos, 'open', found_on, now() from finding limit 1 returning id`);
+    const opened = await gql('inspector', 'mutation ($f: Int!) { requestRectification(findingId: $f) { __typename ... on WorkflowInstance { key status businessKey } ... on Error { message } } }', { f: minor.id });
+    expect(opened.data.requestRectification).toEqual({ __typename: 'WorkflowInstance', key: 'rectification', status: 'running', businessKey: `finding:${minor.id}` });
+    const twice = await gql('inspector', 'mutation ($f: Int!) { requestRectification(findingId: $f) { __typename } }', { f: minor.id });
+    expect(twice.data.requestRectification.__typename).toBe('ConflictError');
+  });
+
   it('innovation fund: above the budget threshold HQ approves too; the outcome is recorded', async () => {
     const started = (await gql('inspector', 'mutation { startWorkflow(key: "innovation-fund", variables: { title: "电梯困人安抚系统", proposer: "inspector" }) { ... on WorkflowInstance { id } ... on Error { message } } }')).data.startWorkflow;
     const step = async (who: string, data: Record<string, unknown>) => complete(who, (await openTasks(started.id))[0].id, data);
