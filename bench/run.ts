@@ -12,6 +12,7 @@ import { publishEdition } from '../server/standards/edition.service.ts';
 import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
 import { bigInstruction, libraryOf } from './fixtures.ts';
 import { inspectionBenchmarks } from './inspections.ts';
+import { workflowBenchmarks } from './workflows.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -118,5 +119,6 @@ console.log(`Pinzhi benchmark — ${new Date().toISOString()} — node ${process
 if (!process.env.BENCH_ONLY_HTTP) diffBenchmark();
 if (!process.env.BENCH_ONLY_HTTP) await editionBenchmark();
 if (!process.env.BENCH_ONLY_HTTP) await inspectionBenchmarks(PG, line);
+if (!process.env.BENCH_ONLY_HTTP) await workflowBenchmarks(PG, line);
 await throughput(false);
 await throughput(true);

@@ -69,16 +69,6 @@ async function loadInstance(em: EntityManager, id: number, lock = false): Promis
 async function record(em: EntityManager, instance: { id: number; revision: number | null }, r: Runnable, s: Step, who: Actor, event: string, detail: Record<string, unknown>, now: Date): Promise<{ id: number; dueAt: Date }[]> {
   const actor = who.username;
   const status = s.status;
-  if (instance.revision !== null) {
-    const updated = await em.execute<{ id: number }[]>(
-      `update workflow_instance set snapshot_json = ?, revision = revision + 1, status = ?, updated_at = ?, ended_at = ?, incident = ? where id = ? and revision = ? returning id`,
-      [JSON.stringify(s.snapshot), status, now, status === 'completed' ? now : null, s.incident, instance.id, instance.revision]);
-    if (updated.length === 0) throw new ConflictError(`Workflow instance ${instance.id} changed meanwhile; reload it and try again`);
-  }
-  if (status === 'completed') {
-    const [row] = await em.execute<{ business_key: string | null }[]>('select business_key from workflow_instance where id = ?', [instance.id]);
-    await closeFindingOf(em, row?.business_key ?? null);
-  }
   const effects: Record<string, unknown>[] = [];
   for (const e of s.effects) {
     if (e.kind === 'service') {
@@ -87,30 +77,48 @@ async function record(em: EntityManager, instance: { id: number; revision: numbe
     } else if (e.kind === 'escalate') effects.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
     else effects.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
   }
-  await em.execute(`insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) values (?, ?, ?, ?, ?, ?, ?)`,
-    [instance.id, now, actor, event, JSON.stringify({ ...detail, ...(effects.length ? { effects } : {}) }), s.from.join(','), s.to.join(',')]);
-  // tasks: close the ones left (completed ones are closed by completeTask already), open the new ones
-  if (s.closedTasks.length > 0) {
-    await em.execute(`update workflow_task set status = 'cancelled', completed_at = ? where instance_id = ? and status = 'open' and element_id in (${s.closedTasks.map(() => '?').join(', ')})`, [now, instance.id, ...s.closedTasks]);
-  }
+  const history = [instance.id, now, actor, event, JSON.stringify({ ...detail, ...(effects.length ? { effects } : {}) }), s.from.join(','), s.to.join(',')];
   const armed = s.armTimers.map((t) => ({ element: t.id, dueAt: t.dueAt }));
-  for (const task of s.openedTasks) {
+  // One statement: the snapshot (compare-and-set on the revision), the history row, the tasks
+  // opened and left, the timers cancelled and armed.
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (instance.revision === null) {
+    parts.push(`moved as (select id, business_key from workflow_instance where id = ?)`);
+    params.push(instance.id);
+  } else {
+    parts.push(`moved as (update workflow_instance set snapshot_json = ?, revision = revision + 1, status = ?, updated_at = ?, ended_at = ?, incident = ? where id = ? and revision = ? returning id, business_key)`);
+    params.push(JSON.stringify(s.snapshot), status, now, status === 'completed' ? now : null, s.incident, instance.id, instance.revision);
+  }
+  parts.push(`logged as (insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) select moved.id, ?, ?, ?, ?, ?, ? from moved)`);
+  params.push(...history.slice(1));
+  // tasks left without being completed (an interrupting timer took them away) are cancelled
+  const leftOpen = s.closedTasks.filter((t) => t !== detail.task);
+  if (leftOpen.length > 0) {
+    parts.push(`abandoned as (update workflow_task set status = 'cancelled', completed_at = ? where instance_id = ? and status = 'open' and element_id in (${leftOpen.map(() => '?').join(', ')}))`);
+    params.push(now, instance.id, ...leftOpen);
+  }
+  for (const [i, task] of s.openedTasks.entries()) {
     const meta = r.compiled.userTasks[task];
     const assignee = meta.assignee ? feelValue(meta.assignee, s.variables) : null;
     // a task is due when its first boundary timer falls due (e.g. the 48-hour analysis deadline)
-    const due = meta.timers.map((t) => armed.find((a) => a.element === t)?.dueAt).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-    await em.execute(`insert into workflow_task (instance_id, element_id, name, candidate_role, assignee, status, due_at, created_at) values (?, ?, ?, ?, ?, 'open', ?, ?)`,
-      [instance.id, task, meta.name, meta.candidateRole, typeof assignee === 'string' && assignee ? assignee : null, due, now]);
+    const due = meta.timers.map((t) => armed.find((x) => x.element === t)?.dueAt).filter((d): d is Date => !!d).sort((x, y) => x.getTime() - y.getTime())[0] ?? null;
+    parts.push(`task${i} as (insert into workflow_task (instance_id, element_id, name, candidate_role, assignee, status, due_at, created_at) values (?, ?, ?, ?, ?, 'open', ?, ?))`);
+    params.push(instance.id, task, meta.name, meta.candidateRole, typeof assignee === 'string' && assignee ? assignee : null, due, now);
   }
   if (s.cancelTimers.length > 0) {
-    await em.execute(`update workflow_timer set status = 'cancelled' where instance_id = ? and status = 'armed' and element_id in (${s.cancelTimers.map(() => '?').join(', ')})`, [instance.id, ...s.cancelTimers]);
+    parts.push(`cancelled as (update workflow_timer set status = 'cancelled' where instance_id = ? and status = 'armed' and element_id in (${s.cancelTimers.map(() => '?').join(', ')}))`);
+    params.push(instance.id, ...s.cancelTimers);
   }
-  const scheduled: { id: number; dueAt: Date }[] = [];
-  for (const t of armed) {
-    const [row] = await em.execute<{ id: number }[]>(`insert into workflow_timer (instance_id, element_id, due_at, status, created_at) values (?, ?, ?, 'armed', ?) returning id`, [instance.id, t.element, t.dueAt, now]);
-    scheduled.push({ id: row.id, dueAt: t.dueAt });
-  }
-  return scheduled;
+  parts.push(armed.length > 0
+    ? `armed as (insert into workflow_timer (instance_id, element_id, due_at, status, created_at) values ${armed.map(() => `(?, ?, ?, 'armed', ?)`).join(', ')} returning id, element_id)`
+    : `armed as (select null::int as id, null::text as element_id where false)`);
+  for (const t of armed) params.push(instance.id, t.element, t.dueAt, now);
+  const rows = await em.execute<{ business_key: string | null; id: number | null; element_id: string | null }[]>(
+    `with ${parts.join(', ')} select moved.business_key, armed.id, armed.element_id from moved left join armed on true`, params);
+  if (rows.length === 0) throw new ConflictError(`Workflow instance ${instance.id} changed meanwhile; reload it and try again`);
+  if (status === 'completed') await closeFindingOf(em, rows[0].business_key);
+  return rows.filter((row) => row.id !== null).map((row) => ({ id: row.id!, dueAt: armed.find((x) => x.element === row.element_id)!.dueAt }));
 }
 
 async function startInTransaction(em: EntityManager, key: string, variables: Record<string, unknown>, businessKey: string | null, who: Actor, now: Date): Promise<number> {
@@ -162,9 +170,9 @@ export async function startWorkflowIn(em: EntityManager, actor: Actor, key: stri
 }
 
 /** Sends an event to an instance and records the step, all in one transaction. */
-async function advance(em: EntityManager, instanceId: number, event: WorkflowEvent, actor: Actor, detail: Record<string, unknown>): Promise<Step> {
-  const instance = await loadInstance(em, instanceId);
-  if (instance.status !== 'running') throw new ConflictError(`Workflow instance ${instanceId} is ${instance.status}`);
+async function advance(em: EntityManager, instanceId: number | InstanceRow, event: WorkflowEvent, actor: Actor, detail: Record<string, unknown>): Promise<Step> {
+  const instance = typeof instanceId === 'number' ? await loadInstance(em, instanceId) : instanceId;
+  if (instance.status !== 'running') throw new ConflictError(`Workflow instance ${instance.id} is ${instance.status}`);
   const r = await runnableOf(em, instance.definition_key, instance.definition_version);
   const now = new Date();
   const s = step(r, JSON.parse(instance.snapshot_json), event, now);
@@ -200,23 +208,31 @@ export async function claimTask(ctx: ServiceContext, taskId: number): Promise<Ta
  */
 export async function completeTask(ctx: ServiceContext, taskId: number, data: Record<string, unknown>): Promise<TaskRow> {
   const actor = authorize(ctx.actor, 'workOnTasks');
-  const task = await loadTask(ctx.em, taskId);
+  const [task] = await ctx.em.execute<(TaskRow & { definition_key: string; definition_version: number })[]>(
+    'select t.*, i.definition_key, i.definition_version from workflow_task t join workflow_instance i on i.id = t.instance_id where t.id = ?', [taskId]);
+  if (!task) throw new NotFoundError(`No task ${taskId}`, String(taskId));
   if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} (${task.name}) is for the role ${task.candidate_role}`, [task.candidate_role as never]);
   if (task.status !== 'open') throw new ConflictError(`Task ${taskId} is ${task.status}, not open`);
   if (task.claimed_by && task.claimed_by !== actor.username && !actor.roles.includes('admin')) throw new ConflictError(`Task ${taskId} is claimed by ${task.claimed_by}`);
-  const instance = await loadInstance(ctx.em, task.instance_id);
-  const form = (await runnableOf(ctx.em, instance.definition_key, instance.definition_version)).compiled.userTasks[task.element_id]?.form;
+  const form = (await runnableOf(ctx.em, task.definition_key, task.definition_version)).compiled.userTasks[task.element_id]?.form;
   if (form) {
     const validate = compileCached(form as JsonObject);
     if (!validate(data)) throw new ValidationError(`The form data of task ${taskId} (${task.name}) is not valid`, ajvIssues(validate.errors));
   }
-  await inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (em) => {
     const now = new Date();
-    const closed = await em.execute<{ id: number }[]>(`update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ? where id = ? and status = 'open' returning id`, [actor.username, now, JSON.stringify(data), taskId]);
+    // the task closes and the instance is read in one round trip
+    const closed = await em.execute<(TaskRow & { i_snapshot: string; i_revision: number; i_status: string; i_key: string; i_version: number })[]>(
+      `with t as (update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ? where id = ? and status = 'open' returning *)
+       select t.*, i.snapshot_json as i_snapshot, i.revision as i_revision, i.status as i_status, i.definition_key as i_key, i.definition_version as i_version from t join workflow_instance i on i.id = t.instance_id`,
+      [actor.username, now, JSON.stringify(data), taskId]);
     if (closed.length === 0) throw new ConflictError(`Task ${taskId} was completed by someone else first`);
-    await advance(em, task.instance_id, { type: 'COMPLETE', taskId: task.element_id, data, by: actor.username }, actor, { task: task.element_id, taskId, data });
+    const c = closed[0];
+    const instance = { id: c.instance_id, snapshot_json: c.i_snapshot, revision: c.i_revision, status: c.i_status, definition_key: c.i_key, definition_version: c.i_version } as InstanceRow;
+    await advance(em, instance, { type: 'COMPLETE', taskId: task.element_id, data, by: actor.username }, actor, { task: task.element_id, taskId, data });
+    const { i_snapshot: _s, i_revision: _r, i_status: _st, i_key: _k, i_version: _v, ...row } = c;
+    return row as TaskRow;
   });
-  return loadTask(ctx.em, taskId);
 }
 
 /**

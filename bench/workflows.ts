@@ -1,0 +1,116 @@
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Engine } from 'bpmn-engine';
+import pg from 'pg';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { runnable, step } from '../workflows/engine.ts';
+import { createApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
+import { compileWorkflow } from '../server/workflows/definition.service.ts';
+import { deployShippedWorkflows } from '../server/workflows/rectification.ts';
+import { completeTask, startWorkflow } from '../server/workflows/instance.service.ts';
+
+const XML = readFileSync(new URL('../workflows/definitions/rectification.bpmn', import.meta.url), 'utf8');
+/** What each user task of the rectification is completed with: analysis, measures, a passed verification, no prevention. */
+const ANSWERS: Record<string, Record<string, unknown>> = {
+  analyse: { cause: '保洁员漏做地坎', plan: '增加午间清理' },
+  rectify: { measures: '已清理并调整排班', evidencePhotos: ['p1'] },
+  verify: { passed: true, evidencePhotos: ['p2'] },
+  prevent: { prevention: 'none' },
+};
+
+/** The same BPMN for bpmn-engine: its conditions are JavaScript expressions, not FEEL. */
+const ENGINE_XML = XML
+  .replace('passed = true', '${environment.output.passed}')
+  .replace('prevention = &quot;training&quot;', '${environment.output.prevention === "training"}')
+  .replace('prevention = &quot;revision&quot;', '${environment.output.prevention === "revision"}');
+
+async function forSeconds(seconds: number, run: () => Promise<void> | void): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() < end) {
+    await run();
+    n += 1;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+async function bpmnEngineOnce(): Promise<void> {
+  const engine = new Engine({ name: 'rectification', source: ENGINE_XML, settings: { enableDummyService: true } });
+  const listener = new EventEmitter();
+  listener.on('wait', (api: { id: string; environment: { output: Record<string, unknown> }; signal(data: unknown): void }) => {
+    Object.assign(api.environment.output, ANSWERS[api.id]);
+    api.signal(ANSWERS[api.id]);
+  });
+  const done = new Promise((resolve, reject) => {
+    engine.once('end', resolve);
+    engine.once('error', reject);
+  });
+  await engine.execute({ listener });
+  await done;
+}
+
+/**
+ * Rectification instances driven to completion in memory, Pinzhi's compiled XState machine beside
+ * bpmn-engine on the same BPMN; then task completions per second persisted on PostgreSQL (every
+ * transition committed) beside bpmn-engine's in-memory completions.
+ */
+export async function workflowBenchmarks(pgUrl: string, line: (name: string, value: string, baseline: string, verdict: string) => void): Promise<void> {
+  const r = runnable(await compileWorkflow(XML));
+  const ours = () => {
+    const now = new Date();
+    let s = step(r, null, null, now, { findingId: 1 });
+    while (s.status === 'running') {
+      const open = Object.values(r.compiled.userTasks).map((t) => t.id).filter((id) => s.to.includes(id));
+      s = step(r, s.snapshot, { type: 'COMPLETE', taskId: open[0], data: ANSWERS[open[0]], by: 'bench' }, now);
+    }
+  };
+  for (let i = 0; i < 200; i++) ours();
+  for (let i = 0; i < 20; i++) await bpmnEngineOnce();
+  const mine = await forSeconds(3, ours);
+  const theirs = await forSeconds(3, bpmnEngineOnce);
+  line('rectification instances to completion, in memory', `${mine.toFixed(0)} /s`, `bpmn-engine, same BPMN: ${theirs.toFixed(0)} /s`, `ratio ${(mine / theirs).toFixed(1)}× (goal ≥ 10×) ${mine / theirs >= 10 ? 'MET' : 'MISSED'}`);
+
+  const name = `pinzhi_bench_wf_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const app = await createApp({ ...loadConfig({ SEED: 'false' }), databaseUrl: url.toString() });
+  try {
+    const ctx = () => ({ em: app.orm.em.fork() as SqlEntityManager, actor: SYSTEM_ACTOR, limits: app.limits });
+    await deployShippedWorkflows(ctx().em, SYSTEM_ACTOR);
+    // 8 clients, each driving its own instances (started beforehand) through every task
+    const clients = 8;
+    const queues = await Promise.all(Array.from({ length: clients }, async () => {
+      const ids: number[] = [];
+      for (let i = 0; i < 80; i++) ids.push((await startWorkflow(ctx(), 'rectification', { findingId: i })).id);
+      return ids;
+    }));
+    const end = performance.now() + 5000;
+    const start = performance.now();
+    let completions = 0;
+    await Promise.all(queues.map(async (ids) => {
+      for (const id of ids) {
+        if (performance.now() >= end) return;
+        for (;;) {
+          const [task] = await ctx().em.execute<{ id: number; element_id: string }[]>(`select id, element_id from workflow_task where instance_id = ? and status = 'open' limit 1`, [id]);
+          if (!task) break;
+          await completeTask(ctx(), task.id, ANSWERS[task.element_id]);
+          completions += 1;
+        }
+      }
+    }));
+    const perSecond = completions / ((performance.now() - start) / 1000);
+    const engineCompletions = theirs * 4;
+    line('task completions persisted on PostgreSQL, 8 clients', `${perSecond.toFixed(0)} /s`, `bpmn-engine in memory: ${engineCompletions.toFixed(0)} /s`, `ratio ${(perSecond / engineCompletions).toFixed(1)}× (goal ≥ 3×) ${perSecond / engineCompletions >= 3 ? 'MET' : 'MISSED'}`);
+  } finally {
+    await app.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
