@@ -1,6 +1,6 @@
 import { compileBpmn } from '../compiler/compile.ts';
 import { CompileError, type CompileIssue } from '../compiler/errors.ts';
-import { OPTIONS } from './fixtures.test.ts';
+import { OPTIONS } from './options.ts';
 
 const doc = (body: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:pinzhi="urn:pinzhi:bpmn" id="d" targetNamespace="urn:t">${extra}

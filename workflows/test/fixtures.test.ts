@@ -1,13 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createActor, type AnyActorRef } from 'xstate';
-import { compileBpmn, type CompileOptions } from '../compiler/compile.ts';
+import { compileBpmn } from '../compiler/compile.ts';
+import { OPTIONS } from './options.ts';
 import { createWorkflowMachine, type Effect, type WorkflowEvent } from '../machine.ts';
 import { activeLeaves, activeMeta } from '../snapshot.ts';
 
-export const OPTIONS: CompileOptions = {
-  roles: ['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee'],
-  actions: ['notify', 'openStandardRevision'],
-};
 
 interface Step {
   send?: WorkflowEvent;
