@@ -71,6 +71,17 @@ describe('running', () => {
     expect(view.history.filter((h: { event: string }) => h.event === 'complete')).toHaveLength(1);
   });
 
+  it('lets a task be claimed once, by someone of its role', async () => {
+    const started = (await t.gql(START, { k: 'gateway' }, inspector)).data.startWorkflow;
+    await t.gql(COMPLETE, { id: started.tasks[0].id, d: { prevention: 'training' } }, manager);
+    const training = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance.tasks.find((x: { elementId: string }) => x.elementId === 'training');
+    const CLAIM = 'mutation ($id: Int!) { claimTask(id: $id) { __typename ... on WorkflowTask { claimedBy } ... on Error { message } } }';
+    expect((await t.gql(CLAIM, { id: training.id }, inspector)).data.claimTask.__typename).toBe('ForbiddenError');
+    expect((await t.gql(CLAIM, { id: training.id }, pm)).data.claimTask).toEqual({ __typename: 'WorkflowTask', claimedBy: 'pm' });
+    expect((await t.gql(CLAIM, { id: training.id }, await t.login('admin'))).data.claimTask).toMatchObject({ __typename: 'ConflictError', message: 'Task ' + training.id + ' is claimed by pm' });
+    expect((await t.gql(COMPLETE, { id: training.id, d: {} }, pm)).data.completeTask).toMatchObject({ __typename: 'WorkflowTask', instance: { status: 'completed' } });
+  });
+
   it('flags an instance whose gateway finds no way as an incident, without losing it', async () => {
     const started = (await t.gql(START, { k: 'subprocess' }, inspector)).data.startWorkflow;
     const result = await t.gql(COMPLETE, { id: started.tasks[0].id, d: { ok: 'maybe' } }, inspector);

@@ -208,28 +208,30 @@ export async function claimTask(ctx: ServiceContext, taskId: number): Promise<Ta
  */
 export async function completeTask(ctx: ServiceContext, taskId: number, data: Record<string, unknown>): Promise<TaskRow> {
   const actor = authorize(ctx.actor, 'workOnTasks');
-  const [task] = await ctx.em.execute<(TaskRow & { definition_key: string; definition_version: number })[]>(
-    'select t.*, i.definition_key, i.definition_version from workflow_task t join workflow_instance i on i.id = t.instance_id where t.id = ?', [taskId]);
-  if (!task) throw new NotFoundError(`No task ${taskId}`, String(taskId));
-  if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} (${task.name}) is for the role ${task.candidate_role}`, [task.candidate_role as never]);
-  if (task.status !== 'open') throw new ConflictError(`Task ${taskId} is ${task.status}, not open`);
-  if (task.claimed_by && task.claimed_by !== actor.username && !actor.roles.includes('admin')) throw new ConflictError(`Task ${taskId} is claimed by ${task.claimed_by}`);
-  const form = (await runnableOf(ctx.em, task.definition_key, task.definition_version)).compiled.userTasks[task.element_id]?.form;
-  if (form) {
-    const validate = compileCached(form as JsonObject);
-    if (!validate(data)) throw new ValidationError(`The form data of task ${taskId} (${task.name}) is not valid`, ajvIssues(validate.errors));
-  }
+  const admin = actor.roles.includes('admin');
   return inTransaction(ctx, async (em) => {
     const now = new Date();
-    // the task closes and the instance is read in one round trip
+    // The task closes — if it is open, not claimed by someone else and the caller may work on it —
+    // and the instance is read, in one round trip; the form is checked after (a failure rolls back).
     const closed = await em.execute<(TaskRow & { i_snapshot: string; i_revision: number; i_status: string; i_key: string; i_version: number })[]>(
-      `with t as (update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ? where id = ? and status = 'open' returning *)
+      `with t as (update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ?
+         where id = ? and status = 'open' and (? or claimed_by is null or claimed_by = ?) and (? or assignee = ? or candidate_role in (${actor.roles.map(() => '?').join(', ')})) returning *)
        select t.*, i.snapshot_json as i_snapshot, i.revision as i_revision, i.status as i_status, i.definition_key as i_key, i.definition_version as i_version from t join workflow_instance i on i.id = t.instance_id`,
-      [actor.username, now, JSON.stringify(data), taskId]);
-    if (closed.length === 0) throw new ConflictError(`Task ${taskId} was completed by someone else first`);
+      [actor.username, now, JSON.stringify(data), taskId, admin, actor.username, admin, actor.username, ...actor.roles]);
+    if (closed.length === 0) {
+      const task = await loadTask(em, taskId);
+      if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} (${task.name}) is for the role ${task.candidate_role}`, [task.candidate_role as never]);
+      if (task.status !== 'open') throw new ConflictError(`Task ${taskId} is ${task.status}, not open`);
+      throw new ConflictError(`Task ${taskId} is claimed by ${task.claimed_by}`);
+    }
     const c = closed[0];
+    const form = (await runnableOf(em, c.i_key, c.i_version)).compiled.userTasks[c.element_id]?.form;
+    if (form) {
+      const validate = compileCached(form as JsonObject);
+      if (!validate(data)) throw new ValidationError(`The form data of task ${taskId} (${c.name}) is not valid`, ajvIssues(validate.errors));
+    }
     const instance = { id: c.instance_id, snapshot_json: c.i_snapshot, revision: c.i_revision, status: c.i_status, definition_key: c.i_key, definition_version: c.i_version } as InstanceRow;
-    await advance(em, instance, { type: 'COMPLETE', taskId: task.element_id, data, by: actor.username }, actor, { task: task.element_id, taskId, data });
+    await advance(em, instance, { type: 'COMPLETE', taskId: c.element_id, data, by: actor.username }, actor, { task: c.element_id, taskId, data });
     const { i_snapshot: _s, i_revision: _r, i_status: _st, i_key: _k, i_version: _v, ...row } = c;
     return row as TaskRow;
   });
