@@ -78,6 +78,7 @@ describe('running', () => {
     const CLAIM = 'mutation ($id: Int!) { claimTask(id: $id) { __typename ... on WorkflowTask { claimedBy } ... on Error { message } } }';
     expect((await t.gql(CLAIM, { id: training.id }, inspector)).data.claimTask.__typename).toBe('ForbiddenError');
     expect((await t.gql(CLAIM, { id: training.id }, pm)).data.claimTask).toEqual({ __typename: 'WorkflowTask', claimedBy: 'pm' });
+    expect((await t.gql('{ tasks(mine: true) { id } }', {}, pm)).data.tasks).toEqual([{ id: training.id }]);
     expect((await t.gql(CLAIM, { id: training.id }, await t.login('admin'))).data.claimTask).toMatchObject({ __typename: 'ConflictError', message: 'Task ' + training.id + ' is claimed by pm' });
     expect((await t.gql(COMPLETE, { id: training.id, d: {} }, pm)).data.completeTask).toMatchObject({ __typename: 'WorkflowTask', instance: { status: 'completed' } });
   });
