@@ -45,6 +45,8 @@ export async function startTimerService(app: App, log: (line: string) => void = 
   return async () => {
     setTimerScheduler(async () => {});
     setFindingsHook(async () => {});
+    const stopped = new Promise<void>((resolve) => boss.once('stopped', () => resolve()));
     await boss.stop({ graceful: true, timeout: 5000 });
+    await stopped;
   };
 }
