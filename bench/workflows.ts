@@ -16,8 +16,8 @@ const XML = readFileSync(new URL('../workflows/definitions/rectification.bpmn', 
 /** What each user task of the rectification is completed with: analysis, measures, a passed verification, no prevention. */
 const ANSWERS: Record<string, Record<string, unknown>> = {
   analyse: { cause: '保洁员漏做地坎', plan: '增加午间清理' },
-  rectify: { measures: '已清理并调整排班', evidencePhotos: ['p1'] },
-  verify: { passed: true, evidencePhotos: ['p2'] },
+  rectify: { measures: '已清理并调整排班', evidencePhotos: ['1'.repeat(64)] },
+  verify: { passed: true, evidencePhotos: ['2'.repeat(64)] },
   prevent: { prevention: 'none' },
 };
 

@@ -7,6 +7,7 @@ import { readPhoto } from './inspections/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from './inspections/export.service.ts';
 import { authorize, type Actor } from './auth/roles.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
+import { AdminUi } from './admin-ui.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -183,15 +184,18 @@ export interface HttpOptions {
   maxBodyBytes: number;
   /** Query responses are reused for this long (and always revalidated by ETag); 0 turns it off. */
   responseCacheTtlMs: number;
+  /** where the built admin UI is (admin-ui/dist by default) */
+  adminUiDir?: string;
 }
 
 /**
  * The HTTP front: `/health`, `/graphql` (Yoga behind a request-size limit and a response cache),
- * and a redirect from `/`. `getApp` returns null while the server is still starting (health
+ * the admin UI at `/admin/`, files (checklists, workbooks, photos), and a redirect from `/` to the UI. `getApp` returns null while the server is still starting (health
  * answers 503 until then).
  */
 export function createHttpServer(getApp: () => App | null, options: HttpOptions): Server {
   const cache = new ResponseCache({ ttlMs: options.responseCacheTtlMs, maxEntries: 2000, maxEntryBytes: 4 * 1024 * 1024 });
+  const adminUi = new AdminUi(options.adminUiDir);
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -199,11 +203,13 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
       if (url.pathname === '/health') {
         return app ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'starting' });
       }
-      if (!app) return sendJson(res, 503, { errors: [{ message: 'Pinzhi is starting; try again in a moment' }] });
+      // the UI's files need no database: they are served while the server is still starting
+      if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return await adminUi.handle(req, res, url.pathname);
       if (url.pathname === '/') {
-        res.writeHead(302, { location: '/graphql' });
+        res.writeHead(302, { location: '/admin/' });
         return res.end();
       }
+      if (!app) return sendJson(res, 503, { errors: [{ message: 'Pinzhi is starting; try again in a moment' }] });
       const read = req.method === 'GET' || req.method === 'HEAD';
       const checklistBook = /^\/checklists\/([0-9a-f]{64})\.xlsx$/.exec(url.pathname);
       if (checklistBook && read) return await serveWorkbook(app, req, res, 'checklists', checklistBook[1]);
@@ -213,7 +219,7 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
       if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);
       if (checklist && (req.method === 'GET' || req.method === 'HEAD')) return await serveChecklist(app, req, res, checklist[1]);
-      if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: `Nothing at ${url.pathname}; the API is at /graphql` }] });
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: `Nothing at ${url.pathname}; the API is at /graphql, the admin UI at /admin/` }] });
       let body: Buffer | undefined;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         const read = await readBody(req, options.maxBodyBytes);

@@ -3,7 +3,8 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { isRe2Pattern, re2RegExp } from './regex-engine.ts';
-import { contentHash, type JsonObject } from './json.ts';
+import type { JsonObject } from './json.ts';
+import { contentHash } from './content-hash.ts';
 
 // ajv and ajv-formats are CommonJS: their default export sits one level down under ESM.
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
@@ -32,6 +33,8 @@ export const ajv = new Ajv2020({
 });
 addFormats(ajv, ['date', 'time', 'date-time', 'duration', 'email', 'uri', 'uuid']);
 ajv.addFormat('re2-regex', { type: 'string', validate: isRe2Pattern });
+// a photo uploaded with uploadPhoto, named by its sha256 (workflow forms use it for evidence photos)
+ajv.addFormat('photo-id', { type: 'string', validate: /^[0-9a-f]{64}$/ });
 
 const xStandard = loadSchema('x-standard.schema.json');
 const xCheck = loadSchema('x-check.schema.json');

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** Any JSON value, as stored in a standard document. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -23,10 +21,6 @@ export function canonicalJson(value: JsonValue): string {
   return JSON.stringify(value);
 }
 
-/** sha256 (hex) of the canonical JSON of a value: the content hash of a standard version. */
-export function contentHash(value: JsonValue): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
-}
 
 /** Escapes one reference token of a JSON Pointer (RFC 6901). */
 export function escapePointerToken(token: string | number): string {

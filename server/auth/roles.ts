@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   manageUsers: ['admin'],
   readInspections: ROLES,
   inspect: ['admin', 'quality_manager', 'inspector'],
+  // inspectors' evidence, and the project manager's proof of a rectification
+  uploadPhotos: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee'],
   manageSchedules: ['admin', 'quality_manager'],
   startWorkflows: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee'],
   workOnTasks: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee', 'auditor'],
@@ -46,4 +48,9 @@ export function authorize(actor: Actor | null, permission: Permission): Actor {
     throw new ForbiddenError(`${actor.username} may not ${permission.replace(/([A-Z])/g, ' $1').toLowerCase()}: it needs one of the roles ${allowed.join(', ')}`, allowed);
   }
   return actor;
+}
+
+/** The capabilities a set of roles grants (what a client may offer the user). */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roles.some((r) => (PERMISSIONS[p] as readonly Role[]).includes(r)));
 }

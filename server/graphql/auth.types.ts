@@ -2,6 +2,7 @@ import { ValidationError } from '../../standards/errors.ts';
 import { InvalidCredentialsError, login } from '../auth/user.service.ts';
 import { builder } from './builder.ts';
 import { User, type Qualification } from '../entities/user.entity.ts';
+import { permissionsOf, type Role } from '../auth/roles.ts';
 
 interface LoginSuccessShape {
   token: string;
@@ -36,6 +37,7 @@ const Me = builder.objectRef<{ username: string; roles: readonly string[] }>('Me
   fields: (t) => ({
     username: t.exposeString('username'),
     roles: t.stringList({ resolve: (m) => [...m.roles] }),
+    permissions: t.stringList({ description: 'What the roles allow, e.g. editStandards, readAuditTrail: what a client may offer this user.', resolve: (m) => permissionsOf(m.roles as Role[]) }),
     displayName: t.string({ resolve: async (m, _a, ctx) => (await ctx.em.findOne(User, { username: m.username }))?.displayName ?? m.username }),
     qualifications: t.field({ type: [QualificationRef], resolve: async (m, _a, ctx) => (await ctx.em.findOne(User, { username: m.username }))?.qualifications ?? [] }),
   }),

@@ -9,7 +9,7 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   fields: (t) => ({ message: t.exposeString('message') }),
 });
 
-const IssueRef = builder.objectRef<Issue>('Issue').implement({
+export const IssueRef = builder.objectRef<Issue>('Issue').implement({
   description: 'One problem in an input, located by a JSON Pointer ("" is the root).',
   fields: (t) => ({ pointer: t.exposeString('pointer'), message: t.exposeString('message') }),
 });

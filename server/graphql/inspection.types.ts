@@ -3,7 +3,7 @@ import type { IFinding, IInspection, IPhoto } from '../entities/inspection.entit
 import { uploadPhoto } from '../inspections/photo.service.ts';
 import { getInspection, submitInspection, type SubmitResult } from '../inspections/inspection.service.ts';
 import { getProject } from '../inspections/project.service.ts';
-import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, type HeatCell, type Page, type RateRow } from '../inspections/quality-report.service.ts';
+import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, listInspections, type HeatCell, type Page, type RateRow } from '../inspections/quality-report.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
@@ -73,6 +73,10 @@ const FindingPageRef = builder.objectRef<Page<IFinding>>('FindingPage').implemen
   fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [FindingRef], resolve: (p) => p.items }) }),
 });
 
+const InspectionPageRef = builder.objectRef<Page<IInspection>>('InspectionPage').implement({
+  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InspectionRef], resolve: (p) => p.items }) }),
+});
+
 const RateRowRef = builder.objectRef<RateRow>('ExecutionRate').implement({
   description: 'Execution rate (执行率): passed / applicable check items.',
   fields: (t) => ({ key: t.exposeString('key'), applicable: t.exposeInt('applicable'), passed: t.exposeInt('passed'), rate: t.exposeFloat('rate'), inspections: t.exposeInt('inspections') }),
@@ -101,6 +105,12 @@ builder.queryFields((t) => ({
     errors: { types: READ_ERRORS, union: { name: 'InspectionResult' } },
     args: { id: t.arg.int({ required: true }) },
     resolve: (_r, a, ctx) => getInspection(ctx, a.id),
+  }),
+  inspections: t.field({
+    type: InspectionPageRef,
+    description: 'Inspections, newest first.',
+    args: { projectId: t.arg.int(), inspector: t.arg.string(), from: t.arg.string(), to: t.arg.string(), first: t.arg.int(), offset: t.arg.int() },
+    resolve: (_r, a, ctx) => listInspections(ctx, a, a),
   }),
   findings: t.field({
     type: FindingPageRef,

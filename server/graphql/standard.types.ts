@@ -3,7 +3,7 @@ import { toVersionView, type StandardVersionView } from '../standards/standard.v
 import { cursorOf, getStandard, listStandards, type StandardView } from '../standards/standard-read.service.ts';
 import * as standards from '../standards/standard.service.ts';
 import { builder } from './builder.ts';
-import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+import { IssueRef, READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 
 const StatusEnum = builder.enumType('VersionStatus', {
   values: { draft: { value: 'draft' }, in_review: { value: 'in_review' }, published: { value: 'published' }, superseded: { value: 'superseded' }, retired: { value: 'retired' } } as const,
@@ -96,6 +96,15 @@ builder.queryField('standards', (t) =>
     },
     { name: 'StandardConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }) },
   ),
+);
+
+builder.queryField('checkStandard', (t) =>
+  t.field({
+    type: [IssueRef],
+    description: 'Checks a document as updateDraft would and stores nothing: every problem with its JSON Pointer; an empty list means it would be accepted.',
+    args: { code: t.arg.string({ required: true }), schema: t.arg({ type: 'JSON', required: true }) },
+    resolve: (_r, a, ctx) => standards.checkStandard(ctx, a.code, a.schema),
+  }),
 );
 
 const write = (name: string) => ({ types: WRITE_ERRORS, union: { name } });

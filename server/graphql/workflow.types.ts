@@ -3,7 +3,9 @@ import { deployWorkflow, findDefinition, leavesOf, listDefinitions, migrateInsta
 import { rectificationKpis, type RectificationKpi, type StepKpi } from '../workflows/kpi.service.ts';
 import { requestRectification } from '../workflows/rectification.ts';
 import { cancelInstance, claimTask, completeTask, getInstance, instanceHistory, instanceTasks, listTasks, startWorkflow, type HistoryRow, type InstanceRow, type TaskRow } from '../workflows/instance.service.ts';
-import { authorize } from '../auth/roles.ts';
+import { listInstances } from '../workflows/instance-list.service.ts';
+import { authorize, ROLES } from '../auth/roles.ts';
+import { SERVICE_ACTIONS } from '../workflows/actions.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 
@@ -97,7 +99,17 @@ InstanceRef.implement({
   }),
 });
 
+const InstancePageRef = builder.objectRef<{ totalCount: number; items: InstanceRow[] }>('WorkflowInstancePage').implement({
+  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InstanceRef], resolve: (p) => p.items }) }),
+});
+
 builder.queryFields((t) => ({
+  workflowInstances: t.field({
+    type: InstancePageRef,
+    description: 'Workflow instances, newest first.',
+    args: { key: t.arg.string(), status: t.arg.string({ description: 'running, completed, cancelled or incident' }), businessKey: t.arg.string(), first: t.arg.int(), offset: t.arg.int() },
+    resolve: (_r, a, ctx) => listInstances(ctx, a, a),
+  }),
   workflowDefinitions: t.field({ type: [DefinitionRef], description: 'Every deployed version, newest first per key.', resolve: (_r, _a, ctx) => listDefinitions(ctx) }),
   workflowDefinition: t.field({
     type: DefinitionRef,
@@ -182,6 +194,22 @@ const KpiRef = builder.objectRef<RectificationKpi>('RectificationKpi').implement
 });
 
 const KpiGroupEnum = builder.enumType('KpiGroup', { values: { project: { value: 'project' }, module: { value: 'module' }, month: { value: 'month' } } as const });
+
+const VocabularyRef = builder.objectRef<{ roles: readonly string[]; actions: string[] }>('WorkflowVocabulary').implement({
+  description: 'What the BPMN compiler accepts: candidate roles of user tasks and built-in actions of service tasks.',
+  fields: (t) => ({ roles: t.stringList({ resolve: (v) => [...v.roles] }), actions: t.exposeStringList('actions') }),
+});
+
+builder.queryField('workflowVocabulary', (t) =>
+  t.field({
+    type: VocabularyRef,
+    description: 'The roles and service actions a process may name (for modelers).',
+    resolve: (_r, _a, ctx) => {
+      authorize(ctx.actor, 'readStandards');
+      return { roles: ROLES, actions: Object.keys(SERVICE_ACTIONS) };
+    },
+  }),
+);
 
 builder.queryField('rectificationKpis', (t) =>
   t.field({

@@ -28,7 +28,7 @@ const pathOf = (store: PhotoStore, sha256: string) => join(store.dir, sha256.sli
  * its size and that it really is a JPEG, PNG, WebP or HEIC image. Returns its id for answers.
  */
 export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, file: File): Promise<IPhoto> {
-  const actor = authorize(ctx.actor, 'inspect');
+  const actor = authorize(ctx.actor, 'uploadPhotos');
   if (file.size > ctx.photos.maxBytes) throw new ValidationError(`The photo is ${file.size} bytes; the limit is ${ctx.photos.maxBytes}`, [{ pointer: '/file', message: `too large: ${file.size} bytes (limit ${ctx.photos.maxBytes})` }]);
   const bytes = Buffer.from(await file.arrayBuffer());
   const type = IMAGE_TYPES.find((t) => t.is(bytes));

@@ -92,6 +92,19 @@ export async function inspectionsUnder(ctx: ServiceContext, code: string, versio
   return ctx.em.find(Inspection, { id: { $in: ids.map((r) => r.inspection_id) } }, { orderBy: { id: 'asc' } });
 }
 
+/** Inspections, newest first, by project and inspector, a page at a time. */
+export async function listInspections(ctx: ServiceContext, filter: { projectId?: number | null; inspector?: string | null; from?: string | null; to?: string | null }, page: { first?: number | null; offset?: number | null }): Promise<Page<IInspection>> {
+  authorize(ctx.actor, 'readInspections');
+  requireDates({ from: filter.from, to: filter.to });
+  const where: Record<string, unknown> = {};
+  if (filter.projectId != null) where.projectId = filter.projectId;
+  if (filter.inspector) where.inspector = filter.inspector;
+  if (filter.from || filter.to) where.inspectedOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+  const first = Math.min(Math.max(page.first ?? 50, 1), 500);
+  const [items, totalCount] = await ctx.em.findAndCount(Inspection, where, { orderBy: { id: 'desc' }, limit: first, offset: Math.max(page.offset ?? 0, 0) });
+  return { totalCount, items };
+}
+
 /** Every finding of one inspection, in checklist order. */
 export async function findingsOf(ctx: ServiceContext, inspectionId: number): Promise<IFinding[]> {
   authorize(ctx.actor, 'readInspections');

@@ -1,6 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { checkLibrary, type LibraryDocument, type LibraryFile } from '../../standards/library.ts';
-import { contentHash, type JsonObject } from '../../standards/json.ts';
+import type { JsonObject } from '../../standards/json.ts';
+import { contentHash } from '../../standards/content-hash.ts';
 import { checkLibraryPackage, type LibraryPackage } from '../../standards/library-package.ts';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../../standards/validate.ts';
 import { ConflictError } from '../../standards/errors.ts';

@@ -1,6 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../../standards/errors.ts';
-import { contentHash, type JsonObject } from '../../standards/json.ts';
+import type { JsonObject } from '../../standards/json.ts';
+import { contentHash } from '../../standards/content-hash.ts';
 import { collectStandardRefs } from '../../standards/refs.ts';
 import { validateStandard, type DocumentLimits, type StandardIdentity } from '../../standards/validate.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -66,6 +67,22 @@ async function assertRefsPublished(em: EntityManager, code: string, schema: Json
 
 function summary(row: IStandardVersion): JsonObject {
   return { version: row.version, status: row.status, contentHash: row.contentHash, revision: row.revision };
+}
+
+/**
+ * Checks a document as `updateDraft` would — the standards language, its identity, `$ref` cycles —
+ * and stores nothing: editors call it as the user types. An empty list means updateDraft will
+ * accept the document (unless someone saves first).
+ */
+export async function checkStandard(ctx: ServiceContext, code: string, schema: unknown): Promise<Issue[]> {
+  authorize(ctx.actor, 'editStandards');
+  try {
+    validateFor(code, schema, ctx.limits);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return error.issues.length > 0 ? error.issues : [{ pointer: '', message: error.message }];
+  }
+  return refCycleIssues(ctx.em, code, schema as JsonObject);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { describeChanges, type Change } from '../../standards/diff/semantic-diff.ts';
 import { NotFoundError, ValidationError } from '../../standards/errors.ts';
-import { canonicalJson, contentHash, type JsonObject } from '../../standards/json.ts';
+import { canonicalJson, type JsonObject } from '../../standards/json.ts';
+import { contentHash } from '../../standards/content-hash.ts';
 import type { Touchpoint as TouchpointData } from '../../standards/library-package.ts';
 import { applyOverlay, type Overlay, type Variant } from '../../standards/variants.ts';
 import { appendAudit } from '../audit/audit.service.ts';

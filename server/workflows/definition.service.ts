@@ -1,7 +1,8 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { compileCached } from '../../standards/ajv.ts';
 import { NotFoundError, ValidationError } from '../../standards/errors.ts';
-import { contentHash, type JsonObject } from '../../standards/json.ts';
+import type { JsonObject } from '../../standards/json.ts';
+import { contentHash } from '../../standards/content-hash.ts';
 import { compileBpmn, type CompiledWorkflow } from '../../workflows/compiler/compile.ts';
 import { CompileError } from '../../workflows/compiler/errors.ts';
 import { runnable, type Runnable } from '../../workflows/engine.ts';

@@ -1,0 +1,150 @@
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { useI18n } from './lib/i18n.tsx';
+import type { MessageKey } from './lib/messages.zh.ts';
+import { Link, match, navigate, useLocation } from './lib/router.tsx';
+import { startPage, useSession } from './lib/session.tsx';
+import { Loading } from './components/status.tsx';
+import { SignInPage } from './pages/sign-in.tsx';
+import { StandardsLayout } from './pages/standards/standards-layout.tsx';
+import { StandardPage } from './pages/standards/standard-page.tsx';
+import { StandardEditor } from './pages/standards/editor/standard-editor.tsx';
+import { HistoryPage } from './pages/history/history-page.tsx';
+import { AuditPage } from './pages/history/audit-page.tsx';
+import { EditionsPage } from './pages/history/editions-page.tsx';
+import { ChecklistsPage } from './pages/checklists/checklists-page.tsx';
+import { PrintChecklistPage } from './pages/checklists/print-page.tsx';
+import { InspectionsPage } from './pages/checklists/inspections-page.tsx';
+import { InspectionPage } from './pages/checklists/inspection-page.tsx';
+import { TasksPage } from './pages/workflows/tasks-page.tsx';
+import { WorkflowsPage } from './pages/workflows/workflows-page.tsx';
+import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
+
+// bpmn-js is large: the pages that draw diagrams load it when first opened
+const ModelerPage = lazy(() => import('./pages/workflows/modeler-page.tsx'));
+const InstancePage = lazy(() => import('./pages/workflows/instance-page.tsx'));
+
+interface Route {
+  pattern: string;
+  permission?: string;
+  /** the navigation entry this page belongs to */
+  section: string;
+  render(params: Record<string, string>): ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { pattern: '/dashboard', section: 'dashboard', permission: 'readInspections', render: () => <DashboardPage /> },
+  { pattern: '/standards', section: 'standards', permission: 'readStandards', render: () => <StandardsLayout /> },
+  { pattern: '/standards/:code', section: 'standards', permission: 'readStandards', render: (p) => <StandardsLayout code={p.code}><StandardPage code={p.code} /></StandardsLayout> },
+  { pattern: '/standards/:code/edit', section: 'standards', permission: 'editStandards', render: (p) => <StandardEditor code={p.code} /> },
+  { pattern: '/standards/:code/history', section: 'standards', permission: 'readStandards', render: (p) => <HistoryPage code={p.code} /> },
+  { pattern: '/standards/:code/audit', section: 'standards', permission: 'readAuditTrail', render: (p) => <AuditPage subject={p.code} /> },
+  { pattern: '/editions', section: 'editions', permission: 'readStandards', render: () => <EditionsPage /> },
+  { pattern: '/audit', section: 'audit', permission: 'readAuditTrail', render: () => <AuditPage /> },
+  { pattern: '/checklists', section: 'checklists', permission: 'readInspections', render: () => <ChecklistsPage /> },
+  { pattern: '/checklists/:id/print', section: 'checklists', permission: 'readInspections', render: (p) => <PrintChecklistPage id={p.id} /> },
+  { pattern: '/inspections', section: 'inspections', permission: 'readInspections', render: () => <InspectionsPage /> },
+  { pattern: '/inspections/:id', section: 'inspections', permission: 'readInspections', render: (p) => <InspectionPage id={Number(p.id)} /> },
+  { pattern: '/tasks', section: 'tasks', permission: 'workOnTasks', render: () => <TasksPage /> },
+  { pattern: '/workflows', section: 'workflows', permission: 'readStandards', render: () => <WorkflowsPage /> },
+  { pattern: '/workflows/:key', section: 'workflows', permission: 'readStandards', render: (p) => <ModelerPage workflowKey={p.key} /> },
+  { pattern: '/instances/:id', section: 'workflows', permission: 'readInspections', render: (p) => <InstancePage id={Number(p.id)} /> },
+];
+
+const NAV: { section: string; to: string; label: MessageKey; permission: string }[] = [
+  { section: 'dashboard', to: '/dashboard', label: 'nav.dashboard', permission: 'readInspections' },
+  { section: 'standards', to: '/standards', label: 'nav.standards', permission: 'readStandards' },
+  { section: 'editions', to: '/editions', label: 'nav.editions', permission: 'readStandards' },
+  { section: 'checklists', to: '/checklists', label: 'nav.checklists', permission: 'readInspections' },
+  { section: 'inspections', to: '/inspections', label: 'nav.inspections', permission: 'readInspections' },
+  { section: 'workflows', to: '/workflows', label: 'nav.workflows', permission: 'readStandards' },
+  { section: 'tasks', to: '/tasks', label: 'nav.tasks', permission: 'workOnTasks' },
+  { section: 'audit', to: '/audit', label: 'nav.audit', permission: 'readAuditTrail' },
+];
+
+function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <button type="button" className="btn btn-ghost lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label={t('shell.switchLanguage')} data-testid="lang-switch">
+      {lang === 'zh' ? 'English' : '中文'}
+    </button>
+  );
+}
+
+function Shell({ section, children }: { section: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const { user, signOut, can } = useSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { path } = useLocation();
+  useEffect(() => setMenuOpen(false), [path]);
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">{t('shell.skipToContent')}</a>
+      <header className="topbar">
+        <Link to={startPage(user!.roles)} className="brand" aria-label={t('shell.home')}>
+          <img src="/admin/favicon.svg" alt="" width={26} height={26} />
+          <span className="brand-name">品质 <span className="brand-en">Pinzhi</span></span>
+        </Link>
+        <button type="button" className="btn btn-ghost menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
+          {t('shell.menu')}
+        </button>
+        <nav id="main-nav" className={`main-nav${menuOpen ? ' open' : ''}`} aria-label={t('shell.navigation')}>
+          {NAV.filter((n) => can(n.permission)).map((n) => (
+            <Link key={n.section} to={n.to} className={n.section === section ? 'active' : undefined} aria-current={n.section === section ? 'page' : undefined}>
+              {t(n.label)}
+            </Link>
+          ))}
+        </nav>
+        <div className="topbar-end">
+          <LanguageSwitch />
+          <span className="user" title={user!.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')} data-testid="current-user">
+            {user!.displayName}
+            <small>{user!.roles.map((r) => t(`role.${r}` as MessageKey)).join(' · ')}</small>
+          </span>
+          <button type="button" className="btn btn-ghost" onClick={signOut}>{t('shell.signOut')}</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>{children}</main>
+    </div>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="page">
+      <h1>{t('shell.notFound')}</h1>
+      <p><Link to="/">{t('shell.home')}</Link></p>
+    </div>
+  );
+}
+
+/** The signed-in app: routes by path, each page checked against the user's permissions. */
+export function App() {
+  const { user, restoring, can } = useSession();
+  const { path, query } = useLocation();
+  const { t } = useI18n();
+
+  useEffect(() => {
+    if (restoring) return;
+    if (!user && path !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(path + (query.size ? `?${query}` : ''))}`, { replace: true });
+    else if (user && (path === '/' || path === '/sign-in')) navigate(query.get('next') && query.get('next') !== '/' ? query.get('next')! : startPage(user.roles), { replace: true });
+  }, [user, restoring, path, query]);
+
+  if (restoring) return <Loading />;
+  if (!user) return path === '/sign-in' ? <SignInPage /> : <Loading />;
+  if (path === '/' || path === '/sign-in') return <Loading />;
+
+  for (const route of ROUTES) {
+    const params = match(route.pattern, path);
+    if (!params) continue;
+    const allowed = !route.permission || can(route.permission);
+    // the print view is a page of its own, without the app's chrome
+    if (route.pattern === '/checklists/:id/print' && allowed) return route.render(params);
+    return (
+      <Shell section={route.section}>
+        {allowed ? <Suspense fallback={<Loading />}>{route.render(params)}</Suspense> : <div className="page"><p className="notice notice-error" role="alert">{t('shell.forbidden')}</p></div>}
+      </Shell>
+    );
+  }
+  return <Shell section=""><NotFound /></Shell>;
+}

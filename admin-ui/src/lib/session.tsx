@@ -1,0 +1,80 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ERROR_FIELDS, expect, request, setToken } from './graphql.ts';
+
+export interface User {
+  username: string;
+  displayName: string;
+  roles: string[];
+  /** capabilities from the server, e.g. editStandards, readAuditTrail */
+  permissions: string[];
+}
+
+interface Session {
+  user: User | null;
+  /** true until a stored token has been checked */
+  restoring: boolean;
+  signIn(username: string, password: string): Promise<User>;
+  signOut(): void;
+  can(permission: string): boolean;
+}
+
+const STORAGE_KEY = 'pinzhi.token';
+const SessionContext = createContext<Session | null>(null);
+
+const ME = `{ me { username displayName roles permissions } }`;
+const LOGIN = `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ${ERROR_FIELDS} ... on LoginSuccess { token } } }`;
+
+/** The signed-in user: the bearer token is kept in this browser's storage and checked with `me` on load. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [restoring, setRestoring] = useState(true);
+
+  const signOut = useCallback(() => {
+    localStorage.removeItem(STORAGE_KEY);
+    setToken(null);
+    setUser(null);
+  }, []);
+
+  useEffect(() => {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    setToken(stored, signOut);
+    if (!stored) {
+      setRestoring(false);
+      return;
+    }
+    request<{ me: User | null }>(ME)
+      .then((data) => (data.me ? setUser(data.me) : signOut()))
+      .catch(() => signOut())
+      .finally(() => setRestoring(false));
+  }, [signOut]);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const data = await request<{ login: { __typename: string; token?: string } }>(LOGIN, { u: username, p: password });
+    const { token } = expect<{ __typename: 'LoginSuccess'; token: string }>(data.login, 'LoginSuccess');
+    setToken(token, signOut);
+    const me = (await request<{ me: User | null }>(ME)).me;
+    if (!me) throw new Error('signed in, but the server does not know the token');
+    localStorage.setItem(STORAGE_KEY, token);
+    setUser(me);
+    return me;
+  }, [signOut]);
+
+  const value = useMemo<Session>(() => ({ user, restoring, signIn, signOut, can: (p) => !!user?.permissions.includes(p) }), [user, restoring, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The page each role starts on. */
+export function startPage(roles: string[]): string {
+  if (roles.includes('admin')) return '/dashboard';
+  if (roles.includes('quality_manager')) return '/standards';
+  if (roles.includes('auditor')) return '/editions';
+  if (roles.includes('project_manager') || roles.includes('fund_committee')) return '/tasks';
+  if (roles.includes('inspector')) return '/checklists';
+  return '/standards';
+}

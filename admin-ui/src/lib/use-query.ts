@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from './graphql.ts';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  loading: boolean;
+  /** runs the query again, keeping the data shown meanwhile */
+  reload: () => void;
+}
+
+/**
+ * Runs `load` when its dependencies change and keeps the newest answer: an answer to an older
+ * request that arrives late is dropped.
+ */
+export function useQuery<T>(load: () => Promise<T>, deps: unknown[]): QueryState<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: ApiError | null; loading: boolean }>({ data: undefined, error: null, loading: true });
+  const [tick, setTick] = useState(0);
+  const latest = useRef(0);
+  const lastTick = useRef(0);
+  useEffect(() => {
+    const id = ++latest.current;
+    // a reload keeps what is shown; new arguments clear it
+    const keep = tick !== lastTick.current;
+    lastTick.current = tick;
+    setState((s) => ({ data: keep ? s.data : undefined, loading: true, error: null }));
+    load().then(
+      (data) => id === latest.current && setState({ data, error: null, loading: false }),
+      (error: unknown) => id === latest.current && setState((s) => ({ data: s.data, error: error instanceof ApiError ? error : new ApiError('Error', String((error as Error)?.message ?? error)), loading: false })),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}

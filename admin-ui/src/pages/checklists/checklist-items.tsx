@@ -1,0 +1,84 @@
+import { Badge } from '../../components/status.tsx';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { MessageKey } from '../../lib/messages.zh.ts';
+
+export interface ChecklistItem {
+  id: string;
+  code: string;
+  version: number;
+  module: string;
+  instructionTitle: string;
+  title: string;
+  description: string | null;
+  criterion: { zh: string; en: string };
+  input: string;
+  unit: string | null;
+  options: string[] | null;
+  evidence: string;
+  severity: string;
+  weight: number;
+  method: string;
+  tiers: string[];
+  touchpoints: string[];
+  rectifyWithinHours: number | null;
+}
+
+export interface Checklist {
+  id: string;
+  project: { id: number; code: string; name: string; profile: string };
+  tier: string;
+  scope: string;
+  edition: string;
+  period: string | null;
+  variantProfile: string | null;
+  variantVersion: number | null;
+  itemCount: number;
+  items: ChecklistItem[];
+}
+
+export const CHECKLIST_FIELDS = `id project { id code name profile } tier scope edition period variantProfile variantVersion itemCount
+  items { id code version module instructionTitle title description criterion { zh en } input unit options evidence severity weight method tiers touchpoints rectifyWithinHours }`;
+
+/** Items grouped by the work instruction (and version) they come from, in checklist order. */
+export function groupByInstruction(items: ChecklistItem[]): { code: string; version: number; title: string; items: ChecklistItem[] }[] {
+  const groups: { code: string; version: number; title: string; items: ChecklistItem[] }[] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last && last.code === item.code && last.version === item.version) last.items.push(item);
+    else groups.push({ code: item.code, version: item.version, title: item.instructionTitle, items: [item] });
+  }
+  return groups;
+}
+
+/** A checklist's items, instruction by instruction, as the inspector's phone will show them. */
+export function ChecklistItems({ checklist }: { checklist: Checklist }) {
+  const { t, lang } = useI18n();
+  let n = 0;
+  return (
+    <div className="checklist-groups">
+      {groupByInstruction(checklist.items).map((g) => (
+        <section key={`${g.code}@${g.version}`} className="checklist-group">
+          <h3><code>{g.code}</code> {g.title} <small className="muted">v{g.version}</small></h3>
+          <div className="table-wrap">
+            <table>
+              <thead><tr><th scope="col">#</th><th scope="col">{t('item.title')}</th><th scope="col">{t('item.criterion')}</th><th scope="col">{t('item.method')}</th><th scope="col">{t('item.evidence')}</th><th scope="col">{t('item.severity')}</th><th scope="col">{t('item.weight')}</th></tr></thead>
+              <tbody>
+                {g.items.map((item) => (
+                  <tr key={item.id}>
+                    <td>{++n}</td>
+                    <td>{item.title}{item.description ? <div className="muted small">{item.description}</div> : null}</td>
+                    <td className="criterion">{lang === 'zh' ? item.criterion.zh : item.criterion.en}{item.options ? <div className="muted small">{item.options.join(' / ')}</div> : null}</td>
+                    <td>{t(`method.${item.method}` as MessageKey)}</td>
+                    <td>{t(`evidence.${item.evidence}` as MessageKey)}</td>
+                    <td><Badge value={item.severity} prefix="severity" /></td>
+                    <td>{item.weight}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

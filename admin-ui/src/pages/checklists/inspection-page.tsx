@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Photo } from '../../components/photo.tsx';
+import { Badge, Empty, ErrorNotice, QueryView } from '../../components/status.tsx';
+import { download, ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { MessageKey } from '../../lib/messages.zh.ts';
+import { Link } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { useQuery } from '../../lib/use-query.ts';
+
+interface Finding {
+  id: number;
+  title: string;
+  code: string;
+  version: number;
+  itemKey: string;
+  severity: string;
+  expectedZh: string;
+  expectedEn: string;
+  actual: unknown;
+  reasons: string[];
+  touchpoints: string[];
+  photos: string[];
+  remark: string | null;
+  status: string;
+  rectifyDueAt: string | null;
+}
+
+interface Inspection {
+  id: number;
+  checklistId: string;
+  project: { id: number; name: string; places: { id: number; name: string }[] };
+  placeId: number | null;
+  tier: string;
+  edition: string;
+  inspector: string;
+  inspectedOn: string;
+  submittedAt: string;
+  applicable: number;
+  passed: number;
+  score: number | null;
+  executionRate: number | null;
+  variantProfile: string | null;
+  findings: Finding[];
+}
+
+const LOAD = `query ($id: Int!) { inspection(id: $id) { ${ERROR_FIELDS} ... on Inspection { id checklistId project { id name places { id name } } placeId tier edition inspector inspectedOn submittedAt applicable passed score executionRate variantProfile
+  findings { id title code version itemKey severity expectedZh expectedEn actual reasons touchpoints photos remark status rectifyDueAt } } } }`;
+const INSTANCES = `query ($bk: String!) { workflowInstances(businessKey: $bk, first: 5) { items { id status } } }`;
+const REQUEST = `mutation ($id: Int!) { requestRectification(findingId: $id) { ${ERROR_FIELDS} ... on WorkflowInstance { id } } }`;
+
+function Rectification({ finding }: { finding: Finding }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const state = useQuery(async () => (await request<{ workflowInstances: { items: { id: number; status: string }[] } }>(INSTANCES, { bk: `finding:${finding.id}` })).workflowInstances.items, [finding.id]);
+  const [error, setError] = useState<unknown>(null);
+  if (!state.data) return null;
+  if (state.data.length > 0) return <span>{state.data.map((i) => <Link key={i.id} to={`/instances/${i.id}`}>{t('inspection.rectification', { id: i.id })} <Badge value={i.status} /></Link>)}</span>;
+  if (!can('startWorkflows') || finding.status !== 'open') return null;
+  return (
+    <>
+      <button type="button" className="btn btn-small" onClick={async () => {
+        try {
+          expect((await request<{ requestRectification: { __typename: string } }>(REQUEST, { id: finding.id })).requestRectification, 'WorkflowInstance');
+          state.reload();
+        } catch (e) {
+          setError(e);
+        }
+      }}>{t('inspection.openRectification')}</button>
+      <ErrorNotice error={error} />
+    </>
+  );
+}
+
+/** One inspection: its score and execution rate, and every finding with expected vs actual, photos and rectification. */
+export function InspectionPage({ id }: { id: number }) {
+  const { t, lang, percent, dateTime } = useI18n();
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const state = useQuery(async () => expect<Inspection & { __typename: 'Inspection' }>((await request<{ inspection: { __typename: string } }>(LOAD, { id })).inspection, 'Inspection'), [id]);
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}><Link to="/inspections">{t('nav.inspections')}</Link> / <span>#{id}</span></nav>
+      <QueryView state={state}>
+        {(i) => (
+          <>
+            <header className="page-head">
+              <div>
+                <h1>{i.project.name} · {t(`tier.${i.tier}` as MessageKey)} #{i.id}</h1>
+                <p className="muted">{t('inspection.meta', { inspector: i.inspector, date: i.inspectedOn, at: dateTime(i.submittedAt), edition: i.edition })}{i.placeId ? ` · ${i.project.places.find((p) => p.id === i.placeId)?.name ?? ''}` : ''}{i.variantProfile ? ` · ${i.variantProfile}` : ''}</p>
+              </div>
+              <button type="button" className="btn" onClick={() => download(`/inspections/${i.id}.xlsx`, `inspection-${i.id}.xlsx`).catch(setDownloadError)}>{t('inspection.xlsx')}</button>
+            </header>
+            <ErrorNotice error={downloadError} />
+            <div className="stat-row">
+              <div className="stat"><span>{t('inspections.score')}</span><strong>{i.score === null ? '—' : i.score.toFixed(1)}</strong></div>
+              <div className="stat"><span>{t('inspections.rate')}</span><strong>{percent(i.executionRate)}</strong></div>
+              <div className="stat"><span>{t('inspection.passed')}</span><strong>{i.passed} / {i.applicable}</strong></div>
+              <div className="stat"><span>{t('inspections.findings')}</span><strong>{i.findings.length}</strong></div>
+            </div>
+            <p><Link to={`/checklists/${i.checklistId}/print`}>{t('inspection.checklist')}</Link></p>
+            <h2>{t('inspections.findings')}</h2>
+            {i.findings.length === 0 ? <Empty>{t('inspection.noFindings')}</Empty> : (
+              <ul className="findings">
+                {i.findings.map((f) => (
+                  <li key={f.id} className="finding card">
+                    <div className="finding-head">
+                      <strong>{f.title}</strong> <Badge value={f.severity} prefix="severity" /> <Badge value={f.status} />
+                      <span className="muted small"> <Link to={`/standards/${f.code}`}>{f.code}</Link> v{f.version} · {f.itemKey}</span>
+                    </div>
+                    <dl className="facts">
+                      <dt>{t('inspection.expected')}</dt><dd>{lang === 'zh' ? f.expectedZh : f.expectedEn}</dd>
+                      <dt>{t('inspection.actual')}</dt><dd><code>{JSON.stringify(f.actual)}</code></dd>
+                      {f.rectifyDueAt ? <><dt>{t('inspection.due')}</dt><dd>{dateTime(f.rectifyDueAt)}</dd></> : null}
+                      {f.touchpoints.length ? <><dt>{t('item.touchpoints')}</dt><dd>{f.touchpoints.join(' ')}</dd></> : null}
+                      {f.remark ? <><dt>{t('inspection.remark')}</dt><dd>{f.remark}</dd></> : null}
+                    </dl>
+                    {f.photos.length ? <div className="photos">{f.photos.map((p) => <Photo key={p} sha256={p} alt={f.title} />)}</div> : null}
+                    <Rectification finding={f} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { Pager } from '../../components/pager.tsx';
+import { Empty, QueryView } from '../../components/status.tsx';
+import { request } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { MessageKey } from '../../lib/messages.zh.ts';
+import { useProjects } from '../../lib/reference-data.ts';
+import { Link, setQuery, useLocation } from '../../lib/router.tsx';
+import { useQuery } from '../../lib/use-query.ts';
+
+interface InspectionRow {
+  id: number;
+  project: { id: number; name: string };
+  tier: string;
+  edition: string;
+  inspector: string;
+  inspectedOn: string;
+  score: number | null;
+  executionRate: number | null;
+  findingCount: number;
+}
+
+const PAGE = 25;
+const LIST = `query ($projectId: Int, $first: Int, $offset: Int) { inspections(projectId: $projectId, first: $first, offset: $offset) { totalCount items { id project { id name } tier edition inspector inspectedOn score executionRate findingCount } } }`;
+
+/** Submitted inspections, newest first, by project. */
+export function InspectionsPage() {
+  const { t, percent } = useI18n();
+  const { query } = useLocation();
+  const projects = useProjects();
+  const projectId = query.get('projectId');
+  const offset = Number(query.get('offset') ?? 0);
+  const state = useQuery(async () => (await request<{ inspections: { totalCount: number; items: InspectionRow[] } }>(LIST, { projectId: projectId ? Number(projectId) : null, first: PAGE, offset })).inspections, [projectId, offset]);
+  return (
+    <div className="page">
+      <h1>{t('inspections.title')}</h1>
+      <label className="field inline-field">
+        <span>{t('checklists.project')}</span>
+        <select value={projectId ?? ''} onChange={(e) => setQuery({ projectId: e.target.value, offset: null })}>
+          <option value="">{t('inspections.allProjects')}</option>
+          {projects?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+      </label>
+      <QueryView state={state} empty={(d) => (d.totalCount === 0 ? <Empty>{t('inspections.none')}</Empty> : null)}>
+        {(d) => (
+          <>
+            <div className="table-wrap">
+              <table data-testid="inspections">
+                <thead><tr><th scope="col">#</th><th scope="col">{t('checklists.project')}</th><th scope="col">{t('checklists.tier')}</th><th scope="col">{t('inspections.inspector')}</th><th scope="col">{t('inspections.date')}</th><th scope="col">{t('inspections.score')}</th><th scope="col">{t('inspections.rate')}</th><th scope="col">{t('inspections.findings')}</th></tr></thead>
+                <tbody>
+                  {d.items.map((i) => (
+                    <tr key={i.id}>
+                      <td><Link to={`/inspections/${i.id}`}>{i.id}</Link></td>
+                      <td>{i.project.name}</td>
+                      <td>{t(`tier.${i.tier}` as MessageKey)}</td>
+                      <td>{i.inspector}</td>
+                      <td>{i.inspectedOn}</td>
+                      <td>{i.score === null ? '—' : i.score.toFixed(1)}</td>
+                      <td>{percent(i.executionRate)}</td>
+                      <td>{i.findingCount > 0 ? <Link to={`/inspections/${i.id}`}>{i.findingCount}</Link> : 0}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager offset={offset} pageSize={PAGE} total={d.totalCount} onChange={(o) => setQuery({ offset: o || null })} />
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
+import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { Link, setQuery, useLocation } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.tsx';
+
+interface AuditEvent {
+  id: number;
+  occurredAt: string;
+  actor: string | null;
+  action: string;
+  subjectType: string;
+  subjectKey: string;
+  detail: unknown;
+  hash: string;
+}
+
+const PAGE = 100;
+const TRAIL = `query ($code: String!, $first: Int, $after: Int) { auditTrail(code: $code, first: $first, afterId: $after) { ${ERROR_FIELDS} ... on AuditTrail { events { id occurredAt actor action subjectType subjectKey detail hash } } } }`;
+const VERIFY = `{ verifyAuditChain { ${ERROR_FIELDS} ... on AuditChainReport { ok checked brokenAtId reason } } }`;
+
+function Trail({ subject }: { subject: string }) {
+  const { t, dateTime } = useI18n();
+  const [events, setEvents] = useState<AuditEvent[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const load = async (after: number | null) => {
+    setBusy(true);
+    try {
+      const data = await request<{ auditTrail: { __typename: string } }>(TRAIL, { code: subject, first: PAGE, after });
+      const page = expect<{ __typename: 'AuditTrail'; events: AuditEvent[] }>(data.auditTrail, 'AuditTrail').events;
+      setEvents((prev) => (after === null ? page : [...(prev ?? []), ...page]));
+      setMore(page.length === PAGE);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => {
+    setEvents(null);
+    load(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [subject]);
+  if (error && !events) return <ErrorNotice error={error} />;
+  if (!events) return <Loading />;
+  if (events.length === 0) return <Empty>{t('audit.none', { subject })}</Empty>;
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="audit-table" data-testid="audit-trail">
+          <thead><tr><th scope="col">#</th><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.detail')}</th><th scope="col">{t('audit.hash')}</th></tr></thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{e.id}</td>
+                <td>{dateTime(e.occurredAt)}</td>
+                <td>{e.actor ?? '—'}</td>
+                <td><code>{e.action}</code></td>
+                <td><code className="small detail">{JSON.stringify(e.detail)}</code></td>
+                <td><code className="small" title={e.hash}>{e.hash.slice(0, 12)}…</code></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ErrorNotice error={error} />
+      {more ? <button type="button" className="btn" disabled={busy} onClick={() => load(events.at(-1)!.id)}>{t('audit.more')}</button> : null}
+    </>
+  );
+}
+
+function VerifyChain() {
+  const { t } = useI18n();
+  const [report, setReport] = useState<{ ok: boolean; checked: number; brokenAtId: number | null; reason: string | null } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const verify = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setReport(expect<{ __typename: 'AuditChainReport'; ok: boolean; checked: number; brokenAtId: number | null; reason: string | null }>((await request<{ verifyAuditChain: { __typename: string } }>(VERIFY)).verifyAuditChain, 'AuditChainReport'));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card">
+      <h2>{t('audit.chainTitle')}</h2>
+      <p className="muted">{t('audit.chainIntro')}</p>
+      <button type="button" className="btn" onClick={verify} disabled={busy}>{t('audit.verify')}</button>
+      {report ? (
+        <p className={report.ok ? 'text-ok' : 'text-danger'} role="status">
+          {report.ok ? t('audit.chainOk', { n: report.checked }) : t('audit.chainBroken', { id: report.brokenAtId ?? '?', reason: report.reason ?? '' })}
+        </p>
+      ) : null}
+      <ErrorNotice error={error} />
+    </section>
+  );
+}
+
+/** The append-only audit trail of a standard, an edition or a user; admins also verify the hash chain. */
+export function AuditPage({ subject }: { subject?: string }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const { query } = useLocation();
+  const current = subject ?? query.get('subject') ?? '';
+  const [input, setInput] = useState(current);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setQuery({ subject: input.trim() }, { replace: false });
+  };
+  return (
+    <div className="page">
+      {subject ? (
+        <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}>
+          <Link to="/standards">{t('nav.standards')}</Link> / <Link to={`/standards/${subject}`}>{subject}</Link> / <span>{t('audit.title')}</span>
+        </nav>
+      ) : null}
+      <h1>{t('audit.title')}{current ? ` · ${current}` : ''}</h1>
+      {!subject ? (
+        <form className="field-row" onSubmit={submit}>
+          <label className="field grow">
+            <span>{t('audit.subject')}</span>
+            <input value={input} onChange={(e) => setInput(e.target.value)} placeholder="M03.P01.W002 / 2026-Q4 / manager" />
+          </label>
+          <button type="submit" className="btn btn-primary align-end" disabled={!input.trim()}>{t('audit.show')}</button>
+        </form>
+      ) : null}
+      {current ? <Trail subject={current} /> : <Empty>{t('audit.pick')}</Empty>}
+      {!subject && can('verifyAuditChain') ? <VerifyChain /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { describeCriterion } from '../../../../standards/checklist/criterion.ts';
+import type { JsonObject } from '../../../../standards/json.ts';
+import { ChangeList, type ChangeView } from '../../components/change-list.tsx';
+import { SelectField } from '../../components/fields.tsx';
+import { Badge, Empty, QueryView } from '../../components/status.tsx';
+import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { MessageKey } from '../../lib/messages.zh.ts';
+import { Link, setQuery, useLocation } from '../../lib/router.tsx';
+import { useQuery } from '../../lib/use-query.ts';
+import { itemsOf } from '../standards/editor/schema-ops.ts';
+
+interface VersionRow {
+  version: number;
+  status: string;
+  title: string;
+  author: string;
+  createdAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+  statusChangedBy: string | null;
+  statusNote: string | null;
+  note: string | null;
+  contentHash: string;
+}
+
+const VERSIONS = `query ($code: String!) { standard(code: $code) { ${ERROR_FIELDS} ... on Standard { code title kind versions { version status title author createdAt publishedBy publishedAt statusChangedBy statusNote note contentHash } } } }`;
+const DIFF = `query ($code: String!, $from: Int!, $to: Int!) {
+  diff(code: $code, from: $from, to: $to) { ${ERROR_FIELDS} ... on DocumentDiff { author note changes { kind pointer item field before after summary summaryZh segments { op text } } patch { op path from value } } }
+  standard(code: $code) { ... on Standard { a: version(number: $from) { schema } b: version(number: $to) { schema } } }
+}`;
+
+interface DiffData {
+  author: string | null;
+  note: string | null;
+  changes: ChangeView[];
+  patch: { op: string; path: string; from: string | null; value: unknown }[];
+  a: JsonObject;
+  b: JsonObject;
+}
+
+const COUNTED = ['constraint-tightened', 'constraint-loosened', 'item-added', 'item-removed', 'text-changed'] as const;
+
+/** One version's check items in a column, changed ones marked by what happened to them. */
+function Column({ doc, marks, side }: { doc: JsonObject; marks: Map<string, string>; side: 'from' | 'to' }) {
+  const { lang, t } = useI18n();
+  return (
+    <ol className="compare-column" data-testid={`compare-${side}`}>
+      {itemsOf(doc).map(([key, item]) => {
+        const mark = marks.get(key);
+        const c = describeCriterion(item);
+        return (
+          <li key={key} className={mark ? `marked ${mark}` : undefined}>
+            <span className="compare-title">{String(item.title ?? key)}</span>
+            <span className="compare-criterion">{lang === 'zh' ? c.zh : c.en}</span>
+            {mark ? <span className="visually-hidden">{t(`change.${mark}` as MessageKey)}</span> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function DiffView({ code, from, to }: { code: string; from: number; to: number }) {
+  const { t } = useI18n();
+  const state = useQuery(async () => {
+    const data = await request<{ diff: { __typename: string }; standard: { a: { schema: JsonObject } | null; b: { schema: JsonObject } | null } }>(DIFF, { code, from, to });
+    const diff = expect<{ __typename: 'DocumentDiff' } & Omit<DiffData, 'a' | 'b'>>(data.diff, 'DocumentDiff');
+    return { ...diff, a: data.standard.a?.schema ?? {}, b: data.standard.b?.schema ?? {} } as DiffData;
+  }, [code, from, to]);
+  return (
+    <QueryView state={state}>
+      {(d) => {
+        const counts = COUNTED.map((k) => [k, d.changes.filter((c) => c.kind === k).length] as const).filter(([, n]) => n > 0);
+        const fromMarks = new Map<string, string>();
+        const toMarks = new Map<string, string>();
+        // one mark per item: added or removed first, then a tightening, then any other change
+        const rank = (kind: string | undefined) => (kind === 'item-added' || kind === 'item-removed' ? 3 : kind === 'constraint-tightened' ? 2 : kind ? 1 : 0);
+        const mark = (marks: Map<string, string>, item: string, kind: string) => rank(kind) > rank(marks.get(item)) && marks.set(item, kind);
+        for (const c of d.changes) {
+          if (!c.item) continue;
+          if (c.kind === 'item-removed') mark(fromMarks, c.item, c.kind);
+          else if (c.kind === 'item-added') mark(toMarks, c.item, c.kind);
+          else {
+            mark(toMarks, c.item, c.kind);
+            mark(fromMarks, c.item, c.kind);
+          }
+        }
+        return (
+          <section className="diff" aria-labelledby="diff-title" data-testid="diff">
+            <h2 id="diff-title">{t('diff.title', { from, to })}</h2>
+            {d.author || d.note ? <p className="muted">{t('diff.byWhom', { author: d.author ?? '—', note: d.note ?? '—' })}</p> : null}
+            <p className="diff-counts">
+              {counts.length === 0 ? t('diff.noChanges') : counts.map(([k, n]) => <span key={k} className="badge">{t(`change.${k}` as MessageKey)} {n}</span>)}
+            </p>
+            <div className="compare">
+              <div>
+                <h3>v{from}</h3>
+                <Column doc={d.a} marks={fromMarks} side="from" />
+              </div>
+              <div>
+                <h3>v{to}</h3>
+                <Column doc={d.b} marks={toMarks} side="to" />
+              </div>
+            </div>
+            <h3>{t('diff.changes')}</h3>
+            <ChangeList changes={d.changes} />
+            <details className="patch">
+              <summary>{t('diff.patch', { n: d.patch.length })}</summary>
+              <pre className="code">{JSON.stringify(d.patch, null, 2)}</pre>
+            </details>
+          </section>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+/**
+ * A document's history for auditors: every version with author, time and note, and any two
+ * versions side by side with the readable changes and character-level text highlights.
+ */
+export function HistoryPage({ code }: { code: string }) {
+  const { t, dateTime } = useI18n();
+  const { query } = useLocation();
+  const state = useQuery(async () => expect<{ __typename: 'Standard'; code: string; title: string; versions: VersionRow[] }>((await request<{ standard: { __typename: string } }>(VERSIONS, { code })).standard, 'Standard'), [code]);
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}>
+        <Link to="/standards">{t('nav.standards')}</Link> / <Link to={`/standards/${code}`}>{code}</Link> / <span>{t('history.title')}</span>
+      </nav>
+      <QueryView state={state}>
+        {(s) => {
+          const versions = s.versions;
+          const latest = versions.at(-1)?.version ?? 1;
+          const to = Number(query.get('to') ?? latest);
+          const from = Number(query.get('from') ?? Math.max(1, to - 1));
+          const options = versions.map((v) => ({ value: String(v.version), label: `v${v.version} · ${t(`status.${v.status}` as MessageKey)}` }));
+          return (
+            <>
+              <h1>{s.title} <small className="muted">{s.code}</small></h1>
+              <div className="table-wrap">
+                <table>
+                  <caption>{t('history.versions')}</caption>
+                  <thead><tr><th scope="col">{t('history.version')}</th><th scope="col">{t('history.status')}</th><th scope="col">{t('history.author')}</th><th scope="col">{t('history.created')}</th><th scope="col">{t('history.published')}</th><th scope="col">{t('history.note')}</th></tr></thead>
+                  <tbody>
+                    {[...versions].reverse().map((v) => (
+                      <tr key={v.version}>
+                        <td>v{v.version}</td>
+                        <td><Badge value={v.status} /></td>
+                        <td>{v.author}</td>
+                        <td>{dateTime(v.createdAt)}</td>
+                        <td>{v.publishedAt ? `${v.publishedBy ?? ''} · ${dateTime(v.publishedAt)}` : '—'}</td>
+                        <td>{v.note ?? ''}{v.statusNote ? <div className="muted small">{v.statusChangedBy}: {v.statusNote}</div> : null}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {versions.length < 2 ? <Empty>{t('history.onlyOne')}</Empty> : (
+                <>
+                  <div className="field-row compare-pickers">
+                    <SelectField label={t('history.from')} value={String(from)} onChange={(v) => setQuery({ from: v })} options={options} testId="diff-from" />
+                    <SelectField label={t('history.to')} value={String(to)} onChange={(v) => setQuery({ to: v })} options={options} testId="diff-to" />
+                  </div>
+                  {from === to ? <Empty>{t('history.sameVersion')}</Empty> : <DiffView code={code} from={from} to={to} />}
+                </>
+              )}
+            </>
+          );
+        }}
+      </QueryView>
+    </div>
+  );
+}

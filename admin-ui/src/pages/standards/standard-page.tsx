@@ -1,0 +1,163 @@
+import { describeCriterion } from '../../../../standards/checklist/criterion.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../../standards/json.ts';
+import { Badge, QueryView } from '../../components/status.tsx';
+import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { MessageKey } from '../../lib/messages.zh.ts';
+import { Link } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { useQuery } from '../../lib/use-query.ts';
+import { BODY_LISTS, BODY_TEXTS, checkOf, inputKind, itemsOf } from './editor/schema-ops.ts';
+
+interface StandardData {
+  code: string;
+  kind: string;
+  title: string;
+  retired: boolean;
+  edition: string | null;
+  latestVersion: number;
+  current: { version: number; status: string; schema: JsonObject; author: string; publishedAt: string | null; note: string | null } | null;
+  draft: { version: number; status: string } | null;
+  latestPublished: { version: number; publishedAt: string | null } | null;
+}
+
+const LOAD = `query ($code: String!) { standard(code: $code) { ${ERROR_FIELDS} ... on Standard { code kind title retired edition latestVersion current { version status schema author publishedAt note } draft { version status } latestPublished { version publishedAt } } } }`;
+
+const strings = (v: JsonValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
+
+/** A work instruction's check items as a checklist people read: what, the criterion, how and how much it matters. */
+export function ItemTable({ doc }: { doc: JsonObject }) {
+  const { t, lang } = useI18n();
+  const items = itemsOf(doc);
+  return (
+    <div className="table-wrap">
+      <table className="items-table">
+        <caption className="visually-hidden">{t('standard.items')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('item.title')}</th>
+            <th scope="col">{t('item.criterion')}</th>
+            <th scope="col">{t('item.method')}</th>
+            <th scope="col">{t('item.severity')}</th>
+            <th scope="col">{t('item.weight')}</th>
+            <th scope="col">{t('item.tiers')}</th>
+            <th scope="col">{t('item.evidence')}</th>
+            <th scope="col">{t('item.touchpoints')}</th>
+            <th scope="col">{t('item.rectifyWithinHours')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map(([key, item], i) => {
+            const check = checkOf(item);
+            const criterion = describeCriterion(item);
+            return (
+              <tr key={key} data-testid={`item-row-${key}`}>
+                <td>{i + 1}</td>
+                <td>
+                  <strong>{String(item.title ?? key)}</strong>
+                  {item.description ? <div className="muted small">{String(item.description)}</div> : null}
+                  {check.hint ? <div className="small hint">{String(check.hint)}</div> : null}
+                </td>
+                <td className="criterion" data-testid={`criterion-${key}`}>{lang === 'zh' ? criterion.zh : criterion.en}<div className="muted small">{t(`input.${inputKind(item)}` as MessageKey)}</div></td>
+                <td>{t(`method.${String(check.method)}` as MessageKey)}</td>
+                <td><Badge value={String(check.severity ?? 'minor')} prefix="severity" /></td>
+                <td>{String(check.weight ?? '')}</td>
+                <td>{strings(check.tiers).map((x) => t(`tier.${x}` as MessageKey)).join('、')}</td>
+                <td>{t(`evidence.${String(check.evidence ?? 'none')}` as MessageKey)}</td>
+                <td className="small">{strings(check.touchpoints).join(' ')}</td>
+                <td>{check.rectifyWithinHours ? `${String(check.rectifyWithinHours)} h` : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The body text of a standard, section by section. */
+export function BodyText({ doc }: { doc: JsonObject }) {
+  const { t } = useI18n();
+  const xs = isJsonObject(doc['x-standard']) ? doc['x-standard'] : {};
+  const body = isJsonObject(xs.body) ? xs.body : {};
+  return (
+    <div className="body-text">
+      {doc.description ? <p className="lead">{String(doc.description)}</p> : null}
+      <dl className="facts">
+        {strings(xs.clauses).length ? <><dt>{t('text.clauses')}</dt><dd>{strings(xs.clauses).join('；')}</dd></> : null}
+        {xs.owner ? <><dt>{t('text.owner')}</dt><dd>{String(xs.owner)}</dd></> : null}
+      </dl>
+      {BODY_TEXTS.map((name) => body[name] ? (
+        <section key={name}><h3>{t(`body.${name}` as MessageKey)}</h3><p>{String(body[name])}</p></section>
+      ) : null)}
+      {BODY_LISTS.map((name) => strings(body[name]).length ? (
+        <section key={name}>
+          <h3>{t(`body.${name}` as MessageKey)}</h3>
+          {name === 'steps' ? <ol>{strings(body[name]).map((s, i) => <li key={i}>{s}</li>)}</ol> : <ul>{strings(body[name]).map((s, i) => <li key={i}>{s}</li>)}</ul>}
+        </section>
+      ) : null)}
+    </div>
+  );
+}
+
+function Children({ doc }: { doc: JsonObject }) {
+  const { t } = useI18n();
+  const refs = Object.values(isJsonObject(doc.properties) ? doc.properties : {}).flatMap((p) => (isJsonObject(p) && typeof p.$ref === 'string' ? [p.$ref.replace('urn:pinzhi:std:', '')] : []));
+  return (
+    <section>
+      <h2>{t('standard.children')}</h2>
+      <ul className="link-list">{refs.map((c) => <li key={c}><Link to={`/standards/${c}`}>{c}</Link></li>)}</ul>
+    </section>
+  );
+}
+
+/** A standard as its edition reads it: the text, and for a work instruction its check items as a checklist. */
+export function StandardPage({ code }: { code: string }) {
+  const { t, dateTime } = useI18n();
+  const { can } = useSession();
+  const state = useQuery(async () => expect<StandardData & { __typename: 'Standard' }>((await request<{ standard: { __typename: string } }>(LOAD, { code })).standard, 'Standard'), [code]);
+  return (
+    <QueryView state={state}>
+      {(s) => (
+        <article className="standard">
+          <header className="page-head">
+            <div>
+              <p className="muted"><code>{s.code}</code> · {t(`kind.${s.kind}` as MessageKey)}{s.edition ? ` · ${t('standard.edition', { edition: s.edition })}` : ''}</p>
+              <h1>{s.title}</h1>
+              <p>
+                {s.current ? <Badge value={s.current.status} /> : null} {s.current ? t('standard.versionBy', { version: s.current.version, author: s.current.author, at: dateTime(s.current.publishedAt) }) : t('standard.unpublished')}
+                {s.retired ? <> <Badge value="retired" /></> : null}
+                {s.draft ? <> · <Badge value={s.draft.status} /> v{s.draft.version}</> : null}
+              </p>
+            </div>
+            <div className="button-row">
+              {can('editStandards') && !s.retired ? <Link className="btn btn-primary" to={`/standards/${s.code}/edit`} data-testid="edit-standard">{s.draft ? t('standard.continueEditing') : t('standard.edit')}</Link> : null}
+              <Link className="btn" to={`/standards/${s.code}/history`} data-testid="history-link">{t('standard.history')}</Link>
+              {can('readAuditTrail') ? <Link className="btn" to={`/standards/${s.code}/audit`}>{t('standard.audit')}</Link> : null}
+              {s.kind === 'instruction' ? <Link className="btn" to={`/checklists?scope=${s.code}`}>{t('standard.previewChecklist')}</Link> : null}
+            </div>
+          </header>
+          {s.latestPublished && s.current && s.latestPublished.version !== s.current.version ? (
+            <p className="notice notice-warn" role="status">
+              {t('standard.newerPublished', { version: s.latestPublished.version, edition: s.edition ?? '—', current: s.current.version })}{' '}
+              <Link to={`/standards/${s.code}/history?from=${s.current.version}&to=${s.latestPublished.version}`}>{t('editor.viewDiff')}</Link>
+            </p>
+          ) : null}
+          {s.current?.note ? <p className="notice">{t('standard.note')}: {s.current.note}</p> : null}
+          {s.current ? (
+            <>
+              <BodyText doc={s.current.schema} />
+              {s.kind === 'instruction' ? (
+                <section>
+                  <h2>{t('standard.items')} <small className="muted">({itemsOf(s.current.schema).length})</small></h2>
+                  <ItemTable doc={s.current.schema} />
+                </section>
+              ) : <Children doc={s.current.schema} />}
+            </>
+          ) : <p className="muted">{t('standard.noPublished')}</p>}
+        </article>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState } from 'react';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import pinzhiModdle from '../../../../workflows/pinzhi-moddle.json';
+import { TextField } from '../../components/fields.tsx';
+import { Badge, ErrorNotice, QueryView } from '../../components/status.tsx';
+import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { MessageKey } from '../../lib/messages.zh.ts';
+import { Link } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { useQuery } from '../../lib/use-query.ts';
+
+interface Instance {
+  id: number;
+  key: string;
+  version: number;
+  status: string;
+  businessKey: string | null;
+  states: string[];
+  variables: Record<string, unknown>;
+  incident: string | null;
+  startedBy: string;
+  startedAt: string;
+  endedAt: string | null;
+  tasks: { id: number; elementId: string; name: string; candidateRole: string; status: string; dueAt: string | null; claimedBy: string | null; completedBy: string | null; data: unknown }[];
+  history: { at: string; actor: string; event: string; detail: unknown; from: string[]; to: string[] }[];
+}
+
+const LOAD = `query ($id: Int!) { workflowInstance(id: $id) { ${ERROR_FIELDS} ... on WorkflowInstance { id key version status businessKey states variables incident startedBy startedAt endedAt
+  tasks { id elementId name candidateRole status dueAt claimedBy completedBy data } history { at actor event detail from to } } } }`;
+const XML = `query ($key: String!, $version: Int) { workflowDefinition(key: $key, version: $version) { ${ERROR_FIELDS} ... on WorkflowDefinition { bpmnXml name } } }`;
+const CANCEL = `mutation ($id: Int!, $reason: String!) { cancelInstance(id: $id, reason: $reason) { ${ERROR_FIELDS} ... on WorkflowInstance { id status } } }`;
+
+/** The instance's definition drawn with where it stands now (and what it passed through) marked. */
+function InstanceDiagram({ xml, current, visited }: { xml: string; current: string[]; visited: string[] }) {
+  const { t } = useI18n();
+  const container = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!container.current) return;
+    const viewer = new NavigatedViewer({ container: container.current, moddleExtensions: { pinzhi: pinzhiModdle } });
+    viewer.importXML(xml).then(() => {
+      const canvas = viewer.get('canvas') as { zoom(v: string, center?: string): void; addMarker(id: string, m: string): void };
+      const registry = viewer.get('elementRegistry') as { get(id: string): unknown };
+      canvas.zoom('fit-viewport', 'auto');
+      for (const id of visited) if (registry.get(id)) canvas.addMarker(id, 'pz-visited');
+      for (const id of current) if (registry.get(id)) canvas.addMarker(id, 'pz-current');
+    }, (e: Error) => setError(e.message));
+    return () => viewer.destroy();
+  }, [xml, current, visited]);
+  return (
+    <>
+      <div className="instance-canvas" ref={container} role="img" aria-label={t('instance.diagramLabel', { states: current.join(', ') || '—' })} data-testid="instance-diagram" />
+      {error ? <p className="text-danger">{error}</p> : null}
+      <p className="legend small"><span className="legend-current" /> {t('instance.legendCurrent')} <span className="legend-visited" /> {t('instance.legendVisited')}</p>
+    </>
+  );
+}
+
+function Cancel({ id, onDone }: { id: number; onDone(): void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <details className="card">
+      <summary>{t('instance.cancel')}</summary>
+      <TextField label={t('instance.cancelReason')} value={reason} onChange={setReason} />
+      <ErrorNotice error={error} />
+      <button type="button" className="btn btn-danger" disabled={!reason.trim()} onClick={async () => {
+        try {
+          expect((await request<{ cancelInstance: { __typename: string } }>(CANCEL, { id, reason: reason.trim() })).cancelInstance, 'WorkflowInstance');
+          onDone();
+        } catch (e) {
+          setError(e);
+        }
+      }}>{t('instance.cancelConfirm')}</button>
+    </details>
+  );
+}
+
+/** One workflow instance: the diagram with where it stands, its tasks, variables and full history. */
+export default function InstancePage({ id }: { id: number }) {
+  const { t, dateTime } = useI18n();
+  const { can } = useSession();
+  const state = useQuery(async () => {
+    const instance = expect<Instance & { __typename: 'WorkflowInstance' }>((await request<{ workflowInstance: { __typename: string } }>(LOAD, { id })).workflowInstance, 'WorkflowInstance');
+    const def = expect<{ __typename: 'WorkflowDefinition'; bpmnXml: string; name: string }>((await request<{ workflowDefinition: { __typename: string } }>(XML, { key: instance.key, version: instance.version })).workflowDefinition, 'WorkflowDefinition');
+    const visited = [...new Set(instance.history.flatMap((h) => [...h.from, ...h.to]))];
+    return { instance, def, visited };
+  }, [id]);
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}><Link to="/workflows">{t('nav.workflows')}</Link> / <span>#{id}</span></nav>
+      <QueryView state={state}>
+        {({ instance: i, def, visited }) => (
+          <>
+            <header className="page-head">
+              <div>
+                <h1>{def.name} #{i.id} <Badge value={i.status} /></h1>
+                <p className="muted">{t('instance.meta', { key: i.key, version: i.version, by: i.startedBy, at: dateTime(i.startedAt) })}{i.businessKey ? ` · ${i.businessKey}` : ''}{i.endedAt ? ` · ${t('instance.ended', { at: dateTime(i.endedAt) })}` : ''}</p>
+                {i.incident ? <p className="notice notice-error" role="alert">{i.incident}</p> : null}
+              </div>
+              <Link className="btn" to={`/workflows/${i.key}?version=${i.version}`}>{t('instance.openModel')}</Link>
+            </header>
+            <InstanceDiagram xml={def.bpmnXml} current={i.states} visited={visited} />
+            <div className="two-columns">
+              <section>
+                <h2>{t('instance.tasks')}</h2>
+                <div className="table-wrap">
+                  <table>
+                    <thead><tr><th scope="col">{t('tasks.task')}</th><th scope="col">{t('tasks.role')}</th><th scope="col">{t('history.status')}</th><th scope="col">{t('tasks.due')}</th><th scope="col">{t('instance.completedBy')}</th></tr></thead>
+                    <tbody>
+                      {i.tasks.map((task) => (
+                        <tr key={task.id}>
+                          <td>{task.status === 'open' ? <Link to={`/tasks?task=${task.id}`}>{task.name}</Link> : task.name}</td>
+                          <td>{t(`role.${task.candidateRole}` as MessageKey)}</td>
+                          <td><Badge value={task.status} /></td>
+                          <td>{dateTime(task.dueAt)}</td>
+                          <td>{task.completedBy ?? task.claimedBy ?? '—'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <h2>{t('instance.variables')}</h2>
+                <pre className="code small">{JSON.stringify(i.variables, null, 2)}</pre>
+              </section>
+              <section>
+                <h2>{t('instance.history')}</h2>
+                <ol className="timeline" data-testid="instance-history">
+                  {i.history.map((h, n) => (
+                    <li key={n}>
+                      <time>{dateTime(h.at)}</time> <strong>{h.event}</strong> · {h.actor}
+                      <div className="small muted">{h.from.join(', ') || '∅'} → {h.to.join(', ') || '∅'}</div>
+                      {h.detail && JSON.stringify(h.detail) !== '{}' ? <code className="small detail">{JSON.stringify(h.detail)}</code> : null}
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            </div>
+            {i.status === 'running' && can('manageWorkflows') ? <Cancel id={i.id} onDone={state.reload} /> : null}
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

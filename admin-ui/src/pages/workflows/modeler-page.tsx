@@ -1,0 +1,221 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import BpmnModeler from 'bpmn-js/lib/Modeler';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import pinzhiModdle from '../../../../workflows/pinzhi-moddle.json';
+import { Badge, ErrorNotice, Loading } from '../../components/status.tsx';
+import { ApiError, ERROR_FIELDS, expect, request, type Issue } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { useQuery } from '../../lib/use-query.ts';
+import { blankDiagram, type DiagramElement, type Services } from './bpmn-model.ts';
+import { chineseTranslateModule } from './bpmn-zh.ts';
+import { PropertiesPanel, type Vocabulary } from './properties-panel.tsx';
+
+interface Definition {
+  key: string;
+  version: number;
+  name: string;
+  bpmnXml: string;
+  deployedBy: string;
+  deployedAt: string;
+}
+
+const LOAD = `query ($key: String!, $version: Int) {
+  workflowDefinition(key: $key, version: $version) { ${ERROR_FIELDS} ... on WorkflowDefinition { key version name bpmnXml deployedBy deployedAt } }
+  workflowDefinitions { key version }
+  workflowVocabulary { roles actions } }`;
+const DEPLOY = `mutation ($key: String!, $xml: String!) { deployWorkflow(key: $key, bpmnXml: $xml) { ${ERROR_FIELDS} ... on DeployWorkflowSuccess { created definition { version } orphanedStates { instanceId version states } } } }`;
+
+type Deployed = { created: boolean; definition: { version: number }; orphanedStates: { instanceId: number; version: number; states: string[] }[] };
+
+/** Compile errors by element id (issue pointers are `/<element id>`); the rest under "". */
+function byElement(issues: Issue[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const issue of issues) {
+    const id = issue.pointer.replace(/^\//, '');
+    map.set(id, [...(map.get(id) ?? []), issue.message]);
+  }
+  return map;
+}
+
+/**
+ * The BPMN modeler: draw a process with bpmn-js, set what the compiler reads in the properties
+ * panel, deploy. A refused deploy marks each offending element on the diagram with its reason.
+ */
+export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
+  const { t, lang, dateTime } = useI18n();
+  const { can } = useSession();
+  const { query } = useLocation();
+  const version = query.get('version') ? Number(query.get('version')) : null;
+  const isNew = query.get('new') === '1';
+  const container = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<BpmnModeler | null>(null);
+  const [selected, setSelected] = useState<DiagramElement | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [deployError, setDeployError] = useState<unknown>(null);
+  const [deployed, setDeployed] = useState<Deployed | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [ready, setReady] = useState(false);
+  const editable = can('manageWorkflows');
+
+  const state = useQuery(async () => {
+    const data = await request<{ workflowDefinition: { __typename: string }; workflowDefinitions: { key: string; version: number }[]; workflowVocabulary: Vocabulary }>(LOAD, { key: workflowKey, version });
+    const versions = data.workflowDefinitions.filter((d) => d.key === workflowKey).map((d) => d.version);
+    if (data.workflowDefinition.__typename === 'NotFoundError' && isNew) return { definition: null, versions, vocabulary: data.workflowVocabulary };
+    return { definition: expect<Definition & { __typename: 'WorkflowDefinition' }>(data.workflowDefinition, 'WorkflowDefinition'), versions, vocabulary: data.workflowVocabulary };
+  }, [workflowKey, version, isNew]);
+
+  // one modeler per page (and language: the palette is translated when it is built)
+  useEffect(() => {
+    if (!container.current) return;
+    const modeler = new BpmnModeler({ container: container.current, moddleExtensions: { pinzhi: pinzhiModdle }, additionalModules: lang === 'zh' ? [chineseTranslateModule] : [] });
+    modelerRef.current = modeler;
+    modeler.on('selection.changed', (e: { newSelection: DiagramElement[] }) => setSelected(e.newSelection[0] ?? null));
+    modeler.on('elements.changed', () => setRevision((r) => r + 1));
+    return () => {
+      modeler.destroy();
+      modelerRef.current = null;
+      setReady(false);
+    };
+  }, [lang]);
+
+  const xml = state.data ? state.data.definition?.bpmnXml ?? blankDiagram(workflowKey, workflowKey) : null;
+  useEffect(() => {
+    const modeler = modelerRef.current;
+    if (!modeler || !xml) return;
+    let live = true;
+    setReady(false);
+    modeler.importXML(xml).then(() => {
+      if (!live) return;
+      (modeler.get('canvas') as { zoom(v: string, center?: string): void }).zoom('fit-viewport', 'auto');
+      setSelected(null);
+      setIssues([]);
+      setReady(true);
+    }, (error: Error) => live && setDeployError(new ApiError('ValidationError', error.message)));
+    return () => {
+      live = false;
+    };
+  }, [xml, lang]);
+
+  // compile errors are drawn on the elements they concern
+  useEffect(() => {
+    const modeler = modelerRef.current;
+    if (!modeler || !ready) return;
+    const canvas = modeler.get('canvas') as { addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void };
+    const overlays = modeler.get('overlays') as { add(id: string, type: string, o: { position: Record<string, number>; html: HTMLElement }): void; remove(f: { type: string }): void };
+    const registry = modeler.get('elementRegistry') as { get(id: string): unknown };
+    overlays.remove({ type: 'pz-error' });
+    const marked: string[] = [];
+    for (const [id, messages] of byElement(issues)) {
+      if (!id || !registry.get(id)) continue;
+      canvas.addMarker(id, 'pz-error');
+      marked.push(id);
+      const note = document.createElement('div');
+      note.className = 'pz-error-overlay';
+      note.setAttribute('data-element', id);
+      note.textContent = messages.join('；');
+      overlays.add(id, 'pz-error', { position: { bottom: -8, left: -4 }, html: note });
+    }
+    return () => marked.forEach((id) => registry.get(id) && canvas.removeMarker(id, 'pz-error'));
+  }, [issues, ready]);
+
+  const deploy = useCallback(async () => {
+    const modeler = modelerRef.current;
+    if (!modeler) return;
+    setBusy(true);
+    setDeployError(null);
+    setDeployed(null);
+    try {
+      const { xml: out } = await modeler.saveXML({ format: true });
+      const data = await request<{ deployWorkflow: { __typename: string } }>(DEPLOY, { key: workflowKey, xml: out });
+      const result = expect<Deployed & { __typename: 'DeployWorkflowSuccess' }>(data.deployWorkflow, 'DeployWorkflowSuccess');
+      setIssues([]);
+      setDeployed(result);
+      if (isNew || version !== null) navigate(`/workflows/${workflowKey}`, { replace: true });
+      else if (result.created) state.reload();
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'ValidationError') setIssues(error.issues);
+      setDeployError(error);
+    } finally {
+      setBusy(false);
+    }
+  }, [workflowKey, isNew, version, state]);
+
+  const downloadXml = async () => {
+    const modeler = modelerRef.current;
+    if (!modeler) return;
+    const { xml: out } = await modeler.saveXML({ format: true });
+    const url = URL.createObjectURL(new Blob([out ?? ''], { type: 'application/xml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${workflowKey}.bpmn`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const services: Services | null = modelerRef.current && ready ? { modeling: modelerRef.current.get('modeling'), bpmnFactory: modelerRef.current.get('bpmnFactory'), elementRegistry: modelerRef.current.get('elementRegistry') } : null;
+  const grouped = byElement(issues);
+  const selectedId = selected ? (selected.labelTarget ?? selected).id : '';
+  const def = state.data?.definition;
+
+  return (
+    <div className="page modeler-page">
+      <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}><Link to="/workflows">{t('nav.workflows')}</Link> / <span>{workflowKey}</span></nav>
+      <header className="page-head">
+        <div>
+          <h1>{def?.name ?? workflowKey} <small className="muted">{workflowKey}</small></h1>
+          <p className="muted">{def ? t('modeler.versionMeta', { version: def.version, by: def.deployedBy, at: dateTime(def.deployedAt) }) : t('modeler.newProcess')}</p>
+        </div>
+        <div className="button-row">
+          {state.data && state.data.versions.length > 1 ? (
+            <label className="field inline-field">
+              <span>{t('modeler.version')}</span>
+              <select value={version ?? ''} onChange={(e) => navigate(`/workflows/${workflowKey}${e.target.value ? `?version=${e.target.value}` : ''}`)}>
+                <option value="">{t('modeler.latest')}</option>
+                {state.data.versions.map((v) => <option key={v} value={v}>v{v}</option>)}
+              </select>
+            </label>
+          ) : null}
+          <button type="button" className="btn" onClick={downloadXml} disabled={!ready}>{t('modeler.download')}</button>
+          {editable ? <button type="button" className="btn btn-primary" onClick={deploy} disabled={!ready || busy} data-testid="deploy">{busy ? t('modeler.deploying') : t('modeler.deploy')}</button> : null}
+        </div>
+      </header>
+      {state.error ? <ErrorNotice error={state.error} /> : null}
+      {deployed ? (
+        <div className="notice notice-ok" role="status" data-testid="deploy-ok">
+          {deployed.created ? t('modeler.deployed', { version: deployed.definition.version }) : t('modeler.unchanged', { version: deployed.definition.version })}
+          {deployed.orphanedStates.length ? <p>{t('modeler.orphans', { n: deployed.orphanedStates.length, list: deployed.orphanedStates.map((o) => `#${o.instanceId} (${o.states.join(', ')})`).join('；') })}</p> : null}
+        </div>
+      ) : null}
+      {deployError ? (
+        <div className="notice notice-error" role="alert" data-testid="deploy-errors">
+          <strong>{t('modeler.deployRefused')}</strong>
+          <p>{(deployError as Error).message}</p>
+          {issues.length ? (
+            <ul className="issues">
+              {[...grouped].map(([id, messages]) => (
+                <li key={id}>
+                  {id ? <button type="button" className="link-button" onClick={() => { const el = (modelerRef.current?.get('elementRegistry') as { get(id: string): DiagramElement | undefined }).get(id); if (el) (modelerRef.current?.get('selection') as { select(e: DiagramElement): void }).select(el); }}><code>{id}</code></button> : null} {messages.join('；')}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {!editable ? <p className="notice">{t('modeler.readOnly')}</p> : null}
+      <div className="modeler-layout">
+        <div className="modeler-canvas" ref={container} aria-label={t('modeler.canvas')} data-testid="bpmn-canvas">
+          {!ready ? <Loading /> : null}
+        </div>
+        <aside className="modeler-aside card" aria-label={t('modeler.properties')}>
+          <h2>{t('modeler.properties')} {selectedId && grouped.has(selectedId) ? <Badge value="incident" /> : null}</h2>
+          {services ? <PropertiesPanel element={selected} services={services} vocabulary={state.data?.vocabulary} issues={grouped.get(selectedId) ?? []} revision={revision} /> : <Loading />}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import { Pager } from '../../components/pager.tsx';
+import { Badge, Empty, QueryView } from '../../components/status.tsx';
+import { request } from '../../lib/graphql.ts';
+import { useI18n } from '../../lib/i18n.tsx';
+import type { MessageKey } from '../../lib/messages.zh.ts';
+import { Link, navigate, setQuery, useLocation } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { useQuery } from '../../lib/use-query.ts';
+
+interface DefinitionRow {
+  key: string;
+  version: number;
+  name: string;
+  deployedBy: string;
+  deployedAt: string;
+}
+
+interface InstanceRow {
+  id: number;
+  key: string;
+  version: number;
+  status: string;
+  businessKey: string | null;
+  states: string[];
+  startedBy: string;
+  startedAt: string;
+}
+
+const PAGE = 20;
+const DEFINITIONS = `{ workflowDefinitions { key version name deployedBy deployedAt } }`;
+const INSTANCES = `query ($key: String, $status: String, $first: Int, $offset: Int) { workflowInstances(key: $key, status: $status, first: $first, offset: $offset) { totalCount items { id key version status businessKey states startedBy startedAt } } }`;
+const STATUSES = ['running', 'incident', 'completed', 'cancelled'];
+
+function NewProcess() {
+  const { t } = useI18n();
+  const [key, setKey] = useState('');
+  const valid = /^[a-z][a-z0-9-]{0,63}$/.test(key);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (valid) navigate(`/workflows/${key}?new=1`);
+  };
+  return (
+    <form className="card field-row" onSubmit={submit}>
+      <label className="field grow">
+        <span>{t('workflows.newKey')}</span>
+        <input value={key} onChange={(e) => setKey(e.target.value.trim())} placeholder="complaint-followup" aria-invalid={key && !valid ? true : undefined} />
+        <small className="hint">{t('workflows.newKeyHint')}</small>
+      </label>
+      <button type="submit" className="btn align-end" disabled={!valid}>{t('workflows.newProcess')}</button>
+    </form>
+  );
+}
+
+/** Deployed processes (open one in the modeler) and their instances, filtered by process and status. */
+export function WorkflowsPage() {
+  const { t, dateTime } = useI18n();
+  const { can } = useSession();
+  const { query } = useLocation();
+  const key = query.get('key');
+  const status = query.get('status');
+  const offset = Number(query.get('offset') ?? 0);
+  const definitions = useQuery(async () => (await request<{ workflowDefinitions: DefinitionRow[] }>(DEFINITIONS)).workflowDefinitions, []);
+  const instances = useQuery(async () => (await request<{ workflowInstances: { totalCount: number; items: InstanceRow[] } }>(INSTANCES, { key, status, first: PAGE, offset })).workflowInstances, [key, status, offset]);
+  return (
+    <div className="page">
+      <h1>{t('workflows.title')}</h1>
+      <QueryView state={definitions} empty={(d) => (d.length === 0 ? <Empty>{t('workflows.none')}</Empty> : null)}>
+        {(defs) => {
+          const latest = new Map<string, DefinitionRow & { versions: number }>();
+          for (const d of defs) {
+            const seen = latest.get(d.key);
+            if (!seen) latest.set(d.key, { ...d, versions: 1 });
+            else latest.set(d.key, { ...(d.version > seen.version ? d : seen), versions: seen.versions + 1 });
+          }
+          return (
+            <ul className="process-cards">
+              {[...latest.values()].map((d) => (
+                <li key={d.key} className="card">
+                  <h2><Link to={`/workflows/${d.key}`} data-testid={`process-${d.key}`}>{d.name}</Link></h2>
+                  <p className="muted small"><code>{d.key}</code> · v{d.version} · {t('workflows.versions', { n: d.versions })}</p>
+                  <p className="small">{t('workflows.deployedBy', { by: d.deployedBy, at: dateTime(d.deployedAt) })}</p>
+                  <div className="button-row">
+                    <Link className="btn btn-small" to={`/workflows/${d.key}`}>{can('manageWorkflows') ? t('workflows.edit') : t('workflows.view')}</Link>
+                    <Link className="btn btn-small" to={`/workflows?key=${d.key}`}>{t('workflows.instances')}</Link>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </QueryView>
+      {can('manageWorkflows') ? <NewProcess /> : null}
+
+      <h2>{t('workflows.instanceList')}</h2>
+      <div className="field-row">
+        <label className="field">
+          <span>{t('workflows.process')}</span>
+          <select value={key ?? ''} onChange={(e) => setQuery({ key: e.target.value, offset: null })}>
+            <option value="">{t('workflows.allProcesses')}</option>
+            {[...new Set(definitions.data?.map((d) => d.key) ?? [])].map((k) => <option key={k} value={k}>{k}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('history.status')}</span>
+          <select value={status ?? ''} onChange={(e) => setQuery({ status: e.target.value, offset: null })}>
+            <option value="">{t('workflows.allStatuses')}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
+          </select>
+        </label>
+      </div>
+      <QueryView state={instances} empty={(d) => (d.totalCount === 0 ? <Empty>{t('workflows.noInstances')}</Empty> : null)}>
+        {(d) => (
+          <>
+            <div className="table-wrap">
+              <table data-testid="instances">
+                <thead><tr><th scope="col">#</th><th scope="col">{t('workflows.process')}</th><th scope="col">{t('history.status')}</th><th scope="col">{t('workflows.stage')}</th><th scope="col">{t('workflows.businessKey')}</th><th scope="col">{t('workflows.started')}</th></tr></thead>
+                <tbody>
+                  {d.items.map((i) => (
+                    <tr key={i.id}>
+                      <td><Link to={`/instances/${i.id}`}>{i.id}</Link></td>
+                      <td>{i.key} <span className="muted">v{i.version}</span></td>
+                      <td><Badge value={i.status} /></td>
+                      <td>{i.states.join(', ') || '—'}</td>
+                      <td>{i.businessKey ?? '—'}</td>
+                      <td>{i.startedBy} · {dateTime(i.startedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager offset={offset} pageSize={PAGE} total={d.totalCount} onChange={(o) => setQuery({ offset: o || null })} />
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { crc32, deflateSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../harness.ts';
+import { seed } from '../../server/bootstrap.ts';
+import { SYSTEM_ACTOR } from '../../server/auth/roles.ts';
+import { createHttpServer } from '../../server/http.ts';
+import { deployShippedWorkflows } from '../../server/workflows/rectification.ts';
+import { DEMO_PASSWORD } from '../../server/auth/user.service.ts';
+
+/** Where the browser tests leave their screenshots (CI keeps them as artefacts). */
+export const SCREENSHOTS = new URL('../artifacts/screenshots/', import.meta.url).pathname;
+
+export interface UiServer {
+  t: TestApp;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real Pinzhi server for the browser: a fresh database (PGlite, or PostgreSQL with
+ * TEST_DATABASE_URL) with the shipped library, sample projects, demo users and the shipped
+ * processes, behind the real HTTP front serving the built admin UI.
+ */
+export async function startUiServer(): Promise<UiServer> {
+  const t = await startTestApp({ demoUsers: false });
+  await seed(t.app, () => {});
+  await deployShippedWorkflows(t.em(), SYSTEM_ACTOR);
+  const server: Server = createHttpServer(() => t.app, { maxBodyBytes: 16 * 1024 * 1024, responseCacheTtlMs: 1000 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    t,
+    base: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await t.close();
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface UiPage {
+  page: Page;
+  context: BrowserContext;
+  /** console errors and uncaught exceptions seen so far */
+  errors: string[];
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const LAPTOP = { width: 1366, height: 850 };
+export const TABLET = { width: 820, height: 1180 };
+
+/** A page in a fresh browser context that records every console error and page error. */
+export async function openPage(browser: Browser, base: string, viewport = LAPTOP): Promise<UiPage> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: base, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    page,
+    context,
+    errors,
+    screenshot: async (name, options = {}) => {
+      await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: options.fullPage ?? false });
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Signs in through the sign-in page and waits for the app's shell. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/admin/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * Interactive elements without an accessible name (a label, text or aria-label): what keyboard
+ * and screen-reader users could not identify. Returns a description of each.
+ */
+export function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('main a[href], main button, main input, main select, main textarea, header a[href], header button'))) {
+      if (el.closest('.djs-container')) continue; // bpmn-js's own canvas widgets
+      if ((el as HTMLInputElement).type === 'hidden' || el.offsetParent === null) continue;
+      const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title')
+        || (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`)) || el.closest('label')
+        || (el.textContent ?? '').trim() || (el.querySelector('img[alt]:not([alt=""])'));
+      if (!labelled) out.push(el.outerHTML.slice(0, 120));
+    }
+    return out;
+  });
+}
+
+/** A real PNG image (solid colour), as a phone camera would upload one. */
+export function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3])]);
+  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
