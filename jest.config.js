@@ -6,7 +6,7 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'es6' } }],
   },
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/data/', '/admin-ui/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/data/', '<rootDir>/admin-ui/'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createHttpServer } from './http.ts';
@@ -105,5 +108,77 @@ describe('HTTP', () => {
     // An unknown field is a GraphQL validation error (shown); a masked one never shows internals.
     const unknown = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) });
     expect((await unknown.json()).errors[0].message).toContain('Cannot query field "nope"');
+  });
+});
+
+describe('the admin UI', () => {
+  let ui: Server;
+  let uiBase: string;
+  const parent = mkdtempSync(join(tmpdir(), 'pinzhi-ui-'));
+  const dist = join(parent, 'dist');
+  const listen = async (dir: string) => {
+    const s = createHttpServer(() => null, { maxBodyBytes: 1024, responseCacheTtlMs: 0, adminUiDir: dir });
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    return { s, url: `http://127.0.0.1:${(s.address() as AddressInfo).port}` };
+  };
+
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>品质</title><script type="module" src="/admin/assets/app-1a2b.js"></script>');
+    writeFileSync(join(dist, 'assets', 'app-1a2b.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+    ({ s: ui, url: uiBase } = await listen(dist));
+  });
+  afterAll(async () => {
+    ui.closeAllConnections();
+    await new Promise((resolve) => ui.close(resolve));
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('serves the app at /admin (also while the database is starting), its own routes included, and sends / there', async () => {
+    const root = await fetch(`${uiBase}/`, { redirect: 'manual' });
+    expect([root.status, root.headers.get('location')]).toEqual([302, '/admin/']);
+    expect((await fetch(`${uiBase}/admin`, { redirect: 'manual' })).headers.get('location')).toBe('/admin/');
+    for (const path of ['/admin/', '/admin/standards/M03.P01.W002/edit', '/admin/tasks?task=3']) {
+      const page = await fetch(`${uiBase}${path}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await page.text()).toContain('<title>品质</title>');
+    }
+    // the API still says it is starting
+    expect((await fetch(`${uiBase}/graphql?query={me{username}}`)).status).toBe(503);
+  });
+
+  it('serves hashed assets for a year, gzipped when asked, revalidated by ETag; missing ones and other methods are refused', async () => {
+    const asset = await fetch(`${uiBase}/admin/assets/app-1a2b.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect((await asset.text()).length).toBeGreaterThan(4000);
+    const again = await fetch(`${uiBase}/admin/assets/app-1a2b.js`, { headers: { 'if-none-match': asset.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${uiBase}/admin/assets/missing-0000.js`)).status).toBe(404);
+    expect((await fetch(`${uiBase}/admin/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('never serves a file outside its folder', async () => {
+    writeFileSync(join(parent, 'secret.txt'), 'not for you');
+    for (const path of ['/admin/..%2Fsecret.txt', '/admin/%2e%2e/secret.txt', '/admin/assets/..%2F..%2Fsecret.txt', '/admin/%E0%A4%A']) {
+      const response = await fetch(`${uiBase}${path}`);
+      expect(await response.text()).not.toContain('not for you');
+    }
+  });
+
+  it('answers 503 with what to do when the UI is not built', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'pinzhi-no-ui-'));
+    const { s, url } = await listen(empty);
+    const response = await fetch(`${url}/admin/`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('npm run build:ui');
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+    rmSync(empty, { recursive: true, force: true });
   });
 });

@@ -143,6 +143,8 @@ describe('photos', () => {
     const big = await upload(png('x'.repeat(300 * 1024)));
     expect(big).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '/file', message: expect.stringContaining('too large') }] });
     expect((await upload(png('审核员'), 'p.png', await t.login('auditor'))).__typename).toBe('ForbiddenError');
+    // a project manager proves a rectification with photos; auditors only read
+    expect((await upload(png('整改后'), 'after.png', await t.login('pm'))).__typename).toBe('Photo');
   });
 });
 
@@ -218,6 +220,18 @@ describe('reading inspections back', () => {
     const under = await t.gql('{ inspectionsUnder(code: "M03.P01.W002", version: 1) { id inspectedOn } other: inspectionsUnder(code: "M03.P01.W002", version: 2) { id } }', {}, inspector);
     expect(under.data.inspectionsUnder).toEqual([{ id: expect.any(Number), inspectedOn: '2026-11-20' }]);
     expect(under.data.other).toEqual([]);
+  });
+
+  it('lists inspections newest first, by project, a page at a time', async () => {
+    const all = (await t.gql('{ inspections { totalCount items { id inspectedOn project { code } } } }', {}, inspector)).data.inspections;
+    expect(all.totalCount).toBeGreaterThanOrEqual(2);
+    expect(all.items.map((i: { id: number }) => i.id)).toEqual([...all.items.map((i: { id: number }) => i.id)].sort((a, b) => b - a));
+    const one = (await t.gql('query ($p: Int) { inspections(projectId: $p, first: 1) { totalCount items { project { code } } } }', { p: projects.HD02 }, inspector)).data.inspections;
+    expect(one.items).toEqual([{ project: { code: 'HD02' } }]);
+    const second = (await t.gql('{ inspections(first: 1, offset: 1) { items { id } } }', {}, inspector)).data.inspections.items;
+    expect(second).toEqual([{ id: all.items[1].id }]);
+    const bad = await t.gql('{ inspections(from: "2026-02-30") { totalCount } }', {}, inspector);
+    expect(bad.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
   });
 
   it('exports a checklist and an inspection report as .xlsx workbooks, one row per item, in Chinese', async () => {

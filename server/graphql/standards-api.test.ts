@@ -43,6 +43,14 @@ describe('login', () => {
     expect(me.data.me).toEqual({ username: 'manager', roles: ['quality_manager'] });
   });
 
+  it('tells a client what the signed-in user may do', async () => {
+    const of = async (token: string) => (await t.gql('{ me { permissions } }', {}, token)).data.me.permissions as string[];
+    expect(await of(manager)).toEqual(expect.arrayContaining(['readStandards', 'editStandards', 'publishStandards', 'manageWorkflows', 'readAuditTrail']));
+    expect(await of(manager)).not.toContain('verifyAuditChain');
+    expect(await of(auditor)).toEqual(['readStandards', 'readAuditTrail', 'readInspections', 'workOnTasks']);
+    expect(await of(await t.login('pm'))).toEqual(expect.arrayContaining(['uploadPhotos', 'workOnTasks']));
+  });
+
   it('refuses a child whose parent does not exist', async () => {
     const orphan = (await t.gql(CREATE, { code: 'M08.P01.W001', schema: instruction('M08.P01.W001') }, manager)).data.createDraft;
     expect(orphan).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '/x-standard/parent', message: 'no standard M08.P01' }] });
@@ -252,5 +260,26 @@ describe('audit trail', () => {
     await em.execute('alter table audit_event enable trigger audit_event_append_only');
     const report = await t.gql(`{ verifyAuditChain { ... on AuditChainReport { ok brokenAtId reason } } }`, {}, admin);
     expect(report.data.verifyAuditChain).toEqual({ ok: false, brokenAtId: 3, reason: 'event 3 was altered: its content does not match its hash' });
+  });
+});
+
+describe('checking a document without storing it', () => {
+  const CHECK = 'query ($code: String!, $s: JSON!) { checkStandard(code: $code, schema: $s) { pointer message } }';
+
+  it('gives every problem with its pointer, nothing for a valid document, and stores nothing', async () => {
+    const good = instruction('M09.P01.W010');
+    expect((await t.gql(CHECK, { code: 'M09.P01.W010', s: good }, manager)).data.checkStandard).toEqual([]);
+    const typo = { ...good, properties: { ...(good.properties as object), cleaningsPerDay: { title: '轿厢每日清洁次数', type: 'integer', minimun: 3 } } };
+    const issues = (await t.gql(CHECK, { code: 'M09.P01.W010', s: typo }, manager)).data.checkStandard;
+    expect(issues).toEqual(expect.arrayContaining([{ pointer: '/properties/cleaningsPerDay/minimun', message: 'unknown or forbidden keyword "minimun"' }]));
+    const wrongCode = (await t.gql(CHECK, { code: 'M09.P01.W011', s: good }, manager)).data.checkStandard;
+    expect(wrongCode).toEqual([{ pointer: '/x-standard/code', message: 'must be M09.P01.W011' }]);
+    expect((await t.gql(CHECK, { code: 'M09.P01.W010', s: 'not a document' }, manager)).data.checkStandard).not.toEqual([]);
+    expect((await t.gql('{ standard(code: "M09.P01.W010") { __typename } }', {}, manager)).data.standard.__typename).toBe('NotFoundError');
+  });
+
+  it('is for editors only', async () => {
+    const refused = await t.gql(CHECK, { code: 'M09.P01.W010', s: instruction('M09.P01.W010') }, auditor);
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('may not edit standards'), extensions: { code: 'FORBIDDEN' } });
   });
 });

@@ -131,6 +131,22 @@ describe('running', () => {
     expect(cancelled.data.cancelInstance).toEqual({ status: 'cancelled', tasks: [{ status: 'cancelled' }, { status: 'cancelled' }] });
   });
 
+  it('lists instances newest first by process and status, and tells modelers the roles and actions they may name', async () => {
+    const page = (await t.gql('{ workflowInstances(key: "parallel", first: 50) { totalCount items { id key status } } }', {}, manager)).data.workflowInstances;
+    expect(page.totalCount).toBeGreaterThan(0);
+    expect(page.items.every((i: { key: string }) => i.key === 'parallel')).toBe(true);
+    const cancelled = (await t.gql('{ workflowInstances(status: "cancelled") { items { status } } }', {}, manager)).data.workflowInstances.items;
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(cancelled.every((i: { status: string }) => i.status === 'cancelled')).toBe(true);
+    const ids = (await t.gql('{ workflowInstances { items { id } } }', {}, manager)).data.workflowInstances.items.map((i: { id: number }) => i.id);
+    expect(ids).toEqual([...ids].sort((a: number, b: number) => b - a));
+    const bad = await t.gql('{ workflowInstances(status: "sleeping") { totalCount } }', {}, manager);
+    expect(bad.errors?.[0]).toMatchObject({ message: 'Unknown instance status sleeping', extensions: { code: 'BAD_USER_INPUT' } });
+    const vocabulary = (await t.gql('{ workflowVocabulary { roles actions } }', {}, pm)).data.workflowVocabulary;
+    expect(vocabulary.roles).toEqual(['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee']);
+    expect(vocabulary.actions).toEqual(expect.arrayContaining(['notify', 'openStandardRevision', 'recordOutcome']));
+  });
+
   it('reports the states a new version drops, and migrates running instances only with a mapping for them', async () => {
     const started = (await t.gql(START, { k: 'linear' }, inspector)).data.startWorkflow;
     const v2 = fixture('linear').replace(/"approve"/g, '"signOff"').replace('name="审批"', 'name="签批"');

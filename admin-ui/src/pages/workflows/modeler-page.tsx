@@ -118,6 +118,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       note.className = 'pz-error-overlay';
       note.setAttribute('data-element', id);
       note.textContent = messages.join('；');
+      note.title = messages.join('\n');
       overlays.add(id, 'pz-error', { position: { bottom: -8, left: -4 }, html: note });
     }
     return () => marked.forEach((id) => registry.get(id) && canvas.removeMarker(id, 'pz-error'));

@@ -112,7 +112,19 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
       {current.claimedBy ? <p className="small">{t('tasks.claimedBy', { who: current.claimedBy })}</p> : (
         <button type="button" className="btn btn-small" onClick={claim} disabled={busy}>{t('tasks.claim')}</button>
       )}
-      {current.form ? <SchemaForm schema={current.form} value={value} onChange={setValue} problems={problems} disabled={busy || !!claimedByOther} /> : <p className="muted">{t('tasks.noForm')}</p>}
+      {current.form ? (
+        <SchemaForm
+          schema={current.form}
+          value={value}
+          onChange={(next) => {
+            // a field's problems go once the user changes it
+            setProblems((p) => Object.fromEntries(Object.entries(p).filter(([k]) => next[k] === value[k])));
+            setValue(next);
+          }}
+          problems={problems}
+          disabled={busy || !!claimedByOther}
+        />
+      ) : <p className="muted">{t('tasks.noForm')}</p>}
       <ErrorNotice error={error} />
       <button type="submit" className="btn btn-primary" disabled={busy || !!claimedByOther} data-testid="complete-task">{t('tasks.complete')}</button>
     </form>
