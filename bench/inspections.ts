@@ -11,7 +11,7 @@ import { importLibraryPackage } from '../server/standards/library.service.ts';
 import { ensureSampleProjects, listProjects } from '../server/inspections/project.service.ts';
 import { getChecklist } from '../server/inspections/checklist.service.ts';
 import { submitInspection } from '../server/inspections/inspection.service.ts';
-import { passingAnswers } from '../test/answers.ts';
+import { passingAnswers } from '../standards/checklist/sample-answers.ts';
 import { deployShippedWorkflows, openPendingRectifications } from '../server/workflows/rectification.ts';
 
 function median(values: number[]): number {

@@ -6,6 +6,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { SYSTEM_ACTOR } from './auth/roles.ts';
 import { deployShippedWorkflows } from './workflows/rectification.ts';
 import { startTimerService } from './workflows/timer-service.ts';
+import { seedDemoActivity } from './seed/demo-activity.ts';
 
 const config = loadConfig();
 let app: App | null = null;
@@ -20,6 +21,7 @@ try {
   if (config.seed) await seed(ready);
   const deployed = await deployShippedWorkflows(ready.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR);
   if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
+  if (config.seed) await seedDemoActivity(ready);
   stopTimers = await startTimerService(ready);
   app = ready;
   console.log(`Pinzhi ready: GraphQL and GraphiQL at http://localhost:${config.port}/graphql`);

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Server } from 'node:http';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { passingAnswers } from '../../test/answers.ts';
+import { passingAnswers } from '../../standards/checklist/sample-answers.ts';
 import type { ChecklistItem } from '../../standards/checklist/generate.ts';
 import { seed } from '../bootstrap.ts';
 import { createHttpServer } from '../http.ts';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { passingAnswers } from '../../test/answers.ts';
+import { passingAnswers } from '../../standards/checklist/sample-answers.ts';
 import { seed } from '../bootstrap.ts';
 import { SYSTEM_ACTOR } from '../auth/roles.ts';
 import { compileWorkflow } from './definition.service.ts';

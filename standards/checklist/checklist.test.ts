@@ -1,6 +1,6 @@
 import { readLibraryPackage } from '../../server/library-files.ts';
 import { SHIPPED_LIBRARY } from '../../server/bootstrap.ts';
-import { passingAnswers } from '../../test/answers.ts';
+import { passingAnswers } from './sample-answers.ts';
 import { ValidationError } from '../errors.ts';
 import type { JsonObject } from '../json.ts';
 import { checkLibraryPackage } from '../library-package.ts';

@@ -1,9 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { TestApp } from '../harness.ts';
-import { passingAnswers } from '../answers.ts';
+import type { JsonObject } from '../../standards/json.ts';
+import type { InputKind } from '../../standards/checklist/criterion.ts';
+import { failingValue, passingAnswers } from '../../standards/checklist/sample-answers.ts';
 import { SYSTEM_ACTOR } from '../../server/auth/roles.ts';
 import { openPendingRectifications } from '../../server/workflows/rectification.ts';
-import { png } from './ui-harness.ts';
+import { solidPng } from '../../server/seed/png.ts';
 
 /** Uploads a photo the way a phone does (GraphQL multipart request); returns its sha256. */
 export async function uploadPhoto(t: TestApp, token: string, bytes: Buffer): Promise<string> {
@@ -21,22 +23,11 @@ interface Item {
   id: string;
   key: string;
   severity: string;
-  input: string;
+  input: InputKind;
   evidence: string;
   touchpoints: string[];
   options: string[] | null;
-  schema: Record<string, unknown>;
-}
-
-/** An answer that fails the item's criterion (pass/fail, measured and rated items). */
-function failingValue(item: Item): unknown {
-  const s = item.schema as { const?: boolean; minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number; enum?: string[] };
-  if (item.input === 'boolean') return !(s.const ?? true);
-  if (item.input === 'choice') return item.options!.find((o) => !s.enum!.includes(o));
-  if (s.minimum !== undefined) return s.minimum - 1;
-  if (s.exclusiveMinimum !== undefined) return s.exclusiveMinimum - 1;
-  if (s.maximum !== undefined) return s.maximum + 1;
-  return (s.exclusiveMaximum ?? 0) + 1;
+  schema: JsonObject;
 }
 
 /**
@@ -47,8 +38,7 @@ function failingValue(item: Item): unknown {
 export async function inspect(t: TestApp, token: string, options: { projectId: number; scope: string; fail: (item: Item) => boolean; submissionId: string; photos: string[] }): Promise<{ inspectionId: number; findings: number }> {
   const list = (await t.gql(`{ checklist(projectId: ${options.projectId}, tier: quarterly, scope: "${options.scope}") { ... on Checklist { id items { id key severity input evidence touchpoints options schema } } ... on Error { message } } }`, {}, token)).data.checklist;
   if (!list.items) throw new Error(`no checklist: ${JSON.stringify(list)}`);
-  const failable = (i: Item) => ['boolean', 'choice', 'integer', 'number'].includes(i.input);
-  const failing = new Set((list.items as Item[]).filter((i) => failable(i) && options.fail(i)).map((i) => i.id));
+  const failing = new Set((list.items as Item[]).filter((i) => failingValue(i) !== null && options.fail(i)).map((i) => i.id));
   const answers = passingAnswers(list.items, options.photos).map((a) => {
     if (!failing.has(a.itemId)) return a;
     return { itemId: a.itemId, value: failingValue((list.items as Item[]).find((i) => i.id === a.itemId)!), photos: [options.photos[0]] };
@@ -60,4 +50,4 @@ export async function inspect(t: TestApp, token: string, options: { projectId: n
 }
 
 /** Site photos of different colours (an item may ask for several distinct photos). */
-export const SITE_PHOTOS = [[90, 140, 120], [160, 120, 80], [70, 90, 150], [150, 150, 150], [200, 180, 90]].map((rgb) => png(64, 48, rgb as [number, number, number]));
+export const SITE_PHOTOS = [[90, 140, 120], [160, 120, 80], [70, 90, 150], [150, 150, 150], [200, 180, 90]].map((rgb) => solidPng(64, 48, rgb as [number, number, number]));

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { inspect, SITE_PHOTOS, uploadPhoto } from './activity.ts';
-import { LAPTOP, launchBrowser, openPage, png, signIn, startUiServer, TABLET, unnamedControls, type UiPage, type UiServer } from './ui-harness.ts';
+import { solidPng } from '../../server/seed/png.ts';
+import { LAPTOP, launchBrowser, openPage, signIn, startUiServer, TABLET, unnamedControls, type UiPage, type UiServer } from './ui-harness.ts';
 
 // The admin UI in a real Chromium against a real server and database: every flow the issue names.
 jest.setTimeout(120_000);
@@ -236,7 +237,7 @@ describe('admin UI in a real browser', () => {
     const taskId = rectify.tasks.find((x: { elementId: string; status: string }) => x.elementId === 'rectify' && x.status === 'open').id;
     await page.goto(`/admin/tasks?task=${taskId}`);
     await page.getByTestId('form-measures').fill('已清理各层地坎槽，午间增加一次专项清理');
-    await page.locator('input[type="file"]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: png(80, 60, [40, 160, 90]) });
+    await page.locator('input[type="file"]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: solidPng(80, 60, [40, 160, 90]) });
     await page.locator('.photos-field .photo img').waitFor();
     await page.getByTestId('complete-task').click();
     await page.getByTestId('task-notice').getByText('已完成').waitFor();

@@ -1,6 +1,9 @@
-import type { JsonValue } from '../standards/json.ts';
-import type { ChecklistItem } from '../standards/checklist/generate.ts';
-import type { Answer } from '../standards/checklist/evaluate.ts';
+import type { JsonValue } from '../json.ts';
+import type { ChecklistItem } from './generate.ts';
+import type { Answer } from './evaluate.ts';
+
+// Answers made from the items themselves: for tests, the benchmark and the demo activity of a
+// first start. None of them is a default answer an inspector could submit by accident.
 
 /** A string matching the simple patterns the library uses: literals, [0-9]{n} / {a,b}, (A|B). */
 function instanceOf(pattern: string): string {
@@ -48,4 +51,29 @@ const FAKE_PHOTOS = ['a', 'b', 'c', 'd', 'e', 'f', '0', '1', '2', '3'].map((c) =
 /** Answers that pass every item of a checklist, with photos where the evidence rule asks for them. */
 export function passingAnswers(items: ChecklistItem[], photos: string[] = FAKE_PHOTOS): Answer[] {
   return items.map((item) => ({ itemId: item.id, value: passingValue(item, photos), ...(item.evidence === 'photo-required' && item.input !== 'photos' ? { photos: [photos[0]] } : {}) }));
+}
+
+/**
+ * A value that fails the item: the other yes/no, a rating outside the passing ones, a number just
+ * past the limit. Items answered with text or photos have no failing value (null).
+ */
+export function failingValue(item: Pick<ChecklistItem, 'input' | 'schema' | 'options'>): JsonValue | null {
+  const s = item.schema;
+  const num = (v: JsonValue | undefined) => (typeof v === 'number' ? v : undefined);
+  switch (item.input) {
+    case 'boolean':
+      return !(s.const ?? true);
+    case 'choice':
+      return (item.options ?? []).find((o) => !(s.enum as JsonValue[]).includes(o)) ?? null;
+    case 'integer':
+    case 'number': {
+      const step = item.input === 'integer' ? 1 : 0.5;
+      const min = num(s.minimum) ?? num(s.exclusiveMinimum);
+      const max = num(s.maximum) ?? num(s.exclusiveMaximum);
+      if (min !== undefined) return min - step;
+      return max !== undefined ? max + step : null;
+    }
+    default:
+      return null;
+  }
 }

@@ -1,0 +1,48 @@
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { seed } from '../bootstrap.ts';
+import { SYSTEM_ACTOR } from '../auth/roles.ts';
+import { deployShippedWorkflows } from '../workflows/rectification.ts';
+import { seedDemoActivity } from './demo-activity.ts';
+
+let t: TestApp;
+let manager: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ demoUsers: false });
+  await seed(t.app, () => {});
+  await deployShippedWorkflows(t.em(), SYSTEM_ACTOR);
+  await seedDemoActivity(t.app, () => {});
+  manager = await t.login('manager');
+});
+afterAll(() => t.close());
+
+describe('the demo activity of a first start', () => {
+  it('judges three months of inspections on six projects into findings, with the dark car park standing out', async () => {
+    const data = (await t.gql(`{ inspections(first: 100) { totalCount items { inspectedOn findingCount } }
+      byMonth: executionRates(groupBy: month) { key rate inspections }
+      heat: findingHeatMap { touchpoint projectId count } projects { id code } }`, {}, manager)).data;
+    expect(data.inspections.totalCount).toBe(18);
+    expect(data.byMonth.map((r: { inspections: number }) => r.inspections)).toEqual([6, 6, 6]);
+    // fewer failures each month
+    const rates = data.byMonth.map((r: { rate: number }) => r.rate);
+    expect(rates[2]).toBeGreaterThan(rates[0]);
+    const hd02 = data.projects.find((p: { code: string }) => p.code === 'HD02').id;
+    const carPark = (projectId: number) => data.heat.filter((c: { touchpoint: string; projectId: number }) => c.projectId === projectId && ['TP-050', 'TP-156', 'TP-167', 'TP-168'].includes(c.touchpoint)).reduce((n: number, c: { count: number }) => n + c.count, 0);
+    const others = data.projects.filter((p: { id: number }) => p.id !== hd02).map((p: { id: number }) => carPark(p.id));
+    expect(carPark(hd02)).toBeGreaterThan(Math.max(...others));
+  });
+
+  it('takes the rectifications to different steps through the real workflow, and runs only once', async () => {
+    const steps = await t.em().execute<{ state: string; n: string }[]>(
+      `select case when i.status = 'completed' then 'closed' else (select t.element_id from workflow_task t where t.instance_id = i.id and t.status = 'open' limit 1) end as state, count(*) as n
+       from workflow_instance i where i.definition_key = 'rectification' group by 1`);
+    const by = Object.fromEntries(steps.map((s) => [s.state, Number(s.n)]));
+    expect(by.closed).toBeGreaterThan(0);
+    expect(by.verify).toBeGreaterThan(0);
+    expect(by.analyse).toBeGreaterThan(0);
+    const pmTasks = (await t.gql('{ tasks(role: true) { elementId } }', {}, await t.login('pm'))).data.tasks;
+    expect(pmTasks.length).toBe(by.analyse);
+    await seedDemoActivity(t.app, () => {});
+    expect((await t.gql('{ inspections { totalCount } }', {}, manager)).data.inspections.totalCount).toBe(18);
+  });
+});

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { failingValue, passingAnswers } from '../../standards/checklist/sample-answers.ts';
+import type { Answer } from '../../standards/checklist/evaluate.ts';
+import type { App } from '../app.ts';
+import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
+import { Inspection } from '../entities/inspection.entity.ts';
+import { getChecklist, todayInChina } from '../inspections/checklist.service.ts';
+import { submitInspection } from '../inspections/inspection.service.ts';
+import { uploadPhoto } from '../inspections/photo.service.ts';
+import { listProjects } from '../inspections/project.service.ts';
+import { completeTask } from '../workflows/instance.service.ts';
+import { openPendingRectifications } from '../workflows/rectification.ts';
+import { solidPng } from './png.ts';
+
+/** Projects the demo inspector flew into over the last three months. */
+const PROJECTS = ['HD01', 'HD02', 'HD03', 'HN02', 'HN05', 'HB01'];
+/** The source's story: residents complained that one estate's underground car park was dark. */
+const DARK_CAR_PARK = { project: 'HD02', touchpoints: ['TP-050', 'TP-156', 'TP-167', 'TP-168'] };
+
+/** A number in [0, 1) from its parts, the same on every installation. */
+function chance(...parts: (string | number)[]): number {
+  return createHash('sha256').update(parts.join('|')).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+/** The 12th of each of the last `n` months, oldest first (China Standard Time). */
+function pastMonths(n: number): string[] {
+  const [y, m] = todayInChina().split('-').map(Number);
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - (n - i), 12));
+    return d.toISOString().slice(0, 10);
+  });
+}
+
+const actor = (username: string, role: Actor['roles'][number]): Actor => ({ username, roles: [role] });
+
+/**
+ * What a first start on the embedded database shows besides the library: three months of monthly
+ * flying inspections on six projects, judged by the real services into findings, and their
+ * rectifications worked through to different steps — so the dashboard, the heat map (with the
+ * dark car park of the source text) and the inboxes have something in them. Runs only while no
+ * inspection exists; every answer is drawn from a fixed seed, so each installation gets the same.
+ */
+export async function seedDemoActivity(app: App, log: (line: string) => void = console.log): Promise<void> {
+  const em = app.orm.em.fork() as SqlEntityManager;
+  if ((await em.count(Inspection)) > 0) return;
+  const context = (who: Actor) => ({ em: app.orm.em.fork() as SqlEntityManager, actor: who, limits: app.limits, photos: app.photos });
+  const inspector = actor('inspector', 'inspector');
+  const colours: [number, number, number][] = [[96, 125, 139], [121, 85, 72], [84, 110, 122], [141, 110, 99]];
+  const photos: string[] = [];
+  for (const [i, rgb] of colours.entries()) {
+    photos.push((await uploadPhoto(context(inspector), new File([new Uint8Array(solidPng(96, 72, rgb))], `site-${i + 1}.png`, { type: 'image/png' }))).sha256);
+  }
+
+  const projects = new Map((await listProjects(context(SYSTEM_ACTOR))).map((p) => [p.code, p.id]));
+  const months = pastMonths(3);
+  let inspections = 0;
+  for (const [m, date] of months.entries()) {
+    for (const code of PROJECTS) {
+      const { checklist } = await getChecklist(context(inspector), { projectId: projects.get(code)!, tier: 'monthly', date });
+      const answers: Answer[] = checklist.items.map((item) => {
+        const dark = code === DARK_CAR_PARK.project && item.touchpoints.some((tp) => DARK_CAR_PARK.touchpoints.includes(tp));
+        // most items pass, fewer each month; the dark car park fails until the lighting is fixed in the last month
+        const rate = dark && m < 2 ? 0.9 : [0.05, 0.035, 0.025][m];
+        const bad = failingValue(item);
+        if (bad !== null && chance(code, date, item.id) < rate) return { itemId: item.id, value: bad, photos: [photos[m % photos.length]] };
+        return passingAnswers([item], photos)[0];
+      });
+      await submitInspection(context(inspector), { checklistId: checklist.id, clientSubmissionId: `demo-${code}-${date}`, answers, inspectedOn: date });
+      inspections++;
+    }
+  }
+  const opened = await openPendingRectifications(em, SYSTEM_ACTOR);
+  const worked = await workRectifications(context);
+  log(`demo activity: ${inspections} inspections over ${months[0].slice(0, 7)}…${months.at(-1)!.slice(0, 7)}, ${opened} rectifications opened, ${worked} tasks completed`);
+}
+
+/** Takes the rectifications to different steps: most closed, some awaiting verification, the newest still at analysis. */
+async function workRectifications(context: (who: Actor) => { em: SqlEntityManager; actor: Actor; limits: App['limits']; photos: App['photos'] }): Promise<number> {
+  const pm = actor('pm', 'project_manager');
+  const inspector = actor('inspector', 'inspector');
+  const manager = actor('manager', 'quality_manager');
+  const em = context(SYSTEM_ACTOR).em;
+  const instances = await em.execute<{ id: number; title: string }[]>(`select id, snapshot_json::json->'context'->'variables'->>'title' as title from workflow_instance where definition_key = 'rectification' and status = 'running' order by id`);
+  const steps: [string, Actor, (title: string) => Record<string, unknown>][] = [
+    ['analyse', pm, (title) => ({ cause: `${title}：班组人手不足，作业频次未按指导书执行`, plan: '调整排班，增加专项检查并对班组培训' })],
+    ['rectify', pm, () => ({ measures: '已按计划完成整改并复查，相关记录已补齐', evidencePhotos: [] })],
+    ['verify', inspector, () => ({ passed: true, evidencePhotos: [], comment: '现场复查合格' })],
+    ['prevent', manager, (title) => ({ prevention: title.length % 2 === 0 ? 'training' : 'none', preventionNote: '纳入月度培训计划' })],
+  ];
+  const photo = (await em.execute<{ sha256: string }[]>(`select sha256 from photo order by created_at limit 1`))[0].sha256;
+  let completed = 0;
+  for (const [n, instance] of instances.entries()) {
+    // the newest fifth stays with the project manager; a fifth waits for verification
+    const share = n / instances.length;
+    const until = share > 0.8 ? 0 : share > 0.6 ? 2 : steps.length;
+    for (const [element, who, data] of steps.slice(0, until)) {
+      const [task] = await em.execute<{ id: number }[]>(`select id from workflow_task where instance_id = ? and element_id = ? and status = 'open'`, [instance.id, element]);
+      if (!task) break;
+      const body = data(instance.title ?? '');
+      if ('evidencePhotos' in body) body.evidencePhotos = [photo];
+      await completeTask(context(who), task.id, body);
+      completed++;
+    }
+  }
+  return completed;
+}
