@@ -441,7 +441,7 @@ export const zh = {
   'tasks.completed': '“{name}”已完成。',
 
   'variable.findingId': '不合格项编号',
-  'variable.projectId': '项目编号',
+  'variable.projectId': '项目',
   'variable.itemId': '检查项',
   'variable.code': '标准编号',
   'variable.version': '标准版本',

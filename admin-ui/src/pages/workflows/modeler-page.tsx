@@ -91,7 +91,10 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
     setReady(false);
     modeler.importXML(xml).then(() => {
       if (!live) return;
-      (modeler.get('canvas') as { zoom(v: string, center?: string): void }).zoom('fit-viewport', 'auto');
+      const canvas = modeler.get('canvas') as { zoom(v: string, center?: string): void; scroll(d: { dx: number; dy: number }): void };
+      canvas.zoom('fit-viewport', 'auto');
+      // keep the start of the process clear of the palette
+      canvas.scroll({ dx: 60, dy: 0 });
       setSelected(null);
       setIssues([]);
       setReady(true);

@@ -45,6 +45,15 @@ function formFields(text: string): string[] | null {
   }
 }
 
+/** A form's JSON laid out for reading (as stored when it is not JSON). */
+function pretty(text: string): string {
+  try {
+    return text.trim() ? JSON.stringify(JSON.parse(text), null, 2) : '';
+  } catch {
+    return text;
+  }
+}
+
 export interface Vocabulary {
   roles: string[];
   actions: string[];
@@ -88,7 +97,7 @@ export function PropertiesPanel({ element, services, vocabulary, issues, revisio
             hint={t('modeler.formHint')}
             multiline
             mono
-            value={formOf(bo)?.body ?? ''}
+            value={pretty(formOf(bo)?.body ?? '')}
             onCommit={(v) => setForm(services, target, v)}
             check={(v) => (!v.trim() || formFields(v) ? null : t('modeler.formNotJson'))}
             testId="prop-form"

@@ -5,6 +5,7 @@ import { ApiError, ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
+import { useProjects } from '../../lib/reference-data.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 
@@ -33,14 +34,22 @@ const FILTERS: Record<Tab, Record<string, boolean>> = { role: { role: true }, mi
 /** The facts a task is about (the finding of a rectification, the proposal of a fund request …). */
 function Context({ variables }: { variables: Record<string, unknown> }) {
   const { t } = useI18n();
-  const entries = Object.entries(variables).filter(([, v]) => v !== null && typeof v !== 'object');
-  if (entries.length === 0) return null;
+  const projects = useProjects();
+  const shown = Object.entries(variables).filter(([k, v]) => v !== null && k !== 'itemId' && (typeof v !== 'object' || k === 'actual'));
+  if (shown.length === 0) return null;
+  const render = (k: string, v: unknown) => {
+    if (k === 'severity') return <Badge value={String(v)} prefix="severity" />;
+    if (k === 'projectId') return projects?.find((p) => p.id === v)?.name ?? String(v);
+    if (k === 'code') return <Link to={`/standards/${String(v)}`}>{String(v)}</Link>;
+    if (k === 'module') return `${String(v)} ${t(`module.${String(v)}` as MessageKey)}`;
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
   return (
     <dl className="facts context">
-      {entries.map(([k, v]) => {
+      {shown.map(([k, v]) => {
         const key = `variable.${k}` as MessageKey;
         const label = t(key);
-        return <div key={k} className="fact"><dt>{label === key ? k : label}</dt><dd>{String(v)}</dd></div>;
+        return <div key={k} className="fact"><dt>{label === key ? k : label}</dt><dd>{render(k, v)}</dd></div>;
       })}
     </dl>
   );
