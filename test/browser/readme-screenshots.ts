@@ -20,7 +20,7 @@ const shoot = async (user: string, shots: [string, string, (page: Page) => Promi
     await p.page.goto(path);
     await ready(p.page);
     await p.page.waitForTimeout(300);
-    await p.page.screenshot({ path: `${out}${name}.png` });
+    await p.page.screenshot({ path: `${out}${name}.png`, fullPage: name === 'dashboard' });
   }
   if (p.errors.length) throw new Error(p.errors.join('\n'));
   await p.close();
@@ -29,7 +29,8 @@ const shoot = async (user: string, shots: [string, string, (page: Page) => Promi
 await shoot('manager', [
   ['standards', '/admin/standards/M03.P01.W002', (p) => p.getByTestId('criterion-cleaningsPerDay').waitFor().then(() => undefined)],
   ['editor', '/admin/standards/M02.P02.W007/edit', async (p) => {
-    await p.getByTestId('create-draft').click();
+    await p.locator('[data-testid="create-draft"], [data-testid="tab-items"]').first().waitFor();
+    if (await p.getByTestId('create-draft').isVisible()) await p.getByTestId('create-draft').click();
     await p.getByTestId('item-card-darkestPointLux').locator('button.item-toggle').click();
     await p.getByTestId('item-card-darkestPointLux').getByTestId('item-minimum').fill('20');
     await p.getByTestId('valid').waitFor();

@@ -45,6 +45,8 @@ export async function startUiServer(): Promise<UiServer> {
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
+    // Chinese dates in date inputs, as the users see them
+    env: { ...process.env, LANG: 'zh_CN.UTF-8' },
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });

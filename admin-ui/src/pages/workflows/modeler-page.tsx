@@ -91,10 +91,11 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
     setReady(false);
     modeler.importXML(xml).then(() => {
       if (!live) return;
-      const canvas = modeler.get('canvas') as { zoom(v: string, center?: string): void; scroll(d: { dx: number; dy: number }): void };
+      const canvas = modeler.get('canvas') as { zoom(v?: string | number, center?: string): number; scroll(d: { dx: number; dy: number }): void };
+      // the whole process in view, its start clear of the palette on the left
       canvas.zoom('fit-viewport', 'auto');
-      // keep the start of the process clear of the palette
-      canvas.scroll({ dx: 60, dy: 0 });
+      canvas.zoom(canvas.zoom() * 0.88, 'auto');
+      canvas.scroll({ dx: 40, dy: 0 });
       setSelected(null);
       setIssues([]);
       setReady(true);
