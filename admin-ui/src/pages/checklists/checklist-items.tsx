@@ -1,27 +1,10 @@
+import type { ChecklistItem as DomainChecklistItem } from '../../../../standards/checklist/generate.ts';
 import { Badge } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 
-export interface ChecklistItem {
-  id: string;
-  code: string;
-  version: number;
-  module: string;
-  instructionTitle: string;
-  title: string;
-  description: string | null;
-  criterion: { zh: string; en: string };
-  input: string;
-  unit: string | null;
-  options: string[] | null;
-  evidence: string;
-  severity: string;
-  weight: number;
-  method: string;
-  tiers: string[];
-  touchpoints: string[];
-  rectifyWithinHours: number | null;
-}
+/** A check item as the API serves it (the fields the admin UI asks for). */
+export type ChecklistItem = Omit<DomainChecklistItem, 'procedure' | 'hint' | 'schema'>;
 
 export interface Checklist {
   id: string;
