@@ -1,12 +1,32 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Where `npm run build:ui` writes the admin UI (built at set-up by `npm ci`). */
 export const ADMIN_UI_DIST = fileURLToPath(new URL('../admin-ui/dist/', import.meta.url));
+
+const gzipAsync = promisify(gzip);
+
+/**
+ * The file a request path names, relative to the build folder: decoded and normalised, or null
+ * when it cannot name a file there (bad escapes, NUL, backslashes, anything climbing out). The
+ * normalised form is also the cache key, so one file is kept once however it is spelled.
+ */
+export function distPath(pathname: string): string | null {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname.slice('/admin/'.length));
+  } catch {
+    return null;
+  }
+  if (relative.includes('\0') || relative.includes('\\')) return null;
+  const normal = posix.normalize(`/${relative}`).slice(1);
+  return normal.split('/').includes('..') ? null : normal;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -62,12 +82,12 @@ export class AdminUi {
       res.end();
       return;
     }
-    const relative = decodeURIComponentSafe(pathname.slice('/admin/'.length));
-    const asset = relative !== null && relative !== '' && !relative.endsWith('/') ? await this.read(relative) : null;
+    const relative = distPath(pathname);
+    const asset = relative && !relative.endsWith('/') ? await this.read(relative) : null;
     if (asset) return this.send(req, res, asset, relative!.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (relative?.startsWith('assets/')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`No asset ${relative}`);
+      res.end('No such asset');
       return;
     }
     const index = await this.read('index.html');
@@ -97,8 +117,7 @@ export class AdminUi {
   }
 
   private async load(relative: string): Promise<StaticFile | null> {
-    const path = normalize(join(this.dir, relative));
-    if (!path.startsWith(this.dir.endsWith(sep) ? this.dir : this.dir + sep)) return null;
+    const path = join(this.dir, relative);
     const type = TYPES[extname(path).toLowerCase()];
     if (!type) return null;
     let body: Buffer;
@@ -109,7 +128,7 @@ export class AdminUi {
       return null;
     }
     const compressible = /text|javascript|json|svg/.test(type) && body.length > 1024;
-    return { mtimeMs, type, body, gzip: compressible ? gzipSync(body) : null, etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"` };
+    return { mtimeMs, type, body, gzip: compressible ? await gzipAsync(body) : null, etag: `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"` };
   }
 
   private send(req: IncomingMessage, res: ServerResponse, file: StaticFile, cacheControl: string): void {
@@ -123,13 +142,5 @@ export class AdminUi {
     const body = gzip ? file.gzip! : file.body;
     res.writeHead(200, { ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.length) });
     res.end(req.method === 'HEAD' ? undefined : body);
-  }
-}
-
-function decodeURIComponentSafe(value: string): string | null {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
   }
 }

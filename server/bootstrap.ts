@@ -18,11 +18,12 @@ export const SHIPPED_LIBRARY = new URL('../standards/library/', import.meta.url)
  * (editions 2026-Q3 and 2026-Q4), the 18 sample projects and a few inspection schedules, so a new
  * user sees the real standards system. Each part runs only while its part of the store is empty.
  */
-export async function seed(app: App, log: (line: string) => void = console.log): Promise<void> {
+export async function seed(app: App, log: (line: string) => void = console.log): Promise<{ importedLibrary: boolean }> {
   const em = app.orm.em.fork() as SqlEntityManager;
   const users = await ensureDemoUsers(em, SYSTEM_ACTOR);
   if (users > 0) log(`created ${users} demo users (password "pinzhi-demo")`);
-  if ((await em.count(StandardDocument)) === 0 && (await em.count(Edition)) === 0) {
+  const importedLibrary = (await em.count(StandardDocument)) === 0 && (await em.count(Edition)) === 0;
+  if (importedLibrary) {
     const result = await importLibraryPackage(em, SYSTEM_ACTOR, readLibraryPackage(SHIPPED_LIBRARY), app.limits);
     for (const e of result.editions) log(`imported edition ${e.name}: ${e.created} new, ${e.revised} revised, ${e.retired} retired standards`);
     log(`imported ${result.touchpoints} touchpoints and variants ${result.variants.join(', ')}`);
@@ -36,4 +37,5 @@ export async function seed(app: App, log: (line: string) => void = console.log):
     for (const [code, tier] of plan) await scheduleInspections(ctx, { projectId: byCode.get(code)!, tier, inspector: 'inspector', startsOn: todayInChina() });
     log(`created ${projects} sample projects with their places, and ${plan.length} inspection schedules for "inspector"`);
   }
+  return { importedLibrary };
 }

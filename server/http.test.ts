@@ -169,6 +169,10 @@ describe('the admin UI', () => {
       const response = await fetch(`${uiBase}${path}`);
       expect(await response.text()).not.toContain('not for you');
     }
+    // one file, however it is spelled, and the app's page never cached as an asset
+    const roundabout = await fetch(`${uiBase}/admin/x1%2F..%2Fassets%2Fapp-1a2b.js`);
+    expect(roundabout.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${uiBase}/admin/assets/..%2Findex.html`)).headers.get('cache-control')).toBe('no-cache');
   });
 
   it('answers 503 with what to do when the UI is not built', async () => {

@@ -18,10 +18,11 @@ server.listen(config.port, config.host, () => {
 
 try {
   const ready = await createApp(config);
-  if (config.seed) await seed(ready);
+  // demo activity only on the database this start created, never on one already in use
+  const fresh = config.seed ? (await seed(ready)).importedLibrary : false;
   const deployed = await deployShippedWorkflows(ready.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR);
   if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
-  if (config.seed) await seedDemoActivity(ready);
+  if (fresh) await seedDemoActivity(ready);
   stopTimers = await startTimerService(ready);
   app = ready;
   console.log(`Pinzhi ready: GraphQL and GraphiQL at http://localhost:${config.port}/graphql`);

@@ -1,7 +1,7 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from './lib/i18n.tsx';
 import type { MessageKey } from './lib/messages.zh.ts';
-import { Link, match, navigate, useLocation } from './lib/router.tsx';
+import { Link, match, mayLeave, navigate, useLocation } from './lib/router.tsx';
 import { startPage, useSession } from './lib/session.tsx';
 import { Loading } from './components/status.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
@@ -35,7 +35,7 @@ const ROUTES: Route[] = [
   { pattern: '/dashboard', section: 'dashboard', permission: 'readInspections', render: () => <DashboardPage /> },
   { pattern: '/standards', section: 'standards', permission: 'readStandards', render: () => <StandardsLayout /> },
   { pattern: '/standards/:code', section: 'standards', permission: 'readStandards', render: (p) => <StandardsLayout code={p.code}><StandardPage code={p.code} /></StandardsLayout> },
-  { pattern: '/standards/:code/edit', section: 'standards', permission: 'editStandards', render: (p) => <StandardEditor code={p.code} /> },
+  { pattern: '/standards/:code/edit', section: 'standards', permission: 'editStandards', render: (p) => <StandardEditor key={p.code} code={p.code} /> },
   { pattern: '/standards/:code/history', section: 'standards', permission: 'readStandards', render: (p) => <HistoryPage code={p.code} /> },
   { pattern: '/standards/:code/audit', section: 'standards', permission: 'readAuditTrail', render: (p) => <AuditPage subject={p.code} /> },
   { pattern: '/editions', section: 'editions', permission: 'readStandards', render: () => <EditionsPage /> },
@@ -75,7 +75,15 @@ function Shell({ section, children }: { section: string; children: ReactNode }) 
   const { user, signOut, can } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const { path } = useLocation();
-  useEffect(() => setMenuOpen(false), [path]);
+  const first = useRef(true);
+  const label = NAV.find((n) => n.section === section)?.label;
+  useEffect(() => {
+    setMenuOpen(false);
+    document.title = label ? `${t(label)} · 品质 Pinzhi` : '品质 Pinzhi';
+    // after moving to another page, screen readers and the keyboard start at its content
+    if (first.current) first.current = false;
+    else document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path, label, t]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">{t('shell.skipToContent')}</a>
@@ -100,7 +108,7 @@ function Shell({ section, children }: { section: string; children: ReactNode }) 
             {user!.displayName}
             <small>{user!.roles.map((r) => t(`role.${r}` as MessageKey)).join(' · ')}</small>
           </span>
-          <button type="button" className="btn btn-ghost" onClick={signOut}>{t('shell.signOut')}</button>
+          <button type="button" className="btn btn-ghost" onClick={() => mayLeave() && signOut()}>{t("shell.signOut")}</button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>{children}</main>
@@ -120,17 +128,28 @@ function NotFound() {
 
 /** The signed-in app: routes by path, each page checked against the user's permissions. */
 export function App() {
-  const { user, restoring, can } = useSession();
+  const { user, restoring, unreachable, retry, can } = useSession();
   const { path, query } = useLocation();
   const { t } = useI18n();
 
   useEffect(() => {
-    if (restoring) return;
-    if (!user && path !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(path + (query.size ? `?${query}` : ''))}`, { replace: true });
-    else if (user && (path === '/' || path === '/sign-in')) navigate(query.get('next') && query.get('next') !== '/' ? query.get('next')! : startPage(user.roles), { replace: true });
-  }, [user, restoring, path, query]);
+    if (restoring || unreachable) return;
+    if (!user && path !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(path + (query.size ? `?${query}` : ''))}`, { replace: true, unguarded: true });
+    else if (user && (path === '/' || path === '/sign-in')) navigate(query.get('next') && query.get('next') !== '/' ? query.get('next')! : startPage(user.roles), { replace: true, unguarded: true });
+  }, [user, restoring, unreachable, path, query]);
 
   if (restoring) return <Loading />;
+  if (unreachable && !user) {
+    return (
+      <div className="sign-in">
+        <div className="card sign-in-card" role="alert">
+          <h1>{t('shell.unreachable')}</h1>
+          <p className="muted">{unreachable.message}</p>
+          <button type="button" className="btn btn-primary" onClick={retry}>{t('shell.retry')}</button>
+        </div>
+      </div>
+    );
+  }
   if (!user) return path === '/sign-in' ? <SignInPage /> : <Loading />;
   if (path === '/' || path === '/sign-in') return <Loading />;
 

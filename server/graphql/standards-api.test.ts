@@ -276,6 +276,9 @@ describe('checking a document without storing it', () => {
     expect(wrongCode).toEqual([{ pointer: '/x-standard/code', message: 'must be M09.P01.W011' }]);
     expect((await t.gql(CHECK, { code: 'M09.P01.W010', s: 'not a document' }, manager)).data.checkStandard).not.toEqual([]);
     expect((await t.gql('{ standard(code: "M09.P01.W010") { __typename } }', {}, manager)).data.standard.__typename).toBe('NotFoundError');
+    // a document keeps its place in the tree, as updateDraft would insist
+    const moved = instruction('M09.P01.W001', { 'x-standard': { kind: 'instruction', code: 'M09.P01.W001', parent: 'M09.P02' } });
+    expect((await t.gql(CHECK, { code: 'M09.P01.W001', s: moved }, manager)).data.checkStandard).toEqual([{ pointer: '/x-standard/parent', message: 'the parent of M09.P01.W001 is M09.P01' }]);
   });
 
   it('is for editors only', async () => {

@@ -70,14 +70,17 @@ function summary(row: IStandardVersion): JsonObject {
 }
 
 /**
- * Checks a document as `updateDraft` would — the standards language, its identity, `$ref` cycles —
+ * Checks a document as `updateDraft` would — the standards language, its identity (code, and the
+ * kind and parent of a stored document), `$ref` cycles —
  * and stores nothing: editors call it as the user types. An empty list means updateDraft will
  * accept the document (unless someone saves first).
  */
 export async function checkStandard(ctx: ServiceContext, code: string, schema: unknown): Promise<Issue[]> {
   authorize(ctx.actor, 'editStandards');
   try {
-    validateFor(code, schema, ctx.limits);
+    const identity = validateFor(code, schema, ctx.limits);
+    const doc = await repo.findDocument(ctx.em, code);
+    if (doc) assertSameIdentity(doc, identity);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     return error.issues.length > 0 ? error.issues : [{ pointer: '', message: error.message }];

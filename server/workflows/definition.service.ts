@@ -79,7 +79,7 @@ export interface DeployResult {
  * the new version no longer has — they need an explicit mapping to migrate.
  */
 export async function deployWorkflow(ctx: ServiceContext, key: string, xml: string): Promise<DeployResult> {
-  const actor = authorize(ctx.actor, 'publishStandards');
+  const actor = authorize(ctx.actor, 'manageWorkflows');
   if (!KEY.test(key)) throw new ValidationError(`"${key}" is not a workflow key`, [{ pointer: '/key', message: 'use lower-case letters, digits and -, e.g. rectification' }]);
   let compiled: CompiledWorkflow;
   try {

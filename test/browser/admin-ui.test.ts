@@ -171,6 +171,39 @@ describe('admin UI in a real browser', () => {
     await screenshot('08-json-mode');
   });
 
+  it('asks before leaving unsaved edits, keeps them across a reload, and edits a procedure on its text', async () => {
+    const { page } = await open('manager');
+    await page.goto('/admin/standards/M03.P01.W004/edit');
+    await page.getByTestId('create-draft').click();
+    await page.getByTestId('tab-text').click();
+    await page.getByTestId('doc-title').fill('楼梯间及楼层公共走廊保洁作业指导书（修订）');
+    await page.getByText('有未保存的修改').waitFor();
+    // leaving by the navigation asks first; the user stays
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '仪表盘' }).click();
+    expect(asked).toEqual([expect.stringContaining('有未保存的修改')]);
+    expect(page.url()).toContain('/admin/standards/M03.P01.W004/edit');
+    // a reload (or an expired sign-in) does not lose them
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByText('已恢复上次未保存的修改').waitFor();
+    await page.getByTestId('tab-text').click();
+    expect(await page.getByTestId('doc-title').inputValue()).toBe('楼梯间及楼层公共走廊保洁作业指导书（修订）');
+    await page.getByTestId('save-draft').click();
+    await page.getByText('已保存（修订号 2）').waitFor();
+
+    // a procedure has no check items of its own: it opens on its text
+    await page.goto('/admin/standards/M03.P01/edit');
+    await page.getByTestId('create-draft').click();
+    expect(await page.getByTestId('tab-text').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('tab-items').count()).toBe(0);
+    await page.getByTestId('doc-title').waitFor();
+  });
+
   it('draws a change in the rectification process, marks the unsupported element on the diagram, then deploys a valid version', async () => {
     const { page, screenshot } = await open('manager');
     await page.goto('/admin/workflows/rectification');
@@ -265,10 +298,12 @@ describe('admin UI in a real browser', () => {
     await page.getByTestId('rectification-kpis').waitFor();
     expect(await unnamedControls(page)).toEqual([]);
     await screenshot('13-dashboard', { fullPage: true });
+    await page.getByTestId('heat-module').focus();
     await page.getByTestId('heat-module').selectOption('M06');
     await page.waitForURL(/module=M06/);
-    await heat.locator('thead th.rotate').first().waitFor();
-    expect(await heat.locator('thead th.rotate').count()).toBe(1);
+    // only the map reloads: the filter keeps the focus
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="heat-map"] thead th.rotate').length === 1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('heat-module');
   });
 
   it('previews a project\'s checklist, prints it, downloads the .xlsx, and shows inspections with their findings and photos', async () => {

@@ -94,11 +94,12 @@ function PhotosField({ id, value, onChange, disabled, describedBy }: { id: strin
   );
 }
 
-/** A form generated from a task's JSON Schema; problems (local or from the server) appear under their fields. */
-export function SchemaForm({ schema, value, onChange, problems, disabled }: { schema: FormSchema; value: FormValue; onChange(v: FormValue): void; problems: Record<string, string[]>; disabled?: boolean }) {
+/** A form generated from a task's JSON Schema; problems (local or from the server) appear under their fields. `onField` should update the value with a functional state update. */
+export function SchemaForm({ schema, value, onField, problems, disabled }: { schema: FormSchema; value: FormValue; onField(key: string, v: unknown): void; problems: Record<string, string[]>; disabled?: boolean }) {
   const { t } = useI18n();
   const base = useId();
-  const set = (key: string, v: unknown) => onChange({ ...value, [key]: v });
+  // one field at a time: an upload that finishes later does not undo what was typed meanwhile
+  const set = onField;
   return (
     <div className="schema-form">
       {Object.entries(schema.properties ?? {}).map(([key, field]) => {

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ERROR_FIELDS, expect, request, setToken } from './graphql.ts';
+import { ApiError, ERROR_FIELDS, expect, request, setToken } from './graphql.ts';
 
 export interface User {
   username: string;
@@ -13,6 +13,9 @@ interface Session {
   user: User | null;
   /** true until a stored token has been checked */
   restoring: boolean;
+  /** the server could not be asked about the stored token (starting, offline); the token is kept */
+  unreachable: ApiError | null;
+  retry(): void;
   signIn(username: string, password: string): Promise<User>;
   signOut(): void;
   can(permission: string): boolean;
@@ -35,6 +38,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
+  const [unreachable, setUnreachable] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const stored = localStorage.getItem(STORAGE_KEY);
     setToken(stored, signOut);
@@ -42,11 +47,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setRestoring(false);
       return;
     }
+    setRestoring(true);
     request<{ me: User | null }>(ME)
-      .then((data) => (data.me ? setUser(data.me) : signOut()))
-      .catch(() => signOut())
+      .then((data) => {
+        setUnreachable(null);
+        if (data.me) setUser(data.me);
+        else signOut();
+      })
+      .catch((error: unknown) => {
+        // only the server saying the token is no good signs the user out; a server that is
+        // starting or a network that is down keeps it, to try again
+        if (error instanceof ApiError && error.kind !== 'FORBIDDEN' && error.kind !== 'UNAUTHENTICATED') setUnreachable(error);
+        else signOut();
+      })
       .finally(() => setRestoring(false));
-  }, [signOut]);
+  }, [signOut, attempt]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const data = await request<{ login: { __typename: string; token?: string } }>(LOGIN, { u: username, p: password });
@@ -59,7 +74,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return me;
   }, [signOut]);
 
-  const value = useMemo<Session>(() => ({ user, restoring, signIn, signOut, can: (p) => !!user?.permissions.includes(p) }), [user, restoring, signIn, signOut]);
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  const value = useMemo<Session>(() => ({ user, restoring, unreachable, retry, signIn, signOut, can: (p) => !!user?.permissions.includes(p) }), [user, restoring, unreachable, retry, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

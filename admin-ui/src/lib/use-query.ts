@@ -11,17 +11,18 @@ export interface QueryState<T> {
 
 /**
  * Runs `load` when its dependencies change and keeps the newest answer: an answer to an older
- * request that arrives late is dropped.
+ * request that arrives late is dropped. With `keepPrevious` the old answer stays on screen while
+ * the new one loads (filters that should not blank the page).
  */
-export function useQuery<T>(load: () => Promise<T>, deps: unknown[]): QueryState<T> {
+export function useQuery<T>(load: () => Promise<T>, deps: unknown[], options: { keepPrevious?: boolean } = {}): QueryState<T> {
   const [state, setState] = useState<{ data: T | undefined; error: ApiError | null; loading: boolean }>({ data: undefined, error: null, loading: true });
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
   const lastTick = useRef(0);
   useEffect(() => {
     const id = ++latest.current;
-    // a reload keeps what is shown; new arguments clear it
-    const keep = tick !== lastTick.current;
+    // a reload keeps what is shown; new arguments clear it, unless told to keep it meanwhile
+    const keep = tick !== lastTick.current || !!options.keepPrevious;
     lastTick.current = tick;
     setState((s) => ({ data: keep ? s.data : undefined, loading: true, error: null }));
     load().then(

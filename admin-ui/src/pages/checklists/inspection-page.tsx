@@ -54,17 +54,21 @@ function Rectification({ finding }: { finding: Finding }) {
   const { can } = useSession();
   const state = useQuery(async () => (await request<{ workflowInstances: { items: { id: number; status: string }[] } }>(INSTANCES, { bk: `finding:${finding.id}` })).workflowInstances.items, [finding.id]);
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
   if (!state.data) return null;
   if (state.data.length > 0) return <span>{state.data.map((i) => <Link key={i.id} to={`/instances/${i.id}`}>{t('inspection.rectification', { id: i.id })} <Badge value={i.status} /></Link>)}</span>;
   if (!can('startWorkflows') || finding.status !== 'open') return null;
   return (
     <>
-      <button type="button" className="btn btn-small" onClick={async () => {
+      <button type="button" className="btn btn-small" disabled={busy} onClick={async () => {
+        setBusy(true);
         try {
           expect((await request<{ requestRectification: { __typename: string } }>(REQUEST, { id: finding.id })).requestRectification, 'WorkflowInstance');
           state.reload();
         } catch (e) {
           setError(e);
+        } finally {
+          setBusy(false);
         }
       }}>{t('inspection.openRectification')}</button>
       <ErrorNotice error={error} />

@@ -20,7 +20,7 @@ export function PrintChecklistPage({ id }: { id: string }) {
           return (
             <article data-testid="print-checklist">
               <div className="print-toolbar no-print">
-                <Link className="btn" to={`/checklists?projectId=${c.project.id}&tier=${c.tier}${c.scope ? `&scope=${c.scope}` : ''}`}>← {t('print.back')}</Link>
+                <Link className="btn" to={`/checklists?projectId=${c.project.id}&tier=${c.tier}${c.scope ? `&scope=${c.scope}` : ''}${c.period ? `&date=${c.period}-01` : ''}`}>← {t('print.back')}</Link>
                 <button type="button" className="btn btn-primary" onClick={() => window.print()}>{t('print.print')}</button>
               </div>
               <header>

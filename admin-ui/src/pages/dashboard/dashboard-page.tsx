@@ -30,17 +30,16 @@ interface Dashboard {
   kpis: Kpi[];
   overdueInspections: { schedule: { id: number; project: { id: number; name: string }; tier: string; inspector: string }; periodFrom: string; periodTo: string; lastInspectedOn: string | null }[];
   overdueTasks: { id: number; name: string; dueAt: string; candidateRole: string; instance: { id: number; key: string; variables: Record<string, unknown> } }[];
-  heat: HeatCell[];
 }
 
-const QUERY = `query ($from: String, $to: String, $module: String) {
+const QUERY = `query ($from: String, $to: String) {
   byProject: executionRates(groupBy: project, from: $from, to: $to) { key applicable passed rate inspections }
   byMonth: executionRates(groupBy: month, from: $from, to: $to) { key applicable passed rate inspections }
   kpis: rectificationKpis(groupBy: project, from: $from, to: $to) { key started completed completionRate openOverdue steps { step completed onTime onTimeRate meanHours } }
   overdueInspections { schedule { id project { id name } tier inspector } periodFrom periodTo lastInspectedOn }
   overdueTasks: tasks(overdue: true) { id name dueAt candidateRole instance { id key variables } }
-  heat: findingHeatMap(module: $module, from: $from, to: $to) { touchpoint projectId count }
 }`;
+const HEAT = `query ($from: String, $to: String, $module: String) { findingHeatMap(module: $module, from: $from, to: $to) { touchpoint projectId count } }`;
 
 const MODULES = ['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07'];
 
@@ -75,11 +74,10 @@ export function DashboardPage() {
   const { t, percent, dateTime } = useI18n();
   const { query } = useLocation();
   const projects = useProjects();
-  const touchpoints = useTouchpoints();
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
   const module = query.get('module') ?? '';
-  const state = useQuery(async () => request<Dashboard>(QUERY, { from: from || null, to: to || null, module: module || null }), [from, to, module]);
+  const state = useQuery(async () => request<Dashboard>(QUERY, { from: from || null, to: to || null }), [from, to], { keepPrevious: true });
   const projectName = (code: string) => projects?.find((p) => p.code === code)?.name ?? code;
 
   return (
@@ -163,23 +161,36 @@ export function DashboardPage() {
                 )}
               </section>
 
-              <section className="card">
-                <div className="section-head">
-                  <h2>{t('dashboard.heatTitle')}</h2>
-                  <label className="field inline-field">
-                    <span>{t('dashboard.module')}</span>
-                    <select value={module} onChange={(e) => setQuery({ module: e.target.value })} data-testid="heat-module">
-                      <option value="">{t('dashboard.allModules')}</option>
-                      {MODULES.map((m) => <option key={m} value={m}>{m} {t(`module.${m}` as MessageKey)}</option>)}
-                    </select>
-                  </label>
-                </div>
-                {projects && touchpoints ? <HeatMap cells={d.heat} projects={projects} touchpoints={touchpoints} /> : null}
-              </section>
             </>
           );
         }}
       </QueryView>
+      <HeatSection from={from} to={to} module={module} />
     </div>
+  );
+}
+
+/** The heat map with its own module filter: changing it reloads only the map, and keeps focus on the filter. */
+function HeatSection({ from, to, module }: { from: string; to: string; module: string }) {
+  const { t } = useI18n();
+  const projects = useProjects();
+  const touchpoints = useTouchpoints();
+  const state = useQuery(async () => (await request<{ findingHeatMap: HeatCell[] }>(HEAT, { from: from || null, to: to || null, module: module || null })).findingHeatMap, [from, to, module], { keepPrevious: true });
+  return (
+    <section className="card" aria-busy={state.loading}>
+      <div className="section-head">
+        <h2>{t('dashboard.heatTitle')}</h2>
+        <label className="field inline-field">
+          <span>{t('dashboard.module')}</span>
+          <select value={module} onChange={(e) => setQuery({ module: e.target.value })} data-testid="heat-module">
+            <option value="">{t('dashboard.allModules')}</option>
+            {MODULES.map((m) => <option key={m} value={m}>{m} {t(`module.${m}` as MessageKey)}</option>)}
+          </select>
+        </label>
+      </div>
+      <QueryView state={state}>
+        {(cells) => (projects && touchpoints ? <HeatMap cells={cells} projects={projects} touchpoints={touchpoints} /> : null)}
+      </QueryView>
+    </section>
   );
 }

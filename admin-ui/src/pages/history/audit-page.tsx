@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -26,10 +26,14 @@ function Trail({ subject }: { subject: string }) {
   const [more, setMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const latest = useRef(subject);
+  latest.current = subject;
   const load = async (after: number | null) => {
     setBusy(true);
     try {
       const data = await request<{ auditTrail: { __typename: string } }>(TRAIL, { code: subject, first: PAGE, after });
+      // an answer about a subject no longer shown is dropped
+      if (latest.current !== subject) return;
       const page = expect<{ __typename: 'AuditTrail'; events: AuditEvent[] }>(data.auditTrail, 'AuditTrail').events;
       setEvents((prev) => (after === null ? page : [...(prev ?? []), ...page]));
       setMore(page.length === PAGE);

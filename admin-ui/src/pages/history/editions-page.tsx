@@ -84,13 +84,16 @@ function PublishEdition({ onDone }: { onDone(): void }) {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setDone(null);
     try {
-      expect((await request<{ publishEdition: { __typename: string } }>(PUBLISH_EDITION, { name: name.trim(), note: note.trim() || null })).publishEdition, 'Edition');
+      const edition = expect<{ __typename: 'Edition'; name: string; documentCount: number }>((await request<{ publishEdition: { __typename: string } }>(PUBLISH_EDITION, { name: name.trim(), note: note.trim() || null })).publishEdition, 'Edition');
+      setDone(t('editions.published', { name: edition.name, n: edition.documentCount }));
       setName('');
       setNote('');
       onDone();
@@ -109,6 +112,7 @@ function PublishEdition({ onDone }: { onDone(): void }) {
         <TextField className="grow" label={t('editions.note')} value={note} onChange={setNote} />
       </div>
       <ErrorNotice error={error} />
+      {done ? <p className="notice notice-ok" role="status">{done}</p> : null}
       <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>{t('editions.publish')}</button>
     </form>
   );

@@ -18,10 +18,10 @@ interface StandardData {
   latestVersion: number;
   current: { version: number; status: string; schema: JsonObject; author: string; publishedAt: string | null; note: string | null } | null;
   draft: { version: number; status: string } | null;
-  latestPublished: { version: number; publishedAt: string | null } | null;
+  latestPublished: { version: number; status: string; schema: JsonObject; author: string; publishedAt: string | null; note: string | null } | null;
 }
 
-const LOAD = `query ($code: String!) { standard(code: $code) { ${ERROR_FIELDS} ... on Standard { code kind title retired edition latestVersion current { version status schema author publishedAt note } draft { version status } latestPublished { version publishedAt } } } }`;
+const LOAD = `query ($code: String!) { standard(code: $code) { ${ERROR_FIELDS} ... on Standard { code kind title retired edition latestVersion current { version status schema author publishedAt note } draft { version status } latestPublished { version status schema author publishedAt note } } } }`;
 
 const strings = (v: JsonValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
 
@@ -116,7 +116,11 @@ function Children({ doc }: { doc: JsonObject }) {
 export function StandardPage({ code }: { code: string }) {
   const { t, dateTime } = useI18n();
   const { can } = useSession();
-  const state = useQuery(async () => expect<StandardData & { __typename: 'Standard' }>((await request<{ standard: { __typename: string } }>(LOAD, { code })).standard, 'Standard'), [code]);
+  const state = useQuery(async () => {
+    const s = expect<StandardData & { __typename: 'Standard' }>((await request<{ standard: { __typename: string } }>(LOAD, { code })).standard, 'Standard');
+    // a document published after the newest edition is read as published, with a notice
+    return { ...s, pinned: s.current?.version ?? null, current: s.current ?? s.latestPublished };
+  }, [code]);
   return (
     <QueryView state={state}>
       {(s) => (
@@ -138,10 +142,10 @@ export function StandardPage({ code }: { code: string }) {
               {s.kind === 'instruction' ? <Link className="btn" to={`/checklists?scope=${s.code}`}>{t('standard.previewChecklist')}</Link> : null}
             </div>
           </header>
-          {s.latestPublished && s.current && s.latestPublished.version !== s.current.version ? (
+          {s.latestPublished && s.latestPublished.version !== s.pinned ? (
             <p className="notice notice-warn" role="status">
-              {t('standard.newerPublished', { version: s.latestPublished.version, edition: s.edition ?? '—', current: s.current.version })}{' '}
-              <Link to={`/standards/${s.code}/history?from=${s.current.version}&to=${s.latestPublished.version}`}>{t('editor.viewDiff')}</Link>
+              {s.pinned === null ? t('standard.notInEdition', { version: s.latestPublished.version, edition: s.edition ?? '—' }) : t('standard.newerPublished', { version: s.latestPublished.version, edition: s.edition ?? '—', current: s.pinned })}{' '}
+              {s.pinned !== null ? <Link to={`/standards/${s.code}/history?from=${s.pinned}&to=${s.latestPublished.version}`}>{t('editor.viewDiff')}</Link> : null}
             </p>
           ) : null}
           {s.current?.note ? <p className="notice">{t('standard.note')}: {s.current.note}</p> : null}

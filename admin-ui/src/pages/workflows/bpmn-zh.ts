@@ -40,11 +40,16 @@ const ZH: Record<string, string> = {
   'Search in diagram': '在图中搜索',
 };
 
-/** A bpmn-js module replacing its `translate` service with one that knows Chinese. */
-export const chineseTranslateModule = {
-  translate: [
-    'value',
-    (template: string, replacements: Record<string, string> = {}) =>
-      (ZH[template] ?? template).replace(/{([^}]+)}/g, (_m, key: string) => replacements[key] ?? `{${key}}`),
-  ],
-};
+/**
+ * A bpmn-js module replacing its `translate` service with one that follows the UI's language
+ * (asked each time: popups and the context pad are drawn anew each time they open).
+ */
+export function translateModule(language: () => string) {
+  return {
+    translate: [
+      'value',
+      (template: string, replacements: Record<string, string> = {}) =>
+        ((language() === 'zh' ? ZH[template] : undefined) ?? template).replace(/{([^}]+)}/g, (_m, key: string) => replacements[key] ?? `{${key}}`),
+    ],
+  };
+}

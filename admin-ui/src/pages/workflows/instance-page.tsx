@@ -41,14 +41,19 @@ function InstanceDiagram({ xml, current, visited }: { xml: string; current: stri
   useEffect(() => {
     if (!container.current) return;
     const viewer = new NavigatedViewer({ container: container.current, moddleExtensions: { pinzhi: pinzhiModdle } });
+    let live = true;
     viewer.importXML(xml).then(() => {
+      if (!live) return;
       const canvas = viewer.get('canvas') as { zoom(v: string, center?: string): void; addMarker(id: string, m: string): void };
       const registry = viewer.get('elementRegistry') as { get(id: string): unknown };
       canvas.zoom('fit-viewport', 'auto');
       for (const id of visited) if (registry.get(id)) canvas.addMarker(id, 'pz-visited');
       for (const id of current) if (registry.get(id)) canvas.addMarker(id, 'pz-current');
-    }, (e: Error) => setError(e.message));
-    return () => viewer.destroy();
+    }, (e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+      viewer.destroy();
+    };
   }, [xml, current, visited]);
   return (
     <>
@@ -63,17 +68,21 @@ function Cancel({ id, onDone }: { id: number; onDone(): void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
   return (
     <details className="card">
       <summary>{t('instance.cancel')}</summary>
       <TextField label={t('instance.cancelReason')} value={reason} onChange={setReason} />
       <ErrorNotice error={error} />
-      <button type="button" className="btn btn-danger" disabled={!reason.trim()} onClick={async () => {
+      <button type="button" className="btn btn-danger" disabled={!reason.trim() || busy} onClick={async () => {
+        setBusy(true);
         try {
           expect((await request<{ cancelInstance: { __typename: string } }>(CANCEL, { id, reason: reason.trim() })).cancelInstance, 'WorkflowInstance');
           onDone();
         } catch (e) {
           setError(e);
+        } finally {
+          setBusy(false);
         }
       }}>{t('instance.cancelConfirm')}</button>
     </details>

@@ -7,11 +7,11 @@ import pinzhiModdle from '../../../../workflows/pinzhi-moddle.json';
 import { Badge, ErrorNotice, Loading } from '../../components/status.tsx';
 import { ApiError, ERROR_FIELDS, expect, request, type Issue } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, navigate, useLocation } from '../../lib/router.tsx';
+import { Link, navigate, useLeaveGuard, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { blankDiagram, type DiagramElement, type Services } from './bpmn-model.ts';
-import { chineseTranslateModule } from './bpmn-zh.ts';
+import { translateModule } from './bpmn-zh.ts';
 import { PropertiesPanel, type Vocabulary } from './properties-panel.tsx';
 
 interface Definition {
@@ -60,7 +60,11 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
   const [deployed, setDeployed] = useState<Deployed | null>(null);
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
+  const [dirty, setDirty] = useState(false);
   const editable = can('manageWorkflows');
+  const language = useRef(lang);
+  language.current = lang;
+  useLeaveGuard(dirty && editable, t('modeler.leaveUnsaved'));
 
   const state = useQuery(async () => {
     const data = await request<{ workflowDefinition: { __typename: string }; workflowDefinitions: { key: string; version: number }[]; workflowVocabulary: Vocabulary }>(LOAD, { key: workflowKey, version });
@@ -69,19 +73,20 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
     return { definition: expect<Definition & { __typename: 'WorkflowDefinition' }>(data.workflowDefinition, 'WorkflowDefinition'), versions, vocabulary: data.workflowVocabulary };
   }, [workflowKey, version, isNew]);
 
-  // one modeler per page (and language: the palette is translated when it is built)
+  // one modeler per page: switching the language keeps the drawing (the palette keeps the language it was built in)
   useEffect(() => {
     if (!container.current) return;
-    const modeler = new BpmnModeler({ container: container.current, moddleExtensions: { pinzhi: pinzhiModdle }, additionalModules: lang === 'zh' ? [chineseTranslateModule] : [] });
+    const modeler = new BpmnModeler({ container: container.current, moddleExtensions: { pinzhi: pinzhiModdle }, additionalModules: [translateModule(() => language.current)] });
     modelerRef.current = modeler;
     modeler.on('selection.changed', (e: { newSelection: DiagramElement[] }) => setSelected(e.newSelection[0] ?? null));
     modeler.on('elements.changed', () => setRevision((r) => r + 1));
+    modeler.on('commandStack.changed', () => setDirty(true));
     return () => {
       modeler.destroy();
       modelerRef.current = null;
       setReady(false);
     };
-  }, [lang]);
+  }, []);
 
   const xml = state.data ? state.data.definition?.bpmnXml ?? blankDiagram(workflowKey, workflowKey) : null;
   useEffect(() => {
@@ -98,12 +103,13 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       canvas.scroll({ dx: 40, dy: 0 });
       setSelected(null);
       setIssues([]);
+      setDirty(false);
       setReady(true);
     }, (error: Error) => live && setDeployError(new ApiError('ValidationError', error.message)));
     return () => {
       live = false;
     };
-  }, [xml, lang]);
+  }, [xml]);
 
   // compile errors are drawn on the elements they concern
   useEffect(() => {
@@ -140,7 +146,8 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       const result = expect<Deployed & { __typename: 'DeployWorkflowSuccess' }>(data.deployWorkflow, 'DeployWorkflowSuccess');
       setIssues([]);
       setDeployed(result);
-      if (isNew || version !== null) navigate(`/workflows/${workflowKey}`, { replace: true });
+      setDirty(false);
+      if (isNew || version !== null) navigate(`/workflows/${workflowKey}`, { replace: true, unguarded: true });
       else if (result.created) state.reload();
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'ValidationError') setIssues(error.issues);
@@ -213,7 +220,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       ) : null}
       {!editable ? <p className="notice">{t('modeler.readOnly')}</p> : null}
       <div className="modeler-layout">
-        <div className="modeler-canvas" ref={container} aria-label={t('modeler.canvas')} data-testid="bpmn-canvas">
+        <div className="modeler-canvas" ref={container} role="region" aria-label={t('modeler.canvas')} data-testid="bpmn-canvas">
           {!ready ? <Loading /> : null}
         </div>
         <aside className="modeler-aside card" aria-label={t('modeler.properties')}>

@@ -125,10 +125,10 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
         <SchemaForm
           schema={current.form}
           value={value}
-          onChange={(next) => {
+          onField={(key, v) => {
             // a field's problems go once the user changes it
-            setProblems((p) => Object.fromEntries(Object.entries(p).filter(([k]) => next[k] === value[k])));
-            setValue(next);
+            setProblems(({ [key]: _gone, ...rest }) => rest);
+            setValue((prev) => ({ ...prev, [key]: v }));
           }}
           problems={problems}
           disabled={busy || !!claimedByOther}
@@ -152,9 +152,9 @@ export function TasksPage() {
   return (
     <div className="page">
       <h1>{t('tasks.title')}</h1>
-      <div role="tablist" className="tabs" aria-label={t('tasks.filters')}>
+      <div role="group" className="tabs" aria-label={t('tasks.filters')}>
         {(['role', 'mine', 'overdue'] as const).map((x) => (
-          <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setQuery({ tab: x, task: null })}>{t(`tasks.tab.${x}` as MessageKey)}</button>
+          <button key={x} type="button" aria-pressed={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setQuery({ tab: x, task: null })}>{t(`tasks.tab.${x}` as MessageKey)}</button>
         ))}
       </div>
       {notice ? <div className="notice notice-ok" role="status" data-testid="task-notice">{notice}</div> : null}
@@ -181,7 +181,7 @@ export function TasksPage() {
           )}
         </QueryView>
         <div className="inbox-detail">
-          {selected ? <TaskDetail task={selected} onDone={(m) => { setNotice(m); setQuery({ task: null }); state.reload(); }} /> : <Empty>{t('tasks.pick')}</Empty>}
+          {selected ? <TaskDetail task={selected} onDone={(m) => { setNotice(m); setQuery({ task: null }); state.reload(); }} /> : <Empty>{selectedId && state.data ? t('tasks.notInList', { id: selectedId }) : t('tasks.pick')}</Empty>}
         </div>
       </div>
     </div>

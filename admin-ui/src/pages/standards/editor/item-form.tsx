@@ -29,7 +29,7 @@ function OptionsEditor({ item, onChange, issues }: { item: JsonObject; onChange(
           <li key={o}>
             <span className="option-label">{o}</span>
             <label className="checkbox">
-              <input type="checkbox" checked={passing.includes(o)} onChange={(e) => write(options, e.target.checked ? [...passing, o] : passing.filter((p) => p !== o))} />
+              <input type="checkbox" aria-label={t('item.optionPassesNamed', { option: o })} checked={passing.includes(o)} onChange={(e) => write(options, e.target.checked ? [...passing, o] : passing.filter((p) => p !== o))} />
               {t('item.optionPasses')}
             </label>
             <button type="button" className="btn btn-small" disabled={i === 0} onClick={() => write(options.map((x, j) => (j === i - 1 ? o : j === i ? options[i - 1] : x)), passing)} aria-label={t('item.optionUp', { option: o })}>↑</button>

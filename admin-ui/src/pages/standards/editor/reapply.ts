@@ -1,7 +1,22 @@
 import { applyPatch, createPatch, PatchError } from '../../../../../standards/diff/json-patch.ts';
-import type { JsonObject } from '../../../../../standards/json.ts';
+import { isJsonObject, type JsonObject } from '../../../../../standards/json.ts';
 
 export type Reapplied = { ok: true; doc: JsonObject; overlaps: string[] } | { ok: false; path: string };
+
+/**
+ * JSON Patch leaves the order of object keys open; the order of check items is part of a standard.
+ * Puts the items in the user's order (items only the other side has keep their place at the end),
+ * and `required` in item order.
+ */
+function inOrderOf(doc: JsonObject, model: JsonObject): JsonObject {
+  const properties = doc.properties;
+  const order = model.properties;
+  if (!isJsonObject(properties) || !isJsonObject(order)) return doc;
+  const keys = [...Object.keys(order).filter((k) => k in properties), ...Object.keys(properties).filter((k) => !(k in order))];
+  const out: JsonObject = { ...doc, properties: Object.fromEntries(keys.map((k) => [k, properties[k]])) };
+  if (Array.isArray(doc.required)) out.required = [...doc.required].sort((a, b) => keys.indexOf(String(a)) - keys.indexOf(String(b)));
+  return out;
+}
 
 const overlap = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 
@@ -16,7 +31,7 @@ export function reapply(base: JsonObject, mine: JsonObject, theirs: JsonObject):
   const theirPaths = createPatch(base, theirs).map((op) => op.path);
   const overlaps = [...new Set(myPatch.map((op) => op.path).filter((p) => theirPaths.some((q) => overlap(p, q))))];
   try {
-    return { ok: true, doc: applyPatch(theirs, myPatch) as JsonObject, overlaps };
+    return { ok: true, doc: inOrderOf(applyPatch(theirs, myPatch) as JsonObject, mine), overlaps };
   } catch (error) {
     if (error instanceof PatchError) return { ok: false, path: error.path };
     throw error;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeChanges } from '../../../../../standards/diff/semantic-diff.ts';
 import type { JsonObject } from '../../../../../standards/json.ts';
 import { ChangeList } from '../../../components/change-list.tsx';
@@ -6,7 +6,7 @@ import { TextField } from '../../../components/fields.tsx';
 import { Badge, ErrorNotice, Loading } from '../../../components/status.tsx';
 import { ApiError, ERROR_FIELDS, expect, request, WRITE_ERROR_FIELDS, type Issue } from '../../../lib/graphql.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { Link } from '../../../lib/router.tsx';
+import { Link, useLeaveGuard } from '../../../lib/router.tsx';
 import { useSession } from '../../../lib/session.tsx';
 import { ItemsEditor } from './items-editor.tsx';
 import { JsonEditor } from './json-editor.tsx';
@@ -81,6 +81,10 @@ export function StandardEditor({ code }: { code: string }) {
   const [published, setPublished] = useState<{ from: number | null; to: number } | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // the user's own version when it could not be carried over (kept for copying)
+  const [lost, setLost] = useState<JsonObject | null>(null);
+  const workingRef = useRef(working);
+  workingRef.current = working;
 
   const adopt = useCallback((data: Loaded) => {
     setLoaded(data);
@@ -89,7 +93,31 @@ export function StandardEditor({ code }: { code: string }) {
   }, []);
 
   useEffect(() => {
-    loadStandard(code).then(adopt, setLoadError);
+    let live = true;
+    loadStandard(code).then((data) => {
+      if (!live) return;
+      adopt(data);
+      setTab(data.kind === 'instruction' ? 'items' : 'text');
+      // edits left unsaved here before (a closed tab, an expired sign-in) come back
+      const stored = readUnsaved(code);
+      if (!stored || !data.draft) return;
+      if (data.draft.status !== 'draft') setLost(stored.working);
+      else if (stored.revision === data.draft.revision) {
+        setWorking(stored.working);
+        setNotice(t('editor.restored'));
+      } else {
+        const result = reapply(stored.base, stored.working, data.draft.schema);
+        if (result.ok) {
+          setWorking(result.doc);
+          setNotice(t('editor.restoredReapplied', { revision: data.draft.revision }));
+        } else setLost(stored.working);
+      }
+    }, (error: unknown) => live && setLoadError(error));
+    return () => {
+      live = false;
+    };
+    // the messages are read once, when the draft loads
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code, adopt]);
 
   const dirty = useMemo(() => !!working && !!base && JSON.stringify(working) !== JSON.stringify(base), [working, base]);
@@ -111,12 +139,13 @@ export function StandardEditor({ code }: { code: string }) {
     };
   }, [working, code, editable]);
 
+  useLeaveGuard(dirty, t('editor.leaveUnsaved'));
+  // unsaved edits are kept in this browser until saved or discarded
+  const revision = loaded?.draft?.revision;
   useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+    if (dirty && base && working && revision !== undefined) writeUnsaved(code, { revision, base, working });
+    else if (loaded) clearUnsaved(code);
+  }, [dirty, base, working, revision, code, loaded]);
 
   const changes = useMemo(() => (working && loaded?.latestPublished ? describeChanges(loaded.latestPublished.schema, working) : []), [working, loaded]);
   const issuesAt = useMemo(() => issuesLookup(issues), [issues]);
@@ -137,20 +166,24 @@ export function StandardEditor({ code }: { code: string }) {
 
   const reloadKeepingMine = () => run(async () => {
     const fresh = await loadStandard(code);
-    if (!fresh.draft || !working || !base) {
+    const mine = workingRef.current;
+    setConflict(null);
+    if (!fresh.draft || fresh.draft.status !== 'draft' || !mine || !base) {
+      // meanwhile it went to review (or was published): what is on the server is shown, the user's version kept aside
       adopt(fresh);
-      setConflict(null);
+      setLost(mine);
+      if (fresh.draft?.status !== 'draft') setActionError(new ApiError('ConflictError', t('editor.notDraftAnymore')));
       return;
     }
-    const result = reapply(base, working, fresh.draft.schema);
+    const result = reapply(base, mine, fresh.draft.schema);
     setLoaded(fresh);
     setBase(fresh.draft.schema);
-    setConflict(null);
     if (result.ok) {
       setWorking(result.doc);
       setNotice(result.overlaps.length ? t('editor.reappliedOverlaps', { revision: fresh.draft.revision, paths: result.overlaps.join(', ') }) : t('editor.reapplied', { revision: fresh.draft.revision }));
     } else {
       setWorking(fresh.draft.schema);
+      setLost(mine);
       setActionError(new ApiError('ConflictError', t('editor.reapplyFailed', { path: result.path })));
     }
   });
@@ -160,10 +193,21 @@ export function StandardEditor({ code }: { code: string }) {
     setConflict(null);
   });
 
+  const save = () => run(async () => {
+    const sent = workingRef.current;
+    const saved = await versionMutation(UPDATE, { code, schema: sent, rev: loaded!.draft!.revision }, 'updateDraft');
+    setLoaded((l) => (l ? { ...l, draft: saved } : l));
+    setBase(saved.schema);
+    // what was typed while the save was on its way stays
+    if (workingRef.current === sent) setWorking(saved.schema);
+    setNotice(t('editor.savedNotice', { revision: saved.revision }));
+  });
+
   if (loadError) return <div className="page"><ErrorNotice error={loadError} /></div>;
   if (!loaded) return <Loading />;
 
   const draft = loaded.draft;
+  const tabs: Tab[] = loaded.kind === 'instruction' ? ['items', 'text', 'json'] : ['text', 'json'];
   const step = !draft ? 'published' : draft.status;
   const refresh = async () => adopt(await loadStandard(code));
 
@@ -205,6 +249,15 @@ export function StandardEditor({ code }: { code: string }) {
         </div>
       ) : null}
       <ErrorNotice error={actionError} />
+      {lost ? (
+        <details className="notice notice-warn" open data-testid="lost-edits">
+          <summary>{t('editor.lostTitle')}</summary>
+          <p>{t('editor.lostBody')}</p>
+          <label className="visually-hidden" htmlFor="lost-json">{t('editor.lostTitle')}</label>
+          <textarea id="lost-json" className="code" rows={8} readOnly value={JSON.stringify(lost, null, 2)} />
+          <button type="button" className="btn btn-small" onClick={() => setLost(null)}>{t('editor.lostDismiss')}</button>
+        </details>
+      ) : null}
 
       {!draft ? (
         <section className="card">
@@ -216,9 +269,15 @@ export function StandardEditor({ code }: { code: string }) {
       ) : (
         <>
           <div className="editor-toolbar">
-            <div role="tablist" className="tabs" aria-label={t('editor.modes')}>
-              {(['items', 'text', 'json'] as const).filter((x) => x !== 'items' || loaded.kind === 'instruction').map((x) => (
-                <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'active' : undefined} onClick={() => (syntax ? undefined : setTab(x))} disabled={!!syntax && tab !== x} data-testid={`tab-${x}`}>
+            <div role="tablist" className="tabs" aria-label={t('editor.modes')} onKeyDown={(e) => {
+              // arrow keys move between the modes, as in any tab list
+              if (syntax || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+              const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+              setTab(next);
+              document.getElementById(`editor-tab-${next}`)?.focus();
+            }}>
+              {tabs.map((x) => (
+                <button key={x} id={`editor-tab-${x}`} type="button" role="tab" aria-selected={tab === x} aria-controls="editor-panel" tabIndex={tab === x ? 0 : -1} className={tab === x ? 'active' : undefined} onClick={() => (syntax ? undefined : setTab(x))} disabled={!!syntax && tab !== x} data-testid={`tab-${x}`}>
                   {t(x === 'items' ? 'editor.tabItems' : x === 'text' ? 'editor.tabText' : 'editor.tabJson')}
                 </button>
               ))}
@@ -227,14 +286,10 @@ export function StandardEditor({ code }: { code: string }) {
               {editable ? (
                 <>
                   <span className={`save-state${dirty ? ' dirty' : ''}`} role="status">{dirty ? t('editor.unsaved') : t('editor.saved')}</span>
-                  <button type="button" className="btn btn-primary" disabled={busy || !dirty || !!syntax || !!conflict} onClick={() => run(async () => {
-                    const saved = await versionMutation(UPDATE, { code, schema: working, rev: draft.revision }, 'updateDraft');
-                    setLoaded({ ...loaded, draft: saved });
-                    setBase(saved.schema);
-                    setWorking(saved.schema);
-                    setNotice(t('editor.savedNotice', { revision: saved.revision }));
-                  })} data-testid="save-draft">{t('editor.save')}</button>
-                  <button type="button" className="btn" disabled={busy || dirty || issues.length > 0 || checking} onClick={() => run(async () => { await versionMutation(SUBMIT, { code, note: note || null }, 'submitForReview'); await refresh(); })} data-testid="submit-review">
+                  <button type="button" className="btn btn-primary" disabled={busy || !dirty || !!syntax || !!conflict} onClick={save} data-testid="save-draft">{t('editor.save')}</button>
+                  <label className="visually-hidden" htmlFor="submit-note">{t('editor.submitNote')}</label>
+                  <input id="submit-note" className="inline-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('editor.submitNote')} />
+                  <button type="button" className="btn" disabled={busy || dirty || issues.length > 0 || checking} onClick={() => run(async () => { await versionMutation(SUBMIT, { code, note: note || null }, 'submitForReview'); setNote(''); await refresh(); })} data-testid="submit-review">
                     {t('editor.submitForReview')}
                   </button>
                 </>
@@ -265,7 +320,7 @@ export function StandardEditor({ code }: { code: string }) {
           ) : null}
 
           <div className="editor-layout">
-            <section className="editor-main" aria-label={t('editor.document')}>
+            <section className="editor-main" id="editor-panel" role="tabpanel" aria-labelledby={`editor-tab-${tab}`}>
               {working && tab === 'items' ? <ItemsEditor doc={working} onChange={setWorking} issuesAt={issuesAt} readOnly={!editable} /> : null}
               {working && tab === 'text' ? <TextEditor doc={working} onChange={setWorking} issuesAt={issuesAt} readOnly={!editable} /> : null}
               {working && tab === 'json' ? <JsonEditor doc={working} onChange={setWorking} onSyntax={setSyntax} readOnly={!editable} /> : null}
@@ -291,4 +346,33 @@ export function StandardEditor({ code }: { code: string }) {
       )}
     </div>
   );
+}
+
+interface Unsaved {
+  revision: number;
+  base: JsonObject;
+  working: JsonObject;
+}
+
+const unsavedKey = (code: string) => `pinzhi.unsaved.${code}`;
+
+function readUnsaved(code: string): Unsaved | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(unsavedKey(code)) ?? 'null') as Unsaved | null;
+    return value && typeof value.revision === 'number' && value.base && value.working ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeUnsaved(code: string, value: Unsaved): void {
+  try {
+    localStorage.setItem(unsavedKey(code), JSON.stringify(value));
+  } catch {
+    // a full storage only means the edits are not kept across a reload
+  }
+}
+
+function clearUnsaved(code: string): void {
+  localStorage.removeItem(unsavedKey(code));
 }
