@@ -3,13 +3,12 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Engine } from 'bpmn-engine';
 import pg from 'pg';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { runnable, step } from '../workflows/engine.ts';
+import { compileWorkflow } from '../server/workflows/definition.service.ts';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
-import { compileWorkflow } from '../server/workflows/definition.service.ts';
-import { deployShippedWorkflows } from '../server/workflows/rectification.ts';
+import { deployWorkflow } from '../server/workflows/definition.service.ts';
 import { completeTask, startWorkflow } from '../server/workflows/instance.service.ts';
 
 const XML = readFileSync(new URL('../workflows/definitions/rectification.bpmn', import.meta.url), 'utf8');
@@ -82,13 +81,14 @@ export async function workflowBenchmarks(pgUrl: string, line: (name: string, val
   url.pathname = `/${name}`;
   const app = await createApp({ ...loadConfig({ SEED: 'false' }), databaseUrl: url.toString() });
   try {
-    const ctx = () => ({ em: app.orm.em.fork() as SqlEntityManager, actor: SYSTEM_ACTOR, limits: app.limits });
-    await deployShippedWorkflows(ctx().em, SYSTEM_ACTOR);
+    const ctx = () => app.context(SYSTEM_ACTOR);
+    // the shipped rectification's BPMN under a key of its own: `rectification` itself starts only for a stored finding
+    await deployWorkflow(ctx(), 'rectification-bench', XML);
     // 8 clients, each driving its own instances (started beforehand) through every task
     const clients = 16;
     const queues = await Promise.all(Array.from({ length: clients }, async () => {
       const ids: number[] = [];
-      for (let i = 0; i < 60; i++) ids.push((await startWorkflow(ctx(), 'rectification', { findingId: i })).id);
+      for (let i = 0; i < 60; i++) ids.push((await startWorkflow(ctx(), 'rectification-bench', { findingId: i })).id);
       return ids;
     }));
     const end = performance.now() + 5000;

@@ -3,9 +3,12 @@ import type { Config } from './config.ts';
 import { openOrm, type Orm } from './db/orm.ts';
 import { TokenService } from './auth/token.ts';
 import { tokenSecret } from './auth/user.service.ts';
+import type { Actor } from './auth/roles.ts';
 import { createPinzhiYoga } from './yoga.ts';
 import type { DocumentLimits } from '../standards/validate.ts';
 import type { PhotoStore } from './inspections/photo.service.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import type { JobsContext } from './service-context.ts';
 
 export interface App {
   config: Config;
@@ -13,17 +16,32 @@ export interface App {
   tokens: TokenService;
   limits: DocumentLimits;
   photos: PhotoStore;
+  /** the job queue: services record follow-up work on it; `startWorkers` runs it */
+  jobs: JobQueue;
   yoga: ReturnType<typeof createPinzhiYoga>;
+  /** A service context for `actor` on a fresh EntityManager fork (start-up work, seeds, workers). */
+  context(actor: Actor): JobsContext;
   close(): Promise<void>;
 }
 
-/** Opens the database (applying migrations) and wires the GraphQL server. */
-export async function createApp(config: Config, orm?: Orm): Promise<App> {
+/**
+ * Opens the database (applying migrations) and the job queue, and wires the GraphQL server.
+ * `supervise` runs the queue's maintenance in this process (the server does; tools need not).
+ */
+export async function createApp(config: Config, orm?: Orm, options: { supervise?: boolean } = {}): Promise<App> {
   const db = orm ?? (await openOrm(config));
   const em = db.em.fork() as SqlEntityManager;
   const tokens = new TokenService(await tokenSecret(em, config.authSecret), config.tokenTtlSeconds);
   const limits: DocumentLimits = { maxBytes: config.maxDocumentBytes, maxDepth: 32 };
   const photos: PhotoStore = { dir: config.photoDir, maxBytes: config.maxPhotoBytes };
-  const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos });
-  return { config, orm: db, tokens, limits, photos, yoga, close: () => db.close() };
+  const jobs = await JobQueue.open(db, { databaseUrl: config.databaseUrl, supervise: options.supervise ?? false });
+  const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos, jobs, corsOrigins: config.corsOrigins });
+  return {
+    config, orm: db, tokens, limits, photos, jobs, yoga,
+    context: (actor) => ({ em: db.em.fork() as SqlEntityManager, actor, limits, jobs }),
+    close: async () => {
+      await jobs.stop();
+      await db.close();
+    },
+  };
 }

@@ -15,4 +15,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a positive integer, got "eighty"');
     expect(loadConfig({ RESPONSE_CACHE_TTL_MS: '0' }).responseCacheTtlMs).toBe(0);
   });
+
+  it('listens on 127.0.0.1 only on the embedded default (demo users), and says so; HOST opens it', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', notices: [expect.stringMatching(/127\.0\.0\.1 only.*HOST=0\.0\.0\.0/)] });
+    expect(loadConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', notices: [] });
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/pinzhi' })).toMatchObject({ host: '0.0.0.0', notices: [] });
+    expect(loadConfig({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/pinzhi', SEED: 'true' }).host).toBe('127.0.0.1');
+  });
+
+  it('allows CORS only for listed origins', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://quality.example.com, https://m.example.com' }).corsOrigins).toEqual(['https://quality.example.com', 'https://m.example.com']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow('CORS_ORIGINS must list origins like https://quality.example.com, got "*"');
+  });
 });

@@ -44,7 +44,7 @@ describe('HTTP', () => {
   it('answers a non-JSON body with 400 and stays up', async () => {
     const bad = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": nope' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors[0].message).toMatch(/invalid JSON/i);
+    expect((await bad.json()).errors[0]).toMatchObject({ message: "The request body is not valid JSON: unexpected token 'o'", extensions: { code: 'BAD_REQUEST' } });
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 
@@ -85,6 +85,34 @@ describe('HTTP', () => {
     const after = await post(list, manager);
     expect(after.headers.get('x-pinzhi-cache')).toBe('miss');
     expect((await after.json()).data.standards.totalCount).toBe(before + 1);
+  });
+
+  it('forgets cached answers after a mutation of any content type', async () => {
+    // given a cached answer
+    const manager = await t.login('manager');
+    const list = JSON.stringify({ query: '{ editions { name } }' });
+    const read = () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` }, body: list });
+    await read();
+    expect((await read()).headers.get('x-pinzhi-cache')).toBe('hit');
+    // when a mutation arrives as application/graphql (the body is the document itself)
+    const mutation = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/graphql', authorization: `Bearer ${manager}` }, body: 'mutation { createDraft(code: "M06") { __typename } }' });
+    expect((await mutation.json()).data.createDraft.__typename).toBe('ValidationError');
+    // then the next read is executed again
+    expect((await read()).headers.get('x-pinzhi-cache')).toBe('miss');
+    // and a multipart request (an upload) clears it too
+    await read();
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadPhoto(file: $f) { __typename } }', variables: { f: null } }));
+    form.append('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.append('0', new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), 'x.png');
+    await fetch(`${base}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${manager}` }, body: form });
+    expect((await read()).headers.get('x-pinzhi-cache')).toBe('miss');
+  });
+
+  it('sends no CORS headers to other sites', async () => {
+    const preflight = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
   it('masks unexpected errors and keeps serving', async () => {

@@ -7,6 +7,7 @@ import { readPhoto } from './inspections/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from './inspections/export.service.ts';
 import { authorize, type Actor } from './auth/roles.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
+import { OPERATION_HEADER } from './graphql/response-meta.ts';
 import { AdminUi } from './admin-ui.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -35,6 +36,15 @@ function bearerActor(app: App, req: IncomingMessage): Actor | null {
   return header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
 }
 
+/**
+ * The address a request comes from (login throttling): the socket's peer, or — behind a proxy the
+ * operator trusts (TRUST_PROXY) — the first address of X-Forwarded-For.
+ */
+function clientAddressOf(app: App, req: IncomingMessage): string {
+  const forwarded = app.config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+  return forwarded || req.socket.remoteAddress || 'unknown';
+}
+
 /** The caller a request speaks for, as a cache-key part: responses depend on who asks. */
 function callerOf(app: App, req: IncomingMessage): string {
   const actor = bearerActor(app, req);
@@ -59,14 +69,19 @@ function mayRead(app: App, req: IncomingMessage, res: ServerResponse): boolean {
   }
 }
 
-/** The query and operation name of a GraphQL request (GET parameters or a JSON body). */
-function operationOf(url: URL, body: Buffer | undefined): { query: unknown; operationName: unknown } {
-  if (!body || body.length === 0) return { query: url.searchParams.get('query'), operationName: url.searchParams.get('operationName') };
+/**
+ * Refuses a JSON body that does not parse, saying where — without echoing it back (the parser's
+ * own message quotes the body).
+ */
+function invalidJson(req: IncomingMessage, body: Buffer | undefined): string | null {
+  if (!body || body.length === 0 || !String(req.headers['content-type'] ?? '').includes('json')) return null;
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as { query?: unknown; operationName?: unknown };
-    return { query: parsed?.query, operationName: parsed?.operationName };
-  } catch {
-    return { query: undefined, operationName: undefined };
+    JSON.parse(body.toString('utf8'));
+    return null;
+  } catch (error) {
+    // the parser's reason, without the excerpt of the body it quotes
+    const reason = (error as Error).message.replace(/,?\s*".*" is not valid JSON$/s, '').replace(' in JSON', '').replace(' of JSON input', ' of the body');
+    return `The request body is not valid JSON: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   }
 }
 
@@ -82,6 +97,8 @@ function sendCached(req: IncomingMessage, res: ServerResponse, entry: { status: 
 }
 
 async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined): Promise<void> {
+  const badJson = invalidJson(req, body);
+  if (badJson) return sendJson(res, 400, { errors: [{ message: badJson, extensions: { code: 'BAD_REQUEST' } }] });
   const cacheable = cache.enabled && (req.method === 'GET' || req.method === 'POST') && !String(req.headers.accept ?? '').includes('text/html');
   const key = cacheable ? ResponseCache.key(req.method!, url.search, callerOf(app, req), body) : '';
   if (cacheable) {
@@ -89,17 +106,16 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
     if (hit) return sendCached(req, res, hit, true);
   }
   const generation = cache.generation;
-  const { query, operationName } = operationOf(url, body);
-  const kind = cache.operationKind(query, operationName);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body });
-  const multipart = String(req.headers['content-type'] ?? '').startsWith('multipart/');
-  // A mutation may have changed anything; a multipart request (an upload) is always a mutation.
-  if (multipart || (kind !== 'query' && kind !== 'sign-in' && kind !== null)) cache.invalidate();
+  const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body }, { clientAddress: clientAddressOf(app, req) });
+  // what the request executed, whatever its content type: a mutation may have changed anything
+  const kind = response.headers.get(OPERATION_HEADER);
+  response.headers.delete(OPERATION_HEADER);
+  if (kind === 'mutation' || kind === 'subscription') cache.invalidate();
   if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
     res.writeHead(response.status, Object.fromEntries(response.headers));
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
@@ -184,6 +200,8 @@ export interface HttpOptions {
   maxBodyBytes: number;
   /** Query responses are reused for this long (and always revalidated by ETag); 0 turns it off. */
   responseCacheTtlMs: number;
+  /** The most bytes of responses the cache keeps (64 MiB by default). */
+  responseCacheMaxBytes?: number;
   /** where the built admin UI is (admin-ui/dist by default) */
   adminUiDir?: string;
 }
@@ -194,7 +212,7 @@ export interface HttpOptions {
  * answers 503 until then).
  */
 export function createHttpServer(getApp: () => App | null, options: HttpOptions): Server {
-  const cache = new ResponseCache({ ttlMs: options.responseCacheTtlMs, maxEntries: 2000, maxEntryBytes: 4 * 1024 * 1024 });
+  const cache = new ResponseCache({ ttlMs: options.responseCacheTtlMs, maxBytes: options.responseCacheMaxBytes ?? 64 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024 });
   const adminUi = new AdminUi(options.adminUiDir);
   return createServer(async (req, res) => {
     try {

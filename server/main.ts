@@ -1,42 +1,71 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createApp, type App } from './app.ts';
 import { seed } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createHttpServer } from './http.ts';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { SYSTEM_ACTOR } from './auth/roles.ts';
 import { deployShippedWorkflows } from './workflows/rectification.ts';
-import { startTimerService } from './workflows/timer-service.ts';
+import { startWorkers } from './jobs/workers.ts';
 import { seedDemoActivity } from './seed/demo-activity.ts';
+
+/** A stop (SIGTERM, SIGINT) ends the process within this long, whatever is running. */
+const STOP_DEADLINE_MS = 10_000;
 
 const config = loadConfig();
 let app: App | null = null;
-let stopTimers: () => Promise<void> = async () => {};
 const server = createHttpServer(() => app, config);
 server.listen(config.port, config.host, () => {
-  console.log(`Pinzhi starting on http://localhost:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`);
+  console.log(`Pinzhi starting on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`);
+  for (const line of config.notices) console.log(line);
 });
 
-try {
-  const ready = await createApp(config);
+async function start(): Promise<App> {
+  const ready = await createApp(config, undefined, { supervise: true });
   // demo activity only on the database this start created, never on one already in use
   const fresh = config.seed ? (await seed(ready)).importedLibrary : false;
   const deployed = await deployShippedWorkflows(ready.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR);
   if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
   if (fresh) await seedDemoActivity(ready);
-  stopTimers = await startTimerService(ready);
-  app = ready;
-  console.log(`Pinzhi ready: GraphQL and GraphiQL at http://localhost:${config.port}/graphql`);
-} catch (error) {
-  console.error('Pinzhi failed to start:', error);
-  server.close();
-  process.exit(1);
+  const work = await startWorkers(ready);
+  console.log(`job queue: ${work.opened} rectifications opened and ${work.fired} timers fired that fell due while stopped; ${work.queued} timers queued`);
+  return ready;
 }
 
-const shutdown = async () => {
-  server.close();
-  await stopTimers();
-  await app?.close();
+const starting = start().then(
+  (ready) => {
+    app = ready;
+    console.log(`Pinzhi ready: GraphQL at http://localhost:${config.port}/graphql, admin UI at http://localhost:${config.port}/admin/`);
+    return ready;
+  },
+  (error: unknown) => {
+    console.error('Pinzhi failed to start:', error);
+    server.close();
+    process.exit(1);
+  },
+);
+
+/**
+ * Stops in order: no new connections, the workers (a running job may finish), the requests in
+ * flight, then the queue and the database. Whatever still runs at the deadline is cut off — the
+ * next start finishes what was due.
+ */
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping`);
+  setTimeout(() => {
+    console.error(`still stopping after ${STOP_DEADLINE_MS / 1000} s; exiting`);
+    process.exit(1);
+  }, STOP_DEADLINE_MS).unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const ready = await starting;
+  await ready.jobs.stop(4000);
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3000))]);
+  server.closeAllConnections();
+  await ready.close();
   process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -8,7 +8,7 @@ const response = (text: string) => {
 describe('ResponseCache', () => {
   it('does not keep an answer computed across a mutation', () => {
     // given a query that started before a mutation and finished after it
-    const cache = new ResponseCache({ ttlMs: 60_000, maxEntries: 10, maxEntryBytes: 1024 });
+    const cache = new ResponseCache({ ttlMs: 60_000, maxBytes: 10_000, maxEntryBytes: 1024 });
     const startedAt = cache.generation;
     cache.invalidate();
     // when it tries to store its answer
@@ -19,31 +19,44 @@ describe('ResponseCache', () => {
     expect(cache.get('k')?.body.toString()).toBe('{"data":{"new":true}}');
   });
 
-  it('expires entries after the TTL, evicts the oldest beyond its size, skips large bodies, and can be off', () => {
-    const cache = new ResponseCache({ ttlMs: 1000, maxEntries: 2, maxEntryBytes: 10 });
+  it('expires entries after the TTL, evicts the oldest beyond its byte budget, skips large bodies, and can be off', () => {
+    const cache = new ResponseCache({ ttlMs: 1000, maxBytes: 4, maxEntryBytes: 10 });
     cache.set('a', 0, response('{}'), 0);
     expect(cache.get('a', 999)).toBeDefined();
     expect(cache.get('a', 1000)).toBeUndefined();
+    // two 2-byte bodies fill the 4-byte budget; a third pushes the oldest out
     cache.set('a', 0, response('{}'), 0);
     cache.set('b', 0, response('{}'), 0);
     cache.set('c', 0, response('{}'), 0);
     expect([cache.get('a', 1), cache.get('b', 1), cache.get('c', 1)].map(Boolean)).toEqual([false, true, true]);
+    expect(cache.size).toEqual({ entries: 2, bytes: 4 });
     cache.set('big', 0, response('{"data":"0123456789"}'), 0);
     expect(cache.get('big', 1)).toBeUndefined();
-    const off = new ResponseCache({ ttlMs: 0, maxEntries: 2, maxEntryBytes: 10 });
+    const off = new ResponseCache({ ttlMs: 0, maxBytes: 100, maxEntryBytes: 10 });
     off.set('a', 0, response('{}'));
     expect(off.enabled).toBe(false);
     expect(off.get('a')).toBeUndefined();
   });
 
-  it('tells queries, sign-ins and other mutations apart', () => {
-    const cache = new ResponseCache({ ttlMs: 1000, maxEntries: 2, maxEntryBytes: 10 });
-    expect(cache.operationKind('{ me { username } }', undefined)).toBe('query');
-    expect(cache.operationKind('mutation { login(username: "a", password: "b") { __typename } }', undefined)).toBe('sign-in');
-    expect(cache.operationKind('mutation { publish(code: "M01") { __typename } }', undefined)).toBe('mutation');
-    expect(cache.operationKind('query A { me { username } } mutation B { publish(code: "M01") { __typename } }', 'B')).toBe('mutation');
-    expect(cache.operationKind('query A { a } query B { b }', undefined)).toBeNull();
-    expect(cache.operationKind('{ not graphql', undefined)).toBeNull();
+  it('frees expired entries without being asked for them, and counts the bytes it keeps', () => {
+    // given 100 answers of 1 KiB, stored 10 ms apart
+    const cache = new ResponseCache({ ttlMs: 1000, maxBytes: 1 << 20, maxEntryBytes: 4096 });
+    for (let i = 0; i < 100; i++) cache.set(`k${i}`, 0, response(`{"data":"${'x'.repeat(1013)}"}`), i * 10);
+    expect(cache.size).toEqual({ entries: 100, bytes: 102_400 });
+    // when time passes the first half's expiry, then all of it
+    cache.sweep(1500);
+    expect(cache.size).toEqual({ entries: 49, bytes: 49 * 1024 });
+    cache.sweep(2000);
+    // then nothing is kept
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it('drops expired entries on its own timer', async () => {
+    const cache = new ResponseCache({ ttlMs: 50, maxBytes: 1 << 20, maxEntryBytes: 4096 });
+    cache.set('a', 0, response('{}'));
+    expect(cache.size.entries).toBe(1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
   });
 
   it('keys requests by caller', () => {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { parse, type OperationTypeNode } from 'graphql';
 
 export interface CachedResponse {
   status: number;
@@ -12,7 +11,8 @@ export interface CachedResponse {
 export interface ResponseCacheOptions {
   /** How long a query response is reused; 0 turns the cache off. */
   ttlMs: number;
-  maxEntries: number;
+  /** The most bytes of response bodies kept at once; the oldest go first. */
+  maxBytes: number;
   /** Responses larger than this are not kept. */
   maxEntryBytes: number;
 }
@@ -22,13 +22,16 @@ export interface ResponseCacheOptions {
  * identity. Any mutation handled by this process clears it; a generation counter keeps a query
  * that was running across a mutation from storing its (possibly older) answer. Other processes
  * (a second server, the CLI) are seen after at most `ttlMs`. Only successful query responses
- * without top-level errors are kept.
+ * without top-level errors are kept, within a byte budget; expired entries are dropped as they
+ * expire (every entry lives `ttlMs`, so they expire in the order they were stored), which frees
+ * their memory even when no request comes.
  */
 export class ResponseCache {
   readonly #options: ResponseCacheOptions;
   readonly #entries = new Map<string, CachedResponse>();
-  readonly #operationKinds = new Map<string, OperationTypeNode | 'sign-in' | null>();
+  #bytes = 0;
   #generation = 0;
+  #sweeper: NodeJS.Timeout | null = null;
 
   constructor(options: ResponseCacheOptions) {
     this.#options = options;
@@ -42,6 +45,11 @@ export class ResponseCache {
     return this.#generation;
   }
 
+  /** What is kept now: entries and bytes of bodies. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes };
+  }
+
   /** The key of a request: method, query string, caller and body, hashed. */
   static key(method: string, search: string, caller: string, body: Buffer | undefined): string {
     const hash = createHash('sha256').update(method).update('\n').update(search).update('\n').update(caller).update('\n');
@@ -53,7 +61,7 @@ export class ResponseCache {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= now) {
-      this.#entries.delete(key);
+      this.#delete(key, entry);
       return undefined;
     }
     return entry;
@@ -61,39 +69,52 @@ export class ResponseCache {
 
   /** Keeps a response unless a mutation ran since `generation` was read. */
   set(key: string, generation: number, response: Omit<CachedResponse, 'expiresAt' | 'etag'> & { etag: string }, now = Date.now()): void {
-    if (!this.enabled || generation !== this.#generation || response.body.length > this.#options.maxEntryBytes) return;
-    if (this.#entries.size >= this.#options.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    const size = response.body.length;
+    if (!this.enabled || generation !== this.#generation || size > this.#options.maxEntryBytes || size > this.#options.maxBytes) return;
+    const previous = this.#entries.get(key);
+    if (previous) this.#delete(key, previous);
+    this.sweep(now);
+    // the oldest entries make room
+    for (const [oldKey, old] of this.#entries) {
+      if (this.#bytes + size <= this.#options.maxBytes) break;
+      this.#delete(oldKey, old);
+    }
     this.#entries.set(key, { ...response, expiresAt: now + this.#options.ttlMs });
+    this.#bytes += size;
+    this.#armSweeper();
+  }
+
+  /** Drops the expired entries (the oldest first, stopping at the first one still fresh). */
+  sweep(now = Date.now()): void {
+    for (const [key, entry] of this.#entries) {
+      if (entry.expiresAt > now) break;
+      this.#delete(key, entry);
+    }
   }
 
   /** Forgets everything: called after every mutation. */
   invalidate(): void {
     this.#generation++;
     this.#entries.clear();
+    this.#bytes = 0;
   }
 
-  /**
-   * The kind of operation a GraphQL request runs (`query`, `mutation`, …; `sign-in` for a mutation
-   * that only calls `login`, which changes nothing cached), or null when the request cannot be
-   * parsed (Yoga will answer it with an error).
-   */
-  operationKind(query: unknown, operationName: unknown): OperationTypeNode | 'sign-in' | null {
-    if (typeof query !== 'string') return null;
-    const cacheKey = `${typeof operationName === 'string' ? operationName : ''}\u0000${query}`;
-    if (this.#operationKinds.has(cacheKey)) return this.#operationKinds.get(cacheKey)!;
-    let kind: OperationTypeNode | 'sign-in' | null = null;
-    try {
-      const operations = parse(query).definitions.filter((d) => d.kind === 'OperationDefinition');
-      const chosen = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-      kind = chosen?.operation ?? null;
-      const onlyLogin = chosen?.selectionSet.selections.every((s) => s.kind === 'Field' && (s.name.value === 'login' || s.name.value === '__typename'));
-      if (kind === 'mutation' && onlyLogin) kind = 'sign-in';
-    } catch {
-      kind = null;
-    }
-    if (this.#operationKinds.size >= 1000) this.#operationKinds.clear();
-    this.#operationKinds.set(cacheKey, kind);
-    return kind;
+  #delete(key: string, entry: CachedResponse): void {
+    this.#entries.delete(key);
+    this.#bytes -= entry.body.length;
+  }
+
+  /** While anything is kept, a timer (which never holds the process open) drops what expired. */
+  #armSweeper(): void {
+    if (this.#sweeper) return;
+    this.#sweeper = setInterval(() => {
+      this.sweep();
+      if (this.#entries.size === 0 && this.#sweeper) {
+        clearInterval(this.#sweeper);
+        this.#sweeper = null;
+      }
+    }, Math.max(this.#options.ttlMs, 250));
+    this.#sweeper.unref();
   }
 }
 

@@ -9,13 +9,21 @@ import type { TokenService } from './auth/token.ts';
 import type { DocumentLimits } from '../standards/validate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
+import { queryLimitPlugins } from './graphql/query-limits.ts';
+import { responseMetaPlugin } from './graphql/response-meta.ts';
+import { inputGuardPlugin } from './graphql/input-guards.ts';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { PhotoStore } from './inspections/photo.service.ts';
+import type { Jobs } from './jobs/jobs.ts';
 
 export interface YogaDeps {
   orm: Orm;
   tokens: TokenService;
   limits: DocumentLimits;
   photos: PhotoStore;
+  jobs: Jobs;
+  /** browser origins allowed to call the API (CORS); none when empty */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -23,10 +31,14 @@ export interface YogaDeps {
  * GraphiQL served from the package (no CDN), unexpected errors masked.
  */
 export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+  const production = process.env.NODE_ENV === 'production';
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { totalCount edges { node { code title } } } }\n' },
+    plugins: [inputGuardPlugin(), ...queryLimitPlugins(), responseMetaPlugin(), ...(production ? [useDisableIntrospection()] : [])],
+    // the admin UI is served from this origin; other sites get no CORS headers unless allowed by name
+    cors: deps.corsOrigins?.length ? { origin: [...deps.corsOrigins], credentials: false, allowedHeaders: ['authorization', 'content-type'], methods: ['GET', 'POST'] } : false,
+    graphiql: production ? false : { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { totalCount edges { node { code title } } } }\n' },
     renderGraphiQL,
     maskedErrors: {
       isDev: false,
@@ -42,7 +54,7 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
     },
     landingPage: false,
     logging: process.env.NODE_ENV === 'test' && !process.env.DEBUG_YOGA ? false : 'info',
-    context: ({ request }) => {
+    context: ({ request, clientAddress }) => {
       const header = request.headers.get('authorization') ?? '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       return {
@@ -51,6 +63,9 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
         limits: deps.limits,
         tokens: deps.tokens,
         photos: deps.photos,
+        jobs: deps.jobs,
+        request,
+        clientAddress: typeof clientAddress === 'string' ? clientAddress : 'local',
       };
     },
   });

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { ajv, validateMeta } from './ajv.ts';
 import { ValidationError, type Issue } from './errors.ts';
 import { escapePointerToken, isJsonObject, pointer, type JsonObject, type JsonValue } from './json.ts';
-import { collectStandardRefs, STD_URN_PREFIX } from './refs.ts';
+import { collectStandardRefs, localRefCycle, STD_URN_PREFIX } from './refs.ts';
 
 export type StandardKind = 'module' | 'procedure' | 'instruction';
 
@@ -128,6 +128,8 @@ function structuralIssues(doc: JsonObject): Issue[] {
   }
   const selfRef = collectStandardRefs(doc).find((r) => r.code === code);
   if (selfRef) issues.push({ pointer: selfRef.pointer, message: `$ref cycle: ${code} refers to itself` });
+  const localCycle = localRefCycle(doc);
+  if (localCycle) issues.push(localCycle);
   return issues;
 }
 

@@ -7,6 +7,7 @@ import { User, type IUser, type Qualification } from '../entities/user.entity.ts
 import { hashPassword, verifyPassword } from './password.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
 import type { TokenService } from './token.ts';
+import { assertNotLocked, recordFailure, recordSuccess } from './login-throttle.ts';
 
 /** Wrong username or password (deliberately not saying which). */
 export class InvalidCredentialsError extends Error {
@@ -44,12 +45,20 @@ export async function createUser(em: EntityManager, actor: Actor, input: NewUser
   });
 }
 
-/** Checks a username and password and issues a bearer token. */
-export async function login(em: EntityManager, tokens: TokenService, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: IUser }> {
+/**
+ * Checks a username and password and issues a bearer token. Failures are throttled per username
+ * and per client address (`RateLimitedError` while locked, before any password is checked).
+ */
+export async function login(em: EntityManager, tokens: TokenService, username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: IUser }> {
+  await assertNotLocked(em, username, address);
   const user = await em.findOne(User, { username });
   // Hash even for unknown users so response time does not reveal which usernames exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-  if (!user || !user.active || !ok) throw new InvalidCredentialsError();
+  if (!user || !user.active || !ok) {
+    await recordFailure(em, username, address);
+    throw new InvalidCredentialsError();
+  }
+  await recordSuccess(em, user.username);
   const { token, expiresAt } = tokens.issue({ username: user.username, roles: user.roles as Role[] });
   return { token, expiresAt, user };
 }

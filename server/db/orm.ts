@@ -8,6 +8,7 @@ import { Migration20261124000000Initial } from './migrations/Migration2026112400
 import { Migration20261124100000LibraryData } from './migrations/Migration20261124100000LibraryData.ts';
 import { Migration20261124200000Inspections } from './migrations/Migration20261124200000Inspections.ts';
 import { Migration20261124300000Workflows } from './migrations/Migration20261124300000Workflows.ts';
+import { Migration20261203000000LoginThrottle } from './migrations/Migration20261203000000LoginThrottle.ts';
 
 /** The checked-in migrations, in order. */
 export const migrationsList = [
@@ -15,6 +16,7 @@ export const migrationsList = [
   { name: 'Migration20261124100000LibraryData', class: Migration20261124100000LibraryData },
   { name: 'Migration20261124200000Inspections', class: Migration20261124200000Inspections },
   { name: 'Migration20261124300000Workflows', class: Migration20261124300000Workflows },
+  { name: 'Migration20261203000000LoginThrottle', class: Migration20261203000000LoginThrottle },
 ];
 
 export type Orm = MikroORM;

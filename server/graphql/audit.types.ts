@@ -3,6 +3,11 @@ import { verifyAuditChain } from '../audit/audit.service.ts';
 import { authorize } from '../auth/roles.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
+import { readPage, pagedCost } from '../paging.ts';
+import { FIELD_COST } from './query-limits.ts';
+
+/** The audit trail is read a page of events at a time. */
+const AUDIT_PAGE = { defaultSize: 200, maxSize: 1000 };
 
 const AuditEventRef = builder.objectRef<IAuditEvent>('AuditEvent').implement({
   description: 'One link of the append-only, hash-chained audit trail.',
@@ -40,9 +45,10 @@ builder.queryFields((t) => ({
     description: 'Every recorded change of a standard (or edition, or user), oldest first.',
     errors: { types: READ_ERRORS, union: { name: 'AuditTrailResult' } },
     args: { code: t.arg.string({ required: true }), first: t.arg.int({ description: 'At most this many events (default 200, at most 1000).' }), afterId: t.arg.int() },
+    complexity: (a) => pagedCost(a, AUDIT_PAGE),
     resolve: async (_r, a, ctx) => {
       authorize(ctx.actor, 'readAuditTrail');
-      const limit = Math.min(Math.max(a.first ?? 200, 1), 1000);
+      const { first: limit } = readPage({ first: a.first }, AUDIT_PAGE);
       const events = await ctx.em.find(AuditEvent, { subjectKey: a.code, ...(a.afterId ? { id: { $gt: a.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit });
       return { events };
     },
@@ -50,6 +56,7 @@ builder.queryFields((t) => ({
   verifyAuditChain: t.field({
     type: ChainReport,
     description: 'Recomputes every hash of the audit chain (admins).',
+    complexity: FIELD_COST.auditChain,
     errors: { types: READ_ERRORS, union: { name: 'VerifyAuditChainResult' } },
     resolve: (_r, _a, ctx) => {
       authorize(ctx.actor, 'verifyAuditChain');

@@ -1,5 +1,7 @@
 import { ValidationError } from '../../standards/errors.ts';
 import { InvalidCredentialsError, login } from '../auth/user.service.ts';
+import { RateLimitedError } from '../auth/login-throttle.ts';
+import { responseHeaders } from './response-meta.ts';
 import { builder } from './builder.ts';
 import { User, type Qualification } from '../entities/user.entity.ts';
 import { permissionsOf, type Role } from '../auth/roles.ts';
@@ -46,11 +48,16 @@ const Me = builder.objectRef<{ username: string; roles: readonly string[] }>('Me
 builder.mutationField('login', (t) =>
   t.field({
     type: LoginSuccess,
-    errors: { types: [InvalidCredentialsError, ValidationError], union: { name: 'LoginResult' } },
+    errors: { types: [InvalidCredentialsError, RateLimitedError, ValidationError], union: { name: 'LoginResult' } },
     args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const { token, expiresAt, user } = await login(ctx.em, ctx.tokens, args.username, args.password);
-      return { token, expiresAt, username: user.username, displayName: user.displayName, roles: user.roles };
+      try {
+        const { token, expiresAt, user } = await login(ctx.em, ctx.tokens, args.username, args.password, ctx.clientAddress);
+        return { token, expiresAt, username: user.username, displayName: user.displayName, roles: user.roles };
+      } catch (error) {
+        if (error instanceof RateLimitedError) responseHeaders(ctx.request).set('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
     },
   }),
 );

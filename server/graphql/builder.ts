@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GraphQLContext } from './context.ts';
@@ -13,8 +14,10 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  plugins: [ComplexityPlugin, ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
   errors: { directResult: true },
-  relay: { clientMutationId: 'omit', cursorType: 'String', nodeQueryOptions: false, nodesQueryOptions: false },
+  // fields declare their cost; the request limits (query-limits.ts) add it up before executing
+  complexity: { defaultComplexity: 1, defaultListMultiplier: 10, disabled: true },
+  relay: { clientMutationId: 'omit', cursorType: 'String', nodeQueryOptions: false, nodesQueryOptions: false, edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } } },
 });

@@ -7,6 +7,7 @@ import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
 import { ConflictError } from '../../standards/errors.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
+import { FIELD_COST } from './query-limits.ts';
 
 const CriterionRef = builder.objectRef<Criterion>('Criterion').implement({
   description: 'The pass criterion in words, generated from the constraint: `≥ 3 次/日`, `是`, `≤ 15 分钟`.',
@@ -53,7 +54,7 @@ const ChecklistRef = builder.objectRef<Checklist>('Checklist').implement({
     variantProfile: t.string({ nullable: true, resolve: (c) => c.variant?.profile ?? null }),
     variantVersion: t.int({ nullable: true, resolve: (c) => c.variant?.version ?? null }),
     itemCount: t.exposeInt('itemCount'),
-    items: t.field({ type: [ChecklistItemRef], resolve: (c) => c.items }),
+    items: t.field({ type: [ChecklistItemRef], complexity: { field: 1, multiplier: 100 }, resolve: (c) => c.items }),
     answerSchema: t.field({ type: 'JSON', description: 'JSON Schema of a well-formed `answers` object keyed by item id, for offline validation', resolve: (c) => c.answerSchema }),
   }),
 });
@@ -70,6 +71,7 @@ builder.queryFields((t) => ({
       edition: t.arg.string({ description: 'the newest edition when omitted' }),
       date: t.arg.string({ description: 'YYYY-MM-DD; today (China Standard Time) when omitted' }),
     },
+    complexity: FIELD_COST.checklist,
     resolve: async (_r, a, ctx) => (await getChecklist(ctx, a)).checklist,
   }),
   checklistById: t.field({

@@ -4,6 +4,7 @@ import type { PatchOperation } from '../../standards/diff/json-patch.ts';
 import { diffDocument, editionDiff, type DocumentChange, type EditionDiff } from '../standards/edition.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
+import { FIELD_COST } from './query-limits.ts';
 
 const TextSegmentRef = builder.objectRef<TextSegment>('TextSegment').implement({
   description: 'A run of characters that is equal, inserted or deleted.',
@@ -66,12 +67,14 @@ builder.queryFields((t) => ({
     type: DocumentChangeRef,
     errors: { types: READ_ERRORS, union: { name: 'DiffResult' } },
     args: { code: t.arg.string({ required: true }), from: t.arg.int({ required: true }), to: t.arg.int({ required: true }) },
+    complexity: FIELD_COST.report,
     resolve: (_r, a, ctx) => diffDocument(ctx, a.code, a.from, a.to),
   }),
   editionDiff: t.field({
     type: EditionDiffRef,
     errors: { types: READ_ERRORS, union: { name: 'EditionDiffResult' } },
     args: { from: t.arg.string({ required: true }), to: t.arg.string({ required: true }) },
+    complexity: FIELD_COST.editionDiff,
     resolve: (_r, a, ctx) => editionDiff(ctx, a.from, a.to),
   }),
 }));

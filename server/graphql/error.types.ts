@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../../standards/errors.ts';
 import { ForbiddenError } from '../auth/roles.ts';
 import { InvalidCredentialsError } from '../auth/user.service.ts';
+import { RateLimitedError } from '../auth/login-throttle.ts';
 import { builder } from './builder.ts';
 
 /** Every expected failure implements `Error { message }`; unexpected ones are masked by Yoga. */
@@ -45,6 +46,13 @@ builder.objectType(InvalidCredentialsError, {
   name: 'InvalidCredentialsError',
   interfaces: [ErrorInterface],
   fields: () => ({}),
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description: 'Too many failed attempts; the HTTP response also carries Retry-After.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
 });
 
 /** The errors any read may return. */

@@ -7,6 +7,8 @@ import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindi
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
+import { FIELD_COST } from './query-limits.ts';
+import { pagedCost, PAGE_LIMITS } from '../paging.ts';
 
 const FindingRef = builder.objectRef<IFinding>('Finding').implement({
   description: 'A failed check item: the standard version and item it broke, what was expected and found, by when to fix it.',
@@ -57,7 +59,7 @@ const InspectionRef = builder.objectRef<IInspection>('Inspection').implement({
     variantProfile: t.exposeString('variantProfile', { nullable: true, description: 'the variant the checklist applied, e.g. platinum' }),
     variantVersion: t.exposeInt('variantVersion', { nullable: true }),
     findingCount: t.exposeInt('findingCount'),
-    findings: t.field({ type: [FindingRef], resolve: (i, _a, ctx) => findingsOf(ctx, i.id) }),
+    findings: t.field({ type: [FindingRef], complexity: { field: FIELD_COST.lookup, multiplier: 20 }, resolve: (i, _a, ctx) => findingsOf(ctx, i.id) }),
   }),
 });
 
@@ -70,11 +72,12 @@ const SubmitResultRef = builder.objectRef<SubmitResult>('SubmitInspectionSuccess
 });
 
 const FindingPageRef = builder.objectRef<Page<IFinding>>('FindingPage').implement({
-  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [FindingRef], resolve: (p) => p.items }) }),
+  // the page's cost is counted on the list field that returns it (its size)
+  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [FindingRef], complexity: { field: 1, multiplier: 1 }, resolve: (p) => p.items }) }),
 });
 
 const InspectionPageRef = builder.objectRef<Page<IInspection>>('InspectionPage').implement({
-  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InspectionRef], resolve: (p) => p.items }) }),
+  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InspectionRef], complexity: { field: 1, multiplier: 1 }, resolve: (p) => p.items }) }),
 });
 
 const RateRowRef = builder.objectRef<RateRow>('ExecutionRate').implement({
@@ -109,30 +112,35 @@ builder.queryFields((t) => ({
   inspections: t.field({
     type: InspectionPageRef,
     description: 'Inspections, newest first.',
-    args: { projectId: t.arg.int(), inspector: t.arg.string(), from: t.arg.string(), to: t.arg.string(), first: t.arg.int(), offset: t.arg.int() },
+    args: { projectId: t.arg.int(), inspector: t.arg.string(), from: t.arg.string(), to: t.arg.string(), first: t.arg.int({ description: `page size, ${PAGE_LIMITS.defaultSize} by default, at most ${PAGE_LIMITS.maxSize}` }), offset: t.arg.int() },
+    complexity: (a) => pagedCost(a),
     resolve: (_r, a, ctx) => listInspections(ctx, a, a),
   }),
   findings: t.field({
     type: FindingPageRef,
     description: 'Findings, newest first.',
-    args: { projectId: t.arg.int(), module: t.arg.string(), severity: t.arg.string(), status: t.arg.string(), from: t.arg.string(), to: t.arg.string(), first: t.arg.int(), offset: t.arg.int() },
+    args: { projectId: t.arg.int(), module: t.arg.string(), severity: t.arg.string(), status: t.arg.string(), from: t.arg.string(), to: t.arg.string(), first: t.arg.int({ description: `page size, ${PAGE_LIMITS.defaultSize} by default, at most ${PAGE_LIMITS.maxSize}` }), offset: t.arg.int() },
+    complexity: (a) => pagedCost(a),
     resolve: (_r, a, ctx) => listFindings(ctx, a, a),
   }),
   executionRates: t.field({
     type: [RateRowRef],
     args: { groupBy: t.arg({ type: RateGroupEnum, required: true }), projectId: t.arg.int(), from: t.arg.string(), to: t.arg.string() },
+    complexity: { field: FIELD_COST.report, multiplier: 10 },
     resolve: (_r, a, ctx) => executionRates(ctx, a.groupBy, a),
   }),
   findingHeatMap: t.field({
     type: [HeatCellRef],
     description: 'Findings counted by touchpoint × project.',
     args: { module: t.arg.string(), from: t.arg.string(), to: t.arg.string() },
+    complexity: { field: FIELD_COST.report, multiplier: 10 },
     resolve: (_r, a, ctx) => findingHeatMap(ctx, a),
   }),
   inspectionsUnder: t.field({
     type: [InspectionRef],
     description: 'The inspections that checked a given version of a document.',
     args: { code: t.arg.string({ required: true }), version: t.arg.int({ required: true }) },
+    complexity: { field: FIELD_COST.report, multiplier: 50 },
     resolve: (_r, a, ctx) => inspectionsUnder(ctx, a.code, a.version),
   }),
 }));

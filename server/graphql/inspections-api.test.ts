@@ -7,6 +7,11 @@ import type { ChecklistItem } from '../../standards/checklist/generate.ts';
 import { seed } from '../bootstrap.ts';
 import { createHttpServer } from '../http.ts';
 import { Finding, Inspection } from '../entities/inspection.entity.ts';
+import { todayInChina } from '../inspections/checklist.service.ts';
+
+/** A day `n` days before today (China Standard Time): inspections are recorded within the last year. */
+const daysAgo = (n: number) => todayInChina(new Date(Date.now() - n * 86_400_000));
+const INSPECTED_ON = daysAgo(13);
 
 let t: TestApp;
 let inspector: string;
@@ -155,7 +160,7 @@ describe('submitting an inspection', () => {
     // a failed item with evidence photo-on-fail needs a photo
     const photo = (await upload(png('轿厢记录表'))).sha256;
     const withPhoto = answers.map((a) => (a.itemId.endsWith('/cleaningsPerDay') ? { ...a, photos: [photo] } : a));
-    const vars = { checklistId: list.id, clientSubmissionId: 'phone-7-0001', answers: withPhoto, inspectedOn: '2026-11-20' };
+    const vars = { checklistId: list.id, clientSubmissionId: 'phone-7-0001', answers: withPhoto, inspectedOn: INSPECTED_ON };
     const first = await submit(vars);
     expect(first.__typename).toBe('SubmitInspectionSuccess');
     expect(first.replayed).toBe(false);
@@ -192,7 +197,7 @@ describe('submitting an inspection', () => {
   it('refuses a submission against a retired edition', async () => {
     const old = await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M01.P01.W001', edition: '2026-Q3' });
     // taken on the older edition while it was current, an inspection stays pinned to it
-    const pinned = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-0', answers: passingAnswers(old.items, photos), inspectedOn: '2026-10-15' });
+    const pinned = await submit({ checklistId: old.id, clientSubmissionId: 'old-edition-0', answers: passingAnswers(old.items, photos), inspectedOn: daysAgo(49) });
     expect(pinned.inspection.edition).toBe('2026-Q3');
     const retired = await t.gql('mutation { retireEdition(name: "2026-Q3", note: "2026-Q4 已全面执行") { __typename ... on Edition { name retired { retiredBy note } } ... on Error { message } } }', {}, manager);
     expect(retired.data.retireEdition).toEqual({ __typename: 'Edition', name: '2026-Q3', retired: { retiredBy: 'manager', note: '2026-Q4 已全面执行' } });
@@ -207,18 +212,18 @@ describe('submitting an inspection', () => {
 
 describe('reading inspections back', () => {
   it('filters findings, rates execution by project, module and month, maps findings by touchpoint × project, and finds inspections by document version', async () => {
-    const findings = await t.gql('query ($p: Int) { findings(projectId: $p, module: "M03", severity: "minor", from: "2026-11-01", to: "2026-11-30") { totalCount items { code title } } }', { p: projects.HD01 }, inspector);
+    const findings = await t.gql('query ($p: Int, $from: String, $to: String) { findings(projectId: $p, module: "M03", severity: "minor", from: $from, to: $to) { totalCount items { code title } } }', { p: projects.HD01, from: `${INSPECTED_ON.slice(0, 7)}-01`, to: INSPECTED_ON }, inspector);
     expect(findings.data.findings).toEqual({ totalCount: 1, items: [{ code: 'M03.P01.W002', title: '轿厢每日清洁次数' }] });
     const rates = await t.gql('query ($p: Int) { byModule: executionRates(groupBy: module, projectId: $p) { key applicable passed rate } byMonth: executionRates(groupBy: month) { key inspections } byProject: executionRates(groupBy: project) { key } }', { p: projects.HD01 }, inspector);
     const m03 = rates.data.byModule.find((r: { key: string }) => r.key === 'M03');
     expect(m03.rate).toBeCloseTo((m03.applicable - 1) / m03.applicable, 4);
-    expect(rates.data.byMonth).toEqual([{ key: '2026-10', inspections: 1 }, { key: '2026-11', inspections: 1 }]);
+    expect(rates.data.byMonth).toEqual([{ key: daysAgo(49).slice(0, 7), inspections: 1 }, { key: INSPECTED_ON.slice(0, 7), inspections: 1 }]);
     expect(rates.data.byProject).toEqual([{ key: 'HD01' }, { key: 'HD02' }]);
     const heat = await t.gql('{ findingHeatMap { touchpoint projectId count } }', {}, inspector);
     expect(heat.data.findingHeatMap.length).toBeGreaterThan(0);
     expect(heat.data.findingHeatMap.every((c: { projectId: number; count: number }) => c.projectId === projects.HD01 && c.count === 1)).toBe(true);
     const under = await t.gql('{ inspectionsUnder(code: "M03.P01.W002", version: 1) { id inspectedOn } other: inspectionsUnder(code: "M03.P01.W002", version: 2) { id } }', {}, inspector);
-    expect(under.data.inspectionsUnder).toEqual([{ id: expect.any(Number), inspectedOn: '2026-11-20' }]);
+    expect(under.data.inspectionsUnder).toEqual([{ id: expect.any(Number), inspectedOn: INSPECTED_ON }]);
     expect(under.data.other).toEqual([]);
   });
 

@@ -4,6 +4,8 @@ import { cursorOf, getStandard, listStandards, type StandardView } from '../stan
 import * as standards from '../standards/standard.service.ts';
 import { builder } from './builder.ts';
 import { IssueRef, READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+import { pagedCost } from '../paging.ts';
+import { ValidationError } from '../../standards/errors.ts';
 
 const StatusEnum = builder.enumType('VersionStatus', {
   values: { draft: { value: 'draft' }, in_review: { value: 'in_review' }, published: { value: 'published' }, superseded: { value: 'superseded' }, retired: { value: 'retired' } } as const,
@@ -84,7 +86,9 @@ builder.queryField('standards', (t) =>
         workingCopy: t.arg.boolean({ description: 'List every document, published or not, instead of an edition.' }),
       },
       errors: { types: READ_ERRORS, union: { name: 'StandardsResult' } },
+      complexity: (a) => pagedCost(a),
       resolve: async (_root, args, ctx) => {
+        if (args.last != null || args.before != null) throw new ValidationError('Standards are paged forwards only', [{ pointer: args.last != null ? '/last' : '/before', message: 'use first and after' }]);
         const page = await listStandards(ctx, { ...args, first: args.first ?? undefined, after: args.after ?? undefined });
         const edges = page.items.map((node) => ({ cursor: cursorOf(node.doc.code), node }));
         return {

@@ -8,6 +8,8 @@ import { authorize, ROLES } from '../auth/roles.ts';
 import { SERVICE_ACTIONS } from '../workflows/actions.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+import { FIELD_COST } from './query-limits.ts';
+import { PAGE_LIMITS, pagedCost } from '../paging.ts';
 
 const DefinitionRef = builder.objectRef<DefinitionRow>('WorkflowDefinition').implement({
   description: 'A deployed version of a BPMN process, compiled to an XState machine.',
@@ -69,12 +71,13 @@ const TaskRef = builder.objectRef<TaskRow>('WorkflowTask').implement({
     data: t.field({ type: 'JSON', nullable: true, resolve: (x) => (x.data_json ? (JSON.parse(x.data_json) as JsonValue) : null) }),
     form: t.field({
       type: 'JSON', nullable: true, description: 'the JSON Schema the completion data must satisfy',
+      complexity: FIELD_COST.lookup,
       resolve: async (x, _a, ctx) => {
         const instance = await getInstance(ctx, x.instance_id);
         return ((await runnableOf(ctx.em, instance.definition_key, instance.definition_version)).compiled.userTasks[x.element_id]?.form ?? null) as JsonValue;
       },
     }),
-    instance: t.field({ type: InstanceRef, resolve: (x, _a, ctx) => getInstance(ctx, x.instance_id) }),
+    instance: t.field({ type: InstanceRef, complexity: FIELD_COST.lookup, resolve: (x, _a, ctx) => getInstance(ctx, x.instance_id) }),
   }),
 });
 
@@ -94,20 +97,21 @@ InstanceRef.implement({
     startedBy: t.exposeString('started_by'),
     startedAt: t.field({ type: 'DateTime', resolve: (i) => new Date(i.started_at) }),
     endedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => (i.ended_at ? new Date(i.ended_at) : null) }),
-    tasks: t.field({ type: [TaskRef], resolve: (i, _a, ctx) => instanceTasks(ctx.em, i.id) }),
-    history: t.field({ type: [HistoryRef], resolve: (i, _a, ctx) => instanceHistory(ctx.em, i.id) }),
+    tasks: t.field({ type: [TaskRef], complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => instanceTasks(ctx.em, i.id) }),
+    history: t.field({ type: [HistoryRef], complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => instanceHistory(ctx.em, i.id) }),
   }),
 });
 
 const InstancePageRef = builder.objectRef<{ totalCount: number; items: InstanceRow[] }>('WorkflowInstancePage').implement({
-  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InstanceRef], resolve: (p) => p.items }) }),
+  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InstanceRef], complexity: { field: 1, multiplier: 1 }, resolve: (p) => p.items }) }),
 });
 
 builder.queryFields((t) => ({
   workflowInstances: t.field({
     type: InstancePageRef,
     description: 'Workflow instances, newest first.',
-    args: { key: t.arg.string(), status: t.arg.string({ description: 'running, completed, cancelled or incident' }), businessKey: t.arg.string(), first: t.arg.int(), offset: t.arg.int() },
+    args: { key: t.arg.string(), status: t.arg.string({ description: 'running, completed, cancelled or incident' }), businessKey: t.arg.string(), first: t.arg.int({ description: `page size, ${PAGE_LIMITS.defaultSize} by default, at most ${PAGE_LIMITS.maxSize}` }), offset: t.arg.int() },
+    complexity: (a) => pagedCost(a),
     resolve: (_r, a, ctx) => listInstances(ctx, a, a),
   }),
   workflowDefinitions: t.field({ type: [DefinitionRef], description: 'Every deployed version, newest first per key.', resolve: (_r, _a, ctx) => listDefinitions(ctx) }),
@@ -130,6 +134,7 @@ builder.queryFields((t) => ({
     type: [TaskRef],
     description: 'Open tasks (or of another status): mine, my roles\', or overdue.',
     args: { mine: t.arg.boolean(), role: t.arg.boolean(), overdue: t.arg.boolean(), status: t.arg.string() },
+    complexity: { field: 10, multiplier: 50 },
     resolve: (_r, a, ctx) => listTasks(ctx, a),
   }),
 }));
@@ -215,6 +220,7 @@ builder.queryField('rectificationKpis', (t) =>
   t.field({
     type: [KpiRef],
     description: 'Rectification completion rate, on-time rate and mean hours per step, open overdue tasks — by project, module or month.',
+    complexity: { field: FIELD_COST.report, multiplier: 10 },
     args: { groupBy: t.arg({ type: KpiGroupEnum, required: true }), from: t.arg.string(), to: t.arg.string() },
     resolve: (_r, a, ctx) => rectificationKpis(ctx, a.groupBy, a),
   }),

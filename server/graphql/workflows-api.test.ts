@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { fireDueTimers, fireTimer } from '../workflows/instance.service.ts';
+import { SYSTEM_ACTOR } from '../auth/roles.ts';
 
 let t: TestApp;
 let manager: string;
@@ -100,18 +101,18 @@ describe('running', () => {
     const hours = (x: { due_at: Date }) => Math.round((new Date(x.due_at).getTime() - Date.now()) / 3600_000);
     expect(timers.map(hours)).toEqual([72, 48]);
     // not due yet: nothing fires
-    expect(await fireTimer(t.em(), timers[1].id)).toBe(false);
+    expect(await fireTimer(t.app.context(SYSTEM_ACTOR), timers[1].id)).toBe(false);
     // the 48-hour reminder falls due (as if the server had been down meanwhile)
     await t.em().execute(`update workflow_timer set due_at = now() - interval '1 minute' where id = ?`, [timers[1].id]);
-    expect(await fireDueTimers(t.em())).toBe(1);
-    expect(await fireTimer(t.em(), timers[1].id)).toBe(false); // delivered again: no effect
+    expect(await fireDueTimers(t.app.context(SYSTEM_ACTOR))).toBe(1);
+    expect(await fireTimer(t.app.context(SYSTEM_ACTOR), timers[1].id)).toBe(false); // delivered again: no effect
     let view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
     expect(view.states).toEqual(['rectify']);
     expect(view.history.map((h: { event: string }) => h.event)).toEqual(['start', 'timer']);
     expect(view.history[1].detail.effects).toEqual([expect.objectContaining({ kind: 'service', action: 'notify' }), expect.objectContaining({ kind: 'escalate', code: 'RECTIFY_LATE' })]);
     // the 72-hour deadline passes: the task is taken away and escalated
     await t.em().execute(`update workflow_timer set due_at = now() - interval '1 minute' where id = ?`, [timers[0].id]);
-    const outcomes = await Promise.all([fireTimer(t.em(), timers[0].id), fireTimer(t.em(), timers[0].id)].map((p) => p.catch((e) => e)));
+    const outcomes = await Promise.all([fireTimer(t.app.context(SYSTEM_ACTOR), timers[0].id), fireTimer(t.app.context(SYSTEM_ACTOR), timers[0].id)].map((p) => p.catch((e) => e)));
     expect(outcomes.filter((o) => o === true)).toHaveLength(1);
     view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
     expect(view.states).toEqual(['supervisor']);

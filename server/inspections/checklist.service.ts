@@ -10,7 +10,7 @@ import { mergePatch, type Overlay } from '../../standards/variants.ts';
 import { authorize } from '../auth/roles.ts';
 import { newestEditionName } from '../standards/edition.service.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { variantRepository as variants } from '../standards/variant.repository.ts';
 import { getProject } from './project.service.ts';
 

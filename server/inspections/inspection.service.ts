@@ -1,5 +1,4 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { evaluateAnswers, type Answer } from '../../standards/checklist/evaluate.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../standards/errors.ts';
 import type { JsonValue } from '../../standards/json.ts';
@@ -8,11 +7,10 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../auth/roles.ts';
 import { Finding, Inspection, Photo, type IInspection } from '../entities/inspection.entity.ts';
 import { Place } from '../entities/project.entity.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { JobsContext, ServiceContext } from '../service-context.ts';
 import { getChecklistById, todayInChina } from './checklist.service.ts';
-import { requireDates } from './dates.ts';
+import { requireDates, requireRecentDay } from './dates.ts';
 import { editionRetirement } from './retirement.ts';
-import { afterFindings } from '../workflows/rectification.ts';
 
 export interface SubmitArgs {
   checklistId: string;
@@ -45,7 +43,7 @@ function sameSubmission(existing: IInspection, hash: string, inspector: string):
  * against the checklist's pinned schemas; every failed constraint becomes a finding naming the
  * standard version and item. One transaction: nothing partial is stored.
  */
-export async function submitInspection(ctx: ServiceContext, args: SubmitArgs): Promise<SubmitResult> {
+export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Promise<SubmitResult> {
   const actor = authorize(ctx.actor, 'inspect');
   const id = args.clientSubmissionId?.trim() ?? '';
   if (id.length === 0 || id.length > 128) throw new ValidationError('clientSubmissionId is required', [{ pointer: '/clientSubmissionId', message: 'must be 1–128 characters, chosen once per inspection' }]);
@@ -55,6 +53,7 @@ export async function submitInspection(ctx: ServiceContext, args: SubmitArgs): P
   const hash = contentHash({ inspector: actor.username, checklistId: args.checklistId, placeId: args.placeId ?? null, inspectedOn: args.inspectedOn ?? null, answers: [...args.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)) } as unknown as JsonValue);
   const existing = await ctx.em.findOne(Inspection, { clientSubmissionId: id });
   if (existing) return sameSubmission(existing, hash, actor.username);
+  requireRecentDay('inspectedOn', inspectedOn, todayInChina());
 
   const { checklist } = await getChecklistById(ctx.em, args.checklistId);
   const retired = await editionRetirement(ctx.em, checklist.edition);
@@ -101,11 +100,11 @@ export async function submitInspection(ctx: ServiceContext, args: SubmitArgs): P
         });
       }
       await appendAudit(em, actor, { action: 'inspection.submitted', subjectType: 'inspection', subjectKey: String(inspection.id), detail: { checklistId: checklist.id, clientSubmissionId: id, findings: evaluation.failed.length, score: evaluation.score } });
+      // major and critical findings open their rectification right after the commit, through the job queue
+      if (evaluation.failed.some((r) => r.item.severity === 'major' || r.item.severity === 'critical')) {
+        await ctx.jobs.enqueue(em, [{ kind: 'open-rectifications', inspectionId: inspection.id }]);
+      }
       return { inspection, replayed: false };
-    }).then(async (result) => {
-      // major and critical findings open their rectification right after, through the job queue
-      if (result.inspection.findingCount > 0) await afterFindings(result.inspection.id);
-      return result;
     });
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;

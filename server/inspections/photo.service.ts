@@ -5,7 +5,7 @@ import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { NotFoundError, ValidationError } from '../../standards/errors.ts';
 import { authorize } from '../auth/roles.ts';
 import { Photo, type IPhoto } from '../entities/inspection.entity.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 /** Where photos live and how large one may be. */
 export interface PhotoStore {

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../standards/errors.ts';
 import { authorize } from '../auth/roles.ts';
 import { Place, Project, type IPlace, type IProject } from '../entities/project.entity.ts';
 import { placesOf, SAMPLE_PROJECTS } from '../seed/projects.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 /** Creates the 18 sample projects and their places when the store has none (first start). */
 export async function ensureSampleProjects(em: EntityManager): Promise<number> {

@@ -1,7 +1,8 @@
 import { authorize } from '../auth/roles.ts';
 import { requireDates } from './dates.ts';
 import { Finding, Inspection, type IFinding, type IInspection } from '../entities/inspection.entity.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { readPage, type PageArgs } from '../paging.ts';
 
 export interface FindingFilter {
   inspectionId?: number | null;
@@ -20,7 +21,7 @@ export interface Page<T> {
 }
 
 /** Findings, newest first, filtered by project, module, severity, status and period, a page at a time. */
-export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: { first?: number | null; offset?: number | null }): Promise<Page<IFinding>> {
+export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: PageArgs): Promise<Page<IFinding>> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
   const where: Record<string, unknown> = {};
@@ -30,8 +31,8 @@ export async function listFindings(ctx: ServiceContext, filter: FindingFilter, p
   if (filter.severity) where.severity = filter.severity;
   if (filter.status) where.status = filter.status;
   if (filter.from || filter.to) where.foundOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  const first = Math.min(Math.max(page.first ?? 50, 1), 500);
-  const [items, totalCount] = await ctx.em.findAndCount(Finding, where, { orderBy: { id: 'desc' }, limit: first, offset: Math.max(page.offset ?? 0, 0) });
+  const { first, offset } = readPage(page);
+  const [items, totalCount] = await ctx.em.findAndCount(Finding, where, { orderBy: { id: 'desc' }, limit: first, offset });
   return { totalCount, items };
 }
 
@@ -93,15 +94,15 @@ export async function inspectionsUnder(ctx: ServiceContext, code: string, versio
 }
 
 /** Inspections, newest first, by project and inspector, a page at a time. */
-export async function listInspections(ctx: ServiceContext, filter: { projectId?: number | null; inspector?: string | null; from?: string | null; to?: string | null }, page: { first?: number | null; offset?: number | null }): Promise<Page<IInspection>> {
+export async function listInspections(ctx: ServiceContext, filter: { projectId?: number | null; inspector?: string | null; from?: string | null; to?: string | null }, page: PageArgs): Promise<Page<IInspection>> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
   const where: Record<string, unknown> = {};
   if (filter.projectId != null) where.projectId = filter.projectId;
   if (filter.inspector) where.inspector = filter.inspector;
   if (filter.from || filter.to) where.inspectedOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  const first = Math.min(Math.max(page.first ?? 50, 1), 500);
-  const [items, totalCount] = await ctx.em.findAndCount(Inspection, where, { orderBy: { id: 'desc' }, limit: first, offset: Math.max(page.offset ?? 0, 0) });
+  const { first, offset } = readPage(page);
+  const [items, totalCount] = await ctx.em.findAndCount(Inspection, where, { orderBy: { id: 'desc' }, limit: first, offset });
   return { totalCount, items };
 }
 

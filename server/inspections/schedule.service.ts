@@ -3,7 +3,7 @@ import { ValidationError } from '../../standards/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../auth/roles.ts';
 import { Schedule, type ISchedule } from '../entities/project.entity.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { todayInChina } from './checklist.service.ts';
 import { requireDates } from './dates.ts';
 import { getProject } from './project.service.ts';

@@ -12,6 +12,7 @@ import { listProjects } from '../inspections/project.service.ts';
 import { completeTask } from '../workflows/instance.service.ts';
 import { openPendingRectifications } from '../workflows/rectification.ts';
 import { solidPng } from './png.ts';
+import type { JobsContext } from '../service-context.ts';
 
 /** Projects the demo inspector flew into over the last three months. */
 const PROJECTS = ['HD01', 'HD02', 'HD03', 'HN02', 'HN05', 'HB01'];
@@ -44,7 +45,7 @@ const actor = (username: string, role: Actor['roles'][number]): Actor => ({ user
 export async function seedDemoActivity(app: App, log: (line: string) => void = console.log): Promise<void> {
   const em = app.orm.em.fork() as SqlEntityManager;
   if ((await em.count(Inspection)) > 0) return;
-  const context = (who: Actor) => ({ em: app.orm.em.fork() as SqlEntityManager, actor: who, limits: app.limits, photos: app.photos });
+  const context = (who: Actor) => ({ ...app.context(who), photos: app.photos });
   const inspector = actor('inspector', 'inspector');
   const colours: [number, number, number][] = [[96, 125, 139], [121, 85, 72], [84, 110, 122], [141, 110, 99]];
   const photos: string[] = [];
@@ -70,13 +71,13 @@ export async function seedDemoActivity(app: App, log: (line: string) => void = c
       inspections++;
     }
   }
-  const opened = await openPendingRectifications(em, SYSTEM_ACTOR);
+  const opened = await openPendingRectifications(context(SYSTEM_ACTOR), SYSTEM_ACTOR);
   const worked = await workRectifications(context);
   log(`demo activity: ${inspections} inspections over ${months[0].slice(0, 7)}…${months.at(-1)!.slice(0, 7)}, ${opened} rectifications opened, ${worked} tasks completed`);
 }
 
 /** Takes the rectifications to different steps: most closed, some awaiting verification, the newest still at analysis. */
-async function workRectifications(context: (who: Actor) => { em: SqlEntityManager; actor: Actor; limits: App['limits']; photos: App['photos'] }): Promise<number> {
+async function workRectifications(context: (who: Actor) => JobsContext): Promise<number> {
   const pm = actor('pm', 'project_manager');
   const inspector = actor('inspector', 'inspector');
   const manager = actor('manager', 'quality_manager');

@@ -11,7 +11,7 @@ import { EditionVariant } from '../entities/variant.entity.ts';
 import { variantRepository } from './variant.repository.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import { parseSchema } from './standard.views.ts';
-import type { ServiceContext } from './standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 const EDITION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 

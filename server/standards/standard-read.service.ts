@@ -6,7 +6,8 @@ import type { IStandardVersion } from '../entities/standard-version.entity.ts';
 import { NotFoundError } from '../../standards/errors.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import { newestEditionName } from './edition.service.ts';
-import type { ServiceContext } from './standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { readPage } from '../paging.ts';
 
 /** A document as read through an edition: `pinnedVersion` is the version that edition holds. */
 export interface StandardView {
@@ -55,8 +56,7 @@ export { cursorOf };
  */
 export async function listStandards(ctx: ServiceContext, args: { kind?: string | null; parent?: string | null; first?: number | null; after?: string | null; edition?: string | null; workingCopy?: boolean | null }): Promise<StandardPage> {
   authorize(ctx.actor, 'readStandards');
-  const first = args.first ?? 50;
-  if (first < 1 || first > 500) throw new ValidationError('first must be between 1 and 500', [{ pointer: '/first', message: 'out of range' }]);
+  const { first } = readPage({ first: args.first });
   const editionName = args.workingCopy ? null : await resolveEdition(ctx, args.edition);
   const where: Record<string, unknown> = {};
   if (args.kind) where.kind = args.kind;

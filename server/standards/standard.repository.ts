@@ -15,6 +15,18 @@ export const OPEN_STATUSES = ['draft', 'in_review'] as const;
 
 /** Queries over documents, versions and editions. */
 export const standardRepository = {
+  /**
+   * Which of `codes` are stored touchpoints; null when the store holds no touchpoints at all (a
+   * store whose reference data was never imported).
+   */
+  async knownTouchpoints(em: EntityManager, codes: string[]): Promise<Set<string> | null> {
+    const [{ n }] = await em.execute<{ n: string }[]>('select count(*) as n from touchpoint');
+    if (Number(n) === 0) return null;
+    if (codes.length === 0) return new Set();
+    const rows = await em.execute<{ code: string }[]>(`select code from touchpoint where code in (${codes.map(() => '?').join(', ')})`, codes);
+    return new Set(rows.map((r) => r.code));
+  },
+
   findDocument(em: EntityManager, code: string): Promise<IStandardDocument | null> {
     return em.findOne(StandardDocument, { code });
   },

@@ -9,13 +9,9 @@ import { authorize, type Actor } from '../auth/roles.ts';
 import { StandardDocument, type IStandardDocument } from '../entities/standard-document.entity.ts';
 import { StandardVersion, type IStandardVersion } from '../entities/standard-version.entity.ts';
 import { standardRepository as repo } from './standard.repository.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { parseSchema, toVersionView, type StandardVersionView } from './standard.views.ts';
 
-export interface ServiceContext {
-  em: EntityManager;
-  actor: Actor | null;
-  limits: DocumentLimits;
-}
 
 /** Validates a document and checks that it is the document `code` names. */
 function validateFor(code: string | null, schema: unknown, limits: DocumentLimits): StandardIdentity {
@@ -48,9 +44,24 @@ async function refCycleIssues(em: EntityManager, code: string, schema: JsonObjec
   return [];
 }
 
-async function assertNoCycle(em: EntityManager, code: string, schema: JsonObject): Promise<void> {
+/** Every touchpoint a check item names must be one of the store's touchpoints. */
+async function touchpointIssues(em: EntityManager, schema: JsonObject): Promise<Issue[]> {
+  const named: { pointer: string; code: string }[] = [];
+  for (const [key, item] of Object.entries((schema.properties ?? {}) as Record<string, JsonObject>)) {
+    const touchpoints = (item?.['x-check'] as JsonObject | undefined)?.touchpoints;
+    if (Array.isArray(touchpoints)) touchpoints.forEach((tp, i) => typeof tp === 'string' && named.push({ pointer: `/properties/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/x-check/touchpoints/${i}`, code: tp }));
+  }
+  const known = await repo.knownTouchpoints(em, [...new Set(named.map((n) => n.code))]);
+  if (!known) return [];
+  return named.filter((n) => !known.has(n.code)).map((n) => ({ pointer: n.pointer, message: `${n.code} is not a known touchpoint (the list is the touchpoints query)` }));
+}
+
+/** What the store adds to the language's rules: no `$ref` cycle through other documents, only known touchpoints. */
+async function assertStoreRules(em: EntityManager, code: string, schema: JsonObject): Promise<void> {
   const issues = await refCycleIssues(em, code, schema);
   if (issues.length > 0) throw new ValidationError(`${code} would refer to itself through $ref`, issues);
+  const unknown = await touchpointIssues(em, schema);
+  if (unknown.length > 0) throw new ValidationError(`${code} names ${unknown.length} unknown touchpoint${unknown.length === 1 ? '' : 's'}`, unknown);
 }
 
 /** Every `$ref` of a version must name a published, not retired, document. */
@@ -85,7 +96,7 @@ export async function checkStandard(ctx: ServiceContext, code: string, schema: u
     if (!(error instanceof ValidationError)) throw error;
     return error.issues.length > 0 ? error.issues : [{ pointer: '', message: error.message }];
   }
-  return refCycleIssues(ctx.em, code, schema as JsonObject);
+  return [...(await refCycleIssues(ctx.em, code, schema as JsonObject)), ...(await touchpointIssues(ctx.em, schema as JsonObject))];
 }
 
 /**
@@ -124,7 +135,7 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
       assertSameIdentity(doc, validateFor(input.code, schema, ctx.limits));
     }
     await em.flush();
-    await assertNoCycle(em, input.code, schema);
+    await assertStoreRules(em, input.code, schema);
     doc.latestVersion += 1;
     doc.updatedAt = now;
     const row = em.create(StandardVersion, {
@@ -160,7 +171,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
     if (!draft || draft.status !== 'draft') {
       throw new ConflictError(draft ? `${input.code} version ${draft.version} is in review; return it to draft before editing` : `${input.code} has no draft; create one first`, draft?.revision ?? null);
     }
-    await assertNoCycle(em, input.code, schema);
+    await assertStoreRules(em, input.code, schema);
     const now = new Date();
     const hash = contentHash(schema);
     const updated = await em.nativeUpdate(StandardVersion, { id: draft.id, revision: input.expectedRevision, status: 'draft' }, {
@@ -217,7 +228,7 @@ export function publish(ctx: ServiceContext, code: string, note?: string | null)
   return transition(ctx, code, 'in_review', 'standard.published', async (row, actor, now, em) => {
     const schema = parseSchema(row);
     await assertRefsPublished(em, code, schema);
-    await assertNoCycle(em, code, schema);
+    await assertStoreRules(em, code, schema);
     const doc = await repo.getDocument(em, code);
     if (doc.publishedVersion !== null) {
       const previous = await repo.getVersion(em, code, doc.publishedVersion!);

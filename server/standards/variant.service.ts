@@ -12,7 +12,7 @@ import { VariantVersion, type IVariantVersion } from '../entities/variant.entity
 import { standardRepository as repo } from './standard.repository.ts';
 import { newestEditionName } from './edition.service.ts';
 import { parseSchema } from './standard.views.ts';
-import type { ServiceContext } from './standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { variantRepository as variants } from './variant.repository.ts';
 
 export interface OverlayView extends Overlay {

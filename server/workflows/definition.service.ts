@@ -8,7 +8,7 @@ import { CompileError } from '../../workflows/compiler/errors.ts';
 import { runnable, type Runnable } from '../../workflows/engine.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ROLES } from '../auth/roles.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 import { SERVICE_ACTIONS } from './actions.ts';
 
 export interface DefinitionRow {

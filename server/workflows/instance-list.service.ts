@@ -1,6 +1,7 @@
 import { ValidationError } from '../../standards/errors.ts';
 import { authorize } from '../auth/roles.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
+import { readPage, type PageArgs } from '../paging.ts';
 import type { InstanceRow } from './instance.service.ts';
 
 export interface InstanceFilter {
@@ -13,11 +14,10 @@ export interface InstanceFilter {
 const STATUSES = ['running', 'completed', 'cancelled', 'incident'];
 
 /** Workflow instances, newest first, by process key, status and business key, a page at a time. */
-export async function listInstances(ctx: ServiceContext, filter: InstanceFilter, page: { first?: number | null; offset?: number | null }): Promise<{ totalCount: number; items: InstanceRow[] }> {
+export async function listInstances(ctx: ServiceContext, filter: InstanceFilter, page: PageArgs): Promise<{ totalCount: number; items: InstanceRow[] }> {
   authorize(ctx.actor, 'readStandards');
   if (filter.status && !STATUSES.includes(filter.status)) throw new ValidationError(`Unknown instance status ${filter.status}`, [{ pointer: '/status', message: `must be one of ${STATUSES.join(', ')}` }]);
-  const first = Math.min(Math.max(page.first ?? 50, 1), 500);
-  const offset = Math.max(page.offset ?? 0, 0);
+  const { first, offset } = readPage(page);
   const conditions = ['true'];
   const params: unknown[] = [];
   if (filter.key) { conditions.push('definition_key = ?'); params.push(filter.key); }

@@ -8,10 +8,14 @@ import type { WorkflowEvent } from '../../workflows/machine.ts';
 import { ajvIssues, DEFAULT_LIMITS, type DocumentLimits } from '../../standards/validate.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ForbiddenError, type Actor } from '../auth/roles.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import type { JobsContext, ServiceContext } from '../service-context.ts';
 import { SERVICE_ACTIONS } from './actions.ts';
 import { findDefinition, runnableOf } from './definition.service.ts';
-import { closeFindingOf } from './rectification.ts';
+import { closeFindingOf, reopenFindingOf } from '../inspections/finding.repository.ts';
+import { claimBusinessKey } from './business-keys.ts';
+import { photoRefs } from '../../workflows/form-photos.ts';
+import { assertPhotosUploaded, unqualifiedAssignees } from './task-checks.ts';
 
 export interface InstanceRow {
   id: number;
@@ -48,34 +52,49 @@ export interface TaskRow {
 const TIMER_ACTOR: Actor = { username: 'timer', roles: ['admin'] };
 const LIMITS: DocumentLimits = DEFAULT_LIMITS;
 
-/** Called after a transaction that armed timers commits, to schedule them (pg-boss). */
-export type TimerScheduler = (timers: { id: number; dueAt: Date }[]) => Promise<void>;
-let scheduler: TimerScheduler = async () => {};
-export function setTimerScheduler(s: TimerScheduler): void {
-  scheduler = s;
-}
-
 async function loadInstance(em: EntityManager, id: number, lock = false): Promise<InstanceRow> {
   const [row] = await em.execute<InstanceRow[]>(`select * from workflow_instance where id = ?${lock ? ' for update' : ''}`, [id]);
   if (!row) throw new NotFoundError(`No workflow instance ${id}`, String(id));
   return row;
 }
 
+/** The open transaction a step runs in, and where the jobs it causes are recorded. */
+export interface Tx {
+  em: EntityManager;
+  jobs: Jobs;
+}
+
 /**
  * Stores what a step did, in the caller's transaction: the snapshot (compare-and-set on the
  * revision), the history row, tasks opened and closed, timers armed and cancelled, and the effects
- * carried out. Returns the timers armed, to be scheduled once the transaction commits.
+ * carried out. The timers armed are queued in the same transaction, to fire when they fall due.
  */
-async function record(em: EntityManager, instance: { id: number; revision: number | null }, r: Runnable, s: Step, who: Actor, event: string, detail: Record<string, unknown>, now: Date): Promise<{ id: number; dueAt: Date }[]> {
+async function record(tx: Tx, instance: { id: number; revision: number | null }, r: Runnable, s: Step, who: Actor, event: string, detail: Record<string, unknown>, now: Date): Promise<void> {
+  const em = tx.em;
   const actor = who.username;
   const status = s.status;
   const effects: Record<string, unknown>[] = [];
   for (const e of s.effects) {
     if (e.kind === 'service') {
-      const done = await SERVICE_ACTIONS[e.action]({ em, instanceId: instance.id, actor: who, limits: LIMITS, startWorkflow: (key, variables, businessKey) => startInTransaction(em, key, variables, businessKey, who, now) }, e);
+      const done = await SERVICE_ACTIONS[e.action]({ em, instanceId: instance.id, actor: who, limits: LIMITS, startWorkflow: (key, variables, businessKey) => startInTransaction(tx, key, variables, businessKey, who, now) }, e);
       effects.push({ kind: e.kind, action: e.action, task: e.task, ...done });
     } else if (e.kind === 'escalate') effects.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
     else effects.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
+  }
+  // assignees from variables must hold the task's role: a start or a completion naming another is
+  // refused; a timer's step leaves such a task to the role and says so in the history
+  const assigned = s.openedTasks.map((task) => {
+    const meta = r.compiled.userTasks[task];
+    const value = meta.assignee ? feelValue(meta.assignee, s.variables) : null;
+    return { element: task, name: meta.name, role: meta.candidateRole, assignee: typeof value === 'string' && value ? value : null };
+  });
+  const unqualified = await unqualifiedAssignees(em, assigned.filter((a): a is typeof a & { assignee: string } => a.assignee !== null));
+  if (unqualified.length > 0) {
+    if (event !== 'timer') {
+      throw new ValidationError(`A task would be assigned to someone who does not hold its role`, unqualified.map((u) => ({ pointer: `/${u.element}`, message: `${u.name} is for ${u.role}; ${u.assignee} is not an active user holding it` })));
+    }
+    effects.push({ kind: 'unassigned', tasks: unqualified.map((u) => ({ task: u.element, assignee: u.assignee, role: u.role })) });
+    for (const u of unqualified) assigned.find((a) => a.element === u.element)!.assignee = null;
   }
   const history = [instance.id, now, actor, event, JSON.stringify({ ...detail, ...(effects.length ? { effects } : {}) }), s.from.join(','), s.to.join(',')];
   const armed = s.armTimers.map((t) => ({ element: t.id, dueAt: t.dueAt }));
@@ -84,10 +103,10 @@ async function record(em: EntityManager, instance: { id: number; revision: numbe
   const parts: string[] = [];
   const params: unknown[] = [];
   if (instance.revision === null) {
-    parts.push(`moved as (select id, business_key from workflow_instance where id = ?)`);
+    parts.push(`moved as (select id, business_key, definition_key from workflow_instance where id = ?)`);
     params.push(instance.id);
   } else {
-    parts.push(`moved as (update workflow_instance set snapshot_json = ?, revision = revision + 1, status = ?, updated_at = ?, ended_at = ?, incident = ? where id = ? and revision = ? returning id, business_key)`);
+    parts.push(`moved as (update workflow_instance set snapshot_json = ?, revision = revision + 1, status = ?, updated_at = ?, ended_at = ?, incident = ? where id = ? and revision = ? returning id, business_key, definition_key)`);
     params.push(JSON.stringify(s.snapshot), status, now, status === 'completed' ? now : null, s.incident, instance.id, instance.revision);
   }
   parts.push(`logged as (insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) select moved.id, ?, ?, ?, ?, ?, ? from moved)`);
@@ -100,11 +119,11 @@ async function record(em: EntityManager, instance: { id: number; revision: numbe
   }
   for (const [i, task] of s.openedTasks.entries()) {
     const meta = r.compiled.userTasks[task];
-    const assignee = meta.assignee ? feelValue(meta.assignee, s.variables) : null;
+    const assignee = assigned[i].assignee;
     // a task is due when its first boundary timer falls due (e.g. the 48-hour analysis deadline)
     const due = meta.timers.map((t) => armed.find((x) => x.element === t)?.dueAt).filter((d): d is Date => !!d).sort((x, y) => x.getTime() - y.getTime())[0] ?? null;
     parts.push(`task${i} as (insert into workflow_task (instance_id, element_id, name, candidate_role, assignee, status, due_at, created_at) values (?, ?, ?, ?, ?, 'open', ?, ?))`);
-    params.push(instance.id, task, meta.name, meta.candidateRole, typeof assignee === 'string' && assignee ? assignee : null, due, now);
+    params.push(instance.id, task, meta.name, meta.candidateRole, assignee, due, now);
   }
   if (s.cancelTimers.length > 0) {
     parts.push(`cancelled as (update workflow_timer set status = 'cancelled' where instance_id = ? and status = 'armed' and element_id in (${s.cancelTimers.map(() => '?').join(', ')}))`);
@@ -114,75 +133,56 @@ async function record(em: EntityManager, instance: { id: number; revision: numbe
     ? `armed as (insert into workflow_timer (instance_id, element_id, due_at, status, created_at) values ${armed.map(() => `(?, ?, ?, 'armed', ?)`).join(', ')} returning id, element_id)`
     : `armed as (select null::int as id, null::text as element_id where false)`);
   for (const t of armed) params.push(instance.id, t.element, t.dueAt, now);
-  const rows = await em.execute<{ business_key: string | null; id: number | null; element_id: string | null }[]>(
-    `with ${parts.join(', ')} select moved.business_key, armed.id, armed.element_id from moved left join armed on true`, params);
+  const rows = await em.execute<{ business_key: string | null; definition_key: string; id: number | null; element_id: string | null }[]>(
+    `with ${parts.join(', ')} select moved.business_key, moved.definition_key, armed.id, armed.element_id from moved left join armed on true`, params);
   if (rows.length === 0) throw new ConflictError(`Workflow instance ${instance.id} changed meanwhile; reload it and try again`);
-  if (status === 'completed') await closeFindingOf(em, rows[0].business_key);
-  return rows.filter((row) => row.id !== null).map((row) => ({ id: row.id!, dueAt: armed.find((x) => x.element === row.element_id)!.dueAt }));
+  if (status === 'completed') await closeFindingOf(em, rows[0].definition_key, rows[0].business_key);
+  const timers = rows.filter((row) => row.id !== null).map((row) => ({ kind: 'fire-timer' as const, timerId: row.id!, dueAt: armed.find((x) => x.element === row.element_id)!.dueAt }));
+  await tx.jobs.enqueue(em, timers);
 }
 
-async function startInTransaction(em: EntityManager, key: string, variables: Record<string, unknown>, businessKey: string | null, who: Actor, now: Date): Promise<number> {
+async function startInTransaction(tx: Tx, key: string, given: Record<string, unknown>, businessKey: string | null, who: Actor, now: Date): Promise<number> {
+  const em = tx.em;
   const actor = who.username;
   const definition = await findDefinition(em, key);
+  const variables = await claimBusinessKey(em, key, businessKey, given);
   const r = await runnableOf(em, key, definition.version);
   const s = step(r, null, null, now, variables);
   const [row] = await em.execute<{ id: number }[]>(
     `insert into workflow_instance (definition_key, definition_version, status, business_key, snapshot_json, revision, started_by, started_at, updated_at, ended_at, incident) values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
     [key, definition.version, s.status, businessKey, JSON.stringify(s.snapshot), actor, now, now, s.status === 'completed' ? now : null, s.incident]);
-  const timers = await record(em, { id: row.id, revision: null }, r, s, who, 'start', { variables }, now);
-  pending.push(...timers);
+  await record(tx, { id: row.id, revision: null }, r, s, who, 'start', { variables }, now);
   return row.id;
 }
 
-// Timers armed inside a transaction, scheduled after it commits.
-let pending: { id: number; dueAt: Date }[] = [];
-async function inTransaction<T>(ctx: { em: EntityManager }, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  const mine: { id: number; dueAt: Date }[] = [];
-  const result = await ctx.em.transactional(async (em) => {
-    const before = pending;
-    pending = [];
-    try {
-      const value = await work(em);
-      mine.push(...pending);
-      return value;
-    } finally {
-      pending = before;
-    }
-  });
-  if (mine.length > 0) await scheduler(mine);
-  return result;
-}
-
 /** Starts an instance of the newest version of a workflow with the given variables. */
-export async function startWorkflow(ctx: ServiceContext, key: string, variables: Record<string, unknown> = {}, businessKey: string | null = null): Promise<InstanceRow> {
+export async function startWorkflow(ctx: JobsContext, key: string, variables: Record<string, unknown> = {}, businessKey: string | null = null): Promise<InstanceRow> {
   const actor = authorize(ctx.actor, 'startWorkflows');
-  const id = await startWorkflowIn(ctx.em, actor, key, variables, businessKey);
+  const id = await ctx.em.transactional((em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, key, variables, businessKey));
   return loadInstance(ctx.em, id);
 }
 
-/** Starts an instance in the caller's transaction (used when a finding opens a rectification). */
-export async function startWorkflowIn(em: EntityManager, actor: Actor, key: string, variables: Record<string, unknown>, businessKey: string | null): Promise<number> {
-  return inTransaction({ em }, async (tx) => {
-    const instanceId = await startInTransaction(tx, key, variables, businessKey, actor, new Date());
-    await appendAudit(tx, actor, { action: 'workflow.started', subjectType: 'workflow-instance', subjectKey: String(instanceId), detail: { key, businessKey } });
-    return instanceId;
-  });
+/** Starts an instance in the caller's open transaction (a finding opening its rectification, for one). */
+export async function startWorkflowIn(tx: Tx, actor: Actor, key: string, variables: Record<string, unknown>, businessKey: string | null): Promise<number> {
+  const instanceId = await startInTransaction(tx, key, variables, businessKey, actor, new Date());
+  await appendAudit(tx.em, actor, { action: 'workflow.started', subjectType: 'workflow-instance', subjectKey: String(instanceId), detail: { key, businessKey } });
+  return instanceId;
 }
 
-/** Sends an event to an instance and records the step, all in one transaction. */
-async function advance(em: EntityManager, instanceId: number | InstanceRow, event: WorkflowEvent, actor: Actor, detail: Record<string, unknown>): Promise<Step> {
-  const instance = typeof instanceId === 'number' ? await loadInstance(em, instanceId) : instanceId;
+/** Sends an event to an instance and records the step, in the caller's open transaction. */
+async function advance(tx: Tx, instanceId: number | InstanceRow, event: WorkflowEvent, actor: Actor, detail: Record<string, unknown>): Promise<Step> {
+  const instance = typeof instanceId === 'number' ? await loadInstance(tx.em, instanceId) : instanceId;
   if (instance.status !== 'running') throw new ConflictError(`Workflow instance ${instance.id} is ${instance.status}`);
-  const r = await runnableOf(em, instance.definition_key, instance.definition_version);
+  const r = await runnableOf(tx.em, instance.definition_key, instance.definition_version);
   const now = new Date();
   const s = step(r, JSON.parse(instance.snapshot_json), event, now);
-  const timers = await record(em, instance, r, s, actor, event.type === 'COMPLETE' ? 'complete' : 'timer', detail, now);
-  pending.push(...timers);
+  await record(tx, instance, r, s, actor, event.type === 'COMPLETE' ? 'complete' : 'timer', detail, now);
   return s;
 }
 
+/** Holders of a task's role work on it (an assignee is one of them); admins on any. */
 function mayWork(actor: Actor, task: TaskRow): boolean {
-  return actor.roles.includes('admin') || actor.roles.includes(task.candidate_role as never) || task.assignee === actor.username;
+  return actor.roles.includes('admin') || actor.roles.includes(task.candidate_role as never);
 }
 
 async function loadTask(em: EntityManager, id: number): Promise<TaskRow> {
@@ -206,18 +206,18 @@ export async function claimTask(ctx: ServiceContext, taskId: number): Promise<Ta
  * moves on in the same transaction. Of two clients completing one task, one wins; the other gets a
  * ConflictError.
  */
-export async function completeTask(ctx: ServiceContext, taskId: number, data: Record<string, unknown>): Promise<TaskRow> {
+export async function completeTask(ctx: JobsContext, taskId: number, data: Record<string, unknown>): Promise<TaskRow> {
   const actor = authorize(ctx.actor, 'workOnTasks');
   const admin = actor.roles.includes('admin');
-  return inTransaction(ctx, async (em) => {
+  return ctx.em.transactional(async (em) => {
     const now = new Date();
     // The task closes — if it is open, not claimed by someone else and the caller may work on it —
     // and the instance is read, in one round trip; the form is checked after (a failure rolls back).
     const closed = await em.execute<(TaskRow & { i_snapshot: string; i_revision: number; i_status: string; i_key: string; i_version: number })[]>(
       `with t as (update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ?
-         where id = ? and status = 'open' and (? or claimed_by is null or claimed_by = ?) and (? or assignee = ? or candidate_role in (${actor.roles.map(() => '?').join(', ')})) returning *)
+         where id = ? and status = 'open' and (? or claimed_by is null or claimed_by = ?) and (? or candidate_role in (${actor.roles.map(() => '?').join(', ')})) returning *)
        select t.*, i.snapshot_json as i_snapshot, i.revision as i_revision, i.status as i_status, i.definition_key as i_key, i.definition_version as i_version from t join workflow_instance i on i.id = t.instance_id`,
-      [actor.username, now, JSON.stringify(data), taskId, admin, actor.username, admin, actor.username, ...actor.roles]);
+      [actor.username, now, JSON.stringify(data), taskId, admin, actor.username, admin, ...actor.roles]);
     if (closed.length === 0) {
       const task = await loadTask(em, taskId);
       if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} (${task.name}) is for the role ${task.candidate_role}`, [task.candidate_role as never]);
@@ -229,9 +229,10 @@ export async function completeTask(ctx: ServiceContext, taskId: number, data: Re
     if (form) {
       const validate = compileCached(form as JsonObject);
       if (!validate(data)) throw new ValidationError(`The form data of task ${taskId} (${c.name}) is not valid`, ajvIssues(validate.errors));
+      await assertPhotosUploaded(em, taskId, photoRefs(form, data));
     }
     const instance = { id: c.instance_id, snapshot_json: c.i_snapshot, revision: c.i_revision, status: c.i_status, definition_key: c.i_key, definition_version: c.i_version } as InstanceRow;
-    await advance(em, instance, { type: 'COMPLETE', taskId: c.element_id, data, by: actor.username }, actor, { task: c.element_id, taskId, data });
+    await advance({ em, jobs: ctx.jobs }, instance, { type: 'COMPLETE', taskId: c.element_id, data, by: actor.username }, actor, { task: c.element_id, taskId, data });
     const { i_snapshot: _s, i_revision: _r, i_status: _st, i_key: _k, i_version: _v, ...row } = c;
     return row as TaskRow;
   });
@@ -241,29 +242,35 @@ export async function completeTask(ctx: ServiceContext, taskId: number, data: Re
  * Fires an armed timer once: the first delivery marks it fired and moves the instance; any later
  * delivery (pg-boss delivers at least once) finds it fired and does nothing.
  */
-export async function fireTimer(em: EntityManager, timerId: number): Promise<boolean> {
-  return inTransaction({ em }, async (tx) => {
-    const [timer] = await tx.execute<{ instance_id: number; element_id: string }[]>(`update workflow_timer set status = 'fired', fired_at = ? where id = ? and status = 'armed' and due_at <= ? returning instance_id, element_id`, [new Date(), timerId, new Date()]);
+export async function fireTimer(ctx: Tx, timerId: number): Promise<boolean> {
+  return ctx.em.transactional(async (em) => {
+    const [timer] = await em.execute<{ instance_id: number; element_id: string }[]>(`update workflow_timer set status = 'fired', fired_at = ? where id = ? and status = 'armed' and due_at <= ? returning instance_id, element_id`, [new Date(), timerId, new Date()]);
     if (!timer) return false;
-    const instance = await loadInstance(tx, timer.instance_id);
+    const instance = await loadInstance(em, timer.instance_id);
     if (instance.status !== 'running') return false;
-    await advance(tx, timer.instance_id, { type: 'TIMER', timerId: timer.element_id }, TIMER_ACTOR, { timer: timer.element_id });
+    await advance({ em, jobs: ctx.jobs }, instance, { type: 'TIMER', timerId: timer.element_id }, TIMER_ACTOR, { timer: timer.element_id });
     return true;
   });
 }
 
-/** Fires every armed timer that is due (after downtime, or when a scheduled job was lost). */
-export async function fireDueTimers(em: EntityManager, now = new Date()): Promise<number> {
-  const due = await em.execute<{ id: number }[]>(`select id from workflow_timer where status = 'armed' and due_at <= ? order by due_at, id`, [now]);
+/** Fires every armed timer that is due (after downtime, or when a queued job was lost). */
+export async function fireDueTimers(ctx: Tx, now = new Date()): Promise<number> {
+  const due = await ctx.em.execute<{ id: number }[]>(`select id from workflow_timer where status = 'armed' and due_at <= ? order by due_at, id`, [now]);
   let fired = 0;
   for (const { id } of due) {
     try {
-      if (await fireTimer(em.fork() as EntityManager, id)) fired += 1;
+      if (await fireTimer({ em: ctx.em.fork() as EntityManager, jobs: ctx.jobs }, id)) fired += 1;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
   }
   return fired;
+}
+
+/** Every armed timer with its deadline (queued again at start). */
+export async function armedTimers(em: EntityManager): Promise<{ id: number; dueAt: Date }[]> {
+  const rows = await em.execute<{ id: number; due_at: Date }[]>(`select id, due_at from workflow_timer where status = 'armed' order by id`);
+  return rows.map((t) => ({ id: t.id, dueAt: new Date(t.due_at) }));
 }
 
 /** Cancels a running instance: its open tasks and armed timers end with it. */
@@ -278,6 +285,7 @@ export async function cancelInstance(ctx: ServiceContext, id: number, reason: st
     if (updated.length === 0) throw new ConflictError(`Workflow instance ${id} changed meanwhile; reload it and try again`);
     await em.execute(`update workflow_task set status = 'cancelled', completed_at = ? where instance_id = ? and status = 'open'`, [now, id]);
     await em.execute(`update workflow_timer set status = 'cancelled' where instance_id = ? and status = 'armed'`, [id]);
+    await reopenFindingOf(em, instance.definition_key, instance.business_key);
     await em.execute(`insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) values (?, ?, ?, 'cancel', ?, '', '')`, [id, now, actor.username, JSON.stringify({ reason })]);
     await appendAudit(em, actor, { action: 'workflow.cancelled', subjectType: 'workflow-instance', subjectKey: String(id), detail: { reason } });
   });

@@ -1,6 +1,6 @@
 import { authorize } from '../auth/roles.ts';
 import { requireDates } from '../inspections/dates.ts';
-import type { ServiceContext } from '../standards/standard.service.ts';
+import type { ServiceContext } from '../service-context.ts';
 
 export interface StepKpi {
   step: string;

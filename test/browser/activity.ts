@@ -1,4 +1,3 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { TestApp } from '../harness.ts';
 import type { JsonObject } from '../../standards/json.ts';
 import type { InputKind } from '../../standards/checklist/criterion.ts';
@@ -45,7 +44,7 @@ export async function inspect(t: TestApp, token: string, options: { projectId: n
   });
   const result = (await t.gql('mutation ($c: String!, $s: String!, $a: [AnswerInput!]!) { submitInspection(checklistId: $c, clientSubmissionId: $s, answers: $a) { __typename ... on SubmitInspectionSuccess { inspection { id findingCount } } ... on Error { message } ... on ValidationError { issues { pointer message } } } }', { c: list.id, s: options.submissionId, a: answers }, token)).data.submitInspection;
   if (!result.inspection) throw new Error(`submission refused: ${JSON.stringify(result)}`);
-  await openPendingRectifications(t.em() as SqlEntityManager, SYSTEM_ACTOR);
+  await openPendingRectifications(t.app.context(SYSTEM_ACTOR), SYSTEM_ACTOR);
   return { inspectionId: result.inspection.id, findings: result.inspection.findingCount };
 }
 

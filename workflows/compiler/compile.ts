@@ -2,7 +2,7 @@ import { CompileError, type CompileIssue } from './errors.ts';
 import { feelSyntaxError } from './feel.ts';
 import { eventDefinitions, extensionValues, readScope, ref, type Flow, type Scope } from './model.ts';
 import { parseBpmn, type ModdleElement } from './parse.ts';
-import { absoluteDate, durationMs } from './time.ts';
+import { absoluteDate, durationMs, LONGEST_TIMER_MS } from './time.ts';
 
 /** What a deployment allows: the roles tasks may name and the built-in service actions. */
 export interface CompileOptions {
@@ -317,7 +317,9 @@ class Compiler {
     const date = ref(def.timeDate)?.body as string | undefined;
     if (def.timeCycle) this.fail(el, 'timer cycles are not supported; use a duration (PT48H) or a date');
     else if (duration !== undefined && durationMs(duration) === null) this.fail(el, `"${duration}" is not an ISO 8601 duration such as PT48H or P3D`);
+    else if (duration !== undefined && durationMs(duration)! > LONGEST_TIMER_MS) this.fail(el, `"${duration}" is longer than a timer may wait (10 years, P10Y)`);
     else if (date !== undefined && absoluteDate(date) === null) this.fail(el, `"${date}" is not an ISO 8601 date-time with a zone, such as 2026-12-31T18:00:00+08:00`);
+    else if (date !== undefined && absoluteDate(date)!.getTime() > Date.now() + LONGEST_TIMER_MS) this.fail(el, `"${date}" is further ahead than a timer may wait (10 years)`);
     else if (duration === undefined && date === undefined) this.fail(el, 'the timer has neither a duration nor a date');
     this.timers[el.id] = { id: el.id, name: el.name ?? null, owner, kind, interrupting, duration: duration?.trim() ?? null, date: date?.trim() ?? null };
     return el.id;

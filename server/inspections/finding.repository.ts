@@ -1,0 +1,57 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+
+/** What a rectification is started with: the finding as the inspection judged it. */
+export interface FindingFacts {
+  id: number;
+  project_id: number;
+  item_id: string;
+  code: string;
+  version: number;
+  module: string;
+  title: string;
+  severity: string;
+  status: string;
+  expected_zh: string;
+  actual_json: string;
+}
+
+/** The business key that ties a rectification instance to its finding. */
+export const findingBusinessKey = (findingId: number): string => `finding:${findingId}`;
+
+/** Reads `finding:<id>` back; null for any other key. */
+export function findingIdOf(businessKey: string | null): number | null {
+  const m = /^finding:(\d{1,9})$/.exec(businessKey ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** The status changes of findings (open → rectifying → closed) and the reads the rectification needs. */
+export const findingRepository = {
+  /** A finding, locked for the rest of the caller's transaction. */
+  async lock(em: EntityManager, id: number): Promise<FindingFacts | null> {
+    const [row] = await em.execute<FindingFacts[]>('select * from finding where id = ? for update', [id]);
+    return row ?? null;
+  },
+
+  /** Major and critical findings still open with no rectification (of one inspection, or all). */
+  awaitingRectification(em: EntityManager, inspectionId?: number): Promise<FindingFacts[]> {
+    return em.execute<FindingFacts[]>(
+      `select f.* from finding f where f.severity in ('major', 'critical') and f.status = 'open' ${inspectionId ? 'and f.inspection_id = ?' : ''}
+       and not exists (select 1 from workflow_instance w where w.business_key = 'finding:' || f.id) order by f.id`, inspectionId ? [inspectionId] : []);
+  },
+
+  async markRectifying(em: EntityManager, id: number): Promise<void> {
+    await em.execute(`update finding set status = 'rectifying' where id = ? and status = 'open'`, [id]);
+  },
+};
+
+/** When a rectification ends, its finding is closed; no other process closes a finding. */
+export async function closeFindingOf(em: EntityManager, definitionKey: string, businessKey: string | null): Promise<void> {
+  const id = findingIdOf(businessKey);
+  if (definitionKey === 'rectification' && id !== null) await em.execute(`update finding set status = 'closed' where id = ?`, [id]);
+}
+
+/** A cancelled rectification gives its finding back: open, to be rectified again on request. */
+export async function reopenFindingOf(em: EntityManager, definitionKey: string, businessKey: string | null): Promise<void> {
+  const id = findingIdOf(businessKey);
+  if (definitionKey === 'rectification' && id !== null) await em.execute(`update finding set status = 'open' where id = ? and status = 'rectifying'`, [id]);
+}
