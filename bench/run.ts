@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
 import { bigInstruction, libraryOf } from './fixtures.ts';
 import { inspectionBenchmarks } from './inspections.ts';
 import { workflowBenchmarks } from './workflows.ts';
+import { mixedLoadBenchmarks } from './mixed-load.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -116,9 +117,12 @@ async function editionBenchmark(): Promise<void> {
 }
 
 console.log(`Pinzhi benchmark — ${new Date().toISOString()} — node ${process.version}`);
-if (!process.env.BENCH_ONLY_HTTP) diffBenchmark();
-if (!process.env.BENCH_ONLY_HTTP) await editionBenchmark();
-if (!process.env.BENCH_ONLY_HTTP) await inspectionBenchmarks(PG, line);
-if (!process.env.BENCH_ONLY_HTTP) await workflowBenchmarks(PG, line);
-await throughput(false);
-await throughput(true);
+// BENCH_ONLY_HTTP=1: the throughput figures only; BENCH_ONLY_MIXED=1: the mixed load only
+const only = process.env.BENCH_ONLY_HTTP ? 'http' : process.env.BENCH_ONLY_MIXED ? 'mixed' : null;
+if (!only) diffBenchmark();
+if (!only) await editionBenchmark();
+if (!only) await inspectionBenchmarks(PG, line);
+if (!only) await workflowBenchmarks(PG, line);
+if (only !== 'mixed') await throughput(false);
+if (only !== 'mixed') await throughput(true);
+if (only !== 'http') await mixedLoadBenchmarks(PG, line);

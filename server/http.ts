@@ -9,6 +9,7 @@ import { authorize, type Actor } from './auth/roles.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
 import { AdminUi } from './admin-ui.ts';
+import { idleCollector } from './idle-gc.ts';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -202,6 +203,8 @@ export interface HttpOptions {
   responseCacheTtlMs: number;
   /** The most bytes of responses the cache keeps (64 MiB by default). */
   responseCacheMaxBytes?: number;
+  /** A full garbage collection once requests stop for a few seconds (on by default). */
+  collectWhenIdle?: boolean;
   /** where the built admin UI is (admin-ui/dist by default) */
   adminUiDir?: string;
 }
@@ -214,7 +217,9 @@ export interface HttpOptions {
 export function createHttpServer(getApp: () => App | null, options: HttpOptions): Server {
   const cache = new ResponseCache({ ttlMs: options.responseCacheTtlMs, maxBytes: options.responseCacheMaxBytes ?? 64 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024 });
   const adminUi = new AdminUi(options.adminUiDir);
+  const idle = options.collectWhenIdle === false ? null : idleCollector();
   return createServer(async (req, res) => {
+    idle?.activity();
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const app = getApp();

@@ -6,7 +6,7 @@ import { createHttpServer } from './http.ts';
 import { SYSTEM_ACTOR } from './auth/roles.ts';
 import { deployShippedWorkflows } from './workflows/rectification.ts';
 import { startWorkers } from './jobs/workers.ts';
-import { seedDemoActivity } from './seed/demo-activity.ts';
+import { demoActivityUnfinished, seedDemoActivity } from './seed/demo-activity.ts';
 
 /** A stop (SIGTERM, SIGINT) ends the process within this long, whatever is running. */
 const STOP_DEADLINE_MS = 10_000;
@@ -25,13 +25,13 @@ async function start(): Promise<App> {
   const fresh = config.seed ? (await seed(ready)).importedLibrary : false;
   const deployed = await deployShippedWorkflows(ready.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR);
   if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
-  if (fresh) await seedDemoActivity(ready);
+  if (fresh || (config.seed && (await demoActivityUnfinished(ready.orm.em.fork() as SqlEntityManager)))) await seedDemoActivity(ready);
   const work = await startWorkers(ready);
   console.log(`job queue: ${work.opened} rectifications opened and ${work.fired} timers fired that fell due while stopped; ${work.queued} timers queued`);
   return ready;
 }
 
-const starting = start().then(
+void start().then(
   (ready) => {
     app = ready;
     console.log(`Pinzhi ready: GraphQL at http://localhost:${config.port}/graphql, admin UI at http://localhost:${config.port}/admin/`);
@@ -47,7 +47,7 @@ const starting = start().then(
 /**
  * Stops in order: no new connections, the workers (a running job may finish), the requests in
  * flight, then the queue and the database. Whatever still runs at the deadline is cut off — the
- * next start finishes what was due.
+ * next start finishes what was due. During start-up it stops at once.
  */
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -60,7 +60,13 @@ async function shutdown(signal: string): Promise<void> {
   }, STOP_DEADLINE_MS).unref();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  const ready = await starting;
+  if (!app) {
+    // nothing is served yet: stop at once; each start-up step is a transaction, and the next
+    // start does what this one did not
+    console.log('stopped during start-up; the next start completes it');
+    process.exit(0);
+  }
+  const ready = app;
   await ready.jobs.stop(4000);
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 3000))]);
   server.closeAllConnections();

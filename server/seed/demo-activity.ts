@@ -5,6 +5,7 @@ import type { Answer } from '../../standards/checklist/evaluate.ts';
 import type { App } from '../app.ts';
 import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
 import { Inspection } from '../entities/inspection.entity.ts';
+import { Setting } from '../entities/setting.entity.ts';
 import { getChecklist, todayInChina } from '../inspections/checklist.service.ts';
 import { submitInspection } from '../inspections/inspection.service.ts';
 import { uploadPhoto } from '../inspections/photo.service.ts';
@@ -13,6 +14,15 @@ import { completeTask } from '../workflows/instance.service.ts';
 import { openPendingRectifications } from '../workflows/rectification.ts';
 import { solidPng } from './png.ts';
 import type { JobsContext } from '../service-context.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
+
+/** The demo activity's progress in the settings table: started, then done. */
+const DEMO_STATE = 'seed.demo-activity';
+
+/** Whether a start was cut short while it recorded the demo activity (the next start finishes it). */
+export async function demoActivityUnfinished(em: SqlEntityManager): Promise<boolean> {
+  return (await em.findOne(Setting, { key: DEMO_STATE }))?.value === 'started';
+}
 
 /** Projects the demo inspector flew into over the last three months. */
 const PROJECTS = ['HD01', 'HD02', 'HD03', 'HN02', 'HN05', 'HB01'];
@@ -39,12 +49,15 @@ const actor = (username: string, role: Actor['roles'][number]): Actor => ({ user
  * What a first start on the embedded database shows besides the library: three months of monthly
  * flying inspections on six projects, judged by the real services into findings, and their
  * rectifications worked through to different steps — so the dashboard, the heat map (with the
- * dark car park of the source text) and the inboxes have something in them. Runs only while no
- * inspection exists; every answer is drawn from a fixed seed, so each installation gets the same.
+ * dark car park of the source text) and the inboxes have something in them. Runs on a store no
+ * inspection has touched, and again after a start cut short (each step is idempotent: submissions
+ * replay by their fixed ids); every answer is drawn from a fixed seed, so each installation gets the same.
  */
 export async function seedDemoActivity(app: App, log: (line: string) => void = console.log): Promise<void> {
   const em = app.orm.em.fork() as SqlEntityManager;
-  if ((await em.count(Inspection)) > 0) return;
+  const state = await em.findOne(Setting, { key: DEMO_STATE });
+  if (state?.value === 'done' || (!state && (await em.count(Inspection)) > 0)) return;
+  await em.execute(`insert into setting (key, value) values (?, 'started') on conflict (key) do nothing`, [DEMO_STATE]);
   const context = (who: Actor) => ({ ...app.context(who), photos: app.photos });
   const inspector = actor('inspector', 'inspector');
   const colours: [number, number, number][] = [[96, 125, 139], [121, 85, 72], [84, 110, 122], [141, 110, 99]];
@@ -58,6 +71,7 @@ export async function seedDemoActivity(app: App, log: (line: string) => void = c
   let inspections = 0;
   for (const [m, date] of months.entries()) {
     for (const code of PROJECTS) {
+      await yieldToEventLoop();
       const { checklist } = await getChecklist(context(inspector), { projectId: projects.get(code)!, tier: 'monthly', date });
       const answers: Answer[] = checklist.items.map((item) => {
         const dark = code === DARK_CAR_PARK.project && item.touchpoints.some((tp) => DARK_CAR_PARK.touchpoints.includes(tp));
@@ -73,6 +87,7 @@ export async function seedDemoActivity(app: App, log: (line: string) => void = c
   }
   const opened = await openPendingRectifications(context(SYSTEM_ACTOR), SYSTEM_ACTOR);
   const worked = await workRectifications(context);
+  await em.execute(`update setting set value = 'done' where key = ?`, [DEMO_STATE]);
   log(`demo activity: ${inspections} inspections over ${months[0].slice(0, 7)}…${months.at(-1)!.slice(0, 7)}, ${opened} rectifications opened, ${worked} tasks completed`);
 }
 
@@ -96,6 +111,7 @@ async function workRectifications(context: (who: Actor) => JobsContext): Promise
     const share = n / instances.length;
     const until = share > 0.8 ? 0 : share > 0.6 ? 2 : steps.length;
     for (const [element, who, data] of steps.slice(0, until)) {
+      await yieldToEventLoop();
       const [task] = await em.execute<{ id: number }[]>(`select id from workflow_task where instance_id = ? and element_id = ? and status = 'open'`, [instance.id, element]);
       if (!task) break;
       const body = data(instance.title ?? '');

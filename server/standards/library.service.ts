@@ -14,6 +14,7 @@ import { publishEdition } from './edition.service.ts';
 import { retire } from './standard.service.ts';
 import { saveTouchpoints, saveVariant } from './variant.service.ts';
 import { parseSchema } from './standard.views.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 
 export interface ImportResult {
   created: string[];
@@ -87,6 +88,7 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
   const now = new Date();
   // Document rows first, parents before children (the parent column is a foreign key).
   for (const doc of [...docs].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))) {
+    await yieldToEventLoop();
     if (!(await repo.findDocument(tx, doc.code))) {
       tx.create(StandardDocument, { code: doc.code, kind: doc.kind, parentCode: doc.parent, title: doc.title, latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now });
       await tx.flush();
@@ -94,6 +96,7 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
   }
   // Versions in reference order: whatever a document refers to is published before it.
   for (const doc of docs) {
+    await yieldToEventLoop();
     const row = await repo.getDocument(tx, doc.code);
     const hash = contentHash(doc.schema);
     if (row.publishedVersion !== null) {

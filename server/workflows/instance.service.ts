@@ -16,6 +16,7 @@ import { closeFindingOf, reopenFindingOf } from '../inspections/finding.reposito
 import { claimBusinessKey } from './business-keys.ts';
 import { photoRefs } from '../../workflows/form-photos.ts';
 import { assertPhotosUploaded, unqualifiedAssignees } from './task-checks.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 
 export interface InstanceRow {
   id: number;
@@ -258,6 +259,7 @@ export async function fireDueTimers(ctx: Tx, now = new Date()): Promise<number> 
   const due = await ctx.em.execute<{ id: number }[]>(`select id from workflow_timer where status = 'armed' and due_at <= ? order by due_at, id`, [now]);
   let fired = 0;
   for (const { id } of due) {
+    await yieldToEventLoop();
     try {
       if (await fireTimer({ em: ctx.em.fork() as EntityManager, jobs: ctx.jobs }, id)) fired += 1;
     } catch (error) {

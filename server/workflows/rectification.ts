@@ -7,6 +7,7 @@ import type { JobsContext } from '../service-context.ts';
 import { RECTIFICATION } from './business-keys.ts';
 import { deployWorkflow } from './definition.service.ts';
 import { startWorkflowIn, type Tx } from './instance.service.ts';
+import { yieldToEventLoop } from '../event-loop.ts';
 
 export const SHIPPED_DEFINITIONS = new URL('../../workflows/definitions/', import.meta.url);
 
@@ -37,6 +38,7 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
   if (!(await rectificationDeployed(ctx.em))) return 0;
   let opened = 0;
   for (const f of await findingRepository.awaitingRectification(ctx.em, inspectionId)) {
+    await yieldToEventLoop();
     const started = await ctx.em.fork().transactional(async (em) => {
       const free = await findingRepository.lock(em, f.id);
       if (free?.status !== 'open') return false;

@@ -72,11 +72,20 @@ async function stopWith(signal: NodeJS.Signals): Promise<{ code: number | string
   return { code, ms: performance.now() - started };
 }
 
+const interrupted: { code: number | string; ms: number }[] = [];
+
 beforeAll(async () => {
   store = await freshStore();
+  // the first start is cut short twice while it fills the store: SIGTERM during the library's
+  // import, SIGKILL during the demo activity
+  for (const [signal, moment] of [['SIGTERM', /created \d+ demo users/], ['SIGKILL', /deployed workflows/]] as const) {
+    server = startServer(store);
+    await server.printed(moment);
+    interrupted.push(await stopWith(signal));
+  }
   server = startServer(store);
   await server.ready();
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
@@ -85,6 +94,19 @@ afterAll(async () => {
 });
 
 describe(`the core loop in the real server process (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
+  it('a first start cut short by SIGTERM (stopping within 10 s) and then by SIGKILL comes up complete on the next start', async () => {
+    expect(interrupted[0].code).toBe(0);
+    expect(interrupted[0].ms).toBeLessThan(10_000);
+    expect(interrupted[1].code).toBe('SIGKILL');
+    await assertResponsive('after two interrupted first starts');
+    const auditor = await as('auditor');
+    expect((await auditor.gql('{ editions { name } }')).data.editions.map((e: { name: string }) => e.name).sort()).toEqual(['2026-Q3', '2026-Q4']);
+    expect((await auditor.gql('{ workflowDefinitions { key } }')).data.workflowDefinitions.map((d: { key: string }) => d.key)).toEqual(expect.arrayContaining(['rectification', 'innovation-fund', 'standard-revision']));
+    // and the demo activity, cut off by SIGKILL, was finished: its 18 inspections, each once
+    expect((await auditor.gql('{ inspections(first: 1) { totalCount } }')).data.inspections.totalCount).toBe(18);
+    expect(server.output()).toMatch(/demo activity: 18 inspections/);
+  });
+
   let major: { id: number };
   let critical: { id: number };
   let minor: { id: number };

@@ -65,6 +65,8 @@ export interface ServerProcess {
   exited: Promise<number | string>;
   /** Waits until /health answers 200. */
   ready(timeoutMs?: number): Promise<void>;
+  /** Waits until the server has printed a line matching `pattern`. */
+  printed(pattern: RegExp, timeoutMs?: number): Promise<void>;
 }
 
 /** Starts `npm start`'s command on `store` at a free-ish port; the queue and timers run as in production. */
@@ -85,6 +87,9 @@ export function startServer(store: Store, env: Record<string, string> = {}): Ser
     child,
     output: () => output,
     exited,
+    async printed(pattern, timeoutMs = 120_000) {
+      await eventually(`the server to print ${pattern}`, async () => (pattern.test(output) ? true : child.exitCode !== null ? Promise.reject(new Error(`the server exited:\n${output}`)) : undefined), timeoutMs);
+    },
     async ready(timeoutMs = 120_000) {
       const end = Date.now() + timeoutMs;
       while (Date.now() < end) {
