@@ -113,7 +113,7 @@ async function editionBenchmark(): Promise<void> {
   await (orm.em.fork() as SqlEntityManager).execute('select count(*) from edition_entry');
   const baseline = performance.now() - t2;
   line(`publishEdition over ${edition.documentCount} documents on PGlite`, `${ms.toFixed(0)} ms`, `a trivial query: ${baseline.toFixed(1)} ms`, `goal < 2000 ms ${ms < 2000 ? 'MET' : 'MISSED'}`);
-  await orm.close();
+  await app.close();
 }
 
 console.log(`Pinzhi benchmark — ${new Date().toISOString()} — node ${process.version}`);

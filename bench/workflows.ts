@@ -84,6 +84,8 @@ export async function workflowBenchmarks(pgUrl: string, line: (name: string, val
     const ctx = () => app.context(SYSTEM_ACTOR);
     // the shipped rectification's BPMN under a key of its own: `rectification` itself starts only for a stored finding
     await deployWorkflow(ctx(), 'rectification-bench', XML);
+    // the photos the measures and the verification name, as if uploaded (a form's photos must exist)
+    for (const sha256 of ['1'.repeat(64), '2'.repeat(64)]) await ctx().em.execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, 'image/png', 9, 'bench', now())`, [sha256]);
     // 8 clients, each driving its own instances (started beforehand) through every task
     const clients = 16;
     const queues = await Promise.all(Array.from({ length: clients }, async () => {

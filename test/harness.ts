@@ -9,6 +9,8 @@ import { openOrm } from '../server/db/orm.ts';
 import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
 import { ensureDemoUsers, DEMO_PASSWORD } from '../server/auth/user.service.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { AddressInfo } from 'node:net';
+import { createHttpServer, type HttpOptions } from '../server/http.ts';
 
 /**
  * A real database per test file: in-memory PGlite by default, or a fresh database on the
@@ -23,26 +25,42 @@ export interface TestApp {
   backend: 'pglite' | 'postgresql';
 }
 
+/** A new, empty database on the PostgreSQL server of `serverUrl` (named `<prefix>_<random>`), and how to drop it. */
+export async function scratchDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+/** The real HTTP front for an app, on a free port of 127.0.0.1. */
+export async function serveHttp(getApp: () => App | null, options: HttpOptions): Promise<{ base: string; close(): Promise<void> }> {
+  const server = createHttpServer(getApp, options);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 export async function startTestApp(options: { demoUsers?: boolean } = {}): Promise<TestApp> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dropDatabase = async () => {};
-  if (serverUrl) {
-    const name = `pinzhi_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  const scratch = serverUrl ? await scratchDatabase(serverUrl, 'pinzhi_test') : null;
+  const databaseUrl = scratch?.url;
+  const dropDatabase = async () => scratch?.drop();
   const photoDir = mkdtempSync(join(tmpdir(), 'pinzhi-photos-'));
   const config = { ...loadConfig({ DATA_DIR: 'memory://', SEED: 'false' }), dataDir: 'memory://', databaseUrl, authSecret: 'test-secret', photoDir, maxPhotoBytes: 256 * 1024 };
   const orm = await openOrm(config);

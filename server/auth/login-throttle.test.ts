@@ -1,30 +1,23 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { createHttpServer } from '../http.ts';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { serveHttp, startTestApp, type TestApp } from '../../test/harness.ts';
 import { DEMO_PASSWORD } from './user.service.ts';
 import { LOGIN_THROTTLE } from './login-throttle.ts';
 
 let t: TestApp;
-let server: Server;
-let base: string;
+let http: Awaited<ReturnType<typeof serveHttp>>;
 
 beforeAll(async () => {
   t = await startTestApp();
   // behind a proxy the operator trusts, the client's address comes from X-Forwarded-For
   t.app.config.trustProxy = true;
-  server = createHttpServer(() => t.app, { maxBodyBytes: 64 * 1024, responseCacheTtlMs: 1000 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  http = await serveHttp(() => t.app, { maxBodyBytes: 64 * 1024, responseCacheTtlMs: 1000 });
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await http.close();
   await t.close();
 });
 
 async function login(username: string, password: string, from: string) {
-  const response = await fetch(`${base}/graphql`, {
+  const response = await fetch(`${http.base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
     body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ... on RateLimitedError { message retryAfterSeconds } } }', variables: { u: username, p: password } }),

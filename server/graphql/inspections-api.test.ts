@@ -1,11 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Server } from 'node:http';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { serveHttp, startTestApp, type TestApp } from '../../test/harness.ts';
 import { passingAnswers } from '../../standards/checklist/sample-answers.ts';
 import type { ChecklistItem } from '../../standards/checklist/generate.ts';
 import { seed } from '../bootstrap.ts';
-import { createHttpServer } from '../http.ts';
 import { Finding, Inspection } from '../entities/inspection.entity.ts';
 import { todayInChina } from '../inspections/checklist.service.ts';
 
@@ -16,7 +13,7 @@ const INSPECTED_ON = daysAgo(13);
 let t: TestApp;
 let inspector: string;
 let manager: string;
-let server: Server;
+let http: Awaited<ReturnType<typeof serveHttp>>;
 let base: string;
 const projects: Record<string, number> = {};
 const photos: string[] = [];
@@ -60,13 +57,11 @@ beforeAll(async () => {
   const result = await t.gql('{ projects { id code name type region profile places { id name } } }', {}, inspector);
   for (const p of result.data.projects) projects[p.code] = p.id;
   for (let i = 0; i < 10; i++) photos.push((await upload(png(`现场照片${i}`))).sha256);
-  server = createHttpServer(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  http = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
+  base = http.base;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await http.close();
   await t.close();
 });
 

@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { TokenService } from '../auth/token.ts';
+import { scratchDatabase } from '../../test/harness.ts';
 
 /**
  * Real server processes, killed with SIGKILL mid-flow. On PostgreSQL (TEST_DATABASE_URL) two
@@ -58,20 +57,9 @@ const stop = (p: ChildProcess) => new Promise<void>((resolve) => {
 
 beforeAll(async () => {
   if (serverUrl) {
-    const name = `pinzhi_rel_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString(), AUTH_SECRET: SECRET, SEED: 'false' };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const database = await scratchDatabase(serverUrl, 'pinzhi_rel');
+    env = { DATABASE_URL: database.url, AUTH_SECRET: SECRET, SEED: 'false' };
+    cleanup = database.drop;
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'pinzhi-rel-'));
     env = { DATA_DIR: dir, AUTH_SECRET: SECRET, SEED: 'false', DATABASE_URL: '' };

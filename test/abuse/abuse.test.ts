@@ -1,9 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { startTestApp, type TestApp } from '../harness.ts';
+import { serveHttp, startTestApp, type TestApp } from '../harness.ts';
 import { seed } from '../../server/bootstrap.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../server/auth/roles.ts';
-import { createHttpServer } from '../../server/http.ts';
 import { DEMO_PASSWORD } from '../../server/auth/user.service.ts';
 import { createDraft } from '../../server/standards/standard.service.ts';
 import { getChecklist } from '../../server/inspections/checklist.service.ts';
@@ -91,7 +88,7 @@ const CASES: Case[] = [
 ];
 
 let t: TestApp;
-let server: Server;
+let http: Awaited<ReturnType<typeof serveHttp>> | undefined;
 let base: string;
 let fixture: Fixture;
 const tokens: Record<string, string> = {};
@@ -142,9 +139,8 @@ beforeAll(async () => {
   fixture = { checklistId: checklist.id, answers, draft: { code: draft.code, schema: draft.schema, revision: draft.revision }, rectifyTaskId: rectify.id };
   // a quick check that the fixtures are usable: the normal requests succeed
   await startWorkflow(ctx(actor('manager', 'quality_manager')), 'assigned', { who: 'manager' });
-  server = createHttpServer(() => t.app, { maxBodyBytes: 16 * 1024 * 1024, responseCacheTtlMs: 1000 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  http = await serveHttp(() => t.app, { maxBodyBytes: 16 * 1024 * 1024, responseCacheTtlMs: 1000 });
+  base = http.base;
   for (const who of ['inspector', 'manager', 'auditor', 'pm']) {
     const result = await send(null, gql(`mutation { login(username: "${who}", password: "${DEMO_PASSWORD}") { ... on LoginSuccess { token } } }`));
     tokens[who] = result.json.data.login.token;
@@ -153,10 +149,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (server) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
+  await http?.close();
   await t?.close();
 });
 

@@ -175,7 +175,11 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
   }, 60_000);
 
   it('SIGTERM stops the server within 10 s; a restart finds the data and the timers intact, and the armed timer fires once', async () => {
+    // the stop comes while requests are in flight
+    const busy = await as('manager');
+    const inflight = Array.from({ length: 8 }, (_, i) => busy.gql(i % 2 ? '{ findings(first: 200) { totalCount items { id title } } }' : '{ editionDiff(from: "2026-Q3", to: "2026-Q4") { __typename } }').catch(() => null));
     const stopped = await stopWith('SIGTERM');
+    await Promise.all(inflight);
     expect(stopped.code).toBe(0);
     expect(stopped.ms).toBeLessThan(10_000);
     server = startServer(store);

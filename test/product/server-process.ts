@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { DEMO_PASSWORD } from '../../server/auth/user.service.ts';
+import { scratchDatabase } from '../harness.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -36,21 +35,12 @@ export async function freshStore(): Promise<Store> {
     const dir = mkdtempSync(join(tmpdir(), 'pinzhi-product-'));
     return { backend: 'pglite', env: { DATA_DIR: dir, PHOTO_DIR: photos, DATABASE_URL: '' }, drop: async () => { rmSync(dir, { recursive: true, force: true }); rmSync(photos, { recursive: true, force: true }); } };
   }
-  const name = `pinzhi_product_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await scratchDatabase(serverUrl, 'pinzhi_product');
   return {
     backend: 'postgresql',
-    env: { DATABASE_URL: url.toString(), SEED: 'true', PHOTO_DIR: photos },
+    env: { DATABASE_URL: database.url, SEED: 'true', PHOTO_DIR: photos },
     drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await database.drop();
       rmSync(photos, { recursive: true, force: true });
     },
   };

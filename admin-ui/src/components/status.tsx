@@ -25,6 +25,7 @@ const KIND_KEYS: Record<string, MessageKey> = {
   NotFoundError: 'error.NotFoundError',
   ForbiddenError: 'error.ForbiddenError',
   InvalidCredentialsError: 'error.InvalidCredentialsError',
+  RateLimitedError: 'error.RateLimitedError',
   NetworkError: 'error.NetworkError',
 };
 

@@ -57,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   'error.NotFoundError': 'Not found',
   'error.ForbiddenError': 'Not allowed',
   'error.InvalidCredentialsError': 'Wrong username or password',
+  'error.RateLimitedError': 'Too many failed sign-ins; wait a moment',
   'error.NetworkError': 'The server cannot be reached',
   'error.Error': 'Something went wrong',
 

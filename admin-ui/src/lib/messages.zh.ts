@@ -55,6 +55,7 @@ export const zh = {
   'error.NotFoundError': '未找到',
   'error.ForbiddenError': '无权操作',
   'error.InvalidCredentialsError': '用户名或密码错误',
+  'error.RateLimitedError': '登录失败次数过多，请稍后再试',
   'error.NetworkError': '无法连接服务器',
   'error.Error': '出错了',
 
