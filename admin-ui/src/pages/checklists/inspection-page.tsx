@@ -49,7 +49,8 @@ const LOAD = `query ($id: Int!) { inspection(id: $id) { ${ERROR_FIELDS} ... on I
 const INSTANCES = `query ($bk: String!) { workflowInstances(businessKey: $bk, first: 5) { items { id status } } }`;
 const REQUEST = `mutation ($id: Int!) { requestRectification(findingId: $id) { ${ERROR_FIELDS} ... on WorkflowInstance { id } } }`;
 
-function Rectification({ finding }: { finding: Finding }) {
+/** A finding's rectification: a link to it, or the button that opens one; `changed` reloads the page (the finding's status moves). */
+function Rectification({ finding, changed }: { finding: Finding; changed: () => void }) {
   const { t } = useI18n();
   const { can } = useSession();
   const state = useQuery(async () => (await request<{ workflowInstances: { items: { id: number; status: string }[] } }>(INSTANCES, { bk: `finding:${finding.id}` })).workflowInstances.items, [finding.id]);
@@ -65,6 +66,7 @@ function Rectification({ finding }: { finding: Finding }) {
         try {
           expect((await request<{ requestRectification: { __typename: string } }>(REQUEST, { id: finding.id })).requestRectification, 'WorkflowInstance');
           state.reload();
+          changed();
         } catch (e) {
           setError(e);
         } finally {
@@ -119,7 +121,7 @@ export function InspectionPage({ id }: { id: number }) {
                       {f.remark ? <><dt>{t('inspection.remark')}</dt><dd>{f.remark}</dd></> : null}
                     </dl>
                     {f.photos.length ? <div className="photos">{f.photos.map((p) => <Photo key={p} sha256={p} alt={f.title} />)}</div> : null}
-                    <Rectification finding={f} />
+                    <Rectification finding={f} changed={state.reload} />
                   </li>
                 ))}
               </ul>
