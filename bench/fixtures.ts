@@ -1,5 +1,5 @@
-import type { JsonObject } from '../standards/json.ts';
-import type { LibraryFile } from '../standards/library.ts';
+import type { JsonObject } from '../domain/shared/json.ts';
+import type { LibraryFile } from '../domain/editions/library.ts';
 
 const SEVERITIES = ['critical', 'major', 'minor'] as const;
 const METHODS = ['目视', '测量', '查阅记录', '询问', '抽查'] as const;

@@ -4,16 +4,16 @@ import pg from 'pg';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
 import { SHIPPED_LIBRARY } from '../server/bootstrap.ts';
-import { readLibraryPackage } from '../server/library-files.ts';
-import { importLibraryPackage } from '../server/standards/library.service.ts';
-import { ensureSampleProjects, listProjects } from '../server/inspections/project.service.ts';
-import { getChecklist } from '../server/inspections/checklist.service.ts';
-import { submitInspection } from '../server/inspections/inspection.service.ts';
-import { passingAnswers } from '../standards/checklist/sample-answers.ts';
-import { deployShippedWorkflows, openPendingRectifications } from '../server/workflows/rectification.ts';
-import { todayInChina } from '../server/inspections/checklist.service.ts';
+import { readLibraryPackage } from '../domain/editions/library-files.ts';
+import { importLibraryPackage } from '../domain/editions/library.service.ts';
+import { ensureSampleProjects, listProjects } from '../domain/projects/project.service.ts';
+import { getChecklist } from '../domain/checklists/checklist.service.ts';
+import { submitInspection } from '../domain/inspections/inspection.service.ts';
+import { passingAnswers } from '../domain/checklists/sample-answers.ts';
+import { deployShippedWorkflows, openPendingRectifications } from '../domain/findings/rectification.ts';
+import { todayInChina } from '../domain/checklists/checklist.service.ts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -65,7 +65,7 @@ export async function inspectionBenchmarks(pgUrl: string, line: (name: string, v
     line(`first generation of a quarterly checklist (${checklist.itemCount} items), PostgreSQL`, `${gen.toFixed(0)} ms`, `stored one read back: ${median(reads).toFixed(0)} ms`, `goal < 100 ms ${gen < 100 ? 'MET' : 'MISSED'} (very first, schemas unparsed: ${firstEver.toFixed(0)} ms)`);
 
     // Submissions: 1,200 answers, 50 of them failing (with a photo each), a new clientSubmissionId each time.
-    const { uploadPhoto } = await import('../server/inspections/photo.service.ts');
+    const { uploadPhoto } = await import('../domain/inspections/photo.service.ts');
     const photos: string[] = [];
     for (let i = 0; i < 10; i++) {
       const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), `基准测试照片${i}`], `bench-${i}.png`);

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { failingValue, passingAnswers } from '../standards/checklist/sample-answers.ts';
-import type { ChecklistItem } from '../standards/checklist/generate.ts';
+import { failingValue, passingAnswers } from '../domain/checklists/sample-answers.ts';
+import type { ChecklistItem } from '../domain/checklists/generate.ts';
 import { solidPng } from '../server/seed/png.ts';
-import { DEMO_PASSWORD } from '../server/auth/user.service.ts';
+import { DEMO_PASSWORD } from '../domain/users/user.service.ts';
 
 /**
  * 30 seconds of mixed traffic against the real server process, started as `npm start` starts it

@@ -4,13 +4,13 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { createHttpServer } from '../server/http.ts';
-import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
-import { ensureDemoUsers } from '../server/auth/user.service.ts';
-import { readLibraryPackage } from '../server/library-files.ts';
-import { importLibraryPackage } from '../server/standards/library.service.ts';
+import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { ensureDemoUsers } from '../domain/users/user.service.ts';
+import { readLibraryPackage } from '../domain/editions/library-files.ts';
+import { importLibraryPackage } from '../domain/editions/library.service.ts';
 import { SHIPPED_LIBRARY } from '../server/bootstrap.ts';
-import { ensureSampleProjects, listProjects } from '../server/inspections/project.service.ts';
-import { getChecklist } from '../server/inspections/checklist.service.ts';
+import { ensureSampleProjects, listProjects } from '../domain/projects/project.service.ts';
+import { getChecklist } from '../domain/checklists/checklist.service.ts';
 
 /**
  * Child process of the benchmark: Pinzhi on the database in DATABASE_URL, and beside it a plain

@@ -3,15 +3,15 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Engine } from 'bpmn-engine';
 import pg from 'pg';
-import { runnable, step } from '../workflows/engine.ts';
-import { compileWorkflow } from '../server/workflows/definition.service.ts';
+import { runnable, step } from '../domain/workflows/engine.ts';
+import { compileWorkflow } from '../domain/workflows/definition.service.ts';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { SYSTEM_ACTOR } from '../server/auth/roles.ts';
-import { deployWorkflow } from '../server/workflows/definition.service.ts';
-import { completeTask, startWorkflow } from '../server/workflows/instance.service.ts';
+import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { deployWorkflow } from '../domain/workflows/definition.service.ts';
+import { completeTask, startWorkflow } from '../domain/workflows/instance.service.ts';
 
-const XML = readFileSync(new URL('../workflows/definitions/rectification.bpmn', import.meta.url), 'utf8');
+const XML = readFileSync(new URL('../domain/workflows/definitions/rectification.bpmn', import.meta.url), 'utf8');
 /** What each user task of the rectification is completed with: analysis, measures, a passed verification, no prevention. */
 const ANSWERS: Record<string, Record<string, unknown>> = {
   analyse: { cause: '保洁员漏做地坎', plan: '增加午间清理' },

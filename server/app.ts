@@ -1,14 +1,14 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Config } from './config.ts';
 import { openOrm, type Orm } from './db/orm.ts';
-import { TokenService } from './auth/token.ts';
-import { tokenSecret } from './auth/user.service.ts';
-import type { Actor } from './auth/roles.ts';
+import { TokenService } from '../domain/users/token.ts';
+import { tokenSecret } from '../domain/users/user.service.ts';
+import type { Actor } from '../domain/users/roles.ts';
 import { createPinzhiYoga } from './yoga.ts';
-import type { DocumentLimits } from '../standards/validate.ts';
-import type { PhotoStore } from './inspections/photo.service.ts';
-import { JobQueue } from './jobs/job-queue.ts';
-import type { JobsContext } from './service-context.ts';
+import type { DocumentLimits } from '../domain/standards/validate.ts';
+import type { PhotoStore } from '../domain/inspections/photo.service.ts';
+import { JobQueue } from '../domain/jobs/job-queue.ts';
+import type { JobsContext } from '../domain/shared/service-context.ts';
 
 export interface App {
   config: Config;

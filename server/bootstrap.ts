@@ -1,17 +1,17 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { SYSTEM_ACTOR } from './auth/roles.ts';
-import { ensureDemoUsers } from './auth/user.service.ts';
-import { Edition } from './entities/edition.entity.ts';
-import { StandardDocument } from './entities/standard-document.entity.ts';
-import { readLibraryPackage } from './library-files.ts';
-import { ensureSampleProjects, listProjects } from './inspections/project.service.ts';
-import { scheduleInspections } from './inspections/schedule.service.ts';
-import { todayInChina } from './inspections/checklist.service.ts';
-import type { Tier } from '../standards/checklist/generate.ts';
-import { importLibraryPackage } from './standards/library.service.ts';
+import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { ensureDemoUsers } from '../domain/users/user.service.ts';
+import { Edition } from '../domain/editions/edition.entity.ts';
+import { StandardDocument } from '../domain/standards/standard-document.entity.ts';
+import { readLibraryPackage } from '../domain/editions/library-files.ts';
+import { ensureSampleProjects, listProjects } from '../domain/projects/project.service.ts';
+import { scheduleInspections } from '../domain/inspections/schedule.service.ts';
+import { todayInChina } from '../domain/checklists/checklist.service.ts';
+import type { Tier } from '../domain/checklists/generate.ts';
+import { importLibraryPackage } from '../domain/editions/library.service.ts';
 import type { App } from './app.ts';
 
-export const SHIPPED_LIBRARY = new URL('../standards/library/', import.meta.url).pathname;
+export const SHIPPED_LIBRARY = new URL('../library/shipped/', import.meta.url).pathname;
 
 /**
  * First start on the embedded default: demo users, the shipped library imported with its history

@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { checkLibrary } from '../standards/library.ts';
-import { checkLibraryPackage } from '../standards/library-package.ts';
-import { ValidationError } from '../standards/errors.ts';
+import { checkLibrary } from '../domain/editions/library.ts';
+import { checkLibraryPackage } from '../domain/editions/library-package.ts';
+import { ValidationError } from '../domain/shared/errors.ts';
 import { loadConfig } from './config.ts';
 import { openOrm } from './db/orm.ts';
-import { SYSTEM_ACTOR } from './auth/roles.ts';
-import { createUser } from './auth/user.service.ts';
-import { isLibraryPackage, readLibraryDir, readLibraryPackage, writeLibraryDir } from './library-files.ts';
-import { exportLibrary, importLibrary, importLibraryPackage } from './standards/library.service.ts';
+import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { createUser } from '../domain/users/user.service.ts';
+import { isLibraryPackage, readLibraryDir, readLibraryPackage, writeLibraryDir } from '../domain/editions/library-files.ts';
+import { exportLibrary, importLibrary, importLibraryPackage } from '../domain/editions/library.service.ts';
 
 const USAGE = `Usage: npm run pinzhi -- <command>
   validate <dir>                               check every standard file under <dir>; a library with

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { NotFoundError } from '../standards/errors.ts';
+import { NotFoundError } from '../domain/shared/errors.ts';
 import type { App } from './app.ts';
-import { getChecklistById } from './inspections/checklist.service.ts';
-import { readPhoto } from './inspections/photo.service.ts';
-import { checklistWorkbook, inspectionWorkbook } from './inspections/export.service.ts';
-import { authorize, type Actor } from './auth/roles.ts';
+import { getChecklistById } from '../domain/checklists/checklist.service.ts';
+import { readPhoto } from '../domain/inspections/photo.service.ts';
+import { checklistWorkbook, inspectionWorkbook } from '../domain/reports/export.service.ts';
+import { authorize, type Actor } from '../domain/users/roles.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
 import { AdminUi } from './admin-ui.ts';

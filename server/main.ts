@@ -3,9 +3,9 @@ import { createApp, type App } from './app.ts';
 import { seed } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createHttpServer } from './http.ts';
-import { SYSTEM_ACTOR } from './auth/roles.ts';
-import { deployShippedWorkflows } from './workflows/rectification.ts';
-import { startWorkers } from './jobs/workers.ts';
+import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { deployShippedWorkflows } from '../domain/findings/rectification.ts';
+import { startWorkers } from '../domain/jobs/workers.ts';
 import { demoActivityUnfinished, seedDemoActivity } from './seed/demo-activity.ts';
 
 /** A stop (SIGTERM, SIGINT) ends the process within this long, whatever is running. */

@@ -1,20 +1,20 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { ConflictError, NotFoundError, ValidationError } from '../standards/errors.ts';
-import { ForbiddenError } from './auth/roles.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/shared/errors.ts';
+import { ForbiddenError } from '../domain/users/roles.ts';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Orm } from './db/orm.ts';
-import type { TokenService } from './auth/token.ts';
-import type { DocumentLimits } from '../standards/validate.ts';
+import type { TokenService } from '../domain/users/token.ts';
+import type { DocumentLimits } from '../domain/standards/validate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { queryLimitPlugins } from './graphql/query-limits.ts';
 import { responseMetaPlugin } from './graphql/response-meta.ts';
 import { inputGuardPlugin } from './graphql/input-guards.ts';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import type { PhotoStore } from './inspections/photo.service.ts';
-import type { Jobs } from './jobs/jobs.ts';
+import type { PhotoStore } from '../domain/inspections/photo.service.ts';
+import type { Jobs } from '../domain/jobs/jobs.ts';
 
 export interface YogaDeps {
   orm: Orm;

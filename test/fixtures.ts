@@ -1,4 +1,4 @@
-import type { JsonObject } from '../standards/json.ts';
+import type { JsonObject } from '../domain/shared/json.ts';
 
 const check = (extra: JsonObject = {}): JsonObject => ({ tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: ['TP-041'], rectifyWithinHours: 48, ...extra });
 

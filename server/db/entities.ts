@@ -1,13 +1,16 @@
-import { AuditEvent } from '../entities/audit-event.entity.ts';
-import { Edition, EditionEntry } from '../entities/edition.entity.ts';
-import { Setting } from '../entities/setting.entity.ts';
-import { StandardDocument } from '../entities/standard-document.entity.ts';
-import { StandardVersion } from '../entities/standard-version.entity.ts';
-import { ChecklistRow, Finding, Inspection, Photo } from '../entities/inspection.entity.ts';
-import { Place, Project, Schedule } from '../entities/project.entity.ts';
-import { Touchpoint } from '../entities/touchpoint.entity.ts';
-import { User } from '../entities/user.entity.ts';
-import { EditionVariant, VariantVersion } from '../entities/variant.entity.ts';
+import { AuditEvent } from '../../domain/audit/audit-event.entity.ts';
+import { Edition, EditionEntry } from '../../domain/editions/edition.entity.ts';
+import { Setting } from './setting.entity.ts';
+import { StandardDocument } from '../../domain/standards/standard-document.entity.ts';
+import { StandardVersion } from '../../domain/standards/standard-version.entity.ts';
+import { ChecklistRow } from '../../domain/checklists/checklist.entity.ts';
+import { Finding } from '../../domain/findings/finding.entity.ts';
+import { Inspection, Photo } from '../../domain/inspections/inspection.entity.ts';
+import { Place, Project } from '../../domain/projects/project.entity.ts';
+import { Schedule } from '../../domain/inspections/schedule.entity.ts';
+import { Touchpoint } from '../../domain/variants/touchpoint.entity.ts';
+import { User } from '../../domain/users/user.entity.ts';
+import { EditionVariant, VariantVersion } from '../../domain/variants/variant.entity.ts';
 
 /** Every entity the ORM knows. */
 export const entities = [StandardDocument, StandardVersion, Edition, EditionEntry, User, AuditEvent, Setting, Touchpoint, VariantVersion, EditionVariant, Project, Place, Schedule, ChecklistRow, Photo, Inspection, Finding];

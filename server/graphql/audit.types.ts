@@ -1,9 +1,9 @@
-import { AuditEvent, type IAuditEvent } from '../entities/audit-event.entity.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
-import { authorize } from '../auth/roles.ts';
+import { AuditEvent, type IAuditEvent } from '../../domain/audit/audit-event.entity.ts';
+import { verifyAuditChain } from '../../domain/audit/audit.service.ts';
+import { authorize } from '../../domain/users/roles.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
-import { readPage, pagedCost } from '../paging.ts';
+import { readPage, pagedCost } from '../../domain/shared/paging.ts';
 import { FIELD_COST } from './query-limits.ts';
 
 /** The audit trail is read a page of events at a time. */

@@ -1,10 +1,10 @@
-import { ValidationError } from '../../standards/errors.ts';
-import { InvalidCredentialsError, login } from '../auth/user.service.ts';
-import { RateLimitedError } from '../auth/login-throttle.ts';
+import { ValidationError } from '../../domain/shared/errors.ts';
+import { InvalidCredentialsError, login } from '../../domain/users/user.service.ts';
+import { RateLimitedError } from '../../domain/users/login-throttle.ts';
 import { responseHeaders } from './response-meta.ts';
 import { builder } from './builder.ts';
-import { User, type Qualification } from '../entities/user.entity.ts';
-import { permissionsOf, type Role } from '../auth/roles.ts';
+import { User, type Qualification } from '../../domain/users/user.entity.ts';
+import { permissionsOf, type Role } from '../../domain/users/roles.ts';
 
 interface LoginSuccessShape {
   token: string;

@@ -1,11 +1,11 @@
-import type { Checklist, ChecklistItem } from '../../standards/checklist/generate.ts';
-import type { Criterion } from '../../standards/checklist/criterion.ts';
-import { getChecklist, getChecklistById } from '../inspections/checklist.service.ts';
-import { getProject } from '../inspections/project.service.ts';
-import { authorize } from '../auth/roles.ts';
+import type { Checklist, ChecklistItem } from '../../domain/checklists/generate.ts';
+import type { Criterion } from '../../domain/checklists/criterion.ts';
+import { getChecklist, getChecklistById } from '../../domain/checklists/checklist.service.ts';
+import { getProject } from '../../domain/projects/project.service.ts';
+import { authorize } from '../../domain/users/roles.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
-import { ConflictError } from '../../standards/errors.ts';
+import { ConflictError } from '../../domain/shared/errors.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
 import { FIELD_COST } from './query-limits.ts';
 

@@ -1,9 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { Actor } from '../auth/roles.ts';
-import type { TokenService } from '../auth/token.ts';
-import type { DocumentLimits } from '../../standards/validate.ts';
-import type { PhotoStore } from '../inspections/photo.service.ts';
-import type { Jobs } from '../jobs/jobs.ts';
+import type { Actor } from '../../domain/users/roles.ts';
+import type { TokenService } from '../../domain/users/token.ts';
+import type { DocumentLimits } from '../../domain/standards/validate.ts';
+import type { PhotoStore } from '../../domain/inspections/photo.service.ts';
+import type { Jobs } from '../../domain/jobs/jobs.ts';
 
 /** What every resolver gets: its own EntityManager fork, the caller, and shared services. */
 export interface GraphQLContext {

@@ -1,7 +1,7 @@
-import type { Change } from '../../standards/diff/semantic-diff.ts';
-import type { TextSegment } from '../../standards/diff/text-diff.ts';
-import type { PatchOperation } from '../../standards/diff/json-patch.ts';
-import { diffDocument, editionDiff, type DocumentChange, type EditionDiff } from '../standards/edition.service.ts';
+import type { Change } from '../../domain/standards/diff/semantic-diff.ts';
+import type { TextSegment } from '../../domain/standards/diff/text-diff.ts';
+import type { PatchOperation } from '../../domain/standards/diff/json-patch.ts';
+import { diffDocument, editionDiff, type DocumentChange, type EditionDiff } from '../../domain/editions/edition.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
 import { FIELD_COST } from './query-limits.ts';

@@ -1,9 +1,9 @@
-import { NotFoundError } from '../../standards/errors.ts';
-import { authorize } from '../auth/roles.ts';
-import type { IEdition } from '../entities/edition.entity.ts';
-import { publishEdition, retireEdition } from '../standards/edition.service.ts';
-import { standardRepository as repo } from '../standards/standard.repository.ts';
-import { toVersionView } from '../standards/standard.views.ts';
+import { NotFoundError } from '../../domain/shared/errors.ts';
+import { authorize } from '../../domain/users/roles.ts';
+import type { IEdition } from '../../domain/editions/edition.entity.ts';
+import { publishEdition, retireEdition } from '../../domain/editions/edition.service.ts';
+import { standardRepository as repo } from '../../domain/standards/standard.repository.ts';
+import { toVersionView } from '../../domain/standards/standard.views.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { StandardVersionRef } from './standard.types.ts';

@@ -1,7 +1,7 @@
-import { ConflictError, NotFoundError, ValidationError, type Issue } from '../../standards/errors.ts';
-import { ForbiddenError } from '../auth/roles.ts';
-import { InvalidCredentialsError } from '../auth/user.service.ts';
-import { RateLimitedError } from '../auth/login-throttle.ts';
+import { ConflictError, NotFoundError, ValidationError, type Issue } from '../../domain/shared/errors.ts';
+import { ForbiddenError } from '../../domain/users/roles.ts';
+import { InvalidCredentialsError } from '../../domain/users/user.service.ts';
+import { RateLimitedError } from '../../domain/users/login-throttle.ts';
 import { builder } from './builder.ts';
 
 /** Every expected failure implements `Error { message }`; unexpected ones are masked by Yoga. */

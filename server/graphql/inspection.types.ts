@@ -1,14 +1,15 @@
-import type { JsonValue } from '../../standards/json.ts';
-import type { IFinding, IInspection, IPhoto } from '../entities/inspection.entity.ts';
-import { uploadPhoto } from '../inspections/photo.service.ts';
-import { getInspection, submitInspection, type SubmitResult } from '../inspections/inspection.service.ts';
-import { getProject } from '../inspections/project.service.ts';
-import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, listInspections, type HeatCell, type Page, type RateRow } from '../inspections/quality-report.service.ts';
+import type { JsonValue } from '../../domain/shared/json.ts';
+import { type IFinding } from '../../domain/findings/finding.entity.ts';
+import { type IInspection, type IPhoto } from '../../domain/inspections/inspection.entity.ts';
+import { uploadPhoto } from '../../domain/inspections/photo.service.ts';
+import { getInspection, submitInspection, type SubmitResult } from '../../domain/inspections/inspection.service.ts';
+import { getProject } from '../../domain/projects/project.service.ts';
+import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, listInspections, type HeatCell, type Page, type RateRow } from '../../domain/reports/quality-report.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
 import { FIELD_COST } from './query-limits.ts';
-import { pagedCost, PAGE_LIMITS } from '../paging.ts';
+import { pagedCost, PAGE_LIMITS } from '../../domain/shared/paging.ts';
 
 const FindingRef = builder.objectRef<IFinding>('Finding').implement({
   description: 'A failed check item: the standard version and item it broke, what was expected and found, by when to fix it.',

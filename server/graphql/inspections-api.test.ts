@@ -1,10 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { serveHttp, startTestApp, type TestApp } from '../../test/harness.ts';
-import { passingAnswers } from '../../standards/checklist/sample-answers.ts';
-import type { ChecklistItem } from '../../standards/checklist/generate.ts';
+import { passingAnswers } from '../../domain/checklists/sample-answers.ts';
+import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { seed } from '../bootstrap.ts';
-import { Finding, Inspection } from '../entities/inspection.entity.ts';
-import { todayInChina } from '../inspections/checklist.service.ts';
+import { Finding } from '../../domain/findings/finding.entity.ts';
+import { Inspection } from '../../domain/inspections/inspection.entity.ts';
+import { todayInChina } from '../../domain/checklists/checklist.service.ts';
 
 /** A day `n` days before today (China Standard Time): inspections are recorded within the last year. */
 const daysAgo = (n: number) => todayInChina(new Date(Date.now() - n * 86_400_000));

@@ -1,7 +1,8 @@
-import { type IPlace, type IProject, type ISchedule } from '../entities/project.entity.ts';
-import { getProject, listPlaces, listProjects } from '../inspections/project.service.ts';
-import { listSchedules, overdueInspections, scheduleInspections, type OverdueInspection } from '../inspections/schedule.service.ts';
-import { authorize } from '../auth/roles.ts';
+import { type IPlace, type IProject } from '../../domain/projects/project.entity.ts';
+import { type ISchedule } from '../../domain/inspections/schedule.entity.ts';
+import { getProject, listPlaces, listProjects } from '../../domain/projects/project.service.ts';
+import { listSchedules, overdueInspections, scheduleInspections, type OverdueInspection } from '../../domain/inspections/schedule.service.ts';
+import { authorize } from '../../domain/users/roles.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 

@@ -1,11 +1,11 @@
-import { standardRepository as repo } from '../standards/standard.repository.ts';
-import { toVersionView, type StandardVersionView } from '../standards/standard.views.ts';
-import { cursorOf, getStandard, listStandards, type StandardView } from '../standards/standard-read.service.ts';
-import * as standards from '../standards/standard.service.ts';
+import { standardRepository as repo } from '../../domain/standards/standard.repository.ts';
+import { toVersionView, type StandardVersionView } from '../../domain/standards/standard.views.ts';
+import { cursorOf, getStandard, listStandards, type StandardView } from '../../domain/standards/standard-read.service.ts';
+import * as standards from '../../domain/standards/standard.service.ts';
 import { builder } from './builder.ts';
 import { IssueRef, READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
-import { pagedCost } from '../paging.ts';
-import { ValidationError } from '../../standards/errors.ts';
+import { pagedCost } from '../../domain/shared/paging.ts';
+import { ValidationError } from '../../domain/shared/errors.ts';
 
 const StatusEnum = builder.enumType('VersionStatus', {
   values: { draft: { value: 'draft' }, in_review: { value: 'in_review' }, published: { value: 'published' }, superseded: { value: 'superseded' }, retired: { value: 'retired' } } as const,

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { instruction, moduleDoc, procedure } from '../../test/fixtures.ts';
-import { applyPatch } from '../../standards/diff/json-patch.ts';
+import { applyPatch } from '../../domain/standards/diff/json-patch.ts';
 
 const VERSION = `... on StandardVersion { code version status revision contentHash author title schema note }
   ... on Error { __typename message } ... on ValidationError { issues { pointer message } } ... on ConflictError { currentRevision }`;

@@ -1,5 +1,5 @@
-import type { ITouchpoint } from '../entities/touchpoint.entity.ts';
-import { getVariant, listTouchpoints, listVariantProfiles, type OverlayView, type VariantView } from '../standards/variant.service.ts';
+import type { ITouchpoint } from '../../domain/variants/touchpoint.entity.ts';
+import { getVariant, listTouchpoints, listVariantProfiles, type OverlayView, type VariantView } from '../../domain/variants/variant.service.ts';
 import { builder } from './builder.ts';
 import { ChangeRef } from './diff.types.ts';
 import { READ_ERRORS } from './error.types.ts';

@@ -1,15 +1,15 @@
-import type { JsonValue } from '../../standards/json.ts';
-import { deployWorkflow, findDefinition, leavesOf, listDefinitions, migrateInstances, runnableOf, type DefinitionRow, type DeployResult, type MigrationResult } from '../workflows/definition.service.ts';
-import { rectificationKpis, type RectificationKpi, type StepKpi } from '../workflows/kpi.service.ts';
-import { requestRectification } from '../workflows/rectification.ts';
-import { cancelInstance, claimTask, completeTask, getInstance, instanceHistory, instanceTasks, listTasks, startWorkflow, type HistoryRow, type InstanceRow, type TaskRow } from '../workflows/instance.service.ts';
-import { listInstances } from '../workflows/instance-list.service.ts';
-import { authorize, ROLES } from '../auth/roles.ts';
-import { SERVICE_ACTIONS } from '../workflows/actions.ts';
+import type { JsonValue } from '../../domain/shared/json.ts';
+import { deployWorkflow, findDefinition, leavesOf, listDefinitions, migrateInstances, runnableOf, type DefinitionRow, type DeployResult, type MigrationResult } from '../../domain/workflows/definition.service.ts';
+import { rectificationKpis, type RectificationKpi, type StepKpi } from '../../domain/reports/kpi.service.ts';
+import { requestRectification } from '../../domain/findings/rectification.ts';
+import { cancelInstance, claimTask, completeTask, getInstance, instanceHistory, instanceTasks, listTasks, startWorkflow, type HistoryRow, type InstanceRow, type TaskRow } from '../../domain/workflows/instance.service.ts';
+import { listInstances } from '../../domain/workflows/instance-list.service.ts';
+import { authorize, ROLES } from '../../domain/users/roles.ts';
+import { SERVICE_ACTIONS } from '../../domain/workflows/actions.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { FIELD_COST } from './query-limits.ts';
-import { PAGE_LIMITS, pagedCost } from '../paging.ts';
+import { PAGE_LIMITS, pagedCost } from '../../domain/shared/paging.ts';
 
 const DefinitionRef = builder.objectRef<DefinitionRow>('WorkflowDefinition').implement({
   description: 'A deployed version of a BPMN process, compiled to an XState machine.',

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { fireDueTimers, fireTimer } from '../workflows/instance.service.ts';
-import { SYSTEM_ACTOR } from '../auth/roles.ts';
+import { fireDueTimers, fireTimer } from '../../domain/workflows/instance.service.ts';
+import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
 
 let t: TestApp;
 let manager: string;
 let inspector: string;
 let pm: string;
-const fixture = (name: string) => readFileSync(new URL(`../../workflows/test/fixtures/${name}.bpmn`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../../domain/workflows/compiler/fixtures/${name}.bpmn`, import.meta.url), 'utf8');
 
 const DEPLOY = `mutation ($k: String!, $x: String!) { deployWorkflow(key: $k, bpmnXml: $x) { __typename
   ... on DeployWorkflowSuccess { created definition { key version states } orphanedStates { instanceId states } }

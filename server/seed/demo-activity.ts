@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { failingValue, passingAnswers } from '../../standards/checklist/sample-answers.ts';
-import type { Answer } from '../../standards/checklist/evaluate.ts';
+import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
+import type { Answer } from '../../domain/checklists/evaluate.ts';
 import type { App } from '../app.ts';
-import { SYSTEM_ACTOR, type Actor } from '../auth/roles.ts';
-import { Inspection } from '../entities/inspection.entity.ts';
-import { Setting } from '../entities/setting.entity.ts';
-import { getChecklist, todayInChina } from '../inspections/checklist.service.ts';
-import { submitInspection } from '../inspections/inspection.service.ts';
-import { uploadPhoto } from '../inspections/photo.service.ts';
-import { listProjects } from '../inspections/project.service.ts';
-import { completeTask } from '../workflows/instance.service.ts';
-import { openPendingRectifications } from '../workflows/rectification.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/users/roles.ts';
+import { Inspection } from '../../domain/inspections/inspection.entity.ts';
+import { Setting } from '../db/setting.entity.ts';
+import { getChecklist, todayInChina } from '../../domain/checklists/checklist.service.ts';
+import { submitInspection } from '../../domain/inspections/inspection.service.ts';
+import { uploadPhoto } from '../../domain/inspections/photo.service.ts';
+import { listProjects } from '../../domain/projects/project.service.ts';
+import { completeTask } from '../../domain/workflows/instance.service.ts';
+import { openPendingRectifications } from '../../domain/findings/rectification.ts';
 import { solidPng } from './png.ts';
-import type { JobsContext } from '../service-context.ts';
-import { yieldToEventLoop } from '../event-loop.ts';
+import type { JobsContext } from '../../domain/shared/service-context.ts';
+import { yieldToEventLoop } from '../../domain/shared/event-loop.ts';
 
 /** The demo activity's progress in the settings table: started, then done. */
 const DEMO_STATE = 'seed.demo-activity';

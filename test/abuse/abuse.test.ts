@@ -1,15 +1,15 @@
 import { serveHttp, startTestApp, type TestApp } from '../harness.ts';
 import { seed } from '../../server/bootstrap.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../server/auth/roles.ts';
-import { DEMO_PASSWORD } from '../../server/auth/user.service.ts';
-import { createDraft } from '../../server/standards/standard.service.ts';
-import { getChecklist } from '../../server/inspections/checklist.service.ts';
-import { submitInspection } from '../../server/inspections/inspection.service.ts';
-import { completeTask, startWorkflow } from '../../server/workflows/instance.service.ts';
-import { deployShippedWorkflows, requestRectification } from '../../server/workflows/rectification.ts';
-import { deployWorkflow } from '../../server/workflows/definition.service.ts';
-import { failingValue, passingAnswers } from '../../standards/checklist/sample-answers.ts';
-import type { JsonObject } from '../../standards/json.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/users/roles.ts';
+import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
+import { createDraft } from '../../domain/standards/standard.service.ts';
+import { getChecklist } from '../../domain/checklists/checklist.service.ts';
+import { submitInspection } from '../../domain/inspections/inspection.service.ts';
+import { completeTask, startWorkflow } from '../../domain/workflows/instance.service.ts';
+import { deployShippedWorkflows, requestRectification } from '../../domain/findings/rectification.ts';
+import { deployWorkflow } from '../../domain/workflows/definition.service.ts';
+import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
+import type { JsonObject } from '../../domain/shared/json.ts';
 import { QUERY_LIMITS } from '../../server/graphql/query-limits.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { instruction } from '../fixtures.ts';
-import type { JsonObject } from '../../standards/json.ts';
-import { validateStandard } from '../../standards/validate.ts';
+import type { JsonObject } from '../../domain/shared/json.ts';
+import { validateStandard } from '../../domain/standards/validate.ts';
 import { addItem, freeKey, itemsOf, moveItem, newItem, removeItem, renameItem, setBodyField, setCheck, setInputKind, setKeyword } from '../../admin-ui/src/pages/standards/editor/schema-ops.ts';
 import { reapply } from '../../admin-ui/src/pages/standards/editor/reapply.ts';
 

@@ -1,9 +1,9 @@
 import type { TestApp } from '../harness.ts';
-import type { JsonObject } from '../../standards/json.ts';
-import type { InputKind } from '../../standards/checklist/criterion.ts';
-import { failingValue, passingAnswers } from '../../standards/checklist/sample-answers.ts';
-import { SYSTEM_ACTOR } from '../../server/auth/roles.ts';
-import { openPendingRectifications } from '../../server/workflows/rectification.ts';
+import type { JsonObject } from '../../domain/shared/json.ts';
+import type { InputKind } from '../../domain/checklists/criterion.ts';
+import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
+import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
+import { openPendingRectifications } from '../../domain/findings/rectification.ts';
 import { solidPng } from '../../server/seed/png.ts';
 
 /** Uploads a photo the way a phone does (GraphQL multipart request); returns its sha256. */

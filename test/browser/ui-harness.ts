@@ -4,10 +4,10 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { seed } from '../../server/bootstrap.ts';
-import { SYSTEM_ACTOR } from '../../server/auth/roles.ts';
+import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
 import { createHttpServer } from '../../server/http.ts';
-import { deployShippedWorkflows } from '../../server/workflows/rectification.ts';
-import { DEMO_PASSWORD } from '../../server/auth/user.service.ts';
+import { deployShippedWorkflows } from '../../domain/findings/rectification.ts';
+import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
 
 /** Where the browser tests leave their screenshots (CI keeps them as artefacts). */
 export const SCREENSHOTS = new URL('../artifacts/screenshots/', import.meta.url).pathname;

@@ -1,5 +1,5 @@
-import { failingValue, passingAnswers } from '../../standards/checklist/sample-answers.ts';
-import type { ChecklistItem } from '../../standards/checklist/generate.ts';
+import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
+import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { solidPng } from '../../server/seed/png.ts';
 import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
 

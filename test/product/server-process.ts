@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../server/auth/user.service.ts';
+import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
 import { scratchDatabase } from '../harness.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../standards/json.ts';
+import type { JsonValue } from '../../../domain/shared/json.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import type { MessageKey } from '../lib/messages.zh.ts';
 

@@ -1,4 +1,4 @@
-import type { ChecklistItem as DomainChecklistItem } from '../../../../standards/checklist/generate.ts';
+import type { ChecklistItem as DomainChecklistItem } from '../../../../domain/checklists/generate.ts';
 import { Badge } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';

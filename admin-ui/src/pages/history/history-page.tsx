@@ -1,5 +1,5 @@
-import { describeCriterion } from '../../../../standards/checklist/criterion.ts';
-import type { JsonObject } from '../../../../standards/json.ts';
+import { describeCriterion } from '../../../../domain/checklists/criterion.ts';
+import type { JsonObject } from '../../../../domain/shared/json.ts';
 import { ChangeList, type ChangeView } from '../../components/change-list.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Badge, Empty, QueryView } from '../../components/status.tsx';

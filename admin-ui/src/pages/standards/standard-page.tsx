@@ -1,5 +1,5 @@
-import { describeCriterion } from '../../../../standards/checklist/criterion.ts';
-import { isJsonObject, type JsonObject, type JsonValue } from '../../../../standards/json.ts';
+import { describeCriterion } from '../../../../domain/checklists/criterion.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../../domain/shared/json.ts';
 import { Badge, QueryView } from '../../components/status.tsx';
 import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';

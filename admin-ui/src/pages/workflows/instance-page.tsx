@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
-import pinzhiModdle from '../../../../workflows/pinzhi-moddle.json';
+import pinzhiModdle from '../../../../domain/workflows/pinzhi-moddle.json';
 import { TextField } from '../../components/fields.tsx';
 import { Badge, ErrorNotice, QueryView } from '../../components/status.tsx';
 import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';

@@ -3,7 +3,7 @@ import BpmnModeler from 'bpmn-js/lib/Modeler';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
-import pinzhiModdle from '../../../../workflows/pinzhi-moddle.json';
+import pinzhiModdle from '../../../../domain/workflows/pinzhi-moddle.json';
 import { Badge, ErrorNotice, Loading } from '../../components/status.tsx';
 import { ApiError, ERROR_FIELDS, expect, request, type Issue } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { describeCriterion } from '../../../../../standards/checklist/criterion.ts';
-import type { JsonObject, JsonValue } from '../../../../../standards/json.ts';
+import { describeCriterion } from '../../../../../domain/checklists/criterion.ts';
+import type { JsonObject, JsonValue } from '../../../../../domain/shared/json.ts';
 import { CheckboxGroup, FieldIssues, NumberField, SelectField, TextField } from '../../../components/fields.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { MessageKey } from '../../../lib/messages.zh.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { describeCriterion } from '../../../../../standards/checklist/criterion.ts';
-import type { JsonObject } from '../../../../../standards/json.ts';
+import { describeCriterion } from '../../../../../domain/checklists/criterion.ts';
+import type { JsonObject } from '../../../../../domain/shared/json.ts';
 import { TextField } from '../../../components/fields.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { MessageKey } from '../../../lib/messages.zh.ts';

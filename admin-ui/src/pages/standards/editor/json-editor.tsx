@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { isJsonObject, type JsonObject } from '../../../../../standards/json.ts';
+import { isJsonObject, type JsonObject } from '../../../../../domain/shared/json.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 
 /**

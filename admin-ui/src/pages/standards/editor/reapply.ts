@@ -1,5 +1,5 @@
-import { applyPatch, createPatch, PatchError } from '../../../../../standards/diff/json-patch.ts';
-import { isJsonObject, type JsonObject } from '../../../../../standards/json.ts';
+import { applyPatch, createPatch, PatchError } from '../../../../../domain/standards/diff/json-patch.ts';
+import { isJsonObject, type JsonObject } from '../../../../../domain/shared/json.ts';
 
 export type Reapplied = { ok: true; doc: JsonObject; overlaps: string[] } | { ok: false; path: string };
 

@@ -3,8 +3,8 @@
  * returns a new document and leaves the one given untouched. Key order matters (the order of the
  * check items is part of the standard), so objects are rebuilt key by key rather than mutated.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from '../../../../../standards/json.ts';
-import { inputKind, type InputKind } from '../../../../../standards/checklist/criterion.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../../../domain/shared/json.ts';
+import { inputKind, type InputKind } from '../../../../../domain/checklists/criterion.ts';
 
 export type { InputKind };
 export const INPUT_KINDS: InputKind[] = ['boolean', 'integer', 'number', 'choice', 'text', 'photos'];

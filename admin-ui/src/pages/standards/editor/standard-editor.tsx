@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { describeChanges } from '../../../../../standards/diff/semantic-diff.ts';
-import type { JsonObject } from '../../../../../standards/json.ts';
+import { describeChanges } from '../../../../../domain/standards/diff/semantic-diff.ts';
+import type { JsonObject } from '../../../../../domain/shared/json.ts';
 import { ChangeList } from '../../../components/change-list.tsx';
 import { TextField } from '../../../components/fields.tsx';
 import { Badge, ErrorNotice, Loading } from '../../../components/status.tsx';

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../../../../../standards/json.ts';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../../../domain/shared/json.ts';
 import { LinesField, TextField } from '../../../components/fields.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import type { MessageKey } from '../../../lib/messages.zh.ts';

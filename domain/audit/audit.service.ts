@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { canonicalJson, type JsonValue } from '../shared/json.ts';
+import { AuditEvent, type IAuditEvent } from './audit-event.entity.ts';
+import type { Actor } from '../users/roles.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const AUDIT_LOCK = 72_100_001;
+
+export interface AuditInput {
+  action: string;
+  subjectType: string;
+  subjectKey: string;
+  detail: JsonValue;
+}
+
+/** The hash of one audit row: sha256 of the previous hash and the row's canonical content. */
+export function auditHash(row: Pick<IAuditEvent, 'id' | 'occurredAt' | 'actor' | 'action' | 'subjectType' | 'subjectKey' | 'detail' | 'prevHash'>): string {
+  const content = canonicalJson({
+    id: row.id,
+    occurredAt: row.occurredAt.toISOString(),
+    actor: row.actor ?? null,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectKey: row.subjectKey,
+    detail: row.detail,
+  });
+  return createHash('sha256').update(row.prevHash).update('\n').update(content).digest('hex');
+}
+
+/**
+ * Appends an event to the hash chain. Must run inside the transaction of the change it records:
+ * a transaction-scoped advisory lock serialises writers so the chain never forks.
+ */
+export async function appendAudit(em: EntityManager, actor: Actor, input: AuditInput): Promise<IAuditEvent> {
+  await em.execute('select pg_advisory_xact_lock(?)', [AUDIT_LOCK]);
+  await em.flush(); // earlier events of this transaction must be in the table before we read its tail
+  const [last] = await em.find(AuditEvent, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id', 'hash'] });
+  const prev = last ? { id: last.id, hash: last.hash } : { id: 0, hash: GENESIS_HASH };
+  const row = {
+    id: prev.id + 1,
+    occurredAt: new Date(),
+    actor: actor.username,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectKey: input.subjectKey,
+    detail: canonicalJson(input.detail),
+    prevHash: prev.hash,
+  };
+  const event = em.create(AuditEvent, { ...row, hash: auditHash(row) });
+  return event;
+}
+
+/** Reports whether the whole chain is intact, and where it first breaks. */
+export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean; checked: number; brokenAtId: number | null; reason: string | null }> {
+  let prevHash = GENESIS_HASH;
+  let expectedId = 1;
+  let checked = 0;
+  const batch = 1000;
+  for (;;) {
+    const rows = await em.find(AuditEvent, { id: { $gte: expectedId } }, { orderBy: { id: 'asc' }, limit: batch });
+    for (const row of rows) {
+      if (row.id !== expectedId) return { ok: false, checked, brokenAtId: expectedId, reason: `event ${expectedId} is missing` };
+      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAtId: row.id, reason: `event ${row.id} does not link to the hash of event ${row.id - 1}` };
+      if (auditHash(row) !== row.hash) return { ok: false, checked, brokenAtId: row.id, reason: `event ${row.id} was altered: its content does not match its hash` };
+      prevHash = row.hash;
+      expectedId++;
+      checked++;
+    }
+    if (rows.length < batch) return { ok: true, checked, brokenAtId: null, reason: null };
+  }
+}

@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A generated checklist, stored once (gzipped JSON) under the hash of its content and never changed. */
+export const ChecklistRow = defineEntity({
+  name: 'Checklist',
+  tableName: 'checklist',
+  properties: {
+    id: p.string().primary(),
+    projectId: p.integer(),
+    tier: p.string(),
+    scope: p.string(),
+    editionName: p.string(),
+    period: p.string().nullable(),
+    variantProfile: p.string().nullable(),
+    variantVersion: p.integer().nullable(),
+    itemCount: p.integer(),
+    contentGzip: p.blob(),
+    createdAt: p.datetime(),
+  },
+});
+export type IChecklistRow = InferEntity<typeof ChecklistRow>;

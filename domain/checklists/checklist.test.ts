@@ -1,0 +1,139 @@
+import { readLibraryPackage } from '../editions/library-files.ts';
+import { SHIPPED_LIBRARY } from '../../server/bootstrap.ts';
+import { passingAnswers } from './sample-answers.ts';
+import { ValidationError } from '../shared/errors.ts';
+import type { JsonObject } from '../shared/json.ts';
+import { checkLibraryPackage } from '../editions/library-package.ts';
+import { mergePatch } from '../variants/variants.ts';
+import { describeCriterion } from './criterion.ts';
+import { evaluateAnswers } from './evaluate.ts';
+import { generateChecklist, type ChecklistRequest, type PinnedInstruction } from './generate.ts';
+
+let instructions: PinnedInstruction[];
+let platinum: PinnedInstruction[];
+beforeAll(() => {
+  const lib = checkLibraryPackage(readLibraryPackage(SHIPPED_LIBRARY));
+  const q4 = lib.editions[1].documents.filter((d) => d.kind === 'instruction');
+  instructions = q4.map((d) => ({ code: d.code, version: 1, title: d.title, schema: d.schema }));
+  const overlays = new Map(lib.variants[0].overlays.map((o) => [o.code, o.patch]));
+  platinum = instructions.map((d) => (overlays.has(d.code) ? { ...d, schema: mergePatch(d.schema, overlays.get(d.code)!) as JsonObject } : d));
+});
+
+const request = (over: Partial<ChecklistRequest> = {}): ChecklistRequest => ({ projectId: 7, projectCode: 'HD01', tier: 'quarterly', scope: '', edition: '2026-Q4', date: '2026-11-24', variant: null, ...over });
+const issuesOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error('no ValidationError');
+};
+
+describe('checklist generation', () => {
+  it('takes every item for a quarterly audit, the daily ones for a patrol, and names each by version and pointer', () => {
+    const quarterly = generateChecklist(request(), instructions);
+    const total = instructions.reduce((n, d) => n + Object.keys(d.schema.properties as object).length, 0);
+    expect(quarterly.itemCount).toBe(total);
+    expect(quarterly.items[0].id).toMatch(/^M01\.P01\.W001@1#\/properties\/\w+$/);
+    const daily = generateChecklist(request({ tier: 'daily' }), instructions);
+    expect(daily.items.length).toBeGreaterThan(100);
+    expect(daily.items.every((i) => i.tiers.includes('daily'))).toBe(true);
+    expect(daily.period).toBeNull();
+  });
+
+  it('draws the monthly sample per module, the same for the same project and month, different for another month', () => {
+    const a = generateChecklist(request({ tier: 'monthly' }), instructions);
+    const again = generateChecklist(request({ tier: 'monthly', date: '2026-11-02' }), instructions);
+    const december = generateChecklist(request({ tier: 'monthly', date: '2026-12-01' }), instructions);
+    const otherProject = generateChecklist(request({ tier: 'monthly', projectId: 8, projectCode: 'HD02' }), instructions);
+    expect(again.id).toBe(a.id);
+    expect(again.items.map((i) => i.id)).toEqual(a.items.map((i) => i.id));
+    expect(december.items.map((i) => i.id)).not.toEqual(a.items.map((i) => i.id));
+    expect(otherProject.items.map((i) => i.id)).not.toEqual(a.items.map((i) => i.id));
+    const modules = new Set(a.items.map((i) => i.module));
+    expect(modules.size).toBe(7);
+    expect(a.items.every((i) => i.tiers.includes('monthly'))).toBe(true);
+  });
+
+  it('narrows to a scope and resolves the platinum overlays', () => {
+    const base = generateChecklist(request({ scope: 'M03.P01.W002' }), instructions);
+    const plat = generateChecklist(request({ scope: 'M03.P01.W002', variant: { profile: 'platinum', version: 1 } }), platinum);
+    expect(new Set(base.items.map((i) => i.code))).toEqual(new Set(['M03.P01.W002']));
+    const cleanings = (c: typeof base) => c.items.find((i) => i.key === 'cleaningsPerDay')!;
+    expect(cleanings(base).criterion).toEqual({ zh: '≥ 3 次/日', en: '≥ 3 times/day' });
+    expect(cleanings(plat).criterion).toEqual({ zh: '≥ 6 次/日', en: '≥ 6 times/day' });
+    expect(plat.id).not.toBe(base.id);
+    expect(generateChecklist(request({ scope: 'M03.P01' }), instructions).items.every((i) => i.procedure === 'M03.P01')).toBe(true);
+  });
+
+  it('words every criterion in Chinese and English, with no default answers anywhere', () => {
+    expect(describeCriterion({ type: 'boolean', const: true })).toEqual({ zh: '是', en: 'Yes' });
+    expect(describeCriterion({ type: 'integer', maximum: 15, 'x-check': { unit: '分钟' } })).toEqual({ zh: '≤ 15 分钟', en: '≤ 15 min' });
+    expect(describeCriterion({ type: 'number', minimum: 2, maximum: 3, 'x-check': { unit: '级' } })).toEqual({ zh: '2–3 级', en: '2–3 level' });
+    expect(describeCriterion({ type: 'string', enum: ['优', '良'] })).toEqual({ zh: '优 或 良', en: '优 or 良' });
+    expect(describeCriterion({ type: 'array', minItems: 2 })).toEqual({ zh: '至少 2 张照片', en: 'at least 2 photos' });
+    const checklist = generateChecklist(request(), instructions);
+    for (const item of checklist.items) expect(item.criterion.zh.length).toBeGreaterThan(0);
+    expect(JSON.stringify(checklist)).not.toContain('"default"');
+  });
+});
+
+describe('items checklists cannot judge', () => {
+  it('refuses an item whose constraint combines schemas, rather than judging it by a simplified criterion', () => {
+    const doc = { ...instructions[0], schema: { ...instructions[0].schema, properties: { odd: { title: '组合条件', anyOf: [{ type: 'number', minimum: 5 }], 'x-check': { tiers: ['daily'], severity: 'minor', weight: 1, method: '目视' } } } } };
+    expect(issuesOf(() => generateChecklist(request({ scope: doc.code }), [doc]))).toEqual([{ pointer: '/properties/odd', message: expect.stringContaining('anyOf is not supported on a check item') }]);
+  });
+});
+
+describe('judging answers', () => {
+  const scope = 'M03.P01.W002';
+  it('passes every one of the library\'s 1,286 items answered within its criterion', () => {
+    const checklist = generateChecklist(request(), instructions);
+    const result = evaluateAnswers(checklist, passingAnswers(checklist.items));
+    expect(result.failed.map((r) => r.item.id)).toEqual([]);
+    expect(result.passed).toBe(checklist.itemCount);
+  });
+
+  it('checks a photos item\'s photo ids like evidence photos', () => {
+    const checklist = generateChecklist(request({ scope }), instructions);
+    const item = checklist.items.find((i) => i.input === 'photos')!;
+    const answers = passingAnswers(checklist.items);
+    expect(issuesOf(() => evaluateAnswers(checklist, answers, (id) => id !== answers.find((a) => a.itemId === item.id)!.value![0 as never]))).toEqual([
+      { pointer: expect.stringMatching(/\/value\/0$/), message: expect.stringContaining('has not been uploaded') },
+    ]);
+  });
+
+  it('passes every item answered within its criterion, and scores 100', () => {
+    const checklist = generateChecklist(request({ scope }), instructions);
+    const result = evaluateAnswers(checklist, passingAnswers(checklist.items));
+    expect(result).toMatchObject({ applicable: checklist.itemCount, passed: checklist.itemCount, score: 100, executionRate: 1 });
+    expect(result.failed).toEqual([]);
+  });
+
+  it('turns each failed constraint into a failed item with the reason, and weighs the score', () => {
+    const checklist = generateChecklist(request({ scope }), instructions);
+    const answers = passingAnswers(checklist.items).map((a) => (a.itemId.endsWith('/cleaningsPerDay') ? { ...a, value: 2, photos: ['b'.repeat(64)] } : a));
+    const na = answers.findIndex((a) => a.itemId.endsWith('/sillGrooveClear'));
+    answers[na] = { itemId: answers[na].itemId, notApplicable: '该梯停用检修，轿厢封闭' };
+    const result = evaluateAnswers(checklist, answers);
+    expect(result.failed.map((r) => [r.item.key, r.reasons])).toEqual([['cleaningsPerDay', ['expected ≥ 3 times/day']]]);
+    expect(result.applicable).toBe(checklist.itemCount - 1);
+    expect(result.executionRate).toBeCloseTo((checklist.itemCount - 2) / (checklist.itemCount - 1), 4);
+    expect(result.score).toBeLessThan(100);
+  });
+
+  it('refuses bad input with every problem located: wrong type, unknown item, missing answer, N/A without reason, missing evidence', () => {
+    const checklist = generateChecklist(request({ scope }), instructions);
+    const good = passingAnswers(checklist.items);
+    const id = (key: string) => checklist.items.find((i) => i.key === key)!.id;
+    const wrongType = good.map((a) => (a.itemId === id('cleaningsPerDay') ? { ...a, value: '三次' } : a));
+    expect(issuesOf(() => evaluateAnswers(checklist, wrongType))).toEqual([{ pointer: expect.stringMatching(/^\/answers\/\d+\/value$/), message: expect.stringContaining('must be integer') }]);
+    expect(issuesOf(() => evaluateAnswers(checklist, [...good, { itemId: 'M99.P01.W001@1#/properties/x', value: true }]))).toEqual([{ pointer: `/answers/${good.length}/itemId`, message: expect.stringContaining('is not an item of checklist') }]);
+    expect(issuesOf(() => evaluateAnswers(checklist, good.slice(1)))).toEqual([{ pointer: '/answers', message: expect.stringContaining('is not answered') }]);
+    const naNoReason = good.map((a) => (a.itemId === id('sillGrooveClear') ? { itemId: a.itemId, notApplicable: '' } : a));
+    expect(issuesOf(() => evaluateAnswers(checklist, naNoReason))[0].pointer).toMatch(/^\/answers\/\d+/);
+    const failedNoPhoto = good.map((a) => (a.itemId === id('cleaningsPerDay') ? { ...a, value: 1 } : a));
+    expect(issuesOf(() => evaluateAnswers(checklist, failedNoPhoto))).toEqual([{ pointer: expect.stringMatching(/\/photos$/), message: expect.stringContaining('needs a photo') }]);
+  });
+});

@@ -1,0 +1,136 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { ConflictError, ValidationError } from '../shared/errors.ts';
+import { diffVersions } from '../standards/diff/diff.ts';
+import type { Change } from '../standards/diff/semantic-diff.ts';
+import type { PatchOperation } from '../standards/diff/json-patch.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize } from '../users/roles.ts';
+import { Edition, EditionEntry, type IEdition } from './edition.entity.ts';
+import { StandardDocument } from '../standards/standard-document.entity.ts';
+import { EditionVariant } from '../variants/variant.entity.ts';
+import { variantRepository } from '../variants/variant.repository.ts';
+import { standardRepository as repo } from '../standards/standard.repository.ts';
+import { parseSchema } from '../standards/standard.views.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+
+const EDITION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * Snapshots the current published version of every (not retired) document as an immutable,
+ * named edition. Reads default to the newest edition.
+ */
+export async function publishEdition(ctx: ServiceContext, name: string, note?: string | null, options: { publishedBy?: string; date?: Date } = {}): Promise<IEdition> {
+  const actor = authorize(ctx.actor, 'publishEditions');
+  if (!EDITION_NAME.test(name)) {
+    throw new ValidationError(`"${name}" is not a valid edition name`, [{ pointer: '', message: 'use letters, digits, ".", "_" or "-" (at most 64), e.g. 2026-Q4' }]);
+  }
+  const edition = await ctx.em.transactional(async (em) => {
+    await em.execute('select pg_advisory_xact_lock(?)', [72_100_002]);
+    if (await repo.findEdition(em, name)) throw new ConflictError(`An edition named ${name} already exists`);
+    const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
+    if (docs.length === 0) throw new ConflictError('Nothing is published yet: an edition needs at least one published standard');
+    const newest = await repo.newestEdition(em);
+    const now = new Date();
+    const createdBy = options.publishedBy ?? actor.username;
+    const created = em.create(Edition, { name, seq: (newest?.seq ?? 0) + 1, createdBy, createdAt: options.date ?? now, note: note ?? null, documentCount: docs.length });
+    await em.flush(); // the edition row first: entries refer to it
+    for (const doc of docs) em.create(EditionEntry, { editionName: name, code: doc.code, version: doc.publishedVersion! });
+    const variants = await variantRepository.latestVersions(em);
+    for (const v of variants) em.create(EditionVariant, { editionName: name, profile: v.profile, version: v.version });
+    await appendAudit(em, actor, { action: 'edition.published', subjectType: 'edition', subjectKey: name, detail: { documents: docs.length, variants: variants.map((v) => `${v.profile}@${v.version}`), note: note ?? null, publishedBy: createdBy } });
+    return created;
+  });
+  invalidateNewestEdition();
+  return edition;
+}
+
+let newestCache: { name: string | null; at: number } | null = null;
+const NEWEST_TTL_MS = 1000;
+
+/** The newest edition's name (cached for a second; editions are rare and immutable). */
+export async function newestEditionName(em: EntityManager): Promise<string | null> {
+  const now = Date.now();
+  if (newestCache && now - newestCache.at < NEWEST_TTL_MS) return newestCache.name;
+  const newest = await repo.newestEdition(em);
+  newestCache = { name: newest?.name ?? null, at: now };
+  return newestCache.name;
+}
+
+export function invalidateNewestEdition(): void {
+  newestCache = null;
+}
+
+export interface DocumentChange {
+  code: string;
+  title: string;
+  fromVersion: number | null;
+  toVersion: number | null;
+  /** who wrote the newer version (or retired the document), and why */
+  author: string | null;
+  note: string | null;
+  changes: Change[];
+  patch: PatchOperation[];
+}
+
+export interface EditionDiff {
+  from: string;
+  to: string;
+  added: DocumentChange[];
+  removed: DocumentChange[];
+  changed: DocumentChange[];
+}
+
+/** The versions of one document compared: JSON Patch for tools, readable changes for people. */
+export async function diffDocument(ctx: ServiceContext, code: string, from: number, to: number): Promise<DocumentChange> {
+  authorize(ctx.actor, 'readStandards');
+  const [a, b] = await Promise.all([repo.getVersion(ctx.em, code, from), repo.getVersion(ctx.em, code, to)]);
+  const { patch, changes } = diffVersions(parseSchema(a), parseSchema(b));
+  return { code, title: b.title, fromVersion: from, toVersion: to, author: b.author, note: b.note ?? null, changes, patch };
+}
+
+/** Documents added, removed and changed between two editions, each changed one with its changes. */
+export async function editionDiff(ctx: ServiceContext, from: string, to: string): Promise<EditionDiff> {
+  authorize(ctx.actor, 'readStandards');
+  const em = ctx.em;
+  await repo.getEdition(em, from);
+  await repo.getEdition(em, to);
+  const [a, b] = await Promise.all([repo.editionEntries(em, from), repo.editionEntries(em, to)]);
+  const result: EditionDiff = { from, to, added: [], removed: [], changed: [] };
+  for (const [code, version] of b) {
+    const before = a.get(code);
+    if (before === version) continue;
+    const toRow = await repo.getVersion(em, code, version);
+    if (before === undefined) {
+      result.added.push({ code, title: toRow.title, fromVersion: null, toVersion: version, author: toRow.author, note: toRow.note ?? null, changes: [], patch: [] });
+    } else {
+      const fromRow = await repo.getVersion(em, code, before);
+      const { patch, changes } = diffVersions(parseSchema(fromRow), parseSchema(toRow));
+      result.changed.push({ code, title: toRow.title, fromVersion: before, toVersion: version, author: toRow.author, note: toRow.note ?? null, changes, patch });
+    }
+  }
+  for (const [code, version] of a) {
+    if (b.has(code)) continue;
+    const row = await repo.getVersion(em, code, version);
+    const retired = row.status === 'retired';
+    result.removed.push({ code, title: row.title, fromVersion: version, toVersion: null, author: retired ? (row.statusChangedBy ?? null) : null, note: retired ? (row.statusNote ?? null) : null, changes: [], patch: [] });
+  }
+  return result;
+}
+
+/**
+ * Withdraws an edition from use: checklists of it can no longer be submitted. The edition itself
+ * stays readable for auditors. The newest edition cannot be retired (reads default to it).
+ */
+export async function retireEdition(ctx: ServiceContext, name: string, note: string): Promise<IEdition> {
+  const actor = authorize(ctx.actor, 'publishEditions');
+  if (!note?.trim()) throw new ValidationError('Say why the edition is retired', [{ pointer: '/note', message: 'note is required' }]);
+  return ctx.em.transactional(async (em) => {
+    const edition = await repo.getEdition(em, name);
+    if ((await repo.newestEdition(em))?.name === name) throw new ConflictError(`${name} is the newest edition; publish a newer one before retiring it`);
+    const [done] = await em.execute<{ n: string }[]>('select count(*) as n from edition_retirement where edition_name = ?', [name]);
+    if (Number(done.n) > 0) throw new ConflictError(`${name} is already retired`);
+    await em.execute('insert into edition_retirement (edition_name, retired_by, retired_at, note) values (?, ?, ?, ?)', [name, actor.username, new Date(), note]);
+    await appendAudit(em, actor, { action: 'edition.retired', subjectType: 'edition', subjectKey: name, detail: { note } });
+    return edition;
+  });
+}

@@ -1,0 +1,135 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { checkLibrary, type LibraryDocument, type LibraryFile } from './library.ts';
+import type { JsonObject } from '../shared/json.ts';
+import { contentHash } from '../standards/content-hash.ts';
+import { checkLibraryPackage, type LibraryPackage } from './library-package.ts';
+import { DEFAULT_LIMITS, type DocumentLimits } from '../standards/validate.ts';
+import { ConflictError } from '../shared/errors.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize, type Actor } from '../users/roles.ts';
+import { StandardDocument } from '../standards/standard-document.entity.ts';
+import { StandardVersion } from '../standards/standard-version.entity.ts';
+import { standardRepository as repo } from '../standards/standard.repository.ts';
+import { publishEdition } from './edition.service.ts';
+import { retire } from '../standards/standard.service.ts';
+import { saveTouchpoints, saveVariant } from '../variants/variant.service.ts';
+import { parseSchema } from '../standards/standard.views.ts';
+import { yieldToEventLoop } from '../shared/event-loop.ts';
+
+export interface ImportResult {
+  created: string[];
+  revised: string[];
+  unchanged: string[];
+  edition: string | null;
+}
+
+/**
+ * Imports a library folder's documents: each new or changed document becomes a published version
+ * (one transaction for all; nothing is stored if any file is invalid), then optionally an edition.
+ */
+export async function importLibrary(em: EntityManager, actor: Actor, files: LibraryFile[], options: { edition?: string; note?: string; limits?: DocumentLimits } = {}): Promise<ImportResult> {
+  authorize(actor, 'publishStandards');
+  const existing = new Set((await em.find(StandardDocument, {}, { fields: ['code'] })).map((d) => d.code));
+  const docs = checkLibrary(files, existing, options.limits);
+  const result = await em.transactional((tx) => importDocuments(tx, actor, docs, (doc) => ({ author: actor.username, note: options.note ?? `imported from ${doc.file}` })));
+  if (options.edition && !(await repo.findEdition(em, options.edition))) {
+    await publishEdition({ em, actor, limits: options.limits ?? DEFAULT_LIMITS }, options.edition, options.note);
+    result.edition = options.edition;
+  }
+  return result;
+}
+
+export interface PackageImportResult {
+  /** editions imported now, oldest first (editions already in the store are skipped) */
+  editions: { name: string; created: number; revised: number; retired: number }[];
+  touchpoints: number;
+  variants: string[];
+}
+
+/**
+ * Imports a shipped library with its history: each edition not yet in the store, oldest first,
+ * with every version's author and note taken from `editions.json`, retirements applied, the
+ * touchpoints stored and the variants saved before the newest edition pins them. The whole
+ * package is checked before anything is written; each edition is one transaction.
+ */
+export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg: LibraryPackage, limits: DocumentLimits = DEFAULT_LIMITS): Promise<PackageImportResult> {
+  authorize(actor, 'publishStandards');
+  authorize(actor, 'publishEditions');
+  const checked = checkLibraryPackage(pkg, limits);
+  const result: PackageImportResult = { editions: [], touchpoints: 0, variants: [] };
+  const last = checked.editions.length - 1;
+  for (const [i, { manifest, documents }] of checked.editions.entries()) {
+    if (await repo.findEdition(em, manifest.name)) continue;
+    await em.transactional(async (tx) => {
+      if (result.touchpoints === 0) result.touchpoints = await saveTouchpoints(tx, checked.touchpoints);
+      const changes = new Map(manifest.changes.map((c) => [c.code, c]));
+      const imported = await importDocuments(tx, actor, documents, (doc) => changes.get(doc.code) ?? { author: manifest.publishedBy, note: manifest.note });
+      const retired = manifest.changes.filter((c) => c.change === 'retired');
+      for (const c of retired) await retire({ em: tx, actor, limits }, c.code, c.note, { author: c.author });
+      if (i === last) {
+        for (const variant of checked.variants) {
+          const row = await saveVariant(tx, actor, variant, { author: manifest.publishedBy, note: manifest.note });
+          result.variants.push(`${row.profile}@${row.version}`);
+        }
+      }
+      await publishEdition({ em: tx, actor, limits }, manifest.name, manifest.note, { publishedBy: manifest.publishedBy, date: new Date(manifest.date) });
+      result.editions.push({ name: manifest.name, created: imported.created.length, revised: imported.revised.length, retired: retired.length });
+    });
+  }
+  return result;
+}
+
+/** Who wrote a version being imported, and why. */
+type Provenance = (doc: LibraryDocument) => { author: string; note: string };
+
+/** Publishes each new or changed document as a version, in the caller's transaction. */
+async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDocument[], provenance: Provenance): Promise<ImportResult> {
+  const result: ImportResult = { created: [], revised: [], unchanged: [], edition: null };
+  const now = new Date();
+  // Document rows first, parents before children (the parent column is a foreign key).
+  for (const doc of [...docs].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))) {
+    await yieldToEventLoop();
+    if (!(await repo.findDocument(tx, doc.code))) {
+      tx.create(StandardDocument, { code: doc.code, kind: doc.kind, parentCode: doc.parent, title: doc.title, latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now });
+      await tx.flush();
+    }
+  }
+  // Versions in reference order: whatever a document refers to is published before it.
+  for (const doc of docs) {
+    await yieldToEventLoop();
+    const row = await repo.getDocument(tx, doc.code);
+    const hash = contentHash(doc.schema);
+    if (row.publishedVersion !== null) {
+      const current = await repo.getVersion(tx, doc.code, row.publishedVersion!);
+      if (current.contentHash === hash) {
+        result.unchanged.push(doc.code);
+        continue;
+      }
+      Object.assign(current, { status: 'superseded', statusChangedBy: actor.username, statusChangedAt: now, statusNote: `superseded by version ${row.latestVersion + 1} (import)` });
+    }
+    const open = await repo.findOpenVersion(tx, doc.code);
+    if (open) throw new ConflictError(`${doc.code} has version ${open.version} ${open.status}; publish or discard it before importing`, open.revision);
+    (row.publishedVersion === null && row.latestVersion === 0 ? result.created : result.revised).push(doc.code);
+    row.latestVersion += 1;
+    Object.assign(row, { publishedVersion: row.latestVersion, title: doc.title, retired: false, updatedAt: now });
+    const { author, note } = provenance(doc);
+    tx.create(StandardVersion, {
+      code: doc.code, version: row.latestVersion, status: 'published', title: doc.title,
+      schemaJson: JSON.stringify(doc.schema), contentHash: hash, revision: 1, author,
+      note, createdAt: now, updatedAt: now,
+      submittedBy: author, submittedAt: now, publishedBy: actor.username, publishedAt: now,
+    });
+    await appendAudit(tx, actor, { action: 'standard.imported', subjectType: 'standard', subjectKey: doc.code, detail: { version: row.latestVersion, contentHash: hash, file: doc.file, author } });
+  }
+  return result;
+}
+
+/** The documents of an edition (the newest by default), or the current published ones, for export. */
+export async function exportLibrary(em: EntityManager, edition?: string): Promise<{ code: string; kind: string; schema: JsonObject }[]> {
+  const name = edition ?? (await repo.newestEdition(em))?.name;
+  const kinds = new Map((await em.find(StandardDocument, {}, { fields: ['code', 'kind'] })).map((d) => [d.code, d.kind]));
+  const versions = name
+    ? await repo.editionVersions(em, (await repo.getEdition(em, name)).name)
+    : await em.find(StandardVersion, { status: 'published' }, { orderBy: { code: 'asc' } });
+  return versions.map((v) => ({ code: v.code, kind: kinds.get(v.code)!, schema: parseSchema(v) }));
+}

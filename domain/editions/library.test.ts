@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { seed, SHIPPED_LIBRARY } from '../../server/bootstrap.ts';
+import { readLibraryDir, readLibraryPackage, writeLibraryDir } from './library-files.ts';
+import { exportLibrary, importLibrary, importLibraryPackage } from './library.service.ts';
+import { SYSTEM_ACTOR } from '../users/roles.ts';
+import { LibraryError } from './library.ts';
+import { instruction } from '../../test/fixtures.ts';
+import { StandardDocument } from '../standards/standard-document.entity.ts';
+import { StandardVersion } from '../standards/standard-version.entity.ts';
+
+let t: TestApp;
+let token: string;
+const lines: string[] = [];
+beforeAll(async () => {
+  t = await startTestApp({ demoUsers: false });
+  // given a fresh store / when the server seeds it twice
+  await seed(t.app, (l) => lines.push(l));
+  await seed(t.app, (l) => lines.push(l));
+  token = await t.login('auditor');
+});
+afterAll(() => t.close());
+
+describe('the shipped library on first start', () => {
+  it('imports both editions with their history, once', async () => {
+    // then the second seed does nothing
+    expect(lines).toEqual([
+      'created 6 demo users (password "pinzhi-demo")',
+      'imported edition 2026-Q3: 237 new, 0 revised, 0 retired standards',
+      expect.stringMatching(/^imported edition 2026-Q4: 2 new, 1[2-9] revised, 1 retired standards$/),
+      expect.stringMatching(/^imported 215 touchpoints and variants platinum@1$/),
+      'created 18 sample projects with their places, and 4 inspection schedules for "inspector"',
+    ]);
+    const result = await t.gql(`{ editions { name documentCount createdBy }
+      q3: edition(name: "2026-Q3") { ... on Edition { documents(kind: "instruction") { code } } }
+      q4: edition(name: "2026-Q4") { ... on Edition { documents(kind: "instruction") { code } } } }`, {}, token);
+    expect(result.data.editions).toEqual([
+      { name: '2026-Q4', documentCount: 238, createdBy: '刘建国（品质部经理）' },
+      { name: '2026-Q3', documentCount: 237, createdBy: '刘建国（品质部经理）' },
+    ]);
+    expect(result.data.q3.documents).toHaveLength(188);
+    expect(result.data.q4.documents).toHaveLength(189);
+  });
+
+  it('shows auditors what changed from 2026-Q3 to 2026-Q4, by whom and why', async () => {
+    const result = await t.gql(`{ editionDiff(from: "2026-Q3", to: "2026-Q4") { ... on EditionDiff {
+      added { code title author note } removed { code title author note }
+      changed { code title fromVersion toVersion author note changes { kind summaryZh } } } } }`, {}, token);
+    const diff = result.data.editionDiff;
+    expect(diff.added.map((d: { title: string }) => d.title)).toEqual(expect.arrayContaining([expect.stringMatching(/充电桩巡查/), expect.stringMatching(/应急/)]));
+    expect(diff.removed).toHaveLength(1);
+    expect(diff.removed[0].author).toMatch(/[\u4e00-\u9fa5]/);
+    expect(diff.removed[0].note.length).toBeGreaterThan(10);
+    const instructions = diff.changed.filter((d: { code: string }) => d.code.split('.').length === 3);
+    expect(instructions.length).toBeGreaterThanOrEqual(12);
+    for (const d of diff.changed) {
+      expect(d).toMatchObject({ fromVersion: 1, toVersion: 2, author: expect.stringMatching(/[\u4e00-\u9fa5]/), note: expect.any(String) });
+      expect(d.changes.length).toBeGreaterThan(0);
+    }
+    const kinds = new Set(instructions.flatMap((d: { changes: { kind: string }[] }) => d.changes.map((c) => c.kind)));
+    expect([...kinds]).toEqual(expect.arrayContaining(['constraint-tightened', 'item-added', 'text-changed']));
+  });
+
+  it('keeps each version with its author and note, and the retired instruction readable', async () => {
+    const retired = await t.em().findOneOrFail(StandardDocument, { retired: true });
+    const result = await t.gql(`query ($code: String!) { standard(code: $code, edition: "2026-Q3") { ... on Standard { title versions { version status author statusChangedBy statusNote } } } }`, { code: retired.code }, token);
+    expect(result.data.standard.versions).toEqual([{ version: 1, status: 'retired', author: '刘建国（品质部经理）', statusChangedBy: expect.stringMatching(/[\u4e00-\u9fa5]/), statusNote: expect.any(String) }]);
+    expect(await t.em().count(StandardVersion, { status: 'superseded' })).toBeGreaterThanOrEqual(12);
+  });
+
+  it('serves the touchpoints and the platinum variant with the changes each overlay makes', async () => {
+    const result = await t.gql(`{ touchpoints { code name stage place } parking: touchpoints(stage: "出行停车") { code }
+      variantProfiles
+      variant(profile: "platinum") { ... on Variant { edition version overlayCount overlays { code title note baseVersion changes { kind } schema } } }
+      q3: variant(profile: "platinum", edition: "2026-Q3") { __typename ... on Error { message } } }`, {}, token);
+    expect(result.data.touchpoints).toHaveLength(215);
+    expect(result.data.parking.length).toBeGreaterThan(5);
+    expect(result.data.variantProfiles).toEqual(['platinum']);
+    const v = result.data.variant;
+    expect(v).toMatchObject({ edition: '2026-Q4', version: 1 });
+    expect(v.overlayCount).toBeGreaterThanOrEqual(25);
+    for (const o of v.overlays) expect(o.changes.length).toBeGreaterThan(0);
+    expect(JSON.stringify(v.overlays)).toContain('香氛');
+    expect(result.data.q3).toEqual({ __typename: 'NotFoundError', message: 'Edition 2026-Q3 has no platinum variant' });
+  });
+
+  it('exports 2026-Q4 to files identical to the shipped ones, and importing the library again changes nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'pinzhi-export-'));
+    writeLibraryDir(out, await exportLibrary(t.em(), '2026-Q4'));
+    const shipped = readLibraryPackage(SHIPPED_LIBRARY).documents;
+    expect(readLibraryDir(out).map((f) => f.file)).toEqual(shipped.map((f) => f.file));
+    for (const file of shipped) expect(readFileSync(join(out, file.file), 'utf8')).toBe(readFileSync(join(SHIPPED_LIBRARY, file.file), 'utf8'));
+    expect(await importLibraryPackage(t.em(), SYSTEM_ACTOR, readLibraryPackage(SHIPPED_LIBRARY))).toEqual({ editions: [], touchpoints: 0, variants: [] });
+    const again = await importLibrary(t.em(), SYSTEM_ACTOR, readLibraryDir(out));
+    expect(again).toMatchObject({ created: [], revised: [], edition: null });
+    expect(again.unchanged).toHaveLength(238);
+  });
+
+  it('stores nothing when one file of an import is invalid', async () => {
+    const good = { file: 'M09/M09.P01.W001.json', schema: instruction('M09.P01.W001') };
+    const bad = { file: 'M03/M03.P01.W002.json', schema: { ...instruction('M03.P01.W002'), title: 7 } };
+    await expect(importLibrary(t.em(), SYSTEM_ACTOR, [good, bad])).rejects.toThrow(LibraryError);
+    expect(await t.em().count(StandardDocument, { code: 'M09.P01.W001' })).toBe(0);
+  });
+});

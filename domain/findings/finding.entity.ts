@@ -1,0 +1,33 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A failed check item of an inspection: what was expected, what was found, by when to fix it. */
+export const Finding = defineEntity({
+  name: 'Finding',
+  tableName: 'finding',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    inspectionId: p.integer(),
+    projectId: p.integer(),
+    placeId: p.integer().nullable(),
+    itemId: p.string(),
+    code: p.string(),
+    version: p.integer(),
+    module: p.string(),
+    itemKey: p.string(),
+    title: p.string(),
+    severity: p.string(),
+    weight: p.double(),
+    expectedZh: p.text(),
+    expectedEn: p.text(),
+    actualJson: p.text(),
+    reasonsJson: p.text(),
+    touchpoints: p.json<string[]>(),
+    photos: p.json<string[]>(),
+    remark: p.text().nullable(),
+    status: p.string(),
+    rectifyDueAt: p.datetime().nullable(),
+    foundOn: p.string().columnType('date'),
+    createdAt: p.datetime(),
+  },
+});
+export type IFinding = InferEntity<typeof Finding>;

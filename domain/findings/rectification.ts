@@ -1,0 +1,58 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { readdirSync, readFileSync } from 'node:fs';
+import { NotFoundError } from '../shared/errors.ts';
+import { authorize, type Actor } from '../users/roles.ts';
+import { findingBusinessKey, findingRepository } from './finding.repository.ts';
+import type { JobsContext } from '../shared/service-context.ts';
+import { RECTIFICATION } from '../workflows/business-keys.ts';
+import { deployWorkflow } from '../workflows/definition.service.ts';
+import { startWorkflowIn, type Tx } from '../workflows/instance.service.ts';
+import { yieldToEventLoop } from '../shared/event-loop.ts';
+
+export const SHIPPED_DEFINITIONS = new URL('../workflows/definitions/', import.meta.url);
+
+/** Deploys the shipped processes (rectification, standard revision, innovation fund) that are not deployed yet. */
+export async function deployShippedWorkflows(em: EntityManager, actor: Actor): Promise<string[]> {
+  const deployed: string[] = [];
+  for (const file of readdirSync(SHIPPED_DEFINITIONS).filter((f) => f.endsWith('.bpmn')).sort()) {
+    const key = file.replace(/\.bpmn$/, '');
+    const [existing] = await em.execute<{ n: string }[]>('select count(*) as n from workflow_definition where key = ?', [key]);
+    if (Number(existing.n) > 0) continue;
+    await deployWorkflow({ em, actor, limits: { maxBytes: 0, maxDepth: 0 } }, key, readFileSync(new URL(file, SHIPPED_DEFINITIONS), 'utf8'));
+    deployed.push(key);
+  }
+  return deployed;
+}
+
+async function rectificationDeployed(em: EntityManager): Promise<boolean> {
+  const [definition] = await em.execute<{ n: string }[]>(`select count(*) as n from workflow_definition where key = ?`, [RECTIFICATION]);
+  return Number(definition.n) > 0;
+}
+
+/**
+ * Opens the rectification of every major or critical finding that has none yet (of one
+ * inspection, or all), each in its own transaction so one failure does not hold back the others.
+ * Run by the job queue after a submission and at start; safe to run twice.
+ */
+export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectionId?: number): Promise<number> {
+  if (!(await rectificationDeployed(ctx.em))) return 0;
+  let opened = 0;
+  for (const f of await findingRepository.awaitingRectification(ctx.em, inspectionId)) {
+    await yieldToEventLoop();
+    const started = await ctx.em.fork().transactional(async (em) => {
+      const free = await findingRepository.lock(em, f.id);
+      if (free?.status !== 'open') return false;
+      await startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(f.id));
+      return true;
+    });
+    if (started) opened += 1;
+  }
+  return opened;
+}
+
+/** Opens the rectification of a finding on request (minor findings are not opened automatically). */
+export async function requestRectification(ctx: JobsContext, findingId: number): Promise<number> {
+  const actor = authorize(ctx.actor, 'startWorkflows');
+  if (!(await rectificationDeployed(ctx.em))) throw new NotFoundError('The rectification workflow is not deployed', RECTIFICATION);
+  return ctx.em.transactional((em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(findingId)));
+}

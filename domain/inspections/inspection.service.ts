@@ -1,0 +1,124 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { evaluateAnswers, type Answer } from '../checklists/evaluate.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import type { JsonValue } from '../shared/json.ts';
+import { contentHash } from '../standards/content-hash.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize } from '../users/roles.ts';
+import { Finding } from '../findings/finding.entity.ts';
+import { Inspection, Photo, type IInspection } from './inspection.entity.ts';
+import { Place } from '../projects/project.entity.ts';
+import type { JobsContext, ServiceContext } from '../shared/service-context.ts';
+import { getChecklistById, todayInChina } from '../checklists/checklist.service.ts';
+import { requireDates, requireRecentDay } from './dates.ts';
+import { editionRetirement } from '../editions/retirement.repository.ts';
+
+export interface SubmitArgs {
+  checklistId: string;
+  /** chosen by the phone once per inspection; a retry with it returns the first result */
+  clientSubmissionId: string;
+  answers: Answer[];
+  placeId?: number | null;
+  /** YYYY-MM-DD, the day of the inspection; today when omitted */
+  inspectedOn?: string | null;
+}
+
+export interface SubmitResult {
+  inspection: IInspection;
+  /** true when this was a retry of a submission already stored */
+  replayed: boolean;
+}
+
+function sameSubmission(existing: IInspection, hash: string, inspector: string): SubmitResult {
+  if (existing.inspector !== inspector) throw new ConflictError(`clientSubmissionId ${existing.clientSubmissionId} is already taken; choose a new one for a new inspection`);
+  if (existing.answersHash !== hash) {
+    throw new ConflictError(`clientSubmissionId ${existing.clientSubmissionId} was already used for inspection ${existing.id} with different answers; use a new id for a new inspection`);
+  }
+  return { inspection: existing, replayed: true };
+}
+
+
+/**
+ * Submits an inspection: idempotent on `clientSubmissionId` (an offline phone retries; the same
+ * answers return the first result, different ones are a ConflictError). The answers are validated
+ * against the checklist's pinned schemas; every failed constraint becomes a finding naming the
+ * standard version and item. One transaction: nothing partial is stored.
+ */
+export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Promise<SubmitResult> {
+  const actor = authorize(ctx.actor, 'inspect');
+  const id = args.clientSubmissionId?.trim() ?? '';
+  if (id.length === 0 || id.length > 128) throw new ValidationError('clientSubmissionId is required', [{ pointer: '/clientSubmissionId', message: 'must be 1–128 characters, chosen once per inspection' }]);
+  requireDates({ inspectedOn: args.inspectedOn });
+  const inspectedOn = args.inspectedOn ?? todayInChina();
+  // What the phone sent, and who sent it: a retry after midnight is the same submission.
+  const hash = contentHash({ inspector: actor.username, checklistId: args.checklistId, placeId: args.placeId ?? null, inspectedOn: args.inspectedOn ?? null, answers: [...args.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)) } as unknown as JsonValue);
+  const existing = await ctx.em.findOne(Inspection, { clientSubmissionId: id });
+  if (existing) return sameSubmission(existing, hash, actor.username);
+  requireRecentDay('inspectedOn', inspectedOn, todayInChina());
+
+  const { checklist } = await getChecklistById(ctx.em, args.checklistId);
+  const retired = await editionRetirement(ctx.em, checklist.edition);
+  if (retired) throw new ConflictError(`Edition ${checklist.edition} was retired on ${retired.retiredAt.toISOString().slice(0, 10)} (${retired.note}); fetch a checklist of the current edition`);
+  if (args.placeId != null && !(await ctx.em.findOne(Place, { id: args.placeId, projectId: checklist.projectId }))) {
+    throw new ValidationError('The place is not in the checklist\'s project', [{ pointer: '/placeId', message: `place ${args.placeId} does not belong to project ${checklist.projectId}` }]);
+  }
+  const photoIds = [...new Set(args.answers.flatMap((a) => [...(a.photos ?? []), ...(Array.isArray(a.value) ? (a.value as unknown[]).filter((v): v is string => typeof v === 'string') : [])]))];
+  const known = new Set(photoIds.length ? (await ctx.em.find(Photo, { sha256: { $in: photoIds } }, { fields: ['sha256'] })).map((p) => p.sha256) : []);
+  const evaluation = evaluateAnswers(checklist, args.answers, (photo) => known.has(photo));
+
+  try {
+    return await ctx.em.transactional(async (em) => {
+      // checked again inside the transaction: a retirement may have committed meanwhile
+      if (await editionRetirement(em, checklist.edition)) throw new ConflictError(`Edition ${checklist.edition} was retired; fetch a checklist of the current edition`);
+      const now = new Date();
+      const inspection = em.create(Inspection, {
+        checklistId: checklist.id, projectId: checklist.projectId, placeId: args.placeId ?? null, tier: checklist.tier, editionName: checklist.edition,
+        inspector: actor.username, clientSubmissionId: id, answersHash: hash, answersJson: JSON.stringify(args.answers),
+        applicable: evaluation.applicable, passed: evaluation.passed, score: evaluation.applicable ? evaluation.score : null, executionRate: evaluation.applicable ? evaluation.executionRate : null,
+        variantProfile: checklist.variant?.profile ?? null, variantVersion: checklist.variant?.version ?? null,
+        findingCount: evaluation.failed.length, inspectedOn, submittedAt: now,
+      });
+      await em.flush();
+      const tallies = new Map<string, { version: number; applicable: number; passed: number }>();
+      for (const r of evaluation.results) {
+        const t = tallies.get(r.item.code) ?? { version: r.item.version, applicable: 0, passed: 0 };
+        if (r.status !== 'not-applicable') t.applicable += 1;
+        if (r.status === 'passed') t.passed += 1;
+        tallies.set(r.item.code, t);
+      }
+      const rows = [...tallies];
+      if (rows.length > 0) {
+        await em.execute(`insert into inspection_tally (inspection_id, code, version, applicable, passed) values ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          rows.flatMap(([code, t]) => [inspection.id, code, t.version, t.applicable, t.passed]));
+      }
+      for (const r of evaluation.failed) {
+        em.create(Finding, {
+          inspectionId: inspection.id, projectId: checklist.projectId, placeId: args.placeId ?? null, itemId: r.item.id, code: r.item.code, version: r.item.version,
+          module: r.item.module, itemKey: r.item.key, title: r.item.title, severity: r.item.severity, weight: r.item.weight,
+          expectedZh: r.item.criterion.zh, expectedEn: r.item.criterion.en, actualJson: JSON.stringify(r.answer.value ?? null), reasonsJson: JSON.stringify(r.reasons),
+          touchpoints: r.item.touchpoints, photos: r.item.input === 'photos' ? ((r.answer.value as string[]) ?? []) : (r.answer.photos ?? []), remark: r.answer.remark ?? null,
+          status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, foundOn: inspectedOn, createdAt: now,
+        });
+      }
+      await appendAudit(em, actor, { action: 'inspection.submitted', subjectType: 'inspection', subjectKey: String(inspection.id), detail: { checklistId: checklist.id, clientSubmissionId: id, findings: evaluation.failed.length, score: evaluation.score } });
+      // major and critical findings open their rectification right after the commit, through the job queue
+      if (evaluation.failed.some((r) => r.item.severity === 'major' || r.item.severity === 'critical')) {
+        await ctx.jobs.enqueue(em, [{ kind: 'open-rectifications', inspectionId: inspection.id }]);
+      }
+      return { inspection, replayed: false };
+    });
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    // Another request with the same clientSubmissionId won the race: answer as its retry.
+    const winner = await ctx.em.fork().findOne(Inspection, { clientSubmissionId: id });
+    if (!winner) throw error;
+    return sameSubmission(winner, hash, actor.username);
+  }
+}
+
+export async function getInspection(ctx: ServiceContext, id: number): Promise<IInspection> {
+  authorize(ctx.actor, 'readInspections');
+  const row = await ctx.em.findOne(Inspection, { id });
+  if (!row) throw new NotFoundError(`No inspection with id ${id}`, String(id));
+  return row;
+}

@@ -1,0 +1,51 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { NotFoundError, ValidationError } from '../shared/errors.ts';
+import { authorize } from '../users/roles.ts';
+import { Photo, type IPhoto } from './inspection.entity.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+
+/** Where photos live and how large one may be. */
+export interface PhotoStore {
+  dir: string;
+  maxBytes: number;
+}
+
+/** Image types accepted, recognised by their first bytes rather than the name or declared type. */
+const IMAGE_TYPES: { mime: string; is: (b: Buffer) => boolean }[] = [
+  { mime: 'image/jpeg', is: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: 'image/png', is: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { mime: 'image/webp', is: (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
+  { mime: 'image/heic', is: (b) => b.toString('latin1', 4, 8) === 'ftyp' && ['heic', 'heix', 'hevc', 'hevx'].includes(b.toString('latin1', 8, 12)) },
+];
+
+const pathOf = (store: PhotoStore, sha256: string) => join(store.dir, sha256.slice(0, 2), sha256);
+
+/**
+ * Stores an uploaded photo under its sha256 (the same photo twice is stored once) after checking
+ * its size and that it really is a JPEG, PNG, WebP or HEIC image. Returns its id for answers.
+ */
+export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, file: File): Promise<IPhoto> {
+  const actor = authorize(ctx.actor, 'uploadPhotos');
+  if (file.size > ctx.photos.maxBytes) throw new ValidationError(`The photo is ${file.size} bytes; the limit is ${ctx.photos.maxBytes}`, [{ pointer: '/file', message: `too large: ${file.size} bytes (limit ${ctx.photos.maxBytes})` }]);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const type = IMAGE_TYPES.find((t) => t.is(bytes));
+  if (!type) throw new ValidationError(`${file.name || 'The file'} is not a photo`, [{ pointer: '/file', message: 'not a JPEG, PNG, WebP or HEIC image' }]);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const path = pathOf(ctx.photos, sha256);
+  await mkdir(join(ctx.photos.dir, sha256.slice(0, 2)), { recursive: true });
+  const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
+  await writeFile(partial, bytes);
+  await rename(partial, path);
+  await ctx.em.execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, ?, ?, ?, ?) on conflict (sha256) do nothing`, [sha256, type.mime, bytes.length, actor.username, new Date()]);
+  return (await ctx.em.findOne(Photo, { sha256 }))!;
+}
+
+/** A stored photo's bytes and type. */
+export async function readPhoto(em: EntityManager, store: PhotoStore, sha256: string): Promise<{ photo: IPhoto; bytes: Buffer }> {
+  const photo = /^[0-9a-f]{64}$/.test(sha256) ? await em.findOne(Photo, { sha256 }) : null;
+  if (!photo) throw new NotFoundError(`No photo ${sha256}`, sha256);
+  return { photo, bytes: await readFile(pathOf(store, sha256)) };
+}

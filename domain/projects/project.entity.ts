@@ -1,0 +1,32 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A managed property: a residential estate, commercial complex or office building. */
+export const Project = defineEntity({
+  name: 'Project',
+  tableName: 'project',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    code: p.string().unique(),
+    name: p.string().unique(),
+    type: p.string(),
+    region: p.string(),
+    /** `standard`, or `platinum` (白金服务标准) for commercial complexes */
+    profile: p.string(),
+    address: p.string(),
+    createdAt: p.datetime(),
+  },
+});
+export type IProject = InferEntity<typeof Project>;
+
+/** A place inside a project where items are inspected: 楼栋, 大堂, 地下车库 B1 … */
+export const Place = defineEntity({
+  name: 'Place',
+  tableName: 'place',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    projectId: p.integer(),
+    name: p.string(),
+    kind: p.string(),
+  },
+});
+export type IPlace = InferEntity<typeof Place>;

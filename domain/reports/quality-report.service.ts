@@ -1,0 +1,114 @@
+import { authorize } from '../users/roles.ts';
+import { requireDates } from '../inspections/dates.ts';
+import { Finding, type IFinding } from '../findings/finding.entity.ts';
+import { Inspection, type IInspection } from '../inspections/inspection.entity.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+import { readPage, type PageArgs } from '../shared/paging.ts';
+
+export interface FindingFilter {
+  inspectionId?: number | null;
+  projectId?: number | null;
+  module?: string | null;
+  severity?: string | null;
+  status?: string | null;
+  /** inclusive dates YYYY-MM-DD */
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface Page<T> {
+  totalCount: number;
+  items: T[];
+}
+
+/** Findings, newest first, filtered by project, module, severity, status and period, a page at a time. */
+export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: PageArgs): Promise<Page<IFinding>> {
+  authorize(ctx.actor, 'readInspections');
+  requireDates({ from: filter.from, to: filter.to });
+  const where: Record<string, unknown> = {};
+  if (filter.inspectionId != null) where.inspectionId = filter.inspectionId;
+  if (filter.projectId != null) where.projectId = filter.projectId;
+  if (filter.module) where.module = filter.module;
+  if (filter.severity) where.severity = filter.severity;
+  if (filter.status) where.status = filter.status;
+  if (filter.from || filter.to) where.foundOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+  const { first, offset } = readPage(page);
+  const [items, totalCount] = await ctx.em.findAndCount(Finding, where, { orderBy: { id: 'desc' }, limit: first, offset });
+  return { totalCount, items };
+}
+
+export type RateGroup = 'project' | 'module' | 'month';
+
+export interface RateRow {
+  key: string;
+  applicable: number;
+  passed: number;
+  /** passed / applicable */
+  rate: number;
+  inspections: number;
+}
+
+/** Execution rate (passed / applicable items) by project, module or month, over a period. */
+export async function executionRates(ctx: ServiceContext, groupBy: RateGroup, filter: { projectId?: number | null; from?: string | null; to?: string | null }): Promise<RateRow[]> {
+  authorize(ctx.actor, 'readInspections');
+  requireDates({ from: filter.from, to: filter.to });
+  const key = groupBy === 'project' ? 'p.code' : groupBy === 'module' ? 'substr(t.code, 1, 3)' : `to_char(i.inspected_on, 'YYYY-MM')`;
+  const params: unknown[] = [];
+  const conditions = ['true'];
+  if (filter.projectId != null) { conditions.push('i.project_id = ?'); params.push(filter.projectId); }
+  if (filter.from) { conditions.push('i.inspected_on >= ?'); params.push(filter.from); }
+  if (filter.to) { conditions.push('i.inspected_on <= ?'); params.push(filter.to); }
+  const rows = await ctx.em.execute<{ key: string; applicable: string; passed: string; inspections: string }[]>(
+    `select ${key} as key, sum(t.applicable) as applicable, sum(t.passed) as passed, count(distinct i.id) as inspections
+     from inspection i join inspection_tally t on t.inspection_id = i.id join project p on p.id = i.project_id
+     where ${conditions.join(' and ')} group by 1 order by 1`, params);
+  return rows.map((r) => ({ key: r.key, applicable: Number(r.applicable), passed: Number(r.passed), inspections: Number(r.inspections), rate: Number(r.applicable) === 0 ? 1 : Math.round((Number(r.passed) / Number(r.applicable)) * 10000) / 10000 }));
+}
+
+export interface HeatCell {
+  touchpoint: string;
+  projectId: number;
+  count: number;
+}
+
+/** Findings counted by touchpoint × project: where residents meet the failures. */
+export async function findingHeatMap(ctx: ServiceContext, filter: { module?: string | null; from?: string | null; to?: string | null }): Promise<HeatCell[]> {
+  authorize(ctx.actor, 'readInspections');
+  requireDates({ from: filter.from, to: filter.to });
+  const params: unknown[] = [];
+  const conditions = ['true'];
+  if (filter.module) { conditions.push('f.module = ?'); params.push(filter.module); }
+  if (filter.from) { conditions.push('f.found_on >= ?'); params.push(filter.from); }
+  if (filter.to) { conditions.push('f.found_on <= ?'); params.push(filter.to); }
+  const rows = await ctx.em.execute<{ touchpoint: string; project_id: number; count: string }[]>(
+    `select tp.value as touchpoint, f.project_id, count(*) as count from finding f cross join jsonb_array_elements_text(f.touchpoints) as tp(value)
+     where ${conditions.join(' and ')} group by 1, 2 order by 3 desc, 1, 2`, params);
+  return rows.map((r) => ({ touchpoint: r.touchpoint, projectId: Number(r.project_id), count: Number(r.count) }));
+}
+
+/** The inspections that checked a given version of a document ("what was checked under v3 of W021?"). */
+export async function inspectionsUnder(ctx: ServiceContext, code: string, version: number): Promise<IInspection[]> {
+  authorize(ctx.actor, 'readInspections');
+  const ids = await ctx.em.execute<{ inspection_id: number }[]>('select inspection_id from inspection_tally where code = ? and version = ?', [code, version]);
+  if (ids.length === 0) return [];
+  return ctx.em.find(Inspection, { id: { $in: ids.map((r) => r.inspection_id) } }, { orderBy: { id: 'asc' } });
+}
+
+/** Inspections, newest first, by project and inspector, a page at a time. */
+export async function listInspections(ctx: ServiceContext, filter: { projectId?: number | null; inspector?: string | null; from?: string | null; to?: string | null }, page: PageArgs): Promise<Page<IInspection>> {
+  authorize(ctx.actor, 'readInspections');
+  requireDates({ from: filter.from, to: filter.to });
+  const where: Record<string, unknown> = {};
+  if (filter.projectId != null) where.projectId = filter.projectId;
+  if (filter.inspector) where.inspector = filter.inspector;
+  if (filter.from || filter.to) where.inspectedOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+  const { first, offset } = readPage(page);
+  const [items, totalCount] = await ctx.em.findAndCount(Inspection, where, { orderBy: { id: 'desc' }, limit: first, offset });
+  return { totalCount, items };
+}
+
+/** Every finding of one inspection, in checklist order. */
+export async function findingsOf(ctx: ServiceContext, inspectionId: number): Promise<IFinding[]> {
+  authorize(ctx.actor, 'readInspections');
+  return ctx.em.find(Finding, { inspectionId }, { orderBy: { id: 'asc' } });
+}

@@ -1,0 +1,265 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { ConflictError, NotFoundError, ValidationError, type Issue } from '../shared/errors.ts';
+import type { JsonObject } from '../shared/json.ts';
+import { contentHash } from './content-hash.ts';
+import { collectStandardRefs } from './refs.ts';
+import { validateStandard, type DocumentLimits, type StandardIdentity } from './validate.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize, type Actor } from '../users/roles.ts';
+import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
+import { StandardVersion, type IStandardVersion } from './standard-version.entity.ts';
+import { standardRepository as repo } from './standard.repository.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+import { parseSchema, toVersionView, type StandardVersionView } from './standard.views.ts';
+
+
+/** Validates a document and checks that it is the document `code` names. */
+function validateFor(code: string | null, schema: unknown, limits: DocumentLimits): StandardIdentity {
+  const identity = validateStandard(schema, limits);
+  if (code !== null && identity.code !== code) {
+    throw new ValidationError(`The document is ${identity.code}, not ${code}`, [{ pointer: '/x-standard/code', message: `must be ${code}` }]);
+  }
+  return identity;
+}
+
+/**
+ * Follows `$ref`s from a document through the store (each document's newest version) and
+ * reports the first ref that leads back to it.
+ */
+async function refCycleIssues(em: EntityManager, code: string, schema: JsonObject): Promise<Issue[]> {
+  for (const ref of collectStandardRefs(schema)) {
+    const seen = new Set<string>([code]);
+    const queue = [ref.code];
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (next === code) return [{ pointer: ref.pointer, message: `$ref cycle: ${code} → ${ref.code} → … → ${code}` }];
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const doc = await repo.findDocument(em, next);
+      if (!doc) continue;
+      const row = await repo.findVersion(em, next, doc.latestVersion);
+      if (row) queue.push(...collectStandardRefs(parseSchema(row)).map((r) => r.code));
+    }
+  }
+  return [];
+}
+
+/** Every touchpoint a check item names must be one of the store's touchpoints. */
+async function touchpointIssues(em: EntityManager, schema: JsonObject): Promise<Issue[]> {
+  const named: { pointer: string; code: string }[] = [];
+  for (const [key, item] of Object.entries((schema.properties ?? {}) as Record<string, JsonObject>)) {
+    const touchpoints = (item?.['x-check'] as JsonObject | undefined)?.touchpoints;
+    if (Array.isArray(touchpoints)) touchpoints.forEach((tp, i) => typeof tp === 'string' && named.push({ pointer: `/properties/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/x-check/touchpoints/${i}`, code: tp }));
+  }
+  const known = await repo.knownTouchpoints(em, [...new Set(named.map((n) => n.code))]);
+  if (!known) return [];
+  return named.filter((n) => !known.has(n.code)).map((n) => ({ pointer: n.pointer, message: `${n.code} is not a known touchpoint (the list is the touchpoints query)` }));
+}
+
+/** What the store adds to the language's rules: no `$ref` cycle through other documents, only known touchpoints. */
+async function assertStoreRules(em: EntityManager, code: string, schema: JsonObject): Promise<void> {
+  const issues = await refCycleIssues(em, code, schema);
+  if (issues.length > 0) throw new ValidationError(`${code} would refer to itself through $ref`, issues);
+  const unknown = await touchpointIssues(em, schema);
+  if (unknown.length > 0) throw new ValidationError(`${code} names ${unknown.length} unknown touchpoint${unknown.length === 1 ? '' : 's'}`, unknown);
+}
+
+/** Every `$ref` of a version must name a published, not retired, document. */
+async function assertRefsPublished(em: EntityManager, code: string, schema: JsonObject): Promise<void> {
+  const issues: Issue[] = [];
+  for (const ref of collectStandardRefs(schema)) {
+    const target = await repo.findDocument(em, ref.code);
+    if (!target || target.publishedVersion === null || target.retired) {
+      issues.push({ pointer: ref.pointer, message: `$ref to ${ref.code}, which ${!target ? 'does not exist' : target.retired ? 'is retired' : 'has no published version'}` });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError(`${code} cannot be published: ${issues.length} $ref${issues.length === 1 ? ' does' : 's do'} not resolve to a published standard`, issues);
+}
+
+function summary(row: IStandardVersion): JsonObject {
+  return { version: row.version, status: row.status, contentHash: row.contentHash, revision: row.revision };
+}
+
+/**
+ * Checks a document as `updateDraft` would — the standards language, its identity (code, and the
+ * kind and parent of a stored document), `$ref` cycles —
+ * and stores nothing: editors call it as the user types. An empty list means updateDraft will
+ * accept the document (unless someone saves first).
+ */
+export async function checkStandard(ctx: ServiceContext, code: string, schema: unknown): Promise<Issue[]> {
+  authorize(ctx.actor, 'editStandards');
+  try {
+    const identity = validateFor(code, schema, ctx.limits);
+    const doc = await repo.findDocument(ctx.em, code);
+    if (doc) assertSameIdentity(doc, identity);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return error.issues.length > 0 ? error.issues : [{ pointer: '', message: error.message }];
+  }
+  return [...(await refCycleIssues(ctx.em, code, schema as JsonObject)), ...(await touchpointIssues(ctx.em, schema as JsonObject))];
+}
+
+/**
+ * Opens a draft. For a new code the schema is required and creates the document; for an existing
+ * one the draft starts from the given schema or a copy of the newest version. At most one draft
+ * (or version in review) exists per document.
+ */
+export async function createDraft(ctx: ServiceContext, input: { code: string; schema?: unknown; note?: string | null }): Promise<StandardVersionView> {
+  const actor = authorize(ctx.actor, 'editStandards');
+  return ctx.em.transactional(async (em) => {
+    const now = new Date();
+    let doc = await repo.findDocument(em, input.code);
+    let schema: JsonObject;
+    if (!doc) {
+      if (input.schema === undefined || input.schema === null) {
+        throw new ValidationError(`${input.code} is a new standard: give its schema`, [{ pointer: '', message: 'schema is required for a new standard' }]);
+      }
+      const identity = validateFor(input.code, input.schema, ctx.limits);
+      schema = input.schema as JsonObject;
+      if (identity.parent && !(await repo.findDocument(em, identity.parent))) {
+        throw new ValidationError(`The parent ${identity.parent} does not exist`, [{ pointer: '/x-standard/parent', message: `no standard ${identity.parent}` }]);
+      }
+      doc = em.create(StandardDocument, {
+        code: identity.code, kind: identity.kind, parentCode: identity.parent, title: identity.title,
+        latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now,
+      });
+    } else {
+      const open = await repo.findOpenVersion(em, input.code);
+      if (open) throw new ConflictError(`${input.code} already has version ${open.version} ${open.status === 'draft' ? 'in draft' : 'in review'}`, open.revision);
+      if (input.schema !== undefined && input.schema !== null) {
+        validateFor(input.code, input.schema, ctx.limits);
+        schema = input.schema as JsonObject;
+      } else {
+        schema = parseSchema(await repo.getVersion(em, input.code, doc.latestVersion));
+      }
+      assertSameIdentity(doc, validateFor(input.code, schema, ctx.limits));
+    }
+    await em.flush();
+    await assertStoreRules(em, input.code, schema);
+    doc.latestVersion += 1;
+    doc.updatedAt = now;
+    const row = em.create(StandardVersion, {
+      code: input.code, version: doc.latestVersion, status: 'draft', title: String(schema.title),
+      schemaJson: JSON.stringify(schema), contentHash: contentHash(schema), revision: 1,
+      author: actor.username, note: input.note ?? null, createdAt: now, updatedAt: now,
+    });
+    await appendAudit(em, actor, { action: 'standard.draft.created', subjectType: 'standard', subjectKey: input.code, detail: summary(row) });
+    return toVersionView(row);
+  });
+}
+
+function assertSameIdentity(doc: IStandardDocument, identity: StandardIdentity): void {
+  if (identity.kind !== doc.kind || identity.parent !== doc.parentCode) {
+    throw new ValidationError(`${doc.code} is a ${doc.kind}${doc.parentCode ? ` under ${doc.parentCode}` : ''}; a version cannot change that`, [
+      { pointer: identity.kind !== doc.kind ? '/x-standard/kind' : '/x-standard/parent', message: 'kind and parent are fixed for a document' },
+    ]);
+  }
+}
+
+/**
+ * Replaces the draft's schema, only if the caller saw the newest revision: a stale
+ * `expectedRevision` is a ConflictError carrying the current revision, and nothing is written.
+ */
+export async function updateDraft(ctx: ServiceContext, input: { code: string; schema: unknown; expectedRevision: number; note?: string | null }): Promise<StandardVersionView> {
+  const actor = authorize(ctx.actor, 'editStandards');
+  const identity = validateFor(input.code, input.schema, ctx.limits);
+  const schema = input.schema as JsonObject;
+  return ctx.em.transactional(async (em) => {
+    const doc = await repo.getDocument(em, input.code);
+    assertSameIdentity(doc, identity);
+    const draft = await repo.findOpenVersion(em, input.code);
+    if (!draft || draft.status !== 'draft') {
+      throw new ConflictError(draft ? `${input.code} version ${draft.version} is in review; return it to draft before editing` : `${input.code} has no draft; create one first`, draft?.revision ?? null);
+    }
+    await assertStoreRules(em, input.code, schema);
+    const now = new Date();
+    const hash = contentHash(schema);
+    const updated = await em.nativeUpdate(StandardVersion, { id: draft.id, revision: input.expectedRevision, status: 'draft' }, {
+      schemaJson: JSON.stringify(schema), contentHash: hash, title: String(schema.title),
+      revision: input.expectedRevision + 1, updatedAt: now, ...(input.note !== undefined ? { note: input.note } : {}),
+    });
+    if (updated !== 1) {
+      throw new ConflictError(`${input.code} draft was changed by someone else: you edited revision ${input.expectedRevision}, the current one is ${draft.revision}. Reload and reapply your change.`, draft.revision);
+    }
+    await em.refresh(draft);
+    doc.title = String(schema.title);
+    doc.updatedAt = now;
+    await appendAudit(em, actor, { action: 'standard.draft.updated', subjectType: 'standard', subjectKey: input.code, detail: { ...summary(draft), previousRevision: input.expectedRevision } });
+    return toVersionView(draft);
+  });
+}
+
+async function transition(ctx: ServiceContext, code: string, from: string, action: string, apply: (row: IStandardVersion, actor: Actor, now: Date, em: EntityManager) => Promise<void> | void, permission: 'editStandards' | 'publishStandards'): Promise<StandardVersionView> {
+  const actor = authorize(ctx.actor, permission);
+  return ctx.em.transactional(async (em) => {
+    await repo.getDocument(em, code);
+    const open = await repo.findOpenVersion(em, code);
+    if (!open || open.status !== from) {
+      throw new ConflictError(open ? `${code} version ${open.version} is ${open.status}, not ${from}` : `${code} has no version ${from === 'draft' ? 'in draft' : 'in review'}`, open?.revision ?? null);
+    }
+    const now = new Date();
+    await apply(open, actor, now, em);
+    await appendAudit(em, actor, { action, subjectType: 'standard', subjectKey: code, detail: summary(open) });
+    return toVersionView(open);
+  });
+}
+
+/** draft → in_review: the draft is frozen for review. */
+export function submitForReview(ctx: ServiceContext, code: string, note?: string | null): Promise<StandardVersionView> {
+  return transition(ctx, code, 'draft', 'standard.submitted', (row, actor, now) => {
+    Object.assign(row, { status: 'in_review', submittedBy: actor.username, submittedAt: now, updatedAt: now, revision: row.revision + 1 });
+    if (note) row.note = note;
+  }, 'editStandards');
+}
+
+/** in_review → draft: the reviewer sends it back for changes. */
+export function returnToDraft(ctx: ServiceContext, code: string, note?: string | null): Promise<StandardVersionView> {
+  return transition(ctx, code, 'in_review', 'standard.returned', (row, _actor, now) => {
+    Object.assign(row, { status: 'draft', submittedBy: null, submittedAt: null, updatedAt: now, revision: row.revision + 1 });
+    if (note) row.note = note;
+  }, 'publishStandards');
+}
+
+/**
+ * in_review → published; the previous published version becomes superseded. Every `$ref` must
+ * resolve to a published standard, and the result must not close a `$ref` cycle.
+ */
+export function publish(ctx: ServiceContext, code: string, note?: string | null): Promise<StandardVersionView> {
+  return transition(ctx, code, 'in_review', 'standard.published', async (row, actor, now, em) => {
+    const schema = parseSchema(row);
+    await assertRefsPublished(em, code, schema);
+    await assertStoreRules(em, code, schema);
+    const doc = await repo.getDocument(em, code);
+    if (doc.publishedVersion !== null) {
+      const previous = await repo.getVersion(em, code, doc.publishedVersion!);
+      if (previous.status === 'published') Object.assign(previous, { status: 'superseded', statusChangedBy: actor.username, statusChangedAt: now, statusNote: `superseded by version ${row.version}` });
+    }
+    Object.assign(row, { status: 'published', publishedBy: actor.username, publishedAt: now, updatedAt: now, note: note ?? row.note });
+    Object.assign(doc, { publishedVersion: row.version, title: row.title, retired: false, updatedAt: now });
+  }, 'publishStandards');
+}
+
+/**
+ * Retires a document: its published version becomes retired and later editions leave it out.
+ * Refused while a published document still refers to it.
+ */
+export async function retire(ctx: ServiceContext, code: string, note: string, options: { author?: string } = {}): Promise<StandardVersionView> {
+  const actor = authorize(ctx.actor, 'publishStandards');
+  if (!note?.trim()) throw new ValidationError('Say why the standard is retired', [{ pointer: '', message: 'note is required' }]);
+  return ctx.em.transactional(async (em) => {
+    const doc = await repo.getDocument(em, code);
+    if (doc.retired || doc.publishedVersion === null) throw new ConflictError(`${code} ${doc.retired ? 'is already retired' : 'has never been published'}`);
+    const referrers = await repo.findPublishedReferrers(em, code);
+    if (referrers.length > 0) throw new ConflictError(`${code} is still referred to by ${referrers.join(', ')}; publish versions of them without the $ref first`);
+    const open = await repo.findOpenVersion(em, code);
+    if (open) throw new ConflictError(`${code} has version ${open.version} ${open.status}; publish or discard it first`, open.revision);
+    const now = new Date();
+    const row = await repo.getVersion(em, code, doc.publishedVersion!);
+    Object.assign(row, { status: 'retired', statusChangedBy: options.author ?? actor.username, statusChangedAt: now, statusNote: note });
+    Object.assign(doc, { retired: true, publishedVersion: null, updatedAt: now });
+    await appendAudit(em, actor, { action: 'standard.retired', subjectType: 'standard', subjectKey: code, detail: { ...summary(row), note, ...(options.author ? { author: options.author } : {}) } });
+    return toVersionView(row);
+  });
+}
+
+export { NotFoundError };

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { ConflictError, ValidationError } from '../shared/errors.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { Setting } from '../../server/db/setting.entity.ts';
+import { User, type IUser, type Qualification } from './user.entity.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { ROLES, type Actor, type Role } from './roles.ts';
+import type { TokenService } from './token.ts';
+import { assertNotLocked, recordFailure, recordSuccess } from './login-throttle.ts';
+
+/** Wrong username or password (deliberately not saying which). */
+export class InvalidCredentialsError extends Error {
+  constructor() {
+    super('Wrong username or password');
+    this.name = 'InvalidCredentialsError';
+  }
+}
+
+export interface NewUser {
+  username: string;
+  displayName?: string;
+  password: string;
+  roles: string[];
+  qualifications?: Qualification[];
+}
+
+/** Creates a user with a scrypt-hashed password; records it in the audit chain. */
+export async function createUser(em: EntityManager, actor: Actor, input: NewUser): Promise<IUser> {
+  const issues = [];
+  if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.username)) issues.push({ pointer: '/username', message: 'use 2–64 lower-case letters, digits, ".", "_" or "-"' });
+  if (input.password.length < 8) issues.push({ pointer: '/password', message: 'at least 8 characters' });
+  const unknown = input.roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (input.roles.length === 0 || unknown.length > 0) issues.push({ pointer: '/roles', message: `one or more of ${ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}` });
+  if (issues.length > 0) throw new ValidationError(`Cannot create user ${input.username}`, issues);
+  const passwordHash = await hashPassword(input.password);
+  return em.transactional(async (tx) => {
+    if (await tx.findOne(User, { username: input.username })) throw new ConflictError(`User ${input.username} already exists`);
+    const user = tx.create(User, {
+      username: input.username, displayName: input.displayName ?? input.username, passwordHash,
+      roles: input.roles, qualifications: input.qualifications ?? [], active: true, createdAt: new Date(),
+    });
+    await appendAudit(tx, actor, { action: 'user.created', subjectType: 'user', subjectKey: input.username, detail: { roles: input.roles } });
+    return user;
+  });
+}
+
+/**
+ * Checks a username and password and issues a bearer token. Failures are throttled per username
+ * and per client address (`RateLimitedError` while locked, before any password is checked).
+ */
+export async function login(em: EntityManager, tokens: TokenService, username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: IUser }> {
+  await assertNotLocked(em, username, address);
+  const user = await em.findOne(User, { username });
+  // Hash even for unknown users so response time does not reveal which usernames exist.
+  const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+  if (!user || !user.active || !ok) {
+    await recordFailure(em, username, address);
+    throw new InvalidCredentialsError();
+  }
+  await recordSuccess(em, user.username);
+  const { token, expiresAt } = tokens.issue({ username: user.username, roles: user.roles as Role[] });
+  return { token, expiresAt, user };
+}
+
+/** The demo users of the embedded default (password `pinzhi-demo`), created once. */
+export const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
+  { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
+  { username: 'manager', displayName: '品质经理 王敏', roles: ['quality_manager'] },
+  { username: 'inspector', displayName: '品控员 李强', roles: ['inspector'] },
+  { username: 'pm', displayName: '项目经理 张伟', roles: ['project_manager'] },
+  { username: 'auditor', displayName: '审核员 陈静', roles: ['auditor'] },
+  { username: 'committee', displayName: '基金评审 刘洋', roles: ['fund_committee'] },
+];
+export const DEMO_PASSWORD = 'pinzhi-demo';
+
+export async function ensureDemoUsers(em: EntityManager, actor: Actor): Promise<number> {
+  let created = 0;
+  for (const demo of DEMO_USERS) {
+    if (await em.findOne(User, { username: demo.username })) continue;
+    await createUser(em, actor, { ...demo, password: DEMO_PASSWORD, qualifications: demo.roles.includes('project_manager') ? [{ certificate: '物业经理证', number: 'WY-2024-0187', expiresOn: '2028-06-30' }] : [] });
+    created++;
+  }
+  return created;
+}
+
+/** The token-signing secret: AUTH_SECRET, or one generated once and kept in the database. */
+export async function tokenSecret(em: EntityManager, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const existing = await em.findOne(Setting, { key: 'auth.secret' });
+  if (existing) return existing.value;
+  const value = randomBytes(32).toString('base64url');
+  await em.execute('insert into setting (key, value) values (?, ?) on conflict (key) do nothing', ['auth.secret', value]);
+  return (await em.fork().findOneOrFail(Setting, { key: 'auth.secret' })).value;
+}

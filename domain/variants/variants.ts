@@ -1,0 +1,76 @@
+import { ValidationError, type Issue } from '../shared/errors.ts';
+import { isJsonObject, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
+import { validateStandard, DEFAULT_LIMITS, type DocumentLimits } from '../standards/validate.ts';
+
+/** One variant's change to one base document: a JSON Merge Patch (RFC 7386) and why. */
+export interface Overlay {
+  code: string;
+  note: string;
+  patch: JsonObject;
+}
+
+/** A project profile's variant of the library, e.g. `platinum` (白金服务标准) for commercial complexes. */
+export interface Variant {
+  profile: string;
+  title: string;
+  description: string;
+  overlays: Overlay[];
+}
+
+/** RFC 7386 JSON Merge Patch: objects merge member by member, `null` removes, anything else replaces. */
+export function mergePatch(target: JsonValue | undefined, patch: JsonValue): JsonValue {
+  if (!isJsonObject(patch)) return patch;
+  const out: JsonObject = isJsonObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
+}
+
+const PROFILE = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** Parts of a standard an overlay may not touch: what the document is, not what it requires. */
+const IDENTITY_FIELDS = ['$schema', '$id', 'x-standard'];
+
+/**
+ * Applies an overlay to its base document and checks that the result is still a valid standard
+ * with the same identity. Throws a ValidationError locating each problem in the patch.
+ */
+export function applyOverlay(base: JsonObject, overlay: Overlay, limits: DocumentLimits = DEFAULT_LIMITS): JsonObject {
+  const issues: Issue[] = IDENTITY_FIELDS.filter((f) => f in overlay.patch).map((f) => ({ pointer: pointer(f), message: `an overlay may not change ${f}` }));
+  if (issues.length > 0) throw new ValidationError(`The overlay of ${overlay.code} changes the document's identity`, issues);
+  const result = mergePatch(base, overlay.patch) as JsonObject;
+  try {
+    validateStandard(result, limits);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(`The overlay of ${overlay.code} makes an invalid standard`, error.issues);
+    throw error;
+  }
+  return result;
+}
+
+/**
+ * Checks a variant's shape (profile name, one overlay per document, notes present) and returns it
+ * typed. Whether each overlay applies is checked against base documents by `applyOverlay`.
+ */
+export function parseVariant(input: unknown): Variant {
+  const issues: Issue[] = [];
+  if (!isJsonObject(input as JsonValue)) throw new ValidationError('A variant must be a JSON object', [{ pointer: '', message: 'must be an object' }]);
+  const v = input as JsonObject;
+  if (typeof v.profile !== 'string' || !PROFILE.test(v.profile)) issues.push({ pointer: '/profile', message: 'must be a lower-case profile name such as "platinum"' });
+  for (const f of ['title', 'description'] as const) if (typeof v[f] !== 'string' || v[f] === '') issues.push({ pointer: pointer(f), message: 'must be a non-empty string' });
+  const overlays = Array.isArray(v.overlays) ? v.overlays : [];
+  if (!Array.isArray(v.overlays)) issues.push({ pointer: '/overlays', message: 'must be an array' });
+  const seen = new Set<string>();
+  overlays.forEach((o, i) => {
+    if (!isJsonObject(o)) return void issues.push({ pointer: pointer('overlays', i), message: 'must be an object' });
+    if (typeof o.code !== 'string') issues.push({ pointer: pointer('overlays', i, 'code'), message: 'must be a standard code' });
+    else if (seen.has(o.code)) issues.push({ pointer: pointer('overlays', i, 'code'), message: `${o.code} has more than one overlay` });
+    else seen.add(o.code);
+    if (typeof o.note !== 'string' || o.note === '') issues.push({ pointer: pointer('overlays', i, 'note'), message: 'must say why the variant differs' });
+    if (!isJsonObject(o.patch)) issues.push({ pointer: pointer('overlays', i, 'patch'), message: 'must be a JSON Merge Patch object' });
+  });
+  if (issues.length > 0) throw new ValidationError('The variant is not valid', issues);
+  return v as unknown as Variant;
+}

@@ -1,0 +1,39 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { findingBusinessKey, findingIdOf, findingRepository, type FindingFacts } from '../findings/finding.repository.ts';
+
+/** The process that owns `finding:<id>` business keys. */
+export const RECTIFICATION = 'rectification';
+
+/** The variables a rectification starts with: the finding as the inspection judged it. */
+export function rectificationVariables(finding: FindingFacts): Record<string, unknown> {
+  return {
+    findingId: finding.id, projectId: finding.project_id, itemId: finding.item_id, code: finding.code, version: finding.version,
+    module: finding.module, title: finding.title, severity: finding.severity, expected: finding.expected_zh, actual: JSON.parse(finding.actual_json),
+  };
+}
+
+/**
+ * Checks the business key of a start, in the starting transaction. `finding:<id>` keys belong to
+ * the rectification process alone, and a rectification needs one naming an existing open finding
+ * with no rectification running; the finding is locked and marked as being rectified, and its
+ * facts replace any variables of the same names. Other keys pass unchanged.
+ */
+export async function claimBusinessKey(em: EntityManager, key: string, businessKey: string | null, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const findingId = findingIdOf(businessKey);
+  const reserved = businessKey !== null && /^\s*finding:/i.test(businessKey);
+  if (key !== RECTIFICATION) {
+    if (reserved) throw new ValidationError(`Business key ${businessKey} is reserved for the rectification of a finding`, [{ pointer: '/businessKey', message: 'finding:<id> keys belong to the rectification process; use another key' }]);
+    return variables;
+  }
+  if (findingId === null || businessKey !== findingBusinessKey(findingId)) {
+    throw new ValidationError('A rectification starts for a finding', [{ pointer: '/businessKey', message: 'must be finding:<id> of an open finding (or use requestRectification)' }]);
+  }
+  const finding = await findingRepository.lock(em, findingId);
+  if (!finding) throw new NotFoundError(`No finding ${findingId}`, String(findingId));
+  const [running] = await em.execute<{ id: number }[]>(`select id from workflow_instance where business_key = ? and status in ('running', 'incident')`, [businessKey]);
+  if (running) throw new ConflictError(`Finding ${findingId} is already being rectified (workflow instance ${running.id})`);
+  if (finding.status !== 'open') throw new ConflictError(`Finding ${findingId} is ${finding.status}; only an open finding can be rectified`);
+  await findingRepository.markRectifying(em, findingId);
+  return { ...variables, ...rectificationVariables(finding) };
+}

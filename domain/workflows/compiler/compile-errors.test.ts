@@ -1,0 +1,84 @@
+import { compileBpmn } from './compile.ts';
+import { CompileError, type CompileIssue } from './errors.ts';
+import { OPTIONS } from './test-options.ts';
+
+const doc = (body: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:pinzhi="urn:pinzhi:bpmn" id="d" targetNamespace="urn:t">${extra}
+  <bpmn:process id="p" isExecutable="true">${body}</bpmn:process></bpmn:definitions>`;
+const flow = (id: string, from: string, to: string, condition?: string) => `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}">${condition ? `<bpmn:conditionExpression>${condition}</bpmn:conditionExpression>` : ''}</bpmn:sequenceFlow>`;
+const task = (id: string, role = 'inspector') => `<bpmn:userTask id="${id}" pinzhi:candidateRole="${role}" />`;
+
+async function issues(xml: string): Promise<CompileIssue[]> {
+  try {
+    await compileBpmn(xml, { ...OPTIONS, checkForm: (s) => (typeof s === 'object' && s !== null && !Array.isArray(s) ? null : 'must be an object') });
+  } catch (error) {
+    if (error instanceof CompileError) return error.issues;
+    throw error;
+  }
+  throw new Error('compiled without error');
+}
+
+describe('compile errors', () => {
+  it('lists every unsupported element with its id, type and reason, not just the first', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}
+      <bpmn:manualTask id="m" /><bpmn:scriptTask id="js"><bpmn:script>alert(1)</bpmn:script></bpmn:scriptTask>
+      <bpmn:intermediateThrowEvent id="msg"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>
+      <bpmn:endEvent id="e" />${flow('f1', 's', 'a')}${flow('f2', 'a', 'e')}`));
+    expect(found).toEqual([
+      { id: 'm', type: 'bpmn:ManualTask', reason: expect.stringContaining('ManualTask is not supported') },
+      { id: 'js', type: 'bpmn:ScriptTask', reason: expect.stringContaining('ScriptTask is not supported') },
+      { id: 'msg', type: 'bpmn:IntermediateThrowEvent', reason: expect.stringContaining('is not supported') },
+    ]);
+  });
+
+  it('refuses a malformed or empty document, and one without exactly one process', async () => {
+    expect((await issues('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p">'))[0]).toMatchObject({ id: '', type: 'document', reason: expect.stringContaining('unparsable') });
+    expect((await issues('<html><body>not bpmn</body></html>'))[0]).toMatchObject({ type: 'document', reason: expect.stringContaining('not a BPMN 2.0 document') });
+    expect((await issues(''))[0].reason).toBe('the BPMN document is empty');
+    expect((await issues('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'))[0].reason).toContain('DOCTYPE');
+    expect((await issues(doc('').replace(/<bpmn:process[\s\S]*<\/bpmn:process>/, '')))[0].reason).toContain('exactly one process');
+  });
+
+  it('reports an end event that can never be reached', async () => {
+    expect(await issues(doc(`<bpmn:startEvent id="s" />${task('a')}<bpmn:endEvent id="e" /><bpmn:endEvent id="orphan" />${flow('f1', 's', 'a')}${flow('f2', 'a', 'e')}`)))
+      .toEqual([{ id: 'orphan', type: 'bpmn:EndEvent', reason: 'this end event can never be reached from the start event' }]);
+  });
+
+  it('reports FEEL that does not parse, a flow without condition, roles, actions, forms and timers that are wrong', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" />
+      <bpmn:userTask id="a" pinzhi:candidateRole="janitor" pinzhi:assignee="((("><bpmn:extensionElements><pinzhi:form>[1, 2</pinzhi:form></bpmn:extensionElements></bpmn:userTask>
+      <bpmn:boundaryEvent id="cycle" attachedToRef="a"><bpmn:timerEventDefinition><bpmn:timeCycle>R/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:exclusiveGateway id="g" />
+      <bpmn:serviceTask id="svc" pinzhi:action="sendFax" />
+      <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>48 hours</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'a')}${flow('f2', 'a', 'g')}${flow('bad', 'g', 'svc', 'score &gt;')}${flow('bare', 'g', 'wait')}${flow('f3', 'svc', 'e')}${flow('f4', 'wait', 'e')}${flow('f5', 'cycle', 'e')}`));
+    expect(found).toEqual(expect.arrayContaining([
+      { id: 'a', type: 'bpmn:UserTask', reason: expect.stringContaining('unknown role "janitor"') },
+      { id: 'a', type: 'bpmn:UserTask', reason: expect.stringContaining('the assignee expression: FEEL does not parse') },
+      { id: 'a', type: 'bpmn:UserTask', reason: expect.stringContaining('the form is not JSON') },
+      { id: 'cycle', type: 'bpmn:BoundaryEvent', reason: expect.stringContaining('timer cycles are not supported') },
+      { id: 'bad', type: 'bpmn:SequenceFlow', reason: expect.stringContaining('FEEL does not parse') },
+      { id: 'bare', type: 'bpmn:SequenceFlow', reason: expect.stringContaining('without a condition and is not its default flow') },
+      { id: 'svc', type: 'bpmn:ServiceTask', reason: expect.stringContaining('unknown action "sendFax"') },
+      { id: 'wait', type: 'bpmn:IntermediateCatchEvent', reason: expect.stringContaining('"48 hours" is not an ISO 8601 duration') },
+    ]));
+  });
+
+  it('refuses a loop with nothing to wait on, which would spin forever', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:exclusiveGateway id="g1" default="back" /><bpmn:exclusiveGateway id="g2" />${task('a')}<bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'g1')}${flow('out', 'g1', 'a', 'x = 1')}${flow('back', 'g1', 'g2')}${flow('f2', 'g2', 'g1')}${flow('f3', 'a', 'e')}`));
+    expect(found).toEqual([expect.objectContaining({ reason: expect.stringContaining('has no user task or timer to wait on') })]);
+  });
+
+  it('refuses parallel branches that do not meet at one join, and a branch that just ends', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${task('a')}${task('b')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />
+      ${flow('f1', 's', 'fork')}${flow('f2', 'fork', 'a')}${flow('f3', 'fork', 'b')}${flow('f4', 'a', 'e1')}${flow('f5', 'b', 'e2')}`));
+    expect(found).toEqual(expect.arrayContaining([{ id: 'fork', type: 'bpmn:ParallelGateway', reason: 'its branches do not all meet at one joining parallel gateway' }]));
+  });
+
+  it('gives a task with two ways out no silent choice', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />${flow('f1', 's', 'a')}${flow('f2', 'a', 'e1')}${flow('f3', 'a', 'e2')}`));
+    expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'has several outgoing flows: use an exclusive or parallel gateway to split' }]);
+  });
+});

@@ -1,0 +1,168 @@
+import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { compileCached } from '../standards/ajv.ts';
+import { NotFoundError, ValidationError } from '../shared/errors.ts';
+import type { JsonObject } from '../shared/json.ts';
+import { contentHash } from '../standards/content-hash.ts';
+import { compileBpmn, type CompiledWorkflow } from './compiler/compile.ts';
+import { CompileError } from './compiler/errors.ts';
+import { runnable, type Runnable } from './engine.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize, ROLES } from '../users/roles.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+import { SERVICE_ACTIONS } from './actions.ts';
+
+export interface DefinitionRow {
+  key: string;
+  version: number;
+  name: string;
+  bpmnXml: string;
+  deployedBy: string;
+  deployedAt: Date;
+  compiled: CompiledWorkflow;
+}
+
+const KEY = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** Compiles BPMN with Pinzhi's roles, built-in actions and JSON Schema forms. */
+export function compileWorkflow(xml: string): Promise<CompiledWorkflow> {
+  return compileBpmn(xml, {
+    roles: ROLES,
+    actions: Object.keys(SERVICE_ACTIONS),
+    checkForm: (schema) => {
+      if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return 'a form is a JSON Schema object';
+      try {
+        compileCached(schema as JsonObject);
+        return null;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  });
+}
+
+const runnables = new Map<string, Runnable>();
+
+function toRow(r: { key: string; version: number; name: string; bpmn_xml: string; deployed_by: string; deployed_at: Date | string; compiled_json: string }): DefinitionRow {
+  return { key: r.key, version: r.version, name: r.name, bpmnXml: r.bpmn_xml, deployedBy: r.deployed_by, deployedAt: new Date(r.deployed_at), compiled: JSON.parse(r.compiled_json) };
+}
+
+/** A deployed definition, the newest version when none is given. */
+export async function findDefinition(em: EntityManager, key: string, version?: number | null): Promise<DefinitionRow> {
+  const rows = await em.execute<Parameters<typeof toRow>[0][]>(
+    `select * from workflow_definition where key = ? ${version ? 'and version = ?' : ''} order by version desc limit 1`, version ? [key, version] : [key]);
+  if (rows.length === 0) throw new NotFoundError(version ? `No version ${version} of workflow ${key}` : `No workflow ${key} is deployed`, key);
+  return toRow(rows[0]);
+}
+
+/** The machine of a definition version, built once. */
+export async function runnableOf(em: EntityManager, key: string, version: number): Promise<Runnable> {
+  const id = `${key}@${version}`;
+  let r = runnables.get(id);
+  if (!r) {
+    r = runnable((await findDefinition(em, key, version)).compiled);
+    runnables.set(id, r);
+  }
+  return r;
+}
+
+export interface DeployResult {
+  definition: DefinitionRow;
+  /** false when the same BPMN was already the newest version */
+  created: boolean;
+  /** running instances of older versions, and their states the new version no longer has */
+  orphanedStates: { instanceId: number; version: number; states: string[] }[];
+}
+
+/**
+ * Compiles BPMN and stores it as the next version of `key` (the same document twice is one
+ * version). Running instances stay on their version; the result lists the states they are in that
+ * the new version no longer has — they need an explicit mapping to migrate.
+ */
+export async function deployWorkflow(ctx: ServiceContext, key: string, xml: string): Promise<DeployResult> {
+  const actor = authorize(ctx.actor, 'manageWorkflows');
+  if (!KEY.test(key)) throw new ValidationError(`"${key}" is not a workflow key`, [{ pointer: '/key', message: 'use lower-case letters, digits and -, e.g. rectification' }]);
+  let compiled: CompiledWorkflow;
+  try {
+    compiled = await compileWorkflow(xml);
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    throw new ValidationError(error.message, error.issues.map((i) => ({ pointer: i.id ? `/${i.id}` : '', message: `${i.type}${i.id ? ` ${i.id}` : ''}: ${i.reason}` })));
+  }
+  const hash = contentHash(xml);
+  return ctx.em.transactional(async (em) => {
+    await em.execute('select pg_advisory_xact_lock(?)', [72_100_005]);
+    const latest = await em.execute<{ version: number; content_hash: string }[]>('select version, content_hash from workflow_definition where key = ? order by version desc limit 1', [key]);
+    let created = false;
+    if (latest[0]?.content_hash !== hash) {
+      const version = (latest[0]?.version ?? 0) + 1;
+      await em.execute(`insert into workflow_definition (key, version, name, bpmn_xml, compiled_json, content_hash, deployed_by, deployed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [key, version, compiled.name, xml, JSON.stringify(compiled), hash, actor.username, new Date()]);
+      await appendAudit(em, actor, { action: 'workflow.deployed', subjectType: 'workflow', subjectKey: `${key}@${version}`, detail: { name: compiled.name, contentHash: hash } });
+      created = true;
+    }
+    const definition = await findDefinition(em, key);
+    const known = new Set(definition.compiled.stateIds);
+    const running = await em.execute<{ id: number; definition_version: number; snapshot_json: string }[]>(
+      `select id, definition_version, snapshot_json from workflow_instance where definition_key = ? and definition_version < ? and status in ('running', 'incident')`, [key, definition.version]);
+    const orphanedStates = running.map((r) => ({ instanceId: r.id, version: r.definition_version, states: leavesOf(JSON.parse(r.snapshot_json).value).filter((s) => !known.has(s)) })).filter((o) => o.states.length > 0);
+    return { definition, created, orphanedStates };
+  });
+}
+
+/** The innermost state names of a persisted snapshot's value. */
+export function leavesOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => (v && typeof v === 'object' && Object.keys(v).length ? leavesOf(v) : typeof v === 'string' ? [v] : [k]));
+}
+
+export async function listDefinitions(ctx: ServiceContext): Promise<DefinitionRow[]> {
+  authorize(ctx.actor, 'readStandards');
+  const rows = await ctx.em.execute<Parameters<typeof toRow>[0][]>('select * from workflow_definition order by key, version desc');
+  return rows.map(toRow);
+}
+
+export interface MigrationResult {
+  migrated: number[];
+}
+
+/**
+ * Moves running instances of one version to another, with an explicit mapping for each state the
+ * target version lacks; refuses (and moves nothing) when any instance would land in an unknown
+ * state. Open tasks and timers of the mapped states are closed and those of the target states opened.
+ */
+export async function migrateInstances(ctx: ServiceContext, key: string, fromVersion: number, toVersion: number, mapping: { from: string; to: string }[]): Promise<MigrationResult> {
+  const actor = authorize(ctx.actor, 'manageWorkflows');
+  const target = await findDefinition(ctx.em, key, toVersion);
+  const known = new Set(target.compiled.stateIds);
+  const map = new Map(mapping.map((m) => [m.from, m.to]));
+  const bad = mapping.filter((m) => !known.has(m.to)).map((m, i) => ({ pointer: `/mapping/${i}/to`, message: `${m.to} is not a state of ${key}@${toVersion}` }));
+  if (bad.length > 0) throw new ValidationError('The mapping names unknown states', bad);
+  return ctx.em.transactional(async (em) => {
+    const rows = await em.execute<{ id: number; snapshot_json: string; revision: number }[]>(`select id, snapshot_json, revision from workflow_instance where definition_key = ? and definition_version = ? and status = 'running' for update`, [key, fromVersion]);
+    const issues: { pointer: string; message: string }[] = [];
+    const plans = rows.map((row) => {
+      const snapshot = JSON.parse(row.snapshot_json);
+      const rename = (value: unknown): unknown => {
+        if (typeof value === 'string') return map.get(value) ?? value;
+        if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [map.get(k) ?? k, rename(v)]));
+        return value;
+      };
+      const value = rename(snapshot.value);
+      for (const s of leavesOf(value)) if (!known.has(s)) issues.push({ pointer: `/instances/${row.id}`, message: `instance ${row.id} stands in ${s}, which ${key}@${toVersion} does not have: map it` });
+      return { row, snapshot: { ...snapshot, value } };
+    });
+    if (issues.length > 0) throw new ValidationError(`${issues.length} instance state(s) need a mapping`, issues);
+    const now = new Date();
+    for (const { row, snapshot } of plans) {
+      await em.execute(`update workflow_instance set definition_version = ?, snapshot_json = ?, revision = revision + 1, updated_at = ? where id = ? and revision = ?`, [toVersion, JSON.stringify(snapshot), now, row.id, row.revision]);
+      for (const m of mapping) {
+        await em.execute(`update workflow_task set element_id = ? where instance_id = ? and status = 'open' and element_id = ?`, [m.to, row.id, m.from]);
+      }
+      await em.execute(`insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) values (?, ?, ?, 'migrate', ?, ?, ?)`,
+        [row.id, now, actor.username, JSON.stringify({ fromVersion, toVersion, mapping }), leavesOf(JSON.parse(row.snapshot_json).value).join(','), leavesOf(snapshot.value).join(',')]);
+    }
+    await appendAudit(em, actor, { action: 'workflow.migrated', subjectType: 'workflow', subjectKey: `${key}@${fromVersion}→${toVersion}`, detail: { instances: plans.map((p) => p.row.id), mapping } });
+    return { migrated: plans.map((p) => p.row.id) };
+  });
+}
