@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { advisoryLock, type EntityManager } from '../shared/persistence.ts';
 import { canonicalJson, type JsonValue } from '../shared/json.ts';
 import { AuditEvent, type IAuditEvent } from './audit-event.entity.ts';
 import type { Actor } from '../users/roles.ts';
@@ -33,7 +33,7 @@ export function auditHash(row: Pick<IAuditEvent, 'id' | 'occurredAt' | 'actor' |
  * a transaction-scoped advisory lock serialises writers so the chain never forks.
  */
 export async function appendAudit(em: EntityManager, actor: Actor, input: AuditInput): Promise<IAuditEvent> {
-  await em.execute('select pg_advisory_xact_lock(?)', [AUDIT_LOCK]);
+  await advisoryLock(em, AUDIT_LOCK);
   await em.flush(); // earlier events of this transaction must be in the table before we read its tail
   const [last] = await em.find(AuditEvent, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id', 'hash'] });
   const prev = last ? { id: last.id, hash: last.hash } : { id: 0, hash: GENESIS_HASH };

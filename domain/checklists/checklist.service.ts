@@ -1,10 +1,11 @@
 import { promisify } from 'node:util';
+import { checklistRepository } from './checklist.repository.ts';
 import { gunzip, gzip } from 'node:zlib';
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 import { generateChecklistJson, monthOf, type Checklist, type PinnedInstruction, type Tier } from './generate.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { isCalendarDate } from '../inspections/dates.ts';
-import { editionRetirement } from '../editions/retirement.repository.ts';
+import { retirementRepository } from '../editions/retirement.repository.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { mergePatch, type Overlay } from '../variants/variants.ts';
 import { authorize } from '../users/roles.ts';
@@ -69,7 +70,7 @@ export async function getChecklist(ctx: ServiceContext, args: ChecklistArgs): Pr
   const edition = args.edition ?? (await newestEditionName(ctx.em));
   if (!edition) throw new NotFoundError('No edition is published yet', 'edition');
   await repo.getEdition(ctx.em, edition);
-  const retired = await editionRetirement(ctx.em, edition);
+  const retired = await retirementRepository.find(ctx.em, edition);
   if (retired) throw new ConflictError(`Edition ${edition} was retired on ${retired.retiredAt.toISOString().slice(0, 10)} (${retired.note}); use the current edition`);
   const variantVersion = project.profile === 'standard' ? undefined : (await variants.pinned(ctx.em, edition)).get(project.profile);
   const variant = variantVersion === undefined ? null : { profile: project.profile, version: variantVersion };
@@ -94,19 +95,19 @@ export async function getChecklist(ctx: ServiceContext, args: ChecklistArgs): Pr
 
 async function storeChecklist(em: EntityManager, { checklist, json }: CachedChecklist): Promise<void> {
   // Stored gzipped: a full quarterly checklist is about 1 MB of JSON and compresses tenfold.
-  await em.execute(
-    `insert into checklist (id, project_id, tier, scope, edition_name, period, variant_profile, variant_version, item_count, content_gzip, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-    [checklist.id, checklist.projectId, checklist.tier, checklist.scope, checklist.edition, checklist.period, checklist.variant?.profile ?? null, checklist.variant?.version ?? null, checklist.itemCount, await gzipAsync(json, { level: 1 }), new Date()],
-  );
+  await checklistRepository.insertIfAbsent(em, {
+    id: checklist.id, projectId: checklist.projectId, tier: checklist.tier, scope: checklist.scope, edition: checklist.edition, period: checklist.period,
+    variantProfile: checklist.variant?.profile ?? null, variantVersion: checklist.variant?.version ?? null, itemCount: checklist.itemCount,
+    contentGzip: await gzipAsync(json, { level: 1 }), createdAt: new Date(),
+  });
 }
 
 /** A stored checklist by its id (the hash of its content). */
 export async function getChecklistById(em: EntityManager, id: string): Promise<CachedChecklist> {
   const cached = byId.get(id);
   if (cached) return cached;
-  const [row] = /^[0-9a-f]{64}$/.test(id) ? await em.execute<{ content_gzip: Uint8Array }[]>('select content_gzip from checklist where id = ?', [id]) : [];
-  if (!row) throw new NotFoundError(`No checklist with id ${id}`, id);
-  const json = await gunzipAsync(Buffer.from(row.content_gzip));
+  const content = /^[0-9a-f]{64}$/.test(id) ? await checklistRepository.content(em, id) : null;
+  if (!content) throw new NotFoundError(`No checklist with id ${id}`, id);
+  const json = await gunzipAsync(Buffer.from(content));
   return remember(null, { checklist: JSON.parse(json.toString('utf8')) as Checklist, json });
 }

@@ -1,4 +1,5 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { advisoryLock, type EntityManager, inTransaction } from '../shared/persistence.ts';
+import { retirementRepository } from './retirement.repository.ts';
 import { ConflictError, ValidationError } from '../shared/errors.ts';
 import { diffVersions } from '../standards/diff/diff.ts';
 import type { Change } from '../standards/diff/semantic-diff.ts';
@@ -24,8 +25,8 @@ export async function publishEdition(ctx: ServiceContext, name: string, note?: s
   if (!EDITION_NAME.test(name)) {
     throw new ValidationError(`"${name}" is not a valid edition name`, [{ pointer: '', message: 'use letters, digits, ".", "_" or "-" (at most 64), e.g. 2026-Q4' }]);
   }
-  const edition = await ctx.em.transactional(async (em) => {
-    await em.execute('select pg_advisory_xact_lock(?)', [72_100_002]);
+  const edition = await inTransaction(ctx.em, async (em) => {
+    await advisoryLock(em, 72_100_002);
     if (await repo.findEdition(em, name)) throw new ConflictError(`An edition named ${name} already exists`);
     const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
     if (docs.length === 0) throw new ConflictError('Nothing is published yet: an edition needs at least one published standard');
@@ -124,12 +125,11 @@ export async function editionDiff(ctx: ServiceContext, from: string, to: string)
 export async function retireEdition(ctx: ServiceContext, name: string, note: string): Promise<IEdition> {
   const actor = authorize(ctx.actor, 'publishEditions');
   if (!note?.trim()) throw new ValidationError('Say why the edition is retired', [{ pointer: '/note', message: 'note is required' }]);
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const edition = await repo.getEdition(em, name);
     if ((await repo.newestEdition(em))?.name === name) throw new ConflictError(`${name} is the newest edition; publish a newer one before retiring it`);
-    const [done] = await em.execute<{ n: string }[]>('select count(*) as n from edition_retirement where edition_name = ?', [name]);
-    if (Number(done.n) > 0) throw new ConflictError(`${name} is already retired`);
-    await em.execute('insert into edition_retirement (edition_name, retired_by, retired_at, note) values (?, ?, ?, ?)', [name, actor.username, new Date(), note]);
+    if (await retirementRepository.find(em, name)) throw new ConflictError(`${name} is already retired`);
+    await retirementRepository.insert(em, name, { retiredBy: actor.username, retiredAt: new Date(), note });
     await appendAudit(em, actor, { action: 'edition.retired', subjectType: 'edition', subjectKey: name, detail: { note } });
     return edition;
   });

@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { checkLibrary, type LibraryDocument, type LibraryFile } from './library.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
@@ -31,7 +31,7 @@ export async function importLibrary(em: EntityManager, actor: Actor, files: Libr
   authorize(actor, 'publishStandards');
   const existing = new Set((await em.find(StandardDocument, {}, { fields: ['code'] })).map((d) => d.code));
   const docs = checkLibrary(files, existing, options.limits);
-  const result = await em.transactional((tx) => importDocuments(tx, actor, docs, (doc) => ({ author: actor.username, note: options.note ?? `imported from ${doc.file}` })));
+  const result = await inTransaction(em, (tx) => importDocuments(tx, actor, docs, (doc) => ({ author: actor.username, note: options.note ?? `imported from ${doc.file}` })));
   if (options.edition && !(await repo.findEdition(em, options.edition))) {
     await publishEdition({ em, actor, limits: options.limits ?? DEFAULT_LIMITS }, options.edition, options.note);
     result.edition = options.edition;
@@ -60,7 +60,7 @@ export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg:
   const last = checked.editions.length - 1;
   for (const [i, { manifest, documents }] of checked.editions.entries()) {
     if (await repo.findEdition(em, manifest.name)) continue;
-    await em.transactional(async (tx) => {
+    await inTransaction(em, async (tx) => {
       if (result.touchpoints === 0) result.touchpoints = await saveTouchpoints(tx, checked.touchpoints);
       const changes = new Map(manifest.changes.map((c) => [c.code, c]));
       const imported = await importDocuments(tx, actor, documents, (doc) => changes.get(doc.code) ?? { author: manifest.publishedBy, note: manifest.note });

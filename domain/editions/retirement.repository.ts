@@ -1,7 +1,21 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
+import { EditionRetirement } from './edition-retirement.entity.ts';
 
-/** Whether an edition has been withdrawn from use (retireEdition), and when and why. */
-export async function editionRetirement(em: EntityManager, edition: string): Promise<{ retiredAt: Date; note: string } | null> {
-  const [row] = await em.execute<{ retired_at: Date; note: string }[]>('select retired_at, note from edition_retirement where edition_name = ?', [edition]);
-  return row ? { retiredAt: new Date(row.retired_at), note: row.note } : null;
+/** When, by whom and why an edition was withdrawn from use. */
+export interface Retirement {
+  retiredBy: string;
+  retiredAt: Date;
+  note: string;
 }
+
+/** Retirements of editions (retireEdition): one row per edition, never changed. */
+export const retirementRepository = {
+  async find(em: EntityManager, edition: string): Promise<Retirement | null> {
+    const row = await em.findOne(EditionRetirement, { editionName: edition }, { disableIdentityMap: true });
+    return row ? { retiredBy: row.retiredBy, retiredAt: new Date(row.retiredAt), note: row.note } : null;
+  },
+
+  async insert(em: EntityManager, edition: string, retirement: Retirement): Promise<void> {
+    await em.insert(EditionRetirement, { editionName: edition, retiredBy: retirement.retiredBy, retiredAt: retirement.retiredAt, note: retirement.note });
+  },
+};

@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 
 /** What a rectification is started with: the finding as the inspection judged it. */
 export interface FindingFacts {

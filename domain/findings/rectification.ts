@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, inTransaction, forkOf } from '../shared/persistence.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { NotFoundError } from '../shared/errors.ts';
 import { authorize, type Actor } from '../users/roles.ts';
@@ -39,7 +39,7 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
   let opened = 0;
   for (const f of await findingRepository.awaitingRectification(ctx.em, inspectionId)) {
     await yieldToEventLoop();
-    const started = await ctx.em.fork().transactional(async (em) => {
+    const started = await inTransaction(forkOf(ctx.em), async (em) => {
       const free = await findingRepository.lock(em, f.id);
       if (free?.status !== 'open') return false;
       await startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(f.id));
@@ -54,5 +54,5 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
 export async function requestRectification(ctx: JobsContext, findingId: number): Promise<number> {
   const actor = authorize(ctx.actor, 'startWorkflows');
   if (!(await rectificationDeployed(ctx.em))) throw new NotFoundError('The rectification workflow is not deployed', RECTIFICATION);
-  return ctx.em.transactional((em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(findingId)));
+  return inTransaction(ctx.em, (em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(findingId)));
 }

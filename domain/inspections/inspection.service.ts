@@ -1,4 +1,5 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { inTransaction, forkOf, isUniqueViolation } from '../shared/persistence.ts';
+import { inspectionRepository } from './inspection.repository.ts';
 import { evaluateAnswers, type Answer } from '../checklists/evaluate.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import type { JsonValue } from '../shared/json.ts';
@@ -11,7 +12,7 @@ import { Place } from '../projects/project.entity.ts';
 import type { JobsContext, ServiceContext } from '../shared/service-context.ts';
 import { getChecklistById, todayInChina } from '../checklists/checklist.service.ts';
 import { requireDates, requireRecentDay } from './dates.ts';
-import { editionRetirement } from '../editions/retirement.repository.ts';
+import { retirementRepository } from '../editions/retirement.repository.ts';
 
 export interface SubmitArgs {
   checklistId: string;
@@ -57,7 +58,7 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
   requireRecentDay('inspectedOn', inspectedOn, todayInChina());
 
   const { checklist } = await getChecklistById(ctx.em, args.checklistId);
-  const retired = await editionRetirement(ctx.em, checklist.edition);
+  const retired = await retirementRepository.find(ctx.em, checklist.edition);
   if (retired) throw new ConflictError(`Edition ${checklist.edition} was retired on ${retired.retiredAt.toISOString().slice(0, 10)} (${retired.note}); fetch a checklist of the current edition`);
   if (args.placeId != null && !(await ctx.em.findOne(Place, { id: args.placeId, projectId: checklist.projectId }))) {
     throw new ValidationError('The place is not in the checklist\'s project', [{ pointer: '/placeId', message: `place ${args.placeId} does not belong to project ${checklist.projectId}` }]);
@@ -67,9 +68,9 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
   const evaluation = evaluateAnswers(checklist, args.answers, (photo) => known.has(photo));
 
   try {
-    return await ctx.em.transactional(async (em) => {
+    return await inTransaction(ctx.em, async (em) => {
       // checked again inside the transaction: a retirement may have committed meanwhile
-      if (await editionRetirement(em, checklist.edition)) throw new ConflictError(`Edition ${checklist.edition} was retired; fetch a checklist of the current edition`);
+      if (await retirementRepository.find(em, checklist.edition)) throw new ConflictError(`Edition ${checklist.edition} was retired; fetch a checklist of the current edition`);
       const now = new Date();
       const inspection = em.create(Inspection, {
         checklistId: checklist.id, projectId: checklist.projectId, placeId: args.placeId ?? null, tier: checklist.tier, editionName: checklist.edition,
@@ -86,11 +87,7 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
         if (r.status === 'passed') t.passed += 1;
         tallies.set(r.item.code, t);
       }
-      const rows = [...tallies];
-      if (rows.length > 0) {
-        await em.execute(`insert into inspection_tally (inspection_id, code, version, applicable, passed) values ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          rows.flatMap(([code, t]) => [inspection.id, code, t.version, t.applicable, t.passed]));
-      }
+      await inspectionRepository.insertTallies(em, inspection.id, [...tallies].map(([code, t]) => ({ code, ...t })));
       for (const r of evaluation.failed) {
         em.create(Finding, {
           inspectionId: inspection.id, projectId: checklist.projectId, placeId: args.placeId ?? null, itemId: r.item.id, code: r.item.code, version: r.item.version,
@@ -108,9 +105,9 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
       return { inspection, replayed: false };
     });
   } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    if (!isUniqueViolation(error)) throw error;
     // Another request with the same clientSubmissionId won the race: answer as its retry.
-    const winner = await ctx.em.fork().findOne(Inspection, { clientSubmissionId: id });
+    const winner = await forkOf(ctx.em).findOne(Inspection, { clientSubmissionId: id });
     if (!winner) throw error;
     return sameSubmission(winner, hash, actor.username);
   }

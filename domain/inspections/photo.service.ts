@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { photoRepository } from './photo.repository.ts';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
 import { authorize } from '../users/roles.ts';
 import { Photo, type IPhoto } from './inspection.entity.ts';
@@ -39,7 +40,7 @@ export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, 
   const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
   await writeFile(partial, bytes);
   await rename(partial, path);
-  await ctx.em.execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, ?, ?, ?, ?) on conflict (sha256) do nothing`, [sha256, type.mime, bytes.length, actor.username, new Date()]);
+  await photoRepository.insertIfAbsent(ctx.em, { sha256, mime: type.mime, bytes: bytes.length, uploadedBy: actor.username, createdAt: new Date() });
   return (await ctx.em.findOne(Photo, { sha256 }))!;
 }
 

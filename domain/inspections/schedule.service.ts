@@ -1,4 +1,6 @@
 import type { Tier } from '../checklists/generate.ts';
+import { inspectionRepository } from './inspection.repository.ts';
+import { inTransaction } from '../shared/persistence.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../users/roles.ts';
@@ -15,7 +17,7 @@ export async function scheduleInspections(ctx: ServiceContext, args: { projectId
   const startsOn = args.startsOn ?? todayInChina();
   requireDates({ startsOn });
   if (!args.inspector.trim()) throw new ValidationError('Name the inspector', [{ pointer: '/inspector', message: 'must be a username' }]);
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const existing = await em.findOne(Schedule, { projectId: args.projectId, tier: args.tier, inspector: args.inspector });
     const row = existing ?? em.create(Schedule, { projectId: args.projectId, tier: args.tier, inspector: args.inspector, startsOn, active: true, createdAt: new Date() });
     Object.assign(row, { active: true, startsOn });
@@ -64,10 +66,8 @@ export async function overdueInspections(ctx: ServiceContext, asOf?: string | nu
   for (const schedule of await ctx.em.find(Schedule, { active: true }, { orderBy: { projectId: 'asc', tier: 'asc' } })) {
     const [from, to] = lastPeriod(schedule.tier as Tier, day);
     if (to < schedule.startsOn) continue;
-    const [row] = await ctx.em.execute<{ last: string | null; within: string }[]>(
-      `select max(inspected_on)::text as last, count(*) filter (where inspected_on between ? and ? and applicable > 0) as within from inspection where project_id = ? and tier = ?`,
-      [from, to, schedule.projectId, schedule.tier]);
-    if (Number(row.within) === 0) out.push({ schedule, periodFrom: from, periodTo: to, lastInspectedOn: row.last });
+    const coverage = await inspectionRepository.periodCoverage(ctx.em, schedule.projectId, schedule.tier, from, to);
+    if (!coverage.covered) out.push({ schedule, periodFrom: from, periodTo: to, lastInspectedOn: coverage.last });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { PgBoss, fromKysely, fromPglite, type JobInsert, type JobResult, type PGliteLike } from 'pg-boss';
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 import type { Orm } from '../../server/db/orm.ts';
 import type { Job, Jobs } from './jobs.ts';
 

@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 
 /** Work that a committed change causes, run by a worker after the commit. */
 export type Job =

@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { authorize } from '../users/roles.ts';
 import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
@@ -8,7 +8,7 @@ import type { ServiceContext } from '../shared/service-context.ts';
 /** Creates the 18 sample projects and their places when the store has none (first start). */
 export async function ensureSampleProjects(em: EntityManager): Promise<number> {
   if ((await em.count(Project)) > 0) return 0;
-  await em.transactional(async (tx) => {
+  await inTransaction(em, async (tx) => {
     const now = new Date();
     for (const seed of SAMPLE_PROJECTS) {
       const project = tx.create(Project, { code: seed.code, name: seed.name, type: seed.type, region: seed.region, profile: seed.profile, address: seed.address, createdAt: now });

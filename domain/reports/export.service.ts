@@ -1,6 +1,6 @@
 import { evaluateAnswers, type Answer } from '../checklists/evaluate.ts';
 import type { Checklist } from '../checklists/generate.ts';
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 import { writeXlsx } from './xlsx.ts';
 import { Place } from '../projects/project.entity.ts';
 import { Inspection } from '../inspections/inspection.entity.ts';

@@ -1,4 +1,5 @@
 import { authorize } from '../users/roles.ts';
+import { reportRepository } from './report.repository.ts';
 import { requireDates } from '../inspections/dates.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 
@@ -28,32 +29,17 @@ export interface RectificationKpi {
 export async function rectificationKpis(ctx: ServiceContext, groupBy: 'project' | 'module' | 'month', filter: { from?: string | null; to?: string | null }): Promise<RectificationKpi[]> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
-  const key = groupBy === 'project' ? 'p.code' : groupBy === 'module' ? 'f.module' : `to_char(f.found_on, 'YYYY-MM')`;
-  const params: unknown[] = [];
-  const conditions = [`w.definition_key = 'rectification'`];
-  if (filter.from) { conditions.push('f.found_on >= ?'); params.push(filter.from); }
-  if (filter.to) { conditions.push('f.found_on <= ?'); params.push(filter.to); }
-  const base = `from workflow_instance w join finding f on w.business_key = 'finding:' || f.id join project p on p.id = f.project_id where ${conditions.join(' and ')}`;
-  const totals = await ctx.em.execute<{ key: string; started: string; completed: string }[]>(
-    `select ${key} as key, count(*) as started, count(*) filter (where w.status = 'completed') as completed ${base} group by 1 order by 1`, params);
-  const steps = await ctx.em.execute<{ key: string; step: string; completed: string; on_time: string; with_due: string; mean_hours: string | null }[]>(
-    `select ${key} as key, t.element_id as step, count(*) as completed,
-       count(*) filter (where t.due_at is not null and t.completed_at <= t.due_at) as on_time,
-       count(*) filter (where t.due_at is not null) as with_due,
-       avg(extract(epoch from (t.completed_at - t.created_at)) / 3600) as mean_hours
-     ${base.replace('where', 'join workflow_task t on t.instance_id = w.id and t.status = \'completed\' where')} group by 1, 2 order by 1, 2`, params);
-  const overdue = await ctx.em.execute<{ key: string; n: string }[]>(
-    `select ${key} as key, count(*) as n ${base.replace('where', 'join workflow_task t on t.instance_id = w.id and t.status = \'open\' and t.due_at < now() where')} group by 1`, params);
+  const { totals, steps, overdue } = await reportRepository.rectificationFigures(ctx.em, groupBy, filter);
   const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
   return totals.map((row) => ({
     key: row.key,
-    started: Number(row.started),
-    completed: Number(row.completed),
-    completionRate: rate(Number(row.completed), Number(row.started)),
-    openOverdue: Number(overdue.find((o) => o.key === row.key)?.n ?? 0),
+    started: row.started,
+    completed: row.completed,
+    completionRate: rate(row.completed, row.started),
+    openOverdue: overdue.find((o) => o.key === row.key)?.n ?? 0,
     steps: steps.filter((s) => s.key === row.key).map((s) => ({
-      step: s.step, completed: Number(s.completed), onTime: Number(s.on_time), onTimeRate: rate(Number(s.on_time), Number(s.with_due)),
-      meanHours: s.mean_hours === null ? null : Math.round(Number(s.mean_hours) * 100) / 100,
+      step: s.step, completed: s.completed, onTime: s.onTime, onTimeRate: rate(s.onTime, s.withDue),
+      meanHours: s.meanHours === null ? null : Math.round(s.meanHours * 100) / 100,
     })),
   }));
 }

@@ -1,4 +1,6 @@
 import { authorize } from '../users/roles.ts';
+import { reportRepository } from './report.repository.ts';
+import { inspectionRepository } from '../inspections/inspection.repository.ts';
 import { requireDates } from '../inspections/dates.ts';
 import { Finding, type IFinding } from '../findings/finding.entity.ts';
 import { Inspection, type IInspection } from '../inspections/inspection.entity.ts';
@@ -52,17 +54,8 @@ export interface RateRow {
 export async function executionRates(ctx: ServiceContext, groupBy: RateGroup, filter: { projectId?: number | null; from?: string | null; to?: string | null }): Promise<RateRow[]> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
-  const key = groupBy === 'project' ? 'p.code' : groupBy === 'module' ? 'substr(t.code, 1, 3)' : `to_char(i.inspected_on, 'YYYY-MM')`;
-  const params: unknown[] = [];
-  const conditions = ['true'];
-  if (filter.projectId != null) { conditions.push('i.project_id = ?'); params.push(filter.projectId); }
-  if (filter.from) { conditions.push('i.inspected_on >= ?'); params.push(filter.from); }
-  if (filter.to) { conditions.push('i.inspected_on <= ?'); params.push(filter.to); }
-  const rows = await ctx.em.execute<{ key: string; applicable: string; passed: string; inspections: string }[]>(
-    `select ${key} as key, sum(t.applicable) as applicable, sum(t.passed) as passed, count(distinct i.id) as inspections
-     from inspection i join inspection_tally t on t.inspection_id = i.id join project p on p.id = i.project_id
-     where ${conditions.join(' and ')} group by 1 order by 1`, params);
-  return rows.map((r) => ({ key: r.key, applicable: Number(r.applicable), passed: Number(r.passed), inspections: Number(r.inspections), rate: Number(r.applicable) === 0 ? 1 : Math.round((Number(r.passed) / Number(r.applicable)) * 10000) / 10000 }));
+  const rows = await reportRepository.executionTotals(ctx.em, groupBy, filter);
+  return rows.map((r) => ({ ...r, rate: r.applicable === 0 ? 1 : Math.round((r.passed / r.applicable) * 10000) / 10000 }));
 }
 
 export interface HeatCell {
@@ -75,23 +68,15 @@ export interface HeatCell {
 export async function findingHeatMap(ctx: ServiceContext, filter: { module?: string | null; from?: string | null; to?: string | null }): Promise<HeatCell[]> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
-  const params: unknown[] = [];
-  const conditions = ['true'];
-  if (filter.module) { conditions.push('f.module = ?'); params.push(filter.module); }
-  if (filter.from) { conditions.push('f.found_on >= ?'); params.push(filter.from); }
-  if (filter.to) { conditions.push('f.found_on <= ?'); params.push(filter.to); }
-  const rows = await ctx.em.execute<{ touchpoint: string; project_id: number; count: string }[]>(
-    `select tp.value as touchpoint, f.project_id, count(*) as count from finding f cross join jsonb_array_elements_text(f.touchpoints) as tp(value)
-     where ${conditions.join(' and ')} group by 1, 2 order by 3 desc, 1, 2`, params);
-  return rows.map((r) => ({ touchpoint: r.touchpoint, projectId: Number(r.project_id), count: Number(r.count) }));
+  return reportRepository.findingsByTouchpoint(ctx.em, filter);
 }
 
 /** The inspections that checked a given version of a document ("what was checked under v3 of W021?"). */
 export async function inspectionsUnder(ctx: ServiceContext, code: string, version: number): Promise<IInspection[]> {
   authorize(ctx.actor, 'readInspections');
-  const ids = await ctx.em.execute<{ inspection_id: number }[]>('select inspection_id from inspection_tally where code = ? and version = ?', [code, version]);
+  const ids = await inspectionRepository.idsUnder(ctx.em, code, version);
   if (ids.length === 0) return [];
-  return ctx.em.find(Inspection, { id: { $in: ids.map((r) => r.inspection_id) } }, { orderBy: { id: 'asc' } });
+  return ctx.em.find(Inspection, { id: { $in: ids } }, { orderBy: { id: 'asc' } });
 }
 
 /** Inspections, newest first, by project and inspector, a page at a time. */

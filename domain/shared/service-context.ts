@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from './persistence.ts';
 import type { DocumentLimits } from '../standards/validate.ts';
 import type { Actor } from '../users/roles.ts';
 import type { Jobs } from '../jobs/jobs.ts';

@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
 import { StandardVersion, type IStandardVersion } from './standard-version.entity.ts';
 import { Edition, EditionEntry, type IEdition } from '../editions/edition.entity.ts';

@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { contentHash } from './content-hash.ts';
@@ -106,7 +106,7 @@ export async function checkStandard(ctx: ServiceContext, code: string, schema: u
  */
 export async function createDraft(ctx: ServiceContext, input: { code: string; schema?: unknown; note?: string | null }): Promise<StandardVersionView> {
   const actor = authorize(ctx.actor, 'editStandards');
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const now = new Date();
     let doc = await repo.findDocument(em, input.code);
     let schema: JsonObject;
@@ -164,7 +164,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
   const actor = authorize(ctx.actor, 'editStandards');
   const identity = validateFor(input.code, input.schema, ctx.limits);
   const schema = input.schema as JsonObject;
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const doc = await repo.getDocument(em, input.code);
     assertSameIdentity(doc, identity);
     const draft = await repo.findOpenVersion(em, input.code);
@@ -191,7 +191,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
 
 async function transition(ctx: ServiceContext, code: string, from: string, action: string, apply: (row: IStandardVersion, actor: Actor, now: Date, em: EntityManager) => Promise<void> | void, permission: 'editStandards' | 'publishStandards'): Promise<StandardVersionView> {
   const actor = authorize(ctx.actor, permission);
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     await repo.getDocument(em, code);
     const open = await repo.findOpenVersion(em, code);
     if (!open || open.status !== from) {
@@ -246,7 +246,7 @@ export function publish(ctx: ServiceContext, code: string, note?: string | null)
 export async function retire(ctx: ServiceContext, code: string, note: string, options: { author?: string } = {}): Promise<StandardVersionView> {
   const actor = authorize(ctx.actor, 'publishStandards');
   if (!note?.trim()) throw new ValidationError('Say why the standard is retired', [{ pointer: '', message: 'note is required' }]);
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const doc = await repo.getDocument(em, code);
     if (doc.retired || doc.publishedVersion === null) throw new ConflictError(`${code} ${doc.retired ? 'is already retired' : 'has never been published'}`);
     const referrers = await repo.findPublishedReferrers(em, code);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { ConflictError, ValidationError } from '../shared/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { Setting } from '../../server/db/setting.entity.ts';
+import { settingRepository } from '../shared/setting.repository.ts';
 import { User, type IUser, type Qualification } from './user.entity.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
@@ -34,7 +34,7 @@ export async function createUser(em: EntityManager, actor: Actor, input: NewUser
   if (input.roles.length === 0 || unknown.length > 0) issues.push({ pointer: '/roles', message: `one or more of ${ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}` });
   if (issues.length > 0) throw new ValidationError(`Cannot create user ${input.username}`, issues);
   const passwordHash = await hashPassword(input.password);
-  return em.transactional(async (tx) => {
+  return inTransaction(em, async (tx) => {
     if (await tx.findOne(User, { username: input.username })) throw new ConflictError(`User ${input.username} already exists`);
     const user = tx.create(User, {
       username: input.username, displayName: input.displayName ?? input.username, passwordHash,
@@ -87,9 +87,5 @@ export async function ensureDemoUsers(em: EntityManager, actor: Actor): Promise<
 /** The token-signing secret: AUTH_SECRET, or one generated once and kept in the database. */
 export async function tokenSecret(em: EntityManager, configured: string | undefined): Promise<string> {
   if (configured) return configured;
-  const existing = await em.findOne(Setting, { key: 'auth.secret' });
-  if (existing) return existing.value;
-  const value = randomBytes(32).toString('base64url');
-  await em.execute('insert into setting (key, value) values (?, ?) on conflict (key) do nothing', ['auth.secret', value]);
-  return (await em.fork().findOneOrFail(Setting, { key: 'auth.secret' })).value;
+  return (await settingRepository.get(em, 'auth.secret')) ?? settingRepository.putIfAbsent(em, 'auth.secret', randomBytes(32).toString('base64url'));
 }

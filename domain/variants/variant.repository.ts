@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { Touchpoint, type ITouchpoint } from './touchpoint.entity.ts';
 import { EditionVariant, VariantVersion, type IVariantVersion } from './variant.entity.ts';

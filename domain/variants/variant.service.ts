@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 import { describeChanges, type Change } from '../standards/diff/semantic-diff.ts';
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
 import { canonicalJson, type JsonObject } from '../shared/json.ts';

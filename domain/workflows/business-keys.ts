@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { findingBusinessKey, findingIdOf, findingRepository, type FindingFacts } from '../findings/finding.repository.ts';
 

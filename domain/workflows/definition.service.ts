@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { compileCached } from '../standards/ajv.ts';
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/json.ts';
@@ -89,7 +89,7 @@ export async function deployWorkflow(ctx: ServiceContext, key: string, xml: stri
     throw new ValidationError(error.message, error.issues.map((i) => ({ pointer: i.id ? `/${i.id}` : '', message: `${i.type}${i.id ? ` ${i.id}` : ''}: ${i.reason}` })));
   }
   const hash = contentHash(xml);
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     await em.execute('select pg_advisory_xact_lock(?)', [72_100_005]);
     const latest = await em.execute<{ version: number; content_hash: string }[]>('select version, content_hash from workflow_definition where key = ? order by version desc limit 1', [key]);
     let created = false;
@@ -138,7 +138,7 @@ export async function migrateInstances(ctx: ServiceContext, key: string, fromVer
   const map = new Map(mapping.map((m) => [m.from, m.to]));
   const bad = mapping.filter((m) => !known.has(m.to)).map((m, i) => ({ pointer: `/mapping/${i}/to`, message: `${m.to} is not a state of ${key}@${toVersion}` }));
   if (bad.length > 0) throw new ValidationError('The mapping names unknown states', bad);
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const rows = await em.execute<{ id: number; snapshot_json: string; revision: number }[]>(`select id, snapshot_json, revision from workflow_instance where definition_key = ? and definition_version = ? and status = 'running' for update`, [key, fromVersion]);
     const issues: { pointer: string; message: string }[] = [];
     const plans = rows.map((row) => {

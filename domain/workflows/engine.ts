@@ -10,11 +10,9 @@ export interface Runnable {
   machine: AnyStateMachine;
 }
 
-let collecting: Effect[] | null = null;
-
-/** Builds the machine once; effects of a step are collected while that step runs (synchronously). */
+/** Builds the machine once; each step collects the effects its own actor emits. */
 export function runnable(compiled: CompiledWorkflow): Runnable {
-  return { compiled, machine: createWorkflowMachine(compiled, (effect) => collecting?.push(effect)) };
+  return { compiled, machine: createWorkflowMachine(compiled) };
 }
 
 /** What one step of an instance did: where it stands now and what the runtime must do about it. */
@@ -48,11 +46,12 @@ function dueOf(runnable: Runnable, timerId: string, now: Date): Date {
  * closed, timers to arm and cancel, effects to carry out.
  */
 export function step(runnable: Runnable, previous: unknown | null, event: WorkflowEvent | null, now: Date, variables: Record<string, unknown> = {}): Step {
-  collecting = [];
+  const effects: Effect[] = [];
+  const actor = previous
+    ? createActor(runnable.machine, { snapshot: previous as never })
+    : createActor(runnable.machine, { input: { variables } });
+  const listening = actor.on('effect', (emitted: { effect: Effect }) => effects.push(emitted.effect));
   try {
-    const actor = previous
-      ? createActor(runnable.machine, { snapshot: previous as never })
-      : createActor(runnable.machine, { input: { variables } });
     const before = previous ? (actor.getSnapshot() as AnyMachineSnapshot) : null;
     actor.start();
     if (event) actor.send(event);
@@ -75,10 +74,10 @@ export function step(runnable: Runnable, previous: unknown | null, event: Workfl
       closedTasks: was.userTasks.filter((t) => !now_.userTasks.includes(t)),
       armTimers: now_.timers.filter((t) => !was.timers.includes(t)).map((id) => ({ id, dueAt: dueOf(runnable, id, now) })),
       cancelTimers: was.timers.filter((t) => !now_.timers.includes(t)),
-      effects: collecting,
+      effects,
       changed: !previous || JSON.stringify(previous) !== JSON.stringify(persisted),
     };
   } finally {
-    collecting = null;
+    listening.unsubscribe();
   }
 }

@@ -1,4 +1,4 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { compileCached } from '../standards/ajv.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/json.ts';
@@ -159,7 +159,7 @@ async function startInTransaction(tx: Tx, key: string, given: Record<string, unk
 /** Starts an instance of the newest version of a workflow with the given variables. */
 export async function startWorkflow(ctx: JobsContext, key: string, variables: Record<string, unknown> = {}, businessKey: string | null = null): Promise<InstanceRow> {
   const actor = authorize(ctx.actor, 'startWorkflows');
-  const id = await ctx.em.transactional((em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, key, variables, businessKey));
+  const id = await inTransaction(ctx.em, (em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, key, variables, businessKey));
   return loadInstance(ctx.em, id);
 }
 
@@ -210,7 +210,7 @@ export async function claimTask(ctx: ServiceContext, taskId: number): Promise<Ta
 export async function completeTask(ctx: JobsContext, taskId: number, data: Record<string, unknown>): Promise<TaskRow> {
   const actor = authorize(ctx.actor, 'workOnTasks');
   const admin = actor.roles.includes('admin');
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const now = new Date();
     // The task closes — if it is open, not claimed by someone else and the caller may work on it —
     // and the instance is read, in one round trip; the form is checked after (a failure rolls back).
@@ -244,7 +244,7 @@ export async function completeTask(ctx: JobsContext, taskId: number, data: Recor
  * delivery (pg-boss delivers at least once) finds it fired and does nothing.
  */
 export async function fireTimer(ctx: Tx, timerId: number): Promise<boolean> {
-  return ctx.em.transactional(async (em) => {
+  return inTransaction(ctx.em, async (em) => {
     const [timer] = await em.execute<{ instance_id: number; element_id: string }[]>(`update workflow_timer set status = 'fired', fired_at = ? where id = ? and status = 'armed' and due_at <= ? returning instance_id, element_id`, [new Date(), timerId, new Date()]);
     if (!timer) return false;
     const instance = await loadInstance(em, timer.instance_id);
@@ -279,7 +279,7 @@ export async function armedTimers(em: EntityManager): Promise<{ id: number; dueA
 export async function cancelInstance(ctx: ServiceContext, id: number, reason: string): Promise<InstanceRow> {
   const actor = authorize(ctx.actor, 'manageWorkflows');
   if (!reason?.trim()) throw new ValidationError('Say why the instance is cancelled', [{ pointer: '/reason', message: 'a reason is required' }]);
-  await ctx.em.transactional(async (em) => {
+  await inTransaction(ctx.em, async (em) => {
     const instance = await loadInstance(em, id);
     if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(`Workflow instance ${id} is ${instance.status}`);
     const now = new Date();

@@ -1,4 +1,4 @@
-import { assign, setup, type AnyStateMachine } from 'xstate';
+import { assign, emit, enqueueActions, setup, type AnyStateMachine } from 'xstate';
 import type { CompiledWorkflow } from './compiler/compile.ts';
 import { feelCondition } from './compiler/feel.ts';
 
@@ -19,14 +19,20 @@ export type Effect =
   | { kind: 'escalate'; event: string; code: string; name: string | null; variables: Record<string, unknown> }
   | { kind: 'incident'; gateway: string; reason: string };
 
+/** What the machine emits for each effect; `step` listens for it on the actor of that step. */
+export interface EffectEmitted {
+  type: 'effect';
+  effect: Effect;
+}
+
 /**
  * The XState v5 machine of a compiled workflow. Guards and actions are named and take `params`, as
- * the compiled config refers to them; side effects are not performed here but reported through
- * `onEffect`, so `workflows/` stays free of I/O.
+ * the compiled config refers to them; side effects are not performed here but emitted as `effect`
+ * events to whoever runs the actor, so the workflow rules stay free of I/O.
  */
-export function createWorkflowMachine(compiled: CompiledWorkflow, onEffect: (effect: Effect) => void = () => {}): AnyStateMachine {
+export function createWorkflowMachine(compiled: CompiledWorkflow): AnyStateMachine {
   return setup({
-    types: { context: {} as WorkflowContext, events: {} as WorkflowEvent },
+    types: { context: {} as WorkflowContext, events: {} as WorkflowEvent, emitted: {} as EffectEmitted },
     guards: {
       taskIs: ({ event }, params: { task: string }) => event.type === 'COMPLETE' && event.taskId === params.task,
       timerIs: ({ event }, params: { timer: string }) => event.type === 'TIMER' && event.timerId === params.timer,
@@ -36,13 +42,11 @@ export function createWorkflowMachine(compiled: CompiledWorkflow, onEffect: (eff
       saveTaskData: assign({
         variables: ({ context, event }) => (event.type === 'COMPLETE' ? { ...context.variables, ...event.data } : context.variables),
       }),
-      service: ({ context }, params: { action: string; task: string }) => onEffect({ kind: 'service', action: params.action, task: params.task, variables: context.variables }),
-      escalate: ({ context }, params: { event: string; code: string; name: string | null }) => onEffect({ kind: 'escalate', ...params, variables: context.variables }),
-      incident: assign({
-        incident: (_, params: { gateway: string; reason: string }) => {
-          onEffect({ kind: 'incident', ...params });
-          return params;
-        },
+      service: emit(({ context }, params: { action: string; task: string }) => ({ type: 'effect' as const, effect: { kind: 'service' as const, action: params.action, task: params.task, variables: context.variables } })),
+      escalate: emit(({ context }, params: { event: string; code: string; name: string | null }) => ({ type: 'effect' as const, effect: { kind: 'escalate' as const, ...params, variables: context.variables } })),
+      incident: enqueueActions(({ enqueue }, params: { gateway: string; reason: string }) => {
+        enqueue.assign({ incident: params });
+        enqueue.emit({ type: 'effect', effect: { kind: 'incident', ...params } });
       }),
     },
   }).createMachine({

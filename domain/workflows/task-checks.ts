@@ -1,11 +1,13 @@
-import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../shared/persistence.ts';
+import { photoRepository } from '../inspections/photo.repository.ts';
+import { userRepository } from '../users/user.repository.ts';
 import { ValidationError } from '../shared/errors.ts';
 import type { PhotoRef } from './form-photos.ts';
 
 /** Every photo a task's form data names must have been uploaded. */
 export async function assertPhotosUploaded(em: EntityManager, taskId: number, refs: PhotoRef[]): Promise<void> {
   if (refs.length === 0) return;
-  const known = new Set((await em.execute<{ sha256: string }[]>(`select sha256 from photo where sha256 in (${refs.map(() => '?').join(', ')})`, refs.map((r) => r.sha256))).map((p) => p.sha256));
+  const known = await photoRepository.existing(em, refs.map((r) => r.sha256));
   const missing = refs.filter((r) => !known.has(r.sha256));
   if (missing.length > 0) throw new ValidationError(`The form data of task ${taskId} names photos that were never uploaded`, missing.map((r) => ({ pointer: r.pointer, message: `no uploaded photo ${r.sha256.slice(0, 80)}; upload it with uploadPhoto first` })));
 }
@@ -16,7 +18,6 @@ export async function assertPhotosUploaded(em: EntityManager, taskId: number, re
  */
 export async function unqualifiedAssignees(em: EntityManager, tasks: { element: string; name: string; role: string; assignee: string }[]): Promise<{ element: string; name: string; role: string; assignee: string }[]> {
   if (tasks.length === 0) return [];
-  const users = await em.execute<{ username: string; roles: string | string[] }[]>(`select username, roles from app_user where active and username in (${tasks.map(() => '?').join(', ')})`, tasks.map((t) => t.assignee));
-  const rolesOf = new Map(users.map((u) => [u.username, typeof u.roles === 'string' ? (JSON.parse(u.roles) as string[]) : u.roles]));
+  const rolesOf = await userRepository.activeRoles(em, [...new Set(tasks.map((t) => t.assignee))]);
   return tasks.filter((t) => !(rolesOf.get(t.assignee) ?? []).some((r) => r === t.role || r === 'admin'));
 }

@@ -1,3 +1,4 @@
+import { retirementRepository } from '../../domain/editions/retirement.repository.ts';
 import { NotFoundError } from '../../domain/shared/errors.ts';
 import { authorize } from '../../domain/users/roles.ts';
 import type { IEdition } from '../../domain/editions/edition.entity.ts';
@@ -26,10 +27,7 @@ const EditionRef = builder.objectRef<IEdition>('Edition').implement({
       type: EditionRetirementRef,
       nullable: true,
       description: 'When and why the edition was withdrawn from use (its checklists can no longer be submitted).',
-      resolve: async (e, _a, ctx) => {
-        const [row] = await ctx.em.execute<{ retired_by: string; retired_at: Date; note: string }[]>('select retired_by, retired_at, note from edition_retirement where edition_name = ?', [e.name]);
-        return row ? { retiredBy: row.retired_by, retiredAt: new Date(row.retired_at), note: row.note } : null;
-      },
+      resolve: (e, _a, ctx) => retirementRepository.find(ctx.em, e.name),
     }),
     documents: t.field({
       type: [StandardVersionRef],

@@ -5,7 +5,7 @@ import type { Answer } from '../../domain/checklists/evaluate.ts';
 import type { App } from '../app.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../domain/users/roles.ts';
 import { Inspection } from '../../domain/inspections/inspection.entity.ts';
-import { Setting } from '../db/setting.entity.ts';
+import { Setting } from '../../domain/shared/setting.entity.ts';
 import { getChecklist, todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { submitInspection } from '../../domain/inspections/inspection.service.ts';
 import { uploadPhoto } from '../../domain/inspections/photo.service.ts';

@@ -31,7 +31,8 @@ describe.each(cases)('the %s process', (name) => {
     // given the compiled process and a fresh instance
     const compiled = await compileBpmn(readFileSync(new URL(`${name}.bpmn`, dir), 'utf8'), OPTIONS);
     let effects: Effect[] = [];
-    const actor: AnyActorRef = createActor(createWorkflowMachine(compiled, (e) => effects.push(e)));
+    const actor: AnyActorRef = createActor(createWorkflowMachine(compiled));
+    actor.on('effect', (emitted: { effect: Effect }) => effects.push(emitted.effect));
     actor.start();
     for (const step of run.steps) {
       // when the event arrives

@@ -1,0 +1,15 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** Per inspection and document: how many of its items applied and passed (the execution rate's terms). */
+export const InspectionTally = defineEntity({
+  name: 'InspectionTally',
+  tableName: 'inspection_tally',
+  properties: {
+    inspectionId: p.integer().primary(),
+    code: p.string().primary(),
+    version: p.integer(),
+    applicable: p.integer(),
+    passed: p.integer(),
+  },
+});
+export type IInspectionTally = InferEntity<typeof InspectionTally>;

@@ -1,0 +1,17 @@
+import type { EntityManager } from '../shared/persistence.ts';
+
+/** Photos as stored rows: the bytes live on disk under their sha256. */
+export const photoRepository = {
+  /** Records an uploaded photo; the same bytes uploaded twice stay one row (the first uploader's). */
+  async insertIfAbsent(em: EntityManager, photo: { sha256: string; mime: string; bytes: number; uploadedBy: string; createdAt: Date }): Promise<void> {
+    await em.execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, ?, ?, ?, ?) on conflict (sha256) do nothing`,
+      [photo.sha256, photo.mime, photo.bytes, photo.uploadedBy, photo.createdAt]);
+  },
+
+  /** Which of the given sha256 values name uploaded photos. */
+  async existing(em: EntityManager, sha256s: string[]): Promise<Set<string>> {
+    if (sha256s.length === 0) return new Set();
+    const rows = await em.execute<{ sha256: string }[]>(`select sha256 from photo where sha256 in (${sha256s.map(() => '?').join(', ')})`, sha256s);
+    return new Set(rows.map((p) => p.sha256));
+  },
+};

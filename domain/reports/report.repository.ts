@@ -1,0 +1,76 @@
+import type { EntityManager } from '../shared/persistence.ts';
+
+/** A period of inclusive dates (YYYY-MM-DD), either end open. */
+export interface Period {
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Conditions and their parameters, joined with `and`. */
+function where(parts: [string, unknown][]): { sql: string; params: unknown[] } {
+  return { sql: ['true', ...parts.map(([c]) => c)].join(' and '), params: parts.map(([, p]) => p) };
+}
+
+const RATE_KEYS = { project: 'p.code', module: 'substr(t.code, 1, 3)', month: `to_char(i.inspected_on, 'YYYY-MM')` } as const;
+const KPI_KEYS = { project: 'p.code', module: 'f.module', month: `to_char(f.found_on, 'YYYY-MM')` } as const;
+
+/**
+ * The aggregate reads behind the dashboard: execution rates from inspection tallies, findings by
+ * touchpoint, and rectification KPIs from workflow tasks. Each returns plain numbers per group.
+ */
+export const reportRepository = {
+  async executionTotals(em: EntityManager, groupBy: keyof typeof RATE_KEYS, filter: Period & { projectId?: number | null }): Promise<{ key: string; applicable: number; passed: number; inspections: number }[]> {
+    const w = where([
+      ...(filter.projectId != null ? [['i.project_id = ?', filter.projectId] as [string, unknown]] : []),
+      ...(filter.from ? [['i.inspected_on >= ?', filter.from] as [string, unknown]] : []),
+      ...(filter.to ? [['i.inspected_on <= ?', filter.to] as [string, unknown]] : []),
+    ]);
+    const rows = await em.execute<{ key: string; applicable: string; passed: string; inspections: string }[]>(
+      `select ${RATE_KEYS[groupBy]} as key, sum(t.applicable) as applicable, sum(t.passed) as passed, count(distinct i.id) as inspections
+       from inspection i join inspection_tally t on t.inspection_id = i.id join project p on p.id = i.project_id
+       where ${w.sql} group by 1 order by 1`, w.params);
+    return rows.map((r) => ({ key: r.key, applicable: Number(r.applicable), passed: Number(r.passed), inspections: Number(r.inspections) }));
+  },
+
+  async findingsByTouchpoint(em: EntityManager, filter: Period & { module?: string | null }): Promise<{ touchpoint: string; projectId: number; count: number }[]> {
+    const w = where([
+      ...(filter.module ? [['f.module = ?', filter.module] as [string, unknown]] : []),
+      ...(filter.from ? [['f.found_on >= ?', filter.from] as [string, unknown]] : []),
+      ...(filter.to ? [['f.found_on <= ?', filter.to] as [string, unknown]] : []),
+    ]);
+    const rows = await em.execute<{ touchpoint: string; project_id: number; count: string }[]>(
+      `select tp.value as touchpoint, f.project_id, count(*) as count from finding f cross join jsonb_array_elements_text(f.touchpoints) as tp(value)
+       where ${w.sql} group by 1, 2 order by 3 desc, 1, 2`, w.params);
+    return rows.map((r) => ({ touchpoint: r.touchpoint, projectId: Number(r.project_id), count: Number(r.count) }));
+  },
+
+  /** Rectifications started and completed per group, each step's completions against its deadline, and open overdue tasks. */
+  async rectificationFigures(em: EntityManager, groupBy: keyof typeof KPI_KEYS, filter: Period): Promise<{
+    totals: { key: string; started: number; completed: number }[];
+    steps: { key: string; step: string; completed: number; onTime: number; withDue: number; meanHours: number | null }[];
+    overdue: { key: string; n: number }[];
+  }> {
+    const key = KPI_KEYS[groupBy];
+    const w = where([
+      [`w.definition_key = ?`, 'rectification'],
+      ...(filter.from ? [['f.found_on >= ?', filter.from] as [string, unknown]] : []),
+      ...(filter.to ? [['f.found_on <= ?', filter.to] as [string, unknown]] : []),
+    ]);
+    const from = `from workflow_instance w join finding f on w.business_key = 'finding:' || f.id join project p on p.id = f.project_id`;
+    const totals = await em.execute<{ key: string; started: string; completed: string }[]>(
+      `select ${key} as key, count(*) as started, count(*) filter (where w.status = 'completed') as completed ${from} where ${w.sql} group by 1 order by 1`, w.params);
+    const steps = await em.execute<{ key: string; step: string; completed: string; on_time: string; with_due: string; mean_hours: string | null }[]>(
+      `select ${key} as key, t.element_id as step, count(*) as completed,
+         count(*) filter (where t.due_at is not null and t.completed_at <= t.due_at) as on_time,
+         count(*) filter (where t.due_at is not null) as with_due,
+         avg(extract(epoch from (t.completed_at - t.created_at)) / 3600) as mean_hours
+       ${from} join workflow_task t on t.instance_id = w.id and t.status = 'completed' where ${w.sql} group by 1, 2 order by 1, 2`, w.params);
+    const overdue = await em.execute<{ key: string; n: string }[]>(
+      `select ${key} as key, count(*) as n ${from} join workflow_task t on t.instance_id = w.id and t.status = 'open' and t.due_at < now() where ${w.sql} group by 1`, w.params);
+    return {
+      totals: totals.map((r) => ({ key: r.key, started: Number(r.started), completed: Number(r.completed) })),
+      steps: steps.map((s) => ({ key: s.key, step: s.step, completed: Number(s.completed), onTime: Number(s.on_time), withDue: Number(s.with_due), meanHours: s.mean_hours === null ? null : Number(s.mean_hours) })),
+      overdue: overdue.map((o) => ({ key: o.key, n: Number(o.n) })),
+    };
+  },
+};

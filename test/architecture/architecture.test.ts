@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { PERSISTENCE_FILE, PURE_RULE_FILE, importsOf, importCycles, moduleState, sqlStrings } from './source-rules.ts';
+
+/**
+ * The layout's rules, checked on the sources (README, "Architecture"): no import cycles; the domain
+ * imports neither GraphQL nor the ORM outside its persistence files; SQL is written only in
+ * persistence files and migrations; pure rules stay free of services and persistence; module-level
+ * mutable state is a documented cache.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(ROOT, path)).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : sources(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+const files = ['domain', 'server', 'library/source', 'admin-ui/src', 'test', 'bench'].flatMap(sources);
+const code = new Map(files.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]));
+const production = files.filter((f) => !/\.test\.tsx?$/.test(f) && !f.startsWith('test/') && !f.startsWith('bench/'));
+
+function resolveImport(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  return relative(ROOT, resolve(ROOT, dirname(from), spec));
+}
+
+const graph = new Map(files.map((f) => [f, importsOf(code.get(f)!).map((i) => ({ ...i, target: resolveImport(f, i.spec) }))]));
+
+describe('the layout', () => {
+  it('has no import cycle (type-only imports included)', () => {
+    const edges = new Map([...graph].map(([f, imports]) => [f, imports.flatMap((i) => (i.target && code.has(i.target) ? [i.target] : []))]));
+    expect(importCycles(edges)).toEqual([]);
+  });
+
+  it('finds a cycle when there is one', () => {
+    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c', 'a']]);
+  });
+
+  it('keeps GraphQL, the ORM and database drivers out of the domain except its persistence files', () => {
+    const outside = production.filter((f) => f.startsWith('domain/') && !PERSISTENCE_FILE.test(f)).flatMap((f) =>
+      graph.get(f)!.filter((i) => /^(@mikro-orm\/|graphql|@pothos\/|pg$|pg-boss|@electric-sql\/)/.test(i.spec)).map((i) => `${f} imports ${i.spec}`));
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps the transport out of the domain', () => {
+    const upward = production.filter((f) => f.startsWith('domain/')).flatMap((f) =>
+      graph.get(f)!.filter((i) => i.target?.startsWith('server/')).map((i) => `${f} imports ${i.target}`));
+    expect(upward).toEqual([]);
+  });
+
+  it('writes SQL only in persistence files and migrations', () => {
+    const misplaced = production.filter((f) => !PERSISTENCE_FILE.test(f) && !f.startsWith('server/db/')).flatMap((f) => sqlStrings(code.get(f)!).map((s) => `${f}: ${s}`));
+    expect(misplaced).toEqual([]);
+  });
+
+  it('keeps pure rules free of services and persistence', () => {
+    const impure = production.filter((f) => PURE_RULE_FILE.test(f)).flatMap((f) =>
+      graph.get(f)!.filter((i) => i.target && (/\.(service|repository|entity)\.ts$/.test(i.target) || i.target === 'domain/shared/persistence.ts')).map((i) => `${f} imports ${i.target}`));
+    expect(impure).toEqual([]);
+  });
+
+  it('holds no module-level mutable state but documented caches', () => {
+    const state = production.filter((f) => !f.startsWith('admin-ui/')).flatMap((f) => moduleState(code.get(f)!).map((s) => `${f}: ${s}`));
+    expect(state).toEqual([]);
+  });
+});
