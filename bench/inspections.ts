@@ -12,7 +12,7 @@ import { ensureSampleProjects, listProjects } from '../domain/projects/project.s
 import { getChecklist } from '../domain/checklists/checklist.service.ts';
 import { submitInspection } from '../domain/inspections/inspection.service.ts';
 import { passingAnswers } from '../domain/checklists/sample-answers.ts';
-import { deployShippedWorkflows, openPendingRectifications } from '../domain/findings/rectification.ts';
+import { deployShippedWorkflows, openPendingRectifications } from '../domain/findings/rectification.service.ts';
 import { todayInChina } from '../domain/checklists/checklist.service.ts';
 
 function median(values: number[]): number {

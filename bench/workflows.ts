@@ -9,7 +9,8 @@ import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
 import { deployWorkflow } from '../domain/workflows/definition.service.ts';
-import { completeTask, startWorkflow } from '../domain/workflows/instance.service.ts';
+import { completeTask } from '../domain/workflows/task.service.ts';
+import { startWorkflow } from '../domain/workflows/instance.service.ts';
 
 const XML = readFileSync(new URL('../domain/workflows/definitions/rectification.bpmn', import.meta.url), 'utf8');
 /** What each user task of the rectification is completed with: analysis, measures, a passed verification, no prevention. */

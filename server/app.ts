@@ -7,7 +7,7 @@ import type { Actor } from '../domain/users/roles.ts';
 import { createPinzhiYoga } from './yoga.ts';
 import type { DocumentLimits } from '../domain/standards/validate.ts';
 import type { PhotoStore } from '../domain/inspections/photo.service.ts';
-import { JobQueue } from '../domain/jobs/job-queue.ts';
+import { JobQueue } from './job-queue.ts';
 import type { JobsContext } from '../domain/shared/service-context.ts';
 
 export interface App {

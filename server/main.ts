@@ -4,8 +4,8 @@ import { seed } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createHttpServer } from './http.ts';
 import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
-import { deployShippedWorkflows } from '../domain/findings/rectification.ts';
-import { startWorkers } from '../domain/jobs/workers.ts';
+import { deployShippedWorkflows } from '../domain/findings/rectification.service.ts';
+import { startWorkers } from './workers.ts';
 import { demoActivityUnfinished, seedDemoActivity } from './seed/demo-activity.ts';
 
 /** A stop (SIGTERM, SIGINT) ends the process within this long, whatever is running. */

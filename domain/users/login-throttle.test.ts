@@ -1,6 +1,6 @@
 import { serveHttp, startTestApp, type TestApp } from '../../test/harness.ts';
 import { DEMO_PASSWORD } from './user.service.ts';
-import { LOGIN_THROTTLE } from './login-throttle.ts';
+import { LOGIN_THROTTLE } from './login-throttle.service.ts';
 
 let t: TestApp;
 let http: Awaited<ReturnType<typeof serveHttp>>;

@@ -7,7 +7,7 @@ import { User, type IUser, type Qualification } from './user.entity.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
 import type { TokenService } from './token.ts';
-import { assertNotLocked, recordFailure, recordSuccess } from './login-throttle.ts';
+import { assertNotLocked, recordFailure, recordSuccess } from './login-throttle.service.ts';
 
 /** Wrong username or password (deliberately not saying which). */
 export class InvalidCredentialsError extends Error {

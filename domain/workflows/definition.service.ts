@@ -1,4 +1,7 @@
-import { type EntityManager, inTransaction } from '../shared/persistence.ts';
+import { advisoryLock, inTransaction, type EntityManager } from '../shared/persistence.ts';
+import { definitionRepository, type WorkflowDefinition } from './definition.repository.ts';
+import { instanceRepository } from './instance.repository.ts';
+import { taskRepository } from './task.repository.ts';
 import { compileCached } from '../standards/ajv.ts';
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/json.ts';
@@ -9,17 +12,10 @@ import { runnable, type Runnable } from './engine.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ROLES } from '../users/roles.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { SERVICE_ACTIONS } from './actions.ts';
+import { SERVICE_ACTIONS } from './actions.service.ts';
 
-export interface DefinitionRow {
-  key: string;
-  version: number;
-  name: string;
-  bpmnXml: string;
-  deployedBy: string;
-  deployedAt: Date;
-  compiled: CompiledWorkflow;
-}
+/** A deployed version of a process (see definition.repository.ts). */
+export type DefinitionRow = WorkflowDefinition;
 
 const KEY = /^[a-z][a-z0-9-]{0,63}$/;
 
@@ -42,16 +38,11 @@ export function compileWorkflow(xml: string): Promise<CompiledWorkflow> {
 
 const runnables = new Map<string, Runnable>();
 
-function toRow(r: { key: string; version: number; name: string; bpmn_xml: string; deployed_by: string; deployed_at: Date | string; compiled_json: string }): DefinitionRow {
-  return { key: r.key, version: r.version, name: r.name, bpmnXml: r.bpmn_xml, deployedBy: r.deployed_by, deployedAt: new Date(r.deployed_at), compiled: JSON.parse(r.compiled_json) };
-}
-
 /** A deployed definition, the newest version when none is given. */
-export async function findDefinition(em: EntityManager, key: string, version?: number | null): Promise<DefinitionRow> {
-  const rows = await em.execute<Parameters<typeof toRow>[0][]>(
-    `select * from workflow_definition where key = ? ${version ? 'and version = ?' : ''} order by version desc limit 1`, version ? [key, version] : [key]);
-  if (rows.length === 0) throw new NotFoundError(version ? `No version ${version} of workflow ${key}` : `No workflow ${key} is deployed`, key);
-  return toRow(rows[0]);
+export async function findDefinition(em: EntityManager, key: string, version?: number | null): Promise<WorkflowDefinition> {
+  const definition = await definitionRepository.find(em, key, version);
+  if (!definition) throw new NotFoundError(version ? `No version ${version} of workflow ${key}` : `No workflow ${key} is deployed`, key);
+  return definition;
 }
 
 /** The machine of a definition version, built once. */
@@ -90,21 +81,19 @@ export async function deployWorkflow(ctx: ServiceContext, key: string, xml: stri
   }
   const hash = contentHash(xml);
   return inTransaction(ctx.em, async (em) => {
-    await em.execute('select pg_advisory_xact_lock(?)', [72_100_005]);
-    const latest = await em.execute<{ version: number; content_hash: string }[]>('select version, content_hash from workflow_definition where key = ? order by version desc limit 1', [key]);
+    await advisoryLock(em, 72_100_005);
+    const latest = await definitionRepository.newest(em, key);
     let created = false;
-    if (latest[0]?.content_hash !== hash) {
-      const version = (latest[0]?.version ?? 0) + 1;
-      await em.execute(`insert into workflow_definition (key, version, name, bpmn_xml, compiled_json, content_hash, deployed_by, deployed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [key, version, compiled.name, xml, JSON.stringify(compiled), hash, actor.username, new Date()]);
+    if (latest?.contentHash !== hash) {
+      const version = (latest?.version ?? 0) + 1;
+      await definitionRepository.insert(em, { key, version, name: compiled.name, bpmnXml: xml, compiled, contentHash: hash, deployedBy: actor.username, deployedAt: new Date() });
       await appendAudit(em, actor, { action: 'workflow.deployed', subjectType: 'workflow', subjectKey: `${key}@${version}`, detail: { name: compiled.name, contentHash: hash } });
       created = true;
     }
     const definition = await findDefinition(em, key);
     const known = new Set(definition.compiled.stateIds);
-    const running = await em.execute<{ id: number; definition_version: number; snapshot_json: string }[]>(
-      `select id, definition_version, snapshot_json from workflow_instance where definition_key = ? and definition_version < ? and status in ('running', 'incident')`, [key, definition.version]);
-    const orphanedStates = running.map((r) => ({ instanceId: r.id, version: r.definition_version, states: leavesOf(JSON.parse(r.snapshot_json).value).filter((s) => !known.has(s)) })).filter((o) => o.states.length > 0);
+    const running = await instanceRepository.activeBefore(em, key, definition.version);
+    const orphanedStates = running.map((r) => ({ instanceId: r.id, version: r.definitionVersion, states: leavesOf(r.snapshot.value).filter((s) => !known.has(s)) })).filter((o) => o.states.length > 0);
     return { definition, created, orphanedStates };
   });
 }
@@ -118,8 +107,7 @@ export function leavesOf(value: unknown): string[] {
 
 export async function listDefinitions(ctx: ServiceContext): Promise<DefinitionRow[]> {
   authorize(ctx.actor, 'readStandards');
-  const rows = await ctx.em.execute<Parameters<typeof toRow>[0][]>('select * from workflow_definition order by key, version desc');
-  return rows.map(toRow);
+  return definitionRepository.list(ctx.em);
 }
 
 export interface MigrationResult {
@@ -139,10 +127,10 @@ export async function migrateInstances(ctx: ServiceContext, key: string, fromVer
   const bad = mapping.filter((m) => !known.has(m.to)).map((m, i) => ({ pointer: `/mapping/${i}/to`, message: `${m.to} is not a state of ${key}@${toVersion}` }));
   if (bad.length > 0) throw new ValidationError('The mapping names unknown states', bad);
   return inTransaction(ctx.em, async (em) => {
-    const rows = await em.execute<{ id: number; snapshot_json: string; revision: number }[]>(`select id, snapshot_json, revision from workflow_instance where definition_key = ? and definition_version = ? and status = 'running' for update`, [key, fromVersion]);
+    const rows = await instanceRepository.lockRunning(em, key, fromVersion);
     const issues: { pointer: string; message: string }[] = [];
     const plans = rows.map((row) => {
-      const snapshot = JSON.parse(row.snapshot_json);
+      const snapshot = row.snapshot;
       const rename = (value: unknown): unknown => {
         if (typeof value === 'string') return map.get(value) ?? value;
         if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [map.get(k) ?? k, rename(v)]));
@@ -155,12 +143,9 @@ export async function migrateInstances(ctx: ServiceContext, key: string, fromVer
     if (issues.length > 0) throw new ValidationError(`${issues.length} instance state(s) need a mapping`, issues);
     const now = new Date();
     for (const { row, snapshot } of plans) {
-      await em.execute(`update workflow_instance set definition_version = ?, snapshot_json = ?, revision = revision + 1, updated_at = ? where id = ? and revision = ?`, [toVersion, JSON.stringify(snapshot), now, row.id, row.revision]);
-      for (const m of mapping) {
-        await em.execute(`update workflow_task set element_id = ? where instance_id = ? and status = 'open' and element_id = ?`, [m.to, row.id, m.from]);
-      }
-      await em.execute(`insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) values (?, ?, ?, 'migrate', ?, ?, ?)`,
-        [row.id, now, actor.username, JSON.stringify({ fromVersion, toVersion, mapping }), leavesOf(JSON.parse(row.snapshot_json).value).join(','), leavesOf(snapshot.value).join(',')]);
+      await instanceRepository.migrate(em, row.id, row.revision, toVersion, snapshot, now);
+      for (const m of mapping) await taskRepository.renameOpen(em, row.id, m.from, m.to);
+      await instanceRepository.appendHistory(em, row.id, { at: now, actor: actor.username, event: 'migrate', detail: { fromVersion, toVersion, mapping }, fromStates: leavesOf(row.snapshot.value), toStates: leavesOf(snapshot.value) });
     }
     await appendAudit(em, actor, { action: 'workflow.migrated', subjectType: 'workflow', subjectKey: `${key}@${fromVersion}→${toVersion}`, detail: { instances: plans.map((p) => p.row.id), mapping } });
     return { migrated: plans.map((p) => p.row.id) };

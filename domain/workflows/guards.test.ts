@@ -3,8 +3,10 @@ import { seed } from '../../server/bootstrap.ts';
 import { SYSTEM_ACTOR, type Actor } from '../users/roles.ts';
 import { closeFindingOf } from '../findings/finding.repository.ts';
 import { deployWorkflow } from './definition.service.ts';
-import { cancelInstance, claimTask, completeTask, fireDueTimers, startWorkflow } from './instance.service.ts';
-import { deployShippedWorkflows, requestRectification } from '../findings/rectification.ts';
+import { cancelInstance, startWorkflow } from './instance.service.ts';
+import { claimTask, completeTask } from './task.service.ts';
+import { fireDueTimers } from '../jobs/timer.service.ts';
+import { deployShippedWorkflows, requestRectification } from '../findings/rectification.service.ts';
 import { getChecklist } from '../checklists/checklist.service.ts';
 import { submitInspection } from '../inspections/inspection.service.ts';
 import { failingValue, passingAnswers } from '../checklists/sample-answers.ts';
@@ -50,7 +52,7 @@ describe('finding business keys', () => {
     await expect(startWorkflow(manager(), 'rectification', {}, 'finding:99999')).rejects.toMatchObject({ name: 'NotFoundError' });
     // the finding's own facts win over variables given at the start
     const instance = await startWorkflow(manager(), 'rectification', { severity: 'critical', title: 'forged' }, `finding:${findingId}`);
-    expect(JSON.parse(instance.snapshot_json).context.variables).toMatchObject({ findingId, severity: 'minor', title: minorTitle });
+    expect(instance.snapshot.context?.variables).toMatchObject({ findingId, severity: 'minor', title: minorTitle });
     expect(await status(findingId)).toBe('rectifying');
     await expect(requestRectification(manager(), findingId)).rejects.toMatchObject({ name: 'ConflictError' });
     await cancelInstance(manager(), instance.id, '重复发起');

@@ -5,9 +5,9 @@ import { passingAnswers } from '../checklists/sample-answers.ts';
 import { seed } from '../../server/bootstrap.ts';
 import { SYSTEM_ACTOR } from '../users/roles.ts';
 import { compileWorkflow } from './definition.service.ts';
-import { deployShippedWorkflows, openPendingRectifications, SHIPPED_DEFINITIONS } from '../findings/rectification.ts';
-import { startWorkers } from '../jobs/workers.ts';
-import { fireDueTimers } from './instance.service.ts';
+import { deployShippedWorkflows, openPendingRectifications, SHIPPED_DEFINITIONS } from '../findings/rectification.service.ts';
+import { startWorkers } from '../../server/workers.ts';
+import { fireDueTimers } from '../jobs/timer.service.ts';
 
 let t: TestApp;
 let tokens: Record<string, string>;

@@ -12,6 +12,10 @@ import { StandardDocument } from '../../domain/standards/standard-document.entit
 import { StandardVersion } from '../../domain/standards/standard-version.entity.ts';
 import { LoginThrottle } from '../../domain/users/login-throttle.entity.ts';
 import { User } from '../../domain/users/user.entity.ts';
+import { WorkflowTimerEntity } from '../../domain/jobs/workflow-timer.entity.ts';
+import { WorkflowDefinitionEntity } from '../../domain/workflows/workflow-definition.entity.ts';
+import { WorkflowHistoryEntity, WorkflowInstanceEntity } from '../../domain/workflows/workflow-instance.entity.ts';
+import { WorkflowTaskEntity } from '../../domain/workflows/workflow-task.entity.ts';
 import { EditionVariant, VariantVersion } from '../../domain/variants/variant.entity.ts';
 import { Touchpoint } from '../../domain/variants/touchpoint.entity.ts';
 
@@ -19,4 +23,5 @@ import { Touchpoint } from '../../domain/variants/touchpoint.entity.ts';
 export const entities = [
   StandardDocument, StandardVersion, Edition, EditionEntry, EditionRetirement, User, LoginThrottle, AuditEvent, Setting, Touchpoint, VariantVersion, EditionVariant,
   Project, Place, Schedule, ChecklistRow, Photo, Inspection, InspectionTally, Finding,
+  WorkflowDefinitionEntity, WorkflowInstanceEntity, WorkflowHistoryEntity, WorkflowTaskEntity, WorkflowTimerEntity,
 ];

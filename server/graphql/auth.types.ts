@@ -1,6 +1,6 @@
 import { ValidationError } from '../../domain/shared/errors.ts';
 import { InvalidCredentialsError, login } from '../../domain/users/user.service.ts';
-import { RateLimitedError } from '../../domain/users/login-throttle.ts';
+import { RateLimitedError } from '../../domain/users/login-throttle.service.ts';
 import { responseHeaders } from './response-meta.ts';
 import { builder } from './builder.ts';
 import { User, type Qualification } from '../../domain/users/user.entity.ts';

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../../domain/shared/errors.ts';
 import { ForbiddenError } from '../../domain/users/roles.ts';
 import { InvalidCredentialsError } from '../../domain/users/user.service.ts';
-import { RateLimitedError } from '../../domain/users/login-throttle.ts';
+import { RateLimitedError } from '../../domain/users/login-throttle.service.ts';
 import { builder } from './builder.ts';
 
 /** Every expected failure implements `Error { message }`; unexpected ones are masked by Yoga. */

@@ -1,11 +1,14 @@
 import type { JsonValue } from '../../domain/shared/json.ts';
 import { deployWorkflow, findDefinition, leavesOf, listDefinitions, migrateInstances, runnableOf, type DefinitionRow, type DeployResult, type MigrationResult } from '../../domain/workflows/definition.service.ts';
 import { rectificationKpis, type RectificationKpi, type StepKpi } from '../../domain/reports/kpi.service.ts';
-import { requestRectification } from '../../domain/findings/rectification.ts';
-import { cancelInstance, claimTask, completeTask, getInstance, instanceHistory, instanceTasks, listTasks, startWorkflow, type HistoryRow, type InstanceRow, type TaskRow } from '../../domain/workflows/instance.service.ts';
+import { requestRectification } from '../../domain/findings/rectification.service.ts';
+import { cancelInstance, getInstance, instanceHistory, instanceTasks, startWorkflow } from '../../domain/workflows/instance.service.ts';
+import { claimTask, completeTask, listTasks } from '../../domain/workflows/task.service.ts';
+import type { HistoryEntry, WorkflowInstance } from '../../domain/workflows/instance.repository.ts';
+import type { WorkflowTask } from '../../domain/workflows/task.repository.ts';
 import { listInstances } from '../../domain/workflows/instance-list.service.ts';
 import { authorize, ROLES } from '../../domain/users/roles.ts';
-import { SERVICE_ACTIONS } from '../../domain/workflows/actions.ts';
+import { SERVICE_ACTIONS } from '../../domain/workflows/actions.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { FIELD_COST } from './query-limits.ts';
@@ -40,69 +43,69 @@ const DeployRef = builder.objectRef<DeployResult>('DeployWorkflowSuccess').imple
   }),
 });
 
-const HistoryRef = builder.objectRef<HistoryRow>('WorkflowHistoryEntry').implement({
+const HistoryRef = builder.objectRef<HistoryEntry>('WorkflowHistoryEntry').implement({
   fields: (t) => ({
-    at: t.field({ type: 'DateTime', resolve: (h) => new Date(h.at) }),
+    at: t.expose('at', { type: 'DateTime' }),
     actor: t.exposeString('actor'),
     event: t.exposeString('event'),
-    detail: t.field({ type: 'JSON', resolve: (h) => JSON.parse(h.detail_json) as JsonValue }),
-    from: t.stringList({ resolve: (h) => (h.from_states ? h.from_states.split(',') : []) }),
-    to: t.stringList({ resolve: (h) => (h.to_states ? h.to_states.split(',') : []) }),
+    detail: t.field({ type: 'JSON', resolve: (h) => h.detail as JsonValue }),
+    from: t.exposeStringList('fromStates'),
+    to: t.exposeStringList('toStates'),
   }),
 });
 
 // tasks and instances refer to each other: the instance type is declared first, implemented below
-const InstanceRef = builder.objectRef<InstanceRow>('WorkflowInstance');
+const InstanceRef = builder.objectRef<WorkflowInstance>('WorkflowInstance');
 
-const TaskRef = builder.objectRef<TaskRow>('WorkflowTask').implement({
+const TaskRef = builder.objectRef<WorkflowTask>('WorkflowTask').implement({
   description: 'A user task of a workflow instance.',
-  isTypeOf: (v) => typeof v === 'object' && v !== null && 'candidate_role' in v,
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'candidateRole' in v,
   fields: (t) => ({
     id: t.exposeInt('id'),
-    elementId: t.exposeString('element_id'),
+    elementId: t.exposeString('elementId'),
     name: t.exposeString('name'),
-    candidateRole: t.exposeString('candidate_role'),
+    candidateRole: t.exposeString('candidateRole'),
     assignee: t.exposeString('assignee', { nullable: true }),
     status: t.exposeString('status'),
-    dueAt: t.field({ type: 'DateTime', nullable: true, resolve: (x) => (x.due_at ? new Date(x.due_at) : null) }),
-    createdAt: t.field({ type: 'DateTime', resolve: (x) => new Date(x.created_at) }),
-    claimedBy: t.exposeString('claimed_by', { nullable: true }),
-    completedBy: t.exposeString('completed_by', { nullable: true }),
-    data: t.field({ type: 'JSON', nullable: true, resolve: (x) => (x.data_json ? (JSON.parse(x.data_json) as JsonValue) : null) }),
+    dueAt: t.expose('dueAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    claimedBy: t.exposeString('claimedBy', { nullable: true }),
+    completedBy: t.exposeString('completedBy', { nullable: true }),
+    data: t.field({ type: 'JSON', nullable: true, resolve: (x) => x.data as JsonValue | null }),
     form: t.field({
       type: 'JSON', nullable: true, description: 'the JSON Schema the completion data must satisfy',
       complexity: FIELD_COST.lookup,
       resolve: async (x, _a, ctx) => {
-        const instance = await getInstance(ctx, x.instance_id);
-        return ((await runnableOf(ctx.em, instance.definition_key, instance.definition_version)).compiled.userTasks[x.element_id]?.form ?? null) as JsonValue;
+        const instance = await getInstance(ctx, x.instanceId);
+        return ((await runnableOf(ctx.em, instance.definitionKey, instance.definitionVersion)).compiled.userTasks[x.elementId]?.form ?? null) as JsonValue;
       },
     }),
-    instance: t.field({ type: InstanceRef, complexity: FIELD_COST.lookup, resolve: (x, _a, ctx) => getInstance(ctx, x.instance_id) }),
+    instance: t.field({ type: InstanceRef, complexity: FIELD_COST.lookup, resolve: (x, _a, ctx) => getInstance(ctx, x.instanceId) }),
   }),
 });
 
 InstanceRef.implement({
   description: 'A running (or ended) workflow: a persisted XState actor on the definition version it started on.',
-  isTypeOf: (v) => typeof v === 'object' && v !== null && 'snapshot_json' in v,
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'snapshot' in v && 'definitionKey' in v,
   fields: (t) => ({
     id: t.exposeInt('id'),
-    key: t.exposeString('definition_key'),
-    version: t.exposeInt('definition_version'),
+    key: t.exposeString('definitionKey'),
+    version: t.exposeInt('definitionVersion'),
     status: t.exposeString('status', { description: 'running, completed, cancelled or incident' }),
-    businessKey: t.exposeString('business_key', { nullable: true }),
+    businessKey: t.exposeString('businessKey', { nullable: true }),
     revision: t.exposeInt('revision'),
-    states: t.stringList({ description: 'the element ids the instance stands in', resolve: (i) => leavesOf(JSON.parse(i.snapshot_json).value) }),
-    variables: t.field({ type: 'JSON', resolve: (i) => (JSON.parse(i.snapshot_json).context?.variables ?? {}) as JsonValue }),
+    states: t.stringList({ description: 'the element ids the instance stands in', resolve: (i) => leavesOf(i.snapshot.value) }),
+    variables: t.field({ type: 'JSON', resolve: (i) => (i.snapshot.context?.variables ?? {}) as JsonValue }),
     incident: t.exposeString('incident', { nullable: true }),
-    startedBy: t.exposeString('started_by'),
-    startedAt: t.field({ type: 'DateTime', resolve: (i) => new Date(i.started_at) }),
-    endedAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => (i.ended_at ? new Date(i.ended_at) : null) }),
-    tasks: t.field({ type: [TaskRef], complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => instanceTasks(ctx.em, i.id) }),
-    history: t.field({ type: [HistoryRef], complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => instanceHistory(ctx.em, i.id) }),
+    startedBy: t.exposeString('startedBy'),
+    startedAt: t.expose('startedAt', { type: 'DateTime' }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
+    tasks: t.field({ type: [TaskRef], complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => instanceTasks(ctx, i.id) }),
+    history: t.field({ type: [HistoryRef], complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => instanceHistory(ctx, i.id) }),
   }),
 });
 
-const InstancePageRef = builder.objectRef<{ totalCount: number; items: InstanceRow[] }>('WorkflowInstancePage').implement({
+const InstancePageRef = builder.objectRef<{ totalCount: number; items: WorkflowInstance[] }>('WorkflowInstancePage').implement({
   fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InstanceRef], complexity: { field: 1, multiplier: 1 }, resolve: (p) => p.items }) }),
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { fireDueTimers, fireTimer } from '../../domain/workflows/instance.service.ts';
+import { fireDueTimers, fireTimer } from '../../domain/jobs/timer.service.ts';
 import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
 
 let t: TestApp;

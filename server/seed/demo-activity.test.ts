@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { seed } from '../bootstrap.ts';
 import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
-import { deployShippedWorkflows } from '../../domain/findings/rectification.ts';
+import { deployShippedWorkflows } from '../../domain/findings/rectification.service.ts';
 import { seedDemoActivity } from './demo-activity.ts';
 
 let t: TestApp;

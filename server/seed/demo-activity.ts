@@ -10,8 +10,8 @@ import { getChecklist, todayInChina } from '../../domain/checklists/checklist.se
 import { submitInspection } from '../../domain/inspections/inspection.service.ts';
 import { uploadPhoto } from '../../domain/inspections/photo.service.ts';
 import { listProjects } from '../../domain/projects/project.service.ts';
-import { completeTask } from '../../domain/workflows/instance.service.ts';
-import { openPendingRectifications } from '../../domain/findings/rectification.ts';
+import { completeTask } from '../../domain/workflows/task.service.ts';
+import { openPendingRectifications } from '../../domain/findings/rectification.service.ts';
 import { solidPng } from './png.ts';
 import type { JobsContext } from '../../domain/shared/service-context.ts';
 import { yieldToEventLoop } from '../../domain/shared/event-loop.ts';

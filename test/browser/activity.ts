@@ -3,7 +3,7 @@ import type { JsonObject } from '../../domain/shared/json.ts';
 import type { InputKind } from '../../domain/checklists/criterion.ts';
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
-import { openPendingRectifications } from '../../domain/findings/rectification.ts';
+import { openPendingRectifications } from '../../domain/findings/rectification.service.ts';
 import { solidPng } from '../../server/seed/png.ts';
 
 /** Uploads a photo the way a phone does (GraphQL multipart request); returns its sha256. */

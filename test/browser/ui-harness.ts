@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../harness.ts';
 import { seed } from '../../server/bootstrap.ts';
 import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
 import { createHttpServer } from '../../server/http.ts';
-import { deployShippedWorkflows } from '../../domain/findings/rectification.ts';
+import { deployShippedWorkflows } from '../../domain/findings/rectification.service.ts';
 import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
 
 /** Where the browser tests leave their screenshots (CI keeps them as artefacts). */

@@ -1,4 +1,5 @@
 import type { EntityManager } from '../shared/persistence.ts';
+import { instanceRepository } from './instance.repository.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { findingBusinessKey, findingIdOf, findingRepository, type FindingFacts } from '../findings/finding.repository.ts';
 
@@ -31,8 +32,8 @@ export async function claimBusinessKey(em: EntityManager, key: string, businessK
   }
   const finding = await findingRepository.lock(em, findingId);
   if (!finding) throw new NotFoundError(`No finding ${findingId}`, String(findingId));
-  const [running] = await em.execute<{ id: number }[]>(`select id from workflow_instance where business_key = ? and status in ('running', 'incident')`, [businessKey]);
-  if (running) throw new ConflictError(`Finding ${findingId} is already being rectified (workflow instance ${running.id})`);
+  const running = await instanceRepository.activeWithBusinessKey(em, businessKey);
+  if (running !== null) throw new ConflictError(`Finding ${findingId} is already being rectified (workflow instance ${running})`);
   if (finding.status !== 'open') throw new ConflictError(`Finding ${findingId} is ${finding.status}; only an open finding can be rectified`);
   await findingRepository.markRectifying(em, findingId);
   return { ...variables, ...rectificationVariables(finding) };

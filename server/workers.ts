@@ -1,7 +1,7 @@
-import type { App } from '../../server/app.ts';
-import { SYSTEM_ACTOR } from '../users/roles.ts';
-import { armedTimers, fireDueTimers, fireTimer } from '../workflows/instance.service.ts';
-import { openPendingRectifications } from '../findings/rectification.ts';
+import type { App } from './app.ts';
+import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { armedTimers, fireDueTimers, fireTimer } from '../domain/jobs/timer.service.ts';
+import { openPendingRectifications } from '../domain/findings/rectification.service.ts';
 
 export interface StartUpWork {
   /** rectifications opened for findings that had none yet */

@@ -4,9 +4,11 @@ import { NotFoundError } from '../shared/errors.ts';
 import { authorize, type Actor } from '../users/roles.ts';
 import { findingBusinessKey, findingRepository } from './finding.repository.ts';
 import type { JobsContext } from '../shared/service-context.ts';
-import { RECTIFICATION } from '../workflows/business-keys.ts';
+import { RECTIFICATION } from '../workflows/business-keys.service.ts';
 import { deployWorkflow } from '../workflows/definition.service.ts';
-import { startWorkflowIn, type Tx } from '../workflows/instance.service.ts';
+import { definitionRepository } from '../workflows/definition.repository.ts';
+import { startWorkflowIn } from '../workflows/instance.service.ts';
+import { type Tx } from '../workflows/step.service.ts';
 import { yieldToEventLoop } from '../shared/event-loop.ts';
 
 export const SHIPPED_DEFINITIONS = new URL('../workflows/definitions/', import.meta.url);
@@ -16,18 +18,14 @@ export async function deployShippedWorkflows(em: EntityManager, actor: Actor): P
   const deployed: string[] = [];
   for (const file of readdirSync(SHIPPED_DEFINITIONS).filter((f) => f.endsWith('.bpmn')).sort()) {
     const key = file.replace(/\.bpmn$/, '');
-    const [existing] = await em.execute<{ n: string }[]>('select count(*) as n from workflow_definition where key = ?', [key]);
-    if (Number(existing.n) > 0) continue;
+    if (await definitionRepository.exists(em, key)) continue;
     await deployWorkflow({ em, actor, limits: { maxBytes: 0, maxDepth: 0 } }, key, readFileSync(new URL(file, SHIPPED_DEFINITIONS), 'utf8'));
     deployed.push(key);
   }
   return deployed;
 }
 
-async function rectificationDeployed(em: EntityManager): Promise<boolean> {
-  const [definition] = await em.execute<{ n: string }[]>(`select count(*) as n from workflow_definition where key = ?`, [RECTIFICATION]);
-  return Number(definition.n) > 0;
-}
+const rectificationDeployed = (em: EntityManager): Promise<boolean> => definitionRepository.exists(em, RECTIFICATION);
 
 /**
  * Opens the rectification of every major or critical finding that has none yet (of one

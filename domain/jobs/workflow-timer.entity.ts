@@ -1,0 +1,17 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** A durable timer of an instance (a boundary or intermediate timer event): armed, then fired or cancelled. */
+export const WorkflowTimerEntity = defineEntity({
+  name: 'WorkflowTimer',
+  tableName: 'workflow_timer',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    instanceId: p.integer(),
+    elementId: p.string(),
+    dueAt: p.datetime(),
+    status: p.string(),
+    createdAt: p.datetime(),
+    firedAt: p.datetime().nullable(),
+  },
+});
+export type IWorkflowTimerEntity = InferEntity<typeof WorkflowTimerEntity>;

@@ -1,0 +1,57 @@
+import type { EntityManager } from '../shared/persistence.ts';
+import type { CompiledWorkflow } from './compiler/compile.ts';
+
+/** A deployed version of a process, with its compiled machine parsed. */
+export interface WorkflowDefinition {
+  key: string;
+  version: number;
+  name: string;
+  bpmnXml: string;
+  deployedBy: string;
+  deployedAt: Date;
+  compiled: CompiledWorkflow;
+}
+
+interface DefinitionRow {
+  key: string;
+  version: number;
+  name: string;
+  bpmn_xml: string;
+  deployed_by: string;
+  deployed_at: Date | string;
+  compiled_json: string;
+}
+
+const toDefinition = (r: DefinitionRow): WorkflowDefinition => ({
+  key: r.key, version: r.version, name: r.name, bpmnXml: r.bpmn_xml, deployedBy: r.deployed_by, deployedAt: new Date(r.deployed_at), compiled: JSON.parse(r.compiled_json) as CompiledWorkflow,
+});
+
+/** Deployed process versions: stored once, never changed. */
+export const definitionRepository = {
+  /** A version of a process, the newest when none is given; null when there is none. */
+  async find(em: EntityManager, key: string, version?: number | null): Promise<WorkflowDefinition | null> {
+    const rows = await em.execute<DefinitionRow[]>(`select * from workflow_definition where key = ? ${version ? 'and version = ?' : ''} order by version desc limit 1`, version ? [key, version] : [key]);
+    return rows[0] ? toDefinition(rows[0]) : null;
+  },
+
+  /** The newest version's number and content hash. */
+  async newest(em: EntityManager, key: string): Promise<{ version: number; contentHash: string } | null> {
+    const [row] = await em.execute<{ version: number; content_hash: string }[]>('select version, content_hash from workflow_definition where key = ? order by version desc limit 1', [key]);
+    return row ? { version: row.version, contentHash: row.content_hash } : null;
+  },
+
+  async exists(em: EntityManager, key: string): Promise<boolean> {
+    const [row] = await em.execute<{ n: string }[]>('select count(*) as n from workflow_definition where key = ?', [key]);
+    return Number(row.n) > 0;
+  },
+
+  async insert(em: EntityManager, d: Omit<WorkflowDefinition, 'compiled'> & { compiled: CompiledWorkflow; contentHash: string }): Promise<void> {
+    await em.execute(`insert into workflow_definition (key, version, name, bpmn_xml, compiled_json, content_hash, deployed_by, deployed_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [d.key, d.version, d.name, d.bpmnXml, JSON.stringify(d.compiled), d.contentHash, d.deployedBy, d.deployedAt]);
+  },
+
+  /** Every version of every process, by key, newest first. */
+  async list(em: EntityManager): Promise<WorkflowDefinition[]> {
+    return (await em.execute<DefinitionRow[]>('select * from workflow_definition order by key, version desc')).map(toDefinition);
+  },
+};

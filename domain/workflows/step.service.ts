@@ -1,0 +1,100 @@
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import type { EntityManager } from '../shared/persistence.ts';
+import { DEFAULT_LIMITS } from '../standards/validate.ts';
+import type { Actor } from '../users/roles.ts';
+import type { Jobs } from '../jobs/jobs.ts';
+import { closeFindingOf } from '../findings/finding.repository.ts';
+import { feelValue } from './compiler/feel.ts';
+import { step, type Runnable, type Step } from './engine.ts';
+import type { WorkflowEvent } from './machine.ts';
+import { SERVICE_ACTIONS } from './actions.service.ts';
+import { claimBusinessKey } from './business-keys.service.ts';
+import { findDefinition, runnableOf } from './definition.service.ts';
+import { instanceRepository, type WorkflowInstance } from './instance.repository.ts';
+import { unqualifiedAssignees } from './task-checks.service.ts';
+
+/** The open transaction a step runs in, and where the jobs it causes are recorded. */
+export interface Tx {
+  em: EntityManager;
+  jobs: Jobs;
+}
+
+/** An instance as far as a step needs it: its id and the revision read (null when inserted in this transaction). */
+type Stepping = Pick<WorkflowInstance, 'id'> & { revision: number | null };
+
+export async function loadInstance(em: EntityManager, id: number): Promise<WorkflowInstance> {
+  const instance = await instanceRepository.get(em, id);
+  if (!instance) throw new NotFoundError(`No workflow instance ${id}`, String(id));
+  return instance;
+}
+
+/** Carries out the service effects of a step (in its transaction) and returns what each did, for the history. */
+async function carryOut(tx: Tx, instanceId: number, s: Step, who: Actor, now: Date): Promise<Record<string, unknown>[]> {
+  const done: Record<string, unknown>[] = [];
+  for (const e of s.effects) {
+    if (e.kind === 'service') {
+      const result = await SERVICE_ACTIONS[e.action]({ em: tx.em, instanceId, actor: who, limits: DEFAULT_LIMITS, startWorkflow: (key, variables, businessKey) => startInTransaction(tx, key, variables, businessKey, who, now) }, e);
+      done.push({ kind: e.kind, action: e.action, task: e.task, ...result });
+    } else if (e.kind === 'escalate') done.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
+    else done.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
+  }
+  return done;
+}
+
+/**
+ * Stores what a step did, in the caller's transaction: its effects carried out, the tasks it opens
+ * assigned (an assignee must hold the task's role: a start or completion naming another is
+ * refused, a timer's step leaves the task to the role and says so), then the snapshot, history,
+ * tasks and timers in one statement. The timers armed are queued in the same transaction.
+ */
+async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Actor, event: string, detail: Record<string, unknown>, now: Date): Promise<void> {
+  const effects = await carryOut(tx, instance.id, s, who, now);
+  const assigned = s.openedTasks.map((task) => {
+    const meta = r.compiled.userTasks[task];
+    const value = meta.assignee ? feelValue(meta.assignee, s.variables) : null;
+    return { element: task, name: meta.name, role: meta.candidateRole, assignee: typeof value === 'string' && value ? value : null };
+  });
+  const unqualified = await unqualifiedAssignees(tx.em, assigned.filter((a): a is typeof a & { assignee: string } => a.assignee !== null));
+  if (unqualified.length > 0) {
+    if (event !== 'timer') {
+      throw new ValidationError(`A task would be assigned to someone who does not hold its role`, unqualified.map((u) => ({ pointer: `/${u.element}`, message: `${u.name} is for ${u.role}; ${u.assignee} is not an active user holding it` })));
+    }
+    effects.push({ kind: 'unassigned', tasks: unqualified.map((u) => ({ task: u.element, assignee: u.assignee, role: u.role })) });
+    for (const u of unqualified) assigned.find((a) => a.element === u.element)!.assignee = null;
+  }
+  const armed = s.armTimers.map((t) => ({ element: t.id, dueAt: t.dueAt }));
+  // a task is due when its first boundary timer falls due (e.g. the 48-hour analysis deadline)
+  const dueOf = (task: string) => r.compiled.userTasks[task].timers.map((t) => armed.find((x) => x.element === t)?.dueAt).filter((d): d is Date => !!d).sort((x, y) => x.getTime() - y.getTime())[0] ?? null;
+  const stored = await instanceRepository.recordStep(tx.em, {
+    instanceId: instance.id, revision: instance.revision, snapshot: s.snapshot, status: s.status, incident: s.incident, now,
+    history: { actor: who.username, event, detail: { ...detail, ...(effects.length ? { effects } : {}) }, from: s.from, to: s.to },
+    abandonTasks: s.closedTasks.filter((t) => t !== detail.task),
+    openTasks: assigned.map((a) => ({ ...a, dueAt: dueOf(a.element) })),
+    cancelTimers: s.cancelTimers,
+    armTimers: armed,
+  });
+  if (!stored) throw new ConflictError(`Workflow instance ${instance.id} changed meanwhile; reload it and try again`);
+  if (s.status === 'completed') await closeFindingOf(tx.em, stored.definitionKey, stored.businessKey);
+  await tx.jobs.enqueue(tx.em, stored.armed.map((t) => ({ kind: 'fire-timer' as const, timerId: t.id, dueAt: armed.find((x) => x.element === t.element)!.dueAt })));
+}
+
+/** Starts an instance of the newest version of `key` in the caller's transaction; returns its id. */
+export async function startInTransaction(tx: Tx, key: string, given: Record<string, unknown>, businessKey: string | null, who: Actor, now: Date): Promise<number> {
+  const definition = await findDefinition(tx.em, key);
+  const variables = await claimBusinessKey(tx.em, key, businessKey, given);
+  const r = await runnableOf(tx.em, key, definition.version);
+  const s = step(r, null, null, now, variables);
+  const id = await instanceRepository.insert(tx.em, { definitionKey: key, definitionVersion: definition.version, status: s.status, businessKey, snapshot: s.snapshot, startedBy: who.username, now, incident: s.incident });
+  await record(tx, { id, revision: null }, r, s, who, 'start', { variables }, now);
+  return id;
+}
+
+/** Sends an event to a running instance and records the step, in the caller's open transaction. */
+export async function advance(tx: Tx, instance: WorkflowInstance, event: WorkflowEvent, actor: Actor, detail: Record<string, unknown>): Promise<Step> {
+  if (instance.status !== 'running') throw new ConflictError(`Workflow instance ${instance.id} is ${instance.status}`);
+  const r = await runnableOf(tx.em, instance.definitionKey, instance.definitionVersion);
+  const now = new Date();
+  const s = step(r, instance.snapshot, event, now);
+  await record(tx, instance, r, s, actor, event.type === 'COMPLETE' ? 'complete' : 'timer', detail, now);
+  return s;
+}

@@ -1,0 +1,74 @@
+import { compileCached } from '../standards/ajv.ts';
+import { ajvIssues } from '../standards/validate.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import type { JsonObject } from '../shared/json.ts';
+import { inTransaction, type EntityManager } from '../shared/persistence.ts';
+import type { JobsContext, ServiceContext } from '../shared/service-context.ts';
+import { authorize, ForbiddenError, type Actor } from '../users/roles.ts';
+import { runnableOf } from './definition.service.ts';
+import { photoRefs } from './form-photos.ts';
+import { advance } from './step.service.ts';
+import { assertPhotosUploaded } from './task-checks.service.ts';
+import { taskRepository, type WorkflowTask } from './task.repository.ts';
+
+/** Holders of a task's role work on it (an assignee is one of them); admins on any. */
+function mayWork(actor: Actor, task: WorkflowTask): boolean {
+  return actor.roles.includes('admin') || actor.roles.includes(task.candidateRole as never);
+}
+
+async function loadTask(em: EntityManager, id: number): Promise<WorkflowTask> {
+  const task = await taskRepository.get(em, id);
+  if (!task) throw new NotFoundError(`No task ${id}`, String(id));
+  return task;
+}
+
+/** Takes an open task for oneself (someone else's claim is a conflict). */
+export async function claimTask(ctx: ServiceContext, taskId: number): Promise<WorkflowTask> {
+  const actor = authorize(ctx.actor, 'workOnTasks');
+  const task = await loadTask(ctx.em, taskId);
+  if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} is for the role ${task.candidateRole}`, [task.candidateRole as never]);
+  const claimed = await taskRepository.claim(ctx.em, taskId, actor.username, new Date());
+  if (!claimed) throw new ConflictError(task.status !== 'open' ? `Task ${taskId} is ${task.status}` : `Task ${taskId} is claimed by ${task.claimedBy}`);
+  return claimed;
+}
+
+/**
+ * Completes an open task with form data, validated by the task's JSON Schema form; the instance
+ * moves on in the same transaction. Of two clients completing one task, one wins; the other gets a
+ * ConflictError.
+ */
+export async function completeTask(ctx: JobsContext, taskId: number, data: Record<string, unknown>): Promise<WorkflowTask> {
+  const actor = authorize(ctx.actor, 'workOnTasks');
+  return inTransaction(ctx.em, async (em) => {
+    // The task closes — if it is open, not claimed by someone else and the caller may work on it —
+    // and the instance is read, in one round trip; the form is checked after (a failure rolls back).
+    const closed = await taskRepository.complete(em, { id: taskId, username: actor.username, roles: actor.roles, anyRole: actor.roles.includes('admin'), data, now: new Date() });
+    if (!closed) {
+      const task = await loadTask(em, taskId);
+      if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} (${task.name}) is for the role ${task.candidateRole}`, [task.candidateRole as never]);
+      if (task.status !== 'open') throw new ConflictError(`Task ${taskId} is ${task.status}, not open`);
+      throw new ConflictError(`Task ${taskId} is claimed by ${task.claimedBy}`);
+    }
+    const { task, instance } = closed;
+    const form = (await runnableOf(em, instance.definitionKey, instance.definitionVersion)).compiled.userTasks[task.elementId]?.form;
+    if (form) {
+      const validate = compileCached(form as JsonObject);
+      if (!validate(data)) throw new ValidationError(`The form data of task ${taskId} (${task.name}) is not valid`, ajvIssues(validate.errors));
+      await assertPhotosUploaded(em, taskId, photoRefs(form, data));
+    }
+    await advance({ em, jobs: ctx.jobs }, instance, { type: 'COMPLETE', taskId: task.elementId, data, by: actor.username }, actor, { task: task.elementId, taskId, data });
+    return task;
+  });
+}
+
+/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default. */
+export async function listTasks(ctx: ServiceContext, filter: { mine?: boolean | null; role?: boolean | null; overdue?: boolean | null; status?: string | null }): Promise<WorkflowTask[]> {
+  const actor = authorize(ctx.actor, 'readStandards');
+  return taskRepository.list(ctx.em, {
+    status: filter.status ?? 'open',
+    ...(filter.mine ? { assignedTo: actor.username } : {}),
+    ...(filter.role ? { roles: actor.roles } : {}),
+    ...(filter.overdue ? { overdueAt: new Date() } : {}),
+    limit: 500,
+  });
+}
