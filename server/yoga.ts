@@ -10,7 +10,7 @@ import type { DocumentLimits } from '../domain/standards/validate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { queryLimitPlugins } from './graphql/query-limits.ts';
-import { responseMetaPlugin } from './graphql/response-meta.ts';
+import { responseMeta } from './graphql/response-meta.ts';
 import { inputGuardPlugin } from './graphql/input-guards.ts';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { PhotoStore } from '../domain/inspections/photo.service.ts';
@@ -32,10 +32,11 @@ export interface YogaDeps {
  */
 export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   const production = process.env.NODE_ENV === 'production';
+  const meta = responseMeta();
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    plugins: [inputGuardPlugin(), ...queryLimitPlugins(), responseMetaPlugin(), ...(production ? [useDisableIntrospection()] : [])],
+    plugins: [inputGuardPlugin(), ...queryLimitPlugins(), meta.plugin, ...(production ? [useDisableIntrospection()] : [])],
     // the admin UI is served from this origin; other sites get no CORS headers unless allowed by name
     cors: deps.corsOrigins?.length ? { origin: [...deps.corsOrigins], credentials: false, allowedHeaders: ['authorization', 'content-type'], methods: ['GET', 'POST'] } : false,
     graphiql: production ? false : { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { totalCount edges { node { code title } } } }\n' },
@@ -65,6 +66,7 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
         photos: deps.photos,
         jobs: deps.jobs,
         request,
+        responseHeaders: meta.headersFor(request),
         clientAddress: typeof clientAddress === 'string' ? clientAddress : 'local',
       };
     },

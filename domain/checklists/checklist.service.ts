@@ -31,7 +31,9 @@ export interface CachedChecklist {
 }
 
 const MAX_CACHED = 48;
+/** Cache of generated checklists by request, bounded to MAX_CACHED entries (oldest out first). */
 const byRequest = new Map<string, CachedChecklist>();
+/** Cache of checklists by id (content hash), bounded the same way. */
 const byId = new Map<string, CachedChecklist>();
 
 function remember(key: string | null, entry: CachedChecklist): CachedChecklist {

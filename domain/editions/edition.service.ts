@@ -45,6 +45,7 @@ export async function publishEdition(ctx: ServiceContext, name: string, note?: s
   return edition;
 }
 
+/** Cache of the newest edition's name for a few seconds (read by every checklist request; editions are published rarely). */
 let newestCache: { name: string | null; at: number } | null = null;
 const NEWEST_TTL_MS = 1000;
 

@@ -2,7 +2,7 @@ import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { authorize } from '../users/roles.ts';
 import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
-import { placesOf, SAMPLE_PROJECTS } from '../../server/seed/projects.ts';
+import { placesOf, SAMPLE_PROJECTS } from './sample-projects.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 
 /** Creates the 18 sample projects and their places when the store has none (first start). */

@@ -49,6 +49,7 @@ ajv.addSchema(loadSchema('standard.meta.json'));
 /** Validates a document against the standards meta-schema. */
 export const validateMeta: ValidateFunction = ajv.getSchema(META_SCHEMA_ID)!;
 
+/** Cache of compiled validators by the schema's canonical JSON (forms and answer schemas repeat). */
 const compiled = new Map<string, ValidateFunction>();
 
 /**

@@ -23,6 +23,7 @@ export interface StandardVersionView {
   statusNote: string | null;
 }
 
+/** Cache of parsed schemas by content hash (the same bytes always parse to the same document). */
 const parsedSchemas = new Map<string, JsonObject>();
 const MAX_CACHED = 5000;
 

@@ -36,6 +36,7 @@ export function compileWorkflow(xml: string): Promise<CompiledWorkflow> {
   });
 }
 
+/** Cache of built machines by `key@version` (a deployed version never changes). */
 const runnables = new Map<string, Runnable>();
 
 /** A deployed definition, the newest version when none is given. */

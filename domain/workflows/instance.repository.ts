@@ -176,6 +176,11 @@ export const instanceRepository = {
     return { totalCount: Number(count), items: rows.map(toInstance) };
   },
 
+  /** The running instances of a process, oldest first. */
+  async running(em: EntityManager, key: string): Promise<WorkflowInstance[]> {
+    return (await em.execute<InstanceRow[]>(`select * from workflow_instance where definition_key = ? and status = 'running' order by id`, [key])).map(toInstance);
+  },
+
   /** The running or stuck instance holding a business key, if any. */
   async activeWithBusinessKey(em: EntityManager, businessKey: string): Promise<number | null> {
     const [row] = await em.execute<{ id: number }[]>(`select id from workflow_instance where business_key = ? and status in ('running', 'incident')`, [businessKey]);

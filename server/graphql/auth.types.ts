@@ -1,7 +1,6 @@
 import { ValidationError } from '../../domain/shared/errors.ts';
 import { InvalidCredentialsError, login } from '../../domain/users/user.service.ts';
 import { RateLimitedError } from '../../domain/users/login-throttle.service.ts';
-import { responseHeaders } from './response-meta.ts';
 import { builder } from './builder.ts';
 import { User, type Qualification } from '../../domain/users/user.entity.ts';
 import { permissionsOf, type Role } from '../../domain/users/roles.ts';
@@ -55,7 +54,7 @@ builder.mutationField('login', (t) =>
         const { token, expiresAt, user } = await login(ctx.em, ctx.tokens, args.username, args.password, ctx.clientAddress);
         return { token, expiresAt, username: user.username, displayName: user.displayName, roles: user.roles };
       } catch (error) {
-        if (error instanceof RateLimitedError) responseHeaders(ctx.request).set('retry-after', String(error.retryAfterSeconds));
+        if (error instanceof RateLimitedError) ctx.responseHeaders.set('retry-after', String(error.retryAfterSeconds));
         throw error;
       }
     },

@@ -15,6 +15,8 @@ export interface GraphQLContext {
   jobs: Jobs;
   /** the HTTP request (Yoga's) */
   request: Request;
+  /** headers to add to this request's HTTP response (e.g. Retry-After) */
+  responseHeaders: Headers;
   /** where the request came from (the socket's peer, or X-Forwarded-For behind a trusted proxy) */
   clientAddress: string;
 }

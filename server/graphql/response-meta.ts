@@ -8,40 +8,45 @@ import type { Plugin } from 'graphql-yoga';
  */
 export const OPERATION_HEADER = 'x-pinzhi-operation';
 
-const extraHeaders = new WeakMap<Request, Headers>();
-
-/** Headers a resolver adds to its request's HTTP response (for example `Retry-After`). */
-export function responseHeaders(request: Request): Headers {
-  let headers = extraHeaders.get(request);
-  if (!headers) {
-    headers = new Headers();
-    extraHeaders.set(request, headers);
-  }
-  return headers;
-}
-
 function kindOf(operation: OperationDefinitionNode): string {
   const onlyLogin = operation.selectionSet.selections.every((s) => s.kind === 'Field' && (s.name.value === 'login' || s.name.value === '__typename'));
   return operation.operation === 'mutation' && onlyLogin ? 'sign-in' : operation.operation;
 }
 
+/** The plugin, and the headers a resolver adds to its request's HTTP response (for example `Retry-After`). */
+export interface ResponseMeta {
+  plugin: Plugin;
+  headersFor(request: Request): Headers;
+}
+
 /** Marks each response with the kind of operation it ran, and adds the headers resolvers asked for. */
-export function responseMetaPlugin(): Plugin {
+export function responseMeta(): ResponseMeta {
   const kinds = new WeakMap<Request, string>();
+  const extra = new WeakMap<Request, Headers>();
   return {
-    onExecute({ args }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      const request = (args.contextValue as { request?: Request }).request;
-      if (operation && request) kinds.set(request, kindOf(operation));
+    headersFor(request) {
+      let headers = extra.get(request);
+      if (!headers) {
+        headers = new Headers();
+        extra.set(request, headers);
+      }
+      return headers;
     },
-    onSubscribe({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      if (request) kinds.set(request, 'subscription');
-    },
-    onResponse({ request, response }) {
-      const kind = kinds.get(request);
-      if (kind) response.headers.set(OPERATION_HEADER, kind);
-      extraHeaders.get(request)?.forEach((value, name) => response.headers.set(name, value));
+    plugin: {
+      onExecute({ args }) {
+        const operation = getOperationAST(args.document, args.operationName);
+        const request = (args.contextValue as { request?: Request }).request;
+        if (operation && request) kinds.set(request, kindOf(operation));
+      },
+      onSubscribe({ args }) {
+        const request = (args.contextValue as { request?: Request }).request;
+        if (request) kinds.set(request, 'subscription');
+      },
+      onResponse({ request, response }) {
+        const kind = kinds.get(request);
+        if (kind) response.headers.set(OPERATION_HEADER, kind);
+        extra.get(request)?.forEach((value, name) => response.headers.set(name, value));
+      },
     },
   };
 }

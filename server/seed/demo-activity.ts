@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { settingRepository } from '../../domain/shared/setting.repository.ts';
+import { instanceRepository } from '../../domain/workflows/instance.repository.ts';
+import { taskRepository } from '../../domain/workflows/task.repository.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import type { Answer } from '../../domain/checklists/evaluate.ts';
@@ -57,7 +60,7 @@ export async function seedDemoActivity(app: App, log: (line: string) => void = c
   const em = app.orm.em.fork() as SqlEntityManager;
   const state = await em.findOne(Setting, { key: DEMO_STATE });
   if (state?.value === 'done' || (!state && (await em.count(Inspection)) > 0)) return;
-  await em.execute(`insert into setting (key, value) values (?, 'started') on conflict (key) do nothing`, [DEMO_STATE]);
+  await settingRepository.putIfAbsent(em, DEMO_STATE, 'started');
   const context = (who: Actor) => ({ ...app.context(who), photos: app.photos });
   const inspector = actor('inspector', 'inspector');
   const colours: [number, number, number][] = [[96, 125, 139], [121, 85, 72], [84, 110, 122], [141, 110, 99]];
@@ -86,25 +89,24 @@ export async function seedDemoActivity(app: App, log: (line: string) => void = c
     }
   }
   const opened = await openPendingRectifications(context(SYSTEM_ACTOR), SYSTEM_ACTOR);
-  const worked = await workRectifications(context);
-  await em.execute(`update setting set value = 'done' where key = ?`, [DEMO_STATE]);
+  const worked = await workRectifications(context, photos[0]);
+  await settingRepository.put(em, DEMO_STATE, 'done');
   log(`demo activity: ${inspections} inspections over ${months[0].slice(0, 7)}…${months.at(-1)!.slice(0, 7)}, ${opened} rectifications opened, ${worked} tasks completed`);
 }
 
 /** Takes the rectifications to different steps: most closed, some awaiting verification, the newest still at analysis. */
-async function workRectifications(context: (who: Actor) => JobsContext): Promise<number> {
+async function workRectifications(context: (who: Actor) => JobsContext, photo: string): Promise<number> {
   const pm = actor('pm', 'project_manager');
   const inspector = actor('inspector', 'inspector');
   const manager = actor('manager', 'quality_manager');
   const em = context(SYSTEM_ACTOR).em;
-  const instances = await em.execute<{ id: number; title: string }[]>(`select id, snapshot_json::json->'context'->'variables'->>'title' as title from workflow_instance where definition_key = 'rectification' and status = 'running' order by id`);
+  const instances = (await instanceRepository.running(em, 'rectification')).map((i) => ({ id: i.id, title: String(i.snapshot.context?.variables?.title ?? '') }));
   const steps: [string, Actor, (title: string) => Record<string, unknown>][] = [
     ['analyse', pm, (title) => ({ cause: `${title}：班组人手不足，作业频次未按指导书执行`, plan: '调整排班，增加专项检查并对班组培训' })],
     ['rectify', pm, () => ({ measures: '已按计划完成整改并复查，相关记录已补齐', evidencePhotos: [] })],
     ['verify', inspector, () => ({ passed: true, evidencePhotos: [], comment: '现场复查合格' })],
     ['prevent', manager, (title) => ({ prevention: title.length % 2 === 0 ? 'training' : 'none', preventionNote: '纳入月度培训计划' })],
   ];
-  const photo = (await em.execute<{ sha256: string }[]>(`select sha256 from photo order by created_at limit 1`))[0].sha256;
   let completed = 0;
   for (const [n, instance] of instances.entries()) {
     // the newest fifth stays with the project manager; a fifth waits for verification
@@ -112,7 +114,7 @@ async function workRectifications(context: (who: Actor) => JobsContext): Promise
     const until = share > 0.8 ? 0 : share > 0.6 ? 2 : steps.length;
     for (const [element, who, data] of steps.slice(0, until)) {
       await yieldToEventLoop();
-      const [task] = await em.execute<{ id: number }[]>(`select id from workflow_task where instance_id = ? and element_id = ? and status = 'open'`, [instance.id, element]);
+      const task = await taskRepository.openAt(em, instance.id, element);
       if (!task) break;
       const body = data(instance.title ?? '');
       if ('evidencePhotos' in body) body.evidencePhotos = [photo];

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../shared/json.ts';
 import { compareSets } from './constraint-direction.ts';
-import type { Change, ChangeKind } from './semantic-diff.ts';
+import type { Change, ChangeKind } from './change.ts';
 import type { TextSegment } from './text-diff.ts';
 
 /** Whose change it is: a check item (key, and title when it has one) or, with no item, the document. */

@@ -1,7 +1,7 @@
 import { canonicalJson, isJsonObject, pointer, type JsonObject, type JsonValue } from '../../shared/json.ts';
 import { sameJson } from './json-tree.ts';
 import { asObject, diffItemSchema, emit, member, type ChangeSink } from './schema-changes.ts';
-import type { Change } from './semantic-diff.ts';
+import type { Change } from './change.ts';
 
 /**
  * Reports check item changes: the entries of the top-level `properties` and the top-level

@@ -1,7 +1,7 @@
 import { escapePointerToken, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from '../../shared/json.ts';
 import { buildChange, type ChangeDraft, type Subject } from './change-summary.ts';
 import { constraintDirection, isDirectional } from './constraint-direction.ts';
-import type { Change, ChangeKind } from './semantic-diff.ts';
+import type { Change, ChangeKind } from './change.ts';
 import { diffText } from './text-diff.ts';
 
 /** Where found changes go, and whom (the document or one check item) they concern. */
