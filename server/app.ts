@@ -1,6 +1,5 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Config } from './config.ts';
-import { openOrm, type Orm } from './db/orm.ts';
+import { openOrm, type Orm, forkEm } from './db/orm.ts';
 import { TokenService } from '../domain/users/token.ts';
 import { tokenSecret } from '../domain/users/user.service.ts';
 import type { Actor } from '../domain/users/roles.ts';
@@ -30,7 +29,7 @@ export interface App {
  */
 export async function createApp(config: Config, orm?: Orm, options: { supervise?: boolean } = {}): Promise<App> {
   const db = orm ?? (await openOrm(config));
-  const em = db.em.fork() as SqlEntityManager;
+  const em = forkEm(db);
   const tokens = new TokenService(await tokenSecret(em, config.authSecret), config.tokenTtlSeconds);
   const limits: DocumentLimits = { maxBytes: config.maxDocumentBytes, maxDepth: 32 };
   const photos: PhotoStore = { dir: config.photoDir, maxBytes: config.maxPhotoBytes };
@@ -38,7 +37,7 @@ export async function createApp(config: Config, orm?: Orm, options: { supervise?
   const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos, jobs, corsOrigins: config.corsOrigins });
   return {
     config, orm: db, tokens, limits, photos, jobs, yoga,
-    context: (actor) => ({ em: db.em.fork() as SqlEntityManager, actor, limits, jobs }),
+    context: (actor) => ({ em: forkEm(db), actor, limits, jobs }),
     close: async () => {
       await jobs.stop();
       await db.close();

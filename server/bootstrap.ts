@@ -1,4 +1,4 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
+import { forkEm } from './db/orm.ts';
 import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
 import { ensureDemoUsers } from '../domain/users/user.service.ts';
 import { Edition } from '../domain/editions/edition.entity.ts';
@@ -19,7 +19,7 @@ export const SHIPPED_LIBRARY = new URL('../library/shipped/', import.meta.url).p
  * user sees the real standards system. Each part runs only while its part of the store is empty.
  */
 export async function seed(app: App, log: (line: string) => void = console.log): Promise<{ importedLibrary: boolean }> {
-  const em = app.orm.em.fork() as SqlEntityManager;
+  const em = forkEm(app.orm);
   const users = await ensureDemoUsers(em, SYSTEM_ACTOR);
   if (users > 0) log(`created ${users} demo users (password "pinzhi-demo")`);
   // the shipped library goes into an empty store; a first start cut short (each edition is one

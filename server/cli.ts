@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import type { SqlEntityManager } from '@mikro-orm/sql';
 import { checkLibrary } from '../domain/editions/library.ts';
 import { checkLibraryPackage } from '../domain/editions/library-package.ts';
 import { ValidationError } from '../domain/shared/errors.ts';
 import { loadConfig } from './config.ts';
-import { openOrm } from './db/orm.ts';
+import { openOrm, forkEm } from './db/orm.ts';
 import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
 import { createUser } from '../domain/users/user.service.ts';
 import { isLibraryPackage, readLibraryDir, readLibraryPackage, writeLibraryDir } from '../domain/editions/library-files.ts';
@@ -70,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
   if (!['import', 'export', 'user'].includes(command ?? '')) fail(USAGE);
   const config = loadConfig();
   const orm = await openOrm(config);
-  const em = orm.em.fork() as SqlEntityManager;
+  const em = forkEm(orm);
   try {
     if (command === 'import') {
       if (!arg) fail(USAGE);

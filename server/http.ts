@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { SqlEntityManager } from '@mikro-orm/sql';
+import { forkEm } from './db/orm.ts';
 import { NotFoundError } from '../domain/shared/errors.ts';
 import type { App } from './app.ts';
 import { getChecklistById } from '../domain/checklists/checklist.service.ts';
@@ -144,7 +144,7 @@ async function serveChecklist(app: App, req: IncomingMessage, res: ServerRespons
   const etag = `"${id}"`;
   const headers = { etag, 'cache-control': 'private, max-age=31536000, immutable' };
   try {
-    const { json } = await getChecklistById(app.orm.em.fork() as SqlEntityManager, id);
+    const { json } = await getChecklistById(forkEm(app.orm), id);
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();
@@ -168,7 +168,7 @@ async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, s
     return;
   }
   try {
-    const { photo, bytes } = await readPhoto(app.orm.em.fork() as SqlEntityManager, app.photos, sha256);
+    const { photo, bytes } = await readPhoto(forkEm(app.orm), app.photos, sha256);
     res.writeHead(200, { etag, 'cache-control': 'private, max-age=31536000, immutable', 'content-type': photo.mime, 'x-content-type-options': 'nosniff', 'content-length': String(bytes.length) });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   } catch (error) {
@@ -180,7 +180,7 @@ async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, s
 /** `GET /checklists/<id>.xlsx` and `GET /inspections/<id>.xlsx`: workbooks for field staff and managers. */
 async function serveWorkbook(app: App, req: IncomingMessage, res: ServerResponse, kind: 'checklists' | 'inspections', id: string): Promise<void> {
   if (!mayRead(app, req, res)) return;
-  const em = app.orm.em.fork() as SqlEntityManager;
+  const em = forkEm(app.orm);
   try {
     const { filename, bytes } = kind === 'checklists' ? await checklistWorkbook(em, id) : await inspectionWorkbook(em, Number(id));
     res.writeHead(200, {

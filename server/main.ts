@@ -1,4 +1,4 @@
-import type { SqlEntityManager } from '@mikro-orm/sql';
+import { forkEm } from './db/orm.ts';
 import { createApp, type App } from './app.ts';
 import { seed } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
@@ -25,9 +25,9 @@ function main(): void {
     const ready = await createApp(config, undefined, { supervise: true });
     // demo activity only on the database this start created, never on one already in use
     const fresh = config.seed ? (await seed(ready)).importedLibrary : false;
-    const deployed = await deployShippedWorkflows(ready.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR);
+    const deployed = await deployShippedWorkflows(forkEm(ready.orm), SYSTEM_ACTOR);
     if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
-    if (fresh || (config.seed && (await demoActivityUnfinished(ready.orm.em.fork() as SqlEntityManager)))) await seedDemoActivity(ready);
+    if (fresh || (config.seed && (await demoActivityUnfinished(forkEm(ready.orm))))) await seedDemoActivity(ready);
     const work = await startWorkers(ready);
     console.log(`job queue: ${work.opened} rectifications opened and ${work.fired} timers fired that fell due while stopped; ${work.queued} timers queued`);
     return ready;

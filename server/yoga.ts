@@ -3,8 +3,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/shared/errors.ts';
 import { ForbiddenError } from '../domain/users/roles.ts';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { Orm } from './db/orm.ts';
+import { type Orm, forkEm } from './db/orm.ts';
 import type { TokenService } from '../domain/users/token.ts';
 import type { DocumentLimits } from '../domain/standards/validate.ts';
 import type { GraphQLContext } from './graphql/context.ts';
@@ -59,7 +58,7 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
       const header = request.headers.get('authorization') ?? '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       return {
-        em: deps.orm.em.fork() as SqlEntityManager,
+        em: forkEm(deps.orm),
         actor: token ? deps.tokens.verify(token) : null,
         limits: deps.limits,
         tokens: deps.tokens,

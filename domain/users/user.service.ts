@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ServiceContext } from '../shared/service-context.ts';
 import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { ConflictError, ValidationError } from '../shared/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -64,6 +65,12 @@ export async function login(em: EntityManager, tokens: TokenService, username: s
 }
 
 /** The demo users of the embedded default (password `pinzhi-demo`), created once. */
+/** The signed-in user's own record (name and qualifications); null when the account is gone. */
+export async function ownProfile(ctx: ServiceContext): Promise<IUser | null> {
+  if (!ctx.actor) return null;
+  return ctx.em.findOne(User, { username: ctx.actor.username });
+}
+
 export const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
   { username: 'manager', displayName: '品质经理 王敏', roles: ['quality_manager'] },

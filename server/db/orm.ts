@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Config } from '../config.ts';
+import type { EntityManager } from '../../domain/shared/persistence.ts';
 import { entities } from './entities.ts';
 import { Migration20261124000000Initial } from './migrations/Migration20261124000000Initial.ts';
 import { Migration20261124100000LibraryData } from './migrations/Migration20261124100000LibraryData.ts';
@@ -20,6 +21,11 @@ export const migrationsList = [
 ];
 
 export type Orm = MikroORM;
+
+/** A fresh unit of work on the database (its own identity map), typed for the SQL driver. */
+export function forkEm(orm: Orm): EntityManager {
+  return orm.em.fork() as EntityManager;
+}
 
 function baseOptions(config: Pick<Config, 'logQueries'>): Options {
   return {

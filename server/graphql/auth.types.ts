@@ -1,8 +1,8 @@
 import { ValidationError } from '../../domain/shared/errors.ts';
-import { InvalidCredentialsError, login } from '../../domain/users/user.service.ts';
+import { InvalidCredentialsError, login, ownProfile } from '../../domain/users/user.service.ts';
 import { RateLimitedError } from '../../domain/users/login-throttle.service.ts';
 import { builder } from './builder.ts';
-import { User, type Qualification } from '../../domain/users/user.entity.ts';
+import type { Qualification } from '../../domain/users/user.entity.ts';
 import { permissionsOf, type Role } from '../../domain/users/roles.ts';
 
 interface LoginSuccessShape {
@@ -39,8 +39,8 @@ const Me = builder.objectRef<{ username: string; roles: readonly string[] }>('Me
     username: t.exposeString('username'),
     roles: t.stringList({ resolve: (m) => [...m.roles] }),
     permissions: t.stringList({ description: 'What the roles allow, e.g. editStandards, readAuditTrail: what a client may offer this user.', resolve: (m) => permissionsOf(m.roles as Role[]) }),
-    displayName: t.string({ resolve: async (m, _a, ctx) => (await ctx.em.findOne(User, { username: m.username }))?.displayName ?? m.username }),
-    qualifications: t.field({ type: [QualificationRef], resolve: async (m, _a, ctx) => (await ctx.em.findOne(User, { username: m.username }))?.qualifications ?? [] }),
+    displayName: t.string({ resolve: async (m, _a, ctx) => (await ownProfile(ctx))?.displayName ?? m.username }),
+    qualifications: t.field({ type: [QualificationRef], resolve: async (_m, _a, ctx) => (await ownProfile(ctx))?.qualifications ?? [] }),
   }),
 });
 

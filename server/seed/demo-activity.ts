@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { forkEm } from '../db/orm.ts';
 import { settingRepository } from '../../domain/shared/setting.repository.ts';
 import { instanceRepository } from '../../domain/workflows/instance.repository.ts';
 import { taskRepository } from '../../domain/workflows/task.repository.ts';
@@ -57,7 +58,7 @@ const actor = (username: string, role: Actor['roles'][number]): Actor => ({ user
  * replay by their fixed ids); every answer is drawn from a fixed seed, so each installation gets the same.
  */
 export async function seedDemoActivity(app: App, log: (line: string) => void = console.log): Promise<void> {
-  const em = app.orm.em.fork() as SqlEntityManager;
+  const em = forkEm(app.orm);
   const state = await em.findOne(Setting, { key: DEMO_STATE });
   if (state?.value === 'done' || (!state && (await em.count(Inspection)) > 0)) return;
   await settingRepository.putIfAbsent(em, DEMO_STATE, 'started');
