@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { scratchDatabase } from '../test/harness.ts';
 import { gunzipSync } from 'node:zlib';
-import pg from 'pg';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -26,13 +26,8 @@ function median(values: number[]): number {
  * beside one INSERT of the same answers.
  */
 export async function inspectionBenchmarks(pgUrl: string, line: (name: string, value: string, baseline: string, verdict: string) => void): Promise<void> {
-  const name = `pinzhi_bench_insp_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const config = { ...loadConfig({ SEED: 'false' }), databaseUrl: url.toString(), photoDir: `/tmp/${name}-photos` };
+  const db = await scratchDatabase(pgUrl, 'pinzhi_bench_insp');
+  const config = { ...loadConfig({ SEED: 'false' }), databaseUrl: db.url, photoDir: `/tmp/${db.url.split('/').pop()}-photos` };
   const app = await createApp(config);
   try {
     const em = () => app.orm.em.fork() as SqlEntityManager;
@@ -96,7 +91,6 @@ export async function inspectionBenchmarks(pgUrl: string, line: (name: string, v
     line(`  … then the queue opens its ${started} rectifications (of ${opened} major/critical findings)`, `${ms.toFixed(0)} ms`, `${(ms / Math.max(started, 1)).toFixed(1)} ms each`, '(not part of the submission)');
   } finally {
     await app.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await db.drop();
   }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { scratchDatabase } from '../test/harness.ts';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -6,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { failingValue, passingAnswers } from '../domain/checklists/sample-answers.ts';
 import type { ChecklistItem } from '../domain/checklists/generate.ts';
 import { solidPng } from '../server/seed/png.ts';
@@ -223,18 +223,12 @@ export async function mixedLoadBenchmarks(pgUrl: string, line: Line): Promise<vo
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const name = `pinzhi_bench_mixed_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
+  const db = await scratchDatabase(pgUrl, 'pinzhi_bench_mixed');
   const photos = mkdtempSync(join(tmpdir(), 'pinzhi-bench-photos-'));
   try {
-    await onStore('PostgreSQL', { DATABASE_URL: url.toString(), SEED: 'true', PHOTO_DIR: photos }, line, baseline);
+    await onStore('PostgreSQL', { DATABASE_URL: db.url, SEED: 'true', PHOTO_DIR: photos }, line, baseline);
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await db.drop();
     rmSync(photos, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
+import { scratchDatabase } from '../test/harness.ts';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { create as createJsonDiffPatch } from 'jsondiffpatch';
 import { diffVersions } from '../domain/standards/diff/diff.ts';
 import { openOrm } from '../server/db/orm.ts';
@@ -46,13 +46,8 @@ async function load(port: number, body: string, token: string, concurrency: numb
 }
 
 async function throughput(checklist: boolean): Promise<void> {
-  const name = `pinzhi_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG);
-  url.pathname = `/${name}`;
-  const child = fork(new URL('./serve-standard.ts', import.meta.url), { env: { ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'production', SEED: 'false', BENCH_CHECKLIST: checklist ? '1' : '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const db = await scratchDatabase(PG, 'pinzhi_bench');
+  const child = fork(new URL('./serve-standard.ts', import.meta.url), { env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', SEED: 'false', BENCH_CHECKLIST: checklist ? '1' : '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
     const info = await new Promise<{ pinzhi: number; uncached: number; plain: number; token: string; query: string; bytes: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as never));
@@ -72,8 +67,7 @@ async function throughput(checklist: boolean): Promise<void> {
     line('  … the same with the response cache off (every request executed)', `${uncached.toFixed(0)} req/s`, `node:http same bytes: ${plain.toFixed(0)} req/s`, `ratio ${(uncached / plain).toFixed(2)}×`);
   } finally {
     child.kill();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await db.drop();
   }
 }
 

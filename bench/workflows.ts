@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { scratchDatabase } from '../test/harness.ts';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Engine } from 'bpmn-engine';
-import pg from 'pg';
 import { runnable, step } from '../domain/workflows/engine.ts';
 import { compileWorkflow } from '../domain/workflows/definition.service.ts';
 import { createApp } from '../server/app.ts';
@@ -74,13 +74,8 @@ export async function workflowBenchmarks(pgUrl: string, line: (name: string, val
   const theirs = await forSeconds(3, bpmnEngineOnce);
   line('rectification instances to completion, in memory', `${mine.toFixed(0)} /s`, `bpmn-engine, same BPMN: ${theirs.toFixed(0)} /s`, `ratio ${(mine / theirs).toFixed(1)}× (goal ≥ 10×) ${mine / theirs >= 10 ? 'MET' : 'MISSED'}`);
 
-  const name = `pinzhi_bench_wf_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const app = await createApp({ ...loadConfig({ SEED: 'false' }), databaseUrl: url.toString() });
+  const db = await scratchDatabase(pgUrl, 'pinzhi_bench_wf');
+  const app = await createApp({ ...loadConfig({ SEED: 'false' }), databaseUrl: db.url });
   try {
     const ctx = () => app.context(SYSTEM_ACTOR);
     // the shipped rectification's BPMN under a key of its own: `rectification` itself starts only for a stored finding
@@ -113,7 +108,6 @@ export async function workflowBenchmarks(pgUrl: string, line: (name: string, val
     line('task completions persisted on PostgreSQL, 16 clients', `${perSecond.toFixed(0)} /s`, `bpmn-engine in memory: ${engineCompletions.toFixed(0)} /s`, `ratio ${(perSecond / engineCompletions).toFixed(1)}× (goal ≥ 3×) ${perSecond / engineCompletions >= 3 ? 'MET' : 'MISSED'}`);
   } finally {
     await app.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await db.drop();
   }
 }
