@@ -3,7 +3,8 @@ import { requireDates } from '../inspections/dates.ts';
 import { Finding, type IFinding } from '../findings/finding.entity.ts';
 import { Inspection, type IInspection } from '../inspections/inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { readPage, type PageArgs } from '../shared/paging.ts';
+import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { ormWindow, sqlWindow, withWindow } from '../shared/keyset-query.ts';
 
 export interface FindingFilter {
   inspectionId?: number | null;
@@ -16,10 +17,9 @@ export interface FindingFilter {
   to?: string | null;
 }
 
-export interface Page<T> {
-  totalCount: number;
-  items: T[];
-}
+const FINDINGS: Keyset<IFinding> = { list: 'findings', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (f) => [f.id] };
+const INSPECTIONS: Keyset<IInspection> = { list: 'inspections', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (i) => [i.id] };
+const INSPECTIONS_UNDER: Keyset<IInspection> = { list: 'inspectionsUnder', columns: [{ name: 'inspection_id', type: 'int', direction: 'asc' }], keyOf: (i) => [i.id] };
 
 /** Findings, newest first, filtered by project, module, severity, status and period, a page at a time. */
 export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: PageArgs): Promise<Page<IFinding>> {
@@ -32,9 +32,10 @@ export async function listFindings(ctx: ServiceContext, filter: FindingFilter, p
   if (filter.severity) where.severity = filter.severity;
   if (filter.status) where.status = filter.status;
   if (filter.from || filter.to) where.foundOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  const { first, offset } = readPage(page);
-  const [items, totalCount] = await ctx.em.findAndCount(Finding, where, { orderBy: { id: 'desc' }, limit: first, offset });
-  return { totalCount, items };
+  return keysetPage(FINDINGS, page, (window) => {
+    const { where: after, orderBy, limit } = ormWindow(FINDINGS, window);
+    return ctx.em.find(Finding, withWindow(where, after), { orderBy, limit });
+  }, () => ctx.em.count(Finding, where));
 }
 
 export type RateGroup = 'project' | 'module' | 'month';
@@ -87,11 +88,20 @@ export async function findingHeatMap(ctx: ServiceContext, filter: { module?: str
 }
 
 /** The inspections that checked a given version of a document ("what was checked under v3 of W021?"). */
-export async function inspectionsUnder(ctx: ServiceContext, code: string, version: number): Promise<IInspection[]> {
+export async function inspectionsUnder(ctx: ServiceContext, code: string, version: number, page: PageArgs): Promise<Page<IInspection>> {
   authorize(ctx.actor, 'readInspections');
-  const ids = await ctx.em.execute<{ inspection_id: number }[]>('select inspection_id from inspection_tally where code = ? and version = ?', [code, version]);
-  if (ids.length === 0) return [];
-  return ctx.em.find(Inspection, { id: { $in: ids.map((r) => r.inspection_id) } }, { orderBy: { id: 'asc' } });
+  return keysetPage(INSPECTIONS_UNDER, page, async (window) => {
+    const w = sqlWindow(INSPECTIONS_UNDER, window);
+    const ids = await ctx.em.execute<{ inspection_id: number }[]>(
+      `select distinct inspection_id from inspection_tally where code = ? and version = ? and ${w.condition} order by ${w.orderBy} limit ?`, [code, version, ...w.params, w.limit]);
+    if (ids.length === 0) return [];
+    const rows = await ctx.em.find(Inspection, { id: { $in: ids.map((r) => r.inspection_id) } });
+    const byId = new Map(rows.map((i) => [i.id, i]));
+    return ids.map((r) => byId.get(r.inspection_id)).filter((i) => i !== undefined);
+  }, async () => {
+    const [{ count }] = await ctx.em.execute<{ count: string }[]>('select count(distinct inspection_id) as count from inspection_tally where code = ? and version = ?', [code, version]);
+    return Number(count);
+  });
 }
 
 /** Inspections, newest first, by project and inspector, a page at a time. */
@@ -102,9 +112,10 @@ export async function listInspections(ctx: ServiceContext, filter: { projectId?:
   if (filter.projectId != null) where.projectId = filter.projectId;
   if (filter.inspector) where.inspector = filter.inspector;
   if (filter.from || filter.to) where.inspectedOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  const { first, offset } = readPage(page);
-  const [items, totalCount] = await ctx.em.findAndCount(Inspection, where, { orderBy: { id: 'desc' }, limit: first, offset });
-  return { totalCount, items };
+  return keysetPage(INSPECTIONS, page, (window) => {
+    const { where: after, orderBy, limit } = ormWindow(INSPECTIONS, window);
+    return ctx.em.find(Inspection, withWindow(where, after), { orderBy, limit });
+  }, () => ctx.em.count(Inspection, where));
 }
 
 /** Every finding of one inspection, in checklist order. */

@@ -10,6 +10,8 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ROLES } from '../users/roles.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { SERVICE_ACTIONS } from './actions.ts';
+import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { sqlWindow } from '../shared/keyset-query.ts';
 
 export interface DefinitionRow {
   key: string;
@@ -116,10 +118,19 @@ export function leavesOf(value: unknown): string[] {
   return Object.entries(value).flatMap(([k, v]) => (v && typeof v === 'object' && Object.keys(v).length ? leavesOf(v) : typeof v === 'string' ? [v] : [k]));
 }
 
-export async function listDefinitions(ctx: ServiceContext): Promise<DefinitionRow[]> {
+const DEFINITIONS: Keyset<DefinitionRow> = { list: 'workflowDefinitions', columns: [{ name: 'key', type: 'text', direction: 'asc' }, { name: 'version', type: 'int', direction: 'desc' }], keyOf: (d) => [d.key, d.version] };
+
+/** Every deployed version, by key and newest first per key, a page at a time. */
+export async function listDefinitions(ctx: ServiceContext, page: PageArgs): Promise<Page<DefinitionRow>> {
   authorize(ctx.actor, 'readStandards');
-  const rows = await ctx.em.execute<Parameters<typeof toRow>[0][]>('select * from workflow_definition order by key, version desc');
-  return rows.map(toRow);
+  return keysetPage(DEFINITIONS, page, async (window) => {
+    const w = sqlWindow(DEFINITIONS, window);
+    const rows = await ctx.em.execute<Parameters<typeof toRow>[0][]>(`select * from workflow_definition where ${w.condition} order by ${w.orderBy} limit ?`, [...w.params, w.limit]);
+    return rows.map(toRow);
+  }, async () => {
+    const [{ count }] = await ctx.em.execute<{ count: string }[]>('select count(*) as count from workflow_definition');
+    return Number(count);
+  });
 }
 
 export interface MigrationResult {

@@ -1,7 +1,8 @@
 import { ValidationError } from '../shared/errors.ts';
 import { authorize } from '../users/roles.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { readPage, type PageArgs } from '../shared/paging.ts';
+import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { sqlWindow } from '../shared/keyset-query.ts';
 import type { InstanceRow } from './instance.service.ts';
 
 export interface InstanceFilter {
@@ -12,19 +13,23 @@ export interface InstanceFilter {
 }
 
 const STATUSES = ['running', 'completed', 'cancelled', 'incident'];
+const INSTANCES: Keyset<InstanceRow> = { list: 'workflowInstances', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (i) => [i.id] };
 
 /** Workflow instances, newest first, by process key, status and business key, a page at a time. */
-export async function listInstances(ctx: ServiceContext, filter: InstanceFilter, page: PageArgs): Promise<{ totalCount: number; items: InstanceRow[] }> {
+export async function listInstances(ctx: ServiceContext, filter: InstanceFilter, page: PageArgs): Promise<Page<InstanceRow>> {
   authorize(ctx.actor, 'readStandards');
   if (filter.status && !STATUSES.includes(filter.status)) throw new ValidationError(`Unknown instance status ${filter.status}`, [{ pointer: '/status', message: `must be one of ${STATUSES.join(', ')}` }]);
-  const { first, offset } = readPage(page);
   const conditions = ['true'];
   const params: unknown[] = [];
   if (filter.key) { conditions.push('definition_key = ?'); params.push(filter.key); }
   if (filter.status) { conditions.push('status = ?'); params.push(filter.status); }
   if (filter.businessKey) { conditions.push('business_key = ?'); params.push(filter.businessKey); }
   const where = conditions.join(' and ');
-  const [{ count }] = await ctx.em.execute<{ count: string }[]>(`select count(*) as count from workflow_instance where ${where}`, params);
-  const items = await ctx.em.execute<InstanceRow[]>(`select * from workflow_instance where ${where} order by id desc limit ? offset ?`, [...params, first, offset]);
-  return { totalCount: Number(count), items };
+  return keysetPage(INSTANCES, page, (window) => {
+    const w = sqlWindow(INSTANCES, window);
+    return ctx.em.execute<InstanceRow[]>(`select * from workflow_instance where ${where} and ${w.condition} order by ${w.orderBy} limit ?`, [...params, ...w.params, w.limit]);
+  }, async () => {
+    const [{ count }] = await ctx.em.execute<{ count: string }[]>(`select count(*) as count from workflow_instance where ${where}`, params);
+    return Number(count);
+  });
 }

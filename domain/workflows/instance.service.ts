@@ -17,6 +17,8 @@ import { claimBusinessKey } from './business-keys.ts';
 import { photoRefs } from './form-photos.ts';
 import { assertPhotosUploaded, unqualifiedAssignees } from './task-checks.ts';
 import { yieldToEventLoop } from '../shared/event-loop.ts';
+import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { sqlWindow } from '../shared/keyset-query.ts';
 
 export interface InstanceRow {
   id: number;
@@ -317,13 +319,27 @@ export function instanceTasks(em: EntityManager, id: number): Promise<TaskRow[]>
   return em.execute<TaskRow[]>('select * from workflow_task where instance_id = ? order by id', [id]);
 }
 
-/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default. */
-export async function listTasks(ctx: ServiceContext, filter: { mine?: boolean | null; role?: boolean | null; overdue?: boolean | null; status?: string | null }): Promise<TaskRow[]> {
+const TASKS: Keyset<TaskRow> = {
+  list: 'tasks',
+  // compared at the milliseconds a cursor carries (a deadline written by SQL may hold microseconds)
+  columns: [{ name: `date_trunc('milliseconds', due_at)`, type: 'timestamp', direction: 'asc', nullable: true }, { name: 'id', type: 'int', direction: 'asc' }],
+  keyOf: (t) => [t.due_at ? new Date(t.due_at).getTime() : null, t.id],
+};
+
+/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default; the soonest due first, a page at a time. */
+export async function listTasks(ctx: ServiceContext, filter: { mine?: boolean | null; role?: boolean | null; overdue?: boolean | null; status?: string | null }, page: PageArgs): Promise<Page<TaskRow>> {
   const actor = authorize(ctx.actor, 'readStandards');
   const conditions = ['status = ?'];
   const params: unknown[] = [filter.status ?? 'open'];
   if (filter.mine) { conditions.push('(assignee = ? or claimed_by = ?)'); params.push(actor.username, actor.username); }
   if (filter.role) { conditions.push(`candidate_role in (${actor.roles.map(() => '?').join(', ')})`); params.push(...actor.roles); }
   if (filter.overdue) { conditions.push('due_at is not null and due_at < ?'); params.push(new Date()); }
-  return ctx.em.execute<TaskRow[]>(`select * from workflow_task where ${conditions.join(' and ')} order by due_at nulls last, id limit 500`, params);
+  const where = conditions.join(' and ');
+  return keysetPage(TASKS, page, (window) => {
+    const w = sqlWindow(TASKS, window);
+    return ctx.em.execute<TaskRow[]>(`select * from workflow_task where ${where} and ${w.condition} order by ${w.orderBy} limit ?`, [...params, ...w.params, w.limit]);
+  }, async () => {
+    const [{ count }] = await ctx.em.execute<{ count: string }[]>(`select count(*) as count from workflow_task where ${where}`, params);
+    return Number(count);
+  });
 }
