@@ -101,8 +101,8 @@ interface Tally {
 async function drive(http: Http, seconds: number): Promise<Tally> {
   const login = async (u: string) => (await http.gql('mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ... on LoginSuccess { token } } }', { u, p: DEMO_PASSWORD })).login.token as string;
   const [inspector, manager, pm, auditor] = [await login('inspector'), await login('manager'), await login('pm'), await login('auditor')];
-  const projects = (await http.gql('{ projects { id } }', {}, auditor)).projects.map((p: { id: number }) => p.id) as number[];
-  const codes = (await http.gql('{ standards(kind: instruction, first: 200) { ... on StandardConnection { edges { node { code } } } } }', {}, auditor)).standards.edges.map((e: { node: { code: string } }) => e.node.code) as string[];
+  const projects = (await http.gql('{ projects { ... on ProjectConnection { nodes { id } } } }', {}, auditor)).projects.nodes.map((p: { id: number }) => p.id) as number[];
+  const codes = (await http.gql('{ standards(kind: instruction, first: 200) { ... on StandardConnection { nodes { code } } } }', {}, auditor)).standards.nodes.map((n: { code: string }) => n.code) as string[];
   const photos = await Promise.all([[90, 140, 120], [160, 120, 80], [70, 90, 150], [150, 150, 150], [200, 180, 90]].map((rgb) => http.upload(inspector, solidPng(48, 36, rgb as [number, number, number]))));
   const checklists = new Map<number, { id: string; items: ChecklistItem[] }>();
   for (const id of projects.slice(0, 6)) {
@@ -114,10 +114,10 @@ async function drive(http: Http, seconds: number): Promise<Tally> {
   const operations: [number, 'read' | 'write', () => Promise<unknown>][] = [
     [20, 'read', () => http.gql('query ($c: String!) { standard(code: $c) { ... on Standard { code title current { version schema } } } }', { c: pick(codes) }, auditor)],
     [12, 'read', () => http.gql('query ($p: Int!) { checklist(projectId: $p, tier: daily, scope: "M03") { ... on Checklist { id itemCount items { id title criterion { zh } } } } }', { p: pick(projects.slice(0, 6)) }, inspector)],
-    [12, 'read', () => http.gql('query ($p: Int) { findings(projectId: $p, first: 20) { totalCount items { id title severity status } } }', { p: pick(projects) }, manager)],
-    [10, 'read', () => http.gql('{ tasks(role: true) { id name dueAt instance { id businessKey } } }', {}, pm)],
+    [12, 'read', () => http.gql('query ($p: Int) { findings(projectId: $p, first: 20) { ... on FindingConnection { totalCount nodes { id title severity status } } } }', { p: pick(projects) }, manager)],
+    [10, 'read', () => http.gql('{ tasks(role: true) { ... on WorkflowTaskConnection { totalCount nodes { id name dueAt instance { id businessKey } } } } }', {}, pm)],
     [8, 'read', () => http.gql('{ executionRates(groupBy: project) { key rate inspections } rectificationKpis(groupBy: project) { key completionRate } }', {}, manager)],
-    [8, 'read', () => http.gql('{ workflowInstances(key: "rectification", first: 10) { items { id states tasks { id status } } } }', {}, manager)],
+    [8, 'read', () => http.gql('{ workflowInstances(key: "rectification", first: 10) { ... on WorkflowInstanceConnection { nodes { id states tasks { id status } } } } }', {}, manager)],
     [12, 'write', async () => {
       const project = pick(projects.slice(0, 6));
       const c = checklists.get(project)!;
@@ -127,7 +127,7 @@ async function drive(http: Http, seconds: number): Promise<Tally> {
       return http.gql('mutation ($c: String!, $s: String!, $a: [AnswerInput!]!) { submitInspection(checklistId: $c, clientSubmissionId: $s, answers: $a) { __typename } }', { c: c.id, s: `bench-mixed-${process.pid}-${Date.now()}-${submissions++}`, a: answers }, inspector);
     }],
     [12, 'write', async () => {
-      const tasks = (await http.gql('{ tasks(role: true) { id elementId } }', {}, pm)).tasks as { id: number; elementId: string }[];
+      const tasks = (await http.gql('{ tasks(role: true) { ... on WorkflowTaskConnection { nodes { id elementId } } } }', {}, pm)).tasks.nodes as { id: number; elementId: string }[];
       const analyse = tasks.filter((x) => x.elementId === 'analyse');
       if (analyse.length === 0) return null;
       // two clients may take the same task: one wins, the other gets a ConflictError (a typed answer, not a failure)

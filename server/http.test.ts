@@ -90,7 +90,7 @@ describe('HTTP', () => {
   it('forgets cached answers after a mutation of any content type', async () => {
     // given a cached answer
     const manager = await t.login('manager');
-    const list = JSON.stringify({ query: '{ editions { name } }' });
+    const list = JSON.stringify({ query: '{ editions { ... on EditionConnection { nodes { name } } } }' });
     const read = () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` }, body: list });
     await read();
     expect((await read()).headers.get('x-pinzhi-cache')).toBe('hit');
@@ -121,7 +121,7 @@ describe('HTTP', () => {
     await t.em().execute('alter table edition rename to edition_away');
     try {
       // when
-      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ editions { name } }' }) });
+      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ editions { ... on EditionConnection { nodes { name } } } }' }) });
       const body = await response.json();
       // then nothing internal leaks
       expect(body.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.' })]);

@@ -38,7 +38,7 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
     plugins: [inputGuardPlugin(), ...queryLimitPlugins(), meta.plugin, ...(production ? [useDisableIntrospection()] : [])],
     // the admin UI is served from this origin; other sites get no CORS headers unless allowed by name
     cors: deps.corsOrigins?.length ? { origin: [...deps.corsOrigins], credentials: false, allowedHeaders: ['authorization', 'content-type'], methods: ['GET', 'POST'] } : false,
-    graphiql: production ? false : { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { totalCount edges { node { code title } } } }\n' },
+    graphiql: production ? false : { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { ... on StandardConnection { totalCount pageInfo { hasNextPage endCursor } nodes { code title } } ... on Error { message } } }\n' },
     renderGraphiQL,
     maskedErrors: {
       isDev: false,

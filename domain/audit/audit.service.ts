@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { advisoryLock, type EntityManager } from '../shared/persistence.ts';
 import { canonicalJson, type JsonValue } from '../shared/json.ts';
 import { AuditEvent, type IAuditEvent } from './audit-event.entity.ts';
-import type { Actor } from '../users/roles.ts';
+import { authorize, type Actor } from '../users/roles.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_LOCK = 72_100_001;
@@ -69,4 +72,17 @@ export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean
     }
     if (rows.length < batch) return { ok: true, checked, brokenAtId: null, reason: null };
   }
+}
+
+/** The audit trail is read a page of events at a time, larger pages than other lists. */
+export const AUDIT_PAGE = { defaultSize: 200, maxSize: 1000 };
+const TRAIL: Keyset<IAuditEvent> = { list: 'auditTrail', columns: [{ name: 'id', type: 'int', direction: 'asc' }], keyOf: (e) => [e.id] };
+
+/** Every recorded change of one subject (a standard's code, an edition's name, a username), oldest first, a page at a time. */
+export async function auditTrail(ctx: ServiceContext, subjectKey: string, page: PageArgs): Promise<Page<IAuditEvent>> {
+  authorize(ctx.actor, 'readAuditTrail');
+  return keysetPage(TRAIL, page, (window) => {
+    const { where, orderBy, limit } = ormWindow(TRAIL, window);
+    return ctx.em.find(AuditEvent, withWindow({ subjectKey }, where), { orderBy, limit });
+  }, () => ctx.em.count(AuditEvent, { subjectKey }), AUDIT_PAGE);
 }

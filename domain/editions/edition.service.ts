@@ -10,9 +10,16 @@ import { Edition, EditionEntry, type IEdition } from './edition.entity.ts';
 import { StandardDocument } from '../standards/standard-document.entity.ts';
 import { EditionVariant } from '../variants/variant.entity.ts';
 import { variantRepository } from '../variants/variant.repository.ts';
-import { standardRepository as repo } from '../standards/standard.repository.ts';
+import { EDITIONS, standardRepository as repo } from '../standards/standard.repository.ts';
+import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
 import { parseSchema } from '../standards/standard.views.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
+
+/** Every edition, newest first, a page at a time. */
+export async function listEditions(ctx: ServiceContext, page: PageArgs): Promise<Page<IEdition>> {
+  authorize(ctx.actor, 'readStandards');
+  return keysetPage(EDITIONS, page, (window) => repo.listEditions(ctx.em, window), () => repo.countEditions(ctx.em));
+}
 
 const EDITION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 

@@ -33,10 +33,10 @@ describe('the shipped library on first start', () => {
       expect.stringMatching(/^imported 215 touchpoints and variants platinum@1$/),
       'created 18 sample projects with their places, and 4 inspection schedules for "inspector"',
     ]);
-    const result = await t.gql(`{ editions { name documentCount createdBy }
+    const result = await t.gql(`{ editions { ... on EditionConnection { nodes { name documentCount createdBy } } }
       q3: edition(name: "2026-Q3") { ... on Edition { documents(kind: "instruction") { code } } }
       q4: edition(name: "2026-Q4") { ... on Edition { documents(kind: "instruction") { code } } } }`, {}, token);
-    expect(result.data.editions).toEqual([
+    expect(result.data.editions.nodes).toEqual([
       { name: '2026-Q4', documentCount: 238, createdBy: '刘建国（品质部经理）' },
       { name: '2026-Q3', documentCount: 237, createdBy: '刘建国（品质部经理）' },
     ]);
@@ -71,12 +71,13 @@ describe('the shipped library on first start', () => {
   });
 
   it('serves the touchpoints and the platinum variant with the changes each overlay makes', async () => {
-    const result = await t.gql(`{ touchpoints { code name stage place } parking: touchpoints(stage: "出行停车") { code }
+    const result = await t.gql(`{ touchpoints(first: 500) { ... on TouchpointConnection { totalCount nodes { code name stage place } } } parking: touchpoints(stage: "出行停车") { ... on TouchpointConnection { nodes { code } } }
       variantProfiles
       variant(profile: "platinum") { ... on Variant { edition version overlayCount overlays { code title note baseVersion changes { kind } schema } } }
       q3: variant(profile: "platinum", edition: "2026-Q3") { __typename ... on Error { message } } }`, {}, token);
-    expect(result.data.touchpoints).toHaveLength(215);
-    expect(result.data.parking.length).toBeGreaterThan(5);
+    expect(result.data.touchpoints.totalCount).toBe(215);
+    expect(result.data.touchpoints.nodes).toHaveLength(215);
+    expect(result.data.parking.nodes.length).toBeGreaterThan(5);
     expect(result.data.variantProfiles).toEqual(['platinum']);
     const v = result.data.variant;
     expect(v).toMatchObject({ edition: '2026-Q4', version: 1 });

@@ -1,4 +1,6 @@
 import type { EntityManager } from '../shared/persistence.ts';
+import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
+import { sqlWindow } from '../shared/keyset-query.ts';
 
 /** One document's share of an inspection: the items that applied and passed, and its version. */
 export interface Tally {
@@ -17,10 +19,17 @@ export const inspectionRepository = {
       tallies.flatMap((t) => [inspectionId, t.code, t.version, t.applicable, t.passed]));
   },
 
-  /** Ids of the inspections that checked a given version of a document. */
-  async idsUnder(em: EntityManager, code: string, version: number): Promise<number[]> {
-    const rows = await em.execute<{ inspection_id: number }[]>('select inspection_id from inspection_tally where code = ? and version = ?', [code, version]);
+  /** Ids of the inspections that checked a given version of a document, a window of them in the keyset's order (on `inspection_id`). */
+  async idsUnder(em: EntityManager, code: string, version: number, keyset: KeysetOrder, window: PageWindow): Promise<number[]> {
+    const w = sqlWindow(keyset, window);
+    const rows = await em.execute<{ inspection_id: number }[]>(
+      `select distinct inspection_id from inspection_tally where code = ? and version = ? and ${w.condition} order by ${w.orderBy} limit ?`, [code, version, ...w.params, w.limit]);
     return rows.map((r) => r.inspection_id);
+  },
+
+  async countUnder(em: EntityManager, code: string, version: number): Promise<number> {
+    const [{ count }] = await em.execute<{ count: string }[]>('select count(distinct inspection_id) as count from inspection_tally where code = ? and version = ?', [code, version]);
+    return Number(count);
   },
 
   /** A project's last inspection day at a tier, and whether any inspection with applicable items fell within [from, to]. */

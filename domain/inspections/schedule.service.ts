@@ -9,6 +9,8 @@ import type { ServiceContext } from '../shared/service-context.ts';
 import { todayInChina } from '../checklists/checklist.service.ts';
 import { requireDates } from './dates.ts';
 import { getProject } from '../projects/project.service.ts';
+import { arrayPage, keysetPage, readPageArgs, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 
 /** Creates (or reactivates) the schedule of an inspector for a project and tier. */
 export async function scheduleInspections(ctx: ServiceContext, args: { projectId: number; tier: Tier; inspector: string; startsOn?: string | null }): Promise<ISchedule> {
@@ -26,10 +28,23 @@ export async function scheduleInspections(ctx: ServiceContext, args: { projectId
   });
 }
 
-export async function listSchedules(ctx: ServiceContext, projectId?: number | null): Promise<ISchedule[]> {
+const SCHEDULES: Keyset<ISchedule> = {
+  list: 'schedules',
+  columns: [{ name: 'projectId', type: 'int', direction: 'asc' }, { name: 'tier', type: 'text', direction: 'asc' }, { name: 'id', type: 'int', direction: 'asc' }],
+  keyOf: (s) => [s.projectId, s.tier, s.id],
+};
+
+/** Active schedules (of one project), by project and tier, a page at a time. */
+export async function listSchedules(ctx: ServiceContext, projectId: number | null | undefined, page: PageArgs): Promise<Page<ISchedule>> {
   authorize(ctx.actor, 'readInspections');
-  return ctx.em.find(Schedule, projectId != null ? { projectId, active: true } : { active: true }, { orderBy: { projectId: 'asc', tier: 'asc' } });
+  const where = projectId != null ? { projectId, active: true } : { active: true };
+  return keysetPage(SCHEDULES, page, (window) => {
+    const { where: after, orderBy, limit } = ormWindow(SCHEDULES, window);
+    return ctx.em.find(Schedule, withWindow(where, after), { orderBy, limit });
+  }, () => ctx.em.count(Schedule, where));
 }
+
+const OVERDUE: Keyset<OverdueInspection> = { ...SCHEDULES, list: 'overdueInspections', keyOf: (o) => SCHEDULES.keyOf(o.schedule) };
 
 /** The last whole period before `asOf`: yesterday, last month or last quarter, as [from, to]. */
 export function lastPeriod(tier: Tier, asOf: string): [string, string] {
@@ -58,16 +73,18 @@ export interface OverdueInspection {
  * Schedules whose last whole period (yesterday, last month, last quarter) passed without an
  * inspection of that tier of the project by anyone, as of a date (today by default).
  */
-export async function overdueInspections(ctx: ServiceContext, asOf?: string | null): Promise<OverdueInspection[]> {
+export async function overdueInspections(ctx: ServiceContext, asOf: string | null | undefined, page: PageArgs): Promise<Page<OverdueInspection>> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ asOf });
+  readPageArgs(page);
   const day = asOf ?? todayInChina();
   const out: OverdueInspection[] = [];
-  for (const schedule of await ctx.em.find(Schedule, { active: true }, { orderBy: { projectId: 'asc', tier: 'asc' } })) {
+  // computed per schedule (a small table), then paged in memory with the same cursors as any list
+  for (const schedule of await ctx.em.find(Schedule, { active: true }, { orderBy: { projectId: 'asc', tier: 'asc', id: 'asc' } })) {
     const [from, to] = lastPeriod(schedule.tier as Tier, day);
     if (to < schedule.startsOn) continue;
     const coverage = await inspectionRepository.periodCoverage(ctx.em, schedule.projectId, schedule.tier, from, to);
     if (!coverage.covered) out.push({ schedule, periodFrom: from, periodTo: to, lastInspectedOn: coverage.last });
   }
-  return out;
+  return arrayPage(OVERDUE, page, out);
 }

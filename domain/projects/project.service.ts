@@ -4,6 +4,8 @@ import { authorize } from '../users/roles.ts';
 import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
 import { placesOf, SAMPLE_PROJECTS } from './sample-projects.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
+import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 
 /** Creates the 18 sample projects and their places when the store has none (first start). */
 export async function ensureSampleProjects(em: EntityManager): Promise<number> {
@@ -25,12 +27,25 @@ export async function getProject(em: EntityManager, id: number): Promise<IProjec
   return project;
 }
 
-/** Projects, optionally of one region, profile or type, by code. */
+/** Every project, optionally of one region, profile or type, by code (for start-up and seeding; clients read pages). */
 export async function listProjects(ctx: ServiceContext, filter: { region?: string | null; profile?: string | null; type?: string | null } = {}): Promise<IProject[]> {
   authorize(ctx.actor, 'readInspections');
   const where: Record<string, string> = {};
   for (const k of ['region', 'profile', 'type'] as const) if (filter[k]) where[k] = filter[k]!;
   return ctx.em.find(Project, where, { orderBy: { code: 'asc' } });
+}
+
+const PROJECTS: Keyset<IProject> = { list: 'projects', columns: [{ name: 'code', type: 'text', direction: 'asc' }], keyOf: (p) => [p.code] };
+
+/** Projects, optionally of one region, profile or type, by code, a page at a time. */
+export async function projectPage(ctx: ServiceContext, filter: { region?: string | null; profile?: string | null; type?: string | null }, page: PageArgs): Promise<Page<IProject>> {
+  authorize(ctx.actor, 'readInspections');
+  const where: Record<string, string> = {};
+  for (const k of ['region', 'profile', 'type'] as const) if (filter[k]) where[k] = filter[k]!;
+  return keysetPage(PROJECTS, page, (window) => {
+    const { where: after, orderBy, limit } = ormWindow(PROJECTS, window);
+    return ctx.em.find(Project, withWindow(where, after), { orderBy, limit });
+  }, () => ctx.em.count(Project, where));
 }
 
 export function listPlaces(em: EntityManager, projectId: number): Promise<IPlace[]> {

@@ -5,7 +5,8 @@ import { requireDates } from '../inspections/dates.ts';
 import { Finding, type IFinding } from '../findings/finding.entity.ts';
 import { Inspection, type IInspection } from '../inspections/inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { readPage, type PageArgs } from '../shared/paging.ts';
+import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 
 export interface FindingFilter {
   inspectionId?: number | null;
@@ -18,10 +19,9 @@ export interface FindingFilter {
   to?: string | null;
 }
 
-export interface Page<T> {
-  totalCount: number;
-  items: T[];
-}
+const FINDINGS: Keyset<IFinding> = { list: 'findings', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (f) => [f.id] };
+const INSPECTIONS: Keyset<IInspection> = { list: 'inspections', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (i) => [i.id] };
+const INSPECTIONS_UNDER: Keyset<IInspection> = { list: 'inspectionsUnder', columns: [{ name: 'inspection_id', type: 'int', direction: 'asc' }], keyOf: (i) => [i.id] };
 
 /** Findings, newest first, filtered by project, module, severity, status and period, a page at a time. */
 export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: PageArgs): Promise<Page<IFinding>> {
@@ -34,9 +34,10 @@ export async function listFindings(ctx: ServiceContext, filter: FindingFilter, p
   if (filter.severity) where.severity = filter.severity;
   if (filter.status) where.status = filter.status;
   if (filter.from || filter.to) where.foundOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  const { first, offset } = readPage(page);
-  const [items, totalCount] = await ctx.em.findAndCount(Finding, where, { orderBy: { id: 'desc' }, limit: first, offset });
-  return { totalCount, items };
+  return keysetPage(FINDINGS, page, (window) => {
+    const { where: after, orderBy, limit } = ormWindow(FINDINGS, window);
+    return ctx.em.find(Finding, withWindow(where, after), { orderBy, limit });
+  }, () => ctx.em.count(Finding, where));
 }
 
 export type RateGroup = 'project' | 'module' | 'month';
@@ -72,11 +73,15 @@ export async function findingHeatMap(ctx: ServiceContext, filter: { module?: str
 }
 
 /** The inspections that checked a given version of a document ("what was checked under v3 of W021?"). */
-export async function inspectionsUnder(ctx: ServiceContext, code: string, version: number): Promise<IInspection[]> {
+export async function inspectionsUnder(ctx: ServiceContext, code: string, version: number, page: PageArgs): Promise<Page<IInspection>> {
   authorize(ctx.actor, 'readInspections');
-  const ids = await inspectionRepository.idsUnder(ctx.em, code, version);
-  if (ids.length === 0) return [];
-  return ctx.em.find(Inspection, { id: { $in: ids } }, { orderBy: { id: 'asc' } });
+  return keysetPage(INSPECTIONS_UNDER, page, async (window) => {
+    const ids = await inspectionRepository.idsUnder(ctx.em, code, version, INSPECTIONS_UNDER, window);
+    if (ids.length === 0) return [];
+    const rows = await ctx.em.find(Inspection, { id: { $in: ids } });
+    const byId = new Map(rows.map((i) => [i.id, i]));
+    return ids.map((id) => byId.get(id)).filter((i) => i !== undefined);
+  }, () => inspectionRepository.countUnder(ctx.em, code, version));
 }
 
 /** Inspections, newest first, by project and inspector, a page at a time. */
@@ -87,9 +92,10 @@ export async function listInspections(ctx: ServiceContext, filter: { projectId?:
   if (filter.projectId != null) where.projectId = filter.projectId;
   if (filter.inspector) where.inspector = filter.inspector;
   if (filter.from || filter.to) where.inspectedOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  const { first, offset } = readPage(page);
-  const [items, totalCount] = await ctx.em.findAndCount(Inspection, where, { orderBy: { id: 'desc' }, limit: first, offset });
-  return { totalCount, items };
+  return keysetPage(INSPECTIONS, page, (window) => {
+    const { where: after, orderBy, limit } = ormWindow(INSPECTIONS, window);
+    return ctx.em.find(Inspection, withWindow(where, after), { orderBy, limit });
+  }, () => ctx.em.count(Inspection, where));
 }
 
 /** Every finding of one inspection, in checklist order. */

@@ -1,4 +1,3 @@
-import { ValidationError } from '../shared/errors.ts';
 import { authorize } from '../users/roles.ts';
 import { EditionEntry } from '../editions/edition.entity.ts';
 import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
@@ -7,7 +6,8 @@ import { NotFoundError } from '../shared/errors.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import { newestEditionName } from '../editions/edition.service.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { readPage } from '../shared/paging.ts';
+import { keysetPage, mapPage, readPageArgs, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 
 /** A document as read through an edition: `pinnedVersion` is the version that edition holds. */
 export interface StandardView {
@@ -35,28 +35,15 @@ export async function getStandard(ctx: ServiceContext, code: string, edition?: s
   return { doc: found.doc, edition: editionName, pinnedVersion: found.pinned?.version ?? null, pinnedRow: found.pinned };
 }
 
-export interface StandardPage {
-  items: StandardView[];
-  totalCount: number;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-}
-
-const cursorOf = (code: string) => Buffer.from(`std:${code}`).toString('base64url');
-function codeOfCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('std:')) throw new ValidationError(`"${cursor}" is not a cursor from this list`, [{ pointer: '/after', message: 'invalid cursor' }]);
-  return decoded.slice(4);
-}
-export { cursorOf };
+const STANDARDS: Keyset<IStandardDocument> = { list: 'standards', columns: [{ name: 'code', type: 'text', direction: 'asc' }], keyOf: (d) => [d.code] };
 
 /**
- * Lists standards by kind and parent, ordered by code, a page at a time (keyset on code).
+ * Lists standards by kind and parent, ordered by code, a page at a time (keyset on code, either way).
  * Reads the newest edition unless told otherwise; `workingCopy` lists every document instead.
  */
-export async function listStandards(ctx: ServiceContext, args: { kind?: string | null; parent?: string | null; first?: number | null; after?: string | null; edition?: string | null; workingCopy?: boolean | null }): Promise<StandardPage> {
+export async function listStandards(ctx: ServiceContext, args: { kind?: string | null; parent?: string | null; edition?: string | null; workingCopy?: boolean | null }, page: PageArgs): Promise<Page<StandardView>> {
   authorize(ctx.actor, 'readStandards');
-  const { first } = readPage({ first: args.first });
+  readPageArgs(page);
   const editionName = args.workingCopy ? null : await resolveEdition(ctx, args.edition);
   const where: Record<string, unknown> = {};
   if (args.kind) where.kind = args.kind;
@@ -67,14 +54,9 @@ export async function listStandards(ctx: ServiceContext, args: { kind?: string |
     pinned = new Map(entries.map((e) => [e.code, e.version]));
     where.code = { $in: [...pinned.keys()] };
   }
-  const totalCount = await ctx.em.count(StandardDocument, where);
-  const pageWhere = args.after ? { ...where, $and: [{ code: { $gt: codeOfCursor(args.after) } }] } : where;
-  const docs = await ctx.em.find(StandardDocument, pageWhere, { orderBy: { code: 'asc' }, limit: first + 1 });
-  const hasNextPage = docs.length > first;
-  return {
-    items: docs.slice(0, first).map((doc) => ({ doc, edition: editionName, pinnedVersion: pinned ? pinned.get(doc.code) ?? null : doc.publishedVersion ?? null })),
-    totalCount,
-    hasNextPage,
-    hasPreviousPage: Boolean(args.after),
-  };
+  const docs = await keysetPage(STANDARDS, page, (window) => {
+    const { where: after, orderBy, limit } = ormWindow(STANDARDS, window);
+    return ctx.em.find(StandardDocument, withWindow(where, after), { orderBy, limit });
+  }, () => ctx.em.count(StandardDocument, where));
+  return mapPage(docs, (doc) => ({ doc, edition: editionName, pinnedVersion: pinned ? pinned.get(doc.code) ?? null : doc.publishedVersion ?? null }));
 }

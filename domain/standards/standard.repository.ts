@@ -5,6 +5,11 @@ import { Edition, EditionEntry, type IEdition } from '../editions/edition.entity
 import { NotFoundError } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { cachedSchema, parseSchema } from './standard.views.ts';
+import type { Keyset, PageWindow } from '../shared/paging.ts';
+import { ormWindow } from '../shared/keyset-query.ts';
+
+/** The editions newest first, as their cursors read. */
+export const EDITIONS: Keyset<IEdition> = { list: 'editions', columns: [{ name: 'seq', type: 'int', direction: 'desc' }], keyOf: (e) => [e.seq] };
 
 /** `row_to_json` arrives as an object (pg) or as text (some drivers). */
 function parseRow(value: unknown): Record<string, unknown> {
@@ -100,8 +105,14 @@ export const standardRepository = {
     return edition;
   },
 
-  listEditions(em: EntityManager): Promise<IEdition[]> {
-    return em.find(Edition, {}, { orderBy: { seq: 'desc' } });
+  /** One window of the editions, newest first. */
+  listEditions(em: EntityManager, window: PageWindow): Promise<IEdition[]> {
+    const { where, orderBy, limit } = ormWindow(EDITIONS, window);
+    return em.find(Edition, where ?? {}, { orderBy, limit });
+  },
+
+  countEditions(em: EntityManager): Promise<number> {
+    return em.count(Edition);
   },
 
   async editionVersion(em: EntityManager, editionName: string, code: string): Promise<number | null> {

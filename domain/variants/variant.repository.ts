@@ -2,6 +2,11 @@ import type { EntityManager } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { Touchpoint, type ITouchpoint } from './touchpoint.entity.ts';
 import { EditionVariant, VariantVersion, type IVariantVersion } from './variant.entity.ts';
+import type { Keyset, PageWindow } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
+
+/** The touchpoints in code order, as their cursors read. */
+export const TOUCHPOINTS: Keyset<ITouchpoint> = { list: 'touchpoints', columns: [{ name: 'code', type: 'text', direction: 'asc' }], keyOf: (t) => [t.code] };
 
 /** Queries for variants (profile overlays) and touchpoints. */
 export const variantRepository = {
@@ -26,7 +31,13 @@ export const variantRepository = {
     return new Map(rows.map((r) => [r.profile, r.version]));
   },
 
-  listTouchpoints(em: EntityManager, stage?: string | null): Promise<ITouchpoint[]> {
-    return em.find(Touchpoint, stage ? { stage } : {}, { orderBy: { code: 'asc' } });
+  /** One window of the touchpoints (of a journey stage), by code. */
+  listTouchpoints(em: EntityManager, stage: string | null | undefined, window: PageWindow): Promise<ITouchpoint[]> {
+    const { where, orderBy, limit } = ormWindow(TOUCHPOINTS, window);
+    return em.find(Touchpoint, withWindow(stage ? { stage } : {}, where), { orderBy, limit });
+  },
+
+  countTouchpoints(em: EntityManager, stage: string | null | undefined): Promise<number> {
+    return em.count(Touchpoint, stage ? { stage } : {});
   },
 };

@@ -13,7 +13,8 @@ import { standardRepository as repo } from '../standards/standard.repository.ts'
 import { newestEditionName } from '../editions/edition.service.ts';
 import { parseSchema } from '../standards/standard.views.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { variantRepository as variants } from './variant.repository.ts';
+import { TOUCHPOINTS, variantRepository as variants } from './variant.repository.ts';
+import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
 
 export interface OverlayView extends Overlay {
   title: string;
@@ -101,7 +102,8 @@ export async function listVariantProfiles(ctx: ServiceContext, editionName?: str
   return edition ? [...(await variants.pinned(ctx.em, edition)).keys()] : [];
 }
 
-export async function listTouchpoints(ctx: ServiceContext, stage?: string | null): Promise<ITouchpoint[]> {
+/** The customer touchpoints (of one journey stage), by code, a page at a time. */
+export async function listTouchpoints(ctx: ServiceContext, stage: string | null | undefined, page: PageArgs): Promise<Page<ITouchpoint>> {
   authorize(ctx.actor, 'readStandards');
-  return variants.listTouchpoints(ctx.em, stage);
+  return keysetPage(TOUCHPOINTS, page, (window) => variants.listTouchpoints(ctx.em, stage, window), () => variants.countTouchpoints(ctx.em, stage));
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '../shared/persistence.ts';
+import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
+import { sqlWindow } from '../shared/keyset-query.ts';
 import type { CompiledWorkflow } from './compiler/compile.ts';
 
 /** A deployed version of a process, with its compiled machine parsed. */
@@ -50,8 +52,14 @@ export const definitionRepository = {
       [d.key, d.version, d.name, d.bpmnXml, JSON.stringify(d.compiled), d.contentHash, d.deployedBy, d.deployedAt]);
   },
 
-  /** Every version of every process, by key, newest first. */
-  async list(em: EntityManager): Promise<WorkflowDefinition[]> {
-    return (await em.execute<DefinitionRow[]>('select * from workflow_definition order by key, version desc')).map(toDefinition);
+  /** A window of the versions in a keyset's order (on `key`, `version`). */
+  async window(em: EntityManager, keyset: KeysetOrder, window: PageWindow): Promise<WorkflowDefinition[]> {
+    const w = sqlWindow(keyset, window);
+    return (await em.execute<DefinitionRow[]>(`select * from workflow_definition where ${w.condition} order by ${w.orderBy} limit ?`, [...w.params, w.limit])).map(toDefinition);
+  },
+
+  async count(em: EntityManager): Promise<number> {
+    const [{ count }] = await em.execute<{ count: string }[]>('select count(*) as count from workflow_definition');
+    return Number(count);
   },
 };

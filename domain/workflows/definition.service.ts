@@ -13,6 +13,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ROLES } from '../users/roles.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { SERVICE_ACTIONS } from './actions.service.ts';
+import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 
 /** A deployed version of a process (see definition.repository.ts). */
 export type DefinitionRow = WorkflowDefinition;
@@ -106,9 +107,12 @@ export function leavesOf(value: unknown): string[] {
   return Object.entries(value).flatMap(([k, v]) => (v && typeof v === 'object' && Object.keys(v).length ? leavesOf(v) : typeof v === 'string' ? [v] : [k]));
 }
 
-export async function listDefinitions(ctx: ServiceContext): Promise<DefinitionRow[]> {
+const DEFINITIONS: Keyset<DefinitionRow> = { list: 'workflowDefinitions', columns: [{ name: 'key', type: 'text', direction: 'asc' }, { name: 'version', type: 'int', direction: 'desc' }], keyOf: (d) => [d.key, d.version] };
+
+/** Every deployed version, by key and newest first per key, a page at a time. */
+export async function listDefinitions(ctx: ServiceContext, page: PageArgs): Promise<Page<DefinitionRow>> {
   authorize(ctx.actor, 'readStandards');
-  return definitionRepository.list(ctx.em);
+  return keysetPage(DEFINITIONS, page, (window) => definitionRepository.window(ctx.em, DEFINITIONS, window), () => definitionRepository.count(ctx.em));
 }
 
 export interface MigrationResult {

@@ -1,4 +1,6 @@
 import type { EntityManager } from '../shared/persistence.ts';
+import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
+import { sqlWindow } from '../shared/keyset-query.ts';
 
 /** A persisted XState snapshot: where the instance stands and its context. */
 export interface Snapshot {
@@ -57,6 +59,23 @@ export const toInstance = (r: InstanceRow): WorkflowInstance => ({
 });
 
 const list = (states: string[]) => states.join(',');
+
+/** Which instances a list shows: by process key, status and business key. */
+export interface InstanceFilter {
+  key?: string | null;
+  /** running, completed, cancelled or incident */
+  status?: string | null;
+  businessKey?: string | null;
+}
+
+function filterSql(filter: InstanceFilter): { where: string; params: unknown[] } {
+  const conditions = ['true'];
+  const params: unknown[] = [];
+  if (filter.key) { conditions.push('definition_key = ?'); params.push(filter.key); }
+  if (filter.status) { conditions.push('status = ?'); params.push(filter.status); }
+  if (filter.businessKey) { conditions.push('business_key = ?'); params.push(filter.businessKey); }
+  return { where: conditions.join(' and '), params };
+}
 
 /** What one step changes, written in one statement (see `recordStep`). */
 export interface StepRecord {
@@ -163,17 +182,17 @@ export const instanceRepository = {
     return (await em.execute<InstanceRow[]>(`select * from workflow_instance where definition_key = ? and definition_version = ? and status = 'running' for update`, [key, version])).map(toInstance);
   },
 
-  /** Instances by process key, status and business key, newest first: a page of them and how many there are. */
-  async page(em: EntityManager, filter: { key?: string | null; status?: string | null; businessKey?: string | null }, first: number, offset: number): Promise<{ totalCount: number; items: WorkflowInstance[] }> {
-    const conditions = ['true'];
-    const params: unknown[] = [];
-    if (filter.key) { conditions.push('definition_key = ?'); params.push(filter.key); }
-    if (filter.status) { conditions.push('status = ?'); params.push(filter.status); }
-    if (filter.businessKey) { conditions.push('business_key = ?'); params.push(filter.businessKey); }
-    const where = conditions.join(' and ');
-    const [{ count }] = await em.execute<{ count: string }[]>(`select count(*) as count from workflow_instance where ${where}`, params);
-    const rows = await em.execute<InstanceRow[]>(`select * from workflow_instance where ${where} order by id desc limit ? offset ?`, [...params, first, offset]);
-    return { totalCount: Number(count), items: rows.map(toInstance) };
+  /** Instances by process key, status and business key: a window of them in a keyset's order (on `id`). */
+  async window(em: EntityManager, filter: InstanceFilter, keyset: KeysetOrder, window: PageWindow): Promise<WorkflowInstance[]> {
+    const f = filterSql(filter);
+    const w = sqlWindow(keyset, window);
+    return (await em.execute<InstanceRow[]>(`select * from workflow_instance where ${f.where} and ${w.condition} order by ${w.orderBy} limit ?`, [...f.params, ...w.params, w.limit])).map(toInstance);
+  },
+
+  async count(em: EntityManager, filter: InstanceFilter): Promise<number> {
+    const f = filterSql(filter);
+    const [{ count }] = await em.execute<{ count: string }[]>(`select count(*) as count from workflow_instance where ${f.where}`, f.params);
+    return Number(count);
   },
 
   /** The running instances of a process, oldest first. */

@@ -1,4 +1,6 @@
 import type { EntityManager } from '../shared/persistence.ts';
+import type { Keyset, PageWindow } from '../shared/paging.ts';
+import { sqlWindow } from '../shared/keyset-query.ts';
 import { toInstance, type WorkflowInstance } from './instance.repository.ts';
 
 /** A user task as the domain sees it. */
@@ -51,7 +53,23 @@ export interface TaskFilter {
   assignedTo?: string;
   roles?: readonly string[];
   overdueAt?: Date;
-  limit: number;
+}
+
+/** The inbox order: the soonest deadline first (none last), then the oldest. */
+export const TASK_ORDER: Keyset<WorkflowTask> = {
+  list: 'tasks',
+  // compared at the milliseconds a cursor carries (a deadline written by SQL may hold microseconds)
+  columns: [{ name: `date_trunc('milliseconds', due_at)`, type: 'timestamp', direction: 'asc', nullable: true }, { name: 'id', type: 'int', direction: 'asc' }],
+  keyOf: (t) => [t.dueAt ? t.dueAt.getTime() : null, t.id],
+};
+
+function filterSql(f: TaskFilter): { where: string; params: unknown[] } {
+  const conditions = ['status = ?'];
+  const params: unknown[] = [f.status];
+  if (f.assignedTo) { conditions.push('(assignee = ? or claimed_by = ?)'); params.push(f.assignedTo, f.assignedTo); }
+  if (f.roles) { conditions.push(f.roles.length ? `candidate_role in (${f.roles.map(() => '?').join(', ')})` : 'false'); params.push(...f.roles); }
+  if (f.overdueAt) { conditions.push('due_at is not null and due_at < ?'); params.push(f.overdueAt); }
+  return { where: conditions.join(' and '), params };
 }
 
 /** User tasks of workflow instances. */
@@ -94,14 +112,17 @@ export const taskRepository = {
     return (await em.execute<TaskRow[]>('select * from workflow_task where instance_id = ? order by id', [instanceId])).map(toTask);
   },
 
-  /** Tasks by the filter, soonest deadline first. */
-  async list(em: EntityManager, f: TaskFilter): Promise<WorkflowTask[]> {
-    const conditions = ['status = ?'];
-    const params: unknown[] = [f.status];
-    if (f.assignedTo) { conditions.push('(assignee = ? or claimed_by = ?)'); params.push(f.assignedTo, f.assignedTo); }
-    if (f.roles) { conditions.push(f.roles.length ? `candidate_role in (${f.roles.map(() => '?').join(', ')})` : 'false'); params.push(...f.roles); }
-    if (f.overdueAt) { conditions.push('due_at is not null and due_at < ?'); params.push(f.overdueAt); }
-    return (await em.execute<TaskRow[]>(`select * from workflow_task where ${conditions.join(' and ')} order by due_at nulls last, id limit ?`, [...params, f.limit])).map(toTask);
+  /** Tasks by the filter: a window of them in the inbox order. */
+  async window(em: EntityManager, f: TaskFilter, window: PageWindow): Promise<WorkflowTask[]> {
+    const q = filterSql(f);
+    const w = sqlWindow(TASK_ORDER, window);
+    return (await em.execute<TaskRow[]>(`select * from workflow_task where ${q.where} and ${w.condition} order by ${w.orderBy} limit ?`, [...q.params, ...w.params, w.limit])).map(toTask);
+  },
+
+  async count(em: EntityManager, f: TaskFilter): Promise<number> {
+    const q = filterSql(f);
+    const [{ count }] = await em.execute<{ count: string }[]>(`select count(*) as count from workflow_task where ${q.where}`, q.params);
+    return Number(count);
   },
 
   /** Renames the open tasks of an instance standing on a state that a migration maps to another. */

@@ -9,7 +9,8 @@ import { runnableOf } from './definition.service.ts';
 import { photoRefs } from './form-photos.ts';
 import { advance } from './step.service.ts';
 import { assertPhotosUploaded } from './task-checks.service.ts';
-import { taskRepository, type WorkflowTask } from './task.repository.ts';
+import { TASK_ORDER, taskRepository, type TaskFilter, type WorkflowTask } from './task.repository.ts';
+import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
 
 /** Holders of a task's role work on it (an assignee is one of them); admins on any. */
 function mayWork(actor: Actor, task: WorkflowTask): boolean {
@@ -61,14 +62,14 @@ export async function completeTask(ctx: JobsContext, taskId: number, data: Recor
   });
 }
 
-/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default. */
-export async function listTasks(ctx: ServiceContext, filter: { mine?: boolean | null; role?: boolean | null; overdue?: boolean | null; status?: string | null }): Promise<WorkflowTask[]> {
+/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default; the soonest due first, a page at a time. */
+export async function listTasks(ctx: ServiceContext, filter: { mine?: boolean | null; role?: boolean | null; overdue?: boolean | null; status?: string | null }, page: PageArgs): Promise<Page<WorkflowTask>> {
   const actor = authorize(ctx.actor, 'readStandards');
-  return taskRepository.list(ctx.em, {
+  const f: TaskFilter = {
     status: filter.status ?? 'open',
     ...(filter.mine ? { assignedTo: actor.username } : {}),
     ...(filter.role ? { roles: actor.roles } : {}),
     ...(filter.overdue ? { overdueAt: new Date() } : {}),
-    limit: 500,
-  });
+  };
+  return keysetPage(TASK_ORDER, page, (window) => taskRepository.window(ctx.em, f, window), () => taskRepository.count(ctx.em, f));
 }

@@ -1,13 +1,10 @@
-import { AuditEvent, type IAuditEvent } from '../../domain/audit/audit-event.entity.ts';
-import { verifyAuditChain } from '../../domain/audit/audit.service.ts';
+import { type IAuditEvent } from '../../domain/audit/audit-event.entity.ts';
+import { AUDIT_PAGE, auditTrail, verifyAuditChain } from '../../domain/audit/audit.service.ts';
 import { authorize } from '../../domain/users/roles.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
-import { readPage, pagedCost } from '../../domain/shared/paging.ts';
+import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 import { FIELD_COST } from './query-limits.ts';
-
-/** The audit trail is read a page of events at a time. */
-const AUDIT_PAGE = { defaultSize: 200, maxSize: 1000 };
 
 const AuditEventRef = builder.objectRef<IAuditEvent>('AuditEvent').implement({
   description: 'One link of the append-only, hash-chained audit trail.',
@@ -24,10 +21,7 @@ const AuditEventRef = builder.objectRef<IAuditEvent>('AuditEvent').implement({
   }),
 });
 
-const AuditTrail = builder.objectRef<{ events: IAuditEvent[] }>('AuditTrail').implement({
-  isTypeOf: (v) => typeof v === 'object' && v !== null && 'events' in v,
-  fields: (t) => ({ events: t.field({ type: [AuditEventRef], resolve: (a) => a.events }) }),
-});
+const AuditEventConnection = connectionOf(AuditEventRef, 'AuditEvent');
 
 const ChainReport = builder.objectRef<Awaited<ReturnType<typeof verifyAuditChain>>>('AuditChainReport').implement({
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'checked' in v,
@@ -41,17 +35,12 @@ const ChainReport = builder.objectRef<Awaited<ReturnType<typeof verifyAuditChain
 
 builder.queryFields((t) => ({
   auditTrail: t.field({
-    type: AuditTrail,
+    type: AuditEventConnection,
     description: 'Every recorded change of a standard (or edition, or user), oldest first.',
     errors: { types: READ_ERRORS, union: { name: 'AuditTrailResult' } },
-    args: { code: t.arg.string({ required: true }), first: t.arg.int({ description: 'At most this many events (default 200, at most 1000).' }), afterId: t.arg.int() },
+    args: { code: t.arg.string({ required: true }), ...pageArgs(t.arg, AUDIT_PAGE) },
     complexity: (a) => pagedCost(a, AUDIT_PAGE),
-    resolve: async (_r, a, ctx) => {
-      authorize(ctx.actor, 'readAuditTrail');
-      const { first: limit } = readPage({ first: a.first }, AUDIT_PAGE);
-      const events = await ctx.em.find(AuditEvent, { subjectKey: a.code, ...(a.afterId ? { id: { $gt: a.afterId } } : {}) }, { orderBy: { id: 'asc' }, limit });
-      return { events };
-    },
+    resolve: async (_r, a, ctx) => toConnection(await auditTrail(ctx, a.code, a)),
   }),
   verifyAuditChain: t.field({
     type: ChainReport,

@@ -13,11 +13,13 @@ export const builder = new SchemaBuilder<{
     File: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
+  // every connection counts its whole list, only when the client asks for totalCount
+  Connection: { totalCount: () => Promise<number> };
 }>({
   plugins: [ComplexityPlugin, ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
   errors: { directResult: true },
   // fields declare their cost; the request limits (query-limits.ts) add it up before executing
   complexity: { defaultComplexity: 1, defaultListMultiplier: 10, disabled: true },
-  relay: { clientMutationId: 'omit', cursorType: 'String', nodeQueryOptions: false, nodesQueryOptions: false, edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } } },
+  relay: { clientMutationId: 'omit', cursorType: 'String', nodeQueryOptions: false, nodesQueryOptions: false, edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } }, nodesOnConnection: { complexity: { field: 1, multiplier: 1 } } },
 });

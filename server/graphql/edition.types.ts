@@ -2,12 +2,13 @@ import { retirementRepository } from '../../domain/editions/retirement.repositor
 import { NotFoundError } from '../../domain/shared/errors.ts';
 import { authorize } from '../../domain/users/roles.ts';
 import type { IEdition } from '../../domain/editions/edition.entity.ts';
-import { publishEdition, retireEdition } from '../../domain/editions/edition.service.ts';
+import { listEditions, publishEdition, retireEdition } from '../../domain/editions/edition.service.ts';
 import { standardRepository as repo } from '../../domain/standards/standard.repository.ts';
 import { toVersionView } from '../../domain/standards/standard.views.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { StandardVersionRef } from './standard.types.ts';
+import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
 const EditionRetirementRef = builder.objectRef<{ retiredBy: string; retiredAt: Date; note: string }>('EditionRetirement').implement({
   fields: (t) => ({ retiredBy: t.exposeString('retiredBy'), retiredAt: t.expose('retiredAt', { type: 'DateTime' }), note: t.exposeString('note') }),
@@ -38,6 +39,8 @@ const EditionRef = builder.objectRef<IEdition>('Edition').implement({
   }),
 });
 
+const EditionConnection = connectionOf(EditionRef, 'Edition');
+
 builder.queryFields((t) => ({
   edition: t.field({
     type: EditionRef,
@@ -52,12 +55,12 @@ builder.queryFields((t) => ({
     },
   }),
   editions: t.field({
-    type: [EditionRef],
+    type: EditionConnection,
     description: 'All editions, newest first.',
-    resolve: (_r, _a, ctx) => {
-      authorize(ctx.actor, 'readStandards');
-      return repo.listEditions(ctx.em);
-    },
+    errors: { types: READ_ERRORS, union: { name: 'EditionsResult' } },
+    args: pageArgs(t.arg),
+    complexity: (a) => pagedCost(a),
+    resolve: async (_r, a, ctx) => toConnection(await listEditions(ctx, a)),
   }),
 }));
 

@@ -4,12 +4,12 @@ import { type IInspection, type IPhoto } from '../../domain/inspections/inspecti
 import { uploadPhoto } from '../../domain/inspections/photo.service.ts';
 import { getInspection, submitInspection, type SubmitResult } from '../../domain/inspections/inspection.service.ts';
 import { getProject } from '../../domain/projects/project.service.ts';
-import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, listInspections, type HeatCell, type Page, type RateRow } from '../../domain/reports/quality-report.service.ts';
+import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, listInspections, type HeatCell, type RateRow } from '../../domain/reports/quality-report.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
 import { FIELD_COST } from './query-limits.ts';
-import { pagedCost, PAGE_LIMITS } from '../../domain/shared/paging.ts';
+import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
 const FindingRef = builder.objectRef<IFinding>('Finding').implement({
   description: 'A failed check item: the standard version and item it broke, what was expected and found, by when to fix it.',
@@ -72,14 +72,8 @@ const SubmitResultRef = builder.objectRef<SubmitResult>('SubmitInspectionSuccess
   }),
 });
 
-const FindingPageRef = builder.objectRef<Page<IFinding>>('FindingPage').implement({
-  // the page's cost is counted on the list field that returns it (its size)
-  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [FindingRef], complexity: { field: 1, multiplier: 1 }, resolve: (p) => p.items }) }),
-});
-
-const InspectionPageRef = builder.objectRef<Page<IInspection>>('InspectionPage').implement({
-  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InspectionRef], complexity: { field: 1, multiplier: 1 }, resolve: (p) => p.items }) }),
-});
+const FindingConnection = connectionOf(FindingRef, 'Finding');
+const InspectionConnection = connectionOf(InspectionRef, 'Inspection');
 
 const RateRowRef = builder.objectRef<RateRow>('ExecutionRate').implement({
   description: 'Execution rate (执行率): passed / applicable check items.',
@@ -111,18 +105,20 @@ builder.queryFields((t) => ({
     resolve: (_r, a, ctx) => getInspection(ctx, a.id),
   }),
   inspections: t.field({
-    type: InspectionPageRef,
+    type: InspectionConnection,
     description: 'Inspections, newest first.',
-    args: { projectId: t.arg.int(), inspector: t.arg.string(), from: t.arg.string(), to: t.arg.string(), first: t.arg.int({ description: `page size, ${PAGE_LIMITS.defaultSize} by default, at most ${PAGE_LIMITS.maxSize}` }), offset: t.arg.int() },
+    errors: { types: READ_ERRORS, union: { name: 'InspectionsResult' } },
+    args: { projectId: t.arg.int(), inspector: t.arg.string(), from: t.arg.string(), to: t.arg.string(), ...pageArgs(t.arg) },
     complexity: (a) => pagedCost(a),
-    resolve: (_r, a, ctx) => listInspections(ctx, a, a),
+    resolve: async (_r, a, ctx) => toConnection(await listInspections(ctx, a, a)),
   }),
   findings: t.field({
-    type: FindingPageRef,
+    type: FindingConnection,
     description: 'Findings, newest first.',
-    args: { projectId: t.arg.int(), module: t.arg.string(), severity: t.arg.string(), status: t.arg.string(), from: t.arg.string(), to: t.arg.string(), first: t.arg.int({ description: `page size, ${PAGE_LIMITS.defaultSize} by default, at most ${PAGE_LIMITS.maxSize}` }), offset: t.arg.int() },
+    errors: { types: READ_ERRORS, union: { name: 'FindingsResult' } },
+    args: { projectId: t.arg.int(), module: t.arg.string(), severity: t.arg.string(), status: t.arg.string(), from: t.arg.string(), to: t.arg.string(), ...pageArgs(t.arg) },
     complexity: (a) => pagedCost(a),
-    resolve: (_r, a, ctx) => listFindings(ctx, a, a),
+    resolve: async (_r, a, ctx) => toConnection(await listFindings(ctx, a, a)),
   }),
   executionRates: t.field({
     type: [RateRowRef],
@@ -138,11 +134,12 @@ builder.queryFields((t) => ({
     resolve: (_r, a, ctx) => findingHeatMap(ctx, a),
   }),
   inspectionsUnder: t.field({
-    type: [InspectionRef],
-    description: 'The inspections that checked a given version of a document.',
-    args: { code: t.arg.string({ required: true }), version: t.arg.int({ required: true }) },
-    complexity: { field: FIELD_COST.report, multiplier: 50 },
-    resolve: (_r, a, ctx) => inspectionsUnder(ctx, a.code, a.version),
+    type: InspectionConnection,
+    description: 'The inspections that checked a given version of a document, oldest first.',
+    errors: { types: READ_ERRORS, union: { name: 'InspectionsUnderResult' } },
+    args: { code: t.arg.string({ required: true }), version: t.arg.int({ required: true }), ...pageArgs(t.arg) },
+    complexity: (a) => pagedCost(a),
+    resolve: async (_r, a, ctx) => toConnection(await inspectionsUnder(ctx, a.code, a.version, a)),
   }),
 }));
 

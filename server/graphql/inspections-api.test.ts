@@ -55,8 +55,8 @@ beforeAll(async () => {
   await seed(t.app, () => {});
   inspector = await t.login('inspector');
   manager = await t.login('manager');
-  const result = await t.gql('{ projects { id code name type region profile places { id name } } }', {}, inspector);
-  for (const p of result.data.projects) projects[p.code] = p.id;
+  const result = await t.gql('{ projects { ... on ProjectConnection { nodes { id code name type region profile places { id name } } } } }', {}, inspector);
+  for (const p of result.data.projects.nodes) projects[p.code] = p.id;
   for (let i = 0; i < 10; i++) photos.push((await upload(png(`现场照片${i}`))).sha256);
   http = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
   base = http.base;
@@ -68,13 +68,15 @@ afterAll(async () => {
 
 describe('projects', () => {
   it('ships 18 sample projects in 3 regions, the commercial complexes on the platinum profile, each with places', async () => {
-    const { data } = await t.gql('{ projects { code type region profile places { name kind } } }', {}, inspector);
-    expect(data.projects).toHaveLength(18);
-    expect(new Set(data.projects.map((p: { region: string }) => p.region)).size).toBe(3);
-    const platinum = data.projects.filter((p: { profile: string }) => p.profile === 'platinum');
+    const { data } = await t.gql('{ projects { ... on ProjectConnection { totalCount nodes { code type region profile places { name kind } } } } }', {}, inspector);
+    const list = data.projects.nodes;
+    expect(data.projects.totalCount).toBe(18);
+    expect(list).toHaveLength(18);
+    expect(new Set(list.map((p: { region: string }) => p.region)).size).toBe(3);
+    const platinum = list.filter((p: { profile: string }) => p.profile === 'platinum');
     expect(platinum.length).toBeGreaterThanOrEqual(4);
-    expect(data.projects.filter((p: { type: string }) => p.type === 'commercial').every((p: { profile: string }) => p.profile === 'platinum')).toBe(true);
-    expect(data.projects[0].places.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['1号楼', '地下车库 B1']));
+    expect(list.filter((p: { type: string }) => p.type === 'commercial').every((p: { profile: string }) => p.profile === 'platinum')).toBe(true);
+    expect(list[0].places.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['1号楼', '地下车库 B1']));
   });
 });
 
@@ -208,8 +210,8 @@ describe('submitting an inspection', () => {
 
 describe('reading inspections back', () => {
   it('filters findings, rates execution by project, module and month, maps findings by touchpoint × project, and finds inspections by document version', async () => {
-    const findings = await t.gql('query ($p: Int, $from: String, $to: String) { findings(projectId: $p, module: "M03", severity: "minor", from: $from, to: $to) { totalCount items { code title } } }', { p: projects.HD01, from: `${INSPECTED_ON.slice(0, 7)}-01`, to: INSPECTED_ON }, inspector);
-    expect(findings.data.findings).toEqual({ totalCount: 1, items: [{ code: 'M03.P01.W002', title: '轿厢每日清洁次数' }] });
+    const findings = await t.gql('query ($p: Int, $from: String, $to: String) { findings(projectId: $p, module: "M03", severity: "minor", from: $from, to: $to) { ... on FindingConnection { totalCount nodes { code title } } } }', { p: projects.HD01, from: `${INSPECTED_ON.slice(0, 7)}-01`, to: INSPECTED_ON }, inspector);
+    expect(findings.data.findings).toEqual({ totalCount: 1, nodes: [{ code: 'M03.P01.W002', title: '轿厢每日清洁次数' }] });
     const rates = await t.gql('query ($p: Int) { byModule: executionRates(groupBy: module, projectId: $p) { key applicable passed rate } byMonth: executionRates(groupBy: month) { key inspections } byProject: executionRates(groupBy: project) { key } }', { p: projects.HD01 }, inspector);
     const m03 = rates.data.byModule.find((r: { key: string }) => r.key === 'M03');
     expect(m03.rate).toBeCloseTo((m03.applicable - 1) / m03.applicable, 4);
@@ -218,21 +220,22 @@ describe('reading inspections back', () => {
     const heat = await t.gql('{ findingHeatMap { touchpoint projectId count } }', {}, inspector);
     expect(heat.data.findingHeatMap.length).toBeGreaterThan(0);
     expect(heat.data.findingHeatMap.every((c: { projectId: number; count: number }) => c.projectId === projects.HD01 && c.count === 1)).toBe(true);
-    const under = await t.gql('{ inspectionsUnder(code: "M03.P01.W002", version: 1) { id inspectedOn } other: inspectionsUnder(code: "M03.P01.W002", version: 2) { id } }', {}, inspector);
-    expect(under.data.inspectionsUnder).toEqual([{ id: expect.any(Number), inspectedOn: INSPECTED_ON }]);
-    expect(under.data.other).toEqual([]);
+    const under = await t.gql('{ inspectionsUnder(code: "M03.P01.W002", version: 1) { ... on InspectionConnection { totalCount nodes { id inspectedOn } } } other: inspectionsUnder(code: "M03.P01.W002", version: 2) { ... on InspectionConnection { totalCount nodes { id } } } }', {}, inspector);
+    expect(under.data.inspectionsUnder).toEqual({ totalCount: 1, nodes: [{ id: expect.any(Number), inspectedOn: INSPECTED_ON }] });
+    expect(under.data.other).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('lists inspections newest first, by project, a page at a time', async () => {
-    const all = (await t.gql('{ inspections { totalCount items { id inspectedOn project { code } } } }', {}, inspector)).data.inspections;
+    const all = (await t.gql('{ inspections { ... on InspectionConnection { totalCount nodes { id inspectedOn project { code } } } } }', {}, inspector)).data.inspections;
     expect(all.totalCount).toBeGreaterThanOrEqual(2);
-    expect(all.items.map((i: { id: number }) => i.id)).toEqual([...all.items.map((i: { id: number }) => i.id)].sort((a, b) => b - a));
-    const one = (await t.gql('query ($p: Int) { inspections(projectId: $p, first: 1) { totalCount items { project { code } } } }', { p: projects.HD02 }, inspector)).data.inspections;
-    expect(one.items).toEqual([{ project: { code: 'HD02' } }]);
-    const second = (await t.gql('{ inspections(first: 1, offset: 1) { items { id } } }', {}, inspector)).data.inspections.items;
-    expect(second).toEqual([{ id: all.items[1].id }]);
-    const bad = await t.gql('{ inspections(from: "2026-02-30") { totalCount } }', {}, inspector);
-    expect(bad.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(all.nodes.map((i: { id: number }) => i.id)).toEqual([...all.nodes.map((i: { id: number }) => i.id)].sort((a, b) => b - a));
+    const one = (await t.gql('query ($p: Int) { inspections(projectId: $p, first: 1) { ... on InspectionConnection { totalCount nodes { project { code } } } } }', { p: projects.HD02 }, inspector)).data.inspections;
+    expect(one.nodes).toEqual([{ project: { code: 'HD02' } }]);
+    const head = (await t.gql('{ inspections(first: 1) { ... on InspectionConnection { pageInfo { endCursor } } } }', {}, inspector)).data.inspections;
+    const second = (await t.gql('query ($a: String) { inspections(first: 1, after: $a) { ... on InspectionConnection { nodes { id } } } }', { a: head.pageInfo.endCursor }, inspector)).data.inspections.nodes;
+    expect(second).toEqual([{ id: all.nodes[1].id }]);
+    const bad = await t.gql('{ inspections(from: "2026-02-30") { __typename ... on ValidationError { issues { pointer } } } }', {}, inspector);
+    expect(bad.data.inspections).toEqual({ __typename: 'ValidationError', issues: [{ pointer: '/from' }] });
   });
 
   it('exports a checklist and an inspection report as .xlsx workbooks, one row per item, in Chinese', async () => {
@@ -252,8 +255,8 @@ describe('reading inspections back', () => {
     expect(sheet.xml).toContain(`<row r="${4 + list.itemCount}">`);
     expect(sheet.xml).toContain('轿厢每日清洁次数');
     expect(sheet.xml).toContain('≥ 3 次/日');
-    const { data } = await t.gql('{ findings(module: "M03") { items { inspectionId } } }', {}, inspector);
-    const report = await sheetOf(`/inspections/${data.findings.items[0].inspectionId}.xlsx`);
+    const { data } = await t.gql('{ findings(module: "M03") { ... on FindingConnection { nodes { inspectionId } } } }', {}, inspector);
+    const report = await sheetOf(`/inspections/${data.findings.nodes[0].inspectionId}.xlsx`);
     expect(report.xml).toContain('不合格');
     expect(report.xml).toContain('合格');
     expect((await fetch(`${base}/inspections/999999.xlsx`, auth)).status).toBe(404);
@@ -266,7 +269,7 @@ describe('reading inspections back', () => {
     await save(projects.HD01, 'quarterly', '2026-10-01');
     // only the two schedules this test controls (the seed schedules the demo inspector from the day it runs)
     const mine = (o: { schedule: { project: { code: string }; tier: string } }) => `${o.schedule.project.code}/${o.schedule.tier}` === 'HN02/daily' || `${o.schedule.project.code}/${o.schedule.tier}` === 'HD01/quarterly';
-    const overdue = async (asOf: string) => (await t.gql('query ($d: String) { overdueInspections(asOf: $d) { schedule { project { code } tier } periodFrom periodTo lastInspectedOn } }', { d: asOf }, inspector)).data.overdueInspections.filter(mine);
+    const overdue = async (asOf: string) => (await t.gql('query ($d: String) { overdueInspections(asOf: $d) { ... on OverdueInspectionConnection { nodes { schedule { project { code } tier } periodFrom periodTo lastInspectedOn } } } }', { d: asOf }, inspector)).data.overdueInspections.nodes.filter(mine);
     // HN02 had no daily patrol on 11-20; HD01's quarter had not ended by then
     expect(await overdue('2026-11-21')).toEqual([{ schedule: { project: { code: 'HN02' }, tier: 'daily' }, periodFrom: '2026-11-20', periodTo: '2026-11-20', lastInspectedOn: null }]);
     // HD01's audit of 2026-11-20 covers Q4; nothing covers 2027-Q1
@@ -311,8 +314,11 @@ describe('review cases', () => {
   });
 
   it('answers an anonymous caller of a list with a typed refusal, not an internal error', async () => {
-    const result = await t.gql('{ findings { totalCount } }');
-    expect(result.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
-    expect(result.errors![0].message).toContain('Sign in first');
+    const result = await t.gql('{ findings { __typename ... on Error { message } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data.findings.__typename).toBe('ForbiddenError');
+    expect(result.data.findings.message).toContain('Sign in first');
+    const report = await t.gql('{ executionRates(groupBy: month) { key } }');
+    expect(report.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
   });
 });

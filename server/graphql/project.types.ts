@@ -1,10 +1,11 @@
 import { type IPlace, type IProject } from '../../domain/projects/project.entity.ts';
 import { type ISchedule } from '../../domain/inspections/schedule.entity.ts';
-import { getProject, listPlaces, listProjects } from '../../domain/projects/project.service.ts';
+import { getProject, listPlaces, projectPage } from '../../domain/projects/project.service.ts';
 import { listSchedules, overdueInspections, scheduleInspections, type OverdueInspection } from '../../domain/inspections/schedule.service.ts';
 import { authorize } from '../../domain/users/roles.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
 export const TierEnum = builder.enumType('Tier', {
   description: 'Supervision tier: daily project patrol (日常巡检), monthly regional flying inspection (飞行检查), quarterly HQ audit (季度审计).',
@@ -53,11 +54,18 @@ const OverdueRef = builder.objectRef<OverdueInspection>('OverdueInspection').imp
   }),
 });
 
+const ProjectConnection = connectionOf(ProjectRef, 'Project');
+const ScheduleConnection = connectionOf(ScheduleRef, 'Schedule');
+const OverdueConnection = connectionOf(OverdueRef, 'OverdueInspection');
+
 builder.queryFields((t) => ({
   projects: t.field({
-    type: [ProjectRef],
-    args: { region: t.arg.string(), profile: t.arg.string(), type: t.arg.string() },
-    resolve: (_r, a, ctx) => listProjects(ctx, a),
+    type: ProjectConnection,
+    description: 'Projects, by code.',
+    errors: { types: READ_ERRORS, union: { name: 'ProjectsResult' } },
+    args: { region: t.arg.string(), profile: t.arg.string(), type: t.arg.string(), ...pageArgs(t.arg) },
+    complexity: (a) => pagedCost(a),
+    resolve: async (_r, a, ctx) => toConnection(await projectPage(ctx, a, a)),
   }),
   project: t.field({
     type: ProjectRef,
@@ -68,12 +76,21 @@ builder.queryFields((t) => ({
       return getProject(ctx.em, a.id);
     },
   }),
-  schedules: t.field({ type: [ScheduleRef], args: { projectId: t.arg.int() }, resolve: (_r, a, ctx) => listSchedules(ctx, a.projectId) }),
+  schedules: t.field({
+    type: ScheduleConnection,
+    description: 'Active schedules, by project and tier.',
+    errors: { types: READ_ERRORS, union: { name: 'SchedulesResult' } },
+    args: { projectId: t.arg.int(), ...pageArgs(t.arg) },
+    complexity: (a) => pagedCost(a),
+    resolve: async (_r, a, ctx) => toConnection(await listSchedules(ctx, a.projectId, a)),
+  }),
   overdueInspections: t.field({
-    type: [OverdueRef],
-    description: 'Schedules whose last day, month or quarter passed without an inspection of that tier.',
-    args: { asOf: t.arg.string({ description: 'YYYY-MM-DD; today (China Standard Time) when omitted' }) },
-    resolve: (_r, a, ctx) => overdueInspections(ctx, a.asOf),
+    type: OverdueConnection,
+    description: 'Schedules whose last day, month or quarter passed without an inspection of that tier, by project and tier.',
+    errors: { types: READ_ERRORS, union: { name: 'OverdueInspectionsResult' } },
+    args: { asOf: t.arg.string({ description: 'YYYY-MM-DD; today (China Standard Time) when omitted' }), ...pageArgs(t.arg) },
+    complexity: (a) => pagedCost(a),
+    resolve: async (_r, a, ctx) => toConnection(await overdueInspections(ctx, a.asOf, a)),
   }),
 }));
 

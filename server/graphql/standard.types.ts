@@ -1,11 +1,10 @@
 import { standardRepository as repo } from '../../domain/standards/standard.repository.ts';
 import { toVersionView, type StandardVersionView } from '../../domain/standards/standard.views.ts';
-import { cursorOf, getStandard, listStandards, type StandardView } from '../../domain/standards/standard-read.service.ts';
+import { getStandard, listStandards, type StandardView } from '../../domain/standards/standard-read.service.ts';
 import * as standards from '../../domain/standards/standard.service.ts';
 import { builder } from './builder.ts';
 import { IssueRef, READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
-import { pagedCost } from '../../domain/shared/paging.ts';
-import { ValidationError } from '../../domain/shared/errors.ts';
+import { backwardPageArgs, connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
 const StatusEnum = builder.enumType('VersionStatus', {
   values: { draft: { value: 'draft' }, in_review: { value: 'in_review' }, published: { value: 'published' }, superseded: { value: 'superseded' }, retired: { value: 'retired' } } as const,
@@ -74,32 +73,24 @@ builder.queryField('standard', (t) =>
   }),
 );
 
+const StandardConnection = connectionOf(StandardRef, 'Standard');
+
 builder.queryField('standards', (t) =>
-  t.connection(
-    {
-      type: StandardRef,
-      description: 'Standards by kind and parent, ordered by code.',
-      args: {
-        kind: t.arg({ type: KindEnum }),
-        parent: t.arg.string(),
-        edition: t.arg.string({ description: 'Edition name; the newest by default.' }),
-        workingCopy: t.arg.boolean({ description: 'List every document, published or not, instead of an edition.' }),
-      },
-      errors: { types: READ_ERRORS, union: { name: 'StandardsResult' } },
-      complexity: (a) => pagedCost(a),
-      resolve: async (_root, args, ctx) => {
-        if (args.last != null || args.before != null) throw new ValidationError('Standards are paged forwards only', [{ pointer: args.last != null ? '/last' : '/before', message: 'use first and after' }]);
-        const page = await listStandards(ctx, { ...args, first: args.first ?? undefined, after: args.after ?? undefined });
-        const edges = page.items.map((node) => ({ cursor: cursorOf(node.doc.code), node }));
-        return {
-          edges,
-          totalCount: page.totalCount,
-          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-        };
-      },
+  t.field({
+    type: StandardConnection,
+    description: 'Standards by kind and parent, ordered by code; pages either way (first/after or last/before).',
+    args: {
+      kind: t.arg({ type: KindEnum }),
+      parent: t.arg.string(),
+      edition: t.arg.string({ description: 'Edition name; the newest by default.' }),
+      workingCopy: t.arg.boolean({ description: 'List every document, published or not, instead of an edition.' }),
+      ...pageArgs(t.arg),
+      ...backwardPageArgs(t.arg),
     },
-    { name: 'StandardConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }) },
-  ),
+    errors: { types: READ_ERRORS, union: { name: 'StandardsResult' } },
+    complexity: (a) => pagedCost(a),
+    resolve: async (_root, a, ctx) => toConnection(await listStandards(ctx, a, a)),
+  }),
 );
 
 builder.queryField('checkStandard', (t) =>

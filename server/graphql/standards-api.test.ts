@@ -182,7 +182,7 @@ describe('editions and diffs', () => {
     // when
     const newest = await t.gql(`{ standard(code: "M09.P01.W002") { ... on Standard { edition current { version } } } }`, {}, inspector);
     const old = await t.gql(`{ standard(code: "M09.P01.W002", edition: "2026-Q3") { ... on Standard { edition current { version } } } }`, {}, inspector);
-    const whole = await t.gql(`{ edition(name: "2026-Q3") { ... on Edition { name documents { code version } } } editions { name } }`, {}, auditor);
+    const whole = await t.gql(`{ edition(name: "2026-Q3") { ... on Edition { name documents { code version } } } editions { ... on EditionConnection { nodes { name } } } }`, {}, auditor);
     const duplicate = (await t.gql(EDITION, { name: '2026-Q4' }, manager)).data.publishEdition;
     // then
     expect(newest.data.standard).toEqual({ edition: '2026-Q4', current: { version: 2 } });
@@ -190,7 +190,7 @@ describe('editions and diffs', () => {
     expect(whole.data.edition.documents).toEqual([
       { code: 'M09', version: 1 }, { code: 'M09.P01', version: 1 }, { code: 'M09.P01.W001', version: 2 }, { code: 'M09.P01.W002', version: 1 },
     ]);
-    expect(whole.data.editions.map((e: { name: string }) => e.name)).toEqual(['2026-Q4', '2026-Q3']);
+    expect(whole.data.editions.nodes.map((e: { name: string }) => e.name)).toEqual(['2026-Q4', '2026-Q3']);
     expect(duplicate.__typename).toBe('ConflictError');
   });
 
@@ -240,8 +240,8 @@ describe('editions and diffs', () => {
 
 describe('audit trail', () => {
   it('records every change in a hash chain that auditors read and admins verify', async () => {
-    const trail = await t.gql(`{ auditTrail(code: "M09.P01.W001") { ... on AuditTrail { events { action actor prevHash hash } } } }`, {}, auditor);
-    const events = trail.data.auditTrail.events;
+    const trail = await t.gql(`{ auditTrail(code: "M09.P01.W001") { ... on AuditEventConnection { nodes { action actor prevHash hash } } } }`, {}, auditor);
+    const events = trail.data.auditTrail.nodes;
     expect(events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['standard.draft.created', 'standard.draft.updated', 'standard.submitted', 'standard.published']));
     const report = await t.gql(`{ verifyAuditChain { ... on AuditChainReport { ok checked } ... on Error { __typename } } }`, {}, admin);
     expect(report.data.verifyAuditChain.ok).toBe(true);

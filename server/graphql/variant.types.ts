@@ -3,6 +3,7 @@ import { getVariant, listTouchpoints, listVariantProfiles, type OverlayView, typ
 import { builder } from './builder.ts';
 import { ChangeRef } from './diff.types.ts';
 import { READ_ERRORS } from './error.types.ts';
+import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
 const TouchpointRef = builder.objectRef<ITouchpoint>('Touchpoint').implement({
   description: 'A customer touchpoint (客户触点): where and when a resident meets the service. Check items name the touchpoints they protect.',
@@ -47,12 +48,16 @@ const VariantRef = builder.objectRef<VariantView>('Variant').implement({
   }),
 });
 
+const TouchpointConnection = connectionOf(TouchpointRef, 'Touchpoint');
+
 builder.queryFields((t) => ({
   touchpoints: t.field({
-    type: [TouchpointRef],
+    type: TouchpointConnection,
     description: 'The customer touchpoints, by code.',
-    args: { stage: t.arg.string({ description: 'only this journey stage' }) },
-    resolve: (_r, a, ctx) => listTouchpoints(ctx, a.stage),
+    errors: { types: READ_ERRORS, union: { name: 'TouchpointsResult' } },
+    args: { stage: t.arg.string({ description: 'only this journey stage' }), ...pageArgs(t.arg) },
+    complexity: (a) => pagedCost(a),
+    resolve: async (_r, a, ctx) => toConnection(await listTouchpoints(ctx, a.stage, a)),
   }),
   variant: t.field({
     type: VariantRef,

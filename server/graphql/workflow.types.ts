@@ -12,7 +12,7 @@ import { SERVICE_ACTIONS } from '../../domain/workflows/actions.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { FIELD_COST } from './query-limits.ts';
-import { PAGE_LIMITS, pagedCost } from '../../domain/shared/paging.ts';
+import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
 const DefinitionRef = builder.objectRef<DefinitionRow>('WorkflowDefinition').implement({
   description: 'A deployed version of a BPMN process, compiled to an XState machine.',
@@ -105,19 +105,27 @@ InstanceRef.implement({
   }),
 });
 
-const InstancePageRef = builder.objectRef<{ totalCount: number; items: WorkflowInstance[] }>('WorkflowInstancePage').implement({
-  fields: (t) => ({ totalCount: t.exposeInt('totalCount'), items: t.field({ type: [InstanceRef], complexity: { field: 1, multiplier: 1 }, resolve: (p) => p.items }) }),
-});
+const DefinitionConnection = connectionOf(DefinitionRef, 'WorkflowDefinition');
+const InstanceConnection = connectionOf(InstanceRef, 'WorkflowInstance');
+const TaskConnection = connectionOf(TaskRef, 'WorkflowTask');
 
 builder.queryFields((t) => ({
   workflowInstances: t.field({
-    type: InstancePageRef,
+    type: InstanceConnection,
     description: 'Workflow instances, newest first.',
-    args: { key: t.arg.string(), status: t.arg.string({ description: 'running, completed, cancelled or incident' }), businessKey: t.arg.string(), first: t.arg.int({ description: `page size, ${PAGE_LIMITS.defaultSize} by default, at most ${PAGE_LIMITS.maxSize}` }), offset: t.arg.int() },
+    errors: { types: READ_ERRORS, union: { name: 'WorkflowInstancesResult' } },
+    args: { key: t.arg.string(), status: t.arg.string({ description: 'running, completed, cancelled or incident' }), businessKey: t.arg.string(), ...pageArgs(t.arg) },
     complexity: (a) => pagedCost(a),
-    resolve: (_r, a, ctx) => listInstances(ctx, a, a),
+    resolve: async (_r, a, ctx) => toConnection(await listInstances(ctx, a, a)),
   }),
-  workflowDefinitions: t.field({ type: [DefinitionRef], description: 'Every deployed version, newest first per key.', resolve: (_r, _a, ctx) => listDefinitions(ctx) }),
+  workflowDefinitions: t.field({
+    type: DefinitionConnection,
+    description: 'Every deployed version, by key, newest first per key.',
+    errors: { types: READ_ERRORS, union: { name: 'WorkflowDefinitionsResult' } },
+    args: pageArgs(t.arg),
+    complexity: (a) => pagedCost(a),
+    resolve: async (_r, a, ctx) => toConnection(await listDefinitions(ctx, a)),
+  }),
   workflowDefinition: t.field({
     type: DefinitionRef,
     errors: { types: READ_ERRORS, union: { name: 'WorkflowDefinitionResult' } },
@@ -134,11 +142,12 @@ builder.queryFields((t) => ({
     resolve: (_r, a, ctx) => getInstance(ctx, a.id),
   }),
   tasks: t.field({
-    type: [TaskRef],
-    description: 'Open tasks (or of another status): mine, my roles\', or overdue.',
-    args: { mine: t.arg.boolean(), role: t.arg.boolean(), overdue: t.arg.boolean(), status: t.arg.string() },
-    complexity: { field: 10, multiplier: 50 },
-    resolve: (_r, a, ctx) => listTasks(ctx, a),
+    type: TaskConnection,
+    description: 'Open tasks (or of another status): mine, my roles\', or overdue; the soonest due first.',
+    errors: { types: READ_ERRORS, union: { name: 'TasksResult' } },
+    args: { mine: t.arg.boolean(), role: t.arg.boolean(), overdue: t.arg.boolean(), status: t.arg.string(), ...pageArgs(t.arg) },
+    complexity: (a) => pagedCost(a),
+    resolve: async (_r, a, ctx) => toConnection(await listTasks(ctx, a, a)),
   }),
 }));
 

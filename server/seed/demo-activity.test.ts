@@ -18,17 +18,18 @@ afterAll(() => t.close());
 
 describe('the demo activity of a first start', () => {
   it('judges three months of inspections on six projects into findings, with the dark car park standing out', async () => {
-    const data = (await t.gql(`{ inspections(first: 100) { totalCount items { inspectedOn findingCount } }
+    const data = (await t.gql(`{ inspections(first: 100) { ... on InspectionConnection { totalCount nodes { inspectedOn findingCount } } }
       byMonth: executionRates(groupBy: month) { key rate inspections }
-      heat: findingHeatMap { touchpoint projectId count } projects { id code } }`, {}, manager)).data;
+      heat: findingHeatMap { touchpoint projectId count } projects { ... on ProjectConnection { nodes { id code } } } }`, {}, manager)).data;
     expect(data.inspections.totalCount).toBe(18);
     expect(data.byMonth.map((r: { inspections: number }) => r.inspections)).toEqual([6, 6, 6]);
     // fewer failures each month
     const rates = data.byMonth.map((r: { rate: number }) => r.rate);
     expect(rates[2]).toBeGreaterThan(rates[0]);
-    const hd02 = data.projects.find((p: { code: string }) => p.code === 'HD02').id;
+    const projects = data.projects.nodes;
+    const hd02 = projects.find((p: { code: string }) => p.code === 'HD02').id;
     const carPark = (projectId: number) => data.heat.filter((c: { touchpoint: string; projectId: number }) => c.projectId === projectId && ['TP-050', 'TP-156', 'TP-167', 'TP-168'].includes(c.touchpoint)).reduce((n: number, c: { count: number }) => n + c.count, 0);
-    const others = data.projects.filter((p: { id: number }) => p.id !== hd02).map((p: { id: number }) => carPark(p.id));
+    const others = projects.filter((p: { id: number }) => p.id !== hd02).map((p: { id: number }) => carPark(p.id));
     expect(carPark(hd02)).toBeGreaterThan(Math.max(...others));
   });
 
@@ -40,9 +41,10 @@ describe('the demo activity of a first start', () => {
     expect(by.closed).toBeGreaterThan(0);
     expect(by.verify).toBeGreaterThan(0);
     expect(by.analyse).toBeGreaterThan(0);
-    const pmTasks = (await t.gql('{ tasks(role: true) { elementId } }', {}, await t.login('pm'))).data.tasks;
-    expect(pmTasks.length).toBe(by.analyse);
+    const pmTasks = (await t.gql('{ tasks(role: true) { ... on WorkflowTaskConnection { totalCount nodes { elementId } } } }', {}, await t.login('pm'))).data.tasks;
+    expect(pmTasks.totalCount).toBe(by.analyse);
+    expect(pmTasks.nodes.length).toBe(by.analyse);
     await seedDemoActivity(t.app, () => {});
-    expect((await t.gql('{ inspections { totalCount } }', {}, manager)).data.inspections.totalCount).toBe(18);
+    expect((await t.gql('{ inspections { ... on InspectionConnection { totalCount } } }', {}, manager)).data.inspections.totalCount).toBe(18);
   });
 });

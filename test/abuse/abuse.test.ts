@@ -12,6 +12,7 @@ import { deployWorkflow } from '../../domain/workflows/definition.service.ts';
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import type { JsonObject } from '../../domain/shared/json.ts';
 import { QUERY_LIMITS } from '../../server/graphql/query-limits.ts';
+import { listInspections } from '../../domain/reports/quality-report.service.ts';
 
 /**
  * Hostile and malformed requests against the real HTTP front, one case a line: who sends it, what
@@ -24,6 +25,8 @@ interface Fixture {
   answers: unknown[];
   draft: { code: string; schema: JsonObject; revision: number };
   rectifyTaskId: number;
+  /** a cursor of the inspections list */
+  inspectionCursor: string;
 }
 type Body = string | { query: string; variables?: Record<string, unknown> };
 interface Sent { method?: string; path?: string; headers?: Record<string, string>; body?: Body }
@@ -31,8 +34,9 @@ interface Expected { status?: number; code?: string; limit?: string; typename?: 
 type Case = [name: string, who: string | null, send: (f: Fixture) => Sent, expected: Expected];
 
 const gql = (query: string, variables?: Record<string, unknown>): Sent => ({ body: { query, variables } });
-/** `pairs` of tasks → instance, then id: 2 × pairs + 1 levels deep */
-const nested = (pairs: number) => `{ ${'tasks { instance { '.repeat(pairs)}id${' } }'.repeat(pairs)} }`;
+/** the task inbox's nodes, then `pairs` of instance → tasks, then id: 2 × pairs + 2 levels deep */
+const nested = (pairs: number) => `{ tasks { ... on WorkflowTaskConnection { nodes { ${'instance { tasks { '.repeat(pairs - 1)}instance { id }${' } }'.repeat(pairs - 1)} } } } }`;
+const refused = (field: string) => `{ ${field} { __typename ... on ValidationError { issues { pointer message } } } }`;
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 const limit = (name: string): Expected => ({ code: 'QUERY_LIMIT_EXCEEDED', limit: name });
 const badInput = (pointer: string): Expected => ({ code: 'BAD_USER_INPUT', pointer });
@@ -52,19 +56,23 @@ const withCheck = (s: JsonObject, patch: (item: JsonObject) => void): JsonObject
 const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
 const CASES: Case[] = [
-  ['a query nested 11 levels (tasks → instance → tasks …)', 'inspector', () => gql(nested(5)), limit('depth')],
-  ['a query nested 7 levels, within the depth limit but costly', 'inspector', () => gql(nested(3)), limit('cost')],
+  ['a query nested 12 levels (tasks → instance → tasks …)', 'inspector', () => gql(nested(5)), limit('depth')],
+  ['a query nested 8 levels, within the depth limit but costly', 'inspector', () => gql(nested(3)), limit('cost')],
   ['300 aliases of editionDiff', 'auditor', () => gql(aliases(300, 'editionDiff(from: "2026-Q3", to: "2026-Q4") { __typename }')), limit('aliases')],
   ['14 aliases of editionDiff, within the alias limit but costly', 'auditor', () => gql(aliases(14, 'editionDiff(from: "2026-Q3", to: "2026-Q4") { __typename }')), limit('cost')],
   ['400 aliases of __schema, signed out', null, () => gql(aliases(400, '__schema { types { name } }')), limit('aliases')],
   ['a document of 12,000 tokens', 'auditor', () => gql(`{ ${'me { username } '.repeat(3000)}}`), { code: 'GRAPHQL_PARSE_FAILED', message: new RegExp(`Token limit of ${QUERY_LIMITS.tokens}`) }],
-  ['findings(first: 100000000)', 'auditor', () => gql('{ findings(first: 100000000) { totalCount } }'), badInput('/first')],
-  ['findings(first: -1)', 'auditor', () => gql('{ findings(first: -1) { totalCount } }'), badInput('/first')],
-  ['inspections(offset: -5)', 'auditor', () => gql('{ inspections(offset: -5) { totalCount } }'), badInput('/offset')],
-  ['workflowInstances(first: 501)', 'auditor', () => gql('{ workflowInstances(first: 501) { totalCount } }'), badInput('/first')],
-  ['standards(first: 0)', 'auditor', () => gql('{ standards(first: 0) { __typename ... on ValidationError { issues { pointer message } } } }'), typed('ValidationError', '/first')],
-  ['standards(last: 5), backwards', 'auditor', () => gql('{ standards(last: 5) { __typename ... on ValidationError { issues { pointer message } } } }'), typed('ValidationError', '/last')],
-  ['auditTrail(first: 5000)', 'auditor', () => gql('{ auditTrail(code: "M03", first: 5000) { __typename ... on ValidationError { issues { pointer message } } } }'), typed('ValidationError', '/first')],
+  ['findings(first: 100000000)', 'auditor', () => gql(refused('findings(first: 100000000)')), typed('ValidationError', '/first')],
+  ['findings(first: -1)', 'auditor', () => gql(refused('findings(first: -1)')), typed('ValidationError', '/first')],
+  ['workflowInstances(first: 501)', 'auditor', () => gql(refused('workflowInstances(first: 501)')), typed('ValidationError', '/first')],
+  ['standards(first: 0)', 'auditor', () => gql(refused('standards(first: 0)')), typed('ValidationError', '/first')],
+  ['standards(first: 5, last: 5), both directions', 'auditor', () => gql(refused('standards(first: 5, last: 5)')), typed('ValidationError', '/first')],
+  ['auditTrail(first: 5000)', 'auditor', () => gql(refused('auditTrail(code: "M03", first: 5000)')), typed('ValidationError', '/first')],
+  ['inspections(after: a forged cursor)', 'auditor', () => gql(refused('inspections(after: "eyJ4IjoxfQ")')), typed('ValidationError', '/after')],
+  ['inspections(after: not base64 at all)', 'auditor', () => gql(refused('inspections(after: "%%% \' or 1=1 --")')), typed('ValidationError', '/after')],
+  ['findings(after: a cursor of inspections)', 'auditor', (f) => gql('query ($a: String) { findings(after: $a) { __typename ... on ValidationError { issues { pointer message } } } }', { a: f.inspectionCursor }), typed('ValidationError', '/after')],
+  ['inspections(offset: 5), an offset no longer taken', 'auditor', () => gql('{ inspections(offset: 5) { __typename } }'), { code: 'GRAPHQL_VALIDATION_FAILED', message: /Unknown argument "offset"/ }],
+  ['tasks(last: 5), a list paged forwards only', 'pm', () => gql('{ tasks(last: 5) { __typename } }'), { code: 'GRAPHQL_VALIDATION_FAILED', message: /Unknown argument "last"/ }],
   ['a NUL character in a variable', 'manager', (f) => gql('mutation ($c: String!, $n: String) { createDraft(code: $c, note: $n) { __typename } }', { c: f.draft.code, n: 'note\u0000' }), badInput('/variables/n')],
   ['a NUL character in a string literal', null, () => gql('mutation { login(username: "ad\\u0000min", password: "x") { __typename } }'), badInput('/login/username')],
   ['a NUL character in a JSON key', 'manager', (f) => gql(UPDATE, { c: f.draft.code, s: { ...f.draft.schema, 'x\u0000': 1 }, r: f.draft.revision }), badInput('/variables/s/x\u0000')],
@@ -137,7 +145,8 @@ beforeAll(async () => {
   await completeTask(ctx(actor('pm', 'project_manager')), analyse.id, { cause: '保洁员漏做', plan: '增加巡查并培训' });
   const [rectify] = await t.em().execute<{ id: number }[]>(`select id from workflow_task where instance_id = ? and status = 'open'`, [instanceId]);
   const draft = await createDraft(ctx(actor('manager', 'quality_manager')), { code: 'M03.P01.W002', note: 'abuse test' });
-  fixture = { checklistId: checklist.id, answers, draft: { code: draft.code, schema: draft.schema, revision: draft.revision }, rectifyTaskId: rectify.id };
+  const inspections = await listInspections(ctx(actor('auditor', 'auditor')), {}, { first: 1 });
+  fixture = { checklistId: checklist.id, answers, draft: { code: draft.code, schema: draft.schema, revision: draft.revision }, rectifyTaskId: rectify.id, inspectionCursor: inspections.cursors[0] };
   // a quick check that the fixtures are usable: the normal requests succeed
   await startWorkflow(ctx(actor('manager', 'quality_manager')), 'assigned', { who: 'manager' });
   http = await serveHttp(() => t.app, { maxBodyBytes: 16 * 1024 * 1024, responseCacheTtlMs: 1000 });

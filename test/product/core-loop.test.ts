@@ -23,7 +23,7 @@ const WAIT_BPMN = (id: string, duration: string) => `<?xml version="1.0" encodin
 </bpmn:definitions>`;
 
 const INSTANCE = `query ($id: Int!) { workflowInstance(id: $id) { ... on WorkflowInstance { id status states businessKey tasks { id elementId status dueAt } history { event } } } }`;
-const BY_KEY = `query ($k: String!) { workflowInstances(businessKey: $k) { items { id key status states tasks { id elementId status } } } }`;
+const BY_KEY = `query ($k: String!) { workflowInstances(businessKey: $k) { ... on WorkflowInstanceConnection { nodes { id key status states tasks { id elementId status } } } } }`;
 
 let store: Store;
 let server: ServerProcess;
@@ -60,7 +60,7 @@ async function inspect(inspector: ApiClient, submissionId: string, fail: (severi
 /** The rectification of a finding once the queue (or the start-up sweep) has opened it. */
 function rectificationOf(client: ApiClient, findingId: number, timeoutMs = 20_000) {
   return eventually(`the rectification of finding ${findingId}`, async () => {
-    const items = (await client.gql(BY_KEY, { k: `finding:${findingId}` })).data.workflowInstances.items;
+    const items = (await client.gql(BY_KEY, { k: `finding:${findingId}` })).data.workflowInstances.nodes;
     return items.length > 0 ? items[0] : undefined;
   }, timeoutMs);
 }
@@ -100,10 +100,10 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
     expect(interrupted[1].code).toBe('SIGKILL');
     await assertResponsive('after two interrupted first starts');
     const auditor = await as('auditor');
-    expect((await auditor.gql('{ editions { name } }')).data.editions.map((e: { name: string }) => e.name).sort()).toEqual(['2026-Q3', '2026-Q4']);
-    expect((await auditor.gql('{ workflowDefinitions { key } }')).data.workflowDefinitions.map((d: { key: string }) => d.key)).toEqual(expect.arrayContaining(['rectification', 'innovation-fund', 'standard-revision']));
+    expect((await auditor.gql('{ editions { ... on EditionConnection { nodes { name } } } }')).data.editions.nodes.map((e: { name: string }) => e.name).sort()).toEqual(['2026-Q3', '2026-Q4']);
+    expect((await auditor.gql('{ workflowDefinitions { ... on WorkflowDefinitionConnection { nodes { key } } } }')).data.workflowDefinitions.nodes.map((d: { key: string }) => d.key)).toEqual(expect.arrayContaining(['rectification', 'innovation-fund', 'standard-revision']));
     // and the demo activity, cut off by SIGKILL, was finished: its 18 inspections, each once
-    expect((await auditor.gql('{ inspections(first: 1) { totalCount } }')).data.inspections.totalCount).toBe(18);
+    expect((await auditor.gql('{ inspections(first: 1) { ... on InspectionConnection { totalCount } } }')).data.inspections.totalCount).toBe(18);
     expect(server.output()).toMatch(/demo activity: 18 inspections/);
   });
 
@@ -130,7 +130,7 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
       await assertResponsive(`rectification of finding ${finding.id} opened`);
     }
     // and none for the minor one
-    expect((await manager.gql(BY_KEY, { k: `finding:${minor.id}` })).data.workflowInstances.items).toEqual([]);
+    expect((await manager.gql(BY_KEY, { k: `finding:${minor.id}` })).data.workflowInstances.nodes).toEqual([]);
     const statuses = (await manager.gql(`{ inspection(id: ${inspection.id}) { ... on Inspection { findings { id status } } } }`)).data.inspection.findings;
     expect(Object.fromEntries(statuses.map((f: { id: number; status: string }) => [f.id, f.status]))).toMatchObject({ [major.id]: 'rectifying', [critical.id]: 'rectifying', [minor.id]: 'open' });
   }, 120_000);
@@ -177,7 +177,7 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
   it('SIGTERM stops the server within 10 s; a restart finds the data and the timers intact, and the armed timer fires once', async () => {
     // the stop comes while requests are in flight
     const busy = await as('manager');
-    const inflight = Array.from({ length: 8 }, (_, i) => busy.gql(i % 2 ? '{ findings(first: 200) { totalCount items { id title } } }' : '{ editionDiff(from: "2026-Q3", to: "2026-Q4") { __typename } }').catch(() => null));
+    const inflight = Array.from({ length: 8 }, (_, i) => busy.gql(i % 2 ? '{ findings(first: 200) { ... on FindingConnection { totalCount nodes { id title } } } }' : '{ editionDiff(from: "2026-Q3", to: "2026-Q4") { __typename } }').catch(() => null));
     const stopped = await stopWith('SIGTERM');
     await Promise.all(inflight);
     expect(stopped.code).toBe(0);
@@ -213,7 +213,7 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
     }
     // and each finding has exactly one rectification
     for (const finding of inspection.findings) {
-      expect((await manager.gql(BY_KEY, { k: `finding:${finding.id}` })).data.workflowInstances.items).toHaveLength(1);
+      expect((await manager.gql(BY_KEY, { k: `finding:${finding.id}` })).data.workflowInstances.nodes).toHaveLength(1);
     }
     await assertResponsive('end of the loop');
     expect(server.output()).not.toMatch(/Unexpected error|deadlock/i);

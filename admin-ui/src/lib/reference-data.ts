@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { request } from './graphql.ts';
+import { ERROR_FIELDS, expect, request } from './graphql.ts';
+import { allNodes, type PageInfo } from './paging.ts';
 
 export interface Touchpoint {
   code: string;
@@ -44,12 +45,17 @@ function useShared<T>(key: string, load: () => Promise<T>): T | undefined {
   return value;
 }
 
+const TOUCHPOINTS = `query ($after: String) { touchpoints(first: 250, after: $after) { ${ERROR_FIELDS} ... on TouchpointConnection { pageInfo { hasNextPage endCursor } nodes { code name stage place } } } }`;
+const PROJECTS = `query ($after: String) { projects(first: 100, after: $after) { ${ERROR_FIELDS} ... on ProjectConnection { pageInfo { hasNextPage endCursor } nodes { id code name type region profile places { id name kind } } } } }`;
+
+type Page<T, Name extends string> = { __typename: Name; nodes: T[]; pageInfo: PageInfo };
+
 /** The 215 customer touchpoints, by code. */
 export function useTouchpoints(): Touchpoint[] | undefined {
-  return useShared('touchpoints', async () => (await request<{ touchpoints: Touchpoint[] }>('{ touchpoints { code name stage place } }')).touchpoints);
+  return useShared('touchpoints', () => allNodes(async (after) => expect<Page<Touchpoint, 'TouchpointConnection'>>((await request<{ touchpoints: { __typename: string } }>(TOUCHPOINTS, { after })).touchpoints, 'TouchpointConnection')));
 }
 
 /** Every managed project with its places. */
 export function useProjects(): Project[] | undefined {
-  return useShared('projects', async () => (await request<{ projects: Project[] }>('{ projects { id code name type region profile places { id name kind } } }')).projects);
+  return useShared('projects', () => allNodes(async (after) => expect<Page<Project, 'ProjectConnection'>>((await request<{ projects: { __typename: string } }>(PROJECTS, { after })).projects, 'ProjectConnection')));
 }

@@ -46,14 +46,14 @@ interface Inspection {
 
 const LOAD = `query ($id: Int!) { inspection(id: $id) { ${ERROR_FIELDS} ... on Inspection { id checklistId project { id name places { id name } } placeId tier edition inspector inspectedOn submittedAt applicable passed score executionRate variantProfile
   findings { id title code version itemKey severity expectedZh expectedEn actual reasons touchpoints photos remark status rectifyDueAt } } } }`;
-const INSTANCES = `query ($bk: String!) { workflowInstances(businessKey: $bk, first: 5) { items { id status } } }`;
+const INSTANCES = `query ($bk: String!) { workflowInstances(businessKey: $bk, first: 5) { ${ERROR_FIELDS} ... on WorkflowInstanceConnection { nodes { id status } } } }`;
 const REQUEST = `mutation ($id: Int!) { requestRectification(findingId: $id) { ${ERROR_FIELDS} ... on WorkflowInstance { id } } }`;
 
 /** A finding's rectification: a link to it, or the button that opens one; `changed` reloads the page (the finding's status moves). */
 function Rectification({ finding, changed }: { finding: Finding; changed: () => void }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const state = useQuery(async () => (await request<{ workflowInstances: { items: { id: number; status: string }[] } }>(INSTANCES, { bk: `finding:${finding.id}` })).workflowInstances.items, [finding.id]);
+  const state = useQuery(async () => expect<{ __typename: 'WorkflowInstanceConnection'; nodes: { id: number; status: string }[] }>((await request<{ workflowInstances: { __typename: string } }>(INSTANCES, { bk: `finding:${finding.id}` })).workflowInstances, 'WorkflowInstanceConnection').nodes, [finding.id]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   if (!state.data) return null;

@@ -1,11 +1,12 @@
 import { Pager } from '../../components/pager.tsx';
 import { Empty, QueryView } from '../../components/status.tsx';
-import { request } from '../../lib/graphql.ts';
+import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { useProjects } from '../../lib/reference-data.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
+import { PAGES_PARAM, usePageTrail, type PageInfo } from '../../lib/paging.ts';
 
 interface InspectionRow {
   id: number;
@@ -20,7 +21,8 @@ interface InspectionRow {
 }
 
 const PAGE = 25;
-const LIST = `query ($projectId: Int, $first: Int, $offset: Int) { inspections(projectId: $projectId, first: $first, offset: $offset) { totalCount items { id project { id name } tier edition inspector inspectedOn score executionRate findingCount } } }`;
+const LIST = `query ($projectId: Int, $first: Int, $after: String) { inspections(projectId: $projectId, first: $first, after: $after) { ${ERROR_FIELDS}
+  ... on InspectionConnection { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id project { id name } tier edition inspector inspectedOn score executionRate findingCount } } } }`;
 
 /** Submitted inspections, newest first, by project. */
 export function InspectionsPage() {
@@ -28,14 +30,17 @@ export function InspectionsPage() {
   const { query } = useLocation();
   const projects = useProjects();
   const projectId = query.get('projectId');
-  const offset = Number(query.get('offset') ?? 0);
-  const state = useQuery(async () => (await request<{ inspections: { totalCount: number; items: InspectionRow[] } }>(LIST, { projectId: projectId ? Number(projectId) : null, first: PAGE, offset })).inspections, [projectId, offset]);
+  const trail = usePageTrail();
+  const state = useQuery(async () => {
+    const data = await request<{ inspections: { __typename: string } }>(LIST, { projectId: projectId ? Number(projectId) : null, first: PAGE, after: trail.after });
+    return expect<{ __typename: 'InspectionConnection'; totalCount: number; pageInfo: PageInfo; nodes: InspectionRow[] }>(data.inspections, 'InspectionConnection');
+  }, [projectId, trail.after]);
   return (
     <div className="page">
       <h1>{t('inspections.title')}</h1>
       <label className="field inline-field">
         <span>{t('checklists.project')}</span>
-        <select value={projectId ?? ''} onChange={(e) => setQuery({ projectId: e.target.value, offset: null })}>
+        <select value={projectId ?? ''} onChange={(e) => setQuery({ projectId: e.target.value, [PAGES_PARAM]: null })}>
           <option value="">{t('inspections.allProjects')}</option>
           {projects?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
@@ -47,7 +52,7 @@ export function InspectionsPage() {
               <table data-testid="inspections">
                 <thead><tr><th scope="col">#</th><th scope="col">{t('checklists.project')}</th><th scope="col">{t('checklists.tier')}</th><th scope="col">{t('inspections.inspector')}</th><th scope="col">{t('inspections.date')}</th><th scope="col">{t('inspections.score')}</th><th scope="col">{t('inspections.rate')}</th><th scope="col">{t('inspections.findings')}</th></tr></thead>
                 <tbody>
-                  {d.items.map((i) => (
+                  {d.nodes.map((i) => (
                     <tr key={i.id}>
                       <td><Link to={`/inspections/${i.id}`}>{i.id}</Link></td>
                       <td>{i.project.name}</td>
@@ -62,7 +67,7 @@ export function InspectionsPage() {
                 </tbody>
               </table>
             </div>
-            <Pager offset={offset} pageSize={PAGE} total={d.totalCount} onChange={(o) => setQuery({ offset: o || null })} />
+            <Pager trail={trail} pageSize={PAGE} count={d.nodes.length} total={d.totalCount} pageInfo={d.pageInfo} />
           </>
         )}
       </QueryView>

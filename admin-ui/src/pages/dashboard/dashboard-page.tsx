@@ -1,5 +1,5 @@
 import { Empty, QueryView } from '../../components/status.tsx';
-import { request } from '../../lib/graphql.ts';
+import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { useProjects, useTouchpoints } from '../../lib/reference-data.ts';
@@ -24,20 +24,29 @@ interface Kpi {
   steps: { step: string; completed: number; onTime: number; onTimeRate: number | null; meanHours: number | null }[];
 }
 
+interface Overdue<T, Name extends string> {
+  __typename: Name;
+  totalCount: number;
+  nodes: T[];
+}
+
 interface Dashboard {
   byProject: Rate[];
   byMonth: Rate[];
   kpis: Kpi[];
-  overdueInspections: { schedule: { id: number; project: { id: number; name: string }; tier: string; inspector: string }; periodFrom: string; periodTo: string; lastInspectedOn: string | null }[];
-  overdueTasks: { id: number; name: string; dueAt: string; candidateRole: string; instance: { id: number; key: string; variables: Record<string, unknown> } }[];
+  overdueInspections: Overdue<{ schedule: { id: number; project: { id: number; name: string }; tier: string; inspector: string }; periodFrom: string; periodTo: string; lastInspectedOn: string | null }, 'OverdueInspectionConnection'>;
+  overdueTasks: Overdue<{ id: number; name: string; dueAt: string; candidateRole: string; instance: { id: number; key: string; variables: Record<string, unknown> } }, 'WorkflowTaskConnection'>;
 }
+
+/** How many overdue items the dashboard lists (it counts them all). */
+const OVERDUE_SHOWN = 20;
 
 const QUERY = `query ($from: String, $to: String) {
   byProject: executionRates(groupBy: project, from: $from, to: $to) { key applicable passed rate inspections }
   byMonth: executionRates(groupBy: month, from: $from, to: $to) { key applicable passed rate inspections }
   kpis: rectificationKpis(groupBy: project, from: $from, to: $to) { key started completed completionRate openOverdue steps { step completed onTime onTimeRate meanHours } }
-  overdueInspections { schedule { id project { id name } tier inspector } periodFrom periodTo lastInspectedOn }
-  overdueTasks: tasks(overdue: true) { id name dueAt candidateRole instance { id key variables } }
+  overdueInspections(first: ${OVERDUE_SHOWN}) { ${ERROR_FIELDS} ... on OverdueInspectionConnection { totalCount nodes { schedule { id project { id name } tier inspector } periodFrom periodTo lastInspectedOn } } }
+  overdueTasks: tasks(overdue: true, first: ${OVERDUE_SHOWN}) { ${ERROR_FIELDS} ... on WorkflowTaskConnection { totalCount nodes { id name dueAt candidateRole instance { id key variables } } } }
 }`;
 const HEAT = `query ($from: String, $to: String, $module: String) { findingHeatMap(module: $module, from: $from, to: $to) { touchpoint projectId count } }`;
 
@@ -77,7 +86,14 @@ export function DashboardPage() {
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
   const module = query.get('module') ?? '';
-  const state = useQuery(async () => request<Dashboard>(QUERY, { from: from || null, to: to || null }), [from, to], { keepPrevious: true });
+  const state = useQuery(async () => {
+    const data = await request<Omit<Dashboard, 'overdueInspections' | 'overdueTasks'> & { overdueInspections: { __typename: string }; overdueTasks: { __typename: string } }>(QUERY, { from: from || null, to: to || null });
+    return {
+      ...data,
+      overdueInspections: expect<Dashboard['overdueInspections']>(data.overdueInspections, 'OverdueInspectionConnection'),
+      overdueTasks: expect<Dashboard['overdueTasks']>(data.overdueTasks, 'WorkflowTaskConnection'),
+    };
+  }, [from, to], { keepPrevious: true });
   const projectName = (code: string) => projects?.find((p) => p.code === code)?.name ?? code;
 
   return (
@@ -100,7 +116,7 @@ export function DashboardPage() {
                 <div className="stat"><span>{t('dashboard.completionRate')}</span><strong>{started ? percent(sum(d.kpis, 'completed') / started) : '—'}</strong><small>{t('dashboard.rectifications', { done: sum(d.kpis, 'completed'), n: started })}</small></div>
                 <div className="stat"><span>{t('dashboard.onTimeAnalyse')}</span><strong>{percent(stepRate(d.kpis, 'analyse'))}</strong><small>48 h</small></div>
                 <div className="stat"><span>{t('dashboard.onTimeRectify')}</span><strong>{percent(stepRate(d.kpis, 'rectify'))}</strong><small>72 h</small></div>
-                <div className="stat"><span>{t('dashboard.overdue')}</span><strong className={d.overdueTasks.length + d.overdueInspections.length ? 'text-danger' : undefined}>{d.overdueTasks.length + d.overdueInspections.length}</strong><small>{t('dashboard.overdueDetail', { tasks: d.overdueTasks.length, inspections: d.overdueInspections.length })}</small></div>
+                <div className="stat"><span>{t('dashboard.overdue')}</span><strong className={d.overdueTasks.totalCount + d.overdueInspections.totalCount ? 'text-danger' : undefined}>{d.overdueTasks.totalCount + d.overdueInspections.totalCount}</strong><small>{t('dashboard.overdueDetail', { tasks: d.overdueTasks.totalCount, inspections: d.overdueInspections.totalCount })}</small></div>
               </div>
 
               <div className="two-columns">
@@ -143,18 +159,18 @@ export function DashboardPage() {
 
               <section className="card">
                 <h2>{t('dashboard.overdueTitle')}</h2>
-                {d.overdueTasks.length + d.overdueInspections.length === 0 ? <Empty>{t('dashboard.nothingOverdue')}</Empty> : (
+                {d.overdueTasks.totalCount + d.overdueInspections.totalCount === 0 ? <Empty>{t('dashboard.nothingOverdue')}</Empty> : (
                   <div className="two-columns">
                     <div>
                       <h3>{t('dashboard.overdueTasks')}</h3>
                       <ul className="link-list">
-                        {d.overdueTasks.map((task) => <li key={task.id}><Link to={`/instances/${task.instance.id}`}>{task.name}</Link> <span className="muted small">{String(task.instance.variables.title ?? task.instance.key)} · {t(`role.${task.candidateRole}` as MessageKey)} · <span className="text-danger">{dateTime(task.dueAt)}</span></span></li>)}
+                        {d.overdueTasks.nodes.map((task) => <li key={task.id}><Link to={`/instances/${task.instance.id}`}>{task.name}</Link> <span className="muted small">{String(task.instance.variables.title ?? task.instance.key)} · {t(`role.${task.candidateRole}` as MessageKey)} · <span className="text-danger">{dateTime(task.dueAt)}</span></span></li>)}
                       </ul>
                     </div>
                     <div>
                       <h3>{t('dashboard.overdueInspections')}</h3>
                       <ul className="link-list">
-                        {d.overdueInspections.map((o) => <li key={`${o.schedule.id}-${o.periodFrom}`}>{o.schedule.project.name} · {t(`tier.${o.schedule.tier}` as MessageKey)} <span className="muted small">{o.schedule.inspector} · {o.periodFrom}–{o.periodTo}{o.lastInspectedOn ? ` · ${t('dashboard.lastInspected', { date: o.lastInspectedOn })}` : ''}</span></li>)}
+                        {d.overdueInspections.nodes.map((o) => <li key={`${o.schedule.id}-${o.periodFrom}`}>{o.schedule.project.name} · {t(`tier.${o.schedule.tier}` as MessageKey)} <span className="muted small">{o.schedule.inspector} · {o.periodFrom}–{o.periodTo}{o.lastInspectedOn ? ` · ${t('dashboard.lastInspected', { date: o.lastInspectedOn })}` : ''}</span></li>)}
                       </ul>
                     </div>
                   </div>

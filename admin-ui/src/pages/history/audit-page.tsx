@@ -4,6 +4,7 @@ import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
+import type { PageInfo } from '../../lib/paging.ts';
 
 interface AuditEvent {
   id: number;
@@ -17,26 +18,27 @@ interface AuditEvent {
 }
 
 const PAGE = 100;
-const TRAIL = `query ($code: String!, $first: Int, $after: Int) { auditTrail(code: $code, first: $first, afterId: $after) { ${ERROR_FIELDS} ... on AuditTrail { events { id occurredAt actor action subjectType subjectKey detail hash } } } }`;
+const TRAIL = `query ($code: String!, $first: Int, $after: String) { auditTrail(code: $code, first: $first, after: $after) { ${ERROR_FIELDS}
+  ... on AuditEventConnection { pageInfo { hasNextPage endCursor } nodes { id occurredAt actor action subjectType subjectKey detail hash } } } }`;
 const VERIFY = `{ verifyAuditChain { ${ERROR_FIELDS} ... on AuditChainReport { ok checked brokenAtId reason } } }`;
 
 function Trail({ subject }: { subject: string }) {
   const { t, dateTime } = useI18n();
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
-  const [more, setMore] = useState(false);
+  const [more, setMore] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const latest = useRef(subject);
   latest.current = subject;
-  const load = async (after: number | null) => {
+  const load = async (after: string | null) => {
     setBusy(true);
     try {
       const data = await request<{ auditTrail: { __typename: string } }>(TRAIL, { code: subject, first: PAGE, after });
       // an answer about a subject no longer shown is dropped
       if (latest.current !== subject) return;
-      const page = expect<{ __typename: 'AuditTrail'; events: AuditEvent[] }>(data.auditTrail, 'AuditTrail').events;
-      setEvents((prev) => (after === null ? page : [...(prev ?? []), ...page]));
-      setMore(page.length === PAGE);
+      const page = expect<{ __typename: 'AuditEventConnection'; pageInfo: PageInfo; nodes: AuditEvent[] }>(data.auditTrail, 'AuditEventConnection');
+      setEvents((prev) => (after === null ? page.nodes : [...(prev ?? []), ...page.nodes]));
+      setMore(page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
       setError(null);
     } catch (e) {
       setError(e);
@@ -72,7 +74,7 @@ function Trail({ subject }: { subject: string }) {
         </table>
       </div>
       <ErrorNotice error={error} />
-      {more ? <button type="button" className="btn" disabled={busy} onClick={() => load(events.at(-1)!.id)}>{t('audit.more')}</button> : null}
+      {more ? <button type="button" className="btn" disabled={busy} onClick={() => load(more)}>{t('audit.more')}</button> : null}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
+import { allNodes, type PageInfo } from '../../lib/paging.ts';
 
 interface EditionRow {
   name: string;
@@ -28,7 +29,8 @@ interface DocDiff {
   changes: ChangeView[];
 }
 
-const EDITIONS = `{ editions { name seq createdBy createdAt note documentCount retired { retiredBy retiredAt note } } }`;
+const EDITIONS = `query ($after: String) { editions(first: 100, after: $after) { ${ERROR_FIELDS}
+  ... on EditionConnection { pageInfo { hasNextPage endCursor } nodes { name seq createdBy createdAt note documentCount retired { retiredBy retiredAt note } } } } }`;
 const DOC = `code title fromVersion toVersion author note changes { kind pointer item field summary summaryZh segments { op text } }`;
 const EDITION_DIFF = `query ($from: String!, $to: String!) { editionDiff(from: $from, to: $to) { ${ERROR_FIELDS} ... on EditionDiff { added { ${DOC} } removed { ${DOC} } changed { ${DOC} } } } }`;
 const PUBLISH_EDITION = `mutation ($name: String!, $note: String) { publishEdition(name: $name, note: $note) { ${ERROR_FIELDS} ... on Edition { name documentCount } } }`;
@@ -123,7 +125,7 @@ export function EditionsPage() {
   const { t, dateTime } = useI18n();
   const { can } = useSession();
   const { query } = useLocation();
-  const state = useQuery(async () => (await request<{ editions: EditionRow[] }>(EDITIONS)).editions, []);
+  const state = useQuery(() => allNodes(async (after) => expect<{ __typename: 'EditionConnection'; pageInfo: PageInfo; nodes: EditionRow[] }>((await request<{ editions: { __typename: string } }>(EDITIONS, { after })).editions, 'EditionConnection')), []);
   return (
     <div className="page">
       <h1>{t('editions.title')}</h1>

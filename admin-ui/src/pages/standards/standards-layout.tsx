@@ -4,6 +4,7 @@ import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
+import { allNodes, type PageInfo } from '../../lib/paging.ts';
 
 export interface TreeNode {
   code: string;
@@ -15,12 +16,15 @@ export interface TreeNode {
   publishedVersion: number | null;
 }
 
-const TREE = `{ standards(workingCopy: true, first: 500) { ${ERROR_FIELDS} ... on StandardConnection { totalCount edges { node { code kind parentCode title retired latestVersion publishedVersion } } } } }`;
+const TREE = `query ($after: String) { standards(workingCopy: true, first: 500, after: $after) { ${ERROR_FIELDS}
+  ... on StandardConnection { pageInfo { hasNextPage endCursor } nodes { code kind parentCode title retired latestVersion publishedVersion } } } }`;
 
-async function loadTree(): Promise<TreeNode[]> {
-  const data = await request<{ standards: { __typename: string } }>(TREE);
-  const page = expect<{ __typename: 'StandardConnection'; edges: { node: TreeNode }[] }>(data.standards, 'StandardConnection');
-  return page.edges.map((e) => e.node);
+/** Every document, published or not: the whole library is one tree. */
+function loadTree(): Promise<TreeNode[]> {
+  return allNodes(async (after) => {
+    const data = await request<{ standards: { __typename: string } }>(TREE, { after });
+    return expect<{ __typename: 'StandardConnection'; pageInfo: PageInfo; nodes: TreeNode[] }>(data.standards, 'StandardConnection');
+  });
 }
 
 /** Whether a document has a version being worked on (newer than the published one). */

@@ -10,6 +10,7 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link, navigate, useLeaveGuard, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
+import { allNodes, type PageInfo } from '../../lib/paging.ts';
 import { blankDiagram, type DiagramElement, type Services } from './bpmn-model.ts';
 import { translateModule } from './bpmn-zh.ts';
 import { PropertiesPanel, type Vocabulary } from './properties-panel.tsx';
@@ -25,8 +26,8 @@ interface Definition {
 
 const LOAD = `query ($key: String!, $version: Int) {
   workflowDefinition(key: $key, version: $version) { ${ERROR_FIELDS} ... on WorkflowDefinition { key version name bpmnXml deployedBy deployedAt } }
-  workflowDefinitions { key version }
   workflowVocabulary { roles actions } }`;
+const VERSIONS = `query ($after: String) { workflowDefinitions(first: 200, after: $after) { ${ERROR_FIELDS} ... on WorkflowDefinitionConnection { pageInfo { hasNextPage endCursor } nodes { key version } } } }`;
 const DEPLOY = `mutation ($key: String!, $xml: String!) { deployWorkflow(key: $key, bpmnXml: $xml) { ${ERROR_FIELDS} ... on DeployWorkflowSuccess { created definition { version } orphanedStates { instanceId version states } } } }`;
 
 type Deployed = { created: boolean; definition: { version: number }; orphanedStates: { instanceId: number; version: number; states: string[] }[] };
@@ -67,8 +68,11 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
   useLeaveGuard(dirty && editable, t('modeler.leaveUnsaved'));
 
   const state = useQuery(async () => {
-    const data = await request<{ workflowDefinition: { __typename: string }; workflowDefinitions: { key: string; version: number }[]; workflowVocabulary: Vocabulary }>(LOAD, { key: workflowKey, version });
-    const versions = data.workflowDefinitions.filter((d) => d.key === workflowKey).map((d) => d.version);
+    const [data, deployed] = await Promise.all([
+      request<{ workflowDefinition: { __typename: string }; workflowVocabulary: Vocabulary }>(LOAD, { key: workflowKey, version }),
+      allNodes(async (after) => expect<{ __typename: 'WorkflowDefinitionConnection'; pageInfo: PageInfo; nodes: { key: string; version: number }[] }>((await request<{ workflowDefinitions: { __typename: string } }>(VERSIONS, { after })).workflowDefinitions, 'WorkflowDefinitionConnection')),
+    ]);
+    const versions = deployed.filter((d) => d.key === workflowKey).map((d) => d.version);
     if (data.workflowDefinition.__typename === 'NotFoundError' && isNew) return { definition: null, versions, vocabulary: data.workflowVocabulary };
     return { definition: expect<Definition & { __typename: 'WorkflowDefinition' }>(data.workflowDefinition, 'WorkflowDefinition'), versions, vocabulary: data.workflowVocabulary };
   }, [workflowKey, version, isNew]);

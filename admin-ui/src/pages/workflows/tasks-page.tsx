@@ -8,6 +8,8 @@ import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useProjects } from '../../lib/reference-data.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
+import { PAGES_PARAM, usePageTrail, type PageInfo } from '../../lib/paging.ts';
+import { Pager } from '../../components/pager.tsx';
 
 interface Task {
   id: number;
@@ -24,7 +26,9 @@ interface Task {
 }
 
 const FIELDS = 'id elementId name candidateRole assignee status dueAt createdAt claimedBy form instance { id key businessKey variables }';
-const LIST = `query ($mine: Boolean, $role: Boolean, $overdue: Boolean) { tasks(mine: $mine, role: $role, overdue: $overdue) { ${FIELDS} } }`;
+const PAGE = 50;
+const LIST = `query ($mine: Boolean, $role: Boolean, $overdue: Boolean, $first: Int, $after: String) { tasks(mine: $mine, role: $role, overdue: $overdue, first: $first, after: $after) { ${ERROR_FIELDS}
+  ... on WorkflowTaskConnection { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { ${FIELDS} } } } }`;
 const CLAIM = `mutation ($id: Int!) { claimTask(id: $id) { ${ERROR_FIELDS} ... on WorkflowTask { ${FIELDS} } } }`;
 const COMPLETE = `mutation ($id: Int!, $data: JSON) { completeTask(id: $id, data: $data) { ${ERROR_FIELDS} ... on WorkflowTask { id status instance { id states status } } } }`;
 
@@ -147,37 +151,51 @@ export function TasksPage() {
   const tab = (query.get('tab') ?? 'role') as Tab;
   const selectedId = Number(query.get('task') ?? 0);
   const [notice, setNotice] = useState<string | null>(null);
-  const state = useQuery(async () => (await request<{ tasks: Task[] }>(LIST, FILTERS[tab] ?? FILTERS.role)).tasks, [tab]);
-  const selected = state.data?.find((x) => x.id === selectedId) ?? null;
+  const trail = usePageTrail();
+  const state = useQuery(async () => {
+    const data = await request<{ tasks: { __typename: string } }>(LIST, { ...(FILTERS[tab] ?? FILTERS.role), first: PAGE, after: trail.after });
+    return expect<{ __typename: 'WorkflowTaskConnection'; totalCount: number; pageInfo: PageInfo; nodes: Task[] }>(data.tasks, 'WorkflowTaskConnection');
+  }, [tab, trail.after]);
+  const selected = state.data?.nodes.find((x) => x.id === selectedId) ?? null;
+  // a task opens on the page of the list it was picked from
+  const taskLink = (id: number) => {
+    const params = new URLSearchParams(query);
+    params.set('tab', tab);
+    params.set('task', String(id));
+    return `/tasks?${params}`;
+  };
   return (
     <div className="page">
       <h1>{t('tasks.title')}</h1>
       <div role="group" className="tabs" aria-label={t('tasks.filters')}>
         {(['role', 'mine', 'overdue'] as const).map((x) => (
-          <button key={x} type="button" aria-pressed={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setQuery({ tab: x, task: null })}>{t(`tasks.tab.${x}` as MessageKey)}</button>
+          <button key={x} type="button" aria-pressed={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setQuery({ tab: x, task: null, [PAGES_PARAM]: null })}>{t(`tasks.tab.${x}` as MessageKey)}</button>
         ))}
       </div>
       {notice ? <div className="notice notice-ok" role="status" data-testid="task-notice">{notice}</div> : null}
       <div className="inbox">
-        <QueryView state={state} empty={(list) => (list.length === 0 ? <Empty>{t('tasks.none')}</Empty> : null)}>
+        <QueryView state={state} empty={(list) => (list.totalCount === 0 ? <Empty>{t('tasks.none')}</Empty> : null)}>
           {(list) => (
-            <ul className="task-list" data-testid="task-list">
-              {list.map((task) => {
-                const overdue = task.dueAt && new Date(task.dueAt) < new Date();
-                return (
-                  <li key={task.id} className={task.id === selectedId ? 'selected' : undefined}>
-                    <Link to={`/tasks?tab=${tab}&task=${task.id}`} aria-current={task.id === selectedId ? 'true' : undefined} data-testid={`task-${task.elementId}`}>
-                      <strong>{task.name}</strong>
-                      <span className="small muted">{String(task.instance.variables.title ?? task.instance.businessKey ?? `${task.instance.key} #${task.instance.id}`)}</span>
-                      <span className="small">
-                        {task.dueAt ? <span className={overdue ? 'text-danger' : undefined}>{overdue ? t('tasks.overdue') : t('tasks.due')} {dateTime(task.dueAt)}</span> : t('tasks.noDue')}
-                        {task.claimedBy ? <> · <Badge value="claimed" prefix="task" /></> : null}
-                      </span>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
+            <div>
+              <ul className="task-list" data-testid="task-list">
+                {list.nodes.map((task) => {
+                  const overdue = task.dueAt && new Date(task.dueAt) < new Date();
+                  return (
+                    <li key={task.id} className={task.id === selectedId ? 'selected' : undefined}>
+                      <Link to={taskLink(task.id)} aria-current={task.id === selectedId ? 'true' : undefined} data-testid={`task-${task.elementId}`}>
+                        <strong>{task.name}</strong>
+                        <span className="small muted">{String(task.instance.variables.title ?? task.instance.businessKey ?? `${task.instance.key} #${task.instance.id}`)}</span>
+                        <span className="small">
+                          {task.dueAt ? <span className={overdue ? 'text-danger' : undefined}>{overdue ? t('tasks.overdue') : t('tasks.due')} {dateTime(task.dueAt)}</span> : t('tasks.noDue')}
+                          {task.claimedBy ? <> · <Badge value="claimed" prefix="task" /></> : null}
+                        </span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+              <Pager trail={trail} pageSize={PAGE} count={list.nodes.length} total={list.totalCount} pageInfo={list.pageInfo} />
+            </div>
           )}
         </QueryView>
         <div className="inbox-detail">

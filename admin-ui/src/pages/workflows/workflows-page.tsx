@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Pager } from '../../components/pager.tsx';
 import { Badge, Empty, QueryView } from '../../components/status.tsx';
-import { request } from '../../lib/graphql.ts';
+import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
+import { allNodes, PAGES_PARAM, usePageTrail, type PageInfo } from '../../lib/paging.ts';
 
 interface DefinitionRow {
   key: string;
@@ -28,8 +29,10 @@ interface InstanceRow {
 }
 
 const PAGE = 20;
-const DEFINITIONS = `{ workflowDefinitions { key version name deployedBy deployedAt } }`;
-const INSTANCES = `query ($key: String, $status: String, $first: Int, $offset: Int) { workflowInstances(key: $key, status: $status, first: $first, offset: $offset) { totalCount items { id key version status businessKey states startedBy startedAt } } }`;
+const DEFINITIONS = `query ($after: String) { workflowDefinitions(first: 200, after: $after) { ${ERROR_FIELDS}
+  ... on WorkflowDefinitionConnection { pageInfo { hasNextPage endCursor } nodes { key version name deployedBy deployedAt } } } }`;
+const INSTANCES = `query ($key: String, $status: String, $first: Int, $after: String) { workflowInstances(key: $key, status: $status, first: $first, after: $after) { ${ERROR_FIELDS}
+  ... on WorkflowInstanceConnection { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id key version status businessKey states startedBy startedAt } } } }`;
 const STATUSES = ['running', 'incident', 'completed', 'cancelled'];
 
 function NewProcess() {
@@ -59,9 +62,12 @@ export function WorkflowsPage() {
   const { query } = useLocation();
   const key = query.get('key');
   const status = query.get('status');
-  const offset = Number(query.get('offset') ?? 0);
-  const definitions = useQuery(async () => (await request<{ workflowDefinitions: DefinitionRow[] }>(DEFINITIONS)).workflowDefinitions, []);
-  const instances = useQuery(async () => (await request<{ workflowInstances: { totalCount: number; items: InstanceRow[] } }>(INSTANCES, { key, status, first: PAGE, offset })).workflowInstances, [key, status, offset]);
+  const trail = usePageTrail();
+  const definitions = useQuery(() => allNodes(async (after) => expect<{ __typename: 'WorkflowDefinitionConnection'; pageInfo: PageInfo; nodes: DefinitionRow[] }>((await request<{ workflowDefinitions: { __typename: string } }>(DEFINITIONS, { after })).workflowDefinitions, 'WorkflowDefinitionConnection')), []);
+  const instances = useQuery(async () => {
+    const data = await request<{ workflowInstances: { __typename: string } }>(INSTANCES, { key, status, first: PAGE, after: trail.after });
+    return expect<{ __typename: 'WorkflowInstanceConnection'; totalCount: number; pageInfo: PageInfo; nodes: InstanceRow[] }>(data.workflowInstances, 'WorkflowInstanceConnection');
+  }, [key, status, trail.after]);
   return (
     <div className="page">
       <h1>{t('workflows.title')}</h1>
@@ -96,14 +102,14 @@ export function WorkflowsPage() {
       <div className="field-row">
         <label className="field">
           <span>{t('workflows.process')}</span>
-          <select value={key ?? ''} onChange={(e) => setQuery({ key: e.target.value, offset: null })}>
+          <select value={key ?? ''} onChange={(e) => setQuery({ key: e.target.value, [PAGES_PARAM]: null })}>
             <option value="">{t('workflows.allProcesses')}</option>
             {[...new Set(definitions.data?.map((d) => d.key) ?? [])].map((k) => <option key={k} value={k}>{k}</option>)}
           </select>
         </label>
         <label className="field">
           <span>{t('history.status')}</span>
-          <select value={status ?? ''} onChange={(e) => setQuery({ status: e.target.value, offset: null })}>
+          <select value={status ?? ''} onChange={(e) => setQuery({ status: e.target.value, [PAGES_PARAM]: null })}>
             <option value="">{t('workflows.allStatuses')}</option>
             {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
           </select>
@@ -116,7 +122,7 @@ export function WorkflowsPage() {
               <table data-testid="instances">
                 <thead><tr><th scope="col">#</th><th scope="col">{t('workflows.process')}</th><th scope="col">{t('history.status')}</th><th scope="col">{t('workflows.stage')}</th><th scope="col">{t('workflows.businessKey')}</th><th scope="col">{t('workflows.started')}</th></tr></thead>
                 <tbody>
-                  {d.items.map((i) => (
+                  {d.nodes.map((i) => (
                     <tr key={i.id}>
                       <td><Link to={`/instances/${i.id}`}>{i.id}</Link></td>
                       <td>{i.key} <span className="muted">v{i.version}</span></td>
@@ -129,7 +135,7 @@ export function WorkflowsPage() {
                 </tbody>
               </table>
             </div>
-            <Pager offset={offset} pageSize={PAGE} total={d.totalCount} onChange={(o) => setQuery({ offset: o || null })} />
+            <Pager trail={trail} pageSize={PAGE} count={d.nodes.length} total={d.totalCount} pageInfo={d.pageInfo} />
           </>
         )}
       </QueryView>
