@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { SHIPPED_LIBRARY } from '../server/bootstrap.ts';
 import { readLibraryPackage } from '../domain/editions/library-files.ts';
 import { importLibraryPackage } from '../domain/editions/library.service.ts';

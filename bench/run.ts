@@ -9,7 +9,7 @@ import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { importLibrary } from '../domain/editions/library.service.ts';
 import { publishEdition } from '../domain/editions/edition.service.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { bigInstruction, libraryOf } from './fixtures.ts';
 import { inspectionBenchmarks } from './inspections.ts';
 import { workflowBenchmarks } from './workflows.ts';

@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { createHttpServer } from '../server/http.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { ensureDemoUsers } from '../domain/users/user.service.ts';
 import { readLibraryPackage } from '../domain/editions/library-files.ts';
 import { importLibraryPackage } from '../domain/editions/library.service.ts';

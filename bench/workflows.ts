@@ -7,7 +7,7 @@ import { runnable, step } from '../domain/workflows/engine.ts';
 import { compileWorkflow } from '../domain/workflows/definition.service.ts';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { deployWorkflow } from '../domain/workflows/definition.service.ts';
 import { completeTask } from '../domain/workflows/task.service.ts';
 import { startWorkflow } from '../domain/workflows/instance.service.ts';

@@ -2,12 +2,12 @@ import type { Config } from './config.ts';
 import { openOrm, type Orm, forkEm } from './db/orm.ts';
 import { TokenService } from '../domain/users/token.ts';
 import { tokenSecret } from '../domain/users/user.service.ts';
-import type { Actor } from '../domain/users/roles.ts';
+import type { Actor } from '../domain/shared/access.ts';
 import { createPinzhiYoga } from './yoga.ts';
-import type { DocumentLimits } from '../domain/standards/validate.ts';
+import { type DocumentLimits } from '../domain/shared/limits.ts';
 import type { PhotoStore } from '../domain/inspections/photo.service.ts';
 import { JobQueue } from './job-queue.ts';
-import type { JobsContext } from '../domain/shared/service-context.ts';
+import type { JobsContext } from '../domain/jobs/jobs.ts';
 
 export interface App {
   config: Config;

@@ -1,5 +1,5 @@
 import { forkEm } from './db/orm.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { ensureDemoUsers } from '../domain/users/user.service.ts';
 import { Edition } from '../domain/editions/edition.entity.ts';
 import { StandardDocument } from '../domain/standards/standard-document.entity.ts';

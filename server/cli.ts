@@ -5,7 +5,7 @@ import { checkLibraryPackage } from '../domain/editions/library-package.ts';
 import { ValidationError } from '../domain/shared/errors.ts';
 import { loadConfig } from './config.ts';
 import { openOrm, forkEm } from './db/orm.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { createUser } from '../domain/users/user.service.ts';
 import { isLibraryPackage, readLibraryDir, readLibraryPackage, writeLibraryDir } from '../domain/editions/library-files.ts';
 import { exportLibrary, importLibrary, importLibraryPackage } from '../domain/editions/library.service.ts';

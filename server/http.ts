@@ -5,7 +5,7 @@ import type { App } from './app.ts';
 import { getChecklistById } from '../domain/checklists/checklist.service.ts';
 import { readPhoto } from '../domain/inspections/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from '../domain/reports/export.service.ts';
-import { authorize, type Actor } from '../domain/users/roles.ts';
+import { authorize, type Actor } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
 import { AdminUi } from './admin-ui.ts';

@@ -3,7 +3,7 @@ import { createApp, type App } from './app.ts';
 import { seed } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { createHttpServer } from './http.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { deployShippedWorkflows } from '../domain/findings/rectification.service.ts';
 import { startWorkers } from './workers.ts';
 import { demoActivityUnfinished, seedDemoActivity } from './seed/demo-activity.ts';

@@ -1,6 +1,6 @@
 import type { App } from './app.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
-import { armedTimers, fireDueTimers, fireTimer } from '../domain/jobs/timer.service.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
+import { armedTimers, fireDueTimers, fireTimer } from '../domain/workflows/timers/timer.service.ts';
 import { openPendingRectifications } from '../domain/findings/rectification.service.ts';
 
 export interface StartUpWork {

@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/shared/errors.ts';
-import { ForbiddenError } from '../domain/users/roles.ts';
+import { ForbiddenError } from '../domain/shared/access.ts';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type Orm, forkEm } from './db/orm.ts';
 import type { TokenService } from '../domain/users/token.ts';
-import type { DocumentLimits } from '../domain/standards/validate.ts';
+import { type DocumentLimits } from '../domain/shared/limits.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { queryLimitPlugins } from './graphql/query-limits.ts';

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createApp, type App } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openOrm } from '../server/db/orm.ts';
-import { SYSTEM_ACTOR } from '../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { ensureDemoUsers, DEMO_PASSWORD } from '../domain/users/user.service.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { AddressInfo } from 'node:net';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { advisoryLock, type EntityManager } from '../shared/persistence.ts';
 import { canonicalJson, type JsonValue } from '../shared/json.ts';
 import { AuditEvent, type IAuditEvent } from './audit-event.entity.ts';
-import { authorize, type Actor } from '../users/roles.ts';
+import { authorize, type Actor } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 import { ormWindow, withWindow } from '../shared/keyset-query.ts';

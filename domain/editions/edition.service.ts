@@ -5,7 +5,7 @@ import { diffVersions } from '../standards/diff/diff.ts';
 import type { Change } from '../standards/diff/semantic-diff.ts';
 import type { PatchOperation } from '../standards/diff/json-patch.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize } from '../users/roles.ts';
+import { authorize } from '../shared/access.ts';
 import { Edition, EditionEntry, type IEdition } from './edition.entity.ts';
 import { StandardDocument } from '../standards/standard-document.entity.ts';
 import { EditionVariant } from '../variants/variant.entity.ts';

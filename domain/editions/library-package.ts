@@ -1,7 +1,7 @@
 import { ValidationError } from '../shared/errors.ts';
 import { isJsonObject, jsonEqual, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { checkLibrary, LibraryError, type LibraryDocument, type LibraryFile, type LibraryIssue } from './library.ts';
-import { DEFAULT_LIMITS, type DocumentLimits } from '../standards/validate.ts';
+import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
 import { applyOverlay, parseVariant, type Variant } from '../variants/variants.ts';
 
 export type ChangeType = 'introduced' | 'revised' | 'retired';

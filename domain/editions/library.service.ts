@@ -3,10 +3,10 @@ import { checkLibrary, type LibraryDocument, type LibraryFile } from './library.
 import type { JsonObject } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { checkLibraryPackage, type LibraryPackage } from './library-package.ts';
-import { DEFAULT_LIMITS, type DocumentLimits } from '../standards/validate.ts';
+import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize, type Actor } from '../users/roles.ts';
+import { authorize, type Actor } from '../shared/access.ts';
 import { StandardDocument } from '../standards/standard-document.entity.ts';
 import { StandardVersion } from '../standards/standard-version.entity.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { seed, SHIPPED_LIBRARY } from '../../server/bootstrap.ts';
 import { readLibraryDir, readLibraryPackage, writeLibraryDir } from './library-files.ts';
 import { exportLibrary, importLibrary, importLibraryPackage } from './library.service.ts';
-import { SYSTEM_ACTOR } from '../users/roles.ts';
+import { SYSTEM_ACTOR } from '../shared/access.ts';
 import { LibraryError } from './library.ts';
 import { instruction } from '../../test/fixtures.ts';
 import { StandardDocument } from '../standards/standard-document.entity.ts';

@@ -1,7 +1,8 @@
 import { ValidationError, type Issue } from '../shared/errors.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { collectStandardRefs } from '../standards/refs.ts';
-import { validateStandard, DEFAULT_LIMITS, type DocumentLimits, type StandardIdentity } from '../standards/validate.ts';
+import { validateStandard, type StandardIdentity } from '../standards/validate.ts';
+import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
 
 /** A standard document read from a library folder. */
 export interface LibraryFile {

@@ -1,9 +1,9 @@
 import { type EntityManager, inTransaction, forkOf } from '../shared/persistence.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { NotFoundError } from '../shared/errors.ts';
-import { authorize, type Actor } from '../users/roles.ts';
+import { authorize, type Actor } from '../shared/access.ts';
 import { findingBusinessKey, findingRepository } from './finding.repository.ts';
-import type { JobsContext } from '../shared/service-context.ts';
+import type { JobsContext } from '../jobs/jobs.ts';
 import { RECTIFICATION } from '../workflows/business-keys.service.ts';
 import { deployWorkflow } from '../workflows/definition.service.ts';
 import { definitionRepository } from '../workflows/definition.repository.ts';

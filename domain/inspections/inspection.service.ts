@@ -5,13 +5,14 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.
 import type { JsonValue } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize } from '../users/roles.ts';
+import { authorize } from '../shared/access.ts';
 import { Finding } from '../findings/finding.entity.ts';
 import { Inspection, Photo, type IInspection } from './inspection.entity.ts';
 import { Place } from '../projects/project.entity.ts';
-import type { JobsContext, ServiceContext } from '../shared/service-context.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+import type { JobsContext } from '../jobs/jobs.ts';
 import { getChecklistById, todayInChina } from '../checklists/checklist.service.ts';
-import { requireDates, requireRecentDay } from './dates.ts';
+import { requireDates, requireRecentDay } from '../shared/dates.ts';
 import { retirementRepository } from '../editions/retirement.repository.ts';
 
 export interface SubmitArgs {

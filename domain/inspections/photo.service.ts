@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityManager } from '../shared/persistence.ts';
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
-import { authorize } from '../users/roles.ts';
+import { authorize } from '../shared/access.ts';
 import { Photo, type IPhoto } from './inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 

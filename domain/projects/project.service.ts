@@ -1,6 +1,6 @@
 import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
-import { authorize } from '../users/roles.ts';
+import { authorize } from '../shared/access.ts';
 import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
 import { placesOf, SAMPLE_PROJECTS } from './sample-projects.ts';
 import type { ServiceContext } from '../shared/service-context.ts';

@@ -1,6 +1,6 @@
-import { authorize } from '../users/roles.ts';
+import { authorize } from '../shared/access.ts';
 import { reportRepository } from './report.repository.ts';
-import { requireDates } from '../inspections/dates.ts';
+import { requireDates } from '../shared/dates.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 
 export interface StepKpi {

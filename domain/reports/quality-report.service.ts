@@ -1,7 +1,7 @@
-import { authorize } from '../users/roles.ts';
+import { authorize } from '../shared/access.ts';
 import { reportRepository } from './report.repository.ts';
 import { inspectionRepository } from '../inspections/inspection.repository.ts';
-import { requireDates } from '../inspections/dates.ts';
+import { requireDates } from '../shared/dates.ts';
 import { Finding, type IFinding } from '../findings/finding.entity.ts';
 import { Inspection, type IInspection } from '../inspections/inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';

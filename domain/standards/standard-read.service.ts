@@ -1,4 +1,4 @@
-import { authorize } from '../users/roles.ts';
+import { authorize } from '../shared/access.ts';
 import { EditionEntry } from '../editions/edition.entity.ts';
 import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
 import type { IStandardVersion } from './standard-version.entity.ts';

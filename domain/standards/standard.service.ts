@@ -3,9 +3,10 @@ import { ConflictError, NotFoundError, ValidationError, type Issue } from '../sh
 import type { JsonObject } from '../shared/json.ts';
 import { contentHash } from './content-hash.ts';
 import { collectStandardRefs } from './refs.ts';
-import { validateStandard, type DocumentLimits, type StandardIdentity } from './validate.ts';
+import { validateStandard, type StandardIdentity } from './validate.ts';
+import type { DocumentLimits } from '../shared/limits.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize, type Actor } from '../users/roles.ts';
+import { authorize, type Actor } from '../shared/access.ts';
 import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
 import { StandardVersion, type IStandardVersion } from './standard-version.entity.ts';
 import { standardRepository as repo } from './standard.repository.ts';

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
 import { ajv, validateMeta } from './ajv.ts';
 import { ValidationError, type Issue } from '../shared/errors.ts';
 import { escapePointerToken, isJsonObject, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
@@ -14,14 +15,6 @@ export interface StandardIdentity {
   title: string;
 }
 
-export interface DocumentLimits {
-  /** Largest document, in bytes of its JSON text. */
-  maxBytes: number;
-  /** Deepest nesting of objects and arrays. */
-  maxDepth: number;
-}
-
-export const DEFAULT_LIMITS: DocumentLimits = { maxBytes: 2 * 1024 * 1024, maxDepth: 32 };
 
 /** Returns the pointer of the first value nested deeper than `maxDepth`, or undefined. */
 function findTooDeep(doc: JsonValue, maxDepth: number): string | undefined {

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ROLES, type Actor, type Role } from './roles.ts';
+import { ROLES, type Actor, type Role } from '../shared/access.ts';
 
 interface TokenPayload {
   sub: string;

@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { settingRepository } from '../shared/setting.repository.ts';
 import { User, type IUser, type Qualification } from './user.entity.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { ROLES, type Actor, type Role } from './roles.ts';
+import { ROLES, type Actor, type Role } from '../shared/access.ts';
 import type { TokenService } from './token.ts';
 import { assertNotLocked, recordFailure, recordSuccess } from './login-throttle.service.ts';
 

@@ -6,7 +6,7 @@ import { contentHash } from '../standards/content-hash.ts';
 import type { Touchpoint as TouchpointData } from '../editions/library-package.ts';
 import { applyOverlay, type Overlay, type Variant } from './variants.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize, type Actor } from '../users/roles.ts';
+import { authorize, type Actor } from '../shared/access.ts';
 import { Touchpoint, type ITouchpoint } from './touchpoint.entity.ts';
 import { VariantVersion, type IVariantVersion } from './variant.entity.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';

@@ -1,6 +1,7 @@
 import { ValidationError, type Issue } from '../shared/errors.ts';
 import { isJsonObject, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
-import { validateStandard, DEFAULT_LIMITS, type DocumentLimits } from '../standards/validate.ts';
+import { validateStandard } from '../standards/validate.ts';
+import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
 
 /** One variant's change to one base document: a JSON Merge Patch (RFC 7386) and why. */
 export interface Overlay {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '../shared/persistence.ts';
 import type { Effect } from './machine.ts';
-import type { DocumentLimits } from '../standards/validate.ts';
-import type { Actor } from '../users/roles.ts';
+import { type DocumentLimits } from '../shared/limits.ts';
+import type { Actor } from '../shared/access.ts';
 import { createDraft, publish, returnToDraft, submitForReview } from '../standards/standard.service.ts';
 import { standardRepository } from '../standards/standard.repository.ts';
 

@@ -10,7 +10,7 @@ import { compileBpmn, type CompiledWorkflow } from './compiler/compile.ts';
 import { CompileError } from './compiler/errors.ts';
 import { runnable, type Runnable } from './engine.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize, ROLES } from '../users/roles.ts';
+import { authorize, ROLES } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { SERVICE_ACTIONS } from './actions.service.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';

@@ -1,6 +1,6 @@
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { CompiledWorkflow } from './compiler/compile.ts';
-import { durationMs, absoluteDate } from './compiler/time.ts';
+import { durationMs, absoluteDate } from './timers/time.ts';
 import { createWorkflowMachine, type Effect, type WorkflowEvent } from './machine.ts';
 import { activeLeaves, activeMeta } from './snapshot.ts';
 

@@ -1,11 +1,11 @@
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { seed } from '../../server/bootstrap.ts';
-import { SYSTEM_ACTOR, type Actor } from '../users/roles.ts';
+import { SYSTEM_ACTOR, type Actor } from '../shared/access.ts';
 import { closeFindingOf } from '../findings/finding.repository.ts';
 import { deployWorkflow } from './definition.service.ts';
 import { cancelInstance, startWorkflow } from './instance.service.ts';
 import { claimTask, completeTask } from './task.service.ts';
-import { fireDueTimers } from '../jobs/timer.service.ts';
+import { fireDueTimers } from './timers/timer.service.ts';
 import { deployShippedWorkflows, requestRectification } from '../findings/rectification.service.ts';
 import { getChecklist } from '../checklists/checklist.service.ts';
 import { submitInspection } from '../inspections/inspection.service.ts';

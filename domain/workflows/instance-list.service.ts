@@ -1,5 +1,5 @@
 import { ValidationError } from '../shared/errors.ts';
-import { authorize } from '../users/roles.ts';
+import { authorize } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 import { instanceRepository, type InstanceFilter, type WorkflowInstance } from './instance.repository.ts';

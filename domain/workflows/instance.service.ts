@@ -1,8 +1,9 @@
 import { ConflictError, ValidationError } from '../shared/errors.ts';
 import { inTransaction } from '../shared/persistence.ts';
-import type { JobsContext, ServiceContext } from '../shared/service-context.ts';
+import type { ServiceContext } from '../shared/service-context.ts';
+import type { JobsContext } from '../jobs/jobs.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize, type Actor } from '../users/roles.ts';
+import { authorize, type Actor } from '../shared/access.ts';
 import { reopenFindingOf } from '../findings/finding.repository.ts';
 import { instanceRepository, type HistoryEntry, type WorkflowInstance } from './instance.repository.ts';
 import { loadInstance, startInTransaction, type Tx } from './step.service.ts';

@@ -3,11 +3,11 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { passingAnswers } from '../checklists/sample-answers.ts';
 import { seed } from '../../server/bootstrap.ts';
-import { SYSTEM_ACTOR } from '../users/roles.ts';
+import { SYSTEM_ACTOR } from '../shared/access.ts';
 import { compileWorkflow } from './definition.service.ts';
 import { deployShippedWorkflows, openPendingRectifications, SHIPPED_DEFINITIONS } from '../findings/rectification.service.ts';
 import { startWorkers } from '../../server/workers.ts';
-import { fireDueTimers } from '../jobs/timer.service.ts';
+import { fireDueTimers } from './timers/timer.service.ts';
 
 let t: TestApp;
 let tokens: Record<string, string>;

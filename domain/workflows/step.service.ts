@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
 import type { EntityManager } from '../shared/persistence.ts';
-import { DEFAULT_LIMITS } from '../standards/validate.ts';
-import type { Actor } from '../users/roles.ts';
+import { DEFAULT_LIMITS } from '../shared/limits.ts';
+import type { Actor } from '../shared/access.ts';
 import type { Jobs } from '../jobs/jobs.ts';
 import { closeFindingOf } from '../findings/finding.repository.ts';
 import { feelValue } from './compiler/feel.ts';

@@ -12,7 +12,7 @@ import { StandardDocument } from '../../domain/standards/standard-document.entit
 import { StandardVersion } from '../../domain/standards/standard-version.entity.ts';
 import { LoginThrottle } from '../../domain/users/login-throttle.entity.ts';
 import { User } from '../../domain/users/user.entity.ts';
-import { WorkflowTimerEntity } from '../../domain/jobs/workflow-timer.entity.ts';
+import { WorkflowTimerEntity } from '../../domain/workflows/timers/workflow-timer.entity.ts';
 import { WorkflowDefinitionEntity } from '../../domain/workflows/workflow-definition.entity.ts';
 import { WorkflowHistoryEntity, WorkflowInstanceEntity } from '../../domain/workflows/workflow-instance.entity.ts';
 import { WorkflowTaskEntity } from '../../domain/workflows/workflow-task.entity.ts';

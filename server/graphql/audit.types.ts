@@ -1,6 +1,6 @@
 import { type IAuditEvent } from '../../domain/audit/audit-event.entity.ts';
 import { AUDIT_PAGE, auditTrail, verifyAuditChain } from '../../domain/audit/audit.service.ts';
-import { authorize } from '../../domain/users/roles.ts';
+import { authorize } from '../../domain/shared/access.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';

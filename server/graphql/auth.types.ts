@@ -3,7 +3,7 @@ import { InvalidCredentialsError, login, ownProfile } from '../../domain/users/u
 import { RateLimitedError } from '../../domain/users/login-throttle.service.ts';
 import { builder } from './builder.ts';
 import type { Qualification } from '../../domain/users/user.entity.ts';
-import { permissionsOf, type Role } from '../../domain/users/roles.ts';
+import { permissionsOf, type Role } from '../../domain/shared/access.ts';
 
 interface LoginSuccessShape {
   token: string;

@@ -2,7 +2,7 @@ import type { Checklist, ChecklistItem } from '../../domain/checklists/generate.
 import type { Criterion } from '../../domain/checklists/criterion.ts';
 import { getChecklist, getChecklistById } from '../../domain/checklists/checklist.service.ts';
 import { getProject } from '../../domain/projects/project.service.ts';
-import { authorize } from '../../domain/users/roles.ts';
+import { authorize } from '../../domain/shared/access.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS } from './error.types.ts';
 import { ConflictError } from '../../domain/shared/errors.ts';

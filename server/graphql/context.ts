@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { Actor } from '../../domain/users/roles.ts';
+import type { Actor } from '../../domain/shared/access.ts';
 import type { TokenService } from '../../domain/users/token.ts';
-import type { DocumentLimits } from '../../domain/standards/validate.ts';
+import { type DocumentLimits } from '../../domain/shared/limits.ts';
 import type { PhotoStore } from '../../domain/inspections/photo.service.ts';
 import type { Jobs } from '../../domain/jobs/jobs.ts';
 

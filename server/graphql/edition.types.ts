@@ -1,6 +1,6 @@
 import { retirementRepository } from '../../domain/editions/retirement.repository.ts';
 import { NotFoundError } from '../../domain/shared/errors.ts';
-import { authorize } from '../../domain/users/roles.ts';
+import { authorize } from '../../domain/shared/access.ts';
 import type { IEdition } from '../../domain/editions/edition.entity.ts';
 import { listEditions, publishEdition, retireEdition } from '../../domain/editions/edition.service.ts';
 import { standardRepository as repo } from '../../domain/standards/standard.repository.ts';

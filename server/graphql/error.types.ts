@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../../domain/shared/errors.ts';
-import { ForbiddenError } from '../../domain/users/roles.ts';
+import { ForbiddenError } from '../../domain/shared/access.ts';
 import { InvalidCredentialsError } from '../../domain/users/user.service.ts';
 import { RateLimitedError } from '../../domain/users/login-throttle.service.ts';
 import { builder } from './builder.ts';

@@ -2,7 +2,7 @@ import { type IPlace, type IProject } from '../../domain/projects/project.entity
 import { type ISchedule } from '../../domain/inspections/schedule.entity.ts';
 import { getProject, listPlaces, projectPage } from '../../domain/projects/project.service.ts';
 import { listSchedules, overdueInspections, scheduleInspections, type OverdueInspection } from '../../domain/inspections/schedule.service.ts';
-import { authorize } from '../../domain/users/roles.ts';
+import { authorize } from '../../domain/shared/access.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';

@@ -7,7 +7,7 @@ import { claimTask, completeTask, listTasks } from '../../domain/workflows/task.
 import type { HistoryEntry, WorkflowInstance } from '../../domain/workflows/instance.repository.ts';
 import type { WorkflowTask } from '../../domain/workflows/task.repository.ts';
 import { listInstances } from '../../domain/workflows/instance-list.service.ts';
-import { authorize, ROLES } from '../../domain/users/roles.ts';
+import { authorize, ROLES } from '../../domain/shared/access.ts';
 import { SERVICE_ACTIONS } from '../../domain/workflows/actions.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';

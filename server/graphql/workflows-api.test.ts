@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { fireDueTimers, fireTimer } from '../../domain/jobs/timer.service.ts';
-import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
+import { fireDueTimers, fireTimer } from '../../domain/workflows/timers/timer.service.ts';
+import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
 
 let t: TestApp;
 let manager: string;

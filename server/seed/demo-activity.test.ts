@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { seed } from '../bootstrap.ts';
-import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
 import { deployShippedWorkflows } from '../../domain/findings/rectification.service.ts';
 import { seedDemoActivity } from './demo-activity.ts';
 

@@ -7,7 +7,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import type { Answer } from '../../domain/checklists/evaluate.ts';
 import type { App } from '../app.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../domain/users/roles.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/shared/access.ts';
 import { Inspection } from '../../domain/inspections/inspection.entity.ts';
 import { Setting } from '../../domain/shared/setting.entity.ts';
 import { getChecklist, todayInChina } from '../../domain/checklists/checklist.service.ts';
@@ -17,7 +17,7 @@ import { listProjects } from '../../domain/projects/project.service.ts';
 import { completeTask } from '../../domain/workflows/task.service.ts';
 import { openPendingRectifications } from '../../domain/findings/rectification.service.ts';
 import { solidPng } from './png.ts';
-import type { JobsContext } from '../../domain/shared/service-context.ts';
+import type { JobsContext } from '../../domain/jobs/jobs.ts';
 import { yieldToEventLoop } from '../../domain/shared/event-loop.ts';
 
 /** The demo activity's progress in the settings table: started, then done. */

@@ -1,6 +1,6 @@
 import { serveHttp, startTestApp, type TestApp } from '../harness.ts';
 import { seed } from '../../server/bootstrap.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../domain/users/roles.ts';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/shared/access.ts';
 import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
 import { createDraft } from '../../domain/standards/standard.service.ts';
 import { getChecklist } from '../../domain/checklists/checklist.service.ts';

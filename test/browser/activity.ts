@@ -2,7 +2,7 @@ import type { TestApp } from '../harness.ts';
 import type { JsonObject } from '../../domain/shared/json.ts';
 import type { InputKind } from '../../domain/checklists/criterion.ts';
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
-import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
 import { openPendingRectifications } from '../../domain/findings/rectification.service.ts';
 import { solidPng } from '../../server/seed/png.ts';
 

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { seed } from '../../server/bootstrap.ts';
-import { SYSTEM_ACTOR } from '../../domain/users/roles.ts';
+import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
 import { createHttpServer } from '../../server/http.ts';
 import { deployShippedWorkflows } from '../../domain/findings/rectification.service.ts';
 import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';

@@ -2,7 +2,7 @@ import { CompileError, type CompileIssue } from './errors.ts';
 import { feelSyntaxError } from './feel.ts';
 import { eventDefinitions, extensionValues, readScope, ref, type Flow, type Scope } from './model.ts';
 import { parseBpmn, type ModdleElement } from './parse.ts';
-import { absoluteDate, durationMs, LONGEST_TIMER_MS } from './time.ts';
+import { absoluteDate, durationMs, LONGEST_TIMER_MS } from '../timers/time.ts';
 
 /** What a deployment allows: the roles tasks may name and the built-in service actions. */
 export interface CompileOptions {

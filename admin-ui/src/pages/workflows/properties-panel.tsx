@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { feelSyntaxError } from '../../../../domain/workflows/compiler/feel.ts';
-import { absoluteDate, durationMs } from '../../../../domain/workflows/compiler/time.ts';
+import { absoluteDate, durationMs } from '../../../../domain/workflows/timers/time.ts';
 import { FieldIssues } from '../../components/fields.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';

@@ -1,8 +1,8 @@
-import { ConflictError } from '../shared/errors.ts';
-import { forkOf, inTransaction, type EntityManager } from '../shared/persistence.ts';
-import { yieldToEventLoop } from '../shared/event-loop.ts';
-import type { Actor } from '../users/roles.ts';
-import { advance, loadInstance, type Tx } from '../workflows/step.service.ts';
+import { ConflictError } from '../../shared/errors.ts';
+import { forkOf, inTransaction, type EntityManager } from '../../shared/persistence.ts';
+import { yieldToEventLoop } from '../../shared/event-loop.ts';
+import type { Actor } from '../../shared/access.ts';
+import { advance, loadInstance, type Tx } from '../step.service.ts';
 import { timerRepository } from './timer.repository.ts';
 
 /** Who acts when a timer fires. */

@@ -1,3 +1,8 @@
+/**
+ * Who acts and what they may do: the roles, the actor of every service call, and the permission
+ * check each service makes (`authorize`).
+ */
+
 /** The roles a user can hold. */
 export const ROLES = ['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee'] as const;
 export type Role = (typeof ROLES)[number];

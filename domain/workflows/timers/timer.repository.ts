@@ -1,4 +1,4 @@
-import type { EntityManager } from '../shared/persistence.ts';
+import type { EntityManager } from '../../shared/persistence.ts';
 
 /** Durable timers of workflow instances. */
 export const timerRepository = {

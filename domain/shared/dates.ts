@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/errors.ts';
+import { ValidationError } from './errors.ts';
 
 /** Whether text is a real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(text: unknown): text is string {
