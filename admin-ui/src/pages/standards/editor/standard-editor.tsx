@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeChanges } from '../../../../../domain/standards/diff/semantic-diff.ts';
-import type { JsonObject } from '../../../../../domain/shared/json.ts';
+import { isJsonObject, type JsonObject } from '../../../../../domain/shared/json.ts';
 import { ChangeList } from '../../../components/change-list.tsx';
 import { TextField } from '../../../components/fields.tsx';
 import { Badge, ErrorNotice, Loading } from '../../../components/status.tsx';
-import { ApiError, ERROR_FIELDS, expect, request, WRITE_ERROR_FIELDS, type Issue } from '../../../lib/graphql.ts';
+import { ApiError, ErrorFields, expect, graphql, request, type Issue, type ResultOf } from '../../../lib/graphql.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { Link, useLeaveGuard } from '../../../lib/router.tsx';
 import { useSession } from '../../../lib/session.tsx';
@@ -13,42 +13,34 @@ import { JsonEditor } from './json-editor.tsx';
 import { reapply } from './reapply.ts';
 import { TextEditor } from './text-editor.tsx';
 
-interface OpenVersion {
-  version: number;
-  status: 'draft' | 'in_review';
-  revision: number;
-  schema: JsonObject;
-  author: string;
-  updatedAt: string;
-  note: string | null;
-}
+/** The version being worked on, as the editor reads it after every load and every change. */
+const OpenVersionFields = graphql(`fragment OpenVersionFields on StandardVersion { version status revision schema author updatedAt note }`);
+const LOAD = graphql(`
+  query EditorStandard($code: String!) { standard(code: $code) { __typename ...ErrorFields
+    ... on Standard { code kind title latestPublished { version schema } draft { ...OpenVersionFields } } } }
+`, [ErrorFields, OpenVersionFields]);
+const CREATE = graphql(`mutation CreateDraft($code: String!) { createDraft(code: $code) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
+const UPDATE = graphql(`
+  mutation UpdateDraft($code: String!, $schema: JSON!, $rev: Int!) { updateDraft(code: $code, schema: $schema, expectedRevision: $rev) { __typename ...ErrorFields ...OpenVersionFields } }
+`, [ErrorFields, OpenVersionFields]);
+const SUBMIT = graphql(`mutation SubmitForReview($code: String!, $note: String) { submitForReview(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
+const RETURN = graphql(`mutation ReturnToDraft($code: String!, $note: String) { returnToDraft(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
+const PUBLISH = graphql(`mutation Publish($code: String!, $note: String) { publish(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
+const CHECK = graphql(`query CheckStandard($code: String!, $schema: JSON!) { checkStandard(code: $code, schema: $schema) { pointer message } }`);
 
-interface Loaded {
-  code: string;
-  kind: string;
-  title: string;
+/** A version with its schema read as the JSON object a standard is (anything else would be refused by the server). */
+type OpenVersion = Omit<ResultOf<typeof OpenVersionFields>, 'schema'> & { schema: JsonObject };
+type Loaded = Omit<Extract<ResultOf<typeof LOAD>['standard'], { __typename: 'Standard' }>, 'draft' | 'latestPublished'> & {
   latestPublished: { version: number; schema: JsonObject } | null;
   draft: OpenVersion | null;
-}
+};
 
-const VERSION = 'version status revision schema author updatedAt note';
-const LOAD = `query ($code: String!) { standard(code: $code) { ${ERROR_FIELDS} ... on Standard { code kind title latestPublished { version schema } draft { ${VERSION} } } } }`;
-const mutation = (name: string, args: string, params: string) => `mutation (${params}) { ${name}(${args}) { ${WRITE_ERROR_FIELDS} ... on StandardVersion { ${VERSION} } } }`;
-const CREATE = mutation('createDraft', 'code: $code', '$code: String!');
-const UPDATE = mutation('updateDraft', 'code: $code, schema: $schema, expectedRevision: $rev', '$code: String!, $schema: JSON!, $rev: Int!');
-const SUBMIT = mutation('submitForReview', 'code: $code, note: $note', '$code: String!, $note: String');
-const RETURN = mutation('returnToDraft', 'code: $code, note: $note', '$code: String!, $note: String');
-const PUBLISH = mutation('publish', 'code: $code, note: $note', '$code: String!, $note: String');
-const CHECK = `query ($code: String!, $schema: JSON!) { checkStandard(code: $code, schema: $schema) { pointer message } }`;
+const objectOf = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
+const openVersion = (v: ResultOf<typeof OpenVersionFields>): OpenVersion => ({ ...v, schema: objectOf(v.schema) });
 
 async function loadStandard(code: string): Promise<Loaded> {
-  const data = await request<{ standard: { __typename: string } }>(LOAD, { code });
-  return expect<Loaded & { __typename: 'Standard' }>(data.standard, 'Standard');
-}
-
-async function versionMutation(query: string, variables: Record<string, unknown>, field: string): Promise<OpenVersion> {
-  const data = await request<Record<string, { __typename: string }>>(query, variables);
-  return expect<OpenVersion & { __typename: 'StandardVersion' }>(data[field], 'StandardVersion');
+  const s = expect((await request(LOAD, { code })).standard, 'Standard');
+  return { ...s, latestPublished: s.latestPublished && { version: s.latestPublished.version, schema: objectOf(s.latestPublished.schema) }, draft: s.draft && openVersion(s.draft) };
 }
 
 type Tab = 'items' | 'text' | 'json';
@@ -129,7 +121,7 @@ export function StandardEditor({ code }: { code: string }) {
     let live = true;
     setChecking(true);
     const timer = setTimeout(() => {
-      request<{ checkStandard: Issue[] }>(CHECK, { code, schema: working })
+      request(CHECK, { code, schema: working })
         .then((d) => live && setIssues(d.checkStandard), (e: unknown) => live && setIssues([{ pointer: '', message: (e as Error).message }]))
         .finally(() => live && setChecking(false));
     }, 350);
@@ -195,7 +187,7 @@ export function StandardEditor({ code }: { code: string }) {
 
   const save = () => run(async () => {
     const sent = workingRef.current;
-    const saved = await versionMutation(UPDATE, { code, schema: sent, rev: loaded!.draft!.revision }, 'updateDraft');
+    const saved = openVersion(expect((await request(UPDATE, { code, schema: sent, rev: loaded!.draft!.revision })).updateDraft, 'StandardVersion'));
     setLoaded((l) => (l ? { ...l, draft: saved } : l));
     setBase(saved.schema);
     // what was typed while the save was on its way stays
@@ -262,7 +254,7 @@ export function StandardEditor({ code }: { code: string }) {
       {!draft ? (
         <section className="card">
           <p>{t('editor.noDraft')}</p>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run(async () => { await versionMutation(CREATE, { code }, 'createDraft'); await refresh(); })} data-testid="create-draft">
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run(async () => { expect((await request(CREATE, { code })).createDraft, 'StandardVersion'); await refresh(); })} data-testid="create-draft">
             {t('editor.createDraft')}
           </button>
         </section>
@@ -289,7 +281,7 @@ export function StandardEditor({ code }: { code: string }) {
                   <button type="button" className="btn btn-primary" disabled={busy || !dirty || !!syntax || !!conflict} onClick={save} data-testid="save-draft">{t('editor.save')}</button>
                   <label className="visually-hidden" htmlFor="submit-note">{t('editor.submitNote')}</label>
                   <input id="submit-note" className="inline-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('editor.submitNote')} />
-                  <button type="button" className="btn" disabled={busy || dirty || issues.length > 0 || checking} onClick={() => run(async () => { await versionMutation(SUBMIT, { code, note: note || null }, 'submitForReview'); setNote(''); await refresh(); })} data-testid="submit-review">
+                  <button type="button" className="btn" disabled={busy || dirty || issues.length > 0 || checking} onClick={() => run(async () => { expect((await request(SUBMIT, { code, note: note || null })).submitForReview, 'StandardVersion'); setNote(''); await refresh(); })} data-testid="submit-review">
                     {t('editor.submitForReview')}
                   </button>
                 </>
@@ -307,12 +299,12 @@ export function StandardEditor({ code }: { code: string }) {
                   <div className="button-row">
                     <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run(async () => {
                       const from = loaded.latestPublished?.version ?? null;
-                      const v = await versionMutation(PUBLISH, { code, note: note || null }, 'publish');
+                      const v = expect((await request(PUBLISH, { code, note: note || null })).publish, 'StandardVersion');
                       setPublished({ from, to: v.version });
                       setNote('');
                       await refresh();
                     })} data-testid="publish">{t('editor.publish')}</button>
-                    <button type="button" className="btn" disabled={busy} onClick={() => run(async () => { await versionMutation(RETURN, { code, note: note || null }, 'returnToDraft'); setNote(''); await refresh(); })} data-testid="return-to-draft">{t('editor.returnToDraft')}</button>
+                    <button type="button" className="btn" disabled={busy} onClick={() => run(async () => { expect((await request(RETURN, { code, note: note || null })).returnToDraft, 'StandardVersion'); setNote(''); await refresh(); })} data-testid="return-to-draft">{t('editor.returnToDraft')}</button>
                   </div>
                 </>
               ) : <p className="muted">{t('editor.reviewNeedsRole')}</p>}
