@@ -8,9 +8,10 @@ import type { Plugin } from 'graphql-yoga';
 
 /**
  * What one GraphQL request may ask for. Each limit is well above what the admin UI sends (measured
- * over its browser tests: depth 5, 4 aliases, about 250 tokens, cost at most 16,510 — the
- * standards tree's 500 documents) and far below what hurts the server. Field costs are declared
- * with the fields (`complexity`): a list multiplies what is selected under it by its page size.
+ * over its documents with the page sizes it sends: depth 5, 4 aliases, at most 190 tokens, cost at
+ * most 18,010 — the standards tree's 500 documents) and far below what hurts the server. Field costs
+ * are declared with the fields (`complexity`): a connection or list multiplies what is selected
+ * under it by its page size.
  */
 export const QUERY_LIMITS = {
   /** lexical tokens in the document (counted while parsing, so a huge document is never parsed whole) */

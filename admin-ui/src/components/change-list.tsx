@@ -1,17 +1,19 @@
-import type { JsonValue } from '../../../domain/shared/json.ts';
+import { graphql } from '../lib/graphql.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import type { MessageKey } from '../lib/messages.zh.ts';
 
+/** What the UI reads of a readable change, wherever the API returns one (diffs, edition diffs). */
+export const ChangeFields = graphql(`fragment ChangeFields on Change { kind pointer item field before after summary summaryZh segments { op text } }`);
+
+/**
+ * What a change list shows: met by the API's `Change` (ChangeFields) and by the editor's own
+ * `describeChanges`, which computes changes in the browser.
+ */
 export interface ChangeView {
   kind: string;
-  pointer: string;
-  item?: string | null;
-  field?: string | null;
-  before?: JsonValue;
-  after?: JsonValue;
   summary: string;
   summaryZh: string;
-  segments?: { op: string; text: string }[] | null;
+  segments?: readonly { op: string; text: string }[] | null;
 }
 
 const KIND_CLASS: Record<string, string> = {
@@ -22,7 +24,7 @@ const KIND_CLASS: Record<string, string> = {
 };
 
 /** A character-level text diff: deletions struck through, insertions marked. */
-export function TextSegments({ segments }: { segments: { op: string; text: string }[] }) {
+export function TextSegments({ segments }: { segments: readonly { op: string; text: string }[] }) {
   const { t } = useI18n();
   return (
     <p className="segments">
@@ -34,7 +36,7 @@ export function TextSegments({ segments }: { segments: { op: string; text: strin
 }
 
 /** What changed, as a person reads it: each change with its kind (tightened, loosened, added …) and a sentence. */
-export function ChangeList({ changes }: { changes: ChangeView[] }) {
+export function ChangeList({ changes }: { changes: readonly ChangeView[] }) {
   const { t, lang } = useI18n();
   if (changes.length === 0) return <p className="muted">{t('diff.noChanges')}</p>;
   return (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../../domain/shared/json.ts';
 import { uploadPhoto } from '../lib/graphql.ts';
 import { useI18n, type Translate } from '../lib/i18n.tsx';
 import type { MessageKey } from '../lib/messages.zh.ts';
@@ -16,7 +17,7 @@ interface FieldSchema {
   type?: string;
   title?: string;
   description?: string;
-  enum?: unknown[];
+  enum?: JsonValue[];
   format?: string;
   minLength?: number;
   maxLength?: number;
@@ -26,7 +27,33 @@ interface FieldSchema {
   items?: FieldSchema;
 }
 
-export type FormValue = Record<string, unknown>;
+export type FormValue = Record<string, JsonValue | undefined>;
+
+/** The answers as the JSON the API takes: fields left empty are left out. */
+export function formData(value: FormValue): JsonObject {
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, JsonValue] => entry[1] !== undefined));
+}
+
+const text = (value: JsonValue | undefined) => (typeof value === 'string' ? value : undefined);
+const count = (value: JsonValue | undefined) => (typeof value === 'number' ? value : undefined);
+
+function fieldOf(value: JsonValue): FieldSchema {
+  if (!isJsonObject(value)) return {};
+  return {
+    type: text(value.type), title: text(value.title), description: text(value.description), format: text(value.format),
+    enum: Array.isArray(value.enum) ? value.enum : undefined,
+    minLength: count(value.minLength), maxLength: count(value.maxLength), minimum: count(value.minimum), maximum: count(value.maximum), minItems: count(value.minItems),
+    items: value.items === undefined ? undefined : fieldOf(value.items),
+  };
+}
+
+/** A task's form as the API sends it (JSON) read as the schema subset this form draws; null when there is none. */
+export function formSchemaOf(value: JsonValue | null): FormSchema | null {
+  if (!isJsonObject(value)) return null;
+  const properties = isJsonObject(value.properties) ? Object.fromEntries(Object.entries(value.properties).map(([key, field]) => [key, fieldOf(field)])) : undefined;
+  const required = Array.isArray(value.required) ? value.required.filter((r) => typeof r === 'string') : undefined;
+  return { title: text(value.title), properties, required };
+}
 
 const isPhotos = (f: FieldSchema) => f.type === 'array' && f.items?.format === 'photo-id';
 
@@ -95,7 +122,7 @@ function PhotosField({ id, value, onChange, disabled, describedBy }: { id: strin
 }
 
 /** A form generated from a task's JSON Schema; problems (local or from the server) appear under their fields. `onField` should update the value with a functional state update. */
-export function SchemaForm({ schema, value, onField, problems, disabled }: { schema: FormSchema; value: FormValue; onField(key: string, v: unknown): void; problems: Record<string, string[]>; disabled?: boolean }) {
+export function SchemaForm({ schema, value, onField, problems, disabled }: { schema: FormSchema; value: FormValue; onField(key: string, v: JsonValue | undefined): void; problems: Record<string, string[]>; disabled?: boolean }) {
   const { t } = useI18n();
   const base = useId();
   // one field at a time: an upload that finishes later does not undo what was typed meanwhile

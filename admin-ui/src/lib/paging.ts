@@ -1,12 +1,9 @@
+import { graphql, type ResultOf } from './graphql.ts';
 import { setQuery, useLocation } from './router.tsx';
 
-/** Where a page of a connection stands in its list. */
-export interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
+/** What the UI reads of a connection's pageInfo: whether a next page follows, and from where. */
+export const PageInfoFields = graphql(`fragment PageInfoFields on PageInfo { hasNextPage endCursor }`);
+export type PageInfo = ResultOf<typeof PageInfoFields>;
 
 /**
  * Every node of a list the UI needs whole (reference data, editions, deployed processes): follows

@@ -1,23 +1,18 @@
 import { useEffect, useState } from 'react';
-import { ERROR_FIELDS, expect, request } from './graphql.ts';
-import { allNodes, type PageInfo } from './paging.ts';
+import { ErrorFields, expect, graphql, request, type ResultOf } from './graphql.ts';
+import { allNodes, PageInfoFields } from './paging.ts';
 
-export interface Touchpoint {
-  code: string;
-  name: string;
-  stage: string;
-  place: string;
-}
+const TOUCHPOINTS = graphql(`
+  query Touchpoints($after: String) { touchpoints(first: 250, after: $after) { __typename ...ErrorFields
+    ... on TouchpointConnection { pageInfo { ...PageInfoFields } nodes { code name stage place } } } }
+`, [ErrorFields, PageInfoFields]);
+const PROJECTS = graphql(`
+  query Projects($after: String) { projects(first: 100, after: $after) { __typename ...ErrorFields
+    ... on ProjectConnection { pageInfo { ...PageInfoFields } nodes { id code name type region profile places { id name kind } } } } }
+`, [ErrorFields, PageInfoFields]);
 
-export interface Project {
-  id: number;
-  code: string;
-  name: string;
-  type: string;
-  region: string;
-  profile: string;
-  places: { id: number; name: string; kind: string }[];
-}
+export type Touchpoint = Extract<ResultOf<typeof TOUCHPOINTS>['touchpoints'], { __typename: 'TouchpointConnection' }>['nodes'][number];
+export type Project = Extract<ResultOf<typeof PROJECTS>['projects'], { __typename: 'ProjectConnection' }>['nodes'][number];
 
 // Reference data changes rarely: each list is fetched once per page load and shared.
 const cache = new Map<string, Promise<unknown>>();
@@ -45,17 +40,12 @@ function useShared<T>(key: string, load: () => Promise<T>): T | undefined {
   return value;
 }
 
-const TOUCHPOINTS = `query ($after: String) { touchpoints(first: 250, after: $after) { ${ERROR_FIELDS} ... on TouchpointConnection { pageInfo { hasNextPage endCursor } nodes { code name stage place } } } }`;
-const PROJECTS = `query ($after: String) { projects(first: 100, after: $after) { ${ERROR_FIELDS} ... on ProjectConnection { pageInfo { hasNextPage endCursor } nodes { id code name type region profile places { id name kind } } } } }`;
-
-type Page<T, Name extends string> = { __typename: Name; nodes: T[]; pageInfo: PageInfo };
-
 /** The 215 customer touchpoints, by code. */
 export function useTouchpoints(): Touchpoint[] | undefined {
-  return useShared('touchpoints', () => allNodes(async (after) => expect<Page<Touchpoint, 'TouchpointConnection'>>((await request<{ touchpoints: { __typename: string } }>(TOUCHPOINTS, { after })).touchpoints, 'TouchpointConnection')));
+  return useShared('touchpoints', () => allNodes(async (after) => expect((await request(TOUCHPOINTS, { after })).touchpoints, 'TouchpointConnection')));
 }
 
 /** Every managed project with its places. */
 export function useProjects(): Project[] | undefined {
-  return useShared('projects', () => allNodes(async (after) => expect<Page<Project, 'ProjectConnection'>>((await request<{ projects: { __typename: string } }>(PROJECTS, { after })).projects, 'ProjectConnection')));
+  return useShared('projects', () => allNodes(async (after) => expect((await request(PROJECTS, { after })).projects, 'ProjectConnection')));
 }

@@ -1,13 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, ERROR_FIELDS, expect, request, setToken } from './graphql.ts';
+import { ApiError, ErrorFields, expect, graphql, request, setToken, type ResultOf } from './graphql.ts';
 
-export interface User {
-  username: string;
-  displayName: string;
-  roles: string[];
-  /** capabilities from the server, e.g. editStandards, readAuditTrail */
-  permissions: string[];
-}
+const ME = graphql(`query Me { me { username displayName roles permissions } }`);
+const LOGIN = graphql(`mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ...ErrorFields ... on LoginSuccess { token } } }`, [ErrorFields]);
+
+/** The signed-in user; `permissions` are capabilities from the server, e.g. editStandards, readAuditTrail. */
+export type User = NonNullable<ResultOf<typeof ME>['me']>;
 
 interface Session {
   user: User | null;
@@ -24,8 +22,6 @@ interface Session {
 const STORAGE_KEY = 'pinzhi.token';
 const SessionContext = createContext<Session | null>(null);
 
-const ME = `{ me { username displayName roles permissions } }`;
-const LOGIN = `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ${ERROR_FIELDS} ... on LoginSuccess { token } } }`;
 
 /** The signed-in user: the bearer token is kept in this browser's storage and checked with `me` on load. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -48,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     setRestoring(true);
-    request<{ me: User | null }>(ME)
+    request(ME)
       .then((data) => {
         setUnreachable(null);
         if (data.me) setUser(data.me);
@@ -64,10 +60,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [signOut, attempt]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const data = await request<{ login: { __typename: string; token?: string } }>(LOGIN, { u: username, p: password });
-    const { token } = expect<{ __typename: 'LoginSuccess'; token: string }>(data.login, 'LoginSuccess');
+    const data = await request(LOGIN, { u: username, p: password });
+    const { token } = expect(data.login, 'LoginSuccess');
     setToken(token, signOut);
-    const me = (await request<{ me: User | null }>(ME)).me;
+    const me = (await request(ME)).me;
     if (!me) throw new Error('signed in, but the server does not know the token');
     localStorage.setItem(STORAGE_KEY, token);
     setUser(me);

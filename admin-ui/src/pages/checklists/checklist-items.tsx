@@ -1,26 +1,16 @@
-import type { ChecklistItem as DomainChecklistItem } from '../../../../domain/checklists/generate.ts';
 import { Badge } from '../../components/status.tsx';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 
-/** A check item as the API serves it (the fields the admin UI asks for). */
-export type ChecklistItem = Omit<DomainChecklistItem, 'procedure' | 'hint' | 'schema'>;
+/** What the preview and the print view show of a checklist. */
+export const ChecklistFields = graphql(`
+  fragment ChecklistFields on Checklist { id project { id code name profile } tier scope edition period variantProfile variantVersion itemCount
+    items { id code version module instructionTitle title description criterion { zh en } input unit options evidence severity weight method tiers touchpoints rectifyWithinHours } }
+`);
 
-export interface Checklist {
-  id: string;
-  project: { id: number; code: string; name: string; profile: string };
-  tier: string;
-  scope: string;
-  edition: string;
-  period: string | null;
-  variantProfile: string | null;
-  variantVersion: number | null;
-  itemCount: number;
-  items: ChecklistItem[];
-}
-
-export const CHECKLIST_FIELDS = `id project { id code name profile } tier scope edition period variantProfile variantVersion itemCount
-  items { id code version module instructionTitle title description criterion { zh en } input unit options evidence severity weight method tiers touchpoints rectifyWithinHours }`;
+export type Checklist = ResultOf<typeof ChecklistFields>;
+export type ChecklistItem = Checklist['items'][number];
 
 /** Items grouped by the work instruction (and version) they come from, in checklist order. */
 export function groupByInstruction(items: ChecklistItem[]): { code: string; version: number; title: string; items: ChecklistItem[] }[] {

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
-import { download, ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { download, ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { useProjects } from '../../lib/reference-data.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { CHECKLIST_FIELDS, ChecklistItems, type Checklist } from './checklist-items.tsx';
+import { ChecklistFields, ChecklistItems } from './checklist-items.tsx';
 
-const CHECKLIST = `query ($projectId: Int!, $tier: Tier!, $scope: String, $date: String, $edition: String) {
-  checklist(projectId: $projectId, tier: $tier, scope: $scope, date: $date, edition: $edition) { ${ERROR_FIELDS} ... on Checklist { ${CHECKLIST_FIELDS} } } }`;
+const CHECKLIST = graphql(`
+  query Checklist($projectId: Int!, $tier: Tier!, $scope: String, $date: String, $edition: String) {
+    checklist(projectId: $projectId, tier: $tier, scope: $scope, date: $date, edition: $edition) { __typename ...ErrorFields ...ChecklistFields } }
+`, [ErrorFields, ChecklistFields]);
 
 /** Today in China Standard Time, as YYYY-MM-DD (the server's calendar). */
 export function todayInChina(): string {
@@ -35,8 +37,8 @@ export function ChecklistsPage() {
 
   const state = useQuery(async () => {
     if (!projectId) return null;
-    const data = await request<{ checklist: { __typename: string } }>(CHECKLIST, { projectId: Number(projectId), tier, date, scope: scope || null });
-    return expect<Checklist & { __typename: 'Checklist' }>(data.checklist, 'Checklist');
+    const data = await request(CHECKLIST, { projectId: Number(projectId), tier, date, scope: scope || null });
+    return expect(data.checklist, 'Checklist');
   }, [projectId, tier, date, scope]);
 
   const submit = (e: FormEvent) => {

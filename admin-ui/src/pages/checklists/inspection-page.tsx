@@ -1,59 +1,30 @@
 import { useState } from 'react';
 import { Photo } from '../../components/photo.tsx';
 import { Badge, Empty, ErrorNotice, QueryView } from '../../components/status.tsx';
-import { download, ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { download, ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 
-interface Finding {
-  id: number;
-  title: string;
-  code: string;
-  version: number;
-  itemKey: string;
-  severity: string;
-  expectedZh: string;
-  expectedEn: string;
-  actual: unknown;
-  reasons: string[];
-  touchpoints: string[];
-  photos: string[];
-  remark: string | null;
-  status: string;
-  rectifyDueAt: string | null;
-}
+const LOAD = graphql(`
+  query Inspection($id: Int!) { inspection(id: $id) { __typename ...ErrorFields
+    ... on Inspection { id checklistId project { id name places { id name } } placeId tier edition inspector inspectedOn submittedAt applicable passed score executionRate variantProfile
+      findings { id title code version itemKey severity expectedZh expectedEn actual reasons touchpoints photos remark status rectifyDueAt } } } }
+`, [ErrorFields]);
+const INSTANCES = graphql(`
+  query RectificationsOf($bk: String!) { workflowInstances(businessKey: $bk, first: 5) { __typename ...ErrorFields ... on WorkflowInstanceConnection { nodes { id status } } } }
+`, [ErrorFields]);
+const REQUEST = graphql(`mutation RequestRectification($id: Int!) { requestRectification(findingId: $id) { __typename ...ErrorFields ... on WorkflowInstance { id } } }`, [ErrorFields]);
 
-interface Inspection {
-  id: number;
-  checklistId: string;
-  project: { id: number; name: string; places: { id: number; name: string }[] };
-  placeId: number | null;
-  tier: string;
-  edition: string;
-  inspector: string;
-  inspectedOn: string;
-  submittedAt: string;
-  applicable: number;
-  passed: number;
-  score: number | null;
-  executionRate: number | null;
-  variantProfile: string | null;
-  findings: Finding[];
-}
-
-const LOAD = `query ($id: Int!) { inspection(id: $id) { ${ERROR_FIELDS} ... on Inspection { id checklistId project { id name places { id name } } placeId tier edition inspector inspectedOn submittedAt applicable passed score executionRate variantProfile
-  findings { id title code version itemKey severity expectedZh expectedEn actual reasons touchpoints photos remark status rectifyDueAt } } } }`;
-const INSTANCES = `query ($bk: String!) { workflowInstances(businessKey: $bk, first: 5) { ${ERROR_FIELDS} ... on WorkflowInstanceConnection { nodes { id status } } } }`;
-const REQUEST = `mutation ($id: Int!) { requestRectification(findingId: $id) { ${ERROR_FIELDS} ... on WorkflowInstance { id } } }`;
+type Finding = Extract<ResultOf<typeof LOAD>['inspection'], { __typename: 'Inspection' }>['findings'][number];
 
 /** A finding's rectification: a link to it, or the button that opens one; `changed` reloads the page (the finding's status moves). */
 function Rectification({ finding, changed }: { finding: Finding; changed: () => void }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const state = useQuery(async () => expect<{ __typename: 'WorkflowInstanceConnection'; nodes: { id: number; status: string }[] }>((await request<{ workflowInstances: { __typename: string } }>(INSTANCES, { bk: `finding:${finding.id}` })).workflowInstances, 'WorkflowInstanceConnection').nodes, [finding.id]);
+  const state = useQuery(async () => expect((await request(INSTANCES, { bk: `finding:${finding.id}` })).workflowInstances, 'WorkflowInstanceConnection').nodes, [finding.id]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   if (!state.data) return null;
@@ -64,7 +35,7 @@ function Rectification({ finding, changed }: { finding: Finding; changed: () => 
       <button type="button" className="btn btn-small" disabled={busy} onClick={async () => {
         setBusy(true);
         try {
-          expect((await request<{ requestRectification: { __typename: string } }>(REQUEST, { id: finding.id })).requestRectification, 'WorkflowInstance');
+          expect((await request(REQUEST, { id: finding.id })).requestRectification, 'WorkflowInstance');
           state.reload();
           changed();
         } catch (e) {
@@ -82,7 +53,7 @@ function Rectification({ finding, changed }: { finding: Finding; changed: () => 
 export function InspectionPage({ id }: { id: number }) {
   const { t, lang, percent, dateTime } = useI18n();
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const state = useQuery(async () => expect<Inspection & { __typename: 'Inspection' }>((await request<{ inspection: { __typename: string } }>(LOAD, { id })).inspection, 'Inspection'), [id]);
+  const state = useQuery(async () => expect((await request(LOAD, { id })).inspection, 'Inspection'), [id]);
   return (
     <div className="page">
       <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}><Link to="/inspections">{t('nav.inspections')}</Link> / <span>#{id}</span></nav>

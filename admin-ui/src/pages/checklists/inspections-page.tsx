@@ -1,28 +1,18 @@
 import { Pager } from '../../components/pager.tsx';
 import { Empty, QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { useProjects } from '../../lib/reference-data.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { PAGES_PARAM, usePageTrail, type PageInfo } from '../../lib/paging.ts';
-
-interface InspectionRow {
-  id: number;
-  project: { id: number; name: string };
-  tier: string;
-  edition: string;
-  inspector: string;
-  inspectedOn: string;
-  score: number | null;
-  executionRate: number | null;
-  findingCount: number;
-}
+import { PageInfoFields, PAGES_PARAM, usePageTrail } from '../../lib/paging.ts';
 
 const PAGE = 25;
-const LIST = `query ($projectId: Int, $first: Int, $after: String) { inspections(projectId: $projectId, first: $first, after: $after) { ${ERROR_FIELDS}
-  ... on InspectionConnection { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id project { id name } tier edition inspector inspectedOn score executionRate findingCount } } } }`;
+const LIST = graphql(`
+  query Inspections($projectId: Int, $first: Int, $after: String) { inspections(projectId: $projectId, first: $first, after: $after) { __typename ...ErrorFields
+    ... on InspectionConnection { totalCount pageInfo { ...PageInfoFields } nodes { id project { id name } tier edition inspector inspectedOn score executionRate findingCount } } } }
+`, [ErrorFields, PageInfoFields]);
 
 /** Submitted inspections, newest first, by project. */
 export function InspectionsPage() {
@@ -32,8 +22,8 @@ export function InspectionsPage() {
   const projectId = query.get('projectId');
   const trail = usePageTrail();
   const state = useQuery(async () => {
-    const data = await request<{ inspections: { __typename: string } }>(LIST, { projectId: projectId ? Number(projectId) : null, first: PAGE, after: trail.after });
-    return expect<{ __typename: 'InspectionConnection'; totalCount: number; pageInfo: PageInfo; nodes: InspectionRow[] }>(data.inspections, 'InspectionConnection');
+    const data = await request(LIST, { projectId: projectId ? Number(projectId) : null, first: PAGE, after: trail.after });
+    return expect(data.inspections, 'InspectionConnection');
   }, [projectId, trail.after]);
   return (
     <div className="page">

@@ -1,17 +1,17 @@
 import { QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { CHECKLIST_FIELDS, groupByInstruction, type Checklist } from './checklist-items.tsx';
+import { ChecklistFields, groupByInstruction } from './checklist-items.tsx';
 
-const BY_ID = `query ($id: String!) { checklistById(id: $id) { ${ERROR_FIELDS} ... on Checklist { ${CHECKLIST_FIELDS} } } }`;
+const BY_ID = graphql(`query ChecklistById($id: String!) { checklistById(id: $id) { __typename ...ErrorFields ...ChecklistFields } }`, [ErrorFields, ChecklistFields]);
 
 /** A checklist laid out for paper: one row per item with boxes to tick, a signature line. */
 export function PrintChecklistPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
-  const state = useQuery(async () => expect<Checklist & { __typename: 'Checklist' }>((await request<{ checklistById: { __typename: string } }>(BY_ID, { id })).checklistById, 'Checklist'), [id]);
+  const state = useQuery(async () => expect((await request(BY_ID, { id })).checklistById, 'Checklist'), [id]);
   return (
     <div className="print-page">
       <QueryView state={state}>

@@ -1,54 +1,28 @@
 import { Empty, QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { useProjects, useTouchpoints } from '../../lib/reference-data.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { HeatMap, type HeatCell } from './heat-map.tsx';
-
-interface Rate {
-  key: string;
-  applicable: number;
-  passed: number;
-  rate: number;
-  inspections: number;
-}
-
-interface Kpi {
-  key: string;
-  started: number;
-  completed: number;
-  completionRate: number | null;
-  openOverdue: number;
-  steps: { step: string; completed: number; onTime: number; onTimeRate: number | null; meanHours: number | null }[];
-}
-
-interface Overdue<T, Name extends string> {
-  __typename: Name;
-  totalCount: number;
-  nodes: T[];
-}
-
-interface Dashboard {
-  byProject: Rate[];
-  byMonth: Rate[];
-  kpis: Kpi[];
-  overdueInspections: Overdue<{ schedule: { id: number; project: { id: number; name: string }; tier: string; inspector: string }; periodFrom: string; periodTo: string; lastInspectedOn: string | null }, 'OverdueInspectionConnection'>;
-  overdueTasks: Overdue<{ id: number; name: string; dueAt: string; candidateRole: string; instance: { id: number; key: string; variables: Record<string, unknown> } }, 'WorkflowTaskConnection'>;
-}
+import { HEAT, HeatMap } from './heat-map.tsx';
+import { member } from '../../lib/json.ts';
 
 /** How many overdue items the dashboard lists (it counts them all). */
 const OVERDUE_SHOWN = 20;
 
-const QUERY = `query ($from: String, $to: String) {
-  byProject: executionRates(groupBy: project, from: $from, to: $to) { key applicable passed rate inspections }
-  byMonth: executionRates(groupBy: month, from: $from, to: $to) { key applicable passed rate inspections }
-  kpis: rectificationKpis(groupBy: project, from: $from, to: $to) { key started completed completionRate openOverdue steps { step completed onTime onTimeRate meanHours } }
-  overdueInspections(first: ${OVERDUE_SHOWN}) { ${ERROR_FIELDS} ... on OverdueInspectionConnection { totalCount nodes { schedule { id project { id name } tier inspector } periodFrom periodTo lastInspectedOn } } }
-  overdueTasks: tasks(overdue: true, first: ${OVERDUE_SHOWN}) { ${ERROR_FIELDS} ... on WorkflowTaskConnection { totalCount nodes { id name dueAt candidateRole instance { id key variables } } } }
-}`;
-const HEAT = `query ($from: String, $to: String, $module: String) { findingHeatMap(module: $module, from: $from, to: $to) { touchpoint projectId count } }`;
+const QUERY = graphql(`
+  query Dashboard($from: String, $to: String, $overdue: Int) {
+    byProject: executionRates(groupBy: project, from: $from, to: $to) { key applicable passed rate inspections }
+    byMonth: executionRates(groupBy: month, from: $from, to: $to) { key applicable passed rate inspections }
+    kpis: rectificationKpis(groupBy: project, from: $from, to: $to) { key started completed completionRate openOverdue steps { step completed onTime onTimeRate meanHours } }
+    overdueInspections(first: $overdue) { __typename ...ErrorFields
+      ... on OverdueInspectionConnection { totalCount nodes { schedule { id project { id name } tier inspector } periodFrom periodTo lastInspectedOn } } }
+    overdueTasks: tasks(overdue: true, first: $overdue) { __typename ...ErrorFields
+      ... on WorkflowTaskConnection { totalCount nodes { id name dueAt candidateRole instance { id key variables } } } }
+  }
+`, [ErrorFields]);
+type Kpi = ResultOf<typeof QUERY>['kpis'][number];
 
 const MODULES = ['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07'];
 
@@ -87,12 +61,8 @@ export function DashboardPage() {
   const to = query.get('to') ?? '';
   const module = query.get('module') ?? '';
   const state = useQuery(async () => {
-    const data = await request<Omit<Dashboard, 'overdueInspections' | 'overdueTasks'> & { overdueInspections: { __typename: string }; overdueTasks: { __typename: string } }>(QUERY, { from: from || null, to: to || null });
-    return {
-      ...data,
-      overdueInspections: expect<Dashboard['overdueInspections']>(data.overdueInspections, 'OverdueInspectionConnection'),
-      overdueTasks: expect<Dashboard['overdueTasks']>(data.overdueTasks, 'WorkflowTaskConnection'),
-    };
+    const data = await request(QUERY, { from: from || null, to: to || null, overdue: OVERDUE_SHOWN });
+    return { ...data, overdueInspections: expect(data.overdueInspections, 'OverdueInspectionConnection'), overdueTasks: expect(data.overdueTasks, 'WorkflowTaskConnection') };
   }, [from, to], { keepPrevious: true });
   const projectName = (code: string) => projects?.find((p) => p.code === code)?.name ?? code;
 
@@ -164,7 +134,7 @@ export function DashboardPage() {
                     <div>
                       <h3>{t('dashboard.overdueTasks')}</h3>
                       <ul className="link-list">
-                        {d.overdueTasks.nodes.map((task) => <li key={task.id}><Link to={`/instances/${task.instance.id}`}>{task.name}</Link> <span className="muted small">{String(task.instance.variables.title ?? task.instance.key)} · {t(`role.${task.candidateRole}` as MessageKey)} · <span className="text-danger">{dateTime(task.dueAt)}</span></span></li>)}
+                        {d.overdueTasks.nodes.map((task) => <li key={task.id}><Link to={`/instances/${task.instance.id}`}>{task.name}</Link> <span className="muted small">{String(member(task.instance.variables, 'title') ?? task.instance.key)} · {t(`role.${task.candidateRole}` as MessageKey)} · <span className="text-danger">{dateTime(task.dueAt)}</span></span></li>)}
                       </ul>
                     </div>
                     <div>
@@ -191,7 +161,7 @@ function HeatSection({ from, to, module }: { from: string; to: string; module: s
   const { t } = useI18n();
   const projects = useProjects();
   const touchpoints = useTouchpoints();
-  const state = useQuery(async () => (await request<{ findingHeatMap: HeatCell[] }>(HEAT, { from: from || null, to: to || null, module: module || null })).findingHeatMap, [from, to, module], { keepPrevious: true });
+  const state = useQuery(async () => (await request(HEAT, { from: from || null, to: to || null, module: module || null })).findingHeatMap, [from, to, module], { keepPrevious: true });
   return (
     <section className="card" aria-busy={state.loading}>
       <div className="section-head">

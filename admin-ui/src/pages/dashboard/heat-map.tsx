@@ -1,13 +1,11 @@
 import { Fragment } from 'react';
 import { Empty } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import type { Project, Touchpoint } from '../../lib/reference-data.ts';
 
-export interface HeatCell {
-  touchpoint: string;
-  projectId: number;
-  count: number;
-}
+export const HEAT = graphql(`query HeatMap($from: String, $to: String, $module: String) { findingHeatMap(module: $module, from: $from, to: $to) { touchpoint projectId count } }`);
+type HeatCell = ResultOf<typeof HEAT>['findingHeatMap'][number];
 
 /** Colour of a count on a white → amber → deep red scale, relative to the largest count. */
 function shade(count: number, max: number): string {

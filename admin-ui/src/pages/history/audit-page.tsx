@@ -1,26 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
-import type { PageInfo } from '../../lib/paging.ts';
-
-interface AuditEvent {
-  id: number;
-  occurredAt: string;
-  actor: string | null;
-  action: string;
-  subjectType: string;
-  subjectKey: string;
-  detail: unknown;
-  hash: string;
-}
+import { PageInfoFields } from '../../lib/paging.ts';
 
 const PAGE = 100;
-const TRAIL = `query ($code: String!, $first: Int, $after: String) { auditTrail(code: $code, first: $first, after: $after) { ${ERROR_FIELDS}
-  ... on AuditEventConnection { pageInfo { hasNextPage endCursor } nodes { id occurredAt actor action subjectType subjectKey detail hash } } } }`;
-const VERIFY = `{ verifyAuditChain { ${ERROR_FIELDS} ... on AuditChainReport { ok checked brokenAtId reason } } }`;
+const TRAIL = graphql(`
+  query AuditTrail($code: String!, $first: Int, $after: String) { auditTrail(code: $code, first: $first, after: $after) { __typename ...ErrorFields
+    ... on AuditEventConnection { pageInfo { ...PageInfoFields } nodes { id occurredAt actor action subjectType subjectKey detail hash } } } }
+`, [ErrorFields, PageInfoFields]);
+const VERIFY = graphql(`query VerifyAuditChain { verifyAuditChain { __typename ...ErrorFields ... on AuditChainReport { ok checked brokenAtId reason } } }`, [ErrorFields]);
+
+type AuditEvent = Extract<ResultOf<typeof TRAIL>['auditTrail'], { __typename: 'AuditEventConnection' }>['nodes'][number];
+type ChainReport = Extract<ResultOf<typeof VERIFY>['verifyAuditChain'], { __typename: 'AuditChainReport' }>;
 
 function Trail({ subject }: { subject: string }) {
   const { t, dateTime } = useI18n();
@@ -33,10 +27,10 @@ function Trail({ subject }: { subject: string }) {
   const load = async (after: string | null) => {
     setBusy(true);
     try {
-      const data = await request<{ auditTrail: { __typename: string } }>(TRAIL, { code: subject, first: PAGE, after });
+      const data = await request(TRAIL, { code: subject, first: PAGE, after });
       // an answer about a subject no longer shown is dropped
       if (latest.current !== subject) return;
-      const page = expect<{ __typename: 'AuditEventConnection'; pageInfo: PageInfo; nodes: AuditEvent[] }>(data.auditTrail, 'AuditEventConnection');
+      const page = expect(data.auditTrail, 'AuditEventConnection');
       setEvents((prev) => (after === null ? page.nodes : [...(prev ?? []), ...page.nodes]));
       setMore(page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null);
       setError(null);
@@ -81,14 +75,14 @@ function Trail({ subject }: { subject: string }) {
 
 function VerifyChain() {
   const { t } = useI18n();
-  const [report, setReport] = useState<{ ok: boolean; checked: number; brokenAtId: number | null; reason: string | null } | null>(null);
+  const [report, setReport] = useState<ChainReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const verify = async () => {
     setBusy(true);
     setError(null);
     try {
-      setReport(expect<{ __typename: 'AuditChainReport'; ok: boolean; checked: number; brokenAtId: number | null; reason: string | null }>((await request<{ verifyAuditChain: { __typename: string } }>(VERIFY)).verifyAuditChain, 'AuditChainReport'));
+      setReport(expect((await request(VERIFY)).verifyAuditChain, 'AuditChainReport'));
     } catch (e) {
       setError(e);
     } finally {

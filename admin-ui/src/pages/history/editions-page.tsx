@@ -1,41 +1,28 @@
 import { useState, type FormEvent } from 'react';
-import { ChangeList, type ChangeView } from '../../components/change-list.tsx';
+import { ChangeFields, ChangeList } from '../../components/change-list.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Badge, Empty, ErrorNotice, QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { allNodes, type PageInfo } from '../../lib/paging.ts';
+import { allNodes, PageInfoFields } from '../../lib/paging.ts';
 
-interface EditionRow {
-  name: string;
-  seq: number;
-  createdBy: string;
-  createdAt: string;
-  note: string | null;
-  documentCount: number;
-  retired: { retiredBy: string; retiredAt: string; note: string } | null;
-}
+const EDITIONS = graphql(`
+  query Editions($after: String) { editions(first: 100, after: $after) { __typename ...ErrorFields
+    ... on EditionConnection { pageInfo { ...PageInfoFields } nodes { name seq createdBy createdAt note documentCount retired { retiredBy retiredAt note } } } } }
+`, [ErrorFields, PageInfoFields]);
+const DocumentDiffFields = graphql(`fragment DocumentDiffFields on DocumentDiff { code title fromVersion toVersion author note changes { ...ChangeFields } }`, [ChangeFields]);
+const EDITION_DIFF = graphql(`
+  query EditionDiff($from: String!, $to: String!) { editionDiff(from: $from, to: $to) { __typename ...ErrorFields
+    ... on EditionDiff { added { ...DocumentDiffFields } removed { ...DocumentDiffFields } changed { ...DocumentDiffFields } } } }
+`, [ErrorFields, DocumentDiffFields]);
+const PUBLISH_EDITION = graphql(`mutation PublishEdition($name: String!, $note: String) { publishEdition(name: $name, note: $note) { __typename ...ErrorFields ... on Edition { name documentCount } } }`, [ErrorFields]);
 
-interface DocDiff {
-  code: string;
-  title: string;
-  fromVersion: number | null;
-  toVersion: number | null;
-  author: string | null;
-  note: string | null;
-  changes: ChangeView[];
-}
+type DocDiff = ResultOf<typeof DocumentDiffFields>;
 
-const EDITIONS = `query ($after: String) { editions(first: 100, after: $after) { ${ERROR_FIELDS}
-  ... on EditionConnection { pageInfo { hasNextPage endCursor } nodes { name seq createdBy createdAt note documentCount retired { retiredBy retiredAt note } } } } }`;
-const DOC = `code title fromVersion toVersion author note changes { kind pointer item field summary summaryZh segments { op text } }`;
-const EDITION_DIFF = `query ($from: String!, $to: String!) { editionDiff(from: $from, to: $to) { ${ERROR_FIELDS} ... on EditionDiff { added { ${DOC} } removed { ${DOC} } changed { ${DOC} } } } }`;
-const PUBLISH_EDITION = `mutation ($name: String!, $note: String) { publishEdition(name: $name, note: $note) { ${ERROR_FIELDS} ... on Edition { name documentCount } } }`;
-
-function DocDiffs({ title, docs, kind }: { title: string; docs: DocDiff[]; kind: string }) {
+function DocDiffs({ title, docs, kind }: { title: string; docs: readonly DocDiff[]; kind: string }) {
   const { t } = useI18n();
   if (docs.length === 0) return null;
   return (
@@ -62,7 +49,7 @@ function DocDiffs({ title, docs, kind }: { title: string; docs: DocDiff[]; kind:
 
 function EditionDiffView({ from, to }: { from: string; to: string }) {
   const { t } = useI18n();
-  const state = useQuery(async () => expect<{ __typename: 'EditionDiff'; added: DocDiff[]; removed: DocDiff[]; changed: DocDiff[] }>((await request<{ editionDiff: { __typename: string } }>(EDITION_DIFF, { from, to })).editionDiff, 'EditionDiff'), [from, to]);
+  const state = useQuery(async () => expect((await request(EDITION_DIFF, { from, to })).editionDiff, 'EditionDiff'), [from, to]);
   return (
     <QueryView state={state}>
       {(d) => d.added.length + d.removed.length + d.changed.length === 0 ? <Empty>{t('editions.same')}</Empty> : (
@@ -94,7 +81,7 @@ function PublishEdition({ onDone }: { onDone(): void }) {
     setError(null);
     setDone(null);
     try {
-      const edition = expect<{ __typename: 'Edition'; name: string; documentCount: number }>((await request<{ publishEdition: { __typename: string } }>(PUBLISH_EDITION, { name: name.trim(), note: note.trim() || null })).publishEdition, 'Edition');
+      const edition = expect((await request(PUBLISH_EDITION, { name: name.trim(), note: note.trim() || null })).publishEdition, 'Edition');
       setDone(t('editions.published', { name: edition.name, n: edition.documentCount }));
       setName('');
       setNote('');
@@ -125,7 +112,7 @@ export function EditionsPage() {
   const { t, dateTime } = useI18n();
   const { can } = useSession();
   const { query } = useLocation();
-  const state = useQuery(() => allNodes(async (after) => expect<{ __typename: 'EditionConnection'; pageInfo: PageInfo; nodes: EditionRow[] }>((await request<{ editions: { __typename: string } }>(EDITIONS, { after })).editions, 'EditionConnection')), []);
+  const state = useQuery(() => allNodes(async (after) => expect((await request(EDITIONS, { after })).editions, 'EditionConnection')), []);
   return (
     <div className="page">
       <h1>{t('editions.title')}</h1>

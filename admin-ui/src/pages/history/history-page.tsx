@@ -1,43 +1,27 @@
 import { describeCriterion } from '../../../../domain/checklists/criterion.ts';
-import type { JsonObject } from '../../../../domain/shared/json.ts';
-import { ChangeList, type ChangeView } from '../../components/change-list.tsx';
+import { isJsonObject, type JsonObject } from '../../../../domain/shared/json.ts';
+import { ChangeFields, ChangeList } from '../../components/change-list.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Badge, Empty, QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { itemsOf } from '../standards/editor/schema-ops.ts';
 
-interface VersionRow {
-  version: number;
-  status: string;
-  title: string;
-  author: string;
-  createdAt: string;
-  publishedBy: string | null;
-  publishedAt: string | null;
-  statusChangedBy: string | null;
-  statusNote: string | null;
-  note: string | null;
-  contentHash: string;
-}
+const VERSIONS = graphql(`
+  query Versions($code: String!) { standard(code: $code) { __typename ...ErrorFields
+    ... on Standard { code title kind versions { version status title author createdAt publishedBy publishedAt statusChangedBy statusNote note contentHash } } } }
+`, [ErrorFields]);
+const DIFF = graphql(`
+  query VersionDiff($code: String!, $from: Int!, $to: Int!) {
+    diff(code: $code, from: $from, to: $to) { __typename ...ErrorFields ... on DocumentDiff { author note changes { ...ChangeFields } patch { op path from value } } }
+    standard(code: $code) { __typename ...ErrorFields ... on Standard { a: version(number: $from) { schema } b: version(number: $to) { schema } } }
+  }
+`, [ErrorFields, ChangeFields]);
 
-const VERSIONS = `query ($code: String!) { standard(code: $code) { ${ERROR_FIELDS} ... on Standard { code title kind versions { version status title author createdAt publishedBy publishedAt statusChangedBy statusNote note contentHash } } } }`;
-const DIFF = `query ($code: String!, $from: Int!, $to: Int!) {
-  diff(code: $code, from: $from, to: $to) { ${ERROR_FIELDS} ... on DocumentDiff { author note changes { kind pointer item field before after summary summaryZh segments { op text } } patch { op path from value } } }
-  standard(code: $code) { ... on Standard { a: version(number: $from) { schema } b: version(number: $to) { schema } } }
-}`;
-
-interface DiffData {
-  author: string | null;
-  note: string | null;
-  changes: ChangeView[];
-  patch: { op: string; path: string; from: string | null; value: unknown }[];
-  a: JsonObject;
-  b: JsonObject;
-}
+const objectOr = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
 
 const COUNTED = ['constraint-tightened', 'constraint-loosened', 'item-added', 'item-removed', 'text-changed'] as const;
 
@@ -64,9 +48,10 @@ function Column({ doc, marks, side }: { doc: JsonObject; marks: Map<string, stri
 function DiffView({ code, from, to }: { code: string; from: number; to: number }) {
   const { t } = useI18n();
   const state = useQuery(async () => {
-    const data = await request<{ diff: { __typename: string }; standard: { a: { schema: JsonObject } | null; b: { schema: JsonObject } | null } }>(DIFF, { code, from, to });
-    const diff = expect<{ __typename: 'DocumentDiff' } & Omit<DiffData, 'a' | 'b'>>(data.diff, 'DocumentDiff');
-    return { ...diff, a: data.standard.a?.schema ?? {}, b: data.standard.b?.schema ?? {} } as DiffData;
+    const data = await request(DIFF, { code, from, to });
+    const diff = expect(data.diff, 'DocumentDiff');
+    const standard = expect(data.standard, 'Standard');
+    return { ...diff, a: objectOr(standard.a?.schema), b: objectOr(standard.b?.schema) };
   }, [code, from, to]);
   return (
     <QueryView state={state}>
@@ -123,7 +108,7 @@ function DiffView({ code, from, to }: { code: string; from: number; to: number }
 export function HistoryPage({ code }: { code: string }) {
   const { t, dateTime } = useI18n();
   const { query } = useLocation();
-  const state = useQuery(async () => expect<{ __typename: 'Standard'; code: string; title: string; versions: VersionRow[] }>((await request<{ standard: { __typename: string } }>(VERSIONS, { code })).standard, 'Standard'), [code]);
+  const state = useQuery(async () => expect((await request(VERSIONS, { code })).standard, 'Standard'), [code]);
   return (
     <div className="page">
       <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}>

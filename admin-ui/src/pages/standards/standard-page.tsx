@@ -1,7 +1,7 @@
 import { describeCriterion } from '../../../../domain/checklists/criterion.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../../domain/shared/json.ts';
 import { Badge, QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link } from '../../lib/router.tsx';
@@ -9,19 +9,11 @@ import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { BODY_LISTS, BODY_TEXTS, checkOf, inputKind, itemsOf } from './editor/schema-ops.ts';
 
-interface StandardData {
-  code: string;
-  kind: string;
-  title: string;
-  retired: boolean;
-  edition: string | null;
-  latestVersion: number;
-  current: { version: number; status: string; schema: JsonObject; author: string; publishedAt: string | null; note: string | null } | null;
-  draft: { version: number; status: string } | null;
-  latestPublished: { version: number; status: string; schema: JsonObject; author: string; publishedAt: string | null; note: string | null } | null;
-}
-
-const LOAD = `query ($code: String!) { standard(code: $code) { ${ERROR_FIELDS} ... on Standard { code kind title retired edition latestVersion current { version status schema author publishedAt note } draft { version status } latestPublished { version status schema author publishedAt note } } } }`;
+const LOAD = graphql(`
+  query Standard($code: String!) { standard(code: $code) { __typename ...ErrorFields
+    ... on Standard { code kind title retired edition latestVersion current { ...ShownVersion } draft { version status } latestPublished { ...ShownVersion } } } }
+  fragment ShownVersion on StandardVersion { version status schema author publishedAt note }
+`, [ErrorFields]);
 
 const strings = (v: JsonValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
 
@@ -117,9 +109,10 @@ export function StandardPage({ code }: { code: string }) {
   const { t, dateTime } = useI18n();
   const { can } = useSession();
   const state = useQuery(async () => {
-    const s = expect<StandardData & { __typename: 'Standard' }>((await request<{ standard: { __typename: string } }>(LOAD, { code })).standard, 'Standard');
+    const s = expect((await request(LOAD, { code })).standard, 'Standard');
     // a document published after the newest edition is read as published, with a notice
-    return { ...s, pinned: s.current?.version ?? null, current: s.current ?? s.latestPublished };
+    const current = s.current ?? s.latestPublished;
+    return { ...s, pinned: s.current?.version ?? null, current: current && { ...current, schema: isJsonObject(current.schema) ? current.schema : {} } };
   }, [code]);
   return (
     <QueryView state={state}>

@@ -1,30 +1,21 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Empty, QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { allNodes, type PageInfo } from '../../lib/paging.ts';
+import { allNodes, PageInfoFields } from '../../lib/paging.ts';
 
-export interface TreeNode {
-  code: string;
-  kind: 'module' | 'procedure' | 'instruction';
-  parentCode: string | null;
-  title: string;
-  retired: boolean;
-  latestVersion: number;
-  publishedVersion: number | null;
-}
+const TREE = graphql(`
+  query StandardsTree($after: String) { standards(workingCopy: true, first: 500, after: $after) { __typename ...ErrorFields
+    ... on StandardConnection { pageInfo { ...PageInfoFields } nodes { code kind parentCode title retired latestVersion publishedVersion } } } }
+`, [ErrorFields, PageInfoFields]);
 
-const TREE = `query ($after: String) { standards(workingCopy: true, first: 500, after: $after) { ${ERROR_FIELDS}
-  ... on StandardConnection { pageInfo { hasNextPage endCursor } nodes { code kind parentCode title retired latestVersion publishedVersion } } } }`;
+export type TreeNode = Extract<ResultOf<typeof TREE>['standards'], { __typename: 'StandardConnection' }>['nodes'][number];
 
 /** Every document, published or not: the whole library is one tree. */
 function loadTree(): Promise<TreeNode[]> {
-  return allNodes(async (after) => {
-    const data = await request<{ standards: { __typename: string } }>(TREE, { after });
-    return expect<{ __typename: 'StandardConnection'; pageInfo: PageInfo; nodes: TreeNode[] }>(data.standards, 'StandardConnection');
-  });
+  return allNodes(async (after) => expect((await request(TREE, { after })).standards, 'StandardConnection'));
 }
 
 /** Whether a document has a version being worked on (newer than the published one). */

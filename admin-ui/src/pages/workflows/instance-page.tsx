@@ -5,33 +5,20 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import pinzhiModdle from '../../../../domain/workflows/pinzhi-moddle.json';
 import { TextField } from '../../components/fields.tsx';
 import { Badge, ErrorNotice, QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 
-interface Instance {
-  id: number;
-  key: string;
-  version: number;
-  status: string;
-  businessKey: string | null;
-  states: string[];
-  variables: Record<string, unknown>;
-  incident: string | null;
-  startedBy: string;
-  startedAt: string;
-  endedAt: string | null;
-  tasks: { id: number; elementId: string; name: string; candidateRole: string; status: string; dueAt: string | null; claimedBy: string | null; completedBy: string | null; data: unknown }[];
-  history: { at: string; actor: string; event: string; detail: unknown; from: string[]; to: string[] }[];
-}
-
-const LOAD = `query ($id: Int!) { workflowInstance(id: $id) { ${ERROR_FIELDS} ... on WorkflowInstance { id key version status businessKey states variables incident startedBy startedAt endedAt
-  tasks { id elementId name candidateRole status dueAt claimedBy completedBy data } history { at actor event detail from to } } } }`;
-const XML = `query ($key: String!, $version: Int) { workflowDefinition(key: $key, version: $version) { ${ERROR_FIELDS} ... on WorkflowDefinition { bpmnXml name } } }`;
-const CANCEL = `mutation ($id: Int!, $reason: String!) { cancelInstance(id: $id, reason: $reason) { ${ERROR_FIELDS} ... on WorkflowInstance { id status } } }`;
+const LOAD = graphql(`
+  query WorkflowInstance($id: Int!) { workflowInstance(id: $id) { __typename ...ErrorFields
+    ... on WorkflowInstance { id key version status businessKey states variables incident startedBy startedAt endedAt
+      tasks { id elementId name candidateRole status dueAt claimedBy completedBy data } history { at actor event detail from to } } } }
+`, [ErrorFields]);
+const XML = graphql(`query DefinitionXml($key: String!, $version: Int) { workflowDefinition(key: $key, version: $version) { __typename ...ErrorFields ... on WorkflowDefinition { bpmnXml name } } }`, [ErrorFields]);
+const CANCEL = graphql(`mutation CancelInstance($id: Int!, $reason: String!) { cancelInstance(id: $id, reason: $reason) { __typename ...ErrorFields ... on WorkflowInstance { id status } } }`, [ErrorFields]);
 
 /** The instance's definition drawn with where it stands now (and what it passed through) marked. */
 function InstanceDiagram({ xml, current, visited }: { xml: string; current: string[]; visited: string[] }) {
@@ -77,7 +64,7 @@ function Cancel({ id, onDone }: { id: number; onDone(): void }) {
       <button type="button" className="btn btn-danger" disabled={!reason.trim() || busy} onClick={async () => {
         setBusy(true);
         try {
-          expect((await request<{ cancelInstance: { __typename: string } }>(CANCEL, { id, reason: reason.trim() })).cancelInstance, 'WorkflowInstance');
+          expect((await request(CANCEL, { id, reason: reason.trim() })).cancelInstance, 'WorkflowInstance');
           onDone();
         } catch (e) {
           setError(e);
@@ -94,8 +81,8 @@ export default function InstancePage({ id }: { id: number }) {
   const { t, dateTime } = useI18n();
   const { can } = useSession();
   const state = useQuery(async () => {
-    const instance = expect<Instance & { __typename: 'WorkflowInstance' }>((await request<{ workflowInstance: { __typename: string } }>(LOAD, { id })).workflowInstance, 'WorkflowInstance');
-    const def = expect<{ __typename: 'WorkflowDefinition'; bpmnXml: string; name: string }>((await request<{ workflowDefinition: { __typename: string } }>(XML, { key: instance.key, version: instance.version })).workflowDefinition, 'WorkflowDefinition');
+    const instance = expect((await request(LOAD, { id })).workflowInstance, 'WorkflowInstance');
+    const def = expect((await request(XML, { key: instance.key, version: instance.version })).workflowDefinition, 'WorkflowDefinition');
     const visited = [...new Set(instance.history.flatMap((h) => [...h.from, ...h.to]))];
     return { instance, def, visited };
   }, [id]);

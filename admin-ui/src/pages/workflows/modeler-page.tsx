@@ -5,32 +5,31 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import pinzhiModdle from '../../../../domain/workflows/pinzhi-moddle.json';
 import { Badge, ErrorNotice, Loading } from '../../components/status.tsx';
-import { ApiError, ERROR_FIELDS, expect, request, type Issue } from '../../lib/graphql.ts';
+import { ApiError, ErrorFields, expect, graphql, request, type Issue, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, navigate, useLeaveGuard, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { allNodes, type PageInfo } from '../../lib/paging.ts';
+import { allNodes, PageInfoFields } from '../../lib/paging.ts';
 import { blankDiagram, type DiagramElement, type Services } from './bpmn-model.ts';
 import { translateModule } from './bpmn-zh.ts';
-import { PropertiesPanel, type Vocabulary } from './properties-panel.tsx';
+import { PropertiesPanel, VocabularyFields } from './properties-panel.tsx';
 
-interface Definition {
-  key: string;
-  version: number;
-  name: string;
-  bpmnXml: string;
-  deployedBy: string;
-  deployedAt: string;
-}
+const LOAD = graphql(`
+  query ModelerDefinition($key: String!, $version: Int) {
+    workflowDefinition(key: $key, version: $version) { __typename ...ErrorFields ... on WorkflowDefinition { key version name bpmnXml deployedBy deployedAt } }
+    workflowVocabulary { ...VocabularyFields } }
+`, [ErrorFields, VocabularyFields]);
+const VERSIONS = graphql(`
+  query DeployedVersions($after: String) { workflowDefinitions(first: 200, after: $after) { __typename ...ErrorFields
+    ... on WorkflowDefinitionConnection { pageInfo { ...PageInfoFields } nodes { key version } } } }
+`, [ErrorFields, PageInfoFields]);
+const DEPLOY = graphql(`
+  mutation DeployWorkflow($key: String!, $xml: String!) { deployWorkflow(key: $key, bpmnXml: $xml) { __typename ...ErrorFields
+    ... on DeployWorkflowSuccess { created definition { version } orphanedStates { instanceId version states } } } }
+`, [ErrorFields]);
 
-const LOAD = `query ($key: String!, $version: Int) {
-  workflowDefinition(key: $key, version: $version) { ${ERROR_FIELDS} ... on WorkflowDefinition { key version name bpmnXml deployedBy deployedAt } }
-  workflowVocabulary { roles actions } }`;
-const VERSIONS = `query ($after: String) { workflowDefinitions(first: 200, after: $after) { ${ERROR_FIELDS} ... on WorkflowDefinitionConnection { pageInfo { hasNextPage endCursor } nodes { key version } } } }`;
-const DEPLOY = `mutation ($key: String!, $xml: String!) { deployWorkflow(key: $key, bpmnXml: $xml) { ${ERROR_FIELDS} ... on DeployWorkflowSuccess { created definition { version } orphanedStates { instanceId version states } } } }`;
-
-type Deployed = { created: boolean; definition: { version: number }; orphanedStates: { instanceId: number; version: number; states: string[] }[] };
+type Deployed = Extract<ResultOf<typeof DEPLOY>['deployWorkflow'], { __typename: 'DeployWorkflowSuccess' }>;
 
 /** Compile errors by element id (issue pointers are `/<element id>`); the rest under "". */
 function byElement(issues: Issue[]): Map<string, string[]> {
@@ -69,12 +68,12 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
 
   const state = useQuery(async () => {
     const [data, deployed] = await Promise.all([
-      request<{ workflowDefinition: { __typename: string }; workflowVocabulary: Vocabulary }>(LOAD, { key: workflowKey, version }),
-      allNodes(async (after) => expect<{ __typename: 'WorkflowDefinitionConnection'; pageInfo: PageInfo; nodes: { key: string; version: number }[] }>((await request<{ workflowDefinitions: { __typename: string } }>(VERSIONS, { after })).workflowDefinitions, 'WorkflowDefinitionConnection')),
+      request(LOAD, { key: workflowKey, version }),
+      allNodes(async (after) => expect((await request(VERSIONS, { after })).workflowDefinitions, 'WorkflowDefinitionConnection')),
     ]);
     const versions = deployed.filter((d) => d.key === workflowKey).map((d) => d.version);
     if (data.workflowDefinition.__typename === 'NotFoundError' && isNew) return { definition: null, versions, vocabulary: data.workflowVocabulary };
-    return { definition: expect<Definition & { __typename: 'WorkflowDefinition' }>(data.workflowDefinition, 'WorkflowDefinition'), versions, vocabulary: data.workflowVocabulary };
+    return { definition: expect(data.workflowDefinition, 'WorkflowDefinition'), versions, vocabulary: data.workflowVocabulary };
   }, [workflowKey, version, isNew]);
 
   // one modeler per page: switching the language keeps the drawing (the palette keeps the language it was built in)
@@ -146,8 +145,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
     setDeployed(null);
     try {
       const { xml: out } = await modeler.saveXML({ format: true });
-      const data = await request<{ deployWorkflow: { __typename: string } }>(DEPLOY, { key: workflowKey, xml: out });
-      const result = expect<Deployed & { __typename: 'DeployWorkflowSuccess' }>(data.deployWorkflow, 'DeployWorkflowSuccess');
+      const result = expect((await request(DEPLOY, { key: workflowKey, xml: out ?? '' })).deployWorkflow, 'DeployWorkflowSuccess');
       setIssues([]);
       setDeployed(result);
       setDirty(false);

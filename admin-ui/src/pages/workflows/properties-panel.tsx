@@ -5,6 +5,7 @@ import { FieldIssues } from '../../components/fields.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { formOf, idProblem, leavesExclusiveGateway, setCondition, setDefaultFlow, setForm, setTimer, SUPPORTED, timerOf, timerValue, type DiagramElement, type Services, type TimerKind } from './bpmn-model.ts';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
 /**
  * A text input that writes to the diagram when the user leaves it (or presses Enter), so typing
@@ -54,10 +55,9 @@ function pretty(text: string): string {
   }
 }
 
-export interface Vocabulary {
-  roles: string[];
-  actions: string[];
-}
+/** What the compiler accepts: candidate roles of user tasks and built-in actions of service tasks. */
+export const VocabularyFields = graphql(`fragment VocabularyFields on WorkflowVocabulary { roles actions }`);
+export type Vocabulary = ResultOf<typeof VocabularyFields>;
 
 /**
  * The properties of the selected element that Pinzhi's compiler reads. Every edit goes through

@@ -1,45 +1,37 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { formProblems, SchemaForm, type FormSchema, type FormValue } from '../../components/schema-form.tsx';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { formData, formProblems, formSchemaOf, SchemaForm, type FormValue } from '../../components/schema-form.tsx';
 import { Badge, Empty, ErrorNotice, QueryView } from '../../components/status.tsx';
-import { ApiError, ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ApiError, ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
+import { isJsonObject, type JsonValue } from '../../../../domain/shared/json.ts';
+import { member } from '../../lib/json.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useProjects } from '../../lib/reference-data.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { PAGES_PARAM, usePageTrail, type PageInfo } from '../../lib/paging.ts';
+import { PageInfoFields, PAGES_PARAM, usePageTrail } from '../../lib/paging.ts';
 import { Pager } from '../../components/pager.tsx';
 
-interface Task {
-  id: number;
-  elementId: string;
-  name: string;
-  candidateRole: string;
-  assignee: string | null;
-  status: string;
-  dueAt: string | null;
-  createdAt: string;
-  claimedBy: string | null;
-  form: FormSchema | null;
-  instance: { id: number; key: string; businessKey: string | null; variables: Record<string, unknown> };
-}
-
-const FIELDS = 'id elementId name candidateRole assignee status dueAt createdAt claimedBy form instance { id key businessKey variables }';
+const TaskFields = graphql(`fragment TaskFields on WorkflowTask { id elementId name candidateRole assignee status dueAt createdAt claimedBy form instance { id key businessKey variables } }`);
 const PAGE = 50;
-const LIST = `query ($mine: Boolean, $role: Boolean, $overdue: Boolean, $first: Int, $after: String) { tasks(mine: $mine, role: $role, overdue: $overdue, first: $first, after: $after) { ${ERROR_FIELDS}
-  ... on WorkflowTaskConnection { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { ${FIELDS} } } } }`;
-const CLAIM = `mutation ($id: Int!) { claimTask(id: $id) { ${ERROR_FIELDS} ... on WorkflowTask { ${FIELDS} } } }`;
-const COMPLETE = `mutation ($id: Int!, $data: JSON) { completeTask(id: $id, data: $data) { ${ERROR_FIELDS} ... on WorkflowTask { id status instance { id states status } } } }`;
+const LIST = graphql(`
+  query Tasks($mine: Boolean, $role: Boolean, $overdue: Boolean, $first: Int, $after: String) { tasks(mine: $mine, role: $role, overdue: $overdue, first: $first, after: $after) { __typename ...ErrorFields
+    ... on WorkflowTaskConnection { totalCount pageInfo { ...PageInfoFields } nodes { ...TaskFields } } } }
+`, [ErrorFields, PageInfoFields, TaskFields]);
+const CLAIM = graphql(`mutation ClaimTask($id: Int!) { claimTask(id: $id) { __typename ...ErrorFields ...TaskFields } }`, [ErrorFields, TaskFields]);
+const COMPLETE = graphql(`mutation CompleteTask($id: Int!, $data: JSON) { completeTask(id: $id, data: $data) { __typename ...ErrorFields ... on WorkflowTask { id status instance { id states status } } } }`, [ErrorFields]);
+
+type Task = ResultOf<typeof TaskFields>;
 
 type Tab = 'role' | 'mine' | 'overdue';
 const FILTERS: Record<Tab, Record<string, boolean>> = { role: { role: true }, mine: { mine: true }, overdue: { role: true, overdue: true } };
 
 /** The facts a task is about (the finding of a rectification, the proposal of a fund request …). */
-function Context({ variables }: { variables: Record<string, unknown> }) {
+function Context({ variables }: { variables: JsonValue }) {
   const { t } = useI18n();
   const projects = useProjects();
-  const shown = Object.entries(variables).filter(([k, v]) => v !== null && k !== 'itemId' && (typeof v !== 'object' || k === 'actual'));
+  const shown = Object.entries(isJsonObject(variables) ? variables : {}).filter(([k, v]) => v !== null && k !== 'itemId' && (typeof v !== 'object' || k === 'actual'));
   if (shown.length === 0) return null;
   const render = (k: string, v: unknown) => {
     if (k === 'severity') return <Badge value={String(v)} prefix="severity" />;
@@ -75,12 +67,13 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
   }, [task]);
   const overdue = current.dueAt && new Date(current.dueAt) < new Date();
   const claimedByOther = current.claimedBy && current.claimedBy !== user?.username;
+  const form = useMemo(() => formSchemaOf(current.form), [current.form]);
 
   const claim = async () => {
     setBusy(true);
     setError(null);
     try {
-      setCurrent(expect<Task & { __typename: 'WorkflowTask' }>((await request<{ claimTask: { __typename: string } }>(CLAIM, { id: current.id })).claimTask, 'WorkflowTask'));
+      setCurrent(expect((await request(CLAIM, { id: current.id })).claimTask, 'WorkflowTask'));
     } catch (e) {
       setError(e);
     } finally {
@@ -90,13 +83,13 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const local = current.form ? formProblems(current.form, value, t) : {};
+    const local = form ? formProblems(form, value, t) : {};
     setProblems(Object.fromEntries(Object.entries(local).map(([k, m]) => [k, [m]])));
     if (Object.keys(local).length > 0) return;
     setBusy(true);
     setError(null);
     try {
-      expect((await request<{ completeTask: { __typename: string } }>(COMPLETE, { id: current.id, data: value })).completeTask, 'WorkflowTask');
+      expect((await request(COMPLETE, { id: current.id, data: formData(value) })).completeTask, 'WorkflowTask');
       onDone(t('tasks.completed', { name: current.name }));
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) {
@@ -125,9 +118,9 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
       {current.claimedBy ? <p className="small">{t('tasks.claimedBy', { who: current.claimedBy })}</p> : (
         <button type="button" className="btn btn-small" onClick={claim} disabled={busy}>{t('tasks.claim')}</button>
       )}
-      {current.form ? (
+      {form ? (
         <SchemaForm
-          schema={current.form}
+          schema={form}
           value={value}
           onField={(key, v) => {
             // a field's problems go once the user changes it
@@ -153,8 +146,8 @@ export function TasksPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const trail = usePageTrail();
   const state = useQuery(async () => {
-    const data = await request<{ tasks: { __typename: string } }>(LIST, { ...(FILTERS[tab] ?? FILTERS.role), first: PAGE, after: trail.after });
-    return expect<{ __typename: 'WorkflowTaskConnection'; totalCount: number; pageInfo: PageInfo; nodes: Task[] }>(data.tasks, 'WorkflowTaskConnection');
+    const data = await request(LIST, { ...(FILTERS[tab] ?? FILTERS.role), first: PAGE, after: trail.after });
+    return expect(data.tasks, 'WorkflowTaskConnection');
   }, [tab, trail.after]);
   const selected = state.data?.nodes.find((x) => x.id === selectedId) ?? null;
   // a task opens on the page of the list it was picked from
@@ -184,7 +177,7 @@ export function TasksPage() {
                     <li key={task.id} className={task.id === selectedId ? 'selected' : undefined}>
                       <Link to={taskLink(task.id)} aria-current={task.id === selectedId ? 'true' : undefined} data-testid={`task-${task.elementId}`}>
                         <strong>{task.name}</strong>
-                        <span className="small muted">{String(task.instance.variables.title ?? task.instance.businessKey ?? `${task.instance.key} #${task.instance.id}`)}</span>
+                        <span className="small muted">{String(member(task.instance.variables, 'title') ?? task.instance.businessKey ?? `${task.instance.key} #${task.instance.id}`)}</span>
                         <span className="small">
                           {task.dueAt ? <span className={overdue ? 'text-danger' : undefined}>{overdue ? t('tasks.overdue') : t('tasks.due')} {dateTime(task.dueAt)}</span> : t('tasks.noDue')}
                           {task.claimedBy ? <> · <Badge value="claimed" prefix="task" /></> : null}

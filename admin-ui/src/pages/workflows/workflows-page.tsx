@@ -1,38 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { Pager } from '../../components/pager.tsx';
 import { Badge, Empty, QueryView } from '../../components/status.tsx';
-import { ERROR_FIELDS, expect, request } from '../../lib/graphql.ts';
+import { ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { allNodes, PAGES_PARAM, usePageTrail, type PageInfo } from '../../lib/paging.ts';
-
-interface DefinitionRow {
-  key: string;
-  version: number;
-  name: string;
-  deployedBy: string;
-  deployedAt: string;
-}
-
-interface InstanceRow {
-  id: number;
-  key: string;
-  version: number;
-  status: string;
-  businessKey: string | null;
-  states: string[];
-  startedBy: string;
-  startedAt: string;
-}
+import { allNodes, PageInfoFields, PAGES_PARAM, usePageTrail } from '../../lib/paging.ts';
 
 const PAGE = 20;
-const DEFINITIONS = `query ($after: String) { workflowDefinitions(first: 200, after: $after) { ${ERROR_FIELDS}
-  ... on WorkflowDefinitionConnection { pageInfo { hasNextPage endCursor } nodes { key version name deployedBy deployedAt } } } }`;
-const INSTANCES = `query ($key: String, $status: String, $first: Int, $after: String) { workflowInstances(key: $key, status: $status, first: $first, after: $after) { ${ERROR_FIELDS}
-  ... on WorkflowInstanceConnection { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id key version status businessKey states startedBy startedAt } } } }`;
+const DEFINITIONS = graphql(`
+  query Definitions($after: String) { workflowDefinitions(first: 200, after: $after) { __typename ...ErrorFields
+    ... on WorkflowDefinitionConnection { pageInfo { ...PageInfoFields } nodes { key version name deployedBy deployedAt } } } }
+`, [ErrorFields, PageInfoFields]);
+const INSTANCES = graphql(`
+  query Instances($key: String, $status: String, $first: Int, $after: String) { workflowInstances(key: $key, status: $status, first: $first, after: $after) { __typename ...ErrorFields
+    ... on WorkflowInstanceConnection { totalCount pageInfo { ...PageInfoFields } nodes { id key version status businessKey states startedBy startedAt } } } }
+`, [ErrorFields, PageInfoFields]);
+
+type DefinitionRow = Extract<ResultOf<typeof DEFINITIONS>['workflowDefinitions'], { __typename: 'WorkflowDefinitionConnection' }>['nodes'][number];
 const STATUSES = ['running', 'incident', 'completed', 'cancelled'];
 
 function NewProcess() {
@@ -63,11 +50,8 @@ export function WorkflowsPage() {
   const key = query.get('key');
   const status = query.get('status');
   const trail = usePageTrail();
-  const definitions = useQuery(() => allNodes(async (after) => expect<{ __typename: 'WorkflowDefinitionConnection'; pageInfo: PageInfo; nodes: DefinitionRow[] }>((await request<{ workflowDefinitions: { __typename: string } }>(DEFINITIONS, { after })).workflowDefinitions, 'WorkflowDefinitionConnection')), []);
-  const instances = useQuery(async () => {
-    const data = await request<{ workflowInstances: { __typename: string } }>(INSTANCES, { key, status, first: PAGE, after: trail.after });
-    return expect<{ __typename: 'WorkflowInstanceConnection'; totalCount: number; pageInfo: PageInfo; nodes: InstanceRow[] }>(data.workflowInstances, 'WorkflowInstanceConnection');
-  }, [key, status, trail.after]);
+  const definitions = useQuery(() => allNodes(async (after) => expect((await request(DEFINITIONS, { after })).workflowDefinitions, 'WorkflowDefinitionConnection')), []);
+  const instances = useQuery(async () => expect((await request(INSTANCES, { key, status, first: PAGE, after: trail.after })).workflowInstances, 'WorkflowInstanceConnection'), [key, status, trail.after]);
   return (
     <div className="page">
       <h1>{t('workflows.title')}</h1>
