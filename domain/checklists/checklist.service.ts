@@ -1,4 +1,5 @@
 import { promisify } from 'node:util';
+import { editionRepository } from '../editions/edition.repository.ts';
 import { checklistRepository } from './checklist.repository.ts';
 import { gunzip, gzip } from 'node:zlib';
 import type { EntityManager } from '../shared/persistence.ts';
@@ -10,7 +11,6 @@ import type { JsonObject } from '../shared/json.ts';
 import { mergePatch, type Overlay } from '../variants/variants.ts';
 import { authorize } from '../shared/access.ts';
 import { newestEditionName } from '../editions/edition.service.ts';
-import { standardRepository as repo } from '../standards/standard.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { variantRepository as variants } from '../variants/variant.repository.ts';
 import { getProject } from '../projects/project.service.ts';
@@ -71,7 +71,7 @@ export async function getChecklist(ctx: ServiceContext, args: ChecklistArgs): Pr
   const project = await getProject(ctx.em, args.projectId);
   const edition = args.edition ?? (await newestEditionName(ctx.em));
   if (!edition) throw new NotFoundError('No edition is published yet', 'edition');
-  await repo.getEdition(ctx.em, edition);
+  await editionRepository.getEdition(ctx.em, edition);
   const retired = await retirementRepository.find(ctx.em, edition);
   if (retired) throw new ConflictError(`Edition ${edition} was retired on ${retired.retiredAt.toISOString().slice(0, 10)} (${retired.note}); use the current edition`);
   const variantVersion = project.profile === 'standard' ? undefined : (await variants.pinned(ctx.em, edition)).get(project.profile);
@@ -81,7 +81,7 @@ export async function getChecklist(ctx: ServiceContext, args: ChecklistArgs): Pr
   if (cached) return cached;
 
   const overlays = variant ? new Map((JSON.parse((await variants.get(ctx.em, variant.profile, variant.version)).overlaysJson) as Overlay[]).map((o) => [o.code, o.patch])) : new Map();
-  const instructions: PinnedInstruction[] = (await repo.editionSchemas(ctx.em, edition, 'instruction'))
+  const instructions: PinnedInstruction[] = (await editionRepository.editionSchemas(ctx.em, edition, 'instruction'))
     .filter((v) => !scope || v.code === scope || v.code.startsWith(`${scope}.`))
     .map((v) => {
       const patch = overlays.get(v.code);

@@ -1,4 +1,5 @@
 import { advisoryLock, type EntityManager, inTransaction } from '../shared/persistence.ts';
+import { editionRepository, EDITIONS } from './edition.repository.ts';
 import { retirementRepository } from './retirement.repository.ts';
 import { ConflictError, ValidationError } from '../shared/errors.ts';
 import { diffVersions } from '../standards/diff/diff.ts';
@@ -10,7 +11,7 @@ import { Edition, EditionEntry, type IEdition } from './edition.entity.ts';
 import { StandardDocument } from '../standards/standard-document.entity.ts';
 import { EditionVariant } from '../variants/variant.entity.ts';
 import { variantRepository } from '../variants/variant.repository.ts';
-import { EDITIONS, standardRepository as repo } from '../standards/standard.repository.ts';
+import { standardRepository as repo } from '../standards/standard.repository.ts';
 import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
 import { parseSchema } from '../standards/standard.views.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -18,7 +19,7 @@ import type { ServiceContext } from '../shared/service-context.ts';
 /** Every edition, newest first, a page at a time. */
 export async function listEditions(ctx: ServiceContext, page: PageArgs): Promise<Page<IEdition>> {
   authorize(ctx.actor, 'readStandards');
-  return keysetPage(EDITIONS, page, (window) => repo.listEditions(ctx.em, window), () => repo.countEditions(ctx.em));
+  return keysetPage(EDITIONS, page, (window) => editionRepository.listEditions(ctx.em, window), () => editionRepository.countEditions(ctx.em));
 }
 
 const EDITION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -34,10 +35,10 @@ export async function publishEdition(ctx: ServiceContext, name: string, note?: s
   }
   const edition = await inTransaction(ctx.em, async (em) => {
     await advisoryLock(em, 72_100_002);
-    if (await repo.findEdition(em, name)) throw new ConflictError(`An edition named ${name} already exists`);
+    if (await editionRepository.findEdition(em, name)) throw new ConflictError(`An edition named ${name} already exists`);
     const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
     if (docs.length === 0) throw new ConflictError('Nothing is published yet: an edition needs at least one published standard');
-    const newest = await repo.newestEdition(em);
+    const newest = await editionRepository.newestEdition(em);
     const now = new Date();
     const createdBy = options.publishedBy ?? actor.username;
     const created = em.create(Edition, { name, seq: (newest?.seq ?? 0) + 1, createdBy, createdAt: options.date ?? now, note: note ?? null, documentCount: docs.length });
@@ -60,7 +61,7 @@ const NEWEST_TTL_MS = 1000;
 export async function newestEditionName(em: EntityManager): Promise<string | null> {
   const now = Date.now();
   if (newestCache && now - newestCache.at < NEWEST_TTL_MS) return newestCache.name;
-  const newest = await repo.newestEdition(em);
+  const newest = await editionRepository.newestEdition(em);
   newestCache = { name: newest?.name ?? null, at: now };
   return newestCache.name;
 }
@@ -101,9 +102,9 @@ export async function diffDocument(ctx: ServiceContext, code: string, from: numb
 export async function editionDiff(ctx: ServiceContext, from: string, to: string): Promise<EditionDiff> {
   authorize(ctx.actor, 'readStandards');
   const em = ctx.em;
-  await repo.getEdition(em, from);
-  await repo.getEdition(em, to);
-  const [a, b] = await Promise.all([repo.editionEntries(em, from), repo.editionEntries(em, to)]);
+  await editionRepository.getEdition(em, from);
+  await editionRepository.getEdition(em, to);
+  const [a, b] = await Promise.all([editionRepository.editionEntries(em, from), editionRepository.editionEntries(em, to)]);
   const result: EditionDiff = { from, to, added: [], removed: [], changed: [] };
   for (const [code, version] of b) {
     const before = a.get(code);
@@ -134,8 +135,8 @@ export async function retireEdition(ctx: ServiceContext, name: string, note: str
   const actor = authorize(ctx.actor, 'publishEditions');
   if (!note?.trim()) throw new ValidationError('Say why the edition is retired', [{ pointer: '/note', message: 'note is required' }]);
   return inTransaction(ctx.em, async (em) => {
-    const edition = await repo.getEdition(em, name);
-    if ((await repo.newestEdition(em))?.name === name) throw new ConflictError(`${name} is the newest edition; publish a newer one before retiring it`);
+    const edition = await editionRepository.getEdition(em, name);
+    if ((await editionRepository.newestEdition(em))?.name === name) throw new ConflictError(`${name} is the newest edition; publish a newer one before retiring it`);
     if (await retirementRepository.find(em, name)) throw new ConflictError(`${name} is already retired`);
     await retirementRepository.insert(em, name, { retiredBy: actor.username, retiredAt: new Date(), note });
     await appendAudit(em, actor, { action: 'edition.retired', subjectType: 'edition', subjectKey: name, detail: { note } });

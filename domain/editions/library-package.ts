@@ -2,7 +2,7 @@ import { ValidationError } from '../shared/errors.ts';
 import { isJsonObject, jsonEqual, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { checkLibrary, LibraryError, type LibraryDocument, type LibraryFile, type LibraryIssue } from './library.ts';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
-import { applyOverlay, parseVariant, type Variant } from '../variants/variants.ts';
+import { applyOverlay, parseVariant, type Variant, type Touchpoint } from '../variants/variants.ts';
 
 export type ChangeType = 'introduced' | 'revised' | 'retired';
 
@@ -25,13 +25,6 @@ export interface EditionManifest {
   changes: EditionChange[];
 }
 
-/** A customer touchpoint (客户触点): a moment and place where a resident meets the service. */
-export interface Touchpoint {
-  code: string;
-  name: string;
-  stage: string;
-  place: string;
-}
 
 /**
  * A library as shipped: the documents of the newest edition, the documents that read differently

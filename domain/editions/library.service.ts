@@ -1,4 +1,5 @@
 import { type EntityManager, inTransaction } from '../shared/persistence.ts';
+import { editionRepository } from './edition.repository.ts';
 import { checkLibrary, type LibraryDocument, type LibraryFile } from './library.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
@@ -32,7 +33,7 @@ export async function importLibrary(em: EntityManager, actor: Actor, files: Libr
   const existing = new Set((await em.find(StandardDocument, {}, { fields: ['code'] })).map((d) => d.code));
   const docs = checkLibrary(files, existing, options.limits);
   const result = await inTransaction(em, (tx) => importDocuments(tx, actor, docs, (doc) => ({ author: actor.username, note: options.note ?? `imported from ${doc.file}` })));
-  if (options.edition && !(await repo.findEdition(em, options.edition))) {
+  if (options.edition && !(await editionRepository.findEdition(em, options.edition))) {
     await publishEdition({ em, actor, limits: options.limits ?? DEFAULT_LIMITS }, options.edition, options.note);
     result.edition = options.edition;
   }
@@ -59,7 +60,7 @@ export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg:
   const result: PackageImportResult = { editions: [], touchpoints: 0, variants: [] };
   const last = checked.editions.length - 1;
   for (const [i, { manifest, documents }] of checked.editions.entries()) {
-    if (await repo.findEdition(em, manifest.name)) continue;
+    if (await editionRepository.findEdition(em, manifest.name)) continue;
     await inTransaction(em, async (tx) => {
       if (result.touchpoints === 0) result.touchpoints = await saveTouchpoints(tx, checked.touchpoints);
       const changes = new Map(manifest.changes.map((c) => [c.code, c]));
@@ -126,10 +127,10 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
 
 /** The documents of an edition (the newest by default), or the current published ones, for export. */
 export async function exportLibrary(em: EntityManager, edition?: string): Promise<{ code: string; kind: string; schema: JsonObject }[]> {
-  const name = edition ?? (await repo.newestEdition(em))?.name;
+  const name = edition ?? (await editionRepository.newestEdition(em))?.name;
   const kinds = new Map((await em.find(StandardDocument, {}, { fields: ['code', 'kind'] })).map((d) => [d.code, d.kind]));
   const versions = name
-    ? await repo.editionVersions(em, (await repo.getEdition(em, name)).name)
+    ? await editionRepository.editionVersions(em, (await editionRepository.getEdition(em, name)).name)
     : await em.find(StandardVersion, { status: 'published' }, { orderBy: { code: 'asc' } });
   return versions.map((v) => ({ code: v.code, kind: kinds.get(v.code)!, schema: parseSchema(v) }));
 }

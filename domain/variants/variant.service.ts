@@ -1,42 +1,17 @@
 import type { EntityManager } from '../shared/persistence.ts';
-import { describeChanges, type Change } from '../standards/diff/semantic-diff.ts';
-import { NotFoundError, ValidationError } from '../shared/errors.ts';
-import { canonicalJson, type JsonObject } from '../shared/json.ts';
+import { ValidationError } from '../shared/errors.ts';
+import { canonicalJson } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
-import type { Touchpoint as TouchpointData } from '../editions/library-package.ts';
-import { applyOverlay, type Overlay, type Variant } from './variants.ts';
+import { applyOverlay, type Touchpoint as TouchpointData, type Variant } from './variants.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../shared/access.ts';
 import { Touchpoint, type ITouchpoint } from './touchpoint.entity.ts';
 import { VariantVersion, type IVariantVersion } from './variant.entity.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';
-import { newestEditionName } from '../editions/edition.service.ts';
 import { parseSchema } from '../standards/standard.views.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { TOUCHPOINTS, variantRepository as variants } from './variant.repository.ts';
 import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
-
-export interface OverlayView extends Overlay {
-  title: string;
-  /** the base document's version in the edition */
-  baseVersion: number;
-  /** the document as the profile's projects read it */
-  schema: JsonObject;
-  /** what the overlay changes, as an auditor reads it */
-  changes: Change[];
-}
-
-export interface VariantView {
-  profile: string;
-  version: number;
-  title: string;
-  description: string;
-  author: string;
-  note: string | null;
-  createdAt: Date;
-  edition: string;
-  overlays: OverlayView[];
-}
 
 /**
  * Stores a variant as the profile's next version when its overlays differ from the latest, after
@@ -69,37 +44,6 @@ export async function saveTouchpoints(em: EntityManager, touchpoints: Touchpoint
   for (const t of added) em.create(Touchpoint, { code: t.code, name: t.name, stage: t.stage, place: t.place });
   await em.flush();
   return added.length;
-}
-
-/**
- * A profile's variant as pinned by an edition (the newest by default): each overlay with the
- * document it produces and the changes it makes to the edition's base version.
- */
-export async function getVariant(ctx: ServiceContext, profile: string, editionName?: string | null): Promise<VariantView> {
-  authorize(ctx.actor, 'readStandards');
-  const edition = editionName ?? (await newestEditionName(ctx.em));
-  if (!edition) throw new NotFoundError('No edition is published yet', profile);
-  await repo.getEdition(ctx.em, edition);
-  const version = (await variants.pinned(ctx.em, edition)).get(profile);
-  if (version === undefined) throw new NotFoundError(`Edition ${edition} has no ${profile} variant`, profile);
-  const row = await variants.get(ctx.em, profile, version);
-  const entries = await repo.editionEntries(ctx.em, edition);
-  const overlays: OverlayView[] = [];
-  for (const overlay of JSON.parse(row.overlaysJson) as Overlay[]) {
-    const baseVersion = entries.get(overlay.code);
-    if (baseVersion === undefined) continue; // the base document is not in this edition
-    const base = await repo.getVersion(ctx.em, overlay.code, baseVersion);
-    const schema = applyOverlay(parseSchema(base), overlay);
-    overlays.push({ ...overlay, title: base.title, baseVersion, schema, changes: describeChanges(parseSchema(base), schema) });
-  }
-  return { profile, version, title: row.title, description: row.description, author: row.author, note: row.note ?? null, createdAt: row.createdAt, edition, overlays };
-}
-
-/** The profiles an edition (the newest by default) has variants for. */
-export async function listVariantProfiles(ctx: ServiceContext, editionName?: string | null): Promise<string[]> {
-  authorize(ctx.actor, 'readStandards');
-  const edition = editionName ?? (await newestEditionName(ctx.em));
-  return edition ? [...(await variants.pinned(ctx.em, edition)).keys()] : [];
 }
 
 /** The customer touchpoints (of one journey stage), by code, a page at a time. */

@@ -75,3 +75,11 @@ export function parseVariant(input: unknown): Variant {
   if (issues.length > 0) throw new ValidationError('The variant is not valid', issues);
   return v as unknown as Variant;
 }
+
+/** A customer touchpoint (客户触点): a moment and place where a resident meets the service. */
+export interface Touchpoint {
+  code: string;
+  name: string;
+  stage: string;
+  place: string;
+}

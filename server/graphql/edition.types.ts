@@ -1,9 +1,9 @@
 import { retirementRepository } from '../../domain/editions/retirement.repository.ts';
+import { editionRepository } from '../../domain/editions/edition.repository.ts';
 import { NotFoundError } from '../../domain/shared/errors.ts';
 import { authorize } from '../../domain/shared/access.ts';
 import type { IEdition } from '../../domain/editions/edition.entity.ts';
 import { listEditions, publishEdition, retireEdition } from '../../domain/editions/edition.service.ts';
-import { standardRepository as repo } from '../../domain/standards/standard.repository.ts';
 import { toVersionView } from '../../domain/standards/standard.views.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
@@ -34,7 +34,7 @@ const EditionRef = builder.objectRef<IEdition>('Edition').implement({
       type: [StandardVersionRef],
       description: 'Every document of the edition at its pinned version, by code.',
       args: { kind: t.arg.string() },
-      resolve: async (e, a, ctx) => (await repo.editionVersions(ctx.em, e.name, a.kind)).map(toVersionView),
+      resolve: async (e, a, ctx) => (await editionRepository.editionVersions(ctx.em, e.name, a.kind)).map(toVersionView),
     }),
   }),
 });
@@ -48,8 +48,8 @@ builder.queryFields((t) => ({
     args: { name: t.arg.string({ description: 'The newest edition when omitted.' }) },
     resolve: async (_r, a, ctx) => {
       authorize(ctx.actor, 'readStandards');
-      if (a.name) return repo.getEdition(ctx.em, a.name);
-      const newest = await repo.newestEdition(ctx.em);
+      if (a.name) return editionRepository.getEdition(ctx.em, a.name);
+      const newest = await editionRepository.newestEdition(ctx.em);
       if (!newest) throw new NotFoundError('No edition has been published yet', 'edition');
       return newest;
     },

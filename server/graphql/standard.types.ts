@@ -1,6 +1,6 @@
 import { standardRepository as repo } from '../../domain/standards/standard.repository.ts';
 import { toVersionView, type StandardVersionView } from '../../domain/standards/standard.views.ts';
-import { getStandard, listStandards, type StandardView } from '../../domain/standards/standard-read.service.ts';
+import { getStandard, listStandards, type StandardView } from '../../domain/editions/standard-read.service.ts';
 import * as standards from '../../domain/standards/standard.service.ts';
 import { builder } from './builder.ts';
 import { IssueRef, READ_ERRORS, WRITE_ERRORS } from './error.types.ts';

@@ -1,5 +1,6 @@
 import type { ITouchpoint } from '../../domain/variants/touchpoint.entity.ts';
-import { getVariant, listTouchpoints, listVariantProfiles, type OverlayView, type VariantView } from '../../domain/variants/variant.service.ts';
+import { listTouchpoints } from '../../domain/variants/variant.service.ts';
+import { getVariant, listVariantProfiles, type OverlayView, type VariantView } from '../../domain/editions/variant-read.service.ts';
 import { builder } from './builder.ts';
 import { ChangeRef } from './diff.types.ts';
 import { READ_ERRORS } from './error.types.ts';

@@ -1,10 +1,10 @@
 import { authorize } from '../shared/access.ts';
-import { EditionEntry } from '../editions/edition.entity.ts';
-import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
-import type { IStandardVersion } from './standard-version.entity.ts';
+import { editionRepository } from './edition.repository.ts';
+import { EditionEntry } from './edition.entity.ts';
+import { StandardDocument, type IStandardDocument } from '../standards/standard-document.entity.ts';
+import type { IStandardVersion } from '../standards/standard-version.entity.ts';
 import { NotFoundError } from '../shared/errors.ts';
-import { standardRepository as repo } from './standard.repository.ts';
-import { newestEditionName } from '../editions/edition.service.ts';
+import { newestEditionName } from './edition.service.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, mapPage, readPageArgs, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 import { ormWindow, withWindow } from '../shared/keyset-query.ts';
@@ -19,7 +19,7 @@ export interface StandardView {
 }
 
 async function resolveEdition(ctx: ServiceContext, edition: string | null | undefined): Promise<string | null> {
-  if (edition) return (await repo.getEdition(ctx.em, edition)).name;
+  if (edition) return (await editionRepository.getEdition(ctx.em, edition)).name;
   return newestEditionName(ctx.em);
 }
 
@@ -30,7 +30,7 @@ async function resolveEdition(ctx: ServiceContext, edition: string | null | unde
 export async function getStandard(ctx: ServiceContext, code: string, edition?: string | null): Promise<StandardView> {
   authorize(ctx.actor, 'readStandards');
   const editionName = await resolveEdition(ctx, edition);
-  const found = await repo.findWithPinnedVersion(ctx.em, code, editionName);
+  const found = await editionRepository.findWithPinnedVersion(ctx.em, code, editionName);
   if (!found) throw new NotFoundError(`No standard with code ${code}`, code);
   return { doc: found.doc, edition: editionName, pinnedVersion: found.pinned?.version ?? null, pinnedRow: found.pinned };
 }

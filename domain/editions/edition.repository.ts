@@ -1,0 +1,107 @@
+import type { EntityManager } from '../shared/persistence.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import type { JsonObject } from '../shared/json.ts';
+import type { Keyset, PageWindow } from '../shared/paging.ts';
+import { ormWindow } from '../shared/keyset-query.ts';
+import { StandardDocument, type IStandardDocument } from '../standards/standard-document.entity.ts';
+import { StandardVersion, type IStandardVersion } from '../standards/standard-version.entity.ts';
+import { cachedSchema, parseSchema } from '../standards/standard.views.ts';
+import { Edition, EditionEntry, type IEdition } from './edition.entity.ts';
+
+/** The editions newest first, as their cursors read. */
+export const EDITIONS: Keyset<IEdition> = { list: 'editions', columns: [{ name: 'seq', type: 'int', direction: 'desc' }], keyOf: (e) => [e.seq] };
+
+/** `row_to_json` arrives as an object (pg) or as text (some drivers). */
+function parseRow(value: unknown): Record<string, unknown> {
+  return typeof value === 'string' ? JSON.parse(value) : (value as Record<string, unknown>);
+}
+
+/** Editions and what they pin: the version of each standard, read one at a time or all at once. */
+export const editionRepository = {
+  /**
+   * A document and the version an edition pins for it (the published version when `edition` is
+   * null), in one round trip: the hot path of `standard(code)`.
+   */
+  async findWithPinnedVersion(em: EntityManager, code: string, edition: string | null): Promise<{ doc: IStandardDocument; pinned: IStandardVersion | null } | null> {
+    const pin = edition ? '(select e.version from edition_entry e where e.edition_name = ? and e.code = d.code)' : 'd.published_version';
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `select row_to_json(d) as doc, row_to_json(v) as version from standard_document d
+       left join standard_version v on v.code = d.code and v.version = ${pin} where d.code = ?`,
+      edition ? [edition, code] : [code],
+    );
+    if (rows.length === 0) return null;
+    const [{ doc, version }] = rows;
+    return {
+      doc: em.map(StandardDocument, parseRow(doc)),
+      pinned: version ? em.map(StandardVersion, parseRow(version)) : null,
+    };
+  },
+
+  async newestEdition(em: EntityManager): Promise<IEdition | null> {
+    const [newest] = await em.find(Edition, {}, { orderBy: { seq: 'desc' }, limit: 1 });
+    return newest ?? null;
+  },
+
+  findEdition(em: EntityManager, name: string): Promise<IEdition | null> {
+    return em.findOne(Edition, { name });
+  },
+
+  async getEdition(em: EntityManager, name: string): Promise<IEdition> {
+    const edition = await em.findOne(Edition, { name });
+    if (!edition) throw new NotFoundError(`No edition named ${name}`, name);
+    return edition;
+  },
+
+  /** One window of the editions, newest first. */
+  listEditions(em: EntityManager, window: PageWindow): Promise<IEdition[]> {
+    const { where, orderBy, limit } = ormWindow(EDITIONS, window);
+    return em.find(Edition, where ?? {}, { orderBy, limit });
+  },
+
+  countEditions(em: EntityManager): Promise<number> {
+    return em.count(Edition);
+  },
+
+  async editionVersion(em: EntityManager, editionName: string, code: string): Promise<number | null> {
+    const entry = await em.findOne(EditionEntry, { editionName, code });
+    return entry?.version ?? null;
+  },
+
+  /**
+   * The published schemas an edition pins, of one kind, by code: one light query, and the schema
+   * text only for versions whose parsed schema is not already in memory.
+   */
+  async editionSchemas(em: EntityManager, editionName: string, kind: string): Promise<{ code: string; version: number; title: string; schema: JsonObject }[]> {
+    const heads = await em.execute<{ code: string; version: number; title: string; content_hash: string }[]>(
+      `select v.code, v.version, v.title, v.content_hash from edition_entry e join standard_version v on v.code = e.code and v.version = e.version
+       join standard_document d on d.code = v.code where e.edition_name = ? and d.kind = ? order by v.code`, [editionName, kind]);
+    const missing = heads.filter((h) => !cachedSchema(h.content_hash));
+    const texts = new Map<string, string>();
+    if (missing.length > 0) {
+      const rows = await em.execute<{ code: string; schema_json: string }[]>(
+        `select v.code, v.schema_json from edition_entry e join standard_version v on v.code = e.code and v.version = e.version where e.edition_name = ? and v.code in (${missing.map(() => '?').join(', ')})`,
+        [editionName, ...missing.map((m) => m.code)]);
+      for (const r of rows) texts.set(r.code, r.schema_json);
+    }
+    return heads.map((h) => ({
+      code: h.code, version: h.version, title: h.title,
+      schema: cachedSchema(h.content_hash) ?? parseSchema({ contentHash: h.content_hash, schemaJson: texts.get(h.code)!, status: 'published' }),
+    }));
+  },
+
+  /** The versions an edition pins, optionally of one kind, by code — two queries whatever the size. */
+  async editionVersions(em: EntityManager, editionName: string, kind?: string | null): Promise<IStandardVersion[]> {
+    const rows = await em.execute<{ id: number }[]>(
+      `select v.id from edition_entry e join standard_version v on v.code = e.code and v.version = e.version
+       join standard_document d on d.code = v.code where e.edition_name = ? ${kind ? 'and d.kind = ?' : ''}`,
+      kind ? [editionName, kind] : [editionName],
+    );
+    if (rows.length === 0) return [];
+    return em.find(StandardVersion, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { code: 'asc' } });
+  },
+
+  async editionEntries(em: EntityManager, editionName: string): Promise<Map<string, number>> {
+    const rows = await em.find(EditionEntry, { editionName }, { orderBy: { code: 'asc' } });
+    return new Map(rows.map((r) => [r.code, r.version]));
+  },
+};
