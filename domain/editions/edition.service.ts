@@ -1,5 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
-import { ConflictError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, issue, ValidationError } from '../shared/errors.ts';
+import { sharedMessage } from '../shared/shared.messages.ts';
+import { editionMessage } from './edition.messages.ts';
 import { diffVersions } from '../standards/diff/diff.ts';
 import type { Change } from '../standards/diff/semantic-diff.ts';
 import type { PatchOperation } from '../standards/diff/json-patch.ts';
@@ -22,13 +24,13 @@ const EDITION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export async function publishEdition(ctx: ServiceContext, name: string, note?: string | null, options: { publishedBy?: string; date?: Date } = {}): Promise<IEdition> {
   const actor = authorize(ctx.actor, 'publishEditions');
   if (!EDITION_NAME.test(name)) {
-    throw new ValidationError(`"${name}" is not a valid edition name`, [{ pointer: '', message: 'use letters, digits, ".", "_" or "-" (at most 64), e.g. 2026-Q4' }]);
+    throw new ValidationError(editionMessage('edition.name_invalid', { name }), [issue('', editionMessage('edition.name_rule'))]);
   }
   const edition = await ctx.em.transactional(async (em) => {
     await em.execute('select pg_advisory_xact_lock(?)', [72_100_002]);
-    if (await repo.findEdition(em, name)) throw new ConflictError(`An edition named ${name} already exists`);
+    if (await repo.findEdition(em, name)) throw new ConflictError(editionMessage('edition.exists', { name }));
     const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
-    if (docs.length === 0) throw new ConflictError('Nothing is published yet: an edition needs at least one published standard');
+    if (docs.length === 0) throw new ConflictError(editionMessage('edition.nothing_published'));
     const newest = await repo.newestEdition(em);
     const now = new Date();
     const createdBy = options.publishedBy ?? actor.username;
@@ -123,12 +125,12 @@ export async function editionDiff(ctx: ServiceContext, from: string, to: string)
  */
 export async function retireEdition(ctx: ServiceContext, name: string, note: string): Promise<IEdition> {
   const actor = authorize(ctx.actor, 'publishEditions');
-  if (!note?.trim()) throw new ValidationError('Say why the edition is retired', [{ pointer: '/note', message: 'note is required' }]);
+  if (!note?.trim()) throw new ValidationError(editionMessage('edition.retire_note_required'), [issue('/note', sharedMessage('value.note_required'))]);
   return ctx.em.transactional(async (em) => {
     const edition = await repo.getEdition(em, name);
-    if ((await repo.newestEdition(em))?.name === name) throw new ConflictError(`${name} is the newest edition; publish a newer one before retiring it`);
+    if ((await repo.newestEdition(em))?.name === name) throw new ConflictError(editionMessage('edition.newest_not_retirable', { name }));
     const [done] = await em.execute<{ n: string }[]>('select count(*) as n from edition_retirement where edition_name = ?', [name]);
-    if (Number(done.n) > 0) throw new ConflictError(`${name} is already retired`);
+    if (Number(done.n) > 0) throw new ConflictError(editionMessage('edition.already_retired', { name }));
     await em.execute('insert into edition_retirement (edition_name, retired_by, retired_at, note) values (?, ?, ?, ?)', [name, actor.username, new Date(), note]);
     await appendAudit(em, actor, { action: 'edition.retired', subjectType: 'edition', subjectKey: name, detail: { note } });
     return edition;

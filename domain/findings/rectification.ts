@@ -1,6 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { readdirSync, readFileSync } from 'node:fs';
 import { NotFoundError } from '../shared/errors.ts';
+import { workflowMessage } from '../workflows/workflow.messages.ts';
 import { authorize, type Actor } from '../users/roles.ts';
 import { findingBusinessKey, findingRepository } from './finding.repository.ts';
 import type { JobsContext } from '../shared/service-context.ts';
@@ -53,6 +54,6 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
 /** Opens the rectification of a finding on request (minor findings are not opened automatically). */
 export async function requestRectification(ctx: JobsContext, findingId: number): Promise<number> {
   const actor = authorize(ctx.actor, 'startWorkflows');
-  if (!(await rectificationDeployed(ctx.em))) throw new NotFoundError('The rectification workflow is not deployed', RECTIFICATION);
+  if (!(await rectificationDeployed(ctx.em))) throw new NotFoundError(workflowMessage('workflow.rectification_not_deployed'), RECTIFICATION);
   return ctx.em.transactional((em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(findingId)));
 }

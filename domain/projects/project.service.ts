@@ -1,5 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { NotFoundError } from '../shared/errors.ts';
+import { inspectionMessage } from '../inspections/inspection.messages.ts';
 import { authorize } from '../users/roles.ts';
 import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
 import { placesOf, SAMPLE_PROJECTS } from '../../server/seed/projects.ts';
@@ -21,7 +22,7 @@ export async function ensureSampleProjects(em: EntityManager): Promise<number> {
 
 export async function getProject(em: EntityManager, id: number): Promise<IProject> {
   const project = await em.findOne(Project, { id });
-  if (!project) throw new NotFoundError(`No project with id ${id}`, String(id));
+  if (!project) throw new NotFoundError(inspectionMessage('project.not_found', { id }), String(id));
   return project;
 }
 

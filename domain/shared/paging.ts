@@ -1,4 +1,5 @@
-import { ValidationError, type Issue } from './errors.ts';
+import { issue, ValidationError, type Issue } from './errors.ts';
+import { sharedMessage } from './shared.messages.ts';
 
 /** Page sizes of list queries (the README documents them): a default, a maximum, and the deepest offset. */
 export const PAGE_LIMITS = { defaultSize: 50, maxSize: 500, maxOffset: 100_000 } as const;
@@ -16,9 +17,9 @@ export function readPage(page: PageArgs, sizes: { defaultSize: number; maxSize: 
   const first = page.first ?? sizes.defaultSize;
   const offset = page.offset ?? 0;
   const issues: Issue[] = [];
-  if (!Number.isInteger(first) || first < 1 || first > sizes.maxSize) issues.push({ pointer: '/first', message: `must be between 1 and ${sizes.maxSize} (got ${first})` });
-  if (!Number.isInteger(offset) || offset < 0 || offset > PAGE_LIMITS.maxOffset) issues.push({ pointer: '/offset', message: `must be between 0 and ${PAGE_LIMITS.maxOffset} (got ${offset})` });
-  if (issues.length > 0) throw new ValidationError('The page asked for is out of range', issues);
+  if (!Number.isInteger(first) || first < 1 || first > sizes.maxSize) issues.push(issue('/first', sharedMessage('page.first_out_of_range', { max: sizes.maxSize, value: first })));
+  if (!Number.isInteger(offset) || offset < 0 || offset > PAGE_LIMITS.maxOffset) issues.push(issue('/offset', sharedMessage('page.offset_out_of_range', { max: PAGE_LIMITS.maxOffset, value: offset })));
+  if (issues.length > 0) throw new ValidationError(sharedMessage('page.out_of_range'), issues);
   return { first, offset };
 }
 

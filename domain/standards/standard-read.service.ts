@@ -1,4 +1,6 @@
-import { ValidationError } from '../shared/errors.ts';
+import { issue, ValidationError } from '../shared/errors.ts';
+import { sharedMessage } from '../shared/shared.messages.ts';
+import { standardMessage } from './standard.messages.ts';
 import { authorize } from '../users/roles.ts';
 import { EditionEntry } from '../editions/edition.entity.ts';
 import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
@@ -31,7 +33,7 @@ export async function getStandard(ctx: ServiceContext, code: string, edition?: s
   authorize(ctx.actor, 'readStandards');
   const editionName = await resolveEdition(ctx, edition);
   const found = await repo.findWithPinnedVersion(ctx.em, code, editionName);
-  if (!found) throw new NotFoundError(`No standard with code ${code}`, code);
+  if (!found) throw new NotFoundError(standardMessage('standard.not_found', { code }), code);
   return { doc: found.doc, edition: editionName, pinnedVersion: found.pinned?.version ?? null, pinnedRow: found.pinned };
 }
 
@@ -45,7 +47,7 @@ export interface StandardPage {
 const cursorOf = (code: string) => Buffer.from(`std:${code}`).toString('base64url');
 function codeOfCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('std:')) throw new ValidationError(`"${cursor}" is not a cursor from this list`, [{ pointer: '/after', message: 'invalid cursor' }]);
+  if (!decoded.startsWith('std:')) throw new ValidationError(sharedMessage('page.cursor_unknown', { cursor }), [issue('/after', sharedMessage('page.cursor_invalid'))]);
   return decoded.slice(4);
 }
 export { cursorOf };

@@ -3,6 +3,8 @@ import { StandardDocument, type IStandardDocument } from './standard-document.en
 import { StandardVersion, type IStandardVersion } from './standard-version.entity.ts';
 import { Edition, EditionEntry, type IEdition } from '../editions/edition.entity.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { editionMessage } from '../editions/edition.messages.ts';
+import { standardMessage } from './standard.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { cachedSchema, parseSchema } from './standard.views.ts';
 
@@ -33,7 +35,7 @@ export const standardRepository = {
 
   async getDocument(em: EntityManager, code: string): Promise<IStandardDocument> {
     const doc = await em.findOne(StandardDocument, { code });
-    if (!doc) throw new NotFoundError(`No standard with code ${code}`, code);
+    if (!doc) throw new NotFoundError(standardMessage('standard.not_found', { code }), code);
     return doc;
   },
 
@@ -62,7 +64,7 @@ export const standardRepository = {
 
   async getVersion(em: EntityManager, code: string, version: number): Promise<IStandardVersion> {
     const row = await em.findOne(StandardVersion, { code, version });
-    if (!row) throw new NotFoundError(`${code} has no version ${version}`, `${code}@${version}`);
+    if (!row) throw new NotFoundError(standardMessage('standard.version_not_found', { code, version }), `${code}@${version}`);
     return row;
   },
 
@@ -96,7 +98,7 @@ export const standardRepository = {
 
   async getEdition(em: EntityManager, name: string): Promise<IEdition> {
     const edition = await em.findOne(Edition, { name });
-    if (!edition) throw new NotFoundError(`No edition named ${name}`, name);
+    if (!edition) throw new NotFoundError(editionMessage('edition.not_found', { name }), name);
     return edition;
   },
 

@@ -1,3 +1,7 @@
+import { DomainError } from '../shared/errors.ts';
+import type { Message } from '../shared/messages.ts';
+import { userMessage } from './user.messages.ts';
+
 /** The roles a user can hold. */
 export const ROLES = ['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee'] as const;
 export type Role = (typeof ROLES)[number];
@@ -31,9 +35,9 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /** The caller is not signed in, or lacks the role an action needs. */
-export class ForbiddenError extends Error {
+export class ForbiddenError extends DomainError {
   readonly requiredRoles: readonly Role[];
-  constructor(message: string, requiredRoles: readonly Role[] = []) {
+  constructor(message: Message, requiredRoles: readonly Role[] = []) {
     super(message);
     this.name = 'ForbiddenError';
     this.requiredRoles = requiredRoles;
@@ -43,9 +47,9 @@ export class ForbiddenError extends Error {
 /** Throws ForbiddenError unless the actor holds one of the roles the permission needs. */
 export function authorize(actor: Actor | null, permission: Permission): Actor {
   const allowed: readonly Role[] = PERMISSIONS[permission];
-  if (!actor) throw new ForbiddenError('Sign in first: this needs a bearer token from login', allowed);
+  if (!actor) throw new ForbiddenError(userMessage('auth.sign_in_first'), allowed);
   if (!actor.roles.some((r) => allowed.includes(r))) {
-    throw new ForbiddenError(`${actor.username} may not ${permission.replace(/([A-Z])/g, ' $1').toLowerCase()}: it needs one of the roles ${allowed.join(', ')}`, allowed);
+    throw new ForbiddenError(userMessage('auth.forbidden', { username: actor.username, permission, roles: allowed }), allowed);
   }
   return actor;
 }

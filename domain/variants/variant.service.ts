@@ -1,6 +1,8 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { describeChanges, type Change } from '../standards/diff/semantic-diff.ts';
-import { NotFoundError, ValidationError } from '../shared/errors.ts';
+import { issue, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { editionMessage } from '../editions/edition.messages.ts';
+import { variantMessage } from './variant.messages.ts';
 import { canonicalJson, type JsonObject } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import type { Touchpoint as TouchpointData } from '../editions/library-package.ts';
@@ -46,7 +48,7 @@ export async function saveVariant(em: EntityManager, actor: Actor, variant: Vari
   authorize(actor, 'publishStandards');
   for (const [i, overlay] of variant.overlays.entries()) {
     const doc = await repo.findDocument(em, overlay.code);
-    if (!doc || doc.publishedVersion == null) throw new ValidationError(`The ${variant.profile} variant overlays ${overlay.code}, which is not published`, [{ pointer: `/overlays/${i}/code`, message: `${overlay.code} is not published` }]);
+    if (!doc || doc.publishedVersion == null) throw new ValidationError(variantMessage('variant.base_unpublished', { profile: variant.profile, code: overlay.code }), [issue(`/overlays/${i}/code`, variantMessage('variant.code_unpublished', { code: overlay.code }))]);
     applyOverlay(parseSchema(await repo.getVersion(em, overlay.code, doc.publishedVersion)), overlay);
   }
   const overlaysJson = JSON.stringify(variant.overlays);
@@ -77,10 +79,10 @@ export async function saveTouchpoints(em: EntityManager, touchpoints: Touchpoint
 export async function getVariant(ctx: ServiceContext, profile: string, editionName?: string | null): Promise<VariantView> {
   authorize(ctx.actor, 'readStandards');
   const edition = editionName ?? (await newestEditionName(ctx.em));
-  if (!edition) throw new NotFoundError('No edition is published yet', profile);
+  if (!edition) throw new NotFoundError(editionMessage('edition.none_yet'), profile);
   await repo.getEdition(ctx.em, edition);
   const version = (await variants.pinned(ctx.em, edition)).get(profile);
-  if (version === undefined) throw new NotFoundError(`Edition ${edition} has no ${profile} variant`, profile);
+  if (version === undefined) throw new NotFoundError(variantMessage('variant.not_in_edition', { edition, profile }), profile);
   const row = await variants.get(ctx.em, profile, version);
   const entries = await repo.editionEntries(ctx.em, edition);
   const overlays: OverlayView[] = [];

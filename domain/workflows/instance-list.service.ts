@@ -1,4 +1,5 @@
-import { ValidationError } from '../shared/errors.ts';
+import { issue, ValidationError } from '../shared/errors.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import { authorize } from '../users/roles.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { readPage, type PageArgs } from '../shared/paging.ts';
@@ -16,7 +17,7 @@ const STATUSES = ['running', 'completed', 'cancelled', 'incident'];
 /** Workflow instances, newest first, by process key, status and business key, a page at a time. */
 export async function listInstances(ctx: ServiceContext, filter: InstanceFilter, page: PageArgs): Promise<{ totalCount: number; items: InstanceRow[] }> {
   authorize(ctx.actor, 'readStandards');
-  if (filter.status && !STATUSES.includes(filter.status)) throw new ValidationError(`Unknown instance status ${filter.status}`, [{ pointer: '/status', message: `must be one of ${STATUSES.join(', ')}` }]);
+  if (filter.status && !STATUSES.includes(filter.status)) throw new ValidationError(workflowMessage('instance.status_unknown', { status: filter.status }), [issue('/status', workflowMessage('instance.status_rule', { statuses: STATUSES }))]);
   const { first, offset } = readPage(page);
   const conditions = ['true'];
   const params: unknown[] = [];

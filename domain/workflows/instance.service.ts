@@ -1,6 +1,7 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
 import { compileCached } from '../standards/ajv.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, issue, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { feelValue } from './compiler/feel.ts';
 import { step, type Runnable, type Step } from './engine.ts';
@@ -55,7 +56,7 @@ const LIMITS: DocumentLimits = DEFAULT_LIMITS;
 
 async function loadInstance(em: EntityManager, id: number, lock = false): Promise<InstanceRow> {
   const [row] = await em.execute<InstanceRow[]>(`select * from workflow_instance where id = ?${lock ? ' for update' : ''}`, [id]);
-  if (!row) throw new NotFoundError(`No workflow instance ${id}`, String(id));
+  if (!row) throw new NotFoundError(workflowMessage('instance.not_found', { id }), String(id));
   return row;
 }
 
@@ -92,7 +93,7 @@ async function record(tx: Tx, instance: { id: number; revision: number | null },
   const unqualified = await unqualifiedAssignees(em, assigned.filter((a): a is typeof a & { assignee: string } => a.assignee !== null));
   if (unqualified.length > 0) {
     if (event !== 'timer') {
-      throw new ValidationError(`A task would be assigned to someone who does not hold its role`, unqualified.map((u) => ({ pointer: `/${u.element}`, message: `${u.name} is for ${u.role}; ${u.assignee} is not an active user holding it` })));
+      throw new ValidationError(workflowMessage('instance.assignee_unqualified'), unqualified.map((u) => issue(`/${u.element}`, workflowMessage('instance.assignee_lacks_role', { name: u.name, role: u.role, assignee: u.assignee }))));
     }
     effects.push({ kind: 'unassigned', tasks: unqualified.map((u) => ({ task: u.element, assignee: u.assignee, role: u.role })) });
     for (const u of unqualified) assigned.find((a) => a.element === u.element)!.assignee = null;
@@ -136,7 +137,7 @@ async function record(tx: Tx, instance: { id: number; revision: number | null },
   for (const t of armed) params.push(instance.id, t.element, t.dueAt, now);
   const rows = await em.execute<{ business_key: string | null; definition_key: string; id: number | null; element_id: string | null }[]>(
     `with ${parts.join(', ')} select moved.business_key, moved.definition_key, armed.id, armed.element_id from moved left join armed on true`, params);
-  if (rows.length === 0) throw new ConflictError(`Workflow instance ${instance.id} changed meanwhile; reload it and try again`);
+  if (rows.length === 0) throw new ConflictError(workflowMessage('instance.changed', { id: instance.id }));
   if (status === 'completed') await closeFindingOf(em, rows[0].definition_key, rows[0].business_key);
   const timers = rows.filter((row) => row.id !== null).map((row) => ({ kind: 'fire-timer' as const, timerId: row.id!, dueAt: armed.find((x) => x.element === row.element_id)!.dueAt }));
   await tx.jobs.enqueue(em, timers);
@@ -173,7 +174,7 @@ export async function startWorkflowIn(tx: Tx, actor: Actor, key: string, variabl
 /** Sends an event to an instance and records the step, in the caller's open transaction. */
 async function advance(tx: Tx, instanceId: number | InstanceRow, event: WorkflowEvent, actor: Actor, detail: Record<string, unknown>): Promise<Step> {
   const instance = typeof instanceId === 'number' ? await loadInstance(tx.em, instanceId) : instanceId;
-  if (instance.status !== 'running') throw new ConflictError(`Workflow instance ${instance.id} is ${instance.status}`);
+  if (instance.status !== 'running') throw new ConflictError(workflowMessage('instance.not_running', { id: instance.id, status: instance.status }));
   const r = await runnableOf(tx.em, instance.definition_key, instance.definition_version);
   const now = new Date();
   const s = step(r, JSON.parse(instance.snapshot_json), event, now);
@@ -188,7 +189,7 @@ function mayWork(actor: Actor, task: TaskRow): boolean {
 
 async function loadTask(em: EntityManager, id: number): Promise<TaskRow> {
   const [task] = await em.execute<TaskRow[]>('select * from workflow_task where id = ?', [id]);
-  if (!task) throw new NotFoundError(`No task ${id}`, String(id));
+  if (!task) throw new NotFoundError(workflowMessage('task.not_found', { id }), String(id));
   return task;
 }
 
@@ -196,9 +197,9 @@ async function loadTask(em: EntityManager, id: number): Promise<TaskRow> {
 export async function claimTask(ctx: ServiceContext, taskId: number): Promise<TaskRow> {
   const actor = authorize(ctx.actor, 'workOnTasks');
   const task = await loadTask(ctx.em, taskId);
-  if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} is for the role ${task.candidate_role}`, [task.candidate_role as never]);
+  if (!mayWork(actor, task)) throw new ForbiddenError(workflowMessage('task.for_role', { task: taskId, role: task.candidate_role }), [task.candidate_role as never]);
   const rows = await ctx.em.execute<TaskRow[]>(`update workflow_task set claimed_by = ?, claimed_at = ? where id = ? and status = 'open' and (claimed_by is null or claimed_by = ?) returning *`, [actor.username, new Date(), taskId, actor.username]);
-  if (rows.length === 0) throw new ConflictError(task.status !== 'open' ? `Task ${taskId} is ${task.status}` : `Task ${taskId} is claimed by ${task.claimed_by}`);
+  if (rows.length === 0) throw new ConflictError(task.status !== 'open' ? workflowMessage('task.status', { task: taskId, status: task.status }) : workflowMessage('task.claimed', { task: taskId, by: task.claimed_by }));
   return rows[0];
 }
 
@@ -221,15 +222,15 @@ export async function completeTask(ctx: JobsContext, taskId: number, data: Recor
       [actor.username, now, JSON.stringify(data), taskId, admin, actor.username, admin, ...actor.roles]);
     if (closed.length === 0) {
       const task = await loadTask(em, taskId);
-      if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} (${task.name}) is for the role ${task.candidate_role}`, [task.candidate_role as never]);
-      if (task.status !== 'open') throw new ConflictError(`Task ${taskId} is ${task.status}, not open`);
-      throw new ConflictError(`Task ${taskId} is claimed by ${task.claimed_by}`);
+      if (!mayWork(actor, task)) throw new ForbiddenError(workflowMessage('task.for_role_named', { task: taskId, name: task.name, role: task.candidate_role }), [task.candidate_role as never]);
+      if (task.status !== 'open') throw new ConflictError(workflowMessage('task.not_open', { task: taskId, status: task.status }));
+      throw new ConflictError(workflowMessage('task.claimed', { task: taskId, by: task.claimed_by }));
     }
     const c = closed[0];
     const form = (await runnableOf(em, c.i_key, c.i_version)).compiled.userTasks[c.element_id]?.form;
     if (form) {
       const validate = compileCached(form as JsonObject);
-      if (!validate(data)) throw new ValidationError(`The form data of task ${taskId} (${c.name}) is not valid`, ajvIssues(validate.errors));
+      if (!validate(data)) throw new ValidationError(workflowMessage('task.form_invalid', { task: taskId, name: c.name }), ajvIssues(validate.errors));
       await assertPhotosUploaded(em, taskId, photoRefs(form, data));
     }
     const instance = { id: c.instance_id, snapshot_json: c.i_snapshot, revision: c.i_revision, status: c.i_status, definition_key: c.i_key, definition_version: c.i_version } as InstanceRow;
@@ -278,13 +279,13 @@ export async function armedTimers(em: EntityManager): Promise<{ id: number; dueA
 /** Cancels a running instance: its open tasks and armed timers end with it. */
 export async function cancelInstance(ctx: ServiceContext, id: number, reason: string): Promise<InstanceRow> {
   const actor = authorize(ctx.actor, 'manageWorkflows');
-  if (!reason?.trim()) throw new ValidationError('Say why the instance is cancelled', [{ pointer: '/reason', message: 'a reason is required' }]);
+  if (!reason?.trim()) throw new ValidationError(workflowMessage('instance.cancel_reason_required'), [issue('/reason', workflowMessage('instance.reason_required'))]);
   await ctx.em.transactional(async (em) => {
     const instance = await loadInstance(em, id);
-    if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(`Workflow instance ${id} is ${instance.status}`);
+    if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(workflowMessage('instance.not_running', { id, status: instance.status }));
     const now = new Date();
     const updated = await em.execute<{ id: number }[]>(`update workflow_instance set status = 'cancelled', revision = revision + 1, updated_at = ?, ended_at = ? where id = ? and revision = ? returning id`, [now, now, id, instance.revision]);
-    if (updated.length === 0) throw new ConflictError(`Workflow instance ${id} changed meanwhile; reload it and try again`);
+    if (updated.length === 0) throw new ConflictError(workflowMessage('instance.changed', { id }));
     await em.execute(`update workflow_task set status = 'cancelled', completed_at = ? where instance_id = ? and status = 'open'`, [now, id]);
     await em.execute(`update workflow_timer set status = 'cancelled' where instance_id = ? and status = 'armed'`, [id]);
     await reopenFindingOf(em, instance.definition_key, instance.business_key);

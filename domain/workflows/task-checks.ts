@@ -1,5 +1,6 @@
 import type { SqlEntityManager as EntityManager } from '@mikro-orm/sql';
-import { ValidationError } from '../shared/errors.ts';
+import { issue, ValidationError } from '../shared/errors.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import type { PhotoRef } from './form-photos.ts';
 
 /** Every photo a task's form data names must have been uploaded. */
@@ -7,7 +8,7 @@ export async function assertPhotosUploaded(em: EntityManager, taskId: number, re
   if (refs.length === 0) return;
   const known = new Set((await em.execute<{ sha256: string }[]>(`select sha256 from photo where sha256 in (${refs.map(() => '?').join(', ')})`, refs.map((r) => r.sha256))).map((p) => p.sha256));
   const missing = refs.filter((r) => !known.has(r.sha256));
-  if (missing.length > 0) throw new ValidationError(`The form data of task ${taskId} names photos that were never uploaded`, missing.map((r) => ({ pointer: r.pointer, message: `no uploaded photo ${r.sha256.slice(0, 80)}; upload it with uploadPhoto first` })));
+  if (missing.length > 0) throw new ValidationError(workflowMessage('task.photos_missing', { task: taskId }), missing.map((r) => issue(r.pointer, workflowMessage('task.photo_missing', { photo: r.sha256.slice(0, 80) }))));
 }
 
 /**

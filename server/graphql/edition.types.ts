@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../domain/shared/errors.ts';
+import { editionMessage } from '../../domain/editions/edition.messages.ts';
 import { authorize } from '../../domain/users/roles.ts';
 import type { IEdition } from '../../domain/editions/edition.entity.ts';
 import { publishEdition, retireEdition } from '../../domain/editions/edition.service.ts';
@@ -49,7 +50,7 @@ builder.queryFields((t) => ({
       authorize(ctx.actor, 'readStandards');
       if (a.name) return repo.getEdition(ctx.em, a.name);
       const newest = await repo.newestEdition(ctx.em);
-      if (!newest) throw new NotFoundError('No edition has been published yet', 'edition');
+      if (!newest) throw new NotFoundError(editionMessage('edition.none_yet'), 'edition');
       return newest;
     },
   }),

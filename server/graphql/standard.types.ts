@@ -5,7 +5,8 @@ import * as standards from '../../domain/standards/standard.service.ts';
 import { builder } from './builder.ts';
 import { IssueRef, READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { pagedCost } from '../../domain/shared/paging.ts';
-import { ValidationError } from '../../domain/shared/errors.ts';
+import { issue, ValidationError } from '../../domain/shared/errors.ts';
+import { sharedMessage } from '../../domain/shared/shared.messages.ts';
 
 const StatusEnum = builder.enumType('VersionStatus', {
   values: { draft: { value: 'draft' }, in_review: { value: 'in_review' }, published: { value: 'published' }, superseded: { value: 'superseded' }, retired: { value: 'retired' } } as const,
@@ -88,7 +89,7 @@ builder.queryField('standards', (t) =>
       errors: { types: READ_ERRORS, union: { name: 'StandardsResult' } },
       complexity: (a) => pagedCost(a),
       resolve: async (_root, args, ctx) => {
-        if (args.last != null || args.before != null) throw new ValidationError('Standards are paged forwards only', [{ pointer: args.last != null ? '/last' : '/before', message: 'use first and after' }]);
+        if (args.last != null || args.before != null) throw new ValidationError(sharedMessage('page.forwards_only'), [issue(args.last != null ? '/last' : '/before', sharedMessage('page.use_first_after'))]);
         const page = await listStandards(ctx, { ...args, first: args.first ?? undefined, after: args.after ?? undefined });
         const edges = page.items.map((node) => ({ cursor: cursorOf(node.doc.code), node }));
         return {

@@ -1,4 +1,5 @@
-import type { CompileIssue } from './errors.ts';
+import { compileIssue, type CompileIssue } from './errors.ts';
+import { compileMessage } from './compile.messages.ts';
 import type { ModdleElement } from './parse.ts';
 
 /** A sequence flow between two nodes of one scope. */
@@ -41,7 +42,7 @@ export function readScope(element: ModdleElement, issues: CompileIssue[], termin
       const source = ref(el.sourceRef)?.id;
       const target = ref(el.targetRef)?.id;
       if (!source || !target) {
-        issues.push({ id: el.id, type: el.$type, reason: 'the sequence flow has no source or no target' });
+        issues.push(compileIssue(el.id, el.$type, compileMessage('compile.flow_dangling')));
         continue;
       }
       const condition = ref(el.conditionExpression);
@@ -53,7 +54,7 @@ export function readScope(element: ModdleElement, issues: CompileIssue[], termin
         scope.boundaries.set(host, [...(scope.boundaries.get(host) ?? []), el]);
       }
     } else {
-      issues.push({ id: el.id, type: el.$type, reason: `${el.$type.replace('bpmn:', '')} is not supported (supported: start/end events, user and service tasks, exclusive and parallel gateways, timer events, embedded sub-processes)` });
+      issues.push(compileIssue(el.id, el.$type, compileMessage('compile.type_unsupported', { kind: el.$type.replace('bpmn:', '') })));
     }
   }
   for (const f of flows) {
