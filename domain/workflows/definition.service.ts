@@ -88,7 +88,8 @@ export async function deployWorkflow(ctx: ServiceContext, key: string, xml: stri
     compiled = await compileWorkflow(xml);
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
-    throw new ValidationError(error, error.issues.map((i) => issue(i.id ? `/${i.id}` : '', i.id ? workflowMessage('workflow.compile_issue', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, issue: reasonOf(i) }) : workflowMessage('workflow.compile_issue_document', { type: i.type, kind: i.type.replace('bpmn:', ''), issue: reasonOf(i) }))));
+    throw new ValidationError(error, error.issues.map((i) => issue(i.id ? `/${i.id}` : '', i.id && i.name ? workflowMessage('workflow.compile_issue_named', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, name: i.name, issue: reasonOf(i) })
+      : i.id ? workflowMessage('workflow.compile_issue', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, issue: reasonOf(i) }) : workflowMessage('workflow.compile_issue_document', { type: i.type, kind: i.type.replace('bpmn:', ''), issue: reasonOf(i) }))));
   }
   const hash = contentHash(xml);
   return ctx.em.transactional(async (em) => {

@@ -5,6 +5,7 @@ export const WORKFLOW_MESSAGES = {
   'workflow.key_invalid': { en: '"{key}" is not a workflow key', 'zh-CN': '“{key}”不是有效的流程标识' },
   'workflow.key_rule': { en: 'use lower-case letters, digits and -, e.g. rectification', 'zh-CN': '请使用小写字母、数字和“-”，例如 rectification' },
   'workflow.compile_issue': { en: '{type} {element}: {issue}', 'zh-CN': '{kind:bpmn} {element}：{issue}' },
+  'workflow.compile_issue_named': { en: '{type} {element}: {issue}', 'zh-CN': '{kind:bpmn}“{name}”：{issue}' },
   'workflow.compile_issue_document': { en: '{type}: {issue}', 'zh-CN': '{kind:bpmn}：{issue}' },
   'workflow.not_deployed': { en: 'No workflow {key} is deployed', 'zh-CN': '流程 {key} 尚未部署' },
   'workflow.version_not_found': { en: 'No version {version} of workflow {key}', 'zh-CN': '流程 {key} 没有第 {version} 版' },

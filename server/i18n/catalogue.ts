@@ -9,12 +9,13 @@ import { INSPECTION_MESSAGES } from '../../domain/inspections/inspection.message
 import { USER_MESSAGES } from '../../domain/users/user.messages.ts';
 import { WORKFLOW_MESSAGES } from '../../domain/workflows/workflow.messages.ts';
 import { COMPILE_MESSAGES } from '../../domain/workflows/compiler/compile.messages.ts';
+import { AUDIT_MESSAGES } from '../../domain/audit/audit.messages.ts';
 import { TRANSPORT_MESSAGES } from '../graphql/transport.messages.ts';
 
 /** Every feature's catalogue in one (a code defined twice fails at start). */
 export const CATALOGUE = mergeCatalogues(
   SHARED_MESSAGES, AJV_MESSAGES, STANDARD_MESSAGES, EDITION_MESSAGES, VARIANT_MESSAGES, CHECKLIST_MESSAGES,
-  INSPECTION_MESSAGES, USER_MESSAGES, WORKFLOW_MESSAGES, COMPILE_MESSAGES, TRANSPORT_MESSAGES,
+  INSPECTION_MESSAGES, USER_MESSAGES, WORKFLOW_MESSAGES, COMPILE_MESSAGES, AUDIT_MESSAGES, TRANSPORT_MESSAGES,
 );
 
 /** A message in `locale`, from its code and parameters (falling back to its English text). */

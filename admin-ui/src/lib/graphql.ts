@@ -2,10 +2,13 @@
  * The admin UI's only way to the server: the public GraphQL API at /graphql, with the signed-in
  * user's bearer token. Expected failures arrive as members of a field's result union; `expect`
  * turns any member other than the wanted one into an `ApiError` carrying its kind and issues.
+ * Every request names the UI's language (Accept-Language), so the server's messages arrive in it.
  */
 
 export interface Issue {
   pointer: string;
+  /** the server's stable message code (e.g. ajv.required) */
+  code?: string;
   message: string;
 }
 
@@ -25,11 +28,20 @@ export class ApiError extends Error {
 }
 
 /** Selects what every error member carries (every result union has ValidationError); append to any union selection. */
-export const ERROR_FIELDS = `__typename ... on Error { message } ... on ValidationError { issues { pointer message } }`;
+export const ERROR_FIELDS = `__typename ... on Error { code message } ... on ValidationError { issues { pointer code message } }`;
 /** The same for the results of writes, whose unions also have ConflictError (with the current revision). */
 export const WRITE_ERROR_FIELDS = `${ERROR_FIELDS} ... on ConflictError { currentRevision }`;
 
+/** The server's code for "sign in first": the token is missing, expired or forged. */
+const SIGN_IN_FIRST = 'auth.sign_in_first';
+
 let token: string | null = null;
+let language = 'zh-CN';
+
+/** The language the server writes its messages in: the UI's own (zh-CN or en). */
+export function setLanguage(value: 'zh-CN' | 'en'): void {
+  language = value;
+}
 let onSignedOut: () => void = () => {};
 
 /** The bearer token sent with every request (null when signed out). */
@@ -39,12 +51,12 @@ export function setToken(value: string | null, signedOut?: () => void): void {
 }
 
 export function authHeaders(): Record<string, string> {
-  return token ? { authorization: `Bearer ${token}` } : {};
+  return { 'accept-language': language, ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
 interface GraphQLResponse<T> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string; issues?: Issue[] } }[];
+  errors?: { message: string; extensions?: { code?: string; messageCode?: string; issues?: Issue[] } }[];
 }
 
 async function send<T>(init: RequestInit): Promise<T> {
@@ -63,7 +75,7 @@ async function send<T>(init: RequestInit): Promise<T> {
   if (body.errors?.length) {
     const first = body.errors[0];
     const code = first.extensions?.code ?? 'Error';
-    if (code === 'FORBIDDEN' && /sign in/i.test(first.message)) onSignedOut();
+    if (code === 'FORBIDDEN' && first.extensions?.messageCode === SIGN_IN_FIRST) onSignedOut();
     throw new ApiError(code, body.errors.map((e) => e.message).join('; '), first.extensions?.issues ?? []);
   }
   if (!body.data) throw new ApiError('Error', `The server answered ${response.status} without data`);
@@ -77,6 +89,7 @@ export function request<T>(query: string, variables?: Record<string, unknown>): 
 
 interface Typed {
   __typename: string;
+  code?: string;
   message?: string;
   issues?: Issue[];
   currentRevision?: number | null;
@@ -85,7 +98,7 @@ interface Typed {
 /** Returns a union member when it is the wanted type; any error member is thrown as an ApiError. */
 export function expect<T extends Typed>(value: Typed, typename: T['__typename']): T {
   if (value.__typename === typename) return value as T;
-  if (value.__typename === 'ForbiddenError' && /sign in/i.test(value.message ?? '')) onSignedOut();
+  if (value.__typename === 'ForbiddenError' && value.code === SIGN_IN_FIRST) onSignedOut();
   throw new ApiError(value.__typename, value.message ?? value.__typename, value.issues ?? [], value.currentRevision ?? null);
 }
 

@@ -5,6 +5,7 @@ export const COMPILE_MESSAGES = {
   'compile.failed': { en: 'The process cannot be compiled ({count} problem{count:s}): {problems:semi}', 'zh-CN': '流程无法编译（{count} 个问题）：{problems:semi}' },
   'compile.failed_more': { en: 'The process cannot be compiled ({count} problem{count:s}): {problems:semi}; …', 'zh-CN': '流程无法编译（{count} 个问题）：{problems:semi}；…' },
   'compile.at_element': { en: '{element}: {issue}', 'zh-CN': '{element}：{issue}' },
+  'compile.at_named_element': { en: '{element}: {issue}', 'zh-CN': '“{name}”：{issue}' },
   'compile.at_document': { en: 'document: {issue}', 'zh-CN': '文档：{issue}' },
   // the document
   'compile.document_empty': { en: 'the BPMN document is empty', 'zh-CN': 'BPMN 文档为空' },

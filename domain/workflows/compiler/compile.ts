@@ -70,7 +70,7 @@ class Compiler {
   }
 
   fail(el: ModdleElement, message: Message): void {
-    this.issues.push(compileIssue(el.id, el.$type, message));
+    this.issues.push(compileIssue(el.id, el.$type, message, el.name));
   }
 
   /** Where a flow leads: the target node's state, or the branch's done state at the join. */
@@ -233,11 +233,11 @@ class Compiler {
     for (const f of out) {
       if (f.id === fallback) continue;
       if (!f.condition) {
-        this.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.flow_without_condition', { gateway: el.id })));
+        this.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.flow_without_condition', { gateway: el.name?.trim() || el.id }), f.name));
         continue;
       }
       const problem = feelSyntaxError(f.condition);
-      if (problem) this.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.condition_invalid', { condition: f.condition, problem })));
+      if (problem) this.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.condition_invalid', { condition: f.condition, problem }), f.name));
       branches.push({ guard: { type: 'feel', params: { expression: f.condition } }, target: this.target(f, region) });
     }
     const defaultFlow = out.find((f) => f.id === fallback);
@@ -392,7 +392,7 @@ function checkSpinLoops(scope: Scope, issues: CompileIssue[]): void {
     if (state.get(id) === 2) return;
     if (state.get(id) === 1) {
       const loop = path.slice(path.indexOf(id));
-      issues.push(compileIssue(id, scope.nodes.get(id)!.$type, m('compile.loop_never_waits', { path: [...loop, id] })));
+      issues.push(compileIssue(id, scope.nodes.get(id)!.$type, m('compile.loop_never_waits', { path: [...loop, id].map((x) => scope.nodes.get(x)?.name?.trim() || x) }), scope.nodes.get(id)!.name));
       return;
     }
     state.set(id, 1);
@@ -415,7 +415,7 @@ export async function compileBpmn(xml: string, options: CompileOptions): Promise
   const scope = readScope(process, compiler.issues, '__terminated');
   checkSpinLoops(scope, compiler.issues);
   const starts = [...scope.nodes.values()].filter((n) => n.$type === 'bpmn:StartEvent');
-  if (starts.length !== 1) throw new CompileError([...compiler.issues, compileIssue(process.id, process.$type, m('compile.start_count', { count: starts.length }))]);
+  if (starts.length !== 1) throw new CompileError([...compiler.issues, compileIssue(process.id, process.$type, m('compile.start_count', { count: starts.length }), process.name)]);
   const states = compiler.region(starts[0].id, { scope, stop: null, doneId: null, inBranch: false });
   compiler.unreached(scope);
   if (!Object.values(states).some((s) => s.type === 'final') && !scope.needsTerminate) compiler.fail(process, m('compile.no_end_reachable'));

@@ -1,7 +1,6 @@
 import type { ChecklistItem as DomainChecklistItem } from '../../../../domain/checklists/generate.ts';
 import { Badge } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 
 /** A check item as the API serves it (the fields the admin UI asks for). */
 export type ChecklistItem = Omit<DomainChecklistItem, 'procedure' | 'hint' | 'schema'>;
@@ -35,7 +34,7 @@ export function groupByInstruction(items: ChecklistItem[]): { code: string; vers
 
 /** A checklist's items, instruction by instruction, as the inspector's phone will show them. */
 export function ChecklistItems({ checklist }: { checklist: Checklist }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   let n = 0;
   return (
     <div className="checklist-groups">
@@ -51,8 +50,8 @@ export function ChecklistItems({ checklist }: { checklist: Checklist }) {
                     <td>{++n}</td>
                     <td>{item.title}{item.description ? <div className="muted small">{item.description}</div> : null}</td>
                     <td className="criterion">{lang === 'zh' ? item.criterion.zh : item.criterion.en}{item.options ? <div className="muted small">{item.options.join(' / ')}</div> : null}</td>
-                    <td>{t(`method.${item.method}` as MessageKey)}</td>
-                    <td>{t(`evidence.${item.evidence}` as MessageKey)}</td>
+                    <td>{term('method', item.method)}</td>
+                    <td>{term('evidence', item.evidence)}</td>
                     <td><Badge value={item.severity} prefix="severity" /></td>
                     <td>{item.weight}</td>
                   </tr>

@@ -21,7 +21,7 @@ const TRAIL = `query ($code: String!, $first: Int, $after: Int) { auditTrail(cod
 const VERIFY = `{ verifyAuditChain { ${ERROR_FIELDS} ... on AuditChainReport { ok checked brokenAtId reason } } }`;
 
 function Trail({ subject }: { subject: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -63,7 +63,7 @@ function Trail({ subject }: { subject: string }) {
                 <td>{e.id}</td>
                 <td>{dateTime(e.occurredAt)}</td>
                 <td>{e.actor ?? '—'}</td>
-                <td><code>{e.action}</code></td>
+                <td title={e.action}>{term('auditAction', e.action)}</td>
                 <td><code className="small detail">{JSON.stringify(e.detail)}</code></td>
                 <td><code className="small" title={e.hash}>{e.hash.slice(0, 12)}…</code></td>
               </tr>

@@ -3,10 +3,10 @@ import { Pager } from '../../components/pager.tsx';
 import { Badge, Empty, QueryView } from '../../components/status.tsx';
 import { request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
+import { stateLabel, useProcessLabels } from './process-labels.ts';
 
 interface DefinitionRow {
   key: string;
@@ -54,7 +54,7 @@ function NewProcess() {
 
 /** Deployed processes (open one in the modeler) and their instances, filtered by process and status. */
 export function WorkflowsPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const { can } = useSession();
   const { query } = useLocation();
   const key = query.get('key');
@@ -62,6 +62,7 @@ export function WorkflowsPage() {
   const offset = Number(query.get('offset') ?? 0);
   const definitions = useQuery(async () => (await request<{ workflowDefinitions: DefinitionRow[] }>(DEFINITIONS)).workflowDefinitions, []);
   const instances = useQuery(async () => (await request<{ workflowInstances: { totalCount: number; items: InstanceRow[] } }>(INSTANCES, { key, status, first: PAGE, offset })).workflowInstances, [key, status, offset]);
+  const processes = useProcessLabels(instances.data?.items ?? []);
   return (
     <div className="page">
       <h1>{t('workflows.title')}</h1>
@@ -98,14 +99,14 @@ export function WorkflowsPage() {
           <span>{t('workflows.process')}</span>
           <select value={key ?? ''} onChange={(e) => setQuery({ key: e.target.value, offset: null })}>
             <option value="">{t('workflows.allProcesses')}</option>
-            {[...new Set(definitions.data?.map((d) => d.key) ?? [])].map((k) => <option key={k} value={k}>{k}</option>)}
+            {[...new Map(definitions.data?.map((d) => [d.key, d.name]) ?? [])].map(([k, name]) => <option key={k} value={k}>{name}</option>)}
           </select>
         </label>
         <label className="field">
           <span>{t('history.status')}</span>
           <select value={status ?? ''} onChange={(e) => setQuery({ status: e.target.value, offset: null })}>
             <option value="">{t('workflows.allStatuses')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
+            {STATUSES.map((s) => <option key={s} value={s}>{term('status', s)}</option>)}
           </select>
         </label>
       </div>
@@ -119,9 +120,9 @@ export function WorkflowsPage() {
                   {d.items.map((i) => (
                     <tr key={i.id}>
                       <td><Link to={`/instances/${i.id}`}>{i.id}</Link></td>
-                      <td>{i.key} <span className="muted">v{i.version}</span></td>
+                      <td>{processes.get(`${i.key}@${i.version}`)?.name ?? t('state.loading')} <span className="muted">v{i.version}</span></td>
                       <td><Badge value={i.status} /></td>
-                      <td>{i.states.join(', ') || '—'}</td>
+                      <td>{i.states.map((s) => stateLabel(processes.get(`${i.key}@${i.version}`), s, term)).join('、') || '—'}</td>
                       <td>{i.businessKey ?? '—'}</td>
                       <td>{i.startedBy} · {dateTime(i.startedAt)}</td>
                     </tr>

@@ -5,7 +5,7 @@ import { ChangeList } from '../../../components/change-list.tsx';
 import { TextField } from '../../../components/fields.tsx';
 import { Badge, ErrorNotice, Loading } from '../../../components/status.tsx';
 import { ApiError, ERROR_FIELDS, expect, request, WRITE_ERROR_FIELDS, type Issue } from '../../../lib/graphql.ts';
-import { useI18n } from '../../../lib/i18n.tsx';
+import { useI18n, type Translate } from '../../../lib/i18n.tsx';
 import { Link, useLeaveGuard } from '../../../lib/router.tsx';
 import { useSession } from '../../../lib/session.tsx';
 import { ItemsEditor } from './items-editor.tsx';
@@ -53,9 +53,33 @@ async function versionMutation(query: string, variables: Record<string, unknown>
 
 type Tab = 'items' | 'text' | 'json';
 
-/** Problems for one place of the document: at that pointer, or (unless exact) below it. */
-function issuesLookup(issues: Issue[]) {
-  return (pointer: string, exact = false) => issues.filter((i) => i.pointer === pointer || (!exact && i.pointer.startsWith(`${pointer}/`))).map((i) => (i.pointer === pointer ? i.message : `${i.pointer.slice(pointer.length + 1)}: ${i.message}`));
+/**
+ * Where below a field a problem is, in words: `x-check/severity` is 严重度, `2` is 第 3 条 — the
+ * field labels of the forms, never the document's keys.
+ */
+function placeIn(rest: string, t: Translate, term: (kind: string, value: unknown) => string): string {
+  return rest.split('/').filter((token) => token !== 'x-check' && token !== 'x-standard' && token !== 'body').map((token) => {
+    const name = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^\d+$/.test(name)) return t('editor.entry', { n: Number(name) + 1 });
+    for (const kind of ['item', 'body', 'text']) if (term(kind, name) !== name) return term(kind, name);
+    return name;
+  }).join(' › ');
+}
+
+/** A place in a document as people call it: a check item by its title, then the fields below it. */
+function placeOf(doc: JsonObject, pointer: string, t: Translate, term: (kind: string, value: unknown) => string): string {
+  const item = /^\/properties\/([^/]+)(\/.*)?$/.exec(pointer);
+  if (!item) return placeIn(pointer.slice(1), t, term) || t('editor.wholeDocument');
+  const key = item[1].replace(/~1/g, '/').replace(/~0/g, '~');
+  const props = doc.properties as Record<string, JsonObject> | undefined;
+  const title = t('editor.itemNamed', { title: String(props?.[key]?.title ?? key) });
+  return item[2] ? `${title} › ${placeIn(item[2].slice(1), t, term)}` : title;
+}
+
+/** Problems for one place of the document: at that pointer, or (unless exact) below it, saying where below. */
+function issuesLookup(issues: Issue[], t: Translate, term: (kind: string, value: unknown) => string) {
+  return (pointer: string, exact = false) => issues.filter((i) => i.pointer === pointer || (!exact && i.pointer.startsWith(`${pointer}/`)))
+    .map((i) => (i.pointer === pointer ? i.message : t('editor.issueAt', { place: placeIn(i.pointer.slice(pointer.length + 1), t, term), message: i.message })));
 }
 
 /**
@@ -65,7 +89,7 @@ function issuesLookup(issues: Issue[]) {
  * else saved first, their version is loaded and the user's edits are reapplied on top of it.
  */
 export function StandardEditor({ code }: { code: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term, lang } = useI18n();
   const { can } = useSession();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -137,7 +161,7 @@ export function StandardEditor({ code }: { code: string }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [working, code, editable]);
+  }, [working, code, editable, lang]);
 
   useLeaveGuard(dirty, t('editor.leaveUnsaved'));
   // unsaved edits are kept in this browser until saved or discarded
@@ -148,7 +172,7 @@ export function StandardEditor({ code }: { code: string }) {
   }, [dirty, base, working, revision, code, loaded]);
 
   const changes = useMemo(() => (working && loaded?.latestPublished ? describeChanges(loaded.latestPublished.schema, working) : []), [working, loaded]);
-  const issuesAt = useMemo(() => issuesLookup(issues), [issues]);
+  const issuesAt = useMemo(() => issuesLookup(issues, t, term), [issues, t, term]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -180,11 +204,11 @@ export function StandardEditor({ code }: { code: string }) {
     setBase(fresh.draft.schema);
     if (result.ok) {
       setWorking(result.doc);
-      setNotice(result.overlaps.length ? t('editor.reappliedOverlaps', { revision: fresh.draft.revision, paths: result.overlaps.join(', ') }) : t('editor.reapplied', { revision: fresh.draft.revision }));
+      setNotice(result.overlaps.length ? t('editor.reappliedOverlaps', { revision: fresh.draft.revision, paths: result.overlaps.map((path) => placeOf(result.doc, path, t, term)).join('、') }) : t('editor.reapplied', { revision: fresh.draft.revision }));
     } else {
       setWorking(fresh.draft.schema);
       setLost(mine);
-      setActionError(new ApiError('ConflictError', t('editor.reapplyFailed', { path: result.path })));
+      setActionError(new ApiError('ConflictError', t('editor.reapplyFailed', { path: placeOf(mine, result.path, t, term) })));
     }
   });
 
