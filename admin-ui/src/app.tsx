@@ -144,7 +144,7 @@ export function App() {
       <div className="sign-in">
         <div className="card sign-in-card" role="alert">
           <h1>{t('shell.unreachable')}</h1>
-          <p className="muted">{unreachable.message}</p>
+          {unreachable.message ? <p className="muted">{unreachable.message}</p> : null}
           <button type="button" className="btn btn-primary" onClick={retry}>{t('shell.retry')}</button>
         </div>
       </div>

@@ -421,5 +421,5 @@ describe('admin UI in a real browser', () => {
     }
     // then nothing raw is visible anywhere
     expect(found).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -38,7 +38,7 @@ export function ErrorNotice({ error, title }: { error: unknown; title?: string }
   return (
     <div className="notice notice-error" role="alert">
       <strong>{title ?? kind}</strong>
-      <p>{(error as Error).message}</p>
+      {(error as Error).message ? <p>{(error as Error).message}</p> : null}
       {api && api.issues.length > 0 && (
         <ul className="issues">
           {api.issues.map((issue, i) => (

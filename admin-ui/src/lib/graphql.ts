@@ -64,13 +64,14 @@ async function send<T>(init: RequestInit): Promise<T> {
   try {
     response = await fetch('/graphql', { ...init, headers: { accept: 'application/json', ...authHeaders(), ...(init.headers as Record<string, string>) } });
   } catch {
-    throw new ApiError('NetworkError', 'The server cannot be reached');
+    // the UI names the kind in the reader's language; there is nothing more to say
+    throw new ApiError('NetworkError', '');
   }
   let body: GraphQLResponse<T>;
   try {
     body = (await response.json()) as GraphQLResponse<T>;
   } catch {
-    throw new ApiError('NetworkError', `The server answered ${response.status} without JSON`);
+    throw new ApiError('NetworkError', `HTTP ${response.status}`);
   }
   if (body.errors?.length) {
     const first = body.errors[0];
@@ -78,7 +79,7 @@ async function send<T>(init: RequestInit): Promise<T> {
     if (code === 'FORBIDDEN' && first.extensions?.messageCode === SIGN_IN_FIRST) onSignedOut();
     throw new ApiError(code, body.errors.map((e) => e.message).join('; '), first.extensions?.issues ?? []);
   }
-  if (!body.data) throw new ApiError('Error', `The server answered ${response.status} without data`);
+  if (!body.data) throw new ApiError('Error', `HTTP ${response.status}`);
   return body.data;
 }
 
