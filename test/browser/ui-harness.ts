@@ -147,7 +147,8 @@ export async function rawKeysOnPage(page: Page, lang: 'zh' | 'en'): Promise<stri
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest(skip) || !(node.textContent ?? '').trim()) continue;
+      // text nodes of one element are read together, spaces included ("正文" "/" "definitions" is one text)
+      if (!el || el.closest(skip)) continue;
       // a closed select's options count; anything else must be rendered (closed <details> are not)
       if (el.tagName !== 'OPTION' && !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) continue;
       byParent.set(el, (byParent.get(el) ?? '') + node.textContent);
