@@ -59,8 +59,8 @@ function formatParam(value: ParamValue | undefined, format: string | undefined, 
   if (isMessageData(value)) return renderMessage(catalogue, value, locale);
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
   if (format && format !== 'path' && format !== 'semi') {
-    const templates = catalogue[`${format}.${String(value)}`];
-    if (templates) return templates[locale];
+    const word = `${format}.${String(value)}`;
+    if (Object.hasOwn(catalogue, word)) return catalogue[word][locale];
   }
   return String(value);
 }

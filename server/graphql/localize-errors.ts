@@ -1,9 +1,8 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DomainError, ValidationError, type Issue } from '../../domain/shared/errors.ts';
+import { ConflictError, DomainError, NotFoundError, ValidationError, type Issue } from '../../domain/shared/errors.ts';
 import { paramsData, type MessageData, type MessageParams } from '../../domain/shared/messages.ts';
 import { ForbiddenError } from '../../domain/users/roles.ts';
-import { NotFoundError, ConflictError } from '../../domain/shared/errors.ts';
 import { localeFromAcceptLanguage } from '../i18n/locale.ts';
 import { render, renderedIssue } from '../i18n/catalogue.ts';
 
