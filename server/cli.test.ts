@@ -36,5 +36,10 @@ describe('npm run pinzhi -- validate', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`/properties/${key}/x-check/touchpoints: M03/M03.P01.W002.json: touchpoint TP-999 is not in touchpoints.json`);
+    // and with --lang zh the same problem is reported in Chinese
+    const chinese = run('validate', dir, '--lang', 'zh');
+    expect(chinese.status).toBe(1);
+    expect(chinese.stderr.split('\n')[0]).toMatch(/^标准库有 \d+ 个问题$/);
+    expect(chinese.stderr).toContain(`/properties/${key}/x-check/touchpoints: M03/M03.P01.W002.json：客户触点 TP-999 不在 touchpoints.json 中`);
   });
 });

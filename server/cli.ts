@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { checkLibrary } from '../domain/editions/library.ts';
 import { checkLibraryPackage } from '../domain/editions/library-package.ts';
-import { ValidationError } from '../domain/shared/errors.ts';
+import { DomainError, ValidationError } from '../domain/shared/errors.ts';
+import type { Locale } from '../domain/shared/messages.ts';
+import { render } from './i18n/catalogue.ts';
+import { localeFromFlag } from './i18n/locale.ts';
 import { loadConfig } from './config.ts';
 import { openOrm, forkEm } from './db/orm.ts';
 import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
@@ -18,6 +21,7 @@ const USAGE = `Usage: npm run pinzhi -- <command>
                                                a library with editions.json imports its editions
   export <dir> [--edition NAME]                write an edition (default: the newest) as files
   user add --username U --password P --roles r1,r2 [--name "显示名"] [--qualification "物业经理证:WY-2024-0187:2028-06-30" …]
+Problems are reported in English, or in Chinese with --lang zh.
 Uses DATABASE_URL (PostgreSQL) or the embedded PGlite under DATA_DIR (default ./data).`;
 
 /** `certificate[:number[:expires YYYY-MM-DD]]` */
@@ -32,12 +36,16 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** The language problems are reported in: English, or Chinese with `--lang zh`. */
+let locale: Locale = 'en';
+
 function report(error: unknown): never {
   if (error instanceof ValidationError) {
-    console.error(error.message);
-    for (const issue of error.issues) console.error(`  ${issue.pointer || '/'}: ${issue.message}`);
+    console.error(render(error, locale));
+    for (const issue of error.issues) console.error(`  ${issue.pointer || '/'}: ${render(issue, locale)}`);
     process.exit(1);
   }
+  if (error instanceof DomainError) fail(render(error, locale));
   throw error;
 }
 
@@ -46,8 +54,9 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { edition: { type: 'string' }, note: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, qualification: { type: 'string', multiple: true } },
+    options: { lang: { type: 'string' }, edition: { type: 'string' }, note: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, qualification: { type: 'string', multiple: true } },
   });
+  locale = localeFromFlag(values.lang);
   const [command, arg] = positionals;
   if (command === 'validate') {
     if (!arg) fail(USAGE);

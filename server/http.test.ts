@@ -42,9 +42,9 @@ describe('HTTP', () => {
   });
 
   it('answers a non-JSON body with 400 and stays up', async () => {
-    const bad = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": nope' });
+    const bad = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body: '{"query": nope' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors[0]).toMatchObject({ message: "The request body is not valid JSON: unexpected token 'o'", extensions: { code: 'BAD_REQUEST' } });
+    expect((await bad.json()).errors[0]).toMatchObject({ message: "The request body is not valid JSON: unexpected token 'o'", extensions: { code: 'BAD_REQUEST', messageCode: 'request.body_not_json' } });
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 

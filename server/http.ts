@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { forkEm } from './db/orm.ts';
-import { NotFoundError } from '../domain/shared/errors.ts';
+import { NotFoundError, DomainError } from '../domain/shared/errors.ts';
+import { paramsData, type Locale, type Message, type MessageData } from '../domain/shared/messages.ts';
+import { render } from './i18n/catalogue.ts';
+import { localeFromAcceptLanguage } from './i18n/locale.ts';
+import { transportMessage } from './graphql/transport.messages.ts';
 import type { App } from './app.ts';
 import { getChecklistById } from '../domain/checklists/checklist.service.ts';
 import { readPhoto } from '../domain/inspections/photo.service.ts';
@@ -10,6 +14,16 @@ import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
 import { AdminUi } from './admin-ui.ts';
 import { idleCollector } from './idle-gc.ts';
+
+/** The language of a request's messages, from Accept-Language (Chinese by default). */
+function localeOf(req: IncomingMessage): Locale {
+  return localeFromAcceptLanguage(req.headers['accept-language']);
+}
+
+/** A refusal before GraphQL runs: the message in the request's language, with its code and parameters. */
+function errorBody(req: IncomingMessage, message: MessageData & { message?: string }, category?: string): unknown {
+  return { errors: [{ message: render(message, localeOf(req)), extensions: { ...(category ? { code: category } : {}), messageCode: message.code, params: paramsData(message.params) } }] };
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -52,20 +66,19 @@ function callerOf(app: App, req: IncomingMessage): string {
   return actor ? `${actor.username}|${actor.roles.join(',')}` : 'anonymous';
 }
 
-const SIGN_IN_FIRST = { errors: [{ message: 'Sign in first: send Authorization: Bearer <token> from login' }] };
-
 /** Whether the caller may read inspections; answers 401 or 403 when not. */
 function mayRead(app: App, req: IncomingMessage, res: ServerResponse): boolean {
   const actor = bearerActor(app, req);
   if (!actor) {
-    sendJson(res, 401, SIGN_IN_FIRST);
+    sendJson(res, 401, errorBody(req, transportMessage('request.sign_in_first')));
     return false;
   }
   try {
     authorize(actor, 'readInspections');
     return true;
   } catch (error) {
-    sendJson(res, 403, { errors: [{ message: (error as Error).message }] });
+    if (!(error instanceof DomainError)) throw error;
+    sendJson(res, 403, errorBody(req, error));
     return false;
   }
 }
@@ -74,7 +87,7 @@ function mayRead(app: App, req: IncomingMessage, res: ServerResponse): boolean {
  * Refuses a JSON body that does not parse, saying where — without echoing it back (the parser's
  * own message quotes the body).
  */
-function invalidJson(req: IncomingMessage, body: Buffer | undefined): string | null {
+function invalidJson(req: IncomingMessage, body: Buffer | undefined): Message | null {
   if (!body || body.length === 0 || !String(req.headers['content-type'] ?? '').includes('json')) return null;
   try {
     JSON.parse(body.toString('utf8'));
@@ -82,14 +95,14 @@ function invalidJson(req: IncomingMessage, body: Buffer | undefined): string | n
   } catch (error) {
     // the parser's reason, without the excerpt of the body it quotes
     const reason = (error as Error).message.replace(/,?\s*".*" is not valid JSON$/s, '').replace(' in JSON', '').replace(' of JSON input', ' of the body');
-    return `The request body is not valid JSON: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+    return transportMessage('request.body_not_json', { reason: `${reason.charAt(0).toLowerCase()}${reason.slice(1)}` });
   }
 }
 
 function sendCached(req: IncomingMessage, res: ServerResponse, entry: { status: number; headers: Record<string, string>; body: Buffer; etag: string }, hit: boolean): void {
-  const headers = { ...entry.headers, etag: entry.etag, 'cache-control': 'private, no-cache', 'x-pinzhi-cache': hit ? 'hit' : 'miss' };
+  const headers = { ...entry.headers, etag: entry.etag, 'cache-control': 'private, no-cache', vary: 'accept-language', 'x-pinzhi-cache': hit ? 'hit' : 'miss' };
   if (req.headers['if-none-match'] === entry.etag) {
-    res.writeHead(304, { etag: entry.etag, 'cache-control': headers['cache-control'], 'x-pinzhi-cache': headers['x-pinzhi-cache'] });
+    res.writeHead(304, { etag: entry.etag, 'cache-control': headers['cache-control'], vary: headers.vary, 'x-pinzhi-cache': headers['x-pinzhi-cache'] });
     res.end();
     return;
   }
@@ -99,9 +112,10 @@ function sendCached(req: IncomingMessage, res: ServerResponse, entry: { status: 
 
 async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined): Promise<void> {
   const badJson = invalidJson(req, body);
-  if (badJson) return sendJson(res, 400, { errors: [{ message: badJson, extensions: { code: 'BAD_REQUEST' } }] });
+  if (badJson) return sendJson(res, 400, errorBody(req, badJson, 'BAD_REQUEST'));
   const cacheable = cache.enabled && (req.method === 'GET' || req.method === 'POST') && !String(req.headers.accept ?? '').includes('text/html');
-  const key = cacheable ? ResponseCache.key(req.method!, url.search, callerOf(app, req), body) : '';
+  // answers depend on who asks and in which language
+  const key = cacheable ? ResponseCache.key(req.method!, url.search, `${callerOf(app, req)}|${localeOf(req)}`, body) : '';
   if (cacheable) {
     const hit = cache.get(key);
     if (hit) return sendCached(req, res, hit, true);
@@ -154,7 +168,7 @@ async function serveChecklist(app: App, req: IncomingMessage, res: ServerRespons
     res.end(req.method === 'HEAD' ? undefined : json);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    sendJson(res, 404, { errors: [{ message: error.message }] });
+    sendJson(res, 404, errorBody(req, error));
   }
 }
 
@@ -173,7 +187,7 @@ async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, s
     res.end(req.method === 'HEAD' ? undefined : bytes);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    sendJson(res, 404, { errors: [{ message: error.message }] });
+    sendJson(res, 404, errorBody(req, error));
   }
 }
 
@@ -193,7 +207,7 @@ async function serveWorkbook(app: App, req: IncomingMessage, res: ServerResponse
     res.end(req.method === 'HEAD' ? undefined : bytes);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    sendJson(res, 404, { errors: [{ message: error.message }] });
+    sendJson(res, 404, errorBody(req, error));
   }
 }
 
@@ -232,7 +246,7 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
         res.writeHead(302, { location: '/admin/' });
         return res.end();
       }
-      if (!app) return sendJson(res, 503, { errors: [{ message: 'Pinzhi is starting; try again in a moment' }] });
+      if (!app) return sendJson(res, 503, errorBody(req, transportMessage('request.starting')));
       const read = req.method === 'GET' || req.method === 'HEAD';
       const checklistBook = /^\/checklists\/([0-9a-f]{64})\.xlsx$/.exec(url.pathname);
       if (checklistBook && read) return await serveWorkbook(app, req, res, 'checklists', checklistBook[1]);
@@ -242,20 +256,20 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
       if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);
       if (checklist && (req.method === 'GET' || req.method === 'HEAD')) return await serveChecklist(app, req, res, checklist[1]);
-      if (url.pathname !== '/graphql') return sendJson(res, 404, { errors: [{ message: `Nothing at ${url.pathname}; the API is at /graphql, the admin UI at /admin/` }] });
+      if (url.pathname !== '/graphql') return sendJson(res, 404, errorBody(req, transportMessage('request.nothing_here', { path: url.pathname })));
       let body: Buffer | undefined;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         const read = await readBody(req, options.maxBodyBytes);
         if (read === 'too-large') {
           res.setHeader('connection', 'close');
-          return sendJson(res, 413, { errors: [{ message: `Request body exceeds ${options.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+          return sendJson(res, 413, errorBody(req, transportMessage('request.body_too_large', { limit: options.maxBodyBytes }), 'PAYLOAD_TOO_LARGE'));
         }
         body = read;
       }
       await handleGraphQL(app, cache, req, res, url, body);
     } catch (error) {
       console.error(error);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error' }] });
+      if (!res.headersSent) sendJson(res, 500, errorBody(req, transportMessage('request.unexpected')));
       else res.end();
     }
   });

@@ -1,7 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/shared/errors.ts';
-import { ForbiddenError } from '../domain/shared/access.ts';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type Orm, forkEm } from './db/orm.ts';
 import type { TokenService } from '../domain/users/token.ts';
@@ -11,6 +9,8 @@ import { schema } from './graphql/schema.ts';
 import { queryLimitPlugins } from './graphql/query-limits.ts';
 import { responseMeta } from './graphql/response-meta.ts';
 import { inputGuardPlugin } from './graphql/input-guards.ts';
+import { domainGraphQLError, localizeErrorsPlugin } from './graphql/localize-errors.ts';
+import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { PhotoStore } from '../domain/inspections/photo.service.ts';
 import type { Jobs } from '../domain/jobs/jobs.ts';
@@ -35,21 +35,19 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    plugins: [inputGuardPlugin(), ...queryLimitPlugins(), meta.plugin, ...(production ? [useDisableIntrospection()] : [])],
+    plugins: [inputGuardPlugin(), ...queryLimitPlugins(), meta.plugin, localizeErrorsPlugin(), ...(production ? [useDisableIntrospection()] : [])],
     // the admin UI is served from this origin; other sites get no CORS headers unless allowed by name
     cors: deps.corsOrigins?.length ? { origin: [...deps.corsOrigins], credentials: false, allowedHeaders: ['authorization', 'content-type'], methods: ['GET', 'POST'] } : false,
     graphiql: production ? false : { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { ... on StandardConnection { totalCount pageInfo { hasNextPage endCursor } nodes { code title } } ... on Error { message } } }\n' },
     renderGraphiQL,
     maskedErrors: {
       isDev: false,
-      // Fields without an error union (lists) still give expected errors their message and a code.
+      // Fields without an error union (lists) still give expected errors their message, category and message code (localized by localizeErrorsPlugin).
       maskError: (error, message) => {
         // GraphQL's own errors (parse, validation, bad request bodies) are meant for the client as they are.
         if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
-        const original = (error instanceof GraphQLError ? error.originalError : error) as Error | undefined;
-        const code = original instanceof ForbiddenError ? 'FORBIDDEN' : original instanceof ValidationError ? 'BAD_USER_INPUT' : original instanceof NotFoundError ? 'NOT_FOUND' : original instanceof ConflictError ? 'CONFLICT' : null;
-        if (!code || !original) return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-        return new GraphQLError(original.message, { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code, ...(original instanceof ValidationError ? { issues: original.issues } : {}) } });
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        return domainGraphQLError(original, error instanceof GraphQLError ? error.path : undefined) ?? new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
     landingPage: false,
@@ -67,6 +65,7 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
         request,
         responseHeaders: meta.headersFor(request),
         clientAddress: typeof clientAddress === 'string' ? clientAddress : 'local',
+        locale: localeFromAcceptLanguage(request.headers.get('accept-language')),
       };
     },
   });

@@ -19,7 +19,8 @@ import { createHttpServer, type HttpOptions } from '../server/http.ts';
 export interface TestApp {
   app: App;
   em(): SqlEntityManager;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string }[] }>;
+  /** A GraphQL request through Yoga, read in English (`language` sets Accept-Language; the server's default is Chinese). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, language?: string | null): Promise<{ data?: T; errors?: { message: string }[] }>;
   login(username: string): Promise<string>;
   close(): Promise<void>;
   backend: 'pglite' | 'postgresql';
@@ -66,10 +67,10 @@ export async function startTestApp(options: { demoUsers?: boolean } = {}): Promi
   const orm = await openOrm(config);
   const app = await createApp(config, orm);
   if (options.demoUsers !== false) await ensureDemoUsers(orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR);
-  const gql = async (query: string, variables?: Record<string, unknown>, token?: string) => {
+  const gql = async (query: string, variables?: Record<string, unknown>, token?: string, language: string | null = 'en') => {
     const response = await app.yoga.fetch('http://localhost/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(language ? { 'accept-language': language } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return response.json();

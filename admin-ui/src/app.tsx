@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from './lib/i18n.tsx';
-import type { MessageKey } from './lib/messages.zh.ts';
+import type { MessageKey } from './lib/messages/catalogue.ts';
 import { Link, match, mayLeave, navigate, useLocation } from './lib/router.tsx';
 import { startPage, useSession } from './lib/session.tsx';
 import { Loading } from './components/status.tsx';
@@ -71,7 +71,7 @@ function LanguageSwitch() {
 }
 
 function Shell({ section, children }: { section: string; children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const { user, signOut, can } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const { path } = useLocation();
@@ -104,9 +104,9 @@ function Shell({ section, children }: { section: string; children: ReactNode }) 
         </nav>
         <div className="topbar-end">
           <LanguageSwitch />
-          <span className="user" title={user!.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')} data-testid="current-user">
+          <span className="user" title={user!.roles.map((r) => term('role', r)).join(', ')} data-testid="current-user">
             {user!.displayName}
-            <small>{user!.roles.map((r) => t(`role.${r}` as MessageKey)).join(' · ')}</small>
+            <small>{user!.roles.map((r) => term('role', r)).join(' · ')}</small>
           </span>
           <button type="button" className="btn btn-ghost" onClick={() => mayLeave() && signOut()}>{t("shell.signOut")}</button>
         </div>
@@ -144,7 +144,7 @@ export function App() {
       <div className="sign-in">
         <div className="card sign-in-card" role="alert">
           <h1>{t('shell.unreachable')}</h1>
-          <p className="muted">{unreachable.message}</p>
+          {unreachable.message ? <p className="muted">{unreachable.message}</p> : null}
           <button type="button" className="btn btn-primary" onClick={retry}>{t('shell.retry')}</button>
         </div>
       </div>

@@ -6,6 +6,8 @@ import { authorize, type Actor } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 import { ormWindow, withWindow } from '../shared/keyset-query.ts';
+import type { Message } from '../shared/messages.ts';
+import { auditMessage } from './audit.messages.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_LOCK = 72_100_001;
@@ -55,7 +57,7 @@ export async function appendAudit(em: EntityManager, actor: Actor, input: AuditI
 }
 
 /** Reports whether the whole chain is intact, and where it first breaks. */
-export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean; checked: number; brokenAtId: number | null; reason: string | null }> {
+export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean; checked: number; brokenAtId: number | null; reason: Message | null }> {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
@@ -63,9 +65,9 @@ export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean
   for (;;) {
     const rows = await em.find(AuditEvent, { id: { $gte: expectedId } }, { orderBy: { id: 'asc' }, limit: batch });
     for (const row of rows) {
-      if (row.id !== expectedId) return { ok: false, checked, brokenAtId: expectedId, reason: `event ${expectedId} is missing` };
-      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAtId: row.id, reason: `event ${row.id} does not link to the hash of event ${row.id - 1}` };
-      if (auditHash(row) !== row.hash) return { ok: false, checked, brokenAtId: row.id, reason: `event ${row.id} was altered: its content does not match its hash` };
+      if (row.id !== expectedId) return { ok: false, checked, brokenAtId: expectedId, reason: auditMessage('audit.event_missing', { id: expectedId }) };
+      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.link_broken', { id: row.id, previous: row.id - 1 }) };
+      if (auditHash(row) !== row.hash) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.event_altered', { id: row.id }) };
       prevHash = row.hash;
       expectedId++;
       checked++;

@@ -24,7 +24,8 @@ const issuesOf = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ValidationError) return error.issues;
+    // where and what (the codes are covered by the message tests)
+    if (error instanceof ValidationError) return error.issues.map(({ pointer, message }) => ({ pointer, message }));
     throw error;
   }
   throw new Error('no ValidationError');

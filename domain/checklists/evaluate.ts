@@ -1,5 +1,7 @@
 import { compileCached } from '../standards/ajv.ts';
-import { ValidationError, type Issue } from '../shared/errors.ts';
+import { issue, ValidationError, type Issue } from '../shared/errors.ts';
+import { ajvErrorMessage } from '../standards/ajv.messages.ts';
+import { checklistMessage as m } from './checklist.messages.ts';
 import { pointer, type JsonValue } from '../shared/json.ts';
 import { answerTypeSchema } from './criterion.ts';
 import type { Checklist, ChecklistItem } from './generate.ts';
@@ -52,8 +54,8 @@ export function evaluateAnswers(checklist: Checklist, answers: Answer[], knownPh
   const byId = new Map<string, { answer: Answer; index: number }>();
   const items = new Map(checklist.items.map((i) => [i.id, i]));
   answers.forEach((answer, index) => {
-    if (!items.has(answer.itemId)) issues.push({ pointer: pointer('answers', index, 'itemId'), message: `${answer.itemId} is not an item of checklist ${checklist.id}` });
-    else if (byId.has(answer.itemId)) issues.push({ pointer: pointer('answers', index, 'itemId'), message: `${answer.itemId} is answered twice` });
+    if (!items.has(answer.itemId)) issues.push(issue(pointer('answers', index, 'itemId'), m('answers.item_unknown', { item: answer.itemId, checklist: checklist.id })));
+    else if (byId.has(answer.itemId)) issues.push(issue(pointer('answers', index, 'itemId'), m('answers.item_twice', { item: answer.itemId })));
     else byId.set(answer.itemId, { answer, index });
   });
   // Each answer is checked on its own against the few distinct answer-type schemas (compiled once
@@ -61,33 +63,33 @@ export function evaluateAnswers(checklist: Checklist, answers: Answer[], knownPh
   for (const item of checklist.items) {
     const at = byId.get(item.id);
     if (!at) {
-      issues.push({ pointer: '/answers', message: `${item.id} (${item.title}) is not answered: give a value, or notApplicable with the reason` });
+      issues.push(issue('/answers', m('answers.item_missing', { item: item.id, title: item.title })));
       continue;
     }
     const { answer, index } = at;
     const here = (...p: (string | number)[]) => pointer('answers', index, ...p);
     const hasValue = answer.value !== undefined && answer.value !== null;
     const na = answer.notApplicable;
-    if (na !== undefined && na !== null && (typeof na !== 'string' || !/\S/.test(na) || na.length > 500)) issues.push({ pointer: here('notApplicable'), message: `${item.title}: not applicable needs the reason (1–500 characters)` });
-    else if (hasValue && na != null) issues.push({ pointer: here(), message: `${item.title}: give either a value or notApplicable with the reason, not both` });
-    else if (!hasValue && na == null) issues.push({ pointer: here('value'), message: `${item.title}: give a value, or notApplicable with the reason` });
+    if (na !== undefined && na !== null && (typeof na !== 'string' || !/\S/.test(na) || na.length > 500)) issues.push(issue(here('notApplicable'), m('answers.na_reason', { title: item.title })));
+    else if (hasValue && na != null) issues.push(issue(here(), m('answers.value_and_na', { title: item.title })));
+    else if (!hasValue && na == null) issues.push(issue(here('value'), m('answers.value_missing', { title: item.title })));
     else if (hasValue) {
       const validate = compileCached(answerTypeSchema(item));
-      if (!validate(answer.value)) issues.push({ pointer: here('value'), message: `${item.title}: ${validate.errors?.[0]?.message ?? 'has the wrong type'}` });
+      if (!validate(answer.value)) issues.push(issue(here('value'), m('answers.value_invalid', { title: item.title, problem: validate.errors?.[0] ? ajvErrorMessage(validate.errors[0]) : m('answers.wrong_type') })));
     }
     if (answer.photos !== undefined && answer.photos !== null) {
-      if (!Array.isArray(answer.photos) || answer.photos.length > 20 || new Set(answer.photos).size !== answer.photos.length) issues.push({ pointer: here('photos'), message: `${item.title}: photos must be at most 20 different photo ids` });
+      if (!Array.isArray(answer.photos) || answer.photos.length > 20 || new Set(answer.photos).size !== answer.photos.length) issues.push(issue(here('photos'), m('answers.photos_invalid', { title: item.title })));
     }
-    if (answer.remark != null && (typeof answer.remark !== 'string' || answer.remark.length > 2000)) issues.push({ pointer: here('remark'), message: `${item.title}: a remark is text of at most 2000 characters` });
+    if (answer.remark != null && (typeof answer.remark !== 'string' || answer.remark.length > 2000)) issues.push(issue(here('remark'), m('answers.remark_invalid', { title: item.title })));
     const photos = [...(Array.isArray(answer.photos) ? answer.photos : []).map((p, i) => ({ p, at: here('photos', i) })),
       ...(item.input === 'photos' && Array.isArray(answer.value) ? (answer.value as unknown[]).map((p, i) => ({ p, at: here('value', i) })) : [])];
     for (const { p, at: where } of photos) {
-      if (typeof p !== 'string' || !/^[0-9a-f]{64}$/.test(p)) issues.push({ pointer: where, message: `${item.title}: a photo id is the sha256 uploadPhoto returned` });
-      else if (!knownPhotos(p)) issues.push({ pointer: where, message: `photo ${p} has not been uploaded` });
+      if (typeof p !== 'string' || !/^[0-9a-f]{64}$/.test(p)) issues.push(issue(where, m('answers.photo_id_invalid', { title: item.title })));
+      else if (!knownPhotos(p)) issues.push(issue(where, m('answers.photo_not_uploaded', { photo: p })));
     }
   }
   const unique = dedupe(issues);
-  if (unique.length > 0) throw new ValidationError(`The answers do not fit checklist ${checklist.id} (${unique.length} problem${unique.length === 1 ? '' : 's'})`, unique);
+  if (unique.length > 0) throw new ValidationError(m('answers.invalid', { checklist: checklist.id, count: unique.length }), unique);
 
   const results: ItemResult[] = [];
   for (const item of checklist.items) {
@@ -101,11 +103,11 @@ export function evaluateAnswers(checklist: Checklist, answers: Answer[], knownPh
     const result: ItemResult = { item, status: ok ? 'passed' : 'failed', answer, reasons: ok ? [] : [...new Set((validate.errors ?? []).map((e) => reason(item, e.keyword, e.message)))] };
     const photos = item.input === 'photos' ? (answer.value as string[]) : (answer.photos ?? []);
     if ((item.evidence === 'photo-required' || (item.evidence === 'photo-on-fail' && !ok)) && photos.length === 0) {
-      issues.push({ pointer: pointer('answers', index, 'photos'), message: `${item.title}: ${item.evidence === 'photo-required' ? 'a photo is required' : 'a failed item needs a photo as evidence'}` });
+      issues.push(issue(pointer('answers', index, 'photos'), m(item.evidence === 'photo-required' ? 'answers.photo_required' : 'answers.photo_on_fail', { title: item.title })));
     }
     results.push(result);
   }
-  if (issues.length > 0) throw new ValidationError(`The answers lack evidence (${issues.length} problem${issues.length === 1 ? '' : 's'})`, issues);
+  if (issues.length > 0) throw new ValidationError(m('answers.lack_evidence', { count: issues.length }), issues);
   const applicable = results.filter((r) => r.status !== 'not-applicable');
   const passed = applicable.filter((r) => r.status === 'passed');
   const weight = (rs: ItemResult[]) => rs.reduce((n, r) => n + r.item.weight, 0);

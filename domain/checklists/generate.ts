@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ValidationError } from '../shared/errors.ts';
+import { issue, ValidationError } from '../shared/errors.ts';
+import { checklistMessage } from './checklist.messages.ts';
 import { escapePointerToken, isJsonObject, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { answerTypeSchema, describeCriterion, inputKind, type Criterion, type InputKind } from './criterion.ts';
 import { stratifiedSample } from './sampling.ts';
@@ -87,7 +88,7 @@ function checklistItem(doc: PinnedInstruction, key: string, item: JsonObject): C
   const unsupported = UNSUPPORTED_ON_ITEMS.filter((k) => k in item);
   if (unsupported.length > 0 || Array.isArray(item.type)) {
     // Refuse rather than judge by a simplified criterion.
-    throw new ValidationError(`${doc.code}@${doc.version} item ${key} cannot be put on a checklist`, [{ pointer: `/properties/${escapePointerToken(key)}`, message: `checklists judge items by type, bounds, options, length, pattern and photo count; ${unsupported.length ? unsupported.join(', ') : 'a list of types'} is not supported on a check item` }]);
+    throw new ValidationError(checklistMessage('checklist.item_unsupported', { code: doc.code, version: doc.version, key }), [issue(`/properties/${escapePointerToken(key)}`, unsupported.length ? checklistMessage('checklist.item_keywords_unsupported', { keywords: unsupported }) : checklistMessage('checklist.item_type_list_unsupported'))]);
   }
   const check = isJsonObject(item['x-check']) ? item['x-check'] : {};
   const str = (v: JsonValue | undefined) => (typeof v === 'string' ? v : null);

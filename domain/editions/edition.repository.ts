@@ -1,5 +1,6 @@
 import type { EntityManager } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { editionMessage } from './edition.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import type { Keyset, PageWindow } from '../shared/paging.ts';
 import { ormWindow } from '../shared/keyset-query.ts';
@@ -48,7 +49,7 @@ export const editionRepository = {
 
   async getEdition(em: EntityManager, name: string): Promise<IEdition> {
     const edition = await em.findOne(Edition, { name });
-    if (!edition) throw new NotFoundError(`No edition named ${name}`, name);
+    if (!edition) throw new NotFoundError(editionMessage('edition.not_found', { name }), name);
     return edition;
   },
 

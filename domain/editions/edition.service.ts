@@ -1,7 +1,9 @@
 import { advisoryLock, type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { editionRepository, EDITIONS } from './edition.repository.ts';
 import { retirementRepository } from './retirement.repository.ts';
-import { ConflictError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, ValidationError, issue } from '../shared/errors.ts';
+import { sharedMessage } from '../shared/shared.messages.ts';
+import { editionMessage } from './edition.messages.ts';
 import { diffVersions } from '../standards/diff/diff.ts';
 import type { Change } from '../standards/diff/semantic-diff.ts';
 import type { PatchOperation } from '../standards/diff/json-patch.ts';
@@ -31,13 +33,13 @@ const EDITION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export async function publishEdition(ctx: ServiceContext, name: string, note?: string | null, options: { publishedBy?: string; date?: Date } = {}): Promise<IEdition> {
   const actor = authorize(ctx.actor, 'publishEditions');
   if (!EDITION_NAME.test(name)) {
-    throw new ValidationError(`"${name}" is not a valid edition name`, [{ pointer: '', message: 'use letters, digits, ".", "_" or "-" (at most 64), e.g. 2026-Q4' }]);
+    throw new ValidationError(editionMessage('edition.name_invalid', { name }), [issue('', editionMessage('edition.name_rule'))]);
   }
   const edition = await inTransaction(ctx.em, async (em) => {
     await advisoryLock(em, 72_100_002);
-    if (await editionRepository.findEdition(em, name)) throw new ConflictError(`An edition named ${name} already exists`);
+    if (await editionRepository.findEdition(em, name)) throw new ConflictError(editionMessage('edition.exists', { name }));
     const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
-    if (docs.length === 0) throw new ConflictError('Nothing is published yet: an edition needs at least one published standard');
+    if (docs.length === 0) throw new ConflictError(editionMessage('edition.nothing_published'));
     const newest = await editionRepository.newestEdition(em);
     const now = new Date();
     const createdBy = options.publishedBy ?? actor.username;
@@ -133,11 +135,11 @@ export async function editionDiff(ctx: ServiceContext, from: string, to: string)
  */
 export async function retireEdition(ctx: ServiceContext, name: string, note: string): Promise<IEdition> {
   const actor = authorize(ctx.actor, 'publishEditions');
-  if (!note?.trim()) throw new ValidationError('Say why the edition is retired', [{ pointer: '/note', message: 'note is required' }]);
+  if (!note?.trim()) throw new ValidationError(editionMessage('edition.retire_note_required'), [issue('/note', sharedMessage('value.note_required'))]);
   return inTransaction(ctx.em, async (em) => {
     const edition = await editionRepository.getEdition(em, name);
-    if ((await editionRepository.newestEdition(em))?.name === name) throw new ConflictError(`${name} is the newest edition; publish a newer one before retiring it`);
-    if (await retirementRepository.find(em, name)) throw new ConflictError(`${name} is already retired`);
+    if ((await editionRepository.newestEdition(em))?.name === name) throw new ConflictError(editionMessage('edition.newest_not_retirable', { name }));
+    if (await retirementRepository.find(em, name)) throw new ConflictError(editionMessage('edition.already_retired', { name }));
     await retirementRepository.insert(em, name, { retiredBy: actor.username, retiredAt: new Date(), note });
     await appendAudit(em, actor, { action: 'edition.retired', subjectType: 'edition', subjectKey: name, detail: { note } });
     return edition;

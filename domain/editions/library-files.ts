@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { LibraryFile } from './library.ts';
-import { LibraryError, type LibraryIssue } from './library.ts';
+import { fileIssue, LibraryError, type LibraryIssue } from './library.ts';
+import { sharedMessage } from '../shared/shared.messages.ts';
+import { editionMessage } from './edition.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import type { EditionManifest, LibraryPackage } from './library-package.ts';
 
@@ -25,13 +27,13 @@ export function readLibraryDir(dir: string, options: { skip?: string[] } = {}): 
         try {
           files.push({ file, schema: readJson(path) });
         } catch (error) {
-          problems.push({ file, pointer: '', message: `not valid JSON: ${(error as Error).message}` });
+          problems.push(fileIssue(file, '', sharedMessage('value.not_json', { detail: (error as Error).message })));
         }
       }
     }
   };
   walk(dir);
-  if (problems.length > 0) throw new LibraryError(`${problems.length} file(s) are not valid JSON`, problems);
+  if (problems.length > 0) throw new LibraryError(editionMessage('library.files_not_json', { count: problems.length }), problems);
   return files;
 }
 
@@ -56,7 +58,7 @@ export function readLibraryPackage(dir: string): LibraryPackage {
     try {
       return readJson(join(dir, file));
     } catch (error) {
-      problems.push({ file, pointer: '', message: `not valid JSON: ${(error as Error).message}` });
+      problems.push(fileIssue(file, '', sharedMessage('value.not_json', { detail: (error as Error).message })));
       return fallback;
     }
   };
@@ -73,7 +75,7 @@ export function readLibraryPackage(dir: string): LibraryPackage {
   const variants = existsSync(variantsDir)
     ? readdirSync(variantsDir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: `variants/${f}`, schema: json(`variants/${f}`, null) }))
     : [];
-  if (problems.length > 0) throw new LibraryError(`${problems.length} file(s) are not valid JSON`, problems);
+  if (problems.length > 0) throw new LibraryError(editionMessage('library.files_not_json', { count: problems.length }), problems);
   return {
     editions: Array.isArray(manifest.editions) ? manifest.editions : [],
     documents: readLibraryDir(dir, { skip: ['history', 'variants'] }),

@@ -1,8 +1,10 @@
 import { ValidationError } from '../shared/errors.ts';
 import { isJsonObject, jsonEqual, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
-import { checkLibrary, LibraryError, type LibraryDocument, type LibraryFile, type LibraryIssue } from './library.ts';
+import { checkLibrary, LibraryError, type LibraryDocument, type LibraryFile, type LibraryIssue, fileIssue, nested } from './library.ts';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
 import { applyOverlay, parseVariant, type Variant, type Touchpoint } from '../variants/variants.ts';
+import { sharedMessage } from '../shared/shared.messages.ts';
+import { editionMessage } from './edition.messages.ts';
 
 export type ChangeType = 'introduced' | 'revised' | 'retired';
 
@@ -62,22 +64,22 @@ function parseEditions(input: unknown, issues: LibraryIssue[]): EditionManifest[
   const file = 'editions.json';
   const list = isJsonObject(input as JsonValue) ? (input as JsonObject).editions : undefined;
   if (!Array.isArray(list) || list.length === 0) {
-    issues.push({ file, pointer: '/editions', message: 'must list at least one edition' });
+    issues.push(fileIssue(file, '/editions', editionMessage('library.editions_empty')));
     return [];
   }
   const names = new Set<string>();
   return list.map((e, i): EditionManifest => {
     const at = (...p: (string | number)[]) => pointer('editions', i, ...p);
     const entry = isJsonObject(e) ? e : {};
-    for (const f of ['name', 'date', 'publishedBy', 'note']) if (!nonEmpty(entry[f])) issues.push({ file, pointer: at(f), message: 'must be a non-empty string' });
-    if (nonEmpty(entry.name) && names.has(entry.name)) issues.push({ file, pointer: at('name'), message: `edition ${entry.name} is listed twice` });
-    if (nonEmpty(entry.date) && Number.isNaN(Date.parse(entry.date))) issues.push({ file, pointer: at('date'), message: 'must be an ISO date' });
+    for (const f of ['name', 'date', 'publishedBy', 'note']) if (!nonEmpty(entry[f])) issues.push(fileIssue(file, at(f), sharedMessage('value.non_empty_string')));
+    if (nonEmpty(entry.name) && names.has(entry.name)) issues.push(fileIssue(file, at('name'), editionMessage('library.edition_twice', { name: entry.name })));
+    if (nonEmpty(entry.date) && Number.isNaN(Date.parse(entry.date))) issues.push(fileIssue(file, at('date'), editionMessage('library.date_invalid')));
     names.add(String(entry.name));
     const changes = Array.isArray(entry.changes) ? entry.changes : [];
     changes.forEach((c, j) => {
       const change = isJsonObject(c) ? c : {};
-      for (const f of ['code', 'author', 'note']) if (!nonEmpty(change[f])) issues.push({ file, pointer: at('changes', j, f), message: 'must be a non-empty string' });
-      if (!CHANGE_TYPES.includes(change.change as ChangeType)) issues.push({ file, pointer: at('changes', j, 'change'), message: `must be one of: ${CHANGE_TYPES.join(', ')}` });
+      for (const f of ['code', 'author', 'note']) if (!nonEmpty(change[f])) issues.push(fileIssue(file, at('changes', j, f), sharedMessage('value.non_empty_string')));
+      if (!CHANGE_TYPES.includes(change.change as ChangeType)) issues.push(fileIssue(file, at('changes', j, 'change'), editionMessage('library.change_type', { types: CHANGE_TYPES })));
     });
     return { name: String(entry.name), date: String(entry.date), publishedBy: String(entry.publishedBy), note: String(entry.note), changes: changes as unknown as EditionChange[] };
   });
@@ -86,18 +88,18 @@ function parseEditions(input: unknown, issues: LibraryIssue[]): EditionManifest[
 function parseTouchpoints(input: unknown, issues: LibraryIssue[]): Touchpoint[] {
   const file = 'touchpoints.json';
   if (!Array.isArray(input)) {
-    issues.push({ file, pointer: '', message: 'must be an array of touchpoints' });
+    issues.push(fileIssue(file, '', editionMessage('library.touchpoints_not_array')));
     return [];
   }
   const codes = new Set<string>();
   const names = new Set<string>();
   input.forEach((t, i) => {
     const tp = isJsonObject(t) ? t : {};
-    if (typeof tp.code !== 'string' || !TOUCHPOINT_CODE.test(tp.code)) issues.push({ file, pointer: pointer(i, 'code'), message: 'must be a code like TP-001' });
-    else if (codes.has(tp.code)) issues.push({ file, pointer: pointer(i, 'code'), message: `${tp.code} is listed twice` });
+    if (typeof tp.code !== 'string' || !TOUCHPOINT_CODE.test(tp.code)) issues.push(fileIssue(file, pointer(i, 'code'), editionMessage('library.touchpoint_code')));
+    else if (codes.has(tp.code)) issues.push(fileIssue(file, pointer(i, 'code'), editionMessage('library.listed_twice', { code: tp.code })));
     codes.add(String(tp.code));
-    for (const f of ['name', 'stage', 'place']) if (!nonEmpty(tp[f])) issues.push({ file, pointer: pointer(i, f), message: 'must be a non-empty string' });
-    if (nonEmpty(tp.name) && names.has(tp.name)) issues.push({ file, pointer: pointer(i, 'name'), message: `the name "${tp.name}" is used twice` });
+    for (const f of ['name', 'stage', 'place']) if (!nonEmpty(tp[f])) issues.push(fileIssue(file, pointer(i, f), sharedMessage('value.non_empty_string')));
+    if (nonEmpty(tp.name) && names.has(tp.name)) issues.push(fileIssue(file, pointer(i, 'name'), editionMessage('library.name_twice', { name: tp.name })));
     names.add(String(tp.name));
   });
   return input as Touchpoint[];
@@ -130,7 +132,7 @@ function editionFiles(pkg: LibraryPackage, editions: EditionManifest[], issues: 
     next = files;
   }
   for (const name of pkg.history.keys()) {
-    if (!editions.slice(0, -1).some((e) => e.name === name)) issues.push({ file: `history/${name}`, pointer: '', message: `no earlier edition is named ${name}` });
+    if (!editions.slice(0, -1).some((e) => e.name === name)) issues.push(fileIssue(`history/${name}`, '', editionMessage('library.history_unknown', { name })));
   }
   return result;
 }
@@ -142,18 +144,18 @@ function checkChanges(prev: CheckedEdition, cur: CheckedEdition, index: number, 
   const listed = new Map<string, EditionChange>();
   cur.manifest.changes.forEach((c, j) => {
     const at = pointer('editions', index, 'changes', j);
-    if (listed.has(c.code)) issues.push({ file: 'editions.json', pointer: at, message: `${c.code} is listed twice` });
+    if (listed.has(c.code)) issues.push(fileIssue('editions.json', at, editionMessage('library.listed_twice', { code: c.code })));
     listed.set(c.code, c);
     const ok = c.change === 'introduced' ? !before.has(c.code) && after.has(c.code)
       : c.change === 'retired' ? before.has(c.code) && !after.has(c.code)
         : before.has(c.code) && after.has(c.code) && !jsonEqual(before.get(c.code)!.schema, after.get(c.code)!.schema);
-    if (!ok) issues.push({ file: 'editions.json', pointer: at, message: `${c.code} is listed as ${c.change} in ${cur.manifest.name}, but the documents do not show that` });
+    if (!ok) issues.push(fileIssue('editions.json', at, editionMessage('library.change_not_shown', { code: c.code, change: c.change, edition: cur.manifest.name })));
   });
   for (const [code, doc] of after) {
     const old = before.get(code);
-    if (!listed.has(code) && (!old || !jsonEqual(old.schema, doc.schema))) issues.push({ file: doc.file, pointer: '', message: `${code} changed in ${cur.manifest.name} but editions.json does not say who changed it and why` });
+    if (!listed.has(code) && (!old || !jsonEqual(old.schema, doc.schema))) issues.push(fileIssue(doc.file, '', editionMessage('library.change_unexplained', { code, edition: cur.manifest.name })));
   }
-  for (const code of before.keys()) if (!after.has(code) && !listed.has(code)) issues.push({ file: 'editions.json', pointer: pointer('editions', index, 'changes'), message: `${code} is missing from ${cur.manifest.name} without being retired` });
+  for (const code of before.keys()) if (!after.has(code) && !listed.has(code)) issues.push(fileIssue('editions.json', pointer('editions', index, 'changes'), editionMessage('library.missing_not_retired', { code, edition: cur.manifest.name })));
 }
 
 /**
@@ -165,17 +167,17 @@ function checkChanges(prev: CheckedEdition, cur: CheckedEdition, index: number, 
 export function checkLibraryPackage(pkg: LibraryPackage, limits: DocumentLimits = DEFAULT_LIMITS): CheckedPackage {
   const issues: LibraryIssue[] = [];
   const manifests = parseEditions({ editions: pkg.editions }, issues);
-  if (issues.length > 0) throw new LibraryError('editions.json is not valid', issues);
+  if (issues.length > 0) throw new LibraryError(editionMessage('library.manifest_invalid'), issues);
   const editions: CheckedEdition[] = [];
   editionFiles(pkg, manifests, issues).forEach((files, i) => {
     try {
       editions[i] = { manifest: manifests[i], documents: checkLibrary(files, new Set(), limits) };
     } catch (error) {
       if (!(error instanceof LibraryError)) throw error;
-      issues.push(...error.fileIssues.map((x) => ({ ...x, message: `${manifests[i].name}: ${x.message}` })));
+      issues.push(...error.fileIssues.map((x) => fileIssue(x.file, x.pointer, editionMessage('library.in_edition', { edition: manifests[i].name, issue: nested(x) }))));
     }
   });
-  if (issues.length > 0) throw new LibraryError(`The library has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+  if (issues.length > 0) throw new LibraryError(editionMessage('library.problems', { count: issues.length }), issues);
   for (let i = 1; i < editions.length; i++) checkChanges(editions[i - 1], editions[i], i, issues);
 
   const newest = editions[editions.length - 1].documents;
@@ -183,13 +185,13 @@ export function checkLibraryPackage(pkg: LibraryPackage, limits: DocumentLimits 
   const known = new Set(touchpoints.map((t) => t.code));
   const used = new Set<string>();
   for (const { doc, key, touchpoints: tps } of checkItems(newest)) {
-    if (tps.length === 0) issues.push({ file: doc.file, pointer: pointer('properties', key, 'x-check', 'touchpoints'), message: 'every check item names at least one touchpoint' });
+    if (tps.length === 0) issues.push(fileIssue(doc.file, pointer('properties', key, 'x-check', 'touchpoints'), editionMessage('library.item_needs_touchpoint')));
     for (const tp of tps) {
       used.add(tp);
-      if (!known.has(tp)) issues.push({ file: doc.file, pointer: pointer('properties', key, 'x-check', 'touchpoints'), message: `touchpoint ${tp} is not in touchpoints.json` });
+      if (!known.has(tp)) issues.push(fileIssue(doc.file, pointer('properties', key, 'x-check', 'touchpoints'), editionMessage('library.touchpoint_unknown', { touchpoint: tp })));
     }
   }
-  for (const tp of touchpoints) if (!used.has(tp.code)) issues.push({ file: 'touchpoints.json', pointer: '', message: `touchpoint ${tp.code} (${tp.name}) is not named by any check item` });
+  for (const tp of touchpoints) if (!used.has(tp.code)) issues.push(fileIssue('touchpoints.json', '', editionMessage('library.touchpoint_unused', { touchpoint: tp.code, name: tp.name })));
 
   const variants: Variant[] = [];
   const byCode = new Map(newest.map((d) => [d.code, d]));
@@ -198,14 +200,14 @@ export function checkLibraryPackage(pkg: LibraryPackage, limits: DocumentLimits 
       const variant = parseVariant(schema);
       variant.overlays.forEach((overlay, i) => {
         const base = byCode.get(overlay.code);
-        if (!base) return void issues.push({ file, pointer: pointer('overlays', i, 'code'), message: `${overlay.code} is not in the newest edition` });
+        if (!base) return void issues.push(fileIssue(file, pointer('overlays', i, 'code'), editionMessage('library.overlay_not_in_newest', { code: overlay.code })));
         try {
           const result = applyOverlay(base.schema, overlay, limits);
           const tps = checkItems([{ ...base, schema: result }]).flatMap((x) => x.touchpoints);
-          for (const tp of tps) if (!known.has(tp)) issues.push({ file, pointer: pointer('overlays', i, 'patch'), message: `touchpoint ${tp} is not in touchpoints.json` });
+          for (const tp of tps) if (!known.has(tp)) issues.push(fileIssue(file, pointer('overlays', i, 'patch'), editionMessage('library.touchpoint_unknown', { touchpoint: tp })));
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
-          issues.push(...error.issues.map((x) => ({ file, pointer: pointer('overlays', i, 'patch') + x.pointer, message: `${overlay.code}: ${x.message}` })));
+          issues.push(...error.issues.map((x) => fileIssue(file, pointer('overlays', i, 'patch') + x.pointer, editionMessage('library.in_overlay', { code: overlay.code, issue: nested(x) }))));
         }
       });
       variants.push(variant);
@@ -214,6 +216,6 @@ export function checkLibraryPackage(pkg: LibraryPackage, limits: DocumentLimits 
       issues.push(...error.issues.map((x) => ({ file, ...x })));
     }
   }
-  if (issues.length > 0) throw new LibraryError(`The library has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+  if (issues.length > 0) throw new LibraryError(editionMessage('library.problems', { count: issues.length }), issues);
   return { editions, touchpoints, variants };
 }

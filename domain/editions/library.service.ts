@@ -6,6 +6,7 @@ import { contentHash } from '../standards/content-hash.ts';
 import { checkLibraryPackage, type LibraryPackage } from './library-package.ts';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
 import { ConflictError } from '../shared/errors.ts';
+import { editionMessage } from './edition.messages.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../shared/access.ts';
 import { StandardDocument } from '../standards/standard-document.entity.ts';
@@ -109,7 +110,7 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
       Object.assign(current, { status: 'superseded', statusChangedBy: actor.username, statusChangedAt: now, statusNote: `superseded by version ${row.latestVersion + 1} (import)` });
     }
     const open = await repo.findOpenVersion(tx, doc.code);
-    if (open) throw new ConflictError(`${doc.code} has version ${open.version} ${open.status}; publish or discard it before importing`, open.revision);
+    if (open) throw new ConflictError(editionMessage('library.open_version', { code: doc.code, version: open.version, status: open.status }), open.revision);
     (row.publishedVersion === null && row.latestVersion === 0 ? result.created : result.revised).push(doc.code);
     row.latestVersion += 1;
     Object.assign(row, { publishedVersion: row.latestVersion, title: doc.title, retired: false, updatedAt: now });

@@ -1,4 +1,6 @@
-import { ValidationError, type Issue } from '../shared/errors.ts';
+import { issue, ValidationError, type Issue } from '../shared/errors.ts';
+import type { Message } from '../shared/messages.ts';
+import { editionMessage } from './edition.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { collectStandardRefs } from '../standards/refs.ts';
 import { validateStandard, type StandardIdentity } from '../standards/validate.ts';
@@ -21,10 +23,20 @@ export interface LibraryIssue extends Issue {
   file: string;
 }
 
+/** An issue in `file` at `pointer`. */
+export function fileIssue(file: string, pointer: string, message: Message): LibraryIssue {
+  return { file, ...issue(pointer, message) };
+}
+
+/** The message of an issue, as a parameter of another message (without its place). */
+export function nested(message: Message): Message {
+  return { code: message.code, params: message.params, message: message.message };
+}
+
 export class LibraryError extends ValidationError {
   readonly fileIssues: LibraryIssue[];
-  constructor(message: string, fileIssues: LibraryIssue[]) {
-    super(message, fileIssues.map((i) => ({ pointer: i.pointer, message: `${i.file}: ${i.message}` })));
+  constructor(message: Message, fileIssues: LibraryIssue[]) {
+    super(message, fileIssues.map((i) => issue(i.pointer, editionMessage('library.in_file', { file: i.file, issue: nested(i) }))));
     this.name = 'LibraryError';
     this.fileIssues = fileIssues;
   }
@@ -42,18 +54,18 @@ export function checkLibrary(files: LibraryFile[], known: Set<string> = new Set(
     try {
       const identity = validateStandard(schema, limits);
       const base = file.split('/').pop()!.replace(/\.json$/, '');
-      if (base !== identity.code) issues.push({ file, pointer: '/x-standard/code', message: `the file of ${identity.code} must be named ${identity.code}.json` });
-      if (docs.has(identity.code)) issues.push({ file, pointer: '/x-standard/code', message: `${identity.code} is also defined in ${docs.get(identity.code)!.file}` });
+      if (base !== identity.code) issues.push(fileIssue(file, '/x-standard/code', editionMessage('library.file_name', { code: identity.code })));
+      if (docs.has(identity.code)) issues.push(fileIssue(file, '/x-standard/code', editionMessage('library.defined_twice', { code: identity.code, file: docs.get(identity.code)!.file })));
       else docs.set(identity.code, { ...identity, file, schema: schema as JsonObject });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      for (const issue of error.issues) issues.push({ file, ...issue });
+      for (const found of error.issues) issues.push({ file, ...found });
     }
   }
   for (const doc of docs.values()) {
-    if (doc.parent && !docs.has(doc.parent) && !known.has(doc.parent)) issues.push({ file: doc.file, pointer: '/x-standard/parent', message: `parent ${doc.parent} is not in the library` });
+    if (doc.parent && !docs.has(doc.parent) && !known.has(doc.parent)) issues.push(fileIssue(doc.file, '/x-standard/parent', editionMessage('library.parent_missing', { parent: doc.parent })));
     for (const ref of collectStandardRefs(doc.schema)) {
-      if (!docs.has(ref.code) && !known.has(ref.code)) issues.push({ file: doc.file, pointer: ref.pointer, message: `$ref to ${ref.code}, which is not in the library` });
+      if (!docs.has(ref.code) && !known.has(ref.code)) issues.push(fileIssue(doc.file, ref.pointer, editionMessage('library.ref_missing', { target: ref.code })));
     }
   }
   const ordered: LibraryDocument[] = [];
@@ -61,7 +73,7 @@ export function checkLibrary(files: LibraryFile[], known: Set<string> = new Set(
   const visit = (doc: LibraryDocument, path: string[]): void => {
     if (state.get(doc.code) === 'done') return;
     if (state.get(doc.code) === 'visiting') {
-      issues.push({ file: doc.file, pointer: '', message: `$ref cycle: ${[...path, doc.code].join(' → ')}` });
+      issues.push(fileIssue(doc.file, '', editionMessage('library.ref_cycle', { path: [...path, doc.code] })));
       return;
     }
     state.set(doc.code, 'visiting');
@@ -73,6 +85,6 @@ export function checkLibrary(files: LibraryFile[], known: Set<string> = new Set(
     ordered.push(doc);
   };
   for (const doc of [...docs.values()].sort((a, b) => a.code.localeCompare(b.code))) visit(doc, []);
-  if (issues.length > 0) throw new LibraryError(`The library has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+  if (issues.length > 0) throw new LibraryError(editionMessage('library.problems', { count: issues.length }), issues);
   return ordered;
 }

@@ -4,6 +4,7 @@ import { EditionEntry } from './edition.entity.ts';
 import { StandardDocument, type IStandardDocument } from '../standards/standard-document.entity.ts';
 import type { IStandardVersion } from '../standards/standard-version.entity.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { standardMessage } from '../standards/standard.messages.ts';
 import { newestEditionName } from './edition.service.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, mapPage, readPageArgs, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
@@ -31,7 +32,7 @@ export async function getStandard(ctx: ServiceContext, code: string, edition?: s
   authorize(ctx.actor, 'readStandards');
   const editionName = await resolveEdition(ctx, edition);
   const found = await editionRepository.findWithPinnedVersion(ctx.em, code, editionName);
-  if (!found) throw new NotFoundError(`No standard with code ${code}`, code);
+  if (!found) throw new NotFoundError(standardMessage('standard.not_found', { code }), code);
   return { doc: found.doc, edition: editionName, pinnedVersion: found.pinned?.version ?? null, pinnedRow: found.pinned };
 }
 

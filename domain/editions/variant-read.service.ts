@@ -1,6 +1,8 @@
 import { describeChanges } from '../standards/diff/semantic-diff.ts';
 import type { Change } from '../standards/diff/change.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { editionMessage } from './edition.messages.ts';
+import { variantMessage } from '../variants/variant.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { authorize } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -40,10 +42,10 @@ export interface VariantView {
 export async function getVariant(ctx: ServiceContext, profile: string, editionName?: string | null): Promise<VariantView> {
   authorize(ctx.actor, 'readStandards');
   const edition = editionName ?? (await newestEditionName(ctx.em));
-  if (!edition) throw new NotFoundError('No edition is published yet', profile);
+  if (!edition) throw new NotFoundError(editionMessage('edition.none_yet'), profile);
   await editionRepository.getEdition(ctx.em, edition);
   const version = (await variants.pinned(ctx.em, edition)).get(profile);
-  if (version === undefined) throw new NotFoundError(`Edition ${edition} has no ${profile} variant`, profile);
+  if (version === undefined) throw new NotFoundError(variantMessage('variant.not_in_edition', { edition, profile }), profile);
   const row = await variants.get(ctx.em, profile, version);
   const entries = await editionRepository.editionEntries(ctx.em, edition);
   const overlays: OverlayView[] = [];

@@ -2,6 +2,7 @@ import { type EntityManager, inTransaction, forkOf } from '../shared/persistence
 import { readdirSync, readFileSync } from 'node:fs';
 import { NotFoundError } from '../shared/errors.ts';
 import { authorize, type Actor } from '../shared/access.ts';
+import { workflowMessage } from '../workflows/workflow.messages.ts';
 import { findingBusinessKey, findingRepository } from './finding.repository.ts';
 import type { JobsContext } from '../jobs/jobs.ts';
 import { RECTIFICATION } from '../workflows/business-keys.service.ts';
@@ -51,6 +52,6 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
 /** Opens the rectification of a finding on request (minor findings are not opened automatically). */
 export async function requestRectification(ctx: JobsContext, findingId: number): Promise<number> {
   const actor = authorize(ctx.actor, 'startWorkflows');
-  if (!(await rectificationDeployed(ctx.em))) throw new NotFoundError('The rectification workflow is not deployed', RECTIFICATION);
+  if (!(await rectificationDeployed(ctx.em))) throw new NotFoundError(workflowMessage('workflow.rectification_not_deployed'), RECTIFICATION);
   return inTransaction(ctx.em, (em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(findingId)));
 }

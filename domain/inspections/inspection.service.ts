@@ -1,7 +1,9 @@
 import { inTransaction, forkOf, isUniqueViolation } from '../shared/persistence.ts';
 import { inspectionRepository } from './inspection.repository.ts';
 import { evaluateAnswers, type Answer } from '../checklists/evaluate.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, issue, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { editionMessage } from '../editions/edition.messages.ts';
+import { inspectionMessage } from './inspection.messages.ts';
 import type { JsonValue } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -32,9 +34,9 @@ export interface SubmitResult {
 }
 
 function sameSubmission(existing: IInspection, hash: string, inspector: string): SubmitResult {
-  if (existing.inspector !== inspector) throw new ConflictError(`clientSubmissionId ${existing.clientSubmissionId} is already taken; choose a new one for a new inspection`);
+  if (existing.inspector !== inspector) throw new ConflictError(inspectionMessage('inspection.submission_id_taken', { id: existing.clientSubmissionId }));
   if (existing.answersHash !== hash) {
-    throw new ConflictError(`clientSubmissionId ${existing.clientSubmissionId} was already used for inspection ${existing.id} with different answers; use a new id for a new inspection`);
+    throw new ConflictError(inspectionMessage('inspection.submission_id_reused', { id: existing.clientSubmissionId, inspection: existing.id }));
   }
   return { inspection: existing, replayed: true };
 }
@@ -49,7 +51,7 @@ function sameSubmission(existing: IInspection, hash: string, inspector: string):
 export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Promise<SubmitResult> {
   const actor = authorize(ctx.actor, 'inspect');
   const id = args.clientSubmissionId?.trim() ?? '';
-  if (id.length === 0 || id.length > 128) throw new ValidationError('clientSubmissionId is required', [{ pointer: '/clientSubmissionId', message: 'must be 1–128 characters, chosen once per inspection' }]);
+  if (id.length === 0 || id.length > 128) throw new ValidationError(inspectionMessage('inspection.submission_id_required'), [issue('/clientSubmissionId', inspectionMessage('inspection.submission_id_rule'))]);
   requireDates({ inspectedOn: args.inspectedOn });
   const inspectedOn = args.inspectedOn ?? todayInChina();
   // What the phone sent, and who sent it: a retry after midnight is the same submission.
@@ -60,9 +62,9 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
 
   const { checklist } = await getChecklistById(ctx.em, args.checklistId);
   const retired = await retirementRepository.find(ctx.em, checklist.edition);
-  if (retired) throw new ConflictError(`Edition ${checklist.edition} was retired on ${retired.retiredAt.toISOString().slice(0, 10)} (${retired.note}); fetch a checklist of the current edition`);
+  if (retired) throw new ConflictError(editionMessage('edition.retired_fetch_current', { edition: checklist.edition, date: retired.retiredAt.toISOString().slice(0, 10), note: retired.note }));
   if (args.placeId != null && !(await ctx.em.findOne(Place, { id: args.placeId, projectId: checklist.projectId }))) {
-    throw new ValidationError('The place is not in the checklist\'s project', [{ pointer: '/placeId', message: `place ${args.placeId} does not belong to project ${checklist.projectId}` }]);
+    throw new ValidationError(inspectionMessage('inspection.place_not_in_project'), [issue('/placeId', inspectionMessage('inspection.place_other_project', { place: args.placeId, project: checklist.projectId }))]);
   }
   const photoIds = [...new Set(args.answers.flatMap((a) => [...(a.photos ?? []), ...(Array.isArray(a.value) ? (a.value as unknown[]).filter((v): v is string => typeof v === 'string') : [])]))];
   const known = new Set(photoIds.length ? (await ctx.em.find(Photo, { sha256: { $in: photoIds } }, { fields: ['sha256'] })).map((p) => p.sha256) : []);
@@ -71,7 +73,7 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
   try {
     return await inTransaction(ctx.em, async (em) => {
       // checked again inside the transaction: a retirement may have committed meanwhile
-      if (await retirementRepository.find(em, checklist.edition)) throw new ConflictError(`Edition ${checklist.edition} was retired; fetch a checklist of the current edition`);
+      if (await retirementRepository.find(em, checklist.edition)) throw new ConflictError(editionMessage('edition.retired_meanwhile', { edition: checklist.edition }));
       const now = new Date();
       const inspection = em.create(Inspection, {
         checklistId: checklist.id, projectId: checklist.projectId, placeId: args.placeId ?? null, tier: checklist.tier, editionName: checklist.edition,
@@ -117,6 +119,6 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
 export async function getInspection(ctx: ServiceContext, id: number): Promise<IInspection> {
   authorize(ctx.actor, 'readInspections');
   const row = await ctx.em.findOne(Inspection, { id });
-  if (!row) throw new NotFoundError(`No inspection with id ${id}`, String(id));
+  if (!row) throw new NotFoundError(inspectionMessage('inspection.not_found', { id }), String(id));
   return row;
 }

@@ -3,8 +3,9 @@ import { photoRepository } from './photo.repository.ts';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityManager } from '../shared/persistence.ts';
-import { NotFoundError, ValidationError } from '../shared/errors.ts';
+import { NotFoundError, ValidationError, issue } from '../shared/errors.ts';
 import { authorize } from '../shared/access.ts';
+import { inspectionMessage } from './inspection.messages.ts';
 import { Photo, type IPhoto } from './inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 
@@ -30,10 +31,10 @@ const pathOf = (store: PhotoStore, sha256: string) => join(store.dir, sha256.sli
  */
 export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, file: File): Promise<IPhoto> {
   const actor = authorize(ctx.actor, 'uploadPhotos');
-  if (file.size > ctx.photos.maxBytes) throw new ValidationError(`The photo is ${file.size} bytes; the limit is ${ctx.photos.maxBytes}`, [{ pointer: '/file', message: `too large: ${file.size} bytes (limit ${ctx.photos.maxBytes})` }]);
+  if (file.size > ctx.photos.maxBytes) throw new ValidationError(inspectionMessage('photo.too_large', { bytes: file.size, limit: ctx.photos.maxBytes }), [issue('/file', inspectionMessage('photo.too_large_issue', { bytes: file.size, limit: ctx.photos.maxBytes }))]);
   const bytes = Buffer.from(await file.arrayBuffer());
   const type = IMAGE_TYPES.find((t) => t.is(bytes));
-  if (!type) throw new ValidationError(`${file.name || 'The file'} is not a photo`, [{ pointer: '/file', message: 'not a JPEG, PNG, WebP or HEIC image' }]);
+  if (!type) throw new ValidationError(file.name ? inspectionMessage('photo.not_image', { name: file.name }) : inspectionMessage('photo.file_not_image'), [issue('/file', inspectionMessage('photo.type_rule'))]);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = pathOf(ctx.photos, sha256);
   await mkdir(join(ctx.photos.dir, sha256.slice(0, 2)), { recursive: true });
@@ -47,6 +48,6 @@ export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, 
 /** A stored photo's bytes and type. */
 export async function readPhoto(em: EntityManager, store: PhotoStore, sha256: string): Promise<{ photo: IPhoto; bytes: Buffer }> {
   const photo = /^[0-9a-f]{64}$/.test(sha256) ? await em.findOne(Photo, { sha256 }) : null;
-  if (!photo) throw new NotFoundError(`No photo ${sha256}`, sha256);
+  if (!photo) throw new NotFoundError(inspectionMessage('photo.not_found', { sha256 }), sha256);
   return { photo, bytes: await readFile(pathOf(store, sha256)) };
 }

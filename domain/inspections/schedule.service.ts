@@ -1,7 +1,8 @@
 import type { Tier } from '../checklists/generate.ts';
 import { inspectionRepository } from './inspection.repository.ts';
 import { inTransaction } from '../shared/persistence.ts';
-import { ValidationError } from '../shared/errors.ts';
+import { ValidationError, issue } from '../shared/errors.ts';
+import { inspectionMessage } from './inspection.messages.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../shared/access.ts';
 import { Schedule, type ISchedule } from './schedule.entity.ts';
@@ -18,7 +19,7 @@ export async function scheduleInspections(ctx: ServiceContext, args: { projectId
   await getProject(ctx.em, args.projectId);
   const startsOn = args.startsOn ?? todayInChina();
   requireDates({ startsOn });
-  if (!args.inspector.trim()) throw new ValidationError('Name the inspector', [{ pointer: '/inspector', message: 'must be a username' }]);
+  if (!args.inspector.trim()) throw new ValidationError(inspectionMessage('schedule.inspector_required'), [issue('/inspector', inspectionMessage('schedule.inspector_rule'))]);
   return inTransaction(ctx.em, async (em) => {
     const existing = await em.findOne(Schedule, { projectId: args.projectId, tier: args.tier, inspector: args.inspector });
     const row = existing ?? em.create(Schedule, { projectId: args.projectId, tier: args.tier, inspector: args.inspector, startsOn, active: true, createdAt: new Date() });

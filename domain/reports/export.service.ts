@@ -7,6 +7,7 @@ import { Inspection } from '../inspections/inspection.entity.ts';
 import { getChecklistById } from '../checklists/checklist.service.ts';
 import { getProject } from '../projects/project.service.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { inspectionMessage } from '../inspections/inspection.messages.ts';
 
 const TIER_ZH: Record<string, string> = { daily: '项目日常巡检', monthly: '区域飞行检查', quarterly: '总部季度审计' };
 const SEVERITY_ZH: Record<string, string> = { critical: '严重', major: '主要', minor: '轻微' };
@@ -43,7 +44,7 @@ export async function checklistWorkbook(em: EntityManager, id: string): Promise<
 /** An inspection report: the checklist's rows with each result, actual value and reason, in Chinese. */
 export async function inspectionWorkbook(em: EntityManager, inspectionId: number): Promise<{ filename: string; bytes: Uint8Array }> {
   const inspection = await em.findOne(Inspection, { id: inspectionId });
-  if (!inspection) throw new NotFoundError(`No inspection with id ${inspectionId}`, String(inspectionId));
+  if (!inspection) throw new NotFoundError(inspectionMessage('inspection.not_found', { id: inspectionId }), String(inspectionId));
   const { checklist } = await getChecklistById(em, inspection.checklistId);
   const project = await getProject(em, inspection.projectId);
   const place = inspection.placeId ? await em.findOne(Place, { id: inspection.placeId }) : null;

@@ -2,6 +2,9 @@
  * Who acts and what they may do: the roles, the actor of every service call, and the permission
  * check each service makes (`authorize`).
  */
+import { DomainError } from './errors.ts';
+import type { Message } from './messages.ts';
+import { accessMessage } from './access.messages.ts';
 
 /** The roles a user can hold. */
 export const ROLES = ['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee'] as const;
@@ -36,9 +39,9 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /** The caller is not signed in, or lacks the role an action needs. */
-export class ForbiddenError extends Error {
+export class ForbiddenError extends DomainError {
   readonly requiredRoles: readonly Role[];
-  constructor(message: string, requiredRoles: readonly Role[] = []) {
+  constructor(message: Message, requiredRoles: readonly Role[] = []) {
     super(message);
     this.name = 'ForbiddenError';
     this.requiredRoles = requiredRoles;
@@ -48,9 +51,9 @@ export class ForbiddenError extends Error {
 /** Throws ForbiddenError unless the actor holds one of the roles the permission needs. */
 export function authorize(actor: Actor | null, permission: Permission): Actor {
   const allowed: readonly Role[] = PERMISSIONS[permission];
-  if (!actor) throw new ForbiddenError('Sign in first: this needs a bearer token from login', allowed);
+  if (!actor) throw new ForbiddenError(accessMessage('auth.sign_in_first'), allowed);
   if (!actor.roles.some((r) => allowed.includes(r))) {
-    throw new ForbiddenError(`${actor.username} may not ${permission.replace(/([A-Z])/g, ' $1').toLowerCase()}: it needs one of the roles ${allowed.join(', ')}`, allowed);
+    throw new ForbiddenError(accessMessage('auth.forbidden', { username: actor.username, permission, roles: allowed }), allowed);
   }
   return actor;
 }

@@ -1,4 +1,6 @@
-import { ValidationError } from './errors.ts';
+import { ValidationError, issue } from './errors.ts';
+import { sharedMessage } from './shared.messages.ts';
+import { inspectionMessage } from '../inspections/inspection.messages.ts';
 
 /** Whether text is a real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(text: unknown): text is string {
@@ -11,8 +13,8 @@ export function isCalendarDate(text: unknown): text is string {
 export function requireDates(values: Record<string, unknown>): void {
   const issues = Object.entries(values)
     .filter(([, v]) => v !== undefined && v !== null && !isCalendarDate(v))
-    .map(([name, v]) => ({ pointer: `/${name}`, message: `"${String(v)}" is not a date YYYY-MM-DD` }));
-  if (issues.length > 0) throw new ValidationError(`Not a date: ${issues.map((i) => i.pointer.slice(1)).join(', ')}`, issues);
+    .map(([name, v]) => issue(`/${name}`, sharedMessage('value.not_a_date', { value: String(v) })));
+  if (issues.length > 0) throw new ValidationError(sharedMessage('value.not_dates', { names: issues.map((i) => i.pointer.slice(1)) }), issues);
 }
 
 /** How far back an inspection may be recorded (a phone offline for long still gets its work in). */
@@ -21,6 +23,6 @@ export const INSPECTION_MAX_AGE_DAYS = 365;
 /** Throws a ValidationError unless `day` (YYYY-MM-DD) lies between `maxAgeDays` before `today` and `today`. */
 export function requireRecentDay(name: string, day: string, today: string, maxAgeDays = INSPECTION_MAX_AGE_DAYS): void {
   const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
-  if (day > today) throw new ValidationError(`${name} ${day} is in the future`, [{ pointer: `/${name}`, message: `must not be after today (${today}, China Standard Time)` }]);
-  if (day < earliest) throw new ValidationError(`${name} ${day} is too long ago`, [{ pointer: `/${name}`, message: `must be within the last ${maxAgeDays} days (on or after ${earliest})` }]);
+  if (day > today) throw new ValidationError(inspectionMessage('inspection.day_in_future', { name, day }), [issue(`/${name}`, inspectionMessage('inspection.day_after_today', { today }))]);
+  if (day < earliest) throw new ValidationError(inspectionMessage('inspection.day_too_old', { name, day }), [issue(`/${name}`, inspectionMessage('inspection.day_window', { days: maxAgeDays, earliest }))]);
 }

@@ -1,4 +1,5 @@
-import { ValidationError, type Issue } from './errors.ts';
+import { issue, ValidationError, type Issue } from './errors.ts';
+import { sharedMessage } from './shared.messages.ts';
 
 /** Page sizes of list queries (the README documents them): a default and a maximum. */
 export const PAGE_LIMITS = { defaultSize: 50, maxSize: 500 } as const;
@@ -77,7 +78,7 @@ function fits(column: KeyColumn, value: unknown): value is KeyValue {
 export function decodeCursor(keyset: KeysetOrder, cursor: string, argument: 'after' | 'before'): KeyValue[] {
   const refuse = (): never => {
     const shown = cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor;
-    throw new ValidationError(`"${shown}" is not a cursor of ${keyset.list}`, [{ pointer: `/${argument}`, message: `not a cursor of ${keyset.list}: pass a cursor this list returned (an edge's cursor, or pageInfo.endCursor)` }]);
+    throw new ValidationError(sharedMessage('page.not_a_cursor_of', { cursor: shown, list: keyset.list }), [issue(`/${argument}`, sharedMessage('page.cursor_rule', { list: keyset.list }))]);
   };
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) return refuse();
   let decoded: unknown;
@@ -100,11 +101,11 @@ export function decodeCursor(keyset: KeysetOrder, cursor: string, argument: 'aft
 export function readPageArgs(args: PageArgs, sizes: PageSizes = PAGE_LIMITS): { size: number; backwards: boolean; cursor: string | null } {
   const backwards = args.last != null || args.before != null;
   const issues: Issue[] = [];
-  if (backwards && (args.first != null || args.after != null)) issues.push({ pointer: args.first != null ? '/first' : '/after', message: 'page forwards (first, after) or backwards (last, before), not both' });
+  if (backwards && (args.first != null || args.after != null)) issues.push(issue(args.first != null ? '/first' : '/after', sharedMessage('page.directions_mixed')));
   const name = backwards ? 'last' : 'first';
   const size = (backwards ? args.last : args.first) ?? sizes.defaultSize;
-  if (!Number.isInteger(size) || size < 1 || size > sizes.maxSize) issues.push({ pointer: `/${name}`, message: `must be between 1 and ${sizes.maxSize} (got ${size})` });
-  if (issues.length > 0) throw new ValidationError('The page asked for is out of range', issues);
+  if (!Number.isInteger(size) || size < 1 || size > sizes.maxSize) issues.push(issue(`/${name}`, sharedMessage('page.size_out_of_range', { max: sizes.maxSize, value: size })));
+  if (issues.length > 0) throw new ValidationError(sharedMessage('page.out_of_range'), issues);
   return { size, backwards, cursor: (backwards ? args.before : args.after) ?? null };
 }
 

@@ -1,4 +1,6 @@
 import { isJsonObject, pointer, type JsonValue } from '../shared/json.ts';
+import { issue, type Issue } from '../shared/errors.ts';
+import { standardMessage } from './standard.messages.ts';
 
 export const STD_URN_PREFIX = 'urn:pinzhi:std:';
 
@@ -105,7 +107,7 @@ const within = (inner: string, outer: string) => inner === outer || inner.starts
  * what it points at, back to itself (`$defs/a → $defs/a`, `a → b → a`, or a ref to its own
  * ancestor). Checklists expand refs, so such a document cannot be a standard.
  */
-export function localRefCycle(doc: JsonValue): { pointer: string; message: string } | undefined {
+export function localRefCycle(doc: JsonValue): Issue | undefined {
   const refs = localRefs(doc);
   // ref i leads to ref j when j stands inside what i points at
   const next = refs.map((r) => refs.map((s, j) => (within(s.at, r.target) ? j : -1)).filter((j) => j >= 0));
@@ -124,7 +126,7 @@ export function localRefCycle(doc: JsonValue): { pointer: string; message: strin
       const j = next[top.node][top.edge++];
       if (state[j] === 1) {
         const path = [...stack.slice(stack.findIndex((f) => f.node === j)).map((f) => `#${refs[f.node].at}`), `#${refs[j].at}`];
-        return { pointer: `${refs[j].at}/$ref`, message: `$ref cycle inside the document: ${path.join(' → ')}` };
+        return issue(`${refs[j].at}/$ref`, standardMessage('standard.ref_cycle_local', { path }));
       }
       if (state[j] === 0) {
         state[j] = 1;

@@ -2,6 +2,7 @@ import type { EntityManager } from '../shared/persistence.ts';
 import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
 import { StandardVersion, type IStandardVersion } from './standard-version.entity.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { standardMessage } from './standard.messages.ts';
 
 export const OPEN_STATUSES = ['draft', 'in_review'] as const;
 
@@ -25,7 +26,7 @@ export const standardRepository = {
 
   async getDocument(em: EntityManager, code: string): Promise<IStandardDocument> {
     const doc = await em.findOne(StandardDocument, { code });
-    if (!doc) throw new NotFoundError(`No standard with code ${code}`, code);
+    if (!doc) throw new NotFoundError(standardMessage('standard.not_found', { code }), code);
     return doc;
   },
 
@@ -35,7 +36,7 @@ export const standardRepository = {
 
   async getVersion(em: EntityManager, code: string, version: number): Promise<IStandardVersion> {
     const row = await em.findOne(StandardVersion, { code, version });
-    if (!row) throw new NotFoundError(`${code} has no version ${version}`, `${code}@${version}`);
+    if (!row) throw new NotFoundError(standardMessage('standard.version_not_found', { code, version }), `${code}@${version}`);
     return row;
   },
 

@@ -1,5 +1,7 @@
 import { type EntityManager, inTransaction } from '../shared/persistence.ts';
-import { ConflictError, NotFoundError, ValidationError, type Issue } from '../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type Issue, issue } from '../shared/errors.ts';
+import { sharedMessage } from '../shared/shared.messages.ts';
+import { standardMessage as m } from './standard.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { contentHash } from './content-hash.ts';
 import { collectStandardRefs } from './refs.ts';
@@ -18,7 +20,7 @@ import { parseSchema, toVersionView, type StandardVersionView } from './standard
 function validateFor(code: string | null, schema: unknown, limits: DocumentLimits): StandardIdentity {
   const identity = validateStandard(schema, limits);
   if (code !== null && identity.code !== code) {
-    throw new ValidationError(`The document is ${identity.code}, not ${code}`, [{ pointer: '/x-standard/code', message: `must be ${code}` }]);
+    throw new ValidationError(m('standard.code_mismatch', { actual: identity.code, expected: code }), [issue('/x-standard/code', m('standard.code_must_be', { code }))]);
   }
   return identity;
 }
@@ -33,7 +35,7 @@ async function refCycleIssues(em: EntityManager, code: string, schema: JsonObjec
     const queue = [ref.code];
     while (queue.length > 0) {
       const next = queue.shift()!;
-      if (next === code) return [{ pointer: ref.pointer, message: `$ref cycle: ${code} → ${ref.code} → … → ${code}` }];
+      if (next === code) return [issue(ref.pointer, m('standard.ref_cycle', { code, via: ref.code }))];
       if (seen.has(next)) continue;
       seen.add(next);
       const doc = await repo.findDocument(em, next);
@@ -54,15 +56,15 @@ async function touchpointIssues(em: EntityManager, schema: JsonObject): Promise<
   }
   const known = await repo.knownTouchpoints(em, [...new Set(named.map((n) => n.code))]);
   if (!known) return [];
-  return named.filter((n) => !known.has(n.code)).map((n) => ({ pointer: n.pointer, message: `${n.code} is not a known touchpoint (the list is the touchpoints query)` }));
+  return named.filter((n) => !known.has(n.code)).map((n) => issue(n.pointer, m('standard.touchpoint_unknown', { touchpoint: n.code })));
 }
 
 /** What the store adds to the language's rules: no `$ref` cycle through other documents, only known touchpoints. */
 async function assertStoreRules(em: EntityManager, code: string, schema: JsonObject): Promise<void> {
   const issues = await refCycleIssues(em, code, schema);
-  if (issues.length > 0) throw new ValidationError(`${code} would refer to itself through $ref`, issues);
+  if (issues.length > 0) throw new ValidationError(m('standard.refers_to_itself', { code }), issues);
   const unknown = await touchpointIssues(em, schema);
-  if (unknown.length > 0) throw new ValidationError(`${code} names ${unknown.length} unknown touchpoint${unknown.length === 1 ? '' : 's'}`, unknown);
+  if (unknown.length > 0) throw new ValidationError(m('standard.touchpoints_unknown', { code, count: unknown.length }), unknown);
 }
 
 /** Every `$ref` of a version must name a published, not retired, document. */
@@ -71,10 +73,10 @@ async function assertRefsPublished(em: EntityManager, code: string, schema: Json
   for (const ref of collectStandardRefs(schema)) {
     const target = await repo.findDocument(em, ref.code);
     if (!target || target.publishedVersion === null || target.retired) {
-      issues.push({ pointer: ref.pointer, message: `$ref to ${ref.code}, which ${!target ? 'does not exist' : target.retired ? 'is retired' : 'has no published version'}` });
+      issues.push(issue(ref.pointer, m(!target ? 'standard.ref_missing' : target.retired ? 'standard.ref_retired' : 'standard.ref_unpublished', { target: ref.code })));
     }
   }
-  if (issues.length > 0) throw new ValidationError(`${code} cannot be published: ${issues.length} $ref${issues.length === 1 ? ' does' : 's do'} not resolve to a published standard`, issues);
+  if (issues.length > 0) throw new ValidationError(m('standard.refs_unpublished', { code, count: issues.length }), issues);
 }
 
 function summary(row: IStandardVersion): JsonObject {
@@ -95,7 +97,7 @@ export async function checkStandard(ctx: ServiceContext, code: string, schema: u
     if (doc) assertSameIdentity(doc, identity);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return error.issues.length > 0 ? error.issues : [{ pointer: '', message: error.message }];
+    return error.issues.length > 0 ? error.issues : [issue('', error)];
   }
   return [...(await refCycleIssues(ctx.em, code, schema as JsonObject)), ...(await touchpointIssues(ctx.em, schema as JsonObject))];
 }
@@ -113,12 +115,12 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
     let schema: JsonObject;
     if (!doc) {
       if (input.schema === undefined || input.schema === null) {
-        throw new ValidationError(`${input.code} is a new standard: give its schema`, [{ pointer: '', message: 'schema is required for a new standard' }]);
+        throw new ValidationError(m('standard.schema_required', { code: input.code }), [issue('', m('standard.schema_required_issue'))]);
       }
       const identity = validateFor(input.code, input.schema, ctx.limits);
       schema = input.schema as JsonObject;
       if (identity.parent && !(await repo.findDocument(em, identity.parent))) {
-        throw new ValidationError(`The parent ${identity.parent} does not exist`, [{ pointer: '/x-standard/parent', message: `no standard ${identity.parent}` }]);
+        throw new ValidationError(m('standard.parent_missing', { parent: identity.parent }), [issue('/x-standard/parent', m('standard.no_such_standard', { code: identity.parent }))]);
       }
       doc = em.create(StandardDocument, {
         code: identity.code, kind: identity.kind, parentCode: identity.parent, title: identity.title,
@@ -126,7 +128,7 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
       });
     } else {
       const open = await repo.findOpenVersion(em, input.code);
-      if (open) throw new ConflictError(`${input.code} already has version ${open.version} ${open.status === 'draft' ? 'in draft' : 'in review'}`, open.revision);
+      if (open) throw new ConflictError(m('standard.already_open', { code: input.code, version: open.version, status: open.status }), open.revision);
       if (input.schema !== undefined && input.schema !== null) {
         validateFor(input.code, input.schema, ctx.limits);
         schema = input.schema as JsonObject;
@@ -151,8 +153,8 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
 
 function assertSameIdentity(doc: IStandardDocument, identity: StandardIdentity): void {
   if (identity.kind !== doc.kind || identity.parent !== doc.parentCode) {
-    throw new ValidationError(`${doc.code} is a ${doc.kind}${doc.parentCode ? ` under ${doc.parentCode}` : ''}; a version cannot change that`, [
-      { pointer: identity.kind !== doc.kind ? '/x-standard/kind' : '/x-standard/parent', message: 'kind and parent are fixed for a document' },
+    throw new ValidationError(doc.parentCode ? m('standard.identity_fixed_under', { code: doc.code, kind: doc.kind, parent: doc.parentCode }) : m('standard.identity_fixed', { code: doc.code, kind: doc.kind }), [
+      issue(identity.kind !== doc.kind ? '/x-standard/kind' : '/x-standard/parent', m('standard.kind_parent_fixed')),
     ]);
   }
 }
@@ -170,7 +172,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
     assertSameIdentity(doc, identity);
     const draft = await repo.findOpenVersion(em, input.code);
     if (!draft || draft.status !== 'draft') {
-      throw new ConflictError(draft ? `${input.code} version ${draft.version} is in review; return it to draft before editing` : `${input.code} has no draft; create one first`, draft?.revision ?? null);
+      throw new ConflictError(draft ? m('standard.draft_in_review', { code: input.code, version: draft.version }) : m('standard.no_draft', { code: input.code }), draft?.revision ?? null);
     }
     await assertStoreRules(em, input.code, schema);
     const now = new Date();
@@ -180,7 +182,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
       revision: input.expectedRevision + 1, updatedAt: now, ...(input.note !== undefined ? { note: input.note } : {}),
     });
     if (updated !== 1) {
-      throw new ConflictError(`${input.code} draft was changed by someone else: you edited revision ${input.expectedRevision}, the current one is ${draft.revision}. Reload and reapply your change.`, draft.revision);
+      throw new ConflictError(m('standard.draft_stale', { code: input.code, expected: input.expectedRevision, current: draft.revision }), draft.revision);
     }
     await em.refresh(draft);
     doc.title = String(schema.title);
@@ -196,7 +198,7 @@ async function transition(ctx: ServiceContext, code: string, from: string, actio
     await repo.getDocument(em, code);
     const open = await repo.findOpenVersion(em, code);
     if (!open || open.status !== from) {
-      throw new ConflictError(open ? `${code} version ${open.version} is ${open.status}, not ${from}` : `${code} has no version ${from === 'draft' ? 'in draft' : 'in review'}`, open?.revision ?? null);
+      throw new ConflictError(open ? m('standard.wrong_status', { code, version: open.version, status: open.status, expected: from }) : m('standard.no_open_version', { code, status: from }), open?.revision ?? null);
     }
     const now = new Date();
     await apply(open, actor, now, em);
@@ -246,14 +248,14 @@ export function publish(ctx: ServiceContext, code: string, note?: string | null)
  */
 export async function retire(ctx: ServiceContext, code: string, note: string, options: { author?: string } = {}): Promise<StandardVersionView> {
   const actor = authorize(ctx.actor, 'publishStandards');
-  if (!note?.trim()) throw new ValidationError('Say why the standard is retired', [{ pointer: '', message: 'note is required' }]);
+  if (!note?.trim()) throw new ValidationError(m('standard.retire_note_required'), [issue('', sharedMessage('value.note_required'))]);
   return inTransaction(ctx.em, async (em) => {
     const doc = await repo.getDocument(em, code);
-    if (doc.retired || doc.publishedVersion === null) throw new ConflictError(`${code} ${doc.retired ? 'is already retired' : 'has never been published'}`);
+    if (doc.retired || doc.publishedVersion === null) throw new ConflictError(m(doc.retired ? 'standard.already_retired' : 'standard.never_published', { code }));
     const referrers = await repo.findPublishedReferrers(em, code);
-    if (referrers.length > 0) throw new ConflictError(`${code} is still referred to by ${referrers.join(', ')}; publish versions of them without the $ref first`);
+    if (referrers.length > 0) throw new ConflictError(m('standard.still_referred', { code, referrers }));
     const open = await repo.findOpenVersion(em, code);
-    if (open) throw new ConflictError(`${code} has version ${open.version} ${open.status}; publish or discard it first`, open.revision);
+    if (open) throw new ConflictError(m('standard.open_version_blocks', { code, version: open.version, status: open.status }), open.revision);
     const now = new Date();
     const row = await repo.getVersion(em, code, doc.publishedVersion!);
     Object.assign(row, { status: 'retired', statusChangedBy: options.author ?? actor.username, statusChangedAt: now, statusNote: note });

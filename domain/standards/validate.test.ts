@@ -26,37 +26,37 @@ describe('the standards language', () => {
   });
 
   it('names the pointer of a wrong type name', () => {
-    expect(issuesOf(withItem({ type: 'integr' }))).toEqual([{ pointer: '/properties/extra/type', message: expect.stringContaining('must be one of') }]);
+    expect(issuesOf(withItem({ type: 'integr' }))).toMatchObject([{ pointer: '/properties/extra/type', message: expect.stringContaining('must be one of') }]);
   });
 
   it('rejects an unknown keyword (a typo) where it stands', () => {
-    expect(issuesOf(withItem({ type: 'integer', minimun: 3 }))).toEqual([{ pointer: '/properties/extra/minimun', message: 'unknown or forbidden keyword "minimun"' }]);
+    expect(issuesOf(withItem({ type: 'integer', minimun: 3 }))).toMatchObject([{ pointer: '/properties/extra/minimun', message: 'unknown or forbidden keyword "minimun"' }]);
   });
 
   it('rejects a typo inside the x-check vocabulary', () => {
     const doc = withItem({ type: 'boolean' });
     ((doc.properties as any).extra['x-check']).severty = 'major';
-    expect(issuesOf(doc)).toEqual([{ pointer: '/properties/extra/x-check/severty', message: 'unknown property "severty"' }]);
+    expect(issuesOf(doc)).toMatchObject([{ pointer: '/properties/extra/x-check/severty', message: 'unknown property "severty"' }]);
   });
 
   it('rejects default answers', () => {
-    expect(issuesOf(withItem({ type: 'boolean', default: true }))).toEqual([{ pointer: '/properties/extra/default', message: 'unknown or forbidden keyword "default"' }]);
+    expect(issuesOf(withItem({ type: 'boolean', default: true }))).toMatchObject([{ pointer: '/properties/extra/default', message: 'unknown or forbidden keyword "default"' }]);
   });
 
   it('rejects a $ref to an http URL without fetching it', () => {
     const fetched = jest.spyOn(globalThis, 'fetch');
-    expect(issuesOf(withItem({ $ref: 'http://example.com/evil.json' }))).toEqual([{ pointer: '/properties/extra/$ref', message: expect.stringContaining('$ref may only point at urn:pinzhi:std:') }]);
+    expect(issuesOf(withItem({ $ref: 'http://example.com/evil.json' }))).toMatchObject([{ pointer: '/properties/extra/$ref', message: expect.stringContaining('$ref may only point at urn:pinzhi:std:') }]);
     expect(fetched).not.toHaveBeenCalled();
     fetched.mockRestore();
   });
 
   it('rejects a $ref to itself as a cycle', () => {
-    expect(issuesOf(withItem({ $ref: 'urn:pinzhi:std:M01.P01.W001' }))).toEqual([{ pointer: '/properties/extra/$ref', message: '$ref cycle: M01.P01.W001 refers to itself' }]);
+    expect(issuesOf(withItem({ $ref: 'urn:pinzhi:std:M01.P01.W001' }))).toMatchObject([{ pointer: '/properties/extra/$ref', message: '$ref cycle: M01.P01.W001 refers to itself' }]);
   });
 
   it('rejects a 10 MB document before parsing it as a schema', () => {
     const doc = withItem({ type: 'string', description: '很'.repeat(3_500_000) });
-    expect(issuesOf(doc)).toEqual([{ pointer: '', message: expect.stringMatching(/^document too large: \d+ bytes \(limit 2097152\)$/) }]);
+    expect(issuesOf(doc)).toMatchObject([{ pointer: '', message: expect.stringMatching(/^document too large: \d+ bytes \(limit 2097152\)$/) }]);
   });
 
   it('rejects nesting 1,000 deep at the place it gets too deep', () => {
@@ -69,14 +69,14 @@ describe('the standards language', () => {
   });
 
   it('rejects a pattern RE2 cannot run in linear time', () => {
-    expect(issuesOf(withItem({ type: 'string', pattern: '^(a)\\1$' }))).toEqual([{ pointer: '/properties/extra/pattern', message: expect.stringContaining('RE2') }]);
+    expect(issuesOf(withItem({ type: 'string', pattern: '^(a)\\1$' }))).toMatchObject([{ pointer: '/properties/extra/pattern', message: expect.stringContaining('RE2') }]);
     expect(issuesOf(withItem({ type: 'string', pattern: '(?=a)b' }))).toHaveLength(1);
   });
 
   it('evaluates a backtracking-prone pattern in linear time', () => {
     // given a pattern that hangs a backtracking engine on "aaaa…!"
     const doc = withItem({ type: 'string', pattern: '^(a+)+$' });
-    expect(issuesOf(doc)).toEqual([]);
+    expect(issuesOf(doc)).toMatchObject([]);
     const validate = ajv.compile({ type: 'string', pattern: '^(a+)+$' });
     // when
     const started = process.hrtime.bigint();
@@ -88,21 +88,21 @@ describe('the standards language', () => {
   });
 
   it('reports a strict-mode problem (a keyword for the wrong type)', () => {
-    expect(issuesOf(withItem({ type: 'integer', minLength: 3 }))).toEqual([{ pointer: '/properties/extra', message: expect.stringContaining('strictTypes') }]);
+    expect(issuesOf(withItem({ type: 'integer', minLength: 3 }))).toMatchObject([{ pointer: '/properties/extra', message: expect.stringContaining('strictTypes') }]);
   });
 
   it('checks identity: $id, kind and parent follow the code', () => {
     const doc = instruction('M01.P01.W001', { $id: 'urn:pinzhi:std:M01.P01.W002' });
-    expect(issuesOf(doc)).toEqual([{ pointer: '/$id', message: 'must be "urn:pinzhi:std:M01.P01.W001" (the x-standard code)' }]);
+    expect(issuesOf(doc)).toMatchObject([{ pointer: '/$id', message: 'must be "urn:pinzhi:std:M01.P01.W001" (the x-standard code)' }]);
     const wrongParent = instruction('M01.P01.W001');
     (wrongParent['x-standard'] as any).parent = 'M01.P02';
-    expect(issuesOf(wrongParent)).toEqual([{ pointer: '/x-standard/parent', message: 'the parent of M01.P01.W001 is M01.P01' }]);
+    expect(issuesOf(wrongParent)).toMatchObject([{ pointer: '/x-standard/parent', message: 'the parent of M01.P01.W001 is M01.P01' }]);
   });
 
   it('requires x-check on every check item, and only there', () => {
     const doc = withItem({ type: 'boolean' });
     delete (doc.properties as any).extra['x-check'];
-    expect(issuesOf(doc)).toEqual([{ pointer: '/properties/extra/x-check', message: expect.stringContaining('needs x-check') }]);
+    expect(issuesOf(doc)).toMatchObject([{ pointer: '/properties/extra/x-check', message: expect.stringContaining('needs x-check') }]);
   });
 
   it('keeps a rating\'s passing answers among its options', () => {
@@ -111,13 +111,25 @@ describe('the standards language', () => {
       ((doc.properties as any).extra['x-check']).options = ['优', '良', '中', '差'];
       return doc;
     };
-    expect(issuesOf(rating(['优', '良']))).toEqual([]);
-    expect(issuesOf(rating(['优', '好']))).toEqual([{ pointer: '/properties/extra/enum/1', message: '"好" passes but is not one of the options' }]);
-    expect(issuesOf(rating(undefined))).toEqual([{ pointer: '/properties/extra/x-check/options', message: 'options belong to a rating: the item needs an enum of the options that pass' }]);
+    expect(issuesOf(rating(['优', '良']))).toMatchObject([]);
+    expect(issuesOf(rating(['优', '好']))).toMatchObject([{ pointer: '/properties/extra/enum/1', message: '"好" passes but is not one of the options' }]);
+    expect(issuesOf(rating(undefined))).toMatchObject([{ pointer: '/properties/extra/x-check/options', message: 'options belong to a rating: the item needs an enum of the options that pass' }]);
+  });
+
+  it('gives every issue a stable code with its parameters', () => {
+    // given limits that contradict each other, a typo and a wrong type
+    // when validated / then each issue names its code and what the message is made of
+    expect(issuesOf(withItem({ type: 'integer', minimum: 5, maximum: 3 }))).toEqual([
+      { pointer: '/properties/extra/maximum', code: 'standard.maximum_below_minimum', params: { pointer: '/properties/extra/maximum', minimum: 5, maximum: 3 }, message: 'maximum 3 is below minimum 5' },
+    ]);
+    expect(issuesOf(withItem({ type: 'integer', minimun: 3 }))).toEqual([{ pointer: '/properties/extra/minimun', code: 'standard.keyword_unknown', params: { keyword: 'minimun' }, message: 'unknown or forbidden keyword "minimun"' }]);
+    const doc = withItem({ type: 'integer' });
+    ((doc.properties as Record<string, Record<string, unknown>>).extra['x-check'] as Record<string, unknown>).weight = 'heavy';
+    expect(issuesOf(doc)).toEqual([{ pointer: '/properties/extra/x-check/weight', code: 'ajv.type', params: { type: 'number' }, message: 'must be number' }]);
   });
 
   it('rejects input that is not an object', () => {
-    expect(issuesOf('not a schema')).toEqual([{ pointer: '', message: 'must be an object' }]);
-    expect(issuesOf([1, 2])).toEqual([{ pointer: '', message: 'must be an object' }]);
+    expect(issuesOf('not a schema')).toMatchObject([{ pointer: '', message: 'must be an object' }]);
+    expect(issuesOf([1, 2])).toMatchObject([{ pointer: '', message: 'must be an object' }]);
   });
 });

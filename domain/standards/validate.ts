@@ -1,7 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
 import { ajv, validateMeta } from './ajv.ts';
-import { ValidationError, type Issue } from '../shared/errors.ts';
+import { issue, ValidationError, type Issue } from '../shared/errors.ts';
+import { sharedMessage } from '../shared/shared.messages.ts';
+import { ajvErrorMessage } from './ajv.messages.ts';
+import { standardMessage as m } from './standard.messages.ts';
 import { escapePointerToken, isJsonObject, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { collectStandardRefs, localRefCycle, STD_URN_PREFIX } from './refs.ts';
 
@@ -29,42 +32,47 @@ function findTooDeep(doc: JsonValue, maxDepth: number): string | undefined {
   return undefined;
 }
 
-/** Turns Ajv's errors into issues a person can act on (one per problem, most specific first). */
+/** Turns Ajv's errors into issues a person can act on (one per problem, most specific first), each with its code. */
 export function ajvIssues(errors: ErrorObject[] | null | undefined): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const e of errors ?? []) {
-    let issue: Issue | undefined;
+    let found: Issue | undefined;
     if (e.keyword === 'propertyNames') {
       const name = String((e.params as { propertyName: string }).propertyName);
-      issue = { pointer: `${e.instancePath}/${escapePointerToken(name)}`, message: `unknown or forbidden keyword "${name}"` };
+      found = issue(`${e.instancePath}/${escapePointerToken(name)}`, m('standard.keyword_unknown', { keyword: name }));
     } else if (e.schemaPath.includes('/propertyNames/')) {
       continue; // reported by the propertyNames error itself
     } else if (e.keyword === 'anyOf' || e.keyword === 'if' || (e.keyword === 'type' && e.schemaPath.includes('/anyOf/'))) {
       continue; // wrappers of a more specific error
     } else if (e.keyword === 'format' && (e.params as { format: string }).format === 're2-regex') {
-      issue = { pointer: e.instancePath, message: 'not a linear-time (RE2) regular expression: back-references and look-around are not allowed' };
+      found = issue(e.instancePath, m('standard.pattern_not_re2'));
     } else if (e.keyword === 'pattern' && e.instancePath.endsWith('/$ref')) {
-      issue = { pointer: e.instancePath, message: `$ref may only point at ${STD_URN_PREFIX}<code> documents in the store or inside this document (#…)` };
-    } else if (e.keyword === 'enum') {
-      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
-      issue = { pointer: e.instancePath, message: `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` };
+      found = issue(e.instancePath, m('standard.ref_not_allowed', { prefix: STD_URN_PREFIX }));
     } else if (e.keyword === 'required') {
-      const missing = (e.params as { missingProperty: string }).missingProperty;
-      issue = { pointer: `${e.instancePath}/${escapePointerToken(missing)}`, message: `"${missing}" is required` };
+      found = issue(`${e.instancePath}/${escapePointerToken((e.params as { missingProperty: string }).missingProperty)}`, ajvErrorMessage(e));
     } else if (e.keyword === 'additionalProperties') {
-      const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      issue = { pointer: `${e.instancePath}/${escapePointerToken(extra)}`, message: `unknown property "${extra}"` };
+      found = issue(`${e.instancePath}/${escapePointerToken((e.params as { additionalProperty: string }).additionalProperty)}`, ajvErrorMessage(e));
     } else {
-      issue = { pointer: e.instancePath, message: e.message ?? e.keyword };
+      found = issue(e.instancePath, ajvErrorMessage(e));
     }
-    const key = `${issue.pointer}\u0000${issue.message}`;
+    const key = `${found.pointer}\u0000${found.message}`;
     if (!seen.has(key)) {
       seen.add(key);
-      issues.push(issue);
+      issues.push(found);
     }
   }
   return issues;
+}
+
+/** Limits that contradict each other: no answer could pass `maximum` below `minimum`. */
+function limitIssues(value: JsonObject, path: (string | number)[]): Issue[] {
+  const { minimum, maximum } = value;
+  if (typeof minimum === 'number' && typeof maximum === 'number' && maximum < minimum) {
+    const at = pointer(...path, 'maximum');
+    return [issue(at, m('standard.maximum_below_minimum', { pointer: at, minimum, maximum }))];
+  }
+  return [];
 }
 
 /** Checks the rules the meta-schema cannot express: identity, tree shape, where `x-check` goes. */
@@ -74,26 +82,26 @@ function structuralIssues(doc: JsonObject): Issue[] {
   const code = String(std.code);
   const kind = std.kind as StandardKind;
   if (doc.$id !== `${STD_URN_PREFIX}${code}`) {
-    issues.push({ pointer: '/$id', message: `must be "${STD_URN_PREFIX}${code}" (the x-standard code)` });
+    issues.push(issue('/$id', m('standard.id_mismatch', { expected: `${STD_URN_PREFIX}${code}` })));
   }
   const depth = code.split('.').length;
   const expectedKind: StandardKind = depth === 1 ? 'module' : depth === 2 ? 'procedure' : 'instruction';
-  if (kind !== expectedKind) issues.push({ pointer: '/x-standard/kind', message: `code ${code} names a ${expectedKind}, not a ${kind}` });
+  if (kind !== expectedKind) issues.push(issue('/x-standard/kind', m('standard.kind_mismatch', { code, expected: expectedKind, kind })));
   const expectedParent = depth > 1 ? code.split('.').slice(0, -1).join('.') : null;
   if (expectedParent && std.parent !== expectedParent) {
-    issues.push({ pointer: '/x-standard/parent', message: `the parent of ${code} is ${expectedParent}` });
+    issues.push(issue('/x-standard/parent', m('standard.parent_mismatch', { code, parent: expectedParent })));
   }
   const properties = isJsonObject(doc.properties) ? doc.properties : {};
   for (const [key, item] of Object.entries(properties)) {
     if (kind === 'instruction' && isJsonObject(item) && !isJsonObject(item['x-check'])) {
-      issues.push({ pointer: pointer('properties', key, 'x-check'), message: 'every check item of a work instruction needs x-check (tiers, severity, weight, method)' });
+      issues.push(issue(pointer('properties', key, 'x-check'), m('standard.item_needs_check')));
     }
     const options = isJsonObject(item) && isJsonObject(item['x-check']) ? item['x-check'].options : undefined;
     if (Array.isArray(options)) {
       const passing = isJsonObject(item) && Array.isArray(item.enum) ? item.enum : undefined;
-      if (!passing) issues.push({ pointer: pointer('properties', key, 'x-check', 'options'), message: 'options belong to a rating: the item needs an enum of the options that pass' });
+      if (!passing) issues.push(issue(pointer('properties', key, 'x-check', 'options'), m('standard.options_need_enum')));
       else passing.forEach((v, i) => {
-        if (!options.includes(v)) issues.push({ pointer: pointer('properties', key, 'enum', i), message: `${JSON.stringify(v)} passes but is not one of the options` });
+        if (!options.includes(v)) issues.push(issue(pointer('properties', key, 'enum', i), m('standard.enum_not_option', { value: v })));
       });
     }
   }
@@ -104,9 +112,10 @@ function structuralIssues(doc: JsonObject): Issue[] {
     if (!isJsonObject(value) && !Array.isArray(value)) continue;
     if (isJsonObject(value)) {
       const isItem = path.length === 2 && path[0] === 'properties' && kind === 'instruction';
-      if ('x-check' in value && !isItem) issues.push({ pointer: pointer(...path, 'x-check'), message: 'x-check is allowed only on check items (properties of a work instruction)' });
-      if ('$id' in value && path.length > 0) issues.push({ pointer: pointer(...path, '$id'), message: '$id is allowed only at the root of a document' });
-      if ('x-standard' in value && path.length > 0) issues.push({ pointer: pointer(...path, 'x-standard'), message: 'x-standard is allowed only at the root of a document' });
+      if ('x-check' in value && !isItem) issues.push(issue(pointer(...path, 'x-check'), m('standard.check_misplaced')));
+      if ('$id' in value && path.length > 0) issues.push(issue(pointer(...path, '$id'), m('standard.id_not_root')));
+      if ('x-standard' in value && path.length > 0) issues.push(issue(pointer(...path, 'x-standard'), m('standard.identity_not_root')));
+      issues.push(...limitIssues(value, path));
       for (const [k, v] of Object.entries(value)) {
         if (k !== 'enum' && k !== 'const' && k !== 'examples' && k !== 'x-standard' && k !== 'x-check') stack.push({ value: v, path: [...path, k] });
       }
@@ -116,11 +125,11 @@ function structuralIssues(doc: JsonObject): Issue[] {
   }
   if (Array.isArray(doc.required)) {
     doc.required.forEach((name, i) => {
-      if (typeof name === 'string' && !(name in properties)) issues.push({ pointer: pointer('required', i), message: `"${name}" is required but is not a property` });
+      if (typeof name === 'string' && !(name in properties)) issues.push(issue(pointer('required', i), m('standard.required_not_property', { name })));
     });
   }
   const selfRef = collectStandardRefs(doc).find((r) => r.code === code);
-  if (selfRef) issues.push({ pointer: selfRef.pointer, message: `$ref cycle: ${code} refers to itself` });
+  if (selfRef) issues.push(issue(selfRef.pointer, m('standard.ref_self', { code })));
   const localCycle = localRefCycle(doc);
   if (localCycle) issues.push(localCycle);
   return issues;
@@ -144,7 +153,7 @@ function compileIssues(doc: JsonObject): Issue[] {
     ajv.removeSchema(stubbed);
     const message = (error as Error).message;
     const at = /at "#?([^"]*)"/.exec(message)?.[1] ?? '';
-    return [{ pointer: at.startsWith('/') ? at : '', message }];
+    return [issue(at.startsWith('/') ? at : '', m('standard.schema_compile', { detail: message }))];
   }
 }
 
@@ -155,29 +164,25 @@ function compileIssues(doc: JsonObject): Issue[] {
  */
 export function validateStandard(input: unknown, limits: DocumentLimits = DEFAULT_LIMITS): StandardIdentity {
   if (!isJsonObject(input as JsonValue)) {
-    throw new ValidationError('A standard document must be a JSON object', [{ pointer: '', message: 'must be an object' }]);
+    throw new ValidationError(m('standard.not_object'), [issue('', sharedMessage('value.must_be_object'))]);
   }
   const doc = input as JsonObject;
   const bytes = Buffer.byteLength(JSON.stringify(doc));
   if (bytes > limits.maxBytes) {
-    throw new ValidationError(`The document is ${bytes} bytes; the limit is ${limits.maxBytes}`, [
-      { pointer: '', message: `document too large: ${bytes} bytes (limit ${limits.maxBytes})` },
-    ]);
+    throw new ValidationError(m('standard.too_large', { bytes, limit: limits.maxBytes }), [issue('', m('standard.too_large_issue', { bytes, limit: limits.maxBytes }))]);
   }
   const tooDeep = findTooDeep(doc, limits.maxDepth);
   if (tooDeep !== undefined) {
-    throw new ValidationError(`The document nests deeper than ${limits.maxDepth} levels`, [
-      { pointer: tooDeep, message: `nested deeper than ${limits.maxDepth} levels` },
-    ]);
+    throw new ValidationError(m('standard.too_deep', { limit: limits.maxDepth }), [issue(tooDeep, sharedMessage('value.nested_too_deep', { limit: limits.maxDepth }))]);
   }
   if (!validateMeta(doc)) {
     const issues = ajvIssues(validateMeta.errors);
-    throw new ValidationError(`The document is not a valid standard (${issues.length} issue${issues.length === 1 ? '' : 's'})`, issues);
+    throw new ValidationError(m('standard.invalid', { count: issues.length }), issues);
   }
   const issues = [...structuralIssues(doc)];
   if (issues.length === 0) issues.push(...compileIssues(doc));
   if (issues.length > 0) {
-    throw new ValidationError(`The document is not a valid standard (${issues.length} issue${issues.length === 1 ? '' : 's'})`, issues);
+    throw new ValidationError(m('standard.invalid', { count: issues.length }), issues);
   }
   const std = doc['x-standard'] as JsonObject;
   return {

@@ -1,11 +1,13 @@
 import type { EntityManager } from '../shared/persistence.ts';
 import { loginThrottleRepository } from './login-throttle.repository.ts';
+import { DomainError } from '../shared/errors.ts';
+import { userMessage } from './user.messages.ts';
 
 /** Too many failed sign-ins: try again after `retryAfterSeconds`. */
-export class RateLimitedError extends Error {
+export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number) {
-    super(`Too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+    super(userMessage('auth.rate_limited', { seconds: retryAfterSeconds }));
     this.name = 'RateLimitedError';
     this.retryAfterSeconds = retryAfterSeconds;
   }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { type EntityManager, inTransaction } from '../shared/persistence.ts';
-import { ConflictError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, ValidationError, DomainError, issue } from '../shared/errors.ts';
+import { userMessage } from './user.messages.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { settingRepository } from '../shared/setting.repository.ts';
 import { User, type IUser, type Qualification } from './user.entity.ts';
@@ -11,9 +12,9 @@ import type { TokenService } from './token.ts';
 import { assertNotLocked, recordFailure, recordSuccess } from './login-throttle.service.ts';
 
 /** Wrong username or password (deliberately not saying which). */
-export class InvalidCredentialsError extends Error {
+export class InvalidCredentialsError extends DomainError {
   constructor() {
-    super('Wrong username or password');
+    super(userMessage('auth.invalid_credentials'));
     this.name = 'InvalidCredentialsError';
   }
 }
@@ -29,14 +30,14 @@ export interface NewUser {
 /** Creates a user with a scrypt-hashed password; records it in the audit chain. */
 export async function createUser(em: EntityManager, actor: Actor, input: NewUser): Promise<IUser> {
   const issues = [];
-  if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.username)) issues.push({ pointer: '/username', message: 'use 2–64 lower-case letters, digits, ".", "_" or "-"' });
-  if (input.password.length < 8) issues.push({ pointer: '/password', message: 'at least 8 characters' });
+  if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.username)) issues.push(issue('/username', userMessage('user.username_rule')));
+  if (input.password.length < 8) issues.push(issue('/password', userMessage('user.password_rule')));
   const unknown = input.roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (input.roles.length === 0 || unknown.length > 0) issues.push({ pointer: '/roles', message: `one or more of ${ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}` });
-  if (issues.length > 0) throw new ValidationError(`Cannot create user ${input.username}`, issues);
+  if (input.roles.length === 0 || unknown.length > 0) issues.push(issue('/roles', unknown.length ? userMessage('user.roles_unknown', { roles: [...ROLES], unknown }) : userMessage('user.roles_rule', { roles: [...ROLES] })));
+  if (issues.length > 0) throw new ValidationError(userMessage('user.invalid', { username: input.username }), issues);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(em, async (tx) => {
-    if (await tx.findOne(User, { username: input.username })) throw new ConflictError(`User ${input.username} already exists`);
+    if (await tx.findOne(User, { username: input.username })) throw new ConflictError(userMessage('user.exists', { username: input.username }));
     const user = tx.create(User, {
       username: input.username, displayName: input.displayName ?? input.username, passwordHash,
       roles: input.roles, qualifications: input.qualifications ?? [], active: true, createdAt: new Date(),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { variantMessage } from './variant.messages.ts';
 import { Touchpoint, type ITouchpoint } from './touchpoint.entity.ts';
 import { EditionVariant, VariantVersion, type IVariantVersion } from './variant.entity.ts';
 import type { Keyset, PageWindow } from '../shared/paging.ts';
@@ -21,7 +22,7 @@ export const variantRepository = {
 
   async get(em: EntityManager, profile: string, version: number): Promise<IVariantVersion> {
     const row = await em.findOne(VariantVersion, { profile, version });
-    if (!row) throw new NotFoundError(`No version ${version} of the ${profile} variant`, `${profile}@${version}`);
+    if (!row) throw new NotFoundError(variantMessage('variant.version_not_found', { version, profile }), `${profile}@${version}`);
     return row;
   },
 

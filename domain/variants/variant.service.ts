@@ -1,6 +1,7 @@
 import type { EntityManager } from '../shared/persistence.ts';
-import { ValidationError } from '../shared/errors.ts';
+import { ValidationError, issue } from '../shared/errors.ts';
 import { canonicalJson } from '../shared/json.ts';
+import { variantMessage } from './variant.messages.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { applyOverlay, type Touchpoint as TouchpointData, type Variant } from './variants.ts';
 import { appendAudit } from '../audit/audit.service.ts';
@@ -22,7 +23,7 @@ export async function saveVariant(em: EntityManager, actor: Actor, variant: Vari
   authorize(actor, 'publishStandards');
   for (const [i, overlay] of variant.overlays.entries()) {
     const doc = await repo.findDocument(em, overlay.code);
-    if (!doc || doc.publishedVersion == null) throw new ValidationError(`The ${variant.profile} variant overlays ${overlay.code}, which is not published`, [{ pointer: `/overlays/${i}/code`, message: `${overlay.code} is not published` }]);
+    if (!doc || doc.publishedVersion == null) throw new ValidationError(variantMessage('variant.base_unpublished', { profile: variant.profile, code: overlay.code }), [issue(`/overlays/${i}/code`, variantMessage('variant.code_unpublished', { code: overlay.code }))]);
     applyOverlay(parseSchema(await repo.getVersion(em, overlay.code, doc.publishedVersion)), overlay);
   }
   const overlaysJson = JSON.stringify(variant.overlays);

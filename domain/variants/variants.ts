@@ -1,4 +1,6 @@
-import { ValidationError, type Issue } from '../shared/errors.ts';
+import { issue, ValidationError, type Issue } from '../shared/errors.ts';
+import { sharedMessage } from '../shared/shared.messages.ts';
+import { variantMessage } from './variant.messages.ts';
 import { isJsonObject, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { validateStandard } from '../standards/validate.ts';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
@@ -39,13 +41,13 @@ const IDENTITY_FIELDS = ['$schema', '$id', 'x-standard'];
  * with the same identity. Throws a ValidationError locating each problem in the patch.
  */
 export function applyOverlay(base: JsonObject, overlay: Overlay, limits: DocumentLimits = DEFAULT_LIMITS): JsonObject {
-  const issues: Issue[] = IDENTITY_FIELDS.filter((f) => f in overlay.patch).map((f) => ({ pointer: pointer(f), message: `an overlay may not change ${f}` }));
-  if (issues.length > 0) throw new ValidationError(`The overlay of ${overlay.code} changes the document's identity`, issues);
+  const issues: Issue[] = IDENTITY_FIELDS.filter((f) => f in overlay.patch).map((f) => issue(pointer(f), variantMessage('variant.overlay_field_fixed', { field: f })));
+  if (issues.length > 0) throw new ValidationError(variantMessage('variant.overlay_identity', { code: overlay.code }), issues);
   const result = mergePatch(base, overlay.patch) as JsonObject;
   try {
     validateStandard(result, limits);
   } catch (error) {
-    if (error instanceof ValidationError) throw new ValidationError(`The overlay of ${overlay.code} makes an invalid standard`, error.issues);
+    if (error instanceof ValidationError) throw new ValidationError(variantMessage('variant.overlay_invalid', { code: overlay.code }), error.issues);
     throw error;
   }
   return result;
@@ -57,22 +59,22 @@ export function applyOverlay(base: JsonObject, overlay: Overlay, limits: Documen
  */
 export function parseVariant(input: unknown): Variant {
   const issues: Issue[] = [];
-  if (!isJsonObject(input as JsonValue)) throw new ValidationError('A variant must be a JSON object', [{ pointer: '', message: 'must be an object' }]);
+  if (!isJsonObject(input as JsonValue)) throw new ValidationError(variantMessage('variant.not_object'), [issue('', sharedMessage('value.must_be_object'))]);
   const v = input as JsonObject;
-  if (typeof v.profile !== 'string' || !PROFILE.test(v.profile)) issues.push({ pointer: '/profile', message: 'must be a lower-case profile name such as "platinum"' });
-  for (const f of ['title', 'description'] as const) if (typeof v[f] !== 'string' || v[f] === '') issues.push({ pointer: pointer(f), message: 'must be a non-empty string' });
+  if (typeof v.profile !== 'string' || !PROFILE.test(v.profile)) issues.push(issue('/profile', variantMessage('variant.profile_rule')));
+  for (const f of ['title', 'description'] as const) if (typeof v[f] !== 'string' || v[f] === '') issues.push(issue(pointer(f), sharedMessage('value.non_empty_string')));
   const overlays = Array.isArray(v.overlays) ? v.overlays : [];
-  if (!Array.isArray(v.overlays)) issues.push({ pointer: '/overlays', message: 'must be an array' });
+  if (!Array.isArray(v.overlays)) issues.push(issue('/overlays', sharedMessage('value.must_be_array')));
   const seen = new Set<string>();
   overlays.forEach((o, i) => {
-    if (!isJsonObject(o)) return void issues.push({ pointer: pointer('overlays', i), message: 'must be an object' });
-    if (typeof o.code !== 'string') issues.push({ pointer: pointer('overlays', i, 'code'), message: 'must be a standard code' });
-    else if (seen.has(o.code)) issues.push({ pointer: pointer('overlays', i, 'code'), message: `${o.code} has more than one overlay` });
+    if (!isJsonObject(o)) return void issues.push(issue(pointer('overlays', i), sharedMessage('value.must_be_object')));
+    if (typeof o.code !== 'string') issues.push(issue(pointer('overlays', i, 'code'), variantMessage('variant.code_rule')));
+    else if (seen.has(o.code)) issues.push(issue(pointer('overlays', i, 'code'), variantMessage('variant.overlay_twice', { code: o.code })));
     else seen.add(o.code);
-    if (typeof o.note !== 'string' || o.note === '') issues.push({ pointer: pointer('overlays', i, 'note'), message: 'must say why the variant differs' });
-    if (!isJsonObject(o.patch)) issues.push({ pointer: pointer('overlays', i, 'patch'), message: 'must be a JSON Merge Patch object' });
+    if (typeof o.note !== 'string' || o.note === '') issues.push(issue(pointer('overlays', i, 'note'), variantMessage('variant.note_rule')));
+    if (!isJsonObject(o.patch)) issues.push(issue(pointer('overlays', i, 'patch'), variantMessage('variant.patch_rule')));
   });
-  if (issues.length > 0) throw new ValidationError('The variant is not valid', issues);
+  if (issues.length > 0) throw new ValidationError(variantMessage('variant.invalid'), issues);
   return v as unknown as Variant;
 }
 

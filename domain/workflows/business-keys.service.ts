@@ -1,6 +1,7 @@
 import type { EntityManager } from '../shared/persistence.ts';
 import { instanceRepository } from './instance.repository.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, issue } from '../shared/errors.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import { findingBusinessKey, findingIdOf, findingRepository, type FindingFacts } from '../findings/finding.repository.ts';
 
 /** The process that owns `finding:<id>` business keys. */
@@ -24,17 +25,17 @@ export async function claimBusinessKey(em: EntityManager, key: string, businessK
   const findingId = findingIdOf(businessKey);
   const reserved = businessKey !== null && /^\s*finding:/i.test(businessKey);
   if (key !== RECTIFICATION) {
-    if (reserved) throw new ValidationError(`Business key ${businessKey} is reserved for the rectification of a finding`, [{ pointer: '/businessKey', message: 'finding:<id> keys belong to the rectification process; use another key' }]);
+    if (reserved) throw new ValidationError(workflowMessage('workflow.key_reserved', { businessKey }), [issue('/businessKey', workflowMessage('workflow.key_reserved_rule'))]);
     return variables;
   }
   if (findingId === null || businessKey !== findingBusinessKey(findingId)) {
-    throw new ValidationError('A rectification starts for a finding', [{ pointer: '/businessKey', message: 'must be finding:<id> of an open finding (or use requestRectification)' }]);
+    throw new ValidationError(workflowMessage('workflow.rectification_needs_finding'), [issue('/businessKey', workflowMessage('workflow.rectification_key_rule'))]);
   }
   const finding = await findingRepository.lock(em, findingId);
-  if (!finding) throw new NotFoundError(`No finding ${findingId}`, String(findingId));
+  if (!finding) throw new NotFoundError(workflowMessage('finding.not_found', { id: findingId }), String(findingId));
   const running = await instanceRepository.activeWithBusinessKey(em, businessKey);
-  if (running !== null) throw new ConflictError(`Finding ${findingId} is already being rectified (workflow instance ${running})`);
-  if (finding.status !== 'open') throw new ConflictError(`Finding ${findingId} is ${finding.status}; only an open finding can be rectified`);
+  if (running !== null) throw new ConflictError(workflowMessage('finding.already_rectifying', { id: findingId, instance: running }));
+  if (finding.status !== 'open') throw new ConflictError(workflowMessage('finding.not_open', { id: findingId, status: finding.status }));
   await findingRepository.markRectifying(em, findingId);
   return { ...variables, ...rectificationVariables(finding) };
 }

@@ -3,11 +3,13 @@ import { definitionRepository, type WorkflowDefinition } from './definition.repo
 import { instanceRepository } from './instance.repository.ts';
 import { taskRepository } from './task.repository.ts';
 import { compileCached } from '../standards/ajv.ts';
-import { NotFoundError, ValidationError } from '../shared/errors.ts';
+import { issue, NotFoundError, ValidationError, type Issue } from '../shared/errors.ts';
+import { compileMessage } from './compiler/compile.messages.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { compileBpmn, type CompiledWorkflow } from './compiler/compile.ts';
-import { CompileError } from './compiler/errors.ts';
+import { CompileError, reasonOf } from './compiler/errors.ts';
 import { runnable, type Runnable } from './engine.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ROLES } from '../shared/access.ts';
@@ -26,12 +28,12 @@ export function compileWorkflow(xml: string): Promise<CompiledWorkflow> {
     roles: ROLES,
     actions: Object.keys(SERVICE_ACTIONS),
     checkForm: (schema) => {
-      if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return 'a form is a JSON Schema object';
+      if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return compileMessage('compile.form_not_object');
       try {
         compileCached(schema as JsonObject);
         return null;
       } catch (error) {
-        return (error as Error).message;
+        return compileMessage('compile.schema_compile', { detail: (error as Error).message });
       }
     },
   });
@@ -43,7 +45,7 @@ const runnables = new Map<string, Runnable>();
 /** A deployed definition, the newest version when none is given. */
 export async function findDefinition(em: EntityManager, key: string, version?: number | null): Promise<WorkflowDefinition> {
   const definition = await definitionRepository.find(em, key, version);
-  if (!definition) throw new NotFoundError(version ? `No version ${version} of workflow ${key}` : `No workflow ${key} is deployed`, key);
+  if (!definition) throw new NotFoundError(version ? workflowMessage('workflow.version_not_found', { key, version }) : workflowMessage('workflow.not_deployed', { key }), key);
   return definition;
 }
 
@@ -73,13 +75,14 @@ export interface DeployResult {
  */
 export async function deployWorkflow(ctx: ServiceContext, key: string, xml: string): Promise<DeployResult> {
   const actor = authorize(ctx.actor, 'manageWorkflows');
-  if (!KEY.test(key)) throw new ValidationError(`"${key}" is not a workflow key`, [{ pointer: '/key', message: 'use lower-case letters, digits and -, e.g. rectification' }]);
+  if (!KEY.test(key)) throw new ValidationError(workflowMessage('workflow.key_invalid', { key }), [issue('/key', workflowMessage('workflow.key_rule'))]);
   let compiled: CompiledWorkflow;
   try {
     compiled = await compileWorkflow(xml);
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
-    throw new ValidationError(error.message, error.issues.map((i) => ({ pointer: i.id ? `/${i.id}` : '', message: `${i.type}${i.id ? ` ${i.id}` : ''}: ${i.reason}` })));
+    throw new ValidationError(error, error.issues.map((i) => issue(i.id ? `/${i.id}` : '', i.id && i.name ? workflowMessage('workflow.compile_issue_named', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, name: i.name, issue: reasonOf(i) })
+      : i.id ? workflowMessage('workflow.compile_issue', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, issue: reasonOf(i) }) : workflowMessage('workflow.compile_issue_document', { type: i.type, kind: i.type.replace('bpmn:', ''), issue: reasonOf(i) }))));
   }
   const hash = contentHash(xml);
   return inTransaction(ctx.em, async (em) => {
@@ -129,11 +132,11 @@ export async function migrateInstances(ctx: ServiceContext, key: string, fromVer
   const target = await findDefinition(ctx.em, key, toVersion);
   const known = new Set(target.compiled.stateIds);
   const map = new Map(mapping.map((m) => [m.from, m.to]));
-  const bad = mapping.filter((m) => !known.has(m.to)).map((m, i) => ({ pointer: `/mapping/${i}/to`, message: `${m.to} is not a state of ${key}@${toVersion}` }));
-  if (bad.length > 0) throw new ValidationError('The mapping names unknown states', bad);
+  const bad = mapping.filter((m) => !known.has(m.to)).map((m, i) => issue(`/mapping/${i}/to`, workflowMessage('workflow.mapping_unknown_state', { state: m.to, key, version: toVersion })));
+  if (bad.length > 0) throw new ValidationError(workflowMessage('workflow.mapping_invalid'), bad);
   return inTransaction(ctx.em, async (em) => {
     const rows = await instanceRepository.lockRunning(em, key, fromVersion);
-    const issues: { pointer: string; message: string }[] = [];
+    const issues: Issue[] = [];
     const plans = rows.map((row) => {
       const snapshot = row.snapshot;
       const rename = (value: unknown): unknown => {
@@ -142,10 +145,10 @@ export async function migrateInstances(ctx: ServiceContext, key: string, fromVer
         return value;
       };
       const value = rename(snapshot.value);
-      for (const s of leavesOf(value)) if (!known.has(s)) issues.push({ pointer: `/instances/${row.id}`, message: `instance ${row.id} stands in ${s}, which ${key}@${toVersion} does not have: map it` });
+      for (const s of leavesOf(value)) if (!known.has(s)) issues.push(issue(`/instances/${row.id}`, workflowMessage('workflow.instance_unmapped', { instance: row.id, state: s, key, version: toVersion })));
       return { row, snapshot: { ...snapshot, value } };
     });
-    if (issues.length > 0) throw new ValidationError(`${issues.length} instance state(s) need a mapping`, issues);
+    if (issues.length > 0) throw new ValidationError(workflowMessage('workflow.instances_unmapped', { count: issues.length }), issues);
     const now = new Date();
     for (const { row, snapshot } of plans) {
       await instanceRepository.migrate(em, row.id, row.revision, toVersion, snapshot, now);

@@ -1,5 +1,6 @@
-import { ValidationError } from '../shared/errors.ts';
+import { ValidationError, issue } from '../shared/errors.ts';
 import { authorize } from '../shared/access.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 import { instanceRepository, type InstanceFilter, type WorkflowInstance } from './instance.repository.ts';
@@ -12,6 +13,6 @@ const INSTANCES: Keyset<WorkflowInstance> = { list: 'workflowInstances', columns
 /** Workflow instances, newest first, by process key, status and business key, a page at a time. */
 export async function listInstances(ctx: ServiceContext, filter: InstanceFilter, page: PageArgs): Promise<Page<WorkflowInstance>> {
   authorize(ctx.actor, 'readStandards');
-  if (filter.status && !STATUSES.includes(filter.status)) throw new ValidationError(`Unknown instance status ${filter.status}`, [{ pointer: '/status', message: `must be one of ${STATUSES.join(', ')}` }]);
+  if (filter.status && !STATUSES.includes(filter.status)) throw new ValidationError(workflowMessage('instance.status_unknown', { status: filter.status }), [issue('/status', workflowMessage('instance.status_rule', { statuses: STATUSES }))]);
   return keysetPage(INSTANCES, page, (window) => instanceRepository.window(ctx.em, filter, INSTANCES, window), () => instanceRepository.count(ctx.em, filter));
 }

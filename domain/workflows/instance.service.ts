@@ -1,4 +1,5 @@
-import { ConflictError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, issue, ValidationError } from '../shared/errors.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import { inTransaction } from '../shared/persistence.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../jobs/jobs.ts';
@@ -26,12 +27,12 @@ export async function startWorkflowIn(tx: Tx, actor: Actor, key: string, variabl
 /** Cancels a running instance: its open tasks and armed timers end with it, and its finding is open again. */
 export async function cancelInstance(ctx: ServiceContext, id: number, reason: string): Promise<WorkflowInstance> {
   const actor = authorize(ctx.actor, 'manageWorkflows');
-  if (!reason?.trim()) throw new ValidationError('Say why the instance is cancelled', [{ pointer: '/reason', message: 'a reason is required' }]);
+  if (!reason?.trim()) throw new ValidationError(workflowMessage('instance.cancel_reason_required'), [issue('/reason', workflowMessage('instance.reason_required'))]);
   await inTransaction(ctx.em, async (em) => {
     const instance = await loadInstance(em, id);
-    if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(`Workflow instance ${id} is ${instance.status}`);
+    if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(workflowMessage('instance.not_running', { id, status: instance.status }));
     const now = new Date();
-    if (!(await instanceRepository.cancel(em, id, instance.revision, now))) throw new ConflictError(`Workflow instance ${id} changed meanwhile; reload it and try again`);
+    if (!(await instanceRepository.cancel(em, id, instance.revision, now))) throw new ConflictError(workflowMessage('instance.changed', { id }));
     await reopenFindingOf(em, instance.definitionKey, instance.businessKey);
     await instanceRepository.appendHistory(em, id, { at: now, actor: actor.username, event: 'cancel', detail: { reason }, fromStates: [], toStates: [] });
     await appendAudit(em, actor, { action: 'workflow.cancelled', subjectType: 'workflow-instance', subjectKey: String(id), detail: { reason } });

@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, issue, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import type { EntityManager } from '../shared/persistence.ts';
 import { DEFAULT_LIMITS } from '../shared/limits.ts';
 import type { Actor } from '../shared/access.ts';
@@ -24,7 +25,7 @@ type Stepping = Pick<WorkflowInstance, 'id'> & { revision: number | null };
 
 export async function loadInstance(em: EntityManager, id: number): Promise<WorkflowInstance> {
   const instance = await instanceRepository.get(em, id);
-  if (!instance) throw new NotFoundError(`No workflow instance ${id}`, String(id));
+  if (!instance) throw new NotFoundError(workflowMessage('instance.not_found', { id }), String(id));
   return instance;
 }
 
@@ -57,7 +58,7 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Act
   const unqualified = await unqualifiedAssignees(tx.em, assigned.filter((a): a is typeof a & { assignee: string } => a.assignee !== null));
   if (unqualified.length > 0) {
     if (event !== 'timer') {
-      throw new ValidationError(`A task would be assigned to someone who does not hold its role`, unqualified.map((u) => ({ pointer: `/${u.element}`, message: `${u.name} is for ${u.role}; ${u.assignee} is not an active user holding it` })));
+      throw new ValidationError(workflowMessage('instance.assignee_unqualified'), unqualified.map((u) => issue(`/${u.element}`, workflowMessage('instance.assignee_lacks_role', { name: u.name, role: u.role, assignee: u.assignee }))));
     }
     effects.push({ kind: 'unassigned', tasks: unqualified.map((u) => ({ task: u.element, assignee: u.assignee, role: u.role })) });
     for (const u of unqualified) assigned.find((a) => a.element === u.element)!.assignee = null;
@@ -73,7 +74,7 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Act
     cancelTimers: s.cancelTimers,
     armTimers: armed,
   });
-  if (!stored) throw new ConflictError(`Workflow instance ${instance.id} changed meanwhile; reload it and try again`);
+  if (!stored) throw new ConflictError(workflowMessage('instance.changed', { id: instance.id }));
   if (s.status === 'completed') await closeFindingOf(tx.em, stored.definitionKey, stored.businessKey);
   await tx.jobs.enqueue(tx.em, stored.armed.map((t) => ({ kind: 'fire-timer' as const, timerId: t.id, dueAt: armed.find((x) => x.element === t.element)!.dueAt })));
 }
@@ -91,7 +92,7 @@ export async function startInTransaction(tx: Tx, key: string, given: Record<stri
 
 /** Sends an event to a running instance and records the step, in the caller's open transaction. */
 export async function advance(tx: Tx, instance: WorkflowInstance, event: WorkflowEvent, actor: Actor, detail: Record<string, unknown>): Promise<Step> {
-  if (instance.status !== 'running') throw new ConflictError(`Workflow instance ${instance.id} is ${instance.status}`);
+  if (instance.status !== 'running') throw new ConflictError(workflowMessage('instance.not_running', { id: instance.id, status: instance.status }));
   const r = await runnableOf(tx.em, instance.definitionKey, instance.definitionVersion);
   const now = new Date();
   const s = step(r, instance.snapshot, event, now);

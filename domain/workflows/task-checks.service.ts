@@ -1,7 +1,8 @@
 import type { EntityManager } from '../shared/persistence.ts';
 import { photoRepository } from '../inspections/photo.repository.ts';
 import { userRepository } from '../users/user.repository.ts';
-import { ValidationError } from '../shared/errors.ts';
+import { ValidationError, issue } from '../shared/errors.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import type { PhotoRef } from './form-photos.ts';
 
 /** Every photo a task's form data names must have been uploaded. */
@@ -9,7 +10,7 @@ export async function assertPhotosUploaded(em: EntityManager, taskId: number, re
   if (refs.length === 0) return;
   const known = await photoRepository.existing(em, refs.map((r) => r.sha256));
   const missing = refs.filter((r) => !known.has(r.sha256));
-  if (missing.length > 0) throw new ValidationError(`The form data of task ${taskId} names photos that were never uploaded`, missing.map((r) => ({ pointer: r.pointer, message: `no uploaded photo ${r.sha256.slice(0, 80)}; upload it with uploadPhoto first` })));
+  if (missing.length > 0) throw new ValidationError(workflowMessage('task.photos_missing', { task: taskId }), missing.map((r) => issue(r.pointer, workflowMessage('task.photo_missing', { photo: r.sha256.slice(0, 80) }))));
 }
 
 /**

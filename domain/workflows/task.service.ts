@@ -1,6 +1,7 @@
 import { compileCached } from '../standards/ajv.ts';
 import { ajvIssues } from '../standards/validate.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { workflowMessage } from './workflow.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { inTransaction, type EntityManager } from '../shared/persistence.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -20,7 +21,7 @@ function mayWork(actor: Actor, task: WorkflowTask): boolean {
 
 async function loadTask(em: EntityManager, id: number): Promise<WorkflowTask> {
   const task = await taskRepository.get(em, id);
-  if (!task) throw new NotFoundError(`No task ${id}`, String(id));
+  if (!task) throw new NotFoundError(workflowMessage('task.not_found', { id }), String(id));
   return task;
 }
 
@@ -28,9 +29,9 @@ async function loadTask(em: EntityManager, id: number): Promise<WorkflowTask> {
 export async function claimTask(ctx: ServiceContext, taskId: number): Promise<WorkflowTask> {
   const actor = authorize(ctx.actor, 'workOnTasks');
   const task = await loadTask(ctx.em, taskId);
-  if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} is for the role ${task.candidateRole}`, [task.candidateRole as never]);
+  if (!mayWork(actor, task)) throw new ForbiddenError(workflowMessage('task.for_role', { task: taskId, role: task.candidateRole }), [task.candidateRole as never]);
   const claimed = await taskRepository.claim(ctx.em, taskId, actor.username, new Date());
-  if (!claimed) throw new ConflictError(task.status !== 'open' ? `Task ${taskId} is ${task.status}` : `Task ${taskId} is claimed by ${task.claimedBy}`);
+  if (!claimed) throw new ConflictError(task.status !== 'open' ? workflowMessage('task.status', { task: taskId, status: task.status }) : workflowMessage('task.claimed', { task: taskId, by: task.claimedBy }));
   return claimed;
 }
 
@@ -47,15 +48,15 @@ export async function completeTask(ctx: JobsContext, taskId: number, data: Recor
     const closed = await taskRepository.complete(em, { id: taskId, username: actor.username, roles: actor.roles, anyRole: actor.roles.includes('admin'), data, now: new Date() });
     if (!closed) {
       const task = await loadTask(em, taskId);
-      if (!mayWork(actor, task)) throw new ForbiddenError(`Task ${taskId} (${task.name}) is for the role ${task.candidateRole}`, [task.candidateRole as never]);
-      if (task.status !== 'open') throw new ConflictError(`Task ${taskId} is ${task.status}, not open`);
-      throw new ConflictError(`Task ${taskId} is claimed by ${task.claimedBy}`);
+      if (!mayWork(actor, task)) throw new ForbiddenError(workflowMessage('task.for_role_named', { task: taskId, name: task.name, role: task.candidateRole }), [task.candidateRole as never]);
+      if (task.status !== 'open') throw new ConflictError(workflowMessage('task.not_open', { task: taskId, status: task.status }));
+      throw new ConflictError(workflowMessage('task.claimed', { task: taskId, by: task.claimedBy }));
     }
     const { task, instance } = closed;
     const form = (await runnableOf(em, instance.definitionKey, instance.definitionVersion)).compiled.userTasks[task.elementId]?.form;
     if (form) {
       const validate = compileCached(form as JsonObject);
-      if (!validate(data)) throw new ValidationError(`The form data of task ${taskId} (${task.name}) is not valid`, ajvIssues(validate.errors));
+      if (!validate(data)) throw new ValidationError(workflowMessage('task.form_invalid', { task: taskId, name: task.name }), ajvIssues(validate.errors));
       await assertPhotosUploaded(em, taskId, photoRefs(form, data));
     }
     await advance({ em, jobs: ctx.jobs }, instance, { type: 'COMPLETE', taskId: task.elementId, data, by: actor.username }, actor, { task: task.elementId, taskId, data });

@@ -2,6 +2,7 @@ import { type IAuditEvent } from '../../domain/audit/audit-event.entity.ts';
 import { AUDIT_PAGE, auditTrail, verifyAuditChain } from '../../domain/audit/audit.service.ts';
 import { authorize } from '../../domain/shared/access.ts';
 import { builder } from './builder.ts';
+import { render } from '../i18n/catalogue.ts';
 import { READ_ERRORS } from './error.types.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 import { FIELD_COST } from './query-limits.ts';
@@ -29,7 +30,8 @@ const ChainReport = builder.objectRef<Awaited<ReturnType<typeof verifyAuditChain
     ok: t.exposeBoolean('ok'),
     checked: t.exposeInt('checked'),
     brokenAtId: t.exposeInt('brokenAtId', { nullable: true }),
-    reason: t.exposeString('reason', { nullable: true }),
+    reason: t.string({ nullable: true, description: 'Why the chain is broken, in the request\'s language.', resolve: (r, _args, ctx) => (r.reason ? render(r.reason, ctx.locale) : null) }),
+    reasonCode: t.string({ nullable: true, description: 'The stable code of the reason (audit.event_altered …).', resolve: (r) => r.reason?.code ?? null }),
   }),
 });
 

@@ -2,6 +2,7 @@ import { retirementRepository } from '../../domain/editions/retirement.repositor
 import { editionRepository } from '../../domain/editions/edition.repository.ts';
 import { NotFoundError } from '../../domain/shared/errors.ts';
 import { authorize } from '../../domain/shared/access.ts';
+import { editionMessage } from '../../domain/editions/edition.messages.ts';
 import type { IEdition } from '../../domain/editions/edition.entity.ts';
 import { listEditions, publishEdition, retireEdition } from '../../domain/editions/edition.service.ts';
 import { toVersionView } from '../../domain/standards/standard.views.ts';
@@ -50,7 +51,7 @@ builder.queryFields((t) => ({
       authorize(ctx.actor, 'readStandards');
       if (a.name) return editionRepository.getEdition(ctx.em, a.name);
       const newest = await editionRepository.newestEdition(ctx.em);
-      if (!newest) throw new NotFoundError('No edition has been published yet', 'edition');
+      if (!newest) throw new NotFoundError(editionMessage('edition.none_yet'), 'edition');
       return newest;
     },
   }),

@@ -1,18 +1,32 @@
-import { ConflictError, NotFoundError, ValidationError, type Issue } from '../../domain/shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type Issue, DomainError } from '../../domain/shared/errors.ts';
 import { ForbiddenError } from '../../domain/shared/access.ts';
 import { InvalidCredentialsError } from '../../domain/users/user.service.ts';
 import { RateLimitedError } from '../../domain/users/login-throttle.service.ts';
+import { paramsData } from '../../domain/shared/messages.ts';
+import { render } from '../i18n/catalogue.ts';
 import { builder } from './builder.ts';
 
-/** Every expected failure implements `Error { message }`; unexpected ones are masked by Yoga. */
-export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
-  description: 'An expected failure, returned as a member of a result union.',
-  fields: (t) => ({ message: t.exposeString('message') }),
+/**
+ * Every expected failure implements `Error { code params message }`: a stable code, its parameters,
+ * and the message rendered in the request's language (Accept-Language). Unexpected ones are masked by Yoga.
+ */
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  description: 'An expected failure, returned as a member of a result union: a stable code with its parameters, and the message in the language of Accept-Language (Chinese by default).',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Stable message code, e.g. standard.draft_stale; clients may render their own text from it and params.' }),
+    params: t.field({ type: 'JSON', description: 'The parameters of the message (JSON object); nested messages appear as { code, params }.', resolve: (e) => paramsData(e.params) }),
+    message: t.string({ description: 'The message in the request\'s language (zh-CN or en).', resolve: (e, _args, ctx) => render(e, ctx.locale) }),
+  }),
 });
 
 export const IssueRef = builder.objectRef<Issue>('Issue').implement({
-  description: 'One problem in an input, located by a JSON Pointer ("" is the root).',
-  fields: (t) => ({ pointer: t.exposeString('pointer'), message: t.exposeString('message') }),
+  description: 'One problem in an input, located by a JSON Pointer ("" is the root): a stable code with its parameters, and the message in the request\'s language.',
+  fields: (t) => ({
+    pointer: t.exposeString('pointer'),
+    code: t.exposeString('code'),
+    params: t.field({ type: 'JSON', resolve: (i) => paramsData(i.params) }),
+    message: t.string({ resolve: (i, _args, ctx) => render(i, ctx.locale) }),
+  }),
 });
 
 builder.objectType(ValidationError, {

@@ -46,7 +46,7 @@ async function upload(file: Blob, name = 'photo.png', token = inspector) {
   form.set('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadPhoto(file: $f) { __typename ... on Photo { sha256 mime bytes } ... on ValidationError { message issues { pointer message } } ... on Error { message } } }', variables: { f: null } }));
   form.set('map', JSON.stringify({ 0: ['variables.f'] }));
   form.set('0', file, name);
-  const response = await t.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const response = await t.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' }, body: form });
   return ((await response.json()) as { data: { uploadPhoto: { __typename: string; sha256: string; mime: string; bytes: number; issues?: { pointer: string; message: string }[] } } }).data.uploadPhoto;
 }
 

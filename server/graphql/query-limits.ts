@@ -5,6 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { transportMessage } from './transport.messages.ts';
 
 /**
  * What one GraphQL request may ask for. Each limit is well above what the admin UI sends (measured
@@ -44,21 +45,16 @@ export const FIELD_COST = {
 } as const;
 
 /** The typed error of a refused request: `extensions` name the limit, its maximum and what was found. */
-export function limitError(limit: QueryLimit, found: number | null, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, max: QUERY_LIMITS[limit], ...(found === null ? {} : { found }) } });
+export function limitError(limit: Exclude<QueryLimit, 'tokens'>, found: number | null): GraphQLError {
+  const message = transportMessage(`request.${limit}`, { found: found ?? '?', max: QUERY_LIMITS[limit] });
+  return new GraphQLError(message.message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, max: QUERY_LIMITS[limit], ...(found === null ? {} : { found }), messageCode: message.code, params: message.params } });
 }
-
-const WORDS: Record<Exclude<QueryLimit, 'tokens' | 'cost'>, (max: number, found: number) => string> = {
-  depth: (max, found) => `The query nests fields ${found} levels deep; at most ${max} are allowed`,
-  aliases: (max, found) => `The query has ${found} aliases; at most ${max} are allowed`,
-  directives: (max, found) => `The query has ${found} directives; at most ${max} are allowed`,
-};
 
 /** GraphQL Armor reports to the validation context instead of throwing, with our typed error. */
 function reported(limit: Exclude<QueryLimit, 'tokens' | 'cost'>) {
   return [(context: ValidationContext | null, error: GraphQLError) => {
     const found = Number(/found (\d+)/.exec(error.message)?.[1] ?? NaN);
-    context?.reportError(limitError(limit, Number.isNaN(found) ? null : found, WORDS[limit](QUERY_LIMITS[limit], found)));
+    context?.reportError(limitError(limit, Number.isNaN(found) ? null : found));
   }];
 }
 
@@ -81,7 +77,7 @@ export function queryLimitPlugins(): Plugin[] {
       if (!document) return;
       const { complexity } = complexityFromQuery(document, { schema: args.schema, ctx: args.contextValue as object, variables: (args.variableValues ?? {}) as Record<string, unknown> });
       if (complexity > QUERY_LIMITS.cost) {
-        setResultAndStopExecution({ errors: [limitError('cost', complexity, `The query would cost ${complexity}, above the limit of ${QUERY_LIMITS.cost} per request; ask for fewer items (first) or fewer nested lists`)] });
+        setResultAndStopExecution({ errors: [limitError('cost', complexity)] });
       }
     },
   };

@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { inspect, SITE_PHOTOS, uploadPhoto } from './activity.ts';
 import { solidPng } from '../../server/seed/png.ts';
-import { LAPTOP, launchBrowser, openPage, signIn, startUiServer, TABLET, unnamedControls, type UiPage, type UiServer } from './ui-harness.ts';
+import { LAPTOP, launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, TABLET, unnamedControls, type UiPage, type UiServer } from './ui-harness.ts';
 
 // The admin UI in a real Chromium against a real server and database: every flow the issue names.
 jest.setTimeout(120_000);
@@ -21,6 +21,17 @@ async function open(username: string, viewport = LAPTOP): Promise<UiPage> {
 }
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
+
+/** The page has loaded what it shows: no request pending, no spinner, no label still coming. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('main .loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
+}
+
+/** Nothing on the page is a raw key, field name, element id or JSON Pointer (see rawKeysOnPage). */
+async function expectNoRawKeys(page: Page, lang: 'zh' | 'en' = 'zh'): Promise<void> {
+  expect(await rawKeysOnPage(page, lang)).toEqual([]);
+}
 
 beforeAll(async () => {
   ui = await startUiServer();
@@ -81,6 +92,7 @@ describe('admin UI in a real browser', () => {
     await p.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Standards' }).waitFor();
     expect(await p.page.getAttribute('html', 'lang')).toBe('en');
     await p.screenshot('02-instruction-english');
+    await expectNoRawKeys(p.page, 'en');
     await p.page.reload();
     await p.page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
     await p.page.getByTestId('lang-switch').click();
@@ -108,6 +120,7 @@ describe('admin UI in a real browser', () => {
     // what the edit does, before it is saved
     await page.locator('.editor-aside [data-kind="constraint-tightened"]').getByText('3 → 4').waitFor();
     expect(await unnamedControls(page)).toEqual([]);
+    await expectNoRawKeys(page);
     await screenshot('05-editor', { fullPage: true });
     await page.getByTestId('save-draft').click();
     await page.getByText('已保存（修订号 2）').waitFor();
@@ -124,6 +137,7 @@ describe('admin UI in a real browser', () => {
     expect(await tightened.allTextContents()).toEqual([expect.stringMatching(/收紧.*轿厢每日清洁次数.*3 → 4/)]);
     await page.getByTestId('compare-to').locator('li.constraint-tightened').getByText('≥ 4 次/日').waitFor();
     await page.getByTestId('compare-from').locator('li.constraint-tightened').getByText('≥ 3 次/日').waitFor();
+    await expectNoRawKeys(page);
     await screenshot('06-diff', { fullPage: true });
 
     // the server holds what the browser showed
@@ -149,6 +163,7 @@ describe('admin UI in a real browser', () => {
     await page.getByTestId('valid').waitFor();
     await page.getByTestId('save-draft').click();
     await page.getByTestId('conflict').waitFor();
+    await expectNoRawKeys(page);
     await screenshot('07-conflict');
     await page.getByTestId('reapply').click();
     await page.getByText(/重新应用了您的修改/).waitFor();
@@ -163,7 +178,9 @@ describe('admin UI in a real browser', () => {
     await page.getByTestId('tab-json').click();
     const editor = page.getByTestId('json-editor');
     await editor.fill(JSON.stringify({ ...saved.schema, 'x-reviewer': '王敏' }, null, 2));
-    await page.getByTestId('issues').getByText('x-reviewer').waitFor();
+    // the server's verdict, in Chinese
+    await page.getByTestId('issues').getByText('未知或不允许的关键字“x-reviewer”').waitFor();
+    await expectNoRawKeys(page);
     await editor.fill('{ "title": ');
     await page.getByText('JSON 语法错误').first().waitFor();
     await editor.fill(JSON.stringify(saved.schema, null, 2));
@@ -227,11 +244,13 @@ describe('admin UI in a real browser', () => {
     const marked = page.locator('g.djs-element.pz-error');
     expect(await marked.count()).toBe(1);
     const markedId = await marked.getAttribute('data-element-id');
-    expect(await page.locator(`.pz-error-overlay[data-element="${markedId}"]`).textContent()).toMatch(/not supported/);
+    // the compiler's reason, in Chinese, naming the element by its name
+    expect(await page.locator(`.pz-error-overlay[data-element="${markedId}"]`).textContent()).toMatch(/脚本任务“安排专项培训”：不支持脚本任务/);
+    await expectNoRawKeys(page);
     await screenshot('09-modeler-compile-error');
 
     // back to a service task that notifies: the diagram deploys as version 2
-    await page.getByTestId('deploy-errors').getByRole('button', { name: markedId! }).click();
+    await page.getByTestId('deploy-errors').locator(`button[data-element="${markedId}"]`).click();
     await page.locator('.djs-context-pad [data-action="replace"]').click();
     await page.locator('.djs-popup [data-id="replace-with-service-task"]').click();
     await page.getByLabel('内置动作').selectOption('notify');
@@ -254,6 +273,7 @@ describe('admin UI in a real browser', () => {
     // nothing entered: the form says what is missing, and nothing is sent
     await page.getByTestId('complete-task').click();
     expect(await detail.locator('.field-issues').allTextContents()).toEqual(['必填', '必填']);
+    await expectNoRawKeys(page);
     await page.getByTestId('form-cause').fill('保洁员午间漏做地坎清理');
     await page.getByTestId('form-plan').fill('增加午间地坎专项清理，并对电梯区保洁员培训');
     await page.getByTestId('form-plannedBy').fill('2026-12-10');
@@ -278,7 +298,10 @@ describe('admin UI in a real browser', () => {
     // where the instance stands is marked on its diagram
     await page.goto(`/admin/instances/${instanceId}`);
     await page.locator('g.djs-element.pz-current[data-element-id="verify"]').waitFor();
-    await page.getByTestId('instance-history').getByText('analyse').first().waitFor();
+    // steps by their names, not their element ids
+    await page.getByTestId('instance-history').getByText('原因分析与整改计划').first().waitFor();
+    await settled(page);
+    await expectNoRawKeys(page);
     await screenshot('12-instance');
     const after = (await ui.t.gql(`{ workflowInstance(id: ${instanceId}) { ... on WorkflowInstance { states tasks { elementId data } } } }`, {}, admin)).data.workflowInstance;
     expect(after.states).toEqual(['verify']);
@@ -297,6 +320,7 @@ describe('admin UI in a real browser', () => {
     expect(await page.getByTestId('rate-by-project').locator('li').count()).toBe(3);
     await page.getByTestId('rectification-kpis').waitFor();
     expect(await unnamedControls(page)).toEqual([]);
+    await expectNoRawKeys(page);
     await screenshot('13-dashboard', { fullPage: true });
     await page.getByTestId('heat-module').focus();
     await page.getByTestId('heat-module').selectOption('M06');
@@ -332,6 +356,7 @@ describe('admin UI in a real browser', () => {
     await photo.waitFor();
     expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
     await screenshot('16-inspection', { fullPage: true });
+    await expectNoRawKeys(page);
   });
 
   it('works on a tablet and by keyboard', async () => {
@@ -366,4 +391,35 @@ describe('admin UI in a real browser', () => {
     const focused = await laptop.page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(focused).not.toBe('none');
   });
+
+  it('shows no raw key, field name, element id or JSON Pointer on any page, in Chinese and in English', async () => {
+    // given every kind of page, with data: an inspection, an open task, a running instance, a refused request
+    const task = (await ui.t.gql('{ tasks(role: true) { id instance { id } } }', {}, await ui.t.login('pm'))).data.tasks[0];
+    const checklistId = (await ui.t.gql('{ inspection(id: 1) { ... on Inspection { checklistId } } }', {}, admin)).data.inspection.checklistId;
+    const paths = [
+      '/dashboard', '/standards', '/standards/M03.P01.W002', '/standards/M03.P01.W002/history?from=1&to=2', '/standards/M03.P01.W004/edit', '/standards/M03.P01/edit',
+      '/editions', '/audit', '/standards/M03.P01.W002/audit', '/checklists?projectId=1&tier=monthly', '/checklists?projectId=1&tier=daily&scope=M09', `/checklists/${checklistId}/print`,
+      '/inspections', '/inspections/1', '/workflows', '/workflows?key=rectification', '/workflows/rectification', `/instances/${task.instance.id}`,
+    ];
+    const found: string[] = [];
+    for (const lang of ['zh', 'en'] as const) {
+      // when each page is read in that language (the project manager's inbox with a task open)
+      for (const [who, list] of [['admin', paths], ['pm', [`/tasks?task=${task.id}`]]] as const) {
+        const { page } = await open(who);
+        if (lang === 'en') await page.getByTestId('lang-switch').click();
+        for (const path of list) {
+          await page.goto(`/admin${path}`);
+          await settled(page);
+          found.push(...(await rawKeysOnPage(page, lang)).map((f) => `${lang} ${who} ${path}: ${f}`));
+        }
+      }
+      const { page } = await open('admin');
+      if (lang === 'en') await page.getByTestId('lang-switch').click();
+      // (the refused checklist shows the server's message in the reader's language)
+      await page.goto('/admin/checklists?projectId=1&tier=daily&scope=M09');
+      await page.getByRole('alert').getByText(lang === 'zh' ? '版本集 2026-Q4 在 M09 下没有作业指导书' : 'Edition 2026-Q4 has no work instruction in M09').waitFor();
+    }
+    // then nothing raw is visible anywhere
+    expect(found).toEqual([]);
+  }, 300_000);
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -8,6 +8,8 @@ import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
 import { createHttpServer } from '../../server/http.ts';
 import { deployShippedWorkflows } from '../../domain/findings/rectification.service.ts';
 import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
+import { CATALOGUE } from '../../server/i18n/catalogue.ts';
+import { en, zh } from '../../admin-ui/src/lib/messages/catalogue.ts';
 
 /** Where the browser tests leave their screenshots (CI keeps them as artefacts). */
 export const SCREENSHOTS = new URL('../artifacts/screenshots/', import.meta.url).pathname;
@@ -110,4 +112,59 @@ export function unnamedControls(page: Page): Promise<string[]> {
     }
     return out;
   });
+}
+
+// ---- raw keys: what a reader must never see ----
+
+const definitionsDir = new URL('../../domain/workflows/definitions/', import.meta.url);
+/** Element ids of the shipped processes (analyse, rectify, howPrevent …): pages show their names. */
+export const STATE_IDS = [...new Set(readdirSync(definitionsDir).filter((f) => f.endsWith('.bpmn'))
+  .flatMap((f) => [...readFileSync(new URL(f, definitionsDir), 'utf8').matchAll(/<bpmn:(?!definitions|process|sequenceFlow)\w+ id="([^"]+)"/g)].map((m) => m[1])))];
+
+const prefixesOf = (codes: string[]) => [...new Set(codes.map((c) => c.split('.')[0]))];
+/** Key prefixes of the UI's catalogue and of the server's message codes (shell., severity., standard. …). */
+const KEY_PREFIXES = [...new Set([...prefixesOf(Object.keys(zh)), ...prefixesOf(Object.keys(CATALOGUE))])].sort((a, b) => b.length - a.length);
+const KEY = new RegExp(`(?<![\\w/.:@-])(?:${KEY_PREFIXES.join('|')})\\.[A-Za-z_][\\w-]*`, 'g');
+const CAMEL_CASE = /(?<![\w$@#/.:~-])[a-z]+[A-Z][A-Za-z]*\b/g;
+const POINTER_IN_CHINESE = /[\u3400-\u9fff\uff01-\uff5e]\s*\/[A-Za-z]|(?:^|\s)\/[a-z][\w~-]*(?:\/[\w~-]+)+/g;
+/** Lower-case English words the English UI uses on purpose (a state id like "published" may be one). */
+const ENGLISH_WORDS = new Set([...Object.values(en), ...Object.values(CATALOGUE).map((t) => t.en)].flatMap((text) => text.match(/[a-z]+/g) ?? []));
+const idsIn = (ids: string[]) => new RegExp(`(?<![\\w-])(?:${ids.join('|')})(?![\\w-])`, 'g');
+const STATE_ID_ZH = idsIn(STATE_IDS);
+const STATE_ID_EN = idsIn(STATE_IDS.filter((id) => !ENGLISH_WORDS.has(id)));
+
+/**
+ * Raw keys a reader would see on the page: message keys (`severity.catastrophic`), camelCase field
+ * names (`plannedBy`), element ids of the shipped processes (`analyse`), and JSON Pointers in
+ * Chinese text (`正文/definitions`). Scans the visible text (options of selects and aria-labels
+ * too), except what is deliberately technical: `code`, `pre`, text areas, the BPMN canvas, and
+ * folded-away details. Returns each finding with the text it was found in.
+ */
+export async function rawKeysOnPage(page: Page, lang: 'zh' | 'en'): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const skip = 'code, pre, kbd, samp, textarea, script, style, .djs-container, .djs-overlay-container, .bjs-powered-by';
+    const byParent = new Map<Element, string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      // text nodes of one element are read together, spaces included ("正文" "/" "definitions" is one text)
+      if (!el || el.closest(skip)) continue;
+      // a closed select's options count; anything else must be rendered (closed <details> are not)
+      if (el.tagName !== 'OPTION' && !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) continue;
+      byParent.set(el, (byParent.get(el) ?? '') + node.textContent);
+    }
+    const labels = [...document.querySelectorAll('[aria-label]')].filter((el) => !el.closest(skip)).map((el) => el.getAttribute('aria-label') ?? '');
+    return [...byParent.values(), ...labels].map((t) => t.trim()).filter(Boolean);
+  });
+  const found: string[] = [];
+  const check = (re: RegExp, text: string, what: string) => {
+    for (const m of text.matchAll(re)) found.push(`${what} "${m[0].trim()}" in "${text.slice(0, 120)}"`);
+  };
+  for (const text of texts) {
+    check(KEY, text, 'message key');
+    check(CAMEL_CASE, text, 'field name');
+    check(lang === 'zh' ? STATE_ID_ZH : STATE_ID_EN, text, 'element id');
+    if (lang === 'zh') check(POINTER_IN_CHINESE, text, 'JSON Pointer');
+  }
+  return [...new Set(found)];
 }

@@ -1,6 +1,5 @@
 import { graphql } from '../lib/graphql.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import type { MessageKey } from '../lib/messages.zh.ts';
 
 /** What the UI reads of a readable change, wherever the API returns one (diffs, edition diffs). */
 export const ChangeFields = graphql(`fragment ChangeFields on Change { kind pointer item field before after summary summaryZh segments { op text } }`);
@@ -37,13 +36,13 @@ export function TextSegments({ segments }: { segments: readonly { op: string; te
 
 /** What changed, as a person reads it: each change with its kind (tightened, loosened, added …) and a sentence. */
 export function ChangeList({ changes }: { changes: readonly ChangeView[] }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   if (changes.length === 0) return <p className="muted">{t('diff.noChanges')}</p>;
   return (
     <ul className="change-list" data-testid="change-list">
       {changes.map((c, i) => (
         <li key={i} className={`change ${KIND_CLASS[c.kind] ?? ''}`} data-kind={c.kind}>
-          <span className={`badge change-kind ${KIND_CLASS[c.kind] ?? ''}`}>{t(`change.${c.kind}` as MessageKey)}</span>
+          <span className={`badge change-kind ${KIND_CLASS[c.kind] ?? ''}`}>{term('change', c.kind)}</span>
           <span className="change-summary">{lang === 'zh' ? c.summaryZh : c.summary}</span>
           {c.segments?.length ? <TextSegments segments={c.segments} /> : null}
         </li>

@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../domain/shared/json.ts';
 import { uploadPhoto } from '../lib/graphql.ts';
 import { useI18n, type Translate } from '../lib/i18n.tsx';
-import type { MessageKey } from '../lib/messages.zh.ts';
 import { FieldIssues } from './fields.tsx';
 import { Photo } from './photo.tsx';
 
@@ -123,7 +122,7 @@ function PhotosField({ id, value, onChange, disabled, describedBy }: { id: strin
 
 /** A form generated from a task's JSON Schema; problems (local or from the server) appear under their fields. `onField` should update the value with a functional state update. */
 export function SchemaForm({ schema, value, onField, problems, disabled }: { schema: FormSchema; value: FormValue; onField(key: string, v: JsonValue | undefined): void; problems: Record<string, string[]>; disabled?: boolean }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const base = useId();
   // one field at a time: an upload that finishes later does not undo what was typed meanwhile
   const set = onField;
@@ -152,9 +151,7 @@ export function SchemaForm({ schema, value, onField, problems, disabled }: { sch
             <select id={id} value={value[key] === undefined ? '' : String(value[key])} disabled={disabled} onChange={(e) => set(key, e.target.value === '' ? undefined : field.enum!.find((o) => String(o) === e.target.value))} data-testid={`form-${key}`} {...aria}>
               <option value="">{t('form.choose')}</option>
               {field.enum.map((o) => {
-                const k = `enum.${String(o)}` as MessageKey;
-                const label = t(k);
-                return <option key={String(o)} value={String(o)}>{label === k ? String(o) : label}</option>;
+                return <option key={String(o)} value={String(o)}>{term('enum', o)}</option>;
               })}
             </select>
           );

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../lib/graphql.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import type { MessageKey } from '../lib/messages.zh.ts';
+import type { MessageKey } from '../lib/messages/catalogue.ts';
 
 /** A loading indicator that screen readers announce. */
 export function Loading({ label }: { label?: string }) {
@@ -38,7 +38,7 @@ export function ErrorNotice({ error, title }: { error: unknown; title?: string }
   return (
     <div className="notice notice-error" role="alert">
       <strong>{title ?? kind}</strong>
-      <p>{(error as Error).message}</p>
+      {(error as Error).message ? <p>{(error as Error).message}</p> : null}
       {api && api.issues.length > 0 && (
         <ul className="issues">
           {api.issues.map((issue, i) => (
@@ -71,8 +71,6 @@ const STATUS_CLASS: Record<string, string> = {
 
 /** A status, severity or kind as a coloured label, in the reader's language. */
 export function Badge({ value, prefix = 'status' }: { value: string; prefix?: string }) {
-  const { t } = useI18n();
-  const key = `${prefix}.${value}` as MessageKey;
-  const label = t(key);
-  return <span className={`badge ${STATUS_CLASS[value] ?? ''}`}>{label === key ? value : label}</span>;
+  const { term } = useI18n();
+  return <span className={`badge ${STATUS_CLASS[value] ?? ''}`}>{term(prefix, value)}</span>;
 }

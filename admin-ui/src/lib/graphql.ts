@@ -21,8 +21,11 @@ export type { ResultOf, VariablesOf } from 'gql.tada';
 
 /** What every error member of a result union carries; spread into each union selection beside `__typename`. */
 export const ErrorFields = graphql(`
-  fragment ErrorFields on Error { __typename message ... on ValidationError { issues { pointer message } } ... on ConflictError { currentRevision } }
+  fragment ErrorFields on Error { __typename code message ... on ValidationError { issues { pointer code message } } ... on ConflictError { currentRevision } }
 `);
+
+/** The server's code for "sign in first": the token is missing, expired or forged. */
+const SIGN_IN_FIRST = 'auth.sign_in_first';
 
 /** One problem in an input, located by a JSON Pointer. */
 export type Issue = Extract<ResultOf<typeof ErrorFields>, { __typename: 'ValidationError' }>['issues'][number];
@@ -43,6 +46,12 @@ export class ApiError extends Error {
 }
 
 let token: string | null = null;
+let language = 'zh-CN';
+
+/** The language the server writes its messages in: the UI's own (zh-CN or en). */
+export function setLanguage(value: 'zh-CN' | 'en'): void {
+  language = value;
+}
 let onSignedOut: () => void = () => {};
 
 /** The bearer token sent with every request (null when signed out). */
@@ -52,14 +61,14 @@ export function setToken(value: string | null, signedOut?: () => void): void {
 }
 
 export function authHeaders(): Record<string, string> {
-  return token ? { authorization: `Bearer ${token}` } : {};
+  return { 'accept-language': language, ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The issues of an error as the server sent them (in `extensions` or a `ValidationError`), checked field by field. */
 function issuesOf(value: unknown): Issue[] {
-  return Array.isArray(value) ? value.flatMap((i) => (isRecord(i) && typeof i.pointer === 'string' && typeof i.message === 'string' ? [{ pointer: i.pointer, message: i.message }] : [])) : [];
+  return Array.isArray(value) ? value.flatMap((i) => (isRecord(i) && typeof i.pointer === 'string' && typeof i.message === 'string' && typeof i.code === 'string' ? [{ pointer: i.pointer, code: i.code, message: i.message }] : [])) : [];
 }
 
 async function send(init: RequestInit): Promise<unknown> {
@@ -67,13 +76,14 @@ async function send(init: RequestInit): Promise<unknown> {
   try {
     response = await fetch('/graphql', { ...init, headers: { accept: 'application/json', ...authHeaders(), ...(init.headers as Record<string, string>) } });
   } catch {
-    throw new ApiError('NetworkError', 'The server cannot be reached');
+    // the UI names the kind in the reader's language; there is nothing more to say
+    throw new ApiError('NetworkError', '');
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new ApiError('NetworkError', `The server answered ${response.status} without JSON`);
+    throw new ApiError('NetworkError', `HTTP ${response.status}`);
   }
   const errors = isRecord(body) && Array.isArray(body.errors) ? body.errors.filter(isRecord) : [];
   if (errors.length > 0) {
@@ -81,8 +91,8 @@ async function send(init: RequestInit): Promise<unknown> {
     const extensions = isRecord(first.extensions) ? first.extensions : {};
     const code = typeof extensions.code === 'string' ? extensions.code : 'Error';
     const message = typeof first.message === 'string' ? first.message : code;
-    if (code === 'FORBIDDEN' && /sign in/i.test(message)) onSignedOut();
-    throw new ApiError(code, errors.map((e) => String(e.message)).join('; '), issuesOf(extensions.issues));
+    if (code === 'FORBIDDEN' && extensions.messageCode === SIGN_IN_FIRST) onSignedOut();
+    throw new ApiError(code, errors.map((e) => String(e.message ?? message)).join('; '), issuesOf(extensions.issues));
   }
   if (!isRecord(body) || !isRecord(body.data)) throw new ApiError('Error', `The server answered ${response.status} without data`);
   return body.data;
@@ -124,7 +134,7 @@ export function expect<U extends Typed, K extends U['__typename']>(value: U, typ
   if (isMember(value, typename)) return value;
   const fields: Record<string, unknown> = isRecord(value) ? value : {};
   const message = typeof fields.message === 'string' ? fields.message : value.__typename;
-  if (value.__typename === 'ForbiddenError' && /sign in/i.test(message)) onSignedOut();
+  if (value.__typename === 'ForbiddenError' && fields.code === SIGN_IN_FIRST) onSignedOut();
   throw new ApiError(value.__typename, message, issuesOf(fields.issues), typeof fields.currentRevision === 'number' ? fields.currentRevision : null);
 }
 

@@ -44,12 +44,15 @@ const DIRECTION: Partial<Record<ChangeKind, [string, string]>> = {
 };
 
 function summarize(subject: Subject, d: ChangeDraft): [string, string] {
-  const en = subject.item === undefined ? 'Standard' : `Check item ${quote(subject.title ?? subject.item)}${subject.title === undefined ? '' : ` (${subject.item})`}`;
+  // a check item by its title (its key only when it has none): readers never see field names
+  const en = subject.item === undefined ? 'Standard' : `Check item ${quote(subject.title ?? subject.item)}`;
   const zh = subject.item === undefined ? '标准' : `检查项「${subject.title ?? subject.item}」`;
-  const label = d.label ?? d.field ?? '';
-  const labelZh = zhLabel(label);
-  const from = [show(d.before, 'none'), show(d.before, '无')];
-  const to = [show(d.after, 'none'), show(d.after, '无')];
+  const raw = d.label ?? d.field ?? '';
+  const label = enLabel(raw);
+  const labelZh = zhLabel(raw);
+  const words = (value: JsonValue | undefined) => (d.kind === 'item-renamed' ? value : inWords(value, raw.split('/').at(-1) ?? ''));
+  const from = [show(d.before, 'none'), show(words(d.before), '无')];
+  const to = [show(d.after, 'none'), show(words(d.after), '无')];
   switch (d.kind) {
     case 'item-added':
       return [`${en} added`, `新增${zh}`];
@@ -129,8 +132,46 @@ const ZH_TERMS: Record<string, string> = {
   severity: '严重程度', weight: '权重', tiers: '检查层级', method: '检查方法', evidence: '证据要求',
   touchpoints: '触点', rectifyWithinHours: '整改时限（小时）', unit: '单位',
   body: '正文', purpose: '目的', scope: '适用范围', steps: '作业步骤', records: '记录',
-  clauses: '条款', parent: '上级', kind: '类别', code: '编号',
+  definitions: '术语定义', responsibilities: '职责', requirements: '质量要求', references: '引用文件', owner: '归口部门',
+  clauses: '条款', parent: '上级', kind: '类别', code: '编号', hint: '检查提示', options: '评级选项', items: '每项',
+  uniqueItems: '不可重复', $ref: '引用',
 };
+
+const EN_TERMS: Record<string, string> = {
+  exclusiveMinimum: 'exclusive minimum', exclusiveMaximum: 'exclusive maximum', minLength: 'minimum length', maxLength: 'maximum length',
+  minItems: 'minimum items', maxItems: 'maximum items', minProperties: 'minimum properties', maxProperties: 'maximum properties',
+  minContains: 'minimum contains', maxContains: 'maximum contains', multipleOf: 'multiple of', uniqueItems: 'unique items',
+  rectifyWithinHours: 'rectification hours', const: 'fixed value',
+};
+
+/** Values of the check vocabulary in Chinese words (severities, tiers, evidence rules, kinds). */
+const ZH_VALUES: Record<string, Record<string, string>> = {
+  severity: { critical: '严重', major: '主要', minor: '一般' },
+  tiers: { daily: '日常巡检', monthly: '月度飞行检查', quarterly: '季度审计' },
+  evidence: { none: '无需佐证', 'photo-on-fail': '不合格时拍照', 'photo-required': '必须拍照', document: '记录/文件' },
+  kind: { module: '模块', procedure: '服务规程', instruction: '作业指导书' },
+};
+
+/** A value of `field` in Chinese words where the vocabulary has them; other values as they are. */
+function inWords(value: JsonValue | undefined, field: string): JsonValue | undefined {
+  const words = ZH_VALUES[field];
+  if (!words || value === undefined) return value;
+  const word = (v: JsonValue) => (typeof v === 'string' && Object.hasOwn(words, v) ? words[v] : v);
+  return Array.isArray(value) ? value.map(word) : word(value);
+}
+
+/** The English form of a label: field names in words, the `x-check` / `x-standard` prefixes dropped. */
+function enLabel(label: string): string {
+  const parts = label.split('/');
+  return parts
+    .map((part, i) => {
+      if (part === 'x-check') return i === parts.length - 1 ? 'check settings' : '';
+      if (part === 'x-standard') return i === parts.length - 1 ? 'identity' : '';
+      return Object.hasOwn(EN_TERMS, part) ? EN_TERMS[part] : part;
+    })
+    .filter((part) => part !== '')
+    .join('/');
+}
 
 /** The Chinese form of a label: known terms translated, the `x-check` / `x-standard` prefixes dropped. */
 function zhLabel(label: string): string {

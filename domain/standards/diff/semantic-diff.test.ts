@@ -47,7 +47,7 @@ describe('describeChanges', () => {
     expect(changesAfter((_, items) => { items.cleaningsPerDay.minimum = 4; })).toEqual([{
       kind: 'constraint-tightened', pointer: '/properties/cleaningsPerDay/minimum', item: 'cleaningsPerDay',
       field: 'minimum', before: 3, after: 4,
-      summary: 'Check item "轿厢每日清洁次数" (cleaningsPerDay): minimum 3 → 4 (tightened)',
+      summary: 'Check item "轿厢每日清洁次数": minimum 3 → 4 (tightened)',
       summaryZh: '检查项「轿厢每日清洁次数」：最小值 3 → 4（收紧）',
     }]);
   });
@@ -94,7 +94,7 @@ describe('describeChanges', () => {
     expect(changesAfter((_, items) => { items.floorCondition.enum = ['优', '良', '中', '差']; })[0].kind).toBe('constraint-loosened');
     const both = changesAfter((_, items) => { items.floorCondition.enum = ['优', '良', '中']; });
     expect(both[0].kind).toBe('constraint-changed');
-    expect(both[0].summary).toBe('Check item "地面状况" (floorCondition): enum: added 中; removed 差 (changed)');
+    expect(both[0].summary).toBe('Check item "地面状况": enum: added 中; removed 差 (changed)');
     expect(changesAfter((_, items) => { items.floorCondition.enum = ['差', '良', '优']; })[0].kind).toBe('constraint-changed');
   });
 
@@ -115,7 +115,7 @@ describe('describeChanges', () => {
     const changes = changesAfter((doc) => { doc.required = ['floorCondition']; });
     expect(changes).toEqual([
       expect.objectContaining({ kind: 'constraint-loosened', item: 'cleaningsPerDay', field: 'required', pointer: '/required/0', before: true, after: false, summaryZh: '检查项「轿厢每日清洁次数」：改为非必填（放宽）' }),
-      expect.objectContaining({ kind: 'constraint-tightened', item: 'floorCondition', field: 'required', pointer: '/required/0', before: false, after: true, summary: 'Check item "地面状况" (floorCondition): now required (tightened)' }),
+      expect.objectContaining({ kind: 'constraint-tightened', item: 'floorCondition', field: 'required', pointer: '/required/0', before: false, after: true, summary: 'Check item "地面状况": now required (tightened)' }),
     ]);
   });
 
@@ -127,7 +127,7 @@ describe('describeChanges', () => {
     const to = edit((_, items) => { items.floorCondition.properties = { note: { type: 'string', maxLength: 5 } }; });
     expect(changes).toMatchObject([
       { kind: 'constraint-changed', pointer: '/properties/floorCondition/properties/note', field: 'properties' },
-      { kind: 'constraint-tightened', pointer: '/properties/readings/items/minimum', field: 'minimum', summary: 'Check item "读数" (readings): items/minimum 0 → 1 (tightened)' },
+      { kind: 'constraint-tightened', pointer: '/properties/readings/items/minimum', field: 'minimum', summary: 'Check item "读数": items/minimum 0 → 1 (tightened)' },
     ]);
     const nested = describeChanges(edit((_, items) => { items.floorCondition.properties = { note: { type: 'string', maxLength: 10 } }; }), to);
     expect(nested).toMatchObject([{ kind: 'constraint-tightened', pointer: '/properties/floorCondition/properties/note/maxLength', summaryZh: '检查项「地面状况」：properties/note/最长长度 10 → 5（收紧）' }]);
@@ -161,7 +161,7 @@ describe('describeChanges', () => {
     ]);
     expect(changes[2]).toMatchObject({ after: { title: '新检查项', type: 'boolean' }, summaryZh: '新增检查项「新检查项」' });
     expect(changes[2]).not.toHaveProperty('before');
-    expect(changes[3]).toMatchObject({ summary: 'Check item "轿厢每日清洁次数" (cleaningsPerDay) removed', summaryZh: '删除检查项「轿厢每日清洁次数」' });
+    expect(changes[3]).toMatchObject({ summary: 'Check item "轿厢每日清洁次数" removed', summaryZh: '删除检查项「轿厢每日清洁次数」' });
     expect(changes[3]).not.toHaveProperty('after');
   });
 
@@ -172,11 +172,11 @@ describe('describeChanges', () => {
       delete check.unit;
     });
     expect(changes).toMatchObject([
-      { kind: 'tiers-changed', field: 'x-check/tiers', before: ['daily', 'monthly'], after: ['daily'], summaryZh: '检查项「轿厢每日清洁次数」：检查层级 [daily, monthly] → [daily]' },
-      { kind: 'severity-changed', field: 'x-check/severity', before: 'minor', after: 'major', summaryZh: '检查项「轿厢每日清洁次数」：严重程度 minor → major' },
+      { kind: 'tiers-changed', field: 'x-check/tiers', before: ['daily', 'monthly'], after: ['daily'], summaryZh: '检查项「轿厢每日清洁次数」：检查层级 [日常巡检, 月度飞行检查] → [日常巡检]' },
+      { kind: 'severity-changed', field: 'x-check/severity', before: 'minor', after: 'major', summaryZh: '检查项「轿厢每日清洁次数」：严重程度 一般 → 主要' },
       { kind: 'weight-changed', field: 'x-check/weight', before: 2, after: 3 },
       { kind: 'check-changed', field: 'x-check/method', pointer: '/properties/cleaningsPerDay/x-check/method', after: '现场查看' },
-      { kind: 'check-changed', field: 'x-check/rectifyWithinHours', after: 24 },
+      { kind: 'check-changed', field: 'x-check/rectifyWithinHours', after: 24, summary: 'Check item "轿厢每日清洁次数": rectification hours 48 → 24', summaryZh: '检查项「轿厢每日清洁次数」：整改时限（小时） 48 → 24' },
       { kind: 'check-changed', field: 'x-check/unit', before: '次/日' },
     ]);
   });
@@ -188,10 +188,13 @@ describe('describeChanges', () => {
       const body = (doc['x-standard'] as JsonObject).body as JsonObject;
       body.purpose = '保持轿厢干净整洁';
       body.steps = ['擦拭按钮', '拖地', '消毒'];
+      body.definitions = ['轿厢：电梯载人的箱体'];
     });
     expect(changes).toMatchObject([
       { kind: 'text-changed', field: 'x-standard/body/purpose', pointer: '/x-standard/body/purpose' },
       { kind: 'text-changed', field: 'x-standard/body/steps', before: ['擦拭按钮', '拖地'], after: ['擦拭按钮', '拖地', '消毒'], segments: [{ op: 'equal', text: '擦拭按钮\n拖地' }, { op: 'insert', text: '\n消毒' }] },
+      // every body section by its name, never by its key (正文/definitions)
+      { kind: 'text-changed', field: 'x-standard/body/definitions', summary: 'Standard: body/definitions text changed', summaryZh: '标准：正文/术语定义文本修改' },
       {
         kind: 'text-changed', item: 'cleaningsPerDay', field: 'description', pointer: '/properties/cleaningsPerDay/description',
         segments: [
@@ -200,7 +203,7 @@ describe('describeChanges', () => {
         ],
         summaryZh: '检查项「轿厢每日清洁次数」：说明文本修改：「每日清洁3次」→「每日清洁4次，高峰期加密」',
       },
-      { kind: 'text-changed', item: 'floorCondition', field: 'title', before: '地面状况', after: '地面清洁状况', summary: 'Check item "地面清洁状况" (floorCondition): title text changed: "地面状况" → "地面清洁状况"' },
+      { kind: 'text-changed', item: 'floorCondition', field: 'title', before: '地面状况', after: '地面清洁状况', summary: 'Check item "地面清洁状况": title text changed: "地面状况" → "地面清洁状况"' },
     ]);
   });
 

@@ -1,6 +1,9 @@
 import { compileBpmn } from './compile.ts';
 import { CompileError, type CompileIssue } from './errors.ts';
 import { OPTIONS } from './test-options.ts';
+import { sharedMessage } from '../../shared/shared.messages.ts';
+import { renderMessage } from '../../shared/messages.ts';
+import { COMPILE_MESSAGES } from './compile.messages.ts';
 
 const doc = (body: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:pinzhi="urn:pinzhi:bpmn" id="d" targetNamespace="urn:t">${extra}
@@ -8,11 +11,11 @@ const doc = (body: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?
 const flow = (id: string, from: string, to: string, condition?: string) => `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}">${condition ? `<bpmn:conditionExpression>${condition}</bpmn:conditionExpression>` : ''}</bpmn:sequenceFlow>`;
 const task = (id: string, role = 'inspector') => `<bpmn:userTask id="${id}" pinzhi:candidateRole="${role}" />`;
 
-async function issues(xml: string): Promise<CompileIssue[]> {
+async function issues(xml: string): Promise<Pick<CompileIssue, 'id' | 'type' | 'reason'>[]> {
   try {
-    await compileBpmn(xml, { ...OPTIONS, checkForm: (s) => (typeof s === 'object' && s !== null && !Array.isArray(s) ? null : 'must be an object') });
+    await compileBpmn(xml, { ...OPTIONS, checkForm: (s) => (typeof s === 'object' && s !== null && !Array.isArray(s) ? null : sharedMessage('value.must_be_object')) });
   } catch (error) {
-    if (error instanceof CompileError) return error.issues;
+    if (error instanceof CompileError) return error.issues.map(({ id, type, reason }) => ({ id, type, reason }));
     throw error;
   }
   throw new Error('compiled without error');
@@ -80,5 +83,23 @@ describe('compile errors', () => {
   it('gives a task with two ways out no silent choice', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />${flow('f1', 's', 'a')}${flow('f2', 'a', 'e1')}${flow('f3', 'a', 'e2')}`));
     expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'has several outgoing flows: use an exclusive or parallel gateway to split' }]);
+  });
+
+  it('gives each problem a stable code, with nested messages for FEEL, in both languages', async () => {
+    // given a condition FEEL cannot parse
+    let error: CompileError | undefined;
+    try {
+      await compileBpmn(doc(`<bpmn:startEvent id="s" /><bpmn:exclusiveGateway id="g" default="ok" />${task('a')}<bpmn:endEvent id="e" />${flow('f1', 's', 'g')}${flow('bad', 'g', 'a', 'score &gt;')}${flow('ok', 'g', 'a')}${flow('f2', 'a', 'e')}`), OPTIONS);
+    } catch (caught) {
+      error = caught as CompileError;
+    }
+    // then the issue names its code, the condition and the FEEL problem as a nested message
+    expect(error).toBeInstanceOf(CompileError);
+    const [bad] = error!.issues;
+    expect(bad).toMatchObject({ id: 'bad', code: 'compile.condition_invalid', params: { condition: 'score >', problem: { code: 'feel.syntax' } } });
+    expect(renderMessage(COMPILE_MESSAGES, { code: bad.code, params: bad.params }, 'zh-CN')).toMatch(/^条件“score >”：FEEL 表达式无法解析：/);
+    expect(renderMessage(COMPILE_MESSAGES, { code: bad.code, params: bad.params }, 'en')).toBe(bad.reason);
+    expect(error!.code).toBe('compile.failed');
+    expect(renderMessage(COMPILE_MESSAGES, error!, 'zh-CN')).toMatch(/^流程无法编译（1 个问题）：bad：条件“score >”/);
   });
 });

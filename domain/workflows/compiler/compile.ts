@@ -1,4 +1,6 @@
-import { CompileError, type CompileIssue } from './errors.ts';
+import { CompileError, compileIssue, type CompileIssue } from './errors.ts';
+import type { Message } from '../../shared/messages.ts';
+import { compileMessage as m } from './compile.messages.ts';
 import { feelSyntaxError } from './feel.ts';
 import { eventDefinitions, extensionValues, readScope, ref, type Flow, type Scope } from './model.ts';
 import { parseBpmn, type ModdleElement } from './parse.ts';
@@ -9,7 +11,7 @@ export interface CompileOptions {
   roles: readonly string[];
   actions: readonly string[];
   /** checks a user task's JSON Schema form; returns why it is invalid, or null */
-  checkForm?: (schema: unknown) => string | null;
+  checkForm?: (schema: unknown) => Message | null;
 }
 
 export interface TimerMeta {
@@ -67,8 +69,8 @@ class Compiler {
     this.options = options;
   }
 
-  fail(el: ModdleElement, reason: string): void {
-    this.issues.push({ id: el.id, type: el.$type, reason });
+  fail(el: ModdleElement, message: Message): void {
+    this.issues.push(compileIssue(el.id, el.$type, message, el.name));
   }
 
   /** Where a flow leads: the target node's state, or the branch's done state at the join. */
@@ -79,9 +81,9 @@ class Compiler {
   /** The single way out of a node that is not a gateway. */
   next(el: ModdleElement, region: Region): string | null {
     const out = region.scope.outgoing.get(el.id) ?? [];
-    if (out.length === 0) this.fail(el, 'has no outgoing sequence flow');
-    else if (out.length > 1) this.fail(el, 'has several outgoing flows: use an exclusive or parallel gateway to split');
-    else if (out[0].condition) this.fail(el, `flow ${out[0].id} has a condition: conditions belong on flows out of an exclusive gateway`);
+    if (out.length === 0) this.fail(el, m('compile.no_outgoing'));
+    else if (out.length > 1) this.fail(el, m('compile.several_outgoing'));
+    else if (out[0].condition) this.fail(el, m('compile.flow_condition_misplaced', { flow: out[0].id }));
     return out.length === 1 ? this.target(out[0], region) : null;
   }
 
@@ -96,7 +98,7 @@ class Compiler {
       seen.add(id);
       const el = region.scope.nodes.get(id)!;
       if (this.visited.has(id)) {
-        this.fail(el, 'is reached from more than one parallel branch: branches must meet only at their join gateway');
+        this.fail(el, m('compile.reached_from_branches'));
         continue;
       }
       this.visited.add(id);
@@ -117,7 +119,7 @@ class Compiler {
     const scope = region.scope;
     switch (el.$type) {
       case 'bpmn:StartEvent':
-        if (eventDefinitions(el).length > 0) this.fail(el, 'only none start events are supported');
+        if (eventDefinitions(el).length > 0) this.fail(el, m('compile.start_event_kind'));
         return { state: { always: { target: this.next(el, region) } }, successors: this.successors(el.id, scope) };
       case 'bpmn:EndEvent':
         return { state: this.endEvent(el, region), successors: [] };
@@ -125,8 +127,8 @@ class Compiler {
         return { state: this.userTask(el, region), successors: [...this.successors(el.id, scope), ...this.boundarySuccessors(el, region)] };
       case 'bpmn:ServiceTask': {
         const action = typeof el.action === 'string' ? el.action : '';
-        if (!this.options.actions.includes(action)) this.fail(el, action ? `names the unknown action "${action}" (built-in: ${this.options.actions.join(', ')})` : 'names no action (pinzhi:action)');
-        if (scope.boundaries.has(el.id)) this.fail(el, 'service tasks cannot carry boundary events');
+        if (!this.options.actions.includes(action)) this.fail(el, action ? m('compile.action_unknown', { action, actions: [...this.options.actions] }) : m('compile.action_missing'));
+        if (scope.boundaries.has(el.id)) this.fail(el, m('compile.service_task_boundary'));
         return { state: { entry: { type: 'service', params: { action, task: el.id } }, always: { target: this.next(el, region) } }, successors: this.successors(el.id, scope) };
       }
       case 'bpmn:ExclusiveGateway':
@@ -141,10 +143,10 @@ class Compiler {
       case 'bpmn:SubProcess':
         return { state: this.subProcess(el, region), successors: [...this.successors(el.id, scope), ...this.boundarySuccessors(el, region)] };
       case 'bpmn:BoundaryEvent':
-        this.fail(el, 'a boundary event is reached by a sequence flow');
+        this.fail(el, m('compile.boundary_reached'));
         return null;
       default:
-        this.fail(el, 'is not supported');
+        this.fail(el, m('compile.element_unsupported'));
         return null;
     }
   }
@@ -153,14 +155,14 @@ class Compiler {
     const defs = eventDefinitions(el);
     const kind = defs[0]?.$type;
     if (defs.length > 1 || (kind && kind !== 'bpmn:TerminateEventDefinition' && kind !== 'bpmn:EscalationEventDefinition')) {
-      this.fail(el, 'only none, terminate and escalation end events are supported');
+      this.fail(el, m('compile.end_event_kind'));
     }
-    if ((region.scope.outgoing.get(el.id) ?? []).length > 0) this.fail(el, 'an end event has no outgoing flows');
+    if ((region.scope.outgoing.get(el.id) ?? []).length > 0) this.fail(el, m('compile.end_event_outgoing'));
     const escalation = kind === 'bpmn:EscalationEventDefinition' ? ref(defs[0].escalationRef) : undefined;
     const entry = kind === 'bpmn:EscalationEventDefinition' ? { entry: { type: 'escalate', params: { event: el.id, code: (escalation?.escalationCode as string) ?? el.id, name: el.name ?? escalation?.name ?? null } } } : {};
     if (!region.inBranch) return { ...entry, type: 'final' };
     if (kind !== 'bpmn:TerminateEventDefinition') {
-      this.fail(el, 'a parallel branch must reach its join gateway (only a terminate end event may end it early)');
+      this.fail(el, m('compile.branch_must_join'));
       return {};
     }
     region.scope.needsTerminate = true;
@@ -173,20 +175,20 @@ class Compiler {
     try {
       const schema = JSON.parse(String(form.body ?? ''));
       const problem = this.options.checkForm?.(schema) ?? null;
-      if (problem) this.fail(el, `the form is not a valid JSON Schema: ${problem}`);
+      if (problem) this.fail(el, m('compile.form_invalid', { problem }));
       return schema;
     } catch (error) {
-      this.fail(el, `the form is not JSON: ${(error as Error).message}`);
+      this.fail(el, m('compile.form_not_json', { detail: (error as Error).message }));
       return null;
     }
   }
 
   userTask(el: ModdleElement, region: Region): StateConfig {
     const role = typeof el.candidateRole === 'string' ? el.candidateRole : '';
-    if (!this.options.roles.includes(role)) this.fail(el, role ? `names the unknown role "${role}" (roles: ${this.options.roles.join(', ')})` : 'names no candidate role (pinzhi:candidateRole)');
+    if (!this.options.roles.includes(role)) this.fail(el, role ? m('compile.role_unknown', { role, roles: [...this.options.roles] }) : m('compile.role_missing'));
     const assignee = typeof el.assignee === 'string' && el.assignee.trim() ? el.assignee.trim() : null;
     const feel = assignee ? feelSyntaxError(assignee) : null;
-    if (feel) this.fail(el, `the assignee expression: ${feel}`);
+    if (feel) this.fail(el, m('compile.assignee_invalid', { problem: feel }));
     const timers = this.boundaryTimers(el, region);
     this.userTasks[el.id] = { id: el.id, name: el.name ?? el.id, candidateRole: role, assignee, form: this.form(el), timers: timers.map((t) => t.timer) };
     return {
@@ -199,11 +201,11 @@ class Compiler {
   }
 
   subProcess(el: ModdleElement, region: Region): StateConfig {
-    if (el.triggeredByEvent) this.fail(el, 'event sub-processes are not supported');
+    if (el.triggeredByEvent) this.fail(el, m('compile.event_subprocess'));
     const scope = readScope(el, this.issues, `${el.id}__terminated`);
     const starts = [...scope.nodes.values()].filter((n) => n.$type === 'bpmn:StartEvent');
     if (starts.length !== 1) {
-      this.fail(el, `an embedded sub-process needs exactly one start event (it has ${starts.length})`);
+      this.fail(el, m('compile.subprocess_starts', { count: starts.length }));
       return {};
     }
     const inner: Region = { scope, stop: null, doneId: null, inBranch: false };
@@ -222,7 +224,7 @@ class Compiler {
   exclusiveGateway(el: ModdleElement, region: Region): StateConfig {
     const out = region.scope.outgoing.get(el.id) ?? [];
     if (out.length === 0) {
-      this.fail(el, 'has no outgoing sequence flow');
+      this.fail(el, m('compile.no_outgoing'));
       return {};
     }
     if (out.length === 1) return { always: { target: this.target(out[0], region) } };
@@ -231,11 +233,11 @@ class Compiler {
     for (const f of out) {
       if (f.id === fallback) continue;
       if (!f.condition) {
-        this.issues.push({ id: f.id, type: 'bpmn:SequenceFlow', reason: `leaves exclusive gateway ${el.id} without a condition and is not its default flow` });
+        this.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.flow_without_condition', { gateway: el.name?.trim() || el.id }), f.name));
         continue;
       }
       const problem = feelSyntaxError(f.condition);
-      if (problem) this.issues.push({ id: f.id, type: 'bpmn:SequenceFlow', reason: `condition "${f.condition}": ${problem}` });
+      if (problem) this.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.condition_invalid', { condition: f.condition, problem }), f.name));
       branches.push({ guard: { type: 'feel', params: { expression: f.condition } }, target: this.target(f, region) });
     }
     const defaultFlow = out.find((f) => f.id === fallback);
@@ -251,17 +253,17 @@ class Compiler {
     const out = scope.outgoing.get(el.id) ?? [];
     const incoming = scope.incoming.get(el.id) ?? [];
     if (out.length < 2) {
-      this.fail(el, incoming.length > 1 ? 'a joining parallel gateway is reached outside the branches of its fork' : 'a parallel gateway needs two or more outgoing flows to fork');
+      this.fail(el, incoming.length > 1 ? m('compile.join_outside_fork') : m('compile.fork_needs_two'));
       return null;
     }
-    if (incoming.length > 1) this.fail(el, 'a parallel gateway either forks or joins, not both');
+    if (incoming.length > 1) this.fail(el, m('compile.fork_and_join'));
     const join = this.findJoin(el, scope);
     if (!join) {
-      this.fail(el, 'its branches do not all meet at one joining parallel gateway');
+      this.fail(el, m('compile.branches_do_not_meet'));
       return null;
     }
     const joinEl = scope.nodes.get(join)!;
-    if ((scope.incoming.get(join) ?? []).length !== out.length) this.fail(joinEl, `joins ${(scope.incoming.get(join) ?? []).length} flows but its fork ${el.id} opens ${out.length}`);
+    if ((scope.incoming.get(join) ?? []).length !== out.length) this.fail(joinEl, m('compile.join_count', { joins: (scope.incoming.get(join) ?? []).length, fork: el.id, opens: out.length }));
     this.visited.add(join);
     const states: Record<string, StateConfig> = {};
     out.forEach((f, i) => {
@@ -272,7 +274,7 @@ class Compiler {
       states[branchId] = { id: branchId, initial: f.target === join ? doneId : f.target, states: { ...inner, [doneId]: { id: doneId, type: 'final' } } };
     });
     const after = scope.outgoing.get(join) ?? [];
-    if (after.length !== 1) this.fail(joinEl, 'a joining parallel gateway needs exactly one outgoing flow');
+    if (after.length !== 1) this.fail(joinEl, m('compile.join_outgoing'));
     return { state: { type: 'parallel', states, onDone: { target: after.length === 1 ? this.target(after[0], region) : null } }, successors: after.map((f) => f.target) };
   }
 
@@ -310,17 +312,17 @@ class Compiler {
     const defs = eventDefinitions(el);
     const def = defs[0];
     if (defs.length !== 1 || def.$type !== 'bpmn:TimerEventDefinition') {
-      this.fail(el, kind === 'boundary' ? 'only timer boundary events are supported' : 'only timer intermediate catch events are supported');
+      this.fail(el, kind === 'boundary' ? m('compile.boundary_kind') : m('compile.intermediate_kind'));
       return null;
     }
     const duration = ref(def.timeDuration)?.body as string | undefined;
     const date = ref(def.timeDate)?.body as string | undefined;
-    if (def.timeCycle) this.fail(el, 'timer cycles are not supported; use a duration (PT48H) or a date');
-    else if (duration !== undefined && durationMs(duration) === null) this.fail(el, `"${duration}" is not an ISO 8601 duration such as PT48H or P3D`);
-    else if (duration !== undefined && durationMs(duration)! > LONGEST_TIMER_MS) this.fail(el, `"${duration}" is longer than a timer may wait (10 years, P10Y)`);
-    else if (date !== undefined && absoluteDate(date) === null) this.fail(el, `"${date}" is not an ISO 8601 date-time with a zone, such as 2026-12-31T18:00:00+08:00`);
-    else if (date !== undefined && absoluteDate(date)!.getTime() > Date.now() + LONGEST_TIMER_MS) this.fail(el, `"${date}" is further ahead than a timer may wait (10 years)`);
-    else if (duration === undefined && date === undefined) this.fail(el, 'the timer has neither a duration nor a date');
+    if (def.timeCycle) this.fail(el, m('compile.timer_cycle'));
+    else if (duration !== undefined && durationMs(duration) === null) this.fail(el, m('compile.duration_invalid', { value: duration }));
+    else if (duration !== undefined && durationMs(duration)! > LONGEST_TIMER_MS) this.fail(el, m('compile.duration_too_long', { value: duration }));
+    else if (date !== undefined && absoluteDate(date) === null) this.fail(el, m('compile.date_invalid', { value: date }));
+    else if (date !== undefined && absoluteDate(date)!.getTime() > Date.now() + LONGEST_TIMER_MS) this.fail(el, m('compile.date_too_far', { value: date }));
+    else if (duration === undefined && date === undefined) this.fail(el, m('compile.timer_empty'));
     this.timers[el.id] = { id: el.id, name: el.name ?? null, owner, kind, interrupting, duration: duration?.trim() ?? null, date: date?.trim() ?? null };
     return el.id;
   }
@@ -351,23 +353,23 @@ class Compiler {
     for (let guard = 0; guard < 50; guard++) {
       const out = region.scope.outgoing.get(current.id) ?? [];
       if (out.length !== 1) {
-        this.fail(current, 'a non-interrupting timer\'s path must be one line of service tasks ending in an end event');
+        this.fail(current, m('compile.timer_path_line'));
         return actions;
       }
       const node = region.scope.nodes.get(out[0].target)!;
       this.visited.add(node.id);
       if (node.$type === 'bpmn:ServiceTask') {
         const action = typeof node.action === 'string' ? node.action : '';
-        if (!this.options.actions.includes(action)) this.fail(node, action ? `names the unknown action "${action}"` : 'names no action (pinzhi:action)');
+        if (!this.options.actions.includes(action)) this.fail(node, action ? m('compile.action_unknown_short', { action }) : m('compile.action_missing'));
         actions.push({ type: 'service', params: { action, task: node.id } });
         current = node;
       } else if (node.$type === 'bpmn:EndEvent') {
         const def = eventDefinitions(node)[0];
-        if (def && def.$type !== 'bpmn:EscalationEventDefinition') this.fail(node, 'a non-interrupting timer\'s path may end in a none or escalation end event only');
+        if (def && def.$type !== 'bpmn:EscalationEventDefinition') this.fail(node, m('compile.timer_path_end'));
         if (def) actions.push({ type: 'escalate', params: { event: node.id, code: (ref(def.escalationRef)?.escalationCode as string) ?? node.id, name: node.name ?? null } });
         return actions;
       } else {
-        this.fail(node, 'a non-interrupting timer\'s path may hold only service tasks and an end event');
+        this.fail(node, m('compile.timer_path_nodes'));
         return actions;
       }
     }
@@ -377,7 +379,7 @@ class Compiler {
   /** Nodes never reached from the start event. */
   unreached(scope: Scope): void {
     for (const [id, el] of scope.nodes) {
-      if (!this.visited.has(id)) this.fail(el, el.$type === 'bpmn:EndEvent' ? 'this end event can never be reached from the start event' : 'is unreachable from the start event');
+      if (!this.visited.has(id)) this.fail(el, el.$type === 'bpmn:EndEvent' ? m('compile.end_unreachable') : m('compile.unreachable'));
     }
   }
 }
@@ -390,7 +392,7 @@ function checkSpinLoops(scope: Scope, issues: CompileIssue[]): void {
     if (state.get(id) === 2) return;
     if (state.get(id) === 1) {
       const loop = path.slice(path.indexOf(id));
-      issues.push({ id, type: scope.nodes.get(id)!.$type, reason: `the loop ${[...loop, id].join(' → ')} has no user task or timer to wait on and would never stop` });
+      issues.push(compileIssue(id, scope.nodes.get(id)!.$type, m('compile.loop_never_waits', { path: [...loop, id].map((x) => scope.nodes.get(x)?.name?.trim() || x) }), scope.nodes.get(id)!.name));
       return;
     }
     state.set(id, 1);
@@ -407,16 +409,16 @@ function checkSpinLoops(scope: Scope, issues: CompileIssue[]): void {
 export async function compileBpmn(xml: string, options: CompileOptions): Promise<CompiledWorkflow> {
   const definitions = await parseBpmn(xml);
   const processes = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process');
-  if (processes.length !== 1) throw new CompileError([{ id: '', type: 'document', reason: `the document must hold exactly one process (it has ${processes.length})` }]);
+  if (processes.length !== 1) throw new CompileError([compileIssue('', 'document', m('compile.process_count', { count: processes.length }))]);
   const process = processes[0];
   const compiler = new Compiler(options);
   const scope = readScope(process, compiler.issues, '__terminated');
   checkSpinLoops(scope, compiler.issues);
   const starts = [...scope.nodes.values()].filter((n) => n.$type === 'bpmn:StartEvent');
-  if (starts.length !== 1) throw new CompileError([...compiler.issues, { id: process.id, type: process.$type, reason: `the process needs exactly one start event (it has ${starts.length})` }]);
+  if (starts.length !== 1) throw new CompileError([...compiler.issues, compileIssue(process.id, process.$type, m('compile.start_count', { count: starts.length }), process.name)]);
   const states = compiler.region(starts[0].id, { scope, stop: null, doneId: null, inBranch: false });
   compiler.unreached(scope);
-  if (!Object.values(states).some((s) => s.type === 'final') && !scope.needsTerminate) compiler.fail(process, 'no end event can be reached');
+  if (!Object.values(states).some((s) => s.type === 'final') && !scope.needsTerminate) compiler.fail(process, m('compile.no_end_reachable'));
   if (compiler.issues.length > 0) throw new CompileError(compiler.issues);
   if (scope.needsTerminate) states.__terminated = { id: '__terminated', type: 'final' };
   states.__incident = { id: '__incident', meta: { incident: true } };

@@ -1,13 +1,15 @@
 import { evaluate } from 'feelin';
+import type { Message } from '../../shared/messages.ts';
+import { compileMessage } from './compile.messages.ts';
 
 /** Why a FEEL expression cannot be parsed, or null when it can. */
-export function feelSyntaxError(expression: string): string | null {
-  if (!expression.trim()) return 'the expression is empty';
+export function feelSyntaxError(expression: string): Message | null {
+  if (!expression.trim()) return compileMessage('feel.empty');
   try {
     evaluate(expression, {});
     return null;
   } catch (error) {
-    return `FEEL does not parse: ${(error as Error).message}`;
+    return compileMessage('feel.syntax', { detail: (error as Error).message });
   }
 }
 

@@ -1,4 +1,5 @@
-import type { CompileIssue } from './errors.ts';
+import { compileIssue, type CompileIssue } from './errors.ts';
+import { compileMessage } from './compile.messages.ts';
 import type { ModdleElement } from './parse.ts';
 
 /** A sequence flow between two nodes of one scope. */
@@ -7,6 +8,7 @@ export interface Flow {
   source: string;
   target: string;
   condition: string | null;
+  name?: string | null;
 }
 
 /** The nodes and flows of one process or embedded sub-process. */
@@ -41,11 +43,11 @@ export function readScope(element: ModdleElement, issues: CompileIssue[], termin
       const source = ref(el.sourceRef)?.id;
       const target = ref(el.targetRef)?.id;
       if (!source || !target) {
-        issues.push({ id: el.id, type: el.$type, reason: 'the sequence flow has no source or no target' });
+        issues.push(compileIssue(el.id, el.$type, compileMessage('compile.flow_dangling'), el.name));
         continue;
       }
       const condition = ref(el.conditionExpression);
-      flows.push({ id: el.id, source, target, condition: typeof condition?.body === 'string' ? condition.body.trim() : null });
+      flows.push({ id: el.id, source, target, condition: typeof condition?.body === 'string' ? condition.body.trim() : null, name: el.name ?? null });
     } else if (NODE_TYPES.has(el.$type)) {
       scope.nodes.set(el.id, el);
       if (el.$type === 'bpmn:BoundaryEvent') {
@@ -53,7 +55,7 @@ export function readScope(element: ModdleElement, issues: CompileIssue[], termin
         scope.boundaries.set(host, [...(scope.boundaries.get(host) ?? []), el]);
       }
     } else {
-      issues.push({ id: el.id, type: el.$type, reason: `${el.$type.replace('bpmn:', '')} is not supported (supported: start/end events, user and service tasks, exclusive and parallel gateways, timer events, embedded sub-processes)` });
+      issues.push(compileIssue(el.id, el.$type, compileMessage('compile.type_unsupported', { kind: el.$type.replace('bpmn:', '') }), el.name));
     }
   }
   for (const f of flows) {

@@ -1,7 +1,6 @@
 import { Badge } from '../../components/status.tsx';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 
 /** What the preview and the print view show of a checklist. */
 export const ChecklistFields = graphql(`
@@ -25,7 +24,7 @@ export function groupByInstruction(items: ChecklistItem[]): { code: string; vers
 
 /** A checklist's items, instruction by instruction, as the inspector's phone will show them. */
 export function ChecklistItems({ checklist }: { checklist: Checklist }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   let n = 0;
   return (
     <div className="checklist-groups">
@@ -41,8 +40,8 @@ export function ChecklistItems({ checklist }: { checklist: Checklist }) {
                     <td>{++n}</td>
                     <td>{item.title}{item.description ? <div className="muted small">{item.description}</div> : null}</td>
                     <td className="criterion">{lang === 'zh' ? item.criterion.zh : item.criterion.en}{item.options ? <div className="muted small">{item.options.join(' / ')}</div> : null}</td>
-                    <td>{t(`method.${item.method}` as MessageKey)}</td>
-                    <td>{t(`evidence.${item.evidence}` as MessageKey)}</td>
+                    <td>{term('method', item.method)}</td>
+                    <td>{term('evidence', item.evidence)}</td>
                     <td><Badge value={item.severity} prefix="severity" /></td>
                     <td>{item.weight}</td>
                   </tr>

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { download, ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { useProjects } from '../../lib/reference-data.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
@@ -25,7 +24,7 @@ const TIERS = ['daily', 'monthly', 'quarterly'] as const;
  * receives it (the same request gives the same checklist id), with a print view and the .xlsx.
  */
 export function ChecklistsPage() {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const { query } = useLocation();
   const projects = useProjects();
   const projectId = query.get('projectId') ?? '';
@@ -60,7 +59,7 @@ export function ChecklistsPage() {
         <label className="field">
           <span>{t('checklists.tier')}</span>
           <select value={form.tier} onChange={(e) => setForm({ ...form, tier: e.target.value as typeof tier })} data-testid="checklist-tier">
-            {TIERS.map((x) => <option key={x} value={x}>{t(`tier.${x}` as MessageKey)}</option>)}
+            {TIERS.map((x) => <option key={x} value={x}>{term('tier', x)}</option>)}
           </select>
         </label>
         <label className="field">
@@ -78,11 +77,11 @@ export function ChecklistsPage() {
         <section className="checklist" data-testid="checklist">
           <header className="page-head">
             <div>
-              <h2>{state.data.project.name} · {t(`tier.${state.data.tier}` as MessageKey)}</h2>
+              <h2>{state.data.project.name} · {term('tier', state.data.tier)}</h2>
               <p className="muted">
                 {t('checklists.meta', { edition: state.data.edition, count: state.data.itemCount, scope: state.data.scope || t('checklists.allModules') })}
                 {state.data.period ? ` · ${t('checklists.period', { period: state.data.period })}` : ''}
-                {state.data.variantProfile ? ` · ${t('checklists.variant', { profile: state.data.variantProfile, version: state.data.variantVersion ?? '' })}` : ''}
+                {state.data.variantProfile ? ` · ${t('checklists.variant', { profile: term('profile', state.data.variantProfile), version: state.data.variantVersion ?? '' })}` : ''}
               </p>
               <p className="small muted">{t('checklists.id')} <code>{state.data.id}</code></p>
             </div>

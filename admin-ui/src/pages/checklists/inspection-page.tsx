@@ -3,7 +3,6 @@ import { Photo } from '../../components/photo.tsx';
 import { Badge, Empty, ErrorNotice, QueryView } from '../../components/status.tsx';
 import { download, ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
@@ -51,7 +50,14 @@ function Rectification({ finding, changed }: { finding: Finding; changed: () => 
 
 /** One inspection: its score and execution rate, and every finding with expected vs actual, photos and rectification. */
 export function InspectionPage({ id }: { id: number }) {
-  const { t, lang, percent, dateTime } = useI18n();
+  const { t, lang, percent, dateTime, term } = useI18n();
+  // what the inspector answered, in words: yes or no, a number, a choice, a count of photos
+  const answerText = (v: unknown): string => {
+    if (v === null || v === undefined) return '—';
+    if (typeof v === 'boolean') return t(v ? 'form.yes' : 'form.no');
+    if (Array.isArray(v)) return v.every((x) => typeof x === 'string' && /^[0-9a-f]{64}$/.test(x)) ? `${v.length} × ${t('form.photo')}` : v.map(answerText).join('、');
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const state = useQuery(async () => expect((await request(LOAD, { id })).inspection, 'Inspection'), [id]);
   return (
@@ -62,7 +68,7 @@ export function InspectionPage({ id }: { id: number }) {
           <>
             <header className="page-head">
               <div>
-                <h1>{i.project.name} · {t(`tier.${i.tier}` as MessageKey)} #{i.id}</h1>
+                <h1>{i.project.name} · {term('tier', i.tier)} #{i.id}</h1>
                 <p className="muted">{t('inspection.meta', { inspector: i.inspector, date: i.inspectedOn, at: dateTime(i.submittedAt), edition: i.edition })}{i.placeId ? ` · ${i.project.places.find((p) => p.id === i.placeId)?.name ?? ''}` : ''}{i.variantProfile ? ` · ${i.variantProfile}` : ''}</p>
               </div>
               <button type="button" className="btn" onClick={() => download(`/inspections/${i.id}.xlsx`, `inspection-${i.id}.xlsx`).catch(setDownloadError)}>{t('inspection.xlsx')}</button>
@@ -82,11 +88,11 @@ export function InspectionPage({ id }: { id: number }) {
                   <li key={f.id} className="finding card">
                     <div className="finding-head">
                       <strong>{f.title}</strong> <Badge value={f.severity} prefix="severity" /> <Badge value={f.status} />
-                      <span className="muted small"> <Link to={`/standards/${f.code}`}>{f.code}</Link> v{f.version} · {f.itemKey}</span>
+                      <span className="muted small"> <Link to={`/standards/${f.code}`} title={`${f.code}@${f.version}#/properties/${f.itemKey}`}>{f.code}</Link> v{f.version}</span>
                     </div>
                     <dl className="facts">
                       <dt>{t('inspection.expected')}</dt><dd>{lang === 'zh' ? f.expectedZh : f.expectedEn}</dd>
-                      <dt>{t('inspection.actual')}</dt><dd><code>{JSON.stringify(f.actual)}</code></dd>
+                      <dt>{t('inspection.actual')}</dt><dd>{answerText(f.actual)}</dd>
                       {f.rectifyDueAt ? <><dt>{t('inspection.due')}</dt><dd>{dateTime(f.rectifyDueAt)}</dd></> : null}
                       {f.touchpoints.length ? <><dt>{t('item.touchpoints')}</dt><dd>{f.touchpoints.join(' ')}</dd></> : null}
                       {f.remark ? <><dt>{t('inspection.remark')}</dt><dd>{f.remark}</dd></> : null}

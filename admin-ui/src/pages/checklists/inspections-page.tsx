@@ -2,7 +2,6 @@ import { Pager } from '../../components/pager.tsx';
 import { Empty, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { useProjects } from '../../lib/reference-data.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
@@ -16,7 +15,7 @@ const LIST = graphql(`
 
 /** Submitted inspections, newest first, by project. */
 export function InspectionsPage() {
-  const { t, percent } = useI18n();
+  const { t, percent, term } = useI18n();
   const { query } = useLocation();
   const projects = useProjects();
   const projectId = query.get('projectId');
@@ -46,7 +45,7 @@ export function InspectionsPage() {
                     <tr key={i.id}>
                       <td><Link to={`/inspections/${i.id}`}>{i.id}</Link></td>
                       <td>{i.project.name}</td>
-                      <td>{t(`tier.${i.tier}` as MessageKey)}</td>
+                      <td>{term('tier', i.tier)}</td>
                       <td>{i.inspector}</td>
                       <td>{i.inspectedOn}</td>
                       <td>{i.score === null ? '—' : i.score.toFixed(1)}</td>

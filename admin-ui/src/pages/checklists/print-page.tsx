@@ -1,7 +1,6 @@
 import { QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { ChecklistFields, groupByInstruction } from './checklist-items.tsx';
@@ -10,7 +9,7 @@ const BY_ID = graphql(`query ChecklistById($id: String!) { checklistById(id: $id
 
 /** A checklist laid out for paper: one row per item with boxes to tick, a signature line. */
 export function PrintChecklistPage({ id }: { id: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const state = useQuery(async () => expect((await request(BY_ID, { id })).checklistById, 'Checklist'), [id]);
   return (
     <div className="print-page">
@@ -24,8 +23,8 @@ export function PrintChecklistPage({ id }: { id: string }) {
                 <button type="button" className="btn btn-primary" onClick={() => window.print()}>{t('print.print')}</button>
               </div>
               <header>
-                <h1>{c.project.name} · {t(`tier.${c.tier}` as MessageKey)} {t('print.checklist')}</h1>
-                <p>{t('checklists.meta', { edition: c.edition, count: c.itemCount, scope: c.scope || t('checklists.allModules') })}{c.period ? ` · ${t('checklists.period', { period: c.period })}` : ''}{c.variantProfile ? ` · ${t('checklists.variant', { profile: c.variantProfile, version: c.variantVersion ?? '' })}` : ''}</p>
+                <h1>{c.project.name} · {term('tier', c.tier)} {t('print.checklist')}</h1>
+                <p>{t('checklists.meta', { edition: c.edition, count: c.itemCount, scope: c.scope || t('checklists.allModules') })}{c.period ? ` · ${t('checklists.period', { period: c.period })}` : ''}{c.variantProfile ? ` · ${t('checklists.variant', { profile: term('profile', c.variantProfile), version: c.variantVersion ?? '' })}` : ''}</p>
                 <p className="print-fields">{t('print.inspector')} ________　{t('print.date')} ________　{t('print.place')} ________</p>
               </header>
               <table className="print-table">

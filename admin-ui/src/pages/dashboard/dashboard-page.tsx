@@ -1,7 +1,6 @@
 import { Empty, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { useProjects, useTouchpoints } from '../../lib/reference-data.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
@@ -54,7 +53,7 @@ function stepRate(kpis: Kpi[], step: string): number | null {
  * on-time rates, what is overdue, and the heat map of findings by touchpoint × project.
  */
 export function DashboardPage() {
-  const { t, percent, dateTime } = useI18n();
+  const { t, percent, dateTime, term } = useI18n();
   const { query } = useLocation();
   const projects = useProjects();
   const from = query.get('from') ?? '';
@@ -134,13 +133,13 @@ export function DashboardPage() {
                     <div>
                       <h3>{t('dashboard.overdueTasks')}</h3>
                       <ul className="link-list">
-                        {d.overdueTasks.nodes.map((task) => <li key={task.id}><Link to={`/instances/${task.instance.id}`}>{task.name}</Link> <span className="muted small">{String(member(task.instance.variables, 'title') ?? task.instance.key)} · {t(`role.${task.candidateRole}` as MessageKey)} · <span className="text-danger">{dateTime(task.dueAt)}</span></span></li>)}
+                        {d.overdueTasks.nodes.map((task) => <li key={task.id}><Link to={`/instances/${task.instance.id}`}>{task.name}</Link> <span className="muted small">{String(member(task.instance.variables, 'title') ?? task.instance.key)} · {term('role', task.candidateRole)} · <span className="text-danger">{dateTime(task.dueAt)}</span></span></li>)}
                       </ul>
                     </div>
                     <div>
                       <h3>{t('dashboard.overdueInspections')}</h3>
                       <ul className="link-list">
-                        {d.overdueInspections.nodes.map((o) => <li key={`${o.schedule.id}-${o.periodFrom}`}>{o.schedule.project.name} · {t(`tier.${o.schedule.tier}` as MessageKey)} <span className="muted small">{o.schedule.inspector} · {o.periodFrom}–{o.periodTo}{o.lastInspectedOn ? ` · ${t('dashboard.lastInspected', { date: o.lastInspectedOn })}` : ''}</span></li>)}
+                        {d.overdueInspections.nodes.map((o) => <li key={`${o.schedule.id}-${o.periodFrom}`}>{o.schedule.project.name} · {term('tier', o.schedule.tier)} <span className="muted small">{o.schedule.inspector} · {o.periodFrom}–{o.periodTo}{o.lastInspectedOn ? ` · ${t('dashboard.lastInspected', { date: o.lastInspectedOn })}` : ''}</span></li>)}
                       </ul>
                     </div>
                   </div>
@@ -158,7 +157,7 @@ export function DashboardPage() {
 
 /** The heat map with its own module filter: changing it reloads only the map, and keeps focus on the filter. */
 function HeatSection({ from, to, module }: { from: string; to: string; module: string }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const projects = useProjects();
   const touchpoints = useTouchpoints();
   const state = useQuery(async () => (await request(HEAT, { from: from || null, to: to || null, module: module || null })).findingHeatMap, [from, to, module], { keepPrevious: true });
@@ -170,7 +169,7 @@ function HeatSection({ from, to, module }: { from: string; to: string; module: s
           <span>{t('dashboard.module')}</span>
           <select value={module} onChange={(e) => setQuery({ module: e.target.value })} data-testid="heat-module">
             <option value="">{t('dashboard.allModules')}</option>
-            {MODULES.map((m) => <option key={m} value={m}>{m} {t(`module.${m}` as MessageKey)}</option>)}
+            {MODULES.map((m) => <option key={m} value={m}>{m} {term('module', m)}</option>)}
           </select>
         </label>
       </div>

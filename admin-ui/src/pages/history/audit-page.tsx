@@ -17,7 +17,7 @@ type AuditEvent = Extract<ResultOf<typeof TRAIL>['auditTrail'], { __typename: 'A
 type ChainReport = Extract<ResultOf<typeof VERIFY>['verifyAuditChain'], { __typename: 'AuditChainReport' }>;
 
 function Trail({ subject }: { subject: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [more, setMore] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -59,7 +59,7 @@ function Trail({ subject }: { subject: string }) {
                 <td>{e.id}</td>
                 <td>{dateTime(e.occurredAt)}</td>
                 <td>{e.actor ?? '—'}</td>
-                <td><code>{e.action}</code></td>
+                <td title={e.action}>{term('auditAction', e.action)}</td>
                 <td><code className="small detail">{JSON.stringify(e.detail)}</code></td>
                 <td><code className="small" title={e.hash}>{e.hash.slice(0, 12)}…</code></td>
               </tr>

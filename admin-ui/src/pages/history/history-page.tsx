@@ -5,7 +5,6 @@ import { SelectField } from '../../components/fields.tsx';
 import { Badge, Empty, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { itemsOf } from '../standards/editor/schema-ops.ts';
@@ -27,7 +26,7 @@ const COUNTED = ['constraint-tightened', 'constraint-loosened', 'item-added', 'i
 
 /** One version's check items in a column, changed ones marked by what happened to them. */
 function Column({ doc, marks, side }: { doc: JsonObject; marks: Map<string, string>; side: 'from' | 'to' }) {
-  const { lang, t } = useI18n();
+  const { lang, t, term } = useI18n();
   return (
     <ol className="compare-column" data-testid={`compare-${side}`}>
       {itemsOf(doc).map(([key, item]) => {
@@ -37,7 +36,7 @@ function Column({ doc, marks, side }: { doc: JsonObject; marks: Map<string, stri
           <li key={key} className={mark ? `marked ${mark}` : undefined}>
             <span className="compare-title">{String(item.title ?? key)}</span>
             <span className="compare-criterion">{lang === 'zh' ? c.zh : c.en}</span>
-            {mark ? <span className="visually-hidden">{t(`change.${mark}` as MessageKey)}</span> : null}
+            {mark ? <span className="visually-hidden">{term('change', mark)}</span> : null}
           </li>
         );
       })}
@@ -46,7 +45,7 @@ function Column({ doc, marks, side }: { doc: JsonObject; marks: Map<string, stri
 }
 
 function DiffView({ code, from, to }: { code: string; from: number; to: number }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const state = useQuery(async () => {
     const data = await request(DIFF, { code, from, to });
     const diff = expect(data.diff, 'DocumentDiff');
@@ -76,7 +75,7 @@ function DiffView({ code, from, to }: { code: string; from: number; to: number }
             <h2 id="diff-title">{t('diff.title', { from, to })}</h2>
             {d.author || d.note ? <p className="muted">{t('diff.byWhom', { author: d.author ?? '—', note: d.note ?? '—' })}</p> : null}
             <p className="diff-counts">
-              {counts.length === 0 ? t('diff.noChanges') : counts.map(([k, n]) => <span key={k} className="badge">{t(`change.${k}` as MessageKey)} {n}</span>)}
+              {counts.length === 0 ? t('diff.noChanges') : counts.map(([k, n]) => <span key={k} className="badge">{term('change', k)} {n}</span>)}
             </p>
             <div className="compare">
               <div>
@@ -106,7 +105,7 @@ function DiffView({ code, from, to }: { code: string; from: number; to: number }
  * versions side by side with the readable changes and character-level text highlights.
  */
 export function HistoryPage({ code }: { code: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const { query } = useLocation();
   const state = useQuery(async () => expect((await request(VERSIONS, { code })).standard, 'Standard'), [code]);
   return (
@@ -120,7 +119,7 @@ export function HistoryPage({ code }: { code: string }) {
           const latest = versions.at(-1)?.version ?? 1;
           const to = Number(query.get('to') ?? latest);
           const from = Number(query.get('from') ?? Math.max(1, to - 1));
-          const options = versions.map((v) => ({ value: String(v.version), label: `v${v.version} · ${t(`status.${v.status}` as MessageKey)}` }));
+          const options = versions.map((v) => ({ value: String(v.version), label: `v${v.version} · ${term('status', v.status)}` }));
           return (
             <>
               <h1>{s.title} <small className="muted">{s.code}</small></h1>

@@ -3,7 +3,6 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../../../domai
 import { Badge, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
@@ -19,7 +18,7 @@ const strings = (v: JsonValue | undefined) => (Array.isArray(v) ? v.map(String) 
 
 /** A work instruction's check items as a checklist people read: what, the criterion, how and how much it matters. */
 export function ItemTable({ doc }: { doc: JsonObject }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const items = itemsOf(doc);
   return (
     <div className="table-wrap">
@@ -51,12 +50,12 @@ export function ItemTable({ doc }: { doc: JsonObject }) {
                   {item.description ? <div className="muted small">{String(item.description)}</div> : null}
                   {check.hint ? <div className="small hint">{String(check.hint)}</div> : null}
                 </td>
-                <td className="criterion" data-testid={`criterion-${key}`}>{lang === 'zh' ? criterion.zh : criterion.en}<div className="muted small">{t(`input.${inputKind(item)}` as MessageKey)}</div></td>
-                <td>{t(`method.${String(check.method)}` as MessageKey)}</td>
+                <td className="criterion" data-testid={`criterion-${key}`}>{lang === 'zh' ? criterion.zh : criterion.en}<div className="muted small">{term('input', inputKind(item))}</div></td>
+                <td>{term('method', String(check.method))}</td>
                 <td><Badge value={String(check.severity ?? 'minor')} prefix="severity" /></td>
                 <td>{String(check.weight ?? '')}</td>
-                <td>{strings(check.tiers).map((x) => t(`tier.${x}` as MessageKey)).join('、')}</td>
-                <td>{t(`evidence.${String(check.evidence ?? 'none')}` as MessageKey)}</td>
+                <td>{strings(check.tiers).map((x) => term('tier', x)).join('、')}</td>
+                <td>{term('evidence', String(check.evidence ?? 'none'))}</td>
                 <td className="small">{strings(check.touchpoints).join(' ')}</td>
                 <td>{check.rectifyWithinHours ? `${String(check.rectifyWithinHours)} h` : '—'}</td>
               </tr>
@@ -70,7 +69,7 @@ export function ItemTable({ doc }: { doc: JsonObject }) {
 
 /** The body text of a standard, section by section. */
 export function BodyText({ doc }: { doc: JsonObject }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const xs = isJsonObject(doc['x-standard']) ? doc['x-standard'] : {};
   const body = isJsonObject(xs.body) ? xs.body : {};
   return (
@@ -81,11 +80,11 @@ export function BodyText({ doc }: { doc: JsonObject }) {
         {xs.owner ? <><dt>{t('text.owner')}</dt><dd>{String(xs.owner)}</dd></> : null}
       </dl>
       {BODY_TEXTS.map((name) => body[name] ? (
-        <section key={name}><h3>{t(`body.${name}` as MessageKey)}</h3><p>{String(body[name])}</p></section>
+        <section key={name}><h3>{term('body', name)}</h3><p>{String(body[name])}</p></section>
       ) : null)}
       {BODY_LISTS.map((name) => strings(body[name]).length ? (
         <section key={name}>
-          <h3>{t(`body.${name}` as MessageKey)}</h3>
+          <h3>{term('body', name)}</h3>
           {name === 'steps' ? <ol>{strings(body[name]).map((s, i) => <li key={i}>{s}</li>)}</ol> : <ul>{strings(body[name]).map((s, i) => <li key={i}>{s}</li>)}</ul>}
         </section>
       ) : null)}
@@ -106,7 +105,7 @@ function Children({ doc }: { doc: JsonObject }) {
 
 /** A standard as its edition reads it: the text, and for a work instruction its check items as a checklist. */
 export function StandardPage({ code }: { code: string }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const { can } = useSession();
   const state = useQuery(async () => {
     const s = expect((await request(LOAD, { code })).standard, 'Standard');
@@ -120,7 +119,7 @@ export function StandardPage({ code }: { code: string }) {
         <article className="standard">
           <header className="page-head">
             <div>
-              <p className="muted"><code>{s.code}</code> · {t(`kind.${s.kind}` as MessageKey)}{s.edition ? ` · ${t('standard.edition', { edition: s.edition })}` : ''}</p>
+              <p className="muted"><code>{s.code}</code> · {term('kind', s.kind)}{s.edition ? ` · ${t('standard.edition', { edition: s.edition })}` : ''}</p>
               <h1>{s.title}</h1>
               <p>
                 {s.current ? <Badge value={s.current.status} /> : null} {s.current ? t('standard.versionBy', { version: s.current.version, author: s.current.author, at: dateTime(s.current.publishedAt) }) : t('standard.unpublished')}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { isJsonObject } from '../../../../domain/shared/json.ts';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -7,22 +8,24 @@ import { TextField } from '../../components/fields.tsx';
 import { Badge, ErrorNotice, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
+import { HistoryDetail, Technical } from './history-detail.tsx';
+import { ProcessFacts } from './process-facts.tsx';
+import { labelsOf, stateLabel, type ProcessLabels } from './process-labels.ts';
 
 const LOAD = graphql(`
   query WorkflowInstance($id: Int!) { workflowInstance(id: $id) { __typename ...ErrorFields
     ... on WorkflowInstance { id key version status businessKey states variables incident startedBy startedAt endedAt
       tasks { id elementId name candidateRole status dueAt claimedBy completedBy data } history { at actor event detail from to } } } }
 `, [ErrorFields]);
-const XML = graphql(`query DefinitionXml($key: String!, $version: Int) { workflowDefinition(key: $key, version: $version) { __typename ...ErrorFields ... on WorkflowDefinition { bpmnXml name } } }`, [ErrorFields]);
+const XML = graphql(`query DefinitionXml($key: String!, $version: Int) { workflowDefinition(key: $key, version: $version) { __typename ...ErrorFields ... on WorkflowDefinition { bpmnXml name userTasks } } }`, [ErrorFields]);
 const CANCEL = graphql(`mutation CancelInstance($id: Int!, $reason: String!) { cancelInstance(id: $id, reason: $reason) { __typename ...ErrorFields ... on WorkflowInstance { id status } } }`, [ErrorFields]);
 
 /** The instance's definition drawn with where it stands now (and what it passed through) marked. */
-function InstanceDiagram({ xml, current, visited }: { xml: string; current: string[]; visited: string[] }) {
-  const { t } = useI18n();
+function InstanceDiagram({ xml, current, visited, labels }: { xml: string; current: string[]; visited: string[]; labels: ProcessLabels }) {
+  const { t, term } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -44,7 +47,7 @@ function InstanceDiagram({ xml, current, visited }: { xml: string; current: stri
   }, [xml, current, visited]);
   return (
     <>
-      <div className="instance-canvas" ref={container} role="img" aria-label={t('instance.diagramLabel', { states: current.join(', ') || '—' })} data-testid="instance-diagram" />
+      <div className="instance-canvas" ref={container} role="img" aria-label={t('instance.diagramLabel', { states: current.map((s) => stateLabel(labels, s, term)).join('、') || '—' })} data-testid="instance-diagram" />
       {error ? <p className="text-danger">{error}</p> : null}
       <p className="legend small"><span className="legend-current" /> {t('instance.legendCurrent')} <span className="legend-visited" /> {t('instance.legendVisited')}</p>
     </>
@@ -78,29 +81,29 @@ function Cancel({ id, onDone }: { id: number; onDone(): void }) {
 
 /** One workflow instance: the diagram with where it stands, its tasks, variables and full history. */
 export default function InstancePage({ id }: { id: number }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const { can } = useSession();
   const state = useQuery(async () => {
     const instance = expect((await request(LOAD, { id })).workflowInstance, 'WorkflowInstance');
     const def = expect((await request(XML, { key: instance.key, version: instance.version })).workflowDefinition, 'WorkflowDefinition');
     const visited = [...new Set(instance.history.flatMap((h) => [...h.from, ...h.to]))];
-    return { instance, def, visited };
+    return { instance, def, visited, labels: labelsOf(def) };
   }, [id]);
   return (
     <div className="page">
       <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}><Link to="/workflows">{t('nav.workflows')}</Link> / <span>#{id}</span></nav>
       <QueryView state={state}>
-        {({ instance: i, def, visited }) => (
+        {({ instance: i, def, visited, labels }) => (
           <>
             <header className="page-head">
               <div>
                 <h1>{def.name} #{i.id} <Badge value={i.status} /></h1>
-                <p className="muted">{t('instance.meta', { key: i.key, version: i.version, by: i.startedBy, at: dateTime(i.startedAt) })}{i.businessKey ? ` · ${i.businessKey}` : ''}{i.endedAt ? ` · ${t('instance.ended', { at: dateTime(i.endedAt) })}` : ''}</p>
-                {i.incident ? <p className="notice notice-error" role="alert">{i.incident}</p> : null}
+                <p className="muted">{t('instance.meta', { version: i.version, by: i.startedBy, at: dateTime(i.startedAt) })}{i.businessKey ? ` · ${i.businessKey}` : ''}{i.endedAt ? ` · ${t('instance.ended', { at: dateTime(i.endedAt) })}` : ''}</p>
+                {i.incident ? <p className="notice notice-error" role="alert">{t('instance.incident')}</p> : null}
               </div>
               <Link className="btn" to={`/workflows/${i.key}?version=${i.version}`}>{t('instance.openModel')}</Link>
             </header>
-            <InstanceDiagram xml={def.bpmnXml} current={i.states} visited={visited} />
+            <InstanceDiagram xml={def.bpmnXml} current={i.states} visited={visited} labels={labels} />
             <div className="two-columns">
               <section>
                 <h2>{t('instance.tasks')}</h2>
@@ -111,7 +114,7 @@ export default function InstancePage({ id }: { id: number }) {
                       {i.tasks.map((task) => (
                         <tr key={task.id}>
                           <td>{task.status === 'open' ? <Link to={`/tasks?task=${task.id}`}>{task.name}</Link> : task.name}</td>
-                          <td>{t(`role.${task.candidateRole}` as MessageKey)}</td>
+                          <td>{term('role', task.candidateRole)}</td>
                           <td><Badge value={task.status} /></td>
                           <td>{dateTime(task.dueAt)}</td>
                           <td>{task.completedBy ?? task.claimedBy ?? '—'}</td>
@@ -121,16 +124,17 @@ export default function InstancePage({ id }: { id: number }) {
                   </table>
                 </div>
                 <h2>{t('instance.variables')}</h2>
-                <pre className="code small">{JSON.stringify(i.variables, null, 2)}</pre>
+                {isJsonObject(i.variables) && Object.keys(i.variables).length ? <ProcessFacts values={i.variables} labels={[labels]} testId="instance-variables" /> : <p className="muted">{t('instance.noVariables')}</p>}
+                <Technical value={i.variables} />
               </section>
               <section>
                 <h2>{t('instance.history')}</h2>
                 <ol className="timeline" data-testid="instance-history">
                   {i.history.map((h, n) => (
                     <li key={n}>
-                      <time>{dateTime(h.at)}</time> <strong>{h.event}</strong> · {h.actor}
-                      <div className="small muted">{h.from.join(', ') || '∅'} → {h.to.join(', ') || '∅'}</div>
-                      {h.detail && JSON.stringify(h.detail) !== '{}' ? <code className="small detail">{JSON.stringify(h.detail)}</code> : null}
+                      <time>{dateTime(h.at)}</time> <strong>{term('event', h.event)}</strong> · {h.actor}
+                      <div className="small muted">{h.from.map((s) => stateLabel(labels, s, term)).join('、') || '∅'} → {h.to.map((s) => stateLabel(labels, s, term)).join('、') || '∅'}</div>
+                      <HistoryDetail detail={h.detail} labels={labels} />
                     </li>
                   ))}
                 </ol>

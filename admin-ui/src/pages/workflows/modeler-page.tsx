@@ -13,7 +13,8 @@ import { useQuery } from '../../lib/use-query.ts';
 import { allNodes, PageInfoFields } from '../../lib/paging.ts';
 import { blankDiagram, type DiagramElement, type Services } from './bpmn-model.ts';
 import { translateModule } from './bpmn-zh.ts';
-import { PropertiesPanel, VocabularyFields } from './properties-panel.tsx';
+import { PropertiesPanel, VocabularyFields, type Vocabulary } from './properties-panel.tsx';
+import { stateLabel, useProcessLabels } from './process-labels.ts';
 
 const LOAD = graphql(`
   query ModelerDefinition($key: String!, $version: Int) {
@@ -46,7 +47,7 @@ function byElement(issues: Issue[]): Map<string, string[]> {
  * panel, deploy. A refused deploy marks each offending element on the diagram with its reason.
  */
 export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
-  const { t, lang, dateTime } = useI18n();
+  const { t, lang, dateTime, term } = useI18n();
   const { can } = useSession();
   const { query } = useLocation();
   const version = query.get('version') ? Number(query.get('version')) : null;
@@ -173,6 +174,8 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
 
   const services: Services | null = modelerRef.current && ready ? { modeling: modelerRef.current.get('modeling'), bpmnFactory: modelerRef.current.get('bpmnFactory'), elementRegistry: modelerRef.current.get('elementRegistry') } : null;
   const grouped = byElement(issues);
+  const orphanLabels = useProcessLabels(deployed?.orphanedStates.map((o) => ({ key: workflowKey, version: o.version })) ?? []);
+  const elementOf = (id: string) => (modelerRef.current?.get('elementRegistry') as { get(id: string): DiagramElement | undefined } | undefined)?.get(id);
   const selectedId = selected ? (selected.labelTarget ?? selected).id : '';
   const def = state.data?.definition;
 
@@ -202,7 +205,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       {deployed ? (
         <div className="notice notice-ok" role="status" data-testid="deploy-ok">
           {deployed.created ? t('modeler.deployed', { version: deployed.definition.version }) : t('modeler.unchanged', { version: deployed.definition.version })}
-          {deployed.orphanedStates.length ? <p>{t('modeler.orphans', { n: deployed.orphanedStates.length, list: deployed.orphanedStates.map((o) => `#${o.instanceId} (${o.states.join(', ')})`).join('；') })}</p> : null}
+          {deployed.orphanedStates.length ? <p>{t('modeler.orphans', { n: deployed.orphanedStates.length, list: deployed.orphanedStates.map((o) => `#${o.instanceId} (${o.states.map((s) => stateLabel(orphanLabels.get(`${workflowKey}@${o.version}`), s, term)).join('、')})`).join(t('modeler.issueSeparator')) })}</p> : null}
         </div>
       ) : null}
       {deployError ? (
@@ -213,7 +216,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
             <ul className="issues">
               {[...grouped].map(([id, messages]) => (
                 <li key={id}>
-                  {id ? <button type="button" className="link-button" onClick={() => { const el = (modelerRef.current?.get('elementRegistry') as { get(id: string): DiagramElement | undefined }).get(id); if (el) (modelerRef.current?.get('selection') as { select(e: DiagramElement): void }).select(el); }}><code>{id}</code></button> : null} {messages.join('；')}
+                  {id ? <button type="button" className="link-button" data-element={id} onClick={() => { const el = elementOf(id); if (el) (modelerRef.current?.get('selection') as { select(e: DiagramElement): void }).select(el); }}>{elementOf(id)?.businessObject.name || <code>{id}</code>}</button> : null} {messages.join(t('modeler.issueSeparator'))}
                 </li>
               ))}
             </ul>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { feelSyntaxError } from '../../../../domain/workflows/compiler/feel.ts';
 import { absoluteDate, durationMs } from '../../../../domain/workflows/timers/time.ts';
+import { COMPILE_MESSAGES } from '../../../../domain/workflows/compiler/compile.messages.ts';
 import { FieldIssues } from '../../components/fields.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { formOf, idProblem, leavesExclusiveGateway, setCondition, setDefaultFlow, setForm, setTimer, SUPPORTED, timerOf, timerValue, type DiagramElement, type Services, type TimerKind } from './bpmn-model.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
@@ -31,7 +31,7 @@ function CommitField({ id, label, value, onCommit, check, multiline, hint, testI
     <div className={`field${problem ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea {...common} rows={8} spellCheck={false} onChange={(e) => setText(e.target.value)} /> : <input {...common} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && commit()} />}
-      {hint ? <small className="hint">{hint}</small> : null}
+      {hint ? <small className="hint">{hint.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}</small> : null}
       <FieldIssues id={`${id}-issues`} messages={problem ? [problem] : []} />
     </div>
   );
@@ -65,13 +65,17 @@ export type Vocabulary = ResultOf<typeof VocabularyFields>;
  * named here before a deploy refuses them.
  */
 export function PropertiesPanel({ element, services, vocabulary, issues, revision }: { element: DiagramElement | null; services: Services; vocabulary: Vocabulary | undefined; issues: string[]; revision: number }) {
-  const { t } = useI18n();
+  const { t, term, say } = useI18n();
   if (!element) return <p className="muted">{t('modeler.selectHint')}</p>;
   const target = element.labelTarget ?? element;
   const bo = target.businessObject;
   const update = (props: Record<string, unknown>) => services.modeling.updateProperties(target, props);
   const timer = timerOf(bo);
-  const checkFeel = (v: string) => (v.trim() ? feelSyntaxError(v) : null);
+  // the compiler's own FEEL check, its message in the reader's language
+  const checkFeel = (v: string) => {
+    const problem = v.trim() ? feelSyntaxError(v) : null;
+    return problem ? say(problem, COMPILE_MESSAGES) : null;
+  };
   return (
     <div className="properties" key={target.id} data-revision={revision} data-testid="properties-panel">
       <p className="muted small"><code>{bo.$type.replace('bpmn:', '')}</code></p>
@@ -87,7 +91,7 @@ export function PropertiesPanel({ element, services, vocabulary, issues, revisio
             <label htmlFor="prop-role">{t('modeler.candidateRole')}</label>
             <select id="prop-role" value={String(bo.get('pinzhi:candidateRole') ?? '')} onChange={(e) => update({ 'pinzhi:candidateRole': e.target.value || undefined })} data-testid="prop-role">
               <option value="">{t('modeler.chooseRole')}</option>
-              {vocabulary?.roles.map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)} ({r})</option>)}
+              {vocabulary?.roles.map((r) => <option key={r} value={r}>{term('role', r)}</option>)}
             </select>
           </div>
           <CommitField id="prop-assignee" label={t('modeler.assignee')} hint={t('modeler.assigneeHint')} value={String(bo.get('pinzhi:assignee') ?? '')} onCommit={(v) => update({ 'pinzhi:assignee': v.trim() || undefined })} check={checkFeel} mono />
@@ -111,7 +115,7 @@ export function PropertiesPanel({ element, services, vocabulary, issues, revisio
           <label htmlFor="prop-action">{t('modeler.action')}</label>
           <select id="prop-action" value={String(bo.get('pinzhi:action') ?? '')} onChange={(e) => update({ 'pinzhi:action': e.target.value || undefined })}>
             <option value="">{t('modeler.chooseAction')}</option>
-            {vocabulary?.actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {vocabulary?.actions.map((a) => <option key={a} value={a}>{term('action', a)}</option>)}
           </select>
         </div>
       ) : null}

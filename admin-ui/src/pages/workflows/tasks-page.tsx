@@ -5,15 +5,13 @@ import { ApiError, ErrorFields, expect, graphql, request, type ResultOf } from '
 import { isJsonObject, type JsonValue } from '../../../../domain/shared/json.ts';
 import { member } from '../../lib/json.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
-import { useProjects } from '../../lib/reference-data.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { PageInfoFields, PAGES_PARAM, usePageTrail } from '../../lib/paging.ts';
 import { Pager } from '../../components/pager.tsx';
 
-const TaskFields = graphql(`fragment TaskFields on WorkflowTask { id elementId name candidateRole assignee status dueAt createdAt claimedBy form instance { id key businessKey variables } }`);
+const TaskFields = graphql(`fragment TaskFields on WorkflowTask { id elementId name candidateRole assignee status dueAt createdAt claimedBy form instance { id key version businessKey variables } }`);
 const PAGE = 50;
 const LIST = graphql(`
   query Tasks($mine: Boolean, $role: Boolean, $overdue: Boolean, $first: Int, $after: String) { tasks(mine: $mine, role: $role, overdue: $overdue, first: $first, after: $after) { __typename ...ErrorFields
@@ -23,36 +21,14 @@ const CLAIM = graphql(`mutation ClaimTask($id: Int!) { claimTask(id: $id) { __ty
 const COMPLETE = graphql(`mutation CompleteTask($id: Int!, $data: JSON) { completeTask(id: $id, data: $data) { __typename ...ErrorFields ... on WorkflowTask { id status instance { id states status } } } }`, [ErrorFields]);
 
 type Task = ResultOf<typeof TaskFields>;
+import { ProcessFacts } from './process-facts.tsx';
+import { useProcessLabels } from './process-labels.ts';
 
 type Tab = 'role' | 'mine' | 'overdue';
 const FILTERS: Record<Tab, Record<string, boolean>> = { role: { role: true }, mine: { mine: true }, overdue: { role: true, overdue: true } };
 
-/** The facts a task is about (the finding of a rectification, the proposal of a fund request …). */
-function Context({ variables }: { variables: JsonValue }) {
-  const { t } = useI18n();
-  const projects = useProjects();
-  const shown = Object.entries(isJsonObject(variables) ? variables : {}).filter(([k, v]) => v !== null && k !== 'itemId' && (typeof v !== 'object' || k === 'actual'));
-  if (shown.length === 0) return null;
-  const render = (k: string, v: unknown) => {
-    if (k === 'severity') return <Badge value={String(v)} prefix="severity" />;
-    if (k === 'projectId') return projects?.find((p) => p.id === v)?.name ?? String(v);
-    if (k === 'code') return <Link to={`/standards/${String(v)}`}>{String(v)}</Link>;
-    if (k === 'module') return `${String(v)} ${t(`module.${String(v)}` as MessageKey)}`;
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
-  };
-  return (
-    <dl className="facts context">
-      {shown.map(([k, v]) => {
-        const key = `variable.${k}` as MessageKey;
-        const label = t(key);
-        return <div key={k} className="fact"><dt>{label === key ? k : label}</dt><dd>{render(k, v)}</dd></div>;
-      })}
-    </dl>
-  );
-}
-
 function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): void }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const { user } = useSession();
   const [value, setValue] = useState<FormValue>({});
   const [problems, setProblems] = useState<Record<string, string[]>>({});
@@ -65,6 +41,8 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
     setProblems({});
     setError(null);
   }, [task]);
+  const labels = useProcessLabels([current.instance]);
+  const process = labels.get(`${current.instance.key}@${current.instance.version}`);
   const overdue = current.dueAt && new Date(current.dueAt) < new Date();
   const claimedByOther = current.claimedBy && current.claimedBy !== user?.username;
   const form = useMemo(() => formSchemaOf(current.form), [current.form]);
@@ -96,7 +74,8 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
         const byField: Record<string, string[]> = {};
         for (const issue of err.issues) {
           const key = issue.pointer.split('/')[1] ?? '';
-          byField[key] = [...(byField[key] ?? []), issue.message];
+          // a missing field is marked on the field itself, without repeating its key
+          byField[key] = [...(byField[key] ?? []), issue.code === 'ajv.required' ? t('form.required') : issue.message];
         }
         setProblems(byField);
       }
@@ -110,11 +89,11 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
     <form className="card task-detail" onSubmit={submit} aria-labelledby="task-title" data-testid="task-detail">
       <h2 id="task-title">{current.name}</h2>
       <p className="muted small">
-        <Link to={`/instances/${current.instance.id}`}>{current.instance.key} #{current.instance.id}</Link>
-        {current.instance.businessKey ? ` · ${current.instance.businessKey}` : ''} · {t(`role.${current.candidateRole}` as MessageKey)}
+        <Link to={`/instances/${current.instance.id}`}>{process?.name ?? t('state.loading')} #{current.instance.id}</Link>
+        {current.instance.businessKey ? ` · ${current.instance.businessKey}` : ''} · {term('role', current.candidateRole)}
         {current.dueAt ? <> · <span className={overdue ? 'text-danger' : undefined}>{t('tasks.dueAt', { at: dateTime(current.dueAt) })}</span></> : null}
       </p>
-      <Context variables={current.instance.variables} />
+      <ProcessFacts values={current.instance.variables} labels={[...labels.values()]} className="facts context" />
       {current.claimedBy ? <p className="small">{t('tasks.claimedBy', { who: current.claimedBy })}</p> : (
         <button type="button" className="btn btn-small" onClick={claim} disabled={busy}>{t('tasks.claim')}</button>
       )}
@@ -139,7 +118,7 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
 
 /** The task inbox: open tasks of my roles, mine, or overdue; a task's form is generated from its JSON Schema. */
 export function TasksPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const { query } = useLocation();
   const tab = (query.get('tab') ?? 'role') as Tab;
   const selectedId = Number(query.get('task') ?? 0);
@@ -150,6 +129,7 @@ export function TasksPage() {
     return expect(data.tasks, 'WorkflowTaskConnection');
   }, [tab, trail.after]);
   const selected = state.data?.nodes.find((x) => x.id === selectedId) ?? null;
+  const processes = useProcessLabels(state.data?.nodes.map((x) => x.instance) ?? []);
   // a task opens on the page of the list it was picked from
   const taskLink = (id: number) => {
     const params = new URLSearchParams(query);
@@ -162,7 +142,7 @@ export function TasksPage() {
       <h1>{t('tasks.title')}</h1>
       <div role="group" className="tabs" aria-label={t('tasks.filters')}>
         {(['role', 'mine', 'overdue'] as const).map((x) => (
-          <button key={x} type="button" aria-pressed={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setQuery({ tab: x, task: null, [PAGES_PARAM]: null })}>{t(`tasks.tab.${x}` as MessageKey)}</button>
+          <button key={x} type="button" aria-pressed={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setQuery({ tab: x, task: null, [PAGES_PARAM]: null })}>{term('tasks.tab', x)}</button>
         ))}
       </div>
       {notice ? <div className="notice notice-ok" role="status" data-testid="task-notice">{notice}</div> : null}
@@ -177,7 +157,7 @@ export function TasksPage() {
                     <li key={task.id} className={task.id === selectedId ? 'selected' : undefined}>
                       <Link to={taskLink(task.id)} aria-current={task.id === selectedId ? 'true' : undefined} data-testid={`task-${task.elementId}`}>
                         <strong>{task.name}</strong>
-                        <span className="small muted">{String(member(task.instance.variables, 'title') ?? task.instance.businessKey ?? `${task.instance.key} #${task.instance.id}`)}</span>
+                        <span className="small muted">{String(member(task.instance.variables, 'title') ?? task.instance.businessKey ?? `${processes.get(`${task.instance.key}@${task.instance.version}`)?.name ?? t('state.loading')} #${task.instance.id}`)}</span>
                         <span className="small">
                           {task.dueAt ? <span className={overdue ? 'text-danger' : undefined}>{overdue ? t('tasks.overdue') : t('tasks.due')} {dateTime(task.dueAt)}</span> : t('tasks.noDue')}
                           {task.claimedBy ? <> · <Badge value="claimed" prefix="task" /></> : null}

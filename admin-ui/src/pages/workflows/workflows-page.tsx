@@ -3,11 +3,11 @@ import { Pager } from '../../components/pager.tsx';
 import { Badge, Empty, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import type { MessageKey } from '../../lib/messages.zh.ts';
 import { Link, navigate, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { allNodes, PageInfoFields, PAGES_PARAM, usePageTrail } from '../../lib/paging.ts';
+import { stateLabel, useProcessLabels } from './process-labels.ts';
 
 const PAGE = 20;
 const DEFINITIONS = graphql(`
@@ -44,7 +44,7 @@ function NewProcess() {
 
 /** Deployed processes (open one in the modeler) and their instances, filtered by process and status. */
 export function WorkflowsPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, term } = useI18n();
   const { can } = useSession();
   const { query } = useLocation();
   const key = query.get('key');
@@ -52,6 +52,7 @@ export function WorkflowsPage() {
   const trail = usePageTrail();
   const definitions = useQuery(() => allNodes(async (after) => expect((await request(DEFINITIONS, { after })).workflowDefinitions, 'WorkflowDefinitionConnection')), []);
   const instances = useQuery(async () => expect((await request(INSTANCES, { key, status, first: PAGE, after: trail.after })).workflowInstances, 'WorkflowInstanceConnection'), [key, status, trail.after]);
+  const processes = useProcessLabels(instances.data?.nodes ?? []);
   return (
     <div className="page">
       <h1>{t('workflows.title')}</h1>
@@ -88,14 +89,14 @@ export function WorkflowsPage() {
           <span>{t('workflows.process')}</span>
           <select value={key ?? ''} onChange={(e) => setQuery({ key: e.target.value, [PAGES_PARAM]: null })}>
             <option value="">{t('workflows.allProcesses')}</option>
-            {[...new Set(definitions.data?.map((d) => d.key) ?? [])].map((k) => <option key={k} value={k}>{k}</option>)}
+            {[...new Map(definitions.data?.map((d) => [d.key, d.name]) ?? [])].map(([k, name]) => <option key={k} value={k}>{name}</option>)}
           </select>
         </label>
         <label className="field">
           <span>{t('history.status')}</span>
           <select value={status ?? ''} onChange={(e) => setQuery({ status: e.target.value, [PAGES_PARAM]: null })}>
             <option value="">{t('workflows.allStatuses')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}` as MessageKey)}</option>)}
+            {STATUSES.map((s) => <option key={s} value={s}>{term('status', s)}</option>)}
           </select>
         </label>
       </div>
@@ -109,9 +110,9 @@ export function WorkflowsPage() {
                   {d.nodes.map((i) => (
                     <tr key={i.id}>
                       <td><Link to={`/instances/${i.id}`}>{i.id}</Link></td>
-                      <td>{i.key} <span className="muted">v{i.version}</span></td>
+                      <td>{processes.get(`${i.key}@${i.version}`)?.name ?? t('state.loading')} <span className="muted">v{i.version}</span></td>
                       <td><Badge value={i.status} /></td>
-                      <td>{i.states.join(', ') || '—'}</td>
+                      <td>{i.states.map((s) => stateLabel(processes.get(`${i.key}@${i.version}`), s, term)).join('、') || '—'}</td>
                       <td>{i.businessKey ?? '—'}</td>
                       <td>{i.startedBy} · {dateTime(i.startedAt)}</td>
                     </tr>

@@ -14,7 +14,7 @@ const UPDATE = graphql(`
 const SUBMIT = graphql(`mutation SubmitForReview($code: String!, $note: String) { submitForReview(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
 const RETURN = graphql(`mutation ReturnToDraft($code: String!, $note: String) { returnToDraft(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
 const PUBLISH = graphql(`mutation Publish($code: String!, $note: String) { publish(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
-const CHECK = graphql(`query CheckStandard($code: String!, $schema: JSON!) { checkStandard(code: $code, schema: $schema) { pointer message } }`);
+const CHECK = graphql(`query CheckStandard($code: String!, $schema: JSON!) { checkStandard(code: $code, schema: $schema) { pointer code message } }`);
 
 /** A version with its schema read as the JSON object a standard is (anything else would be refused by the server). */
 export type OpenVersion = Omit<ResultOf<typeof OpenVersionFields>, 'schema'> & { schema: JsonObject };

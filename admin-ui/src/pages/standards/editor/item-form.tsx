@@ -3,7 +3,6 @@ import { describeCriterion } from '../../../../../domain/checklists/criterion.ts
 import type { JsonObject, JsonValue } from '../../../../../domain/shared/json.ts';
 import { CheckboxGroup, FieldIssues, NumberField, SelectField, TextField } from '../../../components/fields.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
-import type { MessageKey } from '../../../lib/messages.zh.ts';
 import { useTouchpoints } from '../../../lib/reference-data.ts';
 import { checkOf, EVIDENCE, INPUT_KINDS, inputKind, METHODS, setCheck, setInputKind, setKeyword, SEVERITIES, TIERS, type InputKind } from './schema-ops.ts';
 
@@ -100,12 +99,12 @@ function LimitsEditor({ item, kind, onChange, issuesAt, base }: { item: JsonObje
 
 /** One check item edited with forms: what is asked, how it is answered and judged, and how it is inspected. */
 export function ItemForm({ itemKey, item, onChange, issuesAt }: { itemKey: string; item: JsonObject; onChange(item: JsonObject): void; issuesAt: IssuesAt }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const kind = inputKind(item);
   const check = checkOf(item);
   const base = `/properties/${itemKey}`;
   const criterion = describeCriterion(item);
-  const label = (prefix: string, v: string) => t(`${prefix}.${v}` as MessageKey);
+  const label = (prefix: string, v: string) => term(prefix, v);
   return (
     <div className="item-form">
       <div className="field-row">

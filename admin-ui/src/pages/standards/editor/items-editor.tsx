@@ -3,7 +3,6 @@ import { describeCriterion } from '../../../../../domain/checklists/criterion.ts
 import type { JsonObject } from '../../../../../domain/shared/json.ts';
 import { TextField } from '../../../components/fields.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
-import type { MessageKey } from '../../../lib/messages.zh.ts';
 import { ItemForm, type IssuesAt } from './item-form.tsx';
 import { addItem, checkOf, freeKey, inputKind, itemsOf, moveItem, newItem, removeItem, renameItem, setItem } from './schema-ops.ts';
 
@@ -32,7 +31,7 @@ function KeyField({ doc, itemKey, onChange }: { doc: JsonObject; itemKey: string
  * with forms. Problems the server reports are shown on the card and field they belong to.
  */
 export function ItemsEditor({ doc, onChange, issuesAt, readOnly }: { doc: JsonObject; onChange(doc: JsonObject): void; issuesAt: IssuesAt; readOnly: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, lang, term } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const items = itemsOf(doc);
   return (
@@ -49,7 +48,7 @@ export function ItemsEditor({ doc, onChange, issuesAt, readOnly }: { doc: JsonOb
                   <span className="item-index">{index + 1}</span>
                   <span className="item-title">{String(item.title ?? key)}</span>
                   <span className="item-meta">
-                    <code>{key}</code> · {t(`input.${inputKind(item)}` as MessageKey)} · {lang === 'zh' ? criterion.zh : criterion.en} · {t(`severity.${String(checkOf(item).severity ?? 'minor')}` as MessageKey)}
+                    <code>{key}</code> · {term('input', inputKind(item))} · {lang === 'zh' ? criterion.zh : criterion.en} · {term('severity', String(checkOf(item).severity ?? 'minor'))}
                   </span>
                   {problems.length ? <span className="badge badge-danger">{t('editor.problems', { n: problems.length })}</span> : null}
                 </button>

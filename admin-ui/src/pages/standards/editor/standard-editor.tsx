@@ -1,14 +1,18 @@
 import { useMemo, useState } from 'react';
 import { describeChanges } from '../../../../../domain/standards/diff/semantic-diff.ts';
-import { ErrorNotice, Loading } from '../../../components/status.tsx';
+import { ErrorNotice, Loading, Badge } from '../../../components/status.tsx';
 import { ApiError, type Issue } from '../../../lib/graphql.ts';
-import { useI18n } from '../../../lib/i18n.tsx';
-import { useLeaveGuard } from '../../../lib/router.tsx';
+import { useI18n, type Translate } from '../../../lib/i18n.tsx';
+import { useLeaveGuard, Link } from '../../../lib/router.tsx';
 import { createDraft, loadStandard, publish, returnToDraft, saveDraft, submitForReview } from './editor-api.ts';
 import { EditorAside } from './editor-aside.tsx';
 import { EditorHeader } from './editor-header.tsx';
 import { ConflictNotice, LostEdits, PublishedNotice } from './editor-notices.tsx';
 import { EditorToolbar, type Tab } from './editor-toolbar.tsx';
+import type { JsonObject } from '../../../../../domain/shared/json.ts';
+import { ChangeList } from '../../../components/change-list.tsx';
+import { TextField } from '../../../components/fields.tsx';
+import { useSession } from '../../../lib/session.tsx';
 import { ItemsEditor } from './items-editor.tsx';
 import { JsonEditor } from './json-editor.tsx';
 import { reapply } from './reapply.ts';
@@ -17,9 +21,33 @@ import { TextEditor } from './text-editor.tsx';
 import { useDraft } from './use-draft.ts';
 import { useLiveCheck } from './use-live-check.ts';
 
-/** Problems for one place of the document: at that pointer, or (unless exact) below it. */
-function issuesLookup(issues: Issue[]) {
-  return (pointer: string, exact = false) => issues.filter((i) => i.pointer === pointer || (!exact && i.pointer.startsWith(`${pointer}/`))).map((i) => (i.pointer === pointer ? i.message : `${i.pointer.slice(pointer.length + 1)}: ${i.message}`));
+/**
+ * Where below a field a problem is, in words: `x-check/severity` is 严重度, `2` is 第 3 条 — the
+ * field labels of the forms, never the document's keys.
+ */
+function placeIn(rest: string, t: Translate, term: (kind: string, value: unknown) => string): string {
+  return rest.split('/').filter((token) => token !== 'x-check' && token !== 'x-standard' && token !== 'body').map((token) => {
+    const name = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^\d+$/.test(name)) return t('editor.entry', { n: Number(name) + 1 });
+    for (const kind of ['item', 'body', 'text']) if (term(kind, name) !== name) return term(kind, name);
+    return name;
+  }).join(' › ');
+}
+
+/** A place in a document as people call it: a check item by its title, then the fields below it. */
+function placeOf(doc: JsonObject, pointer: string, t: Translate, term: (kind: string, value: unknown) => string): string {
+  const item = /^\/properties\/([^/]+)(\/.*)?$/.exec(pointer);
+  if (!item) return placeIn(pointer.slice(1), t, term) || t('editor.wholeDocument');
+  const key = item[1].replace(/~1/g, '/').replace(/~0/g, '~');
+  const props = doc.properties as Record<string, JsonObject> | undefined;
+  const title = t('editor.itemNamed', { title: String(props?.[key]?.title ?? key) });
+  return item[2] ? `${title} › ${placeIn(item[2].slice(1), t, term)}` : title;
+}
+
+/** Problems for one place of the document: at that pointer, or (unless exact) below it, saying where below. */
+function issuesLookup(issues: Issue[], t: Translate, term: (kind: string, value: unknown) => string) {
+  return (pointer: string, exact = false) => issues.filter((i) => i.pointer === pointer || (!exact && i.pointer.startsWith(`${pointer}/`)))
+    .map((i) => (i.pointer === pointer ? i.message : t('editor.issueAt', { place: placeIn(i.pointer.slice(pointer.length + 1), t, term), message: i.message })));
 }
 
 /**
@@ -29,7 +57,7 @@ function issuesLookup(issues: Issue[]) {
  * else saved first, their version is loaded and the user's edits are reapplied on top of it.
  */
 export function StandardEditor({ code }: { code: string }) {
-  const { t } = useI18n();
+  const { t, term, lang } = useI18n();
   const [tab, setTab] = useState<Tab>('items');
   const [syntax, setSyntax] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ApiError | null>(null);
@@ -42,11 +70,11 @@ export function StandardEditor({ code }: { code: string }) {
     setTab(data.kind === 'instruction' ? 'items' : 'text');
     if (restored) setNotice(restored.reapplied ? t('editor.restoredReapplied', { revision: restored.revision }) : t('editor.restored'));
   });
-  const { issues, checking } = useLiveCheck(code, working, editable);
+  const { issues, checking } = useLiveCheck(code, working, editable, lang);
   useLeaveGuard(dirty, t('editor.leaveUnsaved'));
 
   const changes = useMemo(() => (working && loaded?.latestPublished ? describeChanges(loaded.latestPublished.schema, working) : []), [working, loaded]);
-  const issuesAt = useMemo(() => issuesLookup(issues), [issues]);
+  const issuesAt = useMemo(() => issuesLookup(issues, t, term), [issues, t, term]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -79,11 +107,11 @@ export function StandardEditor({ code }: { code: string }) {
     setBase(fresh.draft.schema);
     if (result.ok) {
       setWorking(result.doc);
-      setNotice(result.overlaps.length ? t('editor.reappliedOverlaps', { revision: fresh.draft.revision, paths: result.overlaps.join(', ') }) : t('editor.reapplied', { revision: fresh.draft.revision }));
+      setNotice(result.overlaps.length ? t('editor.reappliedOverlaps', { revision: fresh.draft.revision, paths: result.overlaps.map((path) => placeOf(result.doc, path, t, term)).join('、') }) : t('editor.reapplied', { revision: fresh.draft.revision }));
     } else {
       setWorking(fresh.draft.schema);
       setLost(mine);
-      setActionError(new ApiError('ConflictError', t('editor.reapplyFailed', { path: result.path })));
+      setActionError(new ApiError('ConflictError', t('editor.reapplyFailed', { path: placeOf(mine, result.path, t, term) })));
     }
   });
 

@@ -1,7 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../../../domain/shared/json.ts';
 import { LinesField, TextField } from '../../../components/fields.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
-import type { MessageKey } from '../../../lib/messages.zh.ts';
 import type { IssuesAt } from './item-form.tsx';
 import { BODY_LISTS, BODY_TEXTS, bodyOf, setBodyField, setDocField, setStandardField } from './schema-ops.ts';
 
@@ -9,7 +8,7 @@ const list = (v: JsonValue | undefined) => (Array.isArray(v) ? v.map(String) : [
 
 /** The text of a standard: title, summary, clauses, owner and the body sections, without JSON. */
 export function TextEditor({ doc, onChange, issuesAt, readOnly }: { doc: JsonObject; onChange(doc: JsonObject): void; issuesAt: IssuesAt; readOnly: boolean }) {
-  const { t } = useI18n();
+  const { t, term } = useI18n();
   const xs = isJsonObject(doc['x-standard']) ? doc['x-standard'] : {};
   const body = bodyOf(doc);
   const isInstruction = xs.kind === 'instruction';
@@ -25,10 +24,10 @@ export function TextEditor({ doc, onChange, issuesAt, readOnly }: { doc: JsonObj
       {isInstruction || Object.keys(body).length > 0 ? (
         <>
           {BODY_TEXTS.map((name) => (
-            <TextField key={name} label={t(`body.${name}` as MessageKey)} multiline rows={3} value={String(body[name] ?? '')} onChange={(v) => onChange(setBodyField(doc, name, v))} issues={issuesAt(`/x-standard/body/${name}`)} />
+            <TextField key={name} label={term('body', name)} multiline rows={3} value={String(body[name] ?? '')} onChange={(v) => onChange(setBodyField(doc, name, v))} issues={issuesAt(`/x-standard/body/${name}`)} />
           ))}
           {BODY_LISTS.map((name) => (
-            <LinesField key={name} label={t(`body.${name}` as MessageKey)} hint={t('text.linesHint')} value={list(body[name])} onChange={(v) => onChange(setBodyField(doc, name, v))} issues={issuesAt(`/x-standard/body/${name}`)} />
+            <LinesField key={name} label={term('body', name)} hint={t('text.linesHint')} value={list(body[name])} onChange={(v) => onChange(setBodyField(doc, name, v))} issues={issuesAt(`/x-standard/body/${name}`)} />
           ))}
         </>
       ) : null}

@@ -1,0 +1,29 @@
+import { shellZh } from './shell.zh.ts';
+import { shellEn } from './shell.en.ts';
+import { termsZh } from './terms.zh.ts';
+import { termsEn } from './terms.en.ts';
+import { standardsZh } from './standards.zh.ts';
+import { standardsEn } from './standards.en.ts';
+import { editorZh } from './editor.zh.ts';
+import { editorEn } from './editor.en.ts';
+import { editionsZh } from './editions.zh.ts';
+import { editionsEn } from './editions.en.ts';
+import { checklistsZh } from './checklists.zh.ts';
+import { checklistsEn } from './checklists.en.ts';
+import { workflowsZh } from './workflows.zh.ts';
+import { workflowsEn } from './workflows.en.ts';
+import { tasksZh } from './tasks.zh.ts';
+import { tasksEn } from './tasks.en.ts';
+import { dashboardZh } from './dashboard.zh.ts';
+import { dashboardEn } from './dashboard.en.ts';
+
+/**
+ * The admin UI's words, one file per feature and language (`<feature>.zh.ts`, `<feature>.en.ts`),
+ * merged into one catalogue per language. Chinese defines the keys; each English file is typed
+ * `Record<keyof typeof <feature>Zh, string>`, so a key missing in English (or an extra one) fails `tsc`.
+ */
+export const zh = { ...shellZh, ...termsZh, ...standardsZh, ...editorZh, ...editionsZh, ...checklistsZh, ...workflowsZh, ...tasksZh, ...dashboardZh };
+
+export type MessageKey = keyof typeof zh;
+
+export const en: Record<MessageKey, string> = { ...shellEn, ...termsEn, ...standardsEn, ...editorEn, ...editionsEn, ...checklistsEn, ...workflowsEn, ...tasksEn, ...dashboardEn };

@@ -1,0 +1,48 @@
+import { messageFactory } from '../shared/messages.ts';
+
+/** What editions and library folders say, in Chinese and English. */
+export const EDITION_MESSAGES = {
+  'edition.name_invalid': { en: '"{name}" is not a valid edition name', 'zh-CN': '“{name}”不是有效的版本集名称' },
+  'edition.name_rule': { en: 'use letters, digits, ".", "_" or "-" (at most 64), e.g. 2026-Q4', 'zh-CN': '请使用字母、数字、“.”、“_”或“-”（最多 64 个），例如 2026-Q4' },
+  'edition.exists': { en: 'An edition named {name} already exists', 'zh-CN': '已有名为 {name} 的版本集' },
+  'edition.nothing_published': { en: 'Nothing is published yet: an edition needs at least one published standard', 'zh-CN': '还没有已发布的标准：版本集至少需要一份已发布的标准' },
+  'edition.retire_note_required': { en: 'Say why the edition is retired', 'zh-CN': '请说明废止该版本集的原因' },
+  'edition.newest_not_retirable': { en: '{name} is the newest edition; publish a newer one before retiring it', 'zh-CN': '{name} 是最新的版本集；请先发布更新的版本集再废止它' },
+  'edition.already_retired': { en: '{name} is already retired', 'zh-CN': '{name} 已经废止' },
+  'edition.not_found': { en: 'No edition named {name}', 'zh-CN': '没有名为 {name} 的版本集' },
+  'edition.none_yet': { en: 'No edition is published yet', 'zh-CN': '还没有发布任何版本集' },
+  'edition.retired_use_current': { en: 'Edition {edition} was retired on {date} ({note}); use the current edition', 'zh-CN': '版本集 {edition} 已于 {date} 废止（{note}）；请使用当前版本集' },
+  'edition.retired_fetch_current': { en: 'Edition {edition} was retired on {date} ({note}); fetch a checklist of the current edition', 'zh-CN': '版本集 {edition} 已于 {date} 废止（{note}）；请获取当前版本集的检查表' },
+  'edition.retired_meanwhile': { en: 'Edition {edition} was retired; fetch a checklist of the current edition', 'zh-CN': '版本集 {edition} 已废止；请获取当前版本集的检查表' },
+  // library folders
+  'library.problems': { en: 'The library has {count} problem{count:s}', 'zh-CN': '标准库有 {count} 个问题' },
+  'library.files_not_json': { en: '{count} file(s) are not valid JSON', 'zh-CN': '{count} 个文件不是有效的 JSON' },
+  'library.in_file': { en: '{file}: {issue}', 'zh-CN': '{file}：{issue}' },
+  'library.in_edition': { en: '{edition}: {issue}', 'zh-CN': '{edition}：{issue}' },
+  'library.in_overlay': { en: '{code}: {issue}', 'zh-CN': '{code}：{issue}' },
+  'library.file_name': { en: 'the file of {code} must be named {code}.json', 'zh-CN': '{code} 的文件必须命名为 {code}.json' },
+  'library.defined_twice': { en: '{code} is also defined in {file}', 'zh-CN': '{code} 也定义在 {file} 中' },
+  'library.parent_missing': { en: 'parent {parent} is not in the library', 'zh-CN': '上级 {parent} 不在标准库中' },
+  'library.ref_missing': { en: '$ref to {target}, which is not in the library', 'zh-CN': '$ref 指向的 {target} 不在标准库中' },
+  'library.ref_cycle': { en: '$ref cycle: {path:path}', 'zh-CN': '$ref 循环：{path:path}' },
+  'library.open_version': { en: '{code} has version {version} {status:status}; publish or discard it before importing', 'zh-CN': '{code} 有第 {version} 版处于{status:status}状态；请先发布或放弃它再导入' },
+  'library.manifest_invalid': { en: 'editions.json is not valid', 'zh-CN': 'editions.json 无效' },
+  'library.editions_empty': { en: 'must list at least one edition', 'zh-CN': '至少要列出一个版本集' },
+  'library.edition_twice': { en: 'edition {name} is listed twice', 'zh-CN': '版本集 {name} 被列了两次' },
+  'library.date_invalid': { en: 'must be an ISO date', 'zh-CN': '必须是 ISO 日期' },
+  'library.change_type': { en: 'must be one of: {types}', 'zh-CN': '必须是以下之一：{types}' },
+  'library.touchpoints_not_array': { en: 'must be an array of touchpoints', 'zh-CN': '必须是客户触点数组' },
+  'library.touchpoint_code': { en: 'must be a code like TP-001', 'zh-CN': '必须是形如 TP-001 的编码' },
+  'library.listed_twice': { en: '{code} is listed twice', 'zh-CN': '{code} 被列了两次' },
+  'library.name_twice': { en: 'the name "{name}" is used twice', 'zh-CN': '名称“{name}”用了两次' },
+  'library.history_unknown': { en: 'no earlier edition is named {name}', 'zh-CN': '没有名为 {name} 的早期版本集' },
+  'library.change_not_shown': { en: '{code} is listed as {change} in {edition}, but the documents do not show that', 'zh-CN': '{code} 在 {edition} 中被列为 {change}，但文档并未体现这一变化' },
+  'library.change_unexplained': { en: '{code} changed in {edition} but editions.json does not say who changed it and why', 'zh-CN': '{code} 在 {edition} 中有变化，但 editions.json 没有说明由谁修改、为何修改' },
+  'library.missing_not_retired': { en: '{code} is missing from {edition} without being retired', 'zh-CN': '{code} 在 {edition} 中缺失，但并未废止' },
+  'library.item_needs_touchpoint': { en: 'every check item names at least one touchpoint', 'zh-CN': '每个检查项至少要指定一个客户触点' },
+  'library.touchpoint_unknown': { en: 'touchpoint {touchpoint} is not in touchpoints.json', 'zh-CN': '客户触点 {touchpoint} 不在 touchpoints.json 中' },
+  'library.touchpoint_unused': { en: 'touchpoint {touchpoint} ({name}) is not named by any check item', 'zh-CN': '客户触点 {touchpoint}（{name}）没有被任何检查项引用' },
+  'library.overlay_not_in_newest': { en: '{code} is not in the newest edition', 'zh-CN': '{code} 不在最新的版本集中' },
+} as const;
+
+export const editionMessage = messageFactory(EDITION_MESSAGES);
