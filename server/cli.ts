@@ -36,10 +36,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** The language problems are reported in: English, or Chinese with `--lang zh`. */
-let locale: Locale = 'en';
-
-function report(error: unknown): never {
+/** Reports a refusal in the language asked for (English, or Chinese with `--lang zh`) and exits 1. */
+function report(error: unknown, locale: Locale): never {
   if (error instanceof ValidationError) {
     console.error(render(error, locale));
     for (const issue of error.issues) console.error(`  ${issue.pointer || '/'}: ${render(issue, locale)}`);
@@ -56,7 +54,6 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: { lang: { type: 'string' }, edition: { type: 'string' }, note: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, qualification: { type: 'string', multiple: true } },
   });
-  locale = localeFromFlag(values.lang);
   const [command, arg] = positionals;
   if (command === 'validate') {
     if (!arg) fail(USAGE);
@@ -106,4 +103,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch(report);
+const args = process.argv.slice(2);
+// the language is read before anything else, so that refusals of the arguments themselves are in it
+const language = args.find((a, i) => a.startsWith('--lang=') || args[i - 1] === '--lang');
+main(args).catch((error: unknown) => report(error, localeFromFlag(language?.replace(/^--lang=/, ''))));
