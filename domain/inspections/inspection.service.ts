@@ -14,7 +14,8 @@ import { Place } from '../projects/project.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../jobs/jobs.ts';
 import { getChecklistById, todayInChina } from '../checklists/checklist.service.ts';
-import { requireDates, requireRecentDay } from '../shared/dates.ts';
+import { requireDates } from '../shared/dates.ts';
+import { requireRecentDay } from './inspection-day.ts';
 import { retirementRepository } from '../editions/retirement.repository.ts';
 
 export interface SubmitArgs {

@@ -1,6 +1,5 @@
 import { ValidationError, issue } from './errors.ts';
 import { sharedMessage } from './shared.messages.ts';
-import { inspectionMessage } from '../inspections/inspection.messages.ts';
 
 /** Whether text is a real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(text: unknown): text is string {
@@ -15,14 +14,4 @@ export function requireDates(values: Record<string, unknown>): void {
     .filter(([, v]) => v !== undefined && v !== null && !isCalendarDate(v))
     .map(([name, v]) => issue(`/${name}`, sharedMessage('value.not_a_date', { value: String(v) })));
   if (issues.length > 0) throw new ValidationError(sharedMessage('value.not_dates', { names: issues.map((i) => i.pointer.slice(1)) }), issues);
-}
-
-/** How far back an inspection may be recorded (a phone offline for long still gets its work in). */
-export const INSPECTION_MAX_AGE_DAYS = 365;
-
-/** Throws a ValidationError unless `day` (YYYY-MM-DD) lies between `maxAgeDays` before `today` and `today`. */
-export function requireRecentDay(name: string, day: string, today: string, maxAgeDays = INSPECTION_MAX_AGE_DAYS): void {
-  const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - maxAgeDays * 86_400_000).toISOString().slice(0, 10);
-  if (day > today) throw new ValidationError(inspectionMessage('inspection.day_in_future', { name, day }), [issue(`/${name}`, inspectionMessage('inspection.day_after_today', { today }))]);
-  if (day < earliest) throw new ValidationError(inspectionMessage('inspection.day_too_old', { name, day }), [issue(`/${name}`, inspectionMessage('inspection.day_window', { days: maxAgeDays, earliest }))]);
 }

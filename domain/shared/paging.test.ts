@@ -26,14 +26,30 @@ async function walk(load: (cursor: string | null) => Promise<Page<Row>>, backwar
   throw new Error('the walk does not end');
 }
 
+/** The issues of the ValidationError `fn` throws, as pointer and English text (codes are checked apart). */
 const refusal = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    return error instanceof ValidationError ? error.issues : error;
+    return error instanceof ValidationError ? error.issues.map(({ pointer, message }) => ({ pointer, message })) : error;
   }
   return null;
 };
+
+const codesOf = (fn: () => unknown): string[] => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ValidationError) return [error.code, ...error.issues.map((i) => i.code)];
+  }
+  return [];
+};
+
+it('refuses with stable codes a client can act on', () => {
+  expect(codesOf(() => readPageArgs({ first: 0 }))).toEqual(['page.out_of_range', 'page.size_out_of_range']);
+  expect(codesOf(() => readPageArgs({ first: 5, last: 5 }))).toEqual(['page.out_of_range', 'page.directions_mixed']);
+  expect(codesOf(() => decodeCursor(ROWS, 'bogus', 'after'))).toEqual(['page.not_a_cursor_of', 'page.cursor_rule']);
+});
 
 describe('keyset pages', () => {
   it('walk a list forwards and backwards, every item once in order, whatever the page size, ties and nulls', async () => {

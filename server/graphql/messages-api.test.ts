@@ -40,14 +40,17 @@ describe('messages in the language of Accept-Language', () => {
   });
 
   it('renders errors outside result unions, and nested messages, in the same language', async () => {
-    // given a list field refused as a whole (no result union) / when asked in Chinese and English
-    const findings = '{ findings(first: 0) { totalCount } }';
-    const zh = (await t.gql(findings, {}, manager, 'zh-CN')).errors![0] as { message: string; extensions: { code: string; messageCode: string; issues: { pointer: string; code: string; message: string }[] } };
-    const en = (await t.gql(findings, {}, manager, 'en')).errors![0] as typeof zh;
+    // given a report field refused as a whole (a plain list, no result union) / when asked in Chinese and English
+    const rates = '{ executionRates(groupBy: project, from: "2026-02-30") { key } }';
+    const zh = (await t.gql(rates, {}, manager, 'zh-CN')).errors![0] as { message: string; extensions: { code: string; messageCode: string; issues: { pointer: string; code: string; message: string }[] } };
+    const en = (await t.gql(rates, {}, manager, 'en')).errors![0] as typeof zh;
     // then the category stays, and the message and issues follow the language
-    expect(zh.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageCode: 'page.out_of_range', issues: [{ pointer: '/first', code: 'page.first_out_of_range', message: '必须在 1 到 500 之间（收到 0）' }] });
-    expect(zh.message).toBe('请求的分页超出范围');
-    expect(en.extensions.issues[0].message).toBe('must be between 1 and 500 (got 0)');
+    expect(zh.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageCode: 'value.not_dates', issues: [{ pointer: '/from', code: 'value.not_a_date' }] });
+    expect(zh.extensions.issues[0].message).not.toBe(en.extensions.issues[0].message);
+    expect(en.extensions.issues[0].message).toContain('2026-02-30');
+    // and a list of records refuses inside its result union, in the language asked for
+    const page = (await t.gql('{ findings(first: 0) { __typename ... on ValidationError { code message issues { pointer code message } } } }', {}, manager, 'zh-CN')).data.findings;
+    expect(page).toMatchObject({ __typename: 'ValidationError', code: 'page.out_of_range', message: '请求的分页超出范围', issues: [{ pointer: '/first', code: 'page.size_out_of_range', message: '必须在 1 到 500 之间（收到 0）' }] });
     // and a role name inside a message is a word of the language, not a key
     const denied = (await t.gql(UPDATE, { s: invalid }, await t.login('auditor'), 'zh-CN')).data.updateDraft;
     expect(denied).toMatchObject({ __typename: 'ForbiddenError', code: 'auth.forbidden', params: { username: 'auditor', permission: 'editStandards' } });

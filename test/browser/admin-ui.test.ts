@@ -394,7 +394,7 @@ describe('admin UI in a real browser', () => {
 
   it('shows no raw key, field name, element id or JSON Pointer on any page, in Chinese and in English', async () => {
     // given every kind of page, with data: an inspection, an open task, a running instance, a refused request
-    const task = (await ui.t.gql('{ tasks(role: true) { id instance { id } } }', {}, await ui.t.login('pm'))).data.tasks[0];
+    const task = (await ui.t.gql('{ tasks(role: true) { ... on WorkflowTaskConnection { nodes { id instance { id } } } } }', {}, await ui.t.login('pm'))).data.tasks.nodes[0];
     const checklistId = (await ui.t.gql('{ inspection(id: 1) { ... on Inspection { checklistId } } }', {}, admin)).data.inspection.checklistId;
     const paths = [
       '/dashboard', '/standards', '/standards/M03.P01.W002', '/standards/M03.P01.W002/history?from=1&to=2', '/standards/M03.P01.W004/edit', '/standards/M03.P01/edit',
