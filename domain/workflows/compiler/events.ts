@@ -1,0 +1,102 @@
+/** Start, end and timer events: what each becomes in the machine, and the paths timers open. */
+import { absoluteDate, durationMs, LONGEST_TIMER_MS } from '../timers/time.ts';
+import { compileMessage as m } from './compile.messages.ts';
+import { eventDefinitions, ref } from './model.ts';
+import type { ModdleElement } from './parse.ts';
+import type { Region, StateConfig, Walker } from './types.ts';
+
+/** An end event: final, a terminate (ending a parallel branch early) or an escalation raised as it ends. */
+export function endEvent(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const defs = eventDefinitions(el);
+  const kind = defs[0]?.$type;
+  if (defs.length > 1 || (kind && kind !== 'bpmn:TerminateEventDefinition' && kind !== 'bpmn:EscalationEventDefinition')) {
+    c.fail(el, m('compile.end_event_kind'));
+  }
+  if ((region.scope.outgoing.get(el.id) ?? []).length > 0) c.fail(el, m('compile.end_event_outgoing'));
+  const escalation = kind === 'bpmn:EscalationEventDefinition' ? ref(defs[0].escalationRef) : undefined;
+  const entry = kind === 'bpmn:EscalationEventDefinition' ? { entry: { type: 'escalate', params: { event: el.id, code: (escalation?.escalationCode as string) ?? el.id, name: el.name ?? escalation?.name ?? null } } } : {};
+  if (!region.inBranch) return { ...entry, type: 'final' };
+  if (kind !== 'bpmn:TerminateEventDefinition') {
+    c.fail(el, m('compile.branch_must_join'));
+    return {};
+  }
+  region.scope.needsTerminate = true;
+  return { always: { target: `#${region.scope.terminateId}` } };
+}
+
+/** Reads a timer event's definition (a duration or a date, within ten years) and records it; its id, or null when it is wrong. */
+export function timer(c: Walker, el: ModdleElement, owner: string, kind: 'boundary' | 'intermediate', interrupting: boolean): string | null {
+  const defs = eventDefinitions(el);
+  const def = defs[0];
+  if (defs.length !== 1 || def.$type !== 'bpmn:TimerEventDefinition') {
+    c.fail(el, kind === 'boundary' ? m('compile.boundary_kind') : m('compile.intermediate_kind'));
+    return null;
+  }
+  const duration = ref(def.timeDuration)?.body as string | undefined;
+  const date = ref(def.timeDate)?.body as string | undefined;
+  if (def.timeCycle) c.fail(el, m('compile.timer_cycle'));
+  else if (duration !== undefined && durationMs(duration) === null) c.fail(el, m('compile.duration_invalid', { value: duration }));
+  else if (duration !== undefined && durationMs(duration)! > LONGEST_TIMER_MS) c.fail(el, m('compile.duration_too_long', { value: duration }));
+  else if (date !== undefined && absoluteDate(date) === null) c.fail(el, m('compile.date_invalid', { value: date }));
+  else if (date !== undefined && absoluteDate(date)!.getTime() > Date.now() + LONGEST_TIMER_MS) c.fail(el, m('compile.date_too_far', { value: date }));
+  else if (duration === undefined && date === undefined) c.fail(el, m('compile.timer_empty'));
+  c.timers[el.id] = { id: el.id, name: el.name ?? null, owner, kind, interrupting, duration: duration?.trim() ?? null, date: date?.trim() ?? null };
+  return el.id;
+}
+
+/** A timer intermediate catch event: the process waits here until the timer falls due. */
+export function intermediateTimer(c: Walker, el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
+  const armed = timer(c, el, el.id, 'intermediate', true);
+  if (!armed) return null;
+  return { state: { meta: { timers: [armed] }, on: { TIMER: { guard: { type: 'timerIs', params: { timer: armed } }, target: c.next(el, region) } } }, successors: c.successors(el.id, region.scope) };
+}
+
+/** The timers on a task's or sub-process's border: each as a transition on TIMER (an interrupting one leaves, another runs its path beside). */
+export function boundaryTimers(c: Walker, host: ModdleElement, region: Region): { timer: string; transition: StateConfig }[] {
+  const out: { timer: string; transition: StateConfig }[] = [];
+  for (const b of region.scope.boundaries.get(host.id) ?? []) {
+    c.visited.add(b.id);
+    const interrupting = b.cancelActivity !== false;
+    const armed = timer(c, b, host.id, 'boundary', interrupting);
+    if (!armed) continue;
+    const guard = { type: 'timerIs', params: { timer: armed } };
+    if (interrupting) out.push({ timer: armed, transition: { guard, target: c.next(b, region) } });
+    else out.push({ timer: armed, transition: { guard, actions: sidePath(c, b, region) } });
+  }
+  return out;
+}
+
+/** Interrupting boundary timers continue in the process; their successors are compiled as states. */
+export function boundarySuccessors(c: Walker, host: ModdleElement, region: Region): string[] {
+  return (region.scope.boundaries.get(host.id) ?? []).filter((b) => b.cancelActivity !== false).flatMap((b) => c.successors(b.id, region.scope));
+}
+
+/** A non-interrupting timer's path runs beside the task: service tasks and an end event, as actions. */
+export function sidePath(c: Walker, boundary: ModdleElement, region: Region): StateConfig[] {
+  const actions: StateConfig[] = [];
+  let current = boundary;
+  for (let guard = 0; guard < 50; guard++) {
+    const out = region.scope.outgoing.get(current.id) ?? [];
+    if (out.length !== 1) {
+      c.fail(current, m('compile.timer_path_line'));
+      return actions;
+    }
+    const node = region.scope.nodes.get(out[0].target)!;
+    c.visited.add(node.id);
+    if (node.$type === 'bpmn:ServiceTask') {
+      const action = typeof node.action === 'string' ? node.action : '';
+      if (!c.options.actions.includes(action)) c.fail(node, action ? m('compile.action_unknown_short', { action }) : m('compile.action_missing'));
+      actions.push({ type: 'service', params: { action, task: node.id } });
+      current = node;
+    } else if (node.$type === 'bpmn:EndEvent') {
+      const def = eventDefinitions(node)[0];
+      if (def && def.$type !== 'bpmn:EscalationEventDefinition') c.fail(node, m('compile.timer_path_end'));
+      if (def) actions.push({ type: 'escalate', params: { event: node.id, code: (ref(def.escalationRef)?.escalationCode as string) ?? node.id, name: node.name ?? null } });
+      return actions;
+    } else {
+      c.fail(node, m('compile.timer_path_nodes'));
+      return actions;
+    }
+  }
+  return actions;
+}

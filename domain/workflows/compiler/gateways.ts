@@ -1,0 +1,95 @@
+/** Exclusive gateways (FEEL conditions, a default flow or an incident) and parallel forks and joins. */
+import { compileMessage as m } from './compile.messages.ts';
+import { compileIssue } from './errors.ts';
+import { feelSyntaxError } from './feel.ts';
+import { ref, type Scope } from './model.ts';
+import type { ModdleElement } from './parse.ts';
+import type { Region, StateConfig, Walker } from './types.ts';
+
+/** An exclusive gateway: the first true FEEL condition, else the default flow, else an incident. */
+export function exclusiveGateway(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const out = region.scope.outgoing.get(el.id) ?? [];
+  if (out.length === 0) {
+    c.fail(el, m('compile.no_outgoing'));
+    return {};
+  }
+  if (out.length === 1) return { always: { target: c.target(out[0], region) } };
+  const fallback = ref(el.default)?.id;
+  const branches: StateConfig[] = [];
+  for (const f of out) {
+    if (f.id === fallback) continue;
+    if (!f.condition) {
+      c.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.flow_without_condition', { gateway: el.name?.trim() || el.id }), f.name));
+      continue;
+    }
+    const problem = feelSyntaxError(f.condition);
+    if (problem) c.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.condition_invalid', { condition: f.condition, problem }), f.name));
+    branches.push({ guard: { type: 'feel', params: { expression: f.condition } }, target: c.target(f, region) });
+  }
+  const defaultFlow = out.find((f) => f.id === fallback);
+  branches.push(defaultFlow
+    ? { target: c.target(defaultFlow, region) }
+    : { target: '#__incident', actions: { type: 'incident', params: { gateway: el.id, reason: `no condition of gateway ${el.id} matched and it has no default flow` } } });
+  return { always: branches };
+}
+
+/** A fork: one parallel region per outgoing flow, each up to the shared join; then on past the join. */
+export function parallelGateway(c: Walker, el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
+  const scope = region.scope;
+  const out = scope.outgoing.get(el.id) ?? [];
+  const incoming = scope.incoming.get(el.id) ?? [];
+  if (out.length < 2) {
+    c.fail(el, incoming.length > 1 ? m('compile.join_outside_fork') : m('compile.fork_needs_two'));
+    return null;
+  }
+  if (incoming.length > 1) c.fail(el, m('compile.fork_and_join'));
+  const join = findJoin(c, el, scope);
+  if (!join) {
+    c.fail(el, m('compile.branches_do_not_meet'));
+    return null;
+  }
+  const joinEl = scope.nodes.get(join)!;
+  if ((scope.incoming.get(join) ?? []).length !== out.length) c.fail(joinEl, m('compile.join_count', { joins: (scope.incoming.get(join) ?? []).length, fork: el.id, opens: out.length }));
+  c.visited.add(join);
+  const states: Record<string, StateConfig> = {};
+  out.forEach((f, i) => {
+    const branchId = `${el.id}__branch${i + 1}`;
+    const doneId = `${branchId}__done`;
+    const branch: Region = { scope, stop: join, doneId, inBranch: true };
+    const inner = f.target === join ? {} : c.region(f.target, branch);
+    states[branchId] = { id: branchId, initial: f.target === join ? doneId : f.target, states: { ...inner, [doneId]: { id: doneId, type: 'final' } } };
+  });
+  const after = scope.outgoing.get(join) ?? [];
+  if (after.length !== 1) c.fail(joinEl, m('compile.join_outgoing'));
+  return { state: { type: 'parallel', states, onDone: { target: after.length === 1 ? c.target(after[0], region) : null } }, successors: after.map((f) => f.target) };
+}
+
+/** The first parallel gateway every branch of a fork reaches (nested forks skip to their own join). */
+export function findJoin(c: Walker, fork: ModdleElement, scope: Scope): string | null {
+  const reach = (start: string): string[] => {
+    const order: string[] = [];
+    const seen = new Set<string>();
+    const queue = [start];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const node = scope.nodes.get(id);
+      if (!node) continue;
+      if (node.$type === 'bpmn:ParallelGateway' && (scope.incoming.get(id) ?? []).length > 1) {
+        order.push(id);
+        continue;
+      }
+      if (node.$type === 'bpmn:ParallelGateway' && id !== fork.id) {
+        const inner = findJoin(c, node, scope);
+        if (inner) queue.push(...(scope.outgoing.get(inner) ?? []).map((f) => f.target));
+        continue;
+      }
+      queue.push(...(scope.outgoing.get(id) ?? []).map((f) => f.target));
+    }
+    return order;
+  };
+  const branches = (scope.outgoing.get(fork.id) ?? []).map((f) => reach(f.target));
+  const common = branches[0]?.find((j) => branches.every((b) => b.includes(j)));
+  return common ?? null;
+}

@@ -1,0 +1,27 @@
+/** Embedded sub-processes: a nested region with its own start and end, and boundary timers. */
+import { compileMessage as m } from './compile.messages.ts';
+import { boundaryTimers } from './events.ts';
+import { readScope } from './model.ts';
+import type { ModdleElement } from './parse.ts';
+import type { Region, StateConfig, Walker } from './types.ts';
+
+export function subProcess(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  if (el.triggeredByEvent) c.fail(el, m('compile.event_subprocess'));
+  const scope = readScope(el, c.issues, `${el.id}__terminated`);
+  const starts = [...scope.nodes.values()].filter((n) => n.$type === 'bpmn:StartEvent');
+  if (starts.length !== 1) {
+    c.fail(el, m('compile.subprocess_starts', { count: starts.length }));
+    return {};
+  }
+  const inner: Region = { scope, stop: null, doneId: null, inBranch: false };
+  const states = c.region(starts[0].id, inner);
+  if (scope.needsTerminate) states[scope.terminateId] = { id: scope.terminateId, type: 'final' };
+  c.unreached(scope);
+  const timers = boundaryTimers(c, el, region);
+  return {
+    initial: starts[0].id,
+    states,
+    onDone: { target: c.next(el, region) },
+    ...(timers.length ? { meta: { timers: timers.map((t) => t.timer) }, on: { TIMER: timers.map((t) => t.transition) } } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+/** User tasks (with their forms and deadlines) and service tasks. */
+import { feelSyntaxError } from './feel.ts';
+import { compileMessage as m } from './compile.messages.ts';
+import { boundaryTimers } from './events.ts';
+import { extensionValues } from './model.ts';
+import type { ModdleElement } from './parse.ts';
+import type { Region, StateConfig, Walker } from './types.ts';
+
+/** A user task's form: the JSON Schema in its pinzhi:Form extension, checked as a schema. */
+export function form(c: Walker, el: ModdleElement): Record<string, unknown> | null {
+  const form = extensionValues(el).find((v) => v.$type === 'pinzhi:Form');
+  if (!form) return null;
+  try {
+    const schema = JSON.parse(String(form.body ?? ''));
+    const problem = c.options.checkForm?.(schema) ?? null;
+    if (problem) c.fail(el, m('compile.form_invalid', { problem }));
+    return schema;
+  } catch (error) {
+    c.fail(el, m('compile.form_not_json', { detail: (error as Error).message }));
+    return null;
+  }
+}
+
+/** A user task: waits for COMPLETE from a holder of its role, saving the form data; its boundary timers are its deadlines. */
+export function userTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const role = typeof el.candidateRole === 'string' ? el.candidateRole : '';
+  if (!c.options.roles.includes(role)) c.fail(el, role ? m('compile.role_unknown', { role, roles: [...c.options.roles] }) : m('compile.role_missing'));
+  const assignee = typeof el.assignee === 'string' && el.assignee.trim() ? el.assignee.trim() : null;
+  const feel = assignee ? feelSyntaxError(assignee) : null;
+  if (feel) c.fail(el, m('compile.assignee_invalid', { problem: feel }));
+  const timers = boundaryTimers(c, el, region);
+  c.userTasks[el.id] = { id: el.id, name: el.name ?? el.id, candidateRole: role, assignee, form: form(c, el), timers: timers.map((t) => t.timer) };
+  return {
+    meta: { userTask: el.id, ...(timers.length ? { timers: timers.map((t) => t.timer) } : {}) },
+    on: {
+      COMPLETE: { guard: { type: 'taskIs', params: { task: el.id } }, target: c.next(el, region), actions: { type: 'saveTaskData', params: { task: el.id } } },
+      ...(timers.length ? { TIMER: timers.map((t) => t.transition) } : {}),
+    },
+  };
+}
+
+/** A service task: its built-in action runs on entry, and the process moves on at once. */
+export function serviceTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const action = typeof el.action === 'string' ? el.action : '';
+  if (!c.options.actions.includes(action)) c.fail(el, action ? m('compile.action_unknown', { action, actions: [...c.options.actions] }) : m('compile.action_missing'));
+  if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.service_task_boundary'));
+  return { entry: { type: 'service', params: { action, task: el.id } }, always: { target: c.next(el, region) } };
+}

@@ -1,0 +1,108 @@
+import { compileMessage as m } from './compile.messages.ts';
+import { compileIssue, type CompileIssue } from './errors.ts';
+import { boundarySuccessors, endEvent, intermediateTimer } from './events.ts';
+import { exclusiveGateway, parallelGateway } from './gateways.ts';
+import { eventDefinitions, type Flow, type Scope } from './model.ts';
+import type { ModdleElement } from './parse.ts';
+import { subProcess } from './sub-process.ts';
+import { serviceTask, userTask } from './tasks.ts';
+import type { Message } from '../../shared/messages.ts';
+import type { CompileOptions, Region, StateConfig, TimerMeta, UserTaskMeta, Walker } from './types.ts';
+
+/**
+ * The walk over a process: from the start event along the flows, each node compiled by the mapper
+ * of its kind into a state, collecting every problem instead of stopping at the first.
+ */
+export class Compiler implements Walker {
+  readonly issues: CompileIssue[] = [];
+  readonly userTasks: Record<string, UserTaskMeta> = {};
+  readonly timers: Record<string, TimerMeta> = {};
+  readonly stateIds: string[] = [];
+  readonly visited = new Set<string>();
+  readonly options: CompileOptions;
+  constructor(options: CompileOptions) {
+    this.options = options;
+  }
+
+  fail(el: ModdleElement, message: Message): void {
+    this.issues.push(compileIssue(el.id, el.$type, message, el.name));
+  }
+
+  /** Where a flow leads: the target node's state, or the branch's done state at the join. */
+  target(flow: Flow, region: Region): string {
+    return flow.target === region.stop ? `#${region.doneId}` : `#${flow.target}`;
+  }
+
+  /** The single way out of a node that is not a gateway. */
+  next(el: ModdleElement, region: Region): string | null {
+    const out = region.scope.outgoing.get(el.id) ?? [];
+    if (out.length === 0) this.fail(el, m('compile.no_outgoing'));
+    else if (out.length > 1) this.fail(el, m('compile.several_outgoing'));
+    else if (out[0].condition) this.fail(el, m('compile.flow_condition_misplaced', { flow: out[0].id }));
+    return out.length === 1 ? this.target(out[0], region) : null;
+  }
+
+  /** Compiles the nodes reachable from `entry` (up to the region's join) into sibling states. */
+  region(entry: string, region: Region): Record<string, StateConfig> {
+    const states: Record<string, StateConfig> = {};
+    const queue = [entry];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (seen.has(id) || id === region.stop) continue;
+      seen.add(id);
+      const el = region.scope.nodes.get(id)!;
+      if (this.visited.has(id)) {
+        this.fail(el, m('compile.reached_from_branches'));
+        continue;
+      }
+      this.visited.add(id);
+      const compiled = this.node(el, region);
+      if (!compiled) continue;
+      states[id] = { id, ...compiled.state };
+      this.stateIds.push(id);
+      queue.push(...compiled.successors);
+    }
+    return states;
+  }
+
+  successors(id: string, scope: Scope): string[] {
+    return (scope.outgoing.get(id) ?? []).map((f) => f.target);
+  }
+
+  node(el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
+    const scope = region.scope;
+    switch (el.$type) {
+      case 'bpmn:StartEvent':
+        if (eventDefinitions(el).length > 0) this.fail(el, m('compile.start_event_kind'));
+        return { state: { always: { target: this.next(el, region) } }, successors: this.successors(el.id, scope) };
+      case 'bpmn:EndEvent':
+        return { state: endEvent(this, el, region), successors: [] };
+      case 'bpmn:UserTask':
+        return { state: userTask(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
+      case 'bpmn:ServiceTask':
+        return { state: serviceTask(this, el, region), successors: this.successors(el.id, scope) };
+      case 'bpmn:ExclusiveGateway':
+        return { state: exclusiveGateway(this, el, region), successors: this.successors(el.id, scope) };
+      case 'bpmn:ParallelGateway':
+        return parallelGateway(this, el, region);
+      case 'bpmn:IntermediateCatchEvent':
+        return intermediateTimer(this, el, region);
+      case 'bpmn:SubProcess':
+        return { state: subProcess(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
+      case 'bpmn:BoundaryEvent':
+        this.fail(el, m('compile.boundary_reached'));
+        return null;
+      default:
+        this.fail(el, m('compile.element_unsupported'));
+        return null;
+    }
+  }
+
+  /** Nodes never reached from the start event. */
+  unreached(scope: Scope): void {
+    for (const [id, el] of scope.nodes) {
+      if (!this.visited.has(id)) this.fail(el, el.$type === 'bpmn:EndEvent' ? m('compile.end_unreachable') : m('compile.unreachable'));
+    }
+  }
+}
