@@ -60,7 +60,7 @@ export async function inspectionBenchmarks(pgUrl: string, line: (name: string, v
     line(`first generation of a quarterly checklist (${checklist.itemCount} items), PostgreSQL`, `${gen.toFixed(0)} ms`, `stored one read back: ${median(reads).toFixed(0)} ms`, `goal < 100 ms ${gen < 100 ? 'MET' : 'MISSED'} (very first, schemas unparsed: ${firstEver.toFixed(0)} ms)`);
 
     // Submissions: 1,200 answers, 50 of them failing (with a photo each), a new clientSubmissionId each time.
-    const { uploadPhoto } = await import('../domain/inspections/photo.service.ts');
+    const { uploadPhoto } = await import('../domain/photos/photo.service.ts');
     const photos: string[] = [];
     for (let i = 0; i < 10; i++) {
       const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), `基准测试照片${i}`], `bench-${i}.png`);

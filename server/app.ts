@@ -1,13 +1,14 @@
 import type { Config } from './config.ts';
+import { findingKeys } from '../domain/findings/finding-keys.service.ts';
 import { openOrm, type Orm, forkEm } from './db/orm.ts';
 import { TokenService } from '../domain/users/token.ts';
 import { tokenSecret } from '../domain/users/user.service.ts';
 import type { Actor } from '../domain/shared/access.ts';
 import { createPinzhiYoga } from './yoga.ts';
 import { type DocumentLimits } from '../domain/shared/limits.ts';
-import type { PhotoStore } from '../domain/inspections/photo.service.ts';
+import type { PhotoStore } from '../domain/photos/photo.service.ts';
 import { JobQueue } from './job-queue.ts';
-import type { JobsContext } from '../domain/jobs/jobs.ts';
+import type { JobsContext } from '../domain/shared/service-context.ts';
 
 export interface App {
   config: Config;
@@ -34,10 +35,10 @@ export async function createApp(config: Config, orm?: Orm, options: { supervise?
   const limits: DocumentLimits = { maxBytes: config.maxDocumentBytes, maxDepth: 32 };
   const photos: PhotoStore = { dir: config.photoDir, maxBytes: config.maxPhotoBytes };
   const jobs = await JobQueue.open(db, { databaseUrl: config.databaseUrl, supervise: options.supervise ?? false });
-  const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos, jobs, corsOrigins: config.corsOrigins });
+  const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos, jobs, keys: findingKeys, corsOrigins: config.corsOrigins });
   return {
     config, orm: db, tokens, limits, photos, jobs, yoga,
-    context: (actor) => ({ em: forkEm(db), actor, limits, jobs }),
+    context: (actor) => ({ em: forkEm(db), actor, limits, jobs, keys: findingKeys }),
     close: async () => {
       await jobs.stop();
       await db.close();

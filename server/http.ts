@@ -7,7 +7,7 @@ import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { transportMessage } from './graphql/transport.messages.ts';
 import type { App } from './app.ts';
 import { getChecklistById } from '../domain/checklists/checklist.service.ts';
-import { readPhoto } from '../domain/inspections/photo.service.ts';
+import { readPhoto } from '../domain/photos/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from '../domain/reports/export.service.ts';
 import { authorize, type Actor } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';

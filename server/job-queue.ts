@@ -1,7 +1,7 @@
 import { PgBoss, fromKysely, fromPglite, type JobInsert, type JobResult, type PGliteLike } from 'pg-boss';
 import type { EntityManager } from '../domain/shared/persistence.ts';
 import type { Orm } from './db/orm.ts';
-import type { Job, Jobs } from '../domain/jobs/jobs.ts';
+import type { Job, Jobs } from '../domain/shared/jobs.ts';
 
 /** The pg-boss queue of each job kind. */
 const QUEUES: { [K in Job['kind']]: string } = { 'fire-timer': 'pinzhi-fire-timer', 'open-rectifications': 'pinzhi-open-rectifications' };

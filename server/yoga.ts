@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { BusinessKeys } from '../domain/shared/business-keys.ts';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type Orm, forkEm } from './db/orm.ts';
@@ -12,8 +13,8 @@ import { inputGuardPlugin } from './graphql/input-guards.ts';
 import { domainGraphQLError, localizeErrorsPlugin } from './graphql/localize-errors.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import type { PhotoStore } from '../domain/inspections/photo.service.ts';
-import type { Jobs } from '../domain/jobs/jobs.ts';
+import type { PhotoStore } from '../domain/photos/photo.service.ts';
+import type { Jobs } from '../domain/shared/jobs.ts';
 
 export interface YogaDeps {
   orm: Orm;
@@ -21,6 +22,7 @@ export interface YogaDeps {
   limits: DocumentLimits;
   photos: PhotoStore;
   jobs: Jobs;
+  keys: BusinessKeys;
   /** browser origins allowed to call the API (CORS); none when empty */
   corsOrigins?: readonly string[];
 }
@@ -62,6 +64,7 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
         tokens: deps.tokens,
         photos: deps.photos,
         jobs: deps.jobs,
+        keys: deps.keys,
         request,
         responseHeaders: meta.headersFor(request),
         clientAddress: typeof clientAddress === 'string' ? clientAddress : 'local',

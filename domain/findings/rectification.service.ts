@@ -4,8 +4,8 @@ import { NotFoundError } from '../shared/errors.ts';
 import { authorize, type Actor } from '../shared/access.ts';
 import { workflowMessage } from '../workflows/workflow.messages.ts';
 import { findingBusinessKey, findingRepository } from './finding.repository.ts';
-import type { JobsContext } from '../jobs/jobs.ts';
-import { RECTIFICATION } from '../workflows/business-keys.service.ts';
+import type { JobsContext } from '../shared/service-context.ts';
+import { RECTIFICATION } from './finding-keys.service.ts';
 import { deployWorkflow } from '../workflows/definition.service.ts';
 import { definitionRepository } from '../workflows/definition.repository.ts';
 import { startWorkflowIn } from '../workflows/instance.service.ts';
@@ -41,7 +41,7 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
     const started = await inTransaction(forkOf(ctx.em), async (em) => {
       const free = await findingRepository.lock(em, f.id);
       if (free?.status !== 'open') return false;
-      await startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(f.id));
+      await startWorkflowIn({ em, jobs: ctx.jobs, keys: ctx.keys }, actor, RECTIFICATION, {}, findingBusinessKey(f.id));
       return true;
     });
     if (started) opened += 1;
@@ -53,5 +53,5 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
 export async function requestRectification(ctx: JobsContext, findingId: number): Promise<number> {
   const actor = authorize(ctx.actor, 'startWorkflows');
   if (!(await rectificationDeployed(ctx.em))) throw new NotFoundError(workflowMessage('workflow.rectification_not_deployed'), RECTIFICATION);
-  return inTransaction(ctx.em, (em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, RECTIFICATION, {}, findingBusinessKey(findingId)));
+  return inTransaction(ctx.em, (em) => startWorkflowIn({ em, jobs: ctx.jobs, keys: ctx.keys }, actor, RECTIFICATION, {}, findingBusinessKey(findingId)));
 }

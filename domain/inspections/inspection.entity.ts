@@ -1,19 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** An uploaded photo, stored on disk by its sha256. */
-export const Photo = defineEntity({
-  name: 'Photo',
-  tableName: 'photo',
-  properties: {
-    sha256: p.string().primary(),
-    mime: p.string(),
-    bytes: p.integer(),
-    uploadedBy: p.string(),
-    createdAt: p.datetime(),
-  },
-});
-export type IPhoto = InferEntity<typeof Photo>;
-
 /** A submitted inspection: the answers to one checklist, judged. */
 export const Inspection = defineEntity({
   name: 'Inspection',

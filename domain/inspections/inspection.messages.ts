@@ -13,15 +13,8 @@ export const INSPECTION_MESSAGES = {
   'inspection.day_after_today': { en: 'must not be after today ({today}, China Standard Time)', 'zh-CN': '不能晚于今天（{today}，北京时间）' },
   'inspection.day_too_old': { en: '{name} {day} is too long ago', 'zh-CN': '{name} {day} 太久以前了' },
   'inspection.day_window': { en: 'must be within the last {days} days (on or after {earliest})', 'zh-CN': '必须在最近 {days} 天之内（{earliest} 或之后）' },
-  'photo.too_large': { en: 'The photo is {bytes} bytes; the limit is {limit}', 'zh-CN': '照片大小为 {bytes} 字节，上限为 {limit} 字节' },
-  'photo.too_large_issue': { en: 'too large: {bytes} bytes (limit {limit})', 'zh-CN': '文件过大：{bytes} 字节（上限 {limit}）' },
-  'photo.not_image': { en: '{name} is not a photo', 'zh-CN': '{name} 不是照片' },
-  'photo.file_not_image': { en: 'The file is not a photo', 'zh-CN': '该文件不是照片' },
-  'photo.type_rule': { en: 'not a JPEG, PNG, WebP or HEIC image', 'zh-CN': '不是 JPEG、PNG、WebP 或 HEIC 图片' },
-  'photo.not_found': { en: 'No photo {sha256}', 'zh-CN': '没有照片 {sha256}' },
   'schedule.inspector_required': { en: 'Name the inspector', 'zh-CN': '请指定品控员' },
   'schedule.inspector_rule': { en: 'must be a username', 'zh-CN': '必须是用户名' },
-  'project.not_found': { en: 'No project with id {id}', 'zh-CN': '没有编号为 {id} 的项目' },
 } as const;
 
 export const inspectionMessage = messageFactory(INSPECTION_MESSAGES);

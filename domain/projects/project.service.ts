@@ -1,7 +1,7 @@
 import { type EntityManager, inTransaction } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { authorize } from '../shared/access.ts';
-import { inspectionMessage } from '../inspections/inspection.messages.ts';
+import { projectMessage } from './project.messages.ts';
 import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
 import { placesOf, SAMPLE_PROJECTS } from './sample-projects.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -24,7 +24,7 @@ export async function ensureSampleProjects(em: EntityManager): Promise<number> {
 
 export async function getProject(em: EntityManager, id: number): Promise<IProject> {
   const project = await em.findOne(Project, { id });
-  if (!project) throw new NotFoundError(inspectionMessage('project.not_found', { id }), String(id));
+  if (!project) throw new NotFoundError(projectMessage('project.not_found', { id }), String(id));
   return project;
 }
 

@@ -2,10 +2,9 @@ import { ConflictError, issue, ValidationError } from '../shared/errors.ts';
 import { workflowMessage } from './workflow.messages.ts';
 import { inTransaction } from '../shared/persistence.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import type { JobsContext } from '../jobs/jobs.ts';
+import type { JobsContext } from '../shared/service-context.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../shared/access.ts';
-import { reopenFindingOf } from '../findings/finding.repository.ts';
 import { instanceRepository, type HistoryEntry, type WorkflowInstance } from './instance.repository.ts';
 import { loadInstance, startInTransaction, type Tx } from './step.service.ts';
 import { taskRepository, type WorkflowTask } from './task.repository.ts';
@@ -13,7 +12,7 @@ import { taskRepository, type WorkflowTask } from './task.repository.ts';
 /** Starts an instance of the newest version of a workflow with the given variables. */
 export async function startWorkflow(ctx: JobsContext, key: string, variables: Record<string, unknown> = {}, businessKey: string | null = null): Promise<WorkflowInstance> {
   const actor = authorize(ctx.actor, 'startWorkflows');
-  const id = await inTransaction(ctx.em, (em) => startWorkflowIn({ em, jobs: ctx.jobs }, actor, key, variables, businessKey));
+  const id = await inTransaction(ctx.em, (em) => startWorkflowIn({ em, jobs: ctx.jobs, keys: ctx.keys }, actor, key, variables, businessKey));
   return loadInstance(ctx.em, id);
 }
 
@@ -24,8 +23,8 @@ export async function startWorkflowIn(tx: Tx, actor: Actor, key: string, variabl
   return instanceId;
 }
 
-/** Cancels a running instance: its open tasks and armed timers end with it, and its finding is open again. */
-export async function cancelInstance(ctx: ServiceContext, id: number, reason: string): Promise<WorkflowInstance> {
+/** Cancels a running instance: its open tasks and armed timers end with it, and the owner of its business key hears of it. */
+export async function cancelInstance(ctx: JobsContext, id: number, reason: string): Promise<WorkflowInstance> {
   const actor = authorize(ctx.actor, 'manageWorkflows');
   if (!reason?.trim()) throw new ValidationError(workflowMessage('instance.cancel_reason_required'), [issue('/reason', workflowMessage('instance.reason_required'))]);
   await inTransaction(ctx.em, async (em) => {
@@ -33,7 +32,7 @@ export async function cancelInstance(ctx: ServiceContext, id: number, reason: st
     if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(workflowMessage('instance.not_running', { id, status: instance.status }));
     const now = new Date();
     if (!(await instanceRepository.cancel(em, id, instance.revision, now))) throw new ConflictError(workflowMessage('instance.changed', { id }));
-    await reopenFindingOf(em, instance.definitionKey, instance.businessKey);
+    await ctx.keys.ended(em, instance.definitionKey, instance.businessKey, 'cancelled');
     await instanceRepository.appendHistory(em, id, { at: now, actor: actor.username, event: 'cancel', detail: { reason }, fromStates: [], toStates: [] });
     await appendAudit(em, actor, { action: 'workflow.cancelled', subjectType: 'workflow-instance', subjectKey: String(id), detail: { reason } });
   });

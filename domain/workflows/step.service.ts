@@ -3,21 +3,21 @@ import { workflowMessage } from './workflow.messages.ts';
 import type { EntityManager } from '../shared/persistence.ts';
 import { DEFAULT_LIMITS } from '../shared/limits.ts';
 import type { Actor } from '../shared/access.ts';
-import type { Jobs } from '../jobs/jobs.ts';
-import { closeFindingOf } from '../findings/finding.repository.ts';
+import type { BusinessKeys } from '../shared/business-keys.ts';
+import type { Jobs } from '../shared/jobs.ts';
 import { feelValue } from './compiler/feel.ts';
 import { step, type Runnable, type Step } from './engine.ts';
 import type { WorkflowEvent } from './machine.ts';
 import { SERVICE_ACTIONS } from './actions.service.ts';
-import { claimBusinessKey } from './business-keys.service.ts';
 import { findDefinition, runnableOf } from './definition.service.ts';
 import { instanceRepository, type WorkflowInstance } from './instance.repository.ts';
 import { unqualifiedAssignees } from './task-checks.service.ts';
 
-/** The open transaction a step runs in, and where the jobs it causes are recorded. */
+/** The open transaction a step runs in, where the jobs it causes are recorded, and who owns business keys. */
 export interface Tx {
   em: EntityManager;
   jobs: Jobs;
+  keys: BusinessKeys;
 }
 
 /** An instance as far as a step needs it: its id and the revision read (null when inserted in this transaction). */
@@ -75,14 +75,14 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Act
     armTimers: armed,
   });
   if (!stored) throw new ConflictError(workflowMessage('instance.changed', { id: instance.id }));
-  if (s.status === 'completed') await closeFindingOf(tx.em, stored.definitionKey, stored.businessKey);
+  if (s.status === 'completed') await tx.keys.ended(tx.em, stored.definitionKey, stored.businessKey, 'completed');
   await tx.jobs.enqueue(tx.em, stored.armed.map((t) => ({ kind: 'fire-timer' as const, timerId: t.id, dueAt: armed.find((x) => x.element === t.element)!.dueAt })));
 }
 
 /** Starts an instance of the newest version of `key` in the caller's transaction; returns its id. */
 export async function startInTransaction(tx: Tx, key: string, given: Record<string, unknown>, businessKey: string | null, who: Actor, now: Date): Promise<number> {
   const definition = await findDefinition(tx.em, key);
-  const variables = await claimBusinessKey(tx.em, key, businessKey, given);
+  const variables = await tx.keys.claim(tx.em, key, businessKey, given);
   const r = await runnableOf(tx.em, key, definition.version);
   const s = step(r, null, null, now, variables);
   const id = await instanceRepository.insert(tx.em, { definitionKey: key, definitionVersion: definition.version, status: s.status, businessKey, snapshot: s.snapshot, startedBy: who.username, now, incident: s.incident });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '../shared/persistence.ts';
-import { photoRepository } from '../inspections/photo.repository.ts';
+import { photoRepository } from '../photos/photo.repository.ts';
 import { userRepository } from '../users/user.repository.ts';
 import { ValidationError, issue } from '../shared/errors.ts';
 import { workflowMessage } from './workflow.messages.ts';

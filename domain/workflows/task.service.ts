@@ -5,7 +5,7 @@ import { workflowMessage } from './workflow.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { inTransaction, type EntityManager } from '../shared/persistence.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import type { JobsContext } from '../jobs/jobs.ts';
+import type { JobsContext } from '../shared/service-context.ts';
 import { authorize, ForbiddenError, type Actor } from '../shared/access.ts';
 import { runnableOf } from './definition.service.ts';
 import { photoRefs } from './form-photos.ts';
@@ -59,7 +59,7 @@ export async function completeTask(ctx: JobsContext, taskId: number, data: Recor
       if (!validate(data)) throw new ValidationError(workflowMessage('task.form_invalid', { task: taskId, name: task.name }), ajvIssues(validate.errors));
       await assertPhotosUploaded(em, taskId, photoRefs(form, data));
     }
-    await advance({ em, jobs: ctx.jobs }, instance, { type: 'COMPLETE', taskId: task.elementId, data, by: actor.username }, actor, { task: task.elementId, taskId, data });
+    await advance({ em, jobs: ctx.jobs, keys: ctx.keys }, instance, { type: 'COMPLETE', taskId: task.elementId, data, by: actor.username }, actor, { task: task.elementId, taskId, data });
     return task;
   });
 }

@@ -4,7 +4,8 @@ import { EditionRetirement } from '../../domain/editions/edition-retirement.enti
 import { Edition, EditionEntry } from '../../domain/editions/edition.entity.ts';
 import { Finding } from '../../domain/findings/finding.entity.ts';
 import { InspectionTally } from '../../domain/inspections/inspection-tally.entity.ts';
-import { Inspection, Photo } from '../../domain/inspections/inspection.entity.ts';
+import { Inspection } from '../../domain/inspections/inspection.entity.ts';
+import { Photo } from '../../domain/photos/photo.entity.ts';
 import { Schedule } from '../../domain/inspections/schedule.entity.ts';
 import { Place, Project } from '../../domain/projects/project.entity.ts';
 import { Setting } from '../../domain/shared/setting.entity.ts';

@@ -1,9 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { BusinessKeys } from '../../domain/shared/business-keys.ts';
 import type { Actor } from '../../domain/shared/access.ts';
 import type { TokenService } from '../../domain/users/token.ts';
 import { type DocumentLimits } from '../../domain/shared/limits.ts';
-import type { PhotoStore } from '../../domain/inspections/photo.service.ts';
-import type { Jobs } from '../../domain/jobs/jobs.ts';
+import type { PhotoStore } from '../../domain/photos/photo.service.ts';
+import type { Jobs } from '../../domain/shared/jobs.ts';
 import type { Locale } from '../../domain/shared/messages.ts';
 
 /** What every resolver gets: its own EntityManager fork, the caller, the reader's language, and shared services. */
@@ -14,6 +15,8 @@ export interface GraphQLContext {
   tokens: TokenService;
   photos: PhotoStore;
   jobs: Jobs;
+  /** the owners of workflows' business keys */
+  keys: BusinessKeys;
   /** the HTTP request (Yoga's) */
   request: Request;
   /** headers to add to this request's HTTP response (e.g. Retry-After) */

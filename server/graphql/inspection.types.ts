@@ -1,7 +1,8 @@
 import type { JsonValue } from '../../domain/shared/json.ts';
 import { type IFinding } from '../../domain/findings/finding.entity.ts';
-import { type IInspection, type IPhoto } from '../../domain/inspections/inspection.entity.ts';
-import { uploadPhoto } from '../../domain/inspections/photo.service.ts';
+import { type IInspection } from '../../domain/inspections/inspection.entity.ts';
+import { type IPhoto } from '../../domain/photos/photo.entity.ts';
+import { uploadPhoto } from '../../domain/photos/photo.service.ts';
 import { getInspection, submitInspection, type SubmitResult } from '../../domain/inspections/inspection.service.ts';
 import { getProject } from '../../domain/projects/project.service.ts';
 import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, listInspections, type HeatCell, type RateRow } from '../../domain/reports/quality-report.service.ts';

@@ -1,3 +1,4 @@
+import { findingKeys } from '../../domain/findings/finding-keys.service.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { createPinzhiYoga } from '../yoga.ts';
 
@@ -7,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const deps = () => ({ orm: t.app.orm, tokens: t.app.tokens, limits: t.app.limits, photos: t.app.photos, jobs: t.app.jobs });
+const deps = () => ({ orm: t.app.orm, tokens: t.app.tokens, limits: t.app.limits, photos: t.app.photos, jobs: t.app.jobs, keys: findingKeys });
 const post = (yoga: ReturnType<typeof createPinzhiYoga>, query: string, headers: Record<string, string> = {}) =>
   yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
 

@@ -60,3 +60,21 @@ describe('the message catalogue', () => {
     expect(renderMessage(CATALOGUE, { code: 'standard.too_large', params: {} }, 'zh-CN')).toBe('文档大小为 … 字节，上限为 … 字节');
   });
 });
+
+describe('the feature catalogues', () => {
+  it('are all merged into the catalogue the server renders from', async () => {
+    // given every `*.messages.ts` beside the rules and the transport
+    const { readdirSync } = await import('node:fs');
+    const { join, relative } = await import('node:path');
+    const root = join(import.meta.dirname, '../..');
+    const files = ['domain', 'server'].flatMap((dir) => (readdirSync(join(root, dir), { recursive: true }) as string[]).filter((f) => f.endsWith('.messages.ts')).map((f) => join(root, dir, f)));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      // when its catalogues are read / then each code is in the merged catalogue, with the same templates
+      const module = (await import(file)) as Record<string, unknown>;
+      const catalogues = Object.entries(module).filter(([name]) => name.endsWith('_MESSAGES')).map(([, value]) => value as Record<string, unknown>);
+      expect([relative(root, file), catalogues.length > 0]).toEqual([relative(root, file), true]);
+      for (const catalogue of catalogues) for (const [code, templates] of Object.entries(catalogue)) expect([code, CATALOGUE[code]]).toEqual([code, templates]);
+    }
+  });
+});

@@ -7,6 +7,8 @@ import { EDITION_MESSAGES } from '../../domain/editions/edition.messages.ts';
 import { VARIANT_MESSAGES } from '../../domain/variants/variant.messages.ts';
 import { CHECKLIST_MESSAGES } from '../../domain/checklists/checklist.messages.ts';
 import { INSPECTION_MESSAGES } from '../../domain/inspections/inspection.messages.ts';
+import { PROJECT_MESSAGES } from '../../domain/projects/project.messages.ts';
+import { PHOTO_MESSAGES } from '../../domain/photos/photo.messages.ts';
 import { USER_MESSAGES } from '../../domain/users/user.messages.ts';
 import { WORKFLOW_MESSAGES } from '../../domain/workflows/workflow.messages.ts';
 import { COMPILE_MESSAGES } from '../../domain/workflows/compiler/compile.messages.ts';
@@ -16,7 +18,7 @@ import { TRANSPORT_MESSAGES } from '../graphql/transport.messages.ts';
 /** Every feature's catalogue in one (a code defined twice fails at start). */
 export const CATALOGUE = mergeCatalogues(
   SHARED_MESSAGES, ACCESS_MESSAGES, AJV_MESSAGES, STANDARD_MESSAGES, EDITION_MESSAGES, VARIANT_MESSAGES, CHECKLIST_MESSAGES,
-  INSPECTION_MESSAGES, USER_MESSAGES, WORKFLOW_MESSAGES, COMPILE_MESSAGES, AUDIT_MESSAGES, TRANSPORT_MESSAGES,
+  INSPECTION_MESSAGES, PROJECT_MESSAGES, PHOTO_MESSAGES, USER_MESSAGES, WORKFLOW_MESSAGES, COMPILE_MESSAGES, AUDIT_MESSAGES, TRANSPORT_MESSAGES,
 );
 
 /** A message in `locale`, from its code and parameters (falling back to its English text). */

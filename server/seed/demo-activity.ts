@@ -12,12 +12,12 @@ import { Inspection } from '../../domain/inspections/inspection.entity.ts';
 import { Setting } from '../../domain/shared/setting.entity.ts';
 import { getChecklist, todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { submitInspection } from '../../domain/inspections/inspection.service.ts';
-import { uploadPhoto } from '../../domain/inspections/photo.service.ts';
+import { uploadPhoto } from '../../domain/photos/photo.service.ts';
 import { listProjects } from '../../domain/projects/project.service.ts';
 import { completeTask } from '../../domain/workflows/task.service.ts';
 import { openPendingRectifications } from '../../domain/findings/rectification.service.ts';
 import { solidPng } from './png.ts';
-import type { JobsContext } from '../../domain/jobs/jobs.ts';
+import type { JobsContext } from '../../domain/shared/service-context.ts';
 import { yieldToEventLoop } from '../../domain/shared/event-loop.ts';
 
 /** The demo activity's progress in the settings table: started, then done. */

@@ -18,7 +18,7 @@ export async function fireTimer(ctx: Tx, timerId: number): Promise<boolean> {
     if (!timer) return false;
     const instance = await loadInstance(em, timer.instanceId);
     if (instance.status !== 'running') return false;
-    await advance({ em, jobs: ctx.jobs }, instance, { type: 'TIMER', timerId: timer.elementId }, TIMER_ACTOR, { timer: timer.elementId });
+    await advance({ em, jobs: ctx.jobs, keys: ctx.keys }, instance, { type: 'TIMER', timerId: timer.elementId }, TIMER_ACTOR, { timer: timer.elementId });
     return true;
   });
 }
@@ -29,7 +29,7 @@ export async function fireDueTimers(ctx: Tx, now = new Date()): Promise<number> 
   for (const id of await timerRepository.due(ctx.em, now)) {
     await yieldToEventLoop();
     try {
-      if (await fireTimer({ em: forkOf(ctx.em), jobs: ctx.jobs }, id)) fired += 1;
+      if (await fireTimer({ em: forkOf(ctx.em), jobs: ctx.jobs, keys: ctx.keys }, id)) fired += 1;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }

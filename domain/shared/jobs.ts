@@ -1,5 +1,4 @@
-import type { EntityManager } from '../shared/persistence.ts';
-import type { ServiceContext } from '../shared/service-context.ts';
+import type { EntityManager } from './persistence.ts';
 
 /** Work that a committed change causes, run by a worker after the commit. */
 export type Job =
@@ -16,9 +15,4 @@ export type Job =
 export interface Jobs {
   /** Records jobs on `em`'s open transaction (or at once when `em` is in none). */
   enqueue(em: EntityManager, jobs: readonly Job[]): Promise<void>;
-}
-
-/** The context of services whose changes cause follow-up work (timers, rectifications to open). */
-export interface JobsContext extends ServiceContext {
-  jobs: Jobs;
 }

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { EntityManager } from '../shared/persistence.ts';
 import { NotFoundError, ValidationError, issue } from '../shared/errors.ts';
 import { authorize } from '../shared/access.ts';
-import { inspectionMessage } from './inspection.messages.ts';
-import { Photo, type IPhoto } from './inspection.entity.ts';
+import { photoMessage } from './photo.messages.ts';
+import { Photo, type IPhoto } from './photo.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 
 /** Where photos live and how large one may be. */
@@ -31,10 +31,10 @@ const pathOf = (store: PhotoStore, sha256: string) => join(store.dir, sha256.sli
  */
 export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, file: File): Promise<IPhoto> {
   const actor = authorize(ctx.actor, 'uploadPhotos');
-  if (file.size > ctx.photos.maxBytes) throw new ValidationError(inspectionMessage('photo.too_large', { bytes: file.size, limit: ctx.photos.maxBytes }), [issue('/file', inspectionMessage('photo.too_large_issue', { bytes: file.size, limit: ctx.photos.maxBytes }))]);
+  if (file.size > ctx.photos.maxBytes) throw new ValidationError(photoMessage('photo.too_large', { bytes: file.size, limit: ctx.photos.maxBytes }), [issue('/file', photoMessage('photo.too_large_issue', { bytes: file.size, limit: ctx.photos.maxBytes }))]);
   const bytes = Buffer.from(await file.arrayBuffer());
   const type = IMAGE_TYPES.find((t) => t.is(bytes));
-  if (!type) throw new ValidationError(file.name ? inspectionMessage('photo.not_image', { name: file.name }) : inspectionMessage('photo.file_not_image'), [issue('/file', inspectionMessage('photo.type_rule'))]);
+  if (!type) throw new ValidationError(file.name ? photoMessage('photo.not_image', { name: file.name }) : photoMessage('photo.file_not_image'), [issue('/file', photoMessage('photo.type_rule'))]);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = pathOf(ctx.photos, sha256);
   await mkdir(join(ctx.photos.dir, sha256.slice(0, 2)), { recursive: true });
@@ -48,6 +48,6 @@ export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, 
 /** A stored photo's bytes and type. */
 export async function readPhoto(em: EntityManager, store: PhotoStore, sha256: string): Promise<{ photo: IPhoto; bytes: Buffer }> {
   const photo = /^[0-9a-f]{64}$/.test(sha256) ? await em.findOne(Photo, { sha256 }) : null;
-  if (!photo) throw new NotFoundError(inspectionMessage('photo.not_found', { sha256 }), sha256);
+  if (!photo) throw new NotFoundError(photoMessage('photo.not_found', { sha256 }), sha256);
   return { photo, bytes: await readFile(pathOf(store, sha256)) };
 }

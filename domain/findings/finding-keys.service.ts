@@ -1,8 +1,9 @@
 import type { EntityManager } from '../shared/persistence.ts';
-import { instanceRepository } from './instance.repository.ts';
+import type { BusinessKeys } from '../shared/business-keys.ts';
+import { instanceRepository } from '../workflows/instance.repository.ts';
 import { ConflictError, NotFoundError, ValidationError, issue } from '../shared/errors.ts';
-import { workflowMessage } from './workflow.messages.ts';
-import { findingBusinessKey, findingIdOf, findingRepository, type FindingFacts } from '../findings/finding.repository.ts';
+import { workflowMessage } from '../workflows/workflow.messages.ts';
+import { closeFindingOf, findingBusinessKey, findingIdOf, findingRepository, reopenFindingOf, type FindingFacts } from './finding.repository.ts';
 
 /** The process that owns `finding:<id>` business keys. */
 export const RECTIFICATION = 'rectification';
@@ -21,7 +22,7 @@ export function rectificationVariables(finding: FindingFacts): Record<string, un
  * with no rectification running; the finding is locked and marked as being rectified, and its
  * facts replace any variables of the same names. Other keys pass unchanged.
  */
-export async function claimBusinessKey(em: EntityManager, key: string, businessKey: string | null, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function claimBusinessKey(em: EntityManager, key: string, businessKey: string | null, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
   const findingId = findingIdOf(businessKey);
   const reserved = businessKey !== null && /^\s*finding:/i.test(businessKey);
   if (key !== RECTIFICATION) {
@@ -39,3 +40,12 @@ export async function claimBusinessKey(em: EntityManager, key: string, businessK
   await findingRepository.markRectifying(em, findingId);
   return { ...variables, ...rectificationVariables(finding) };
 }
+
+/** Findings own `finding:<id>` keys: a rectification claims its open finding, and closes it when it completes or gives it back when cancelled. */
+export const findingKeys: BusinessKeys = {
+  claim: claimBusinessKey,
+  async ended(em, processKey, businessKey, outcome) {
+    if (outcome === 'completed') await closeFindingOf(em, processKey, businessKey);
+    else await reopenFindingOf(em, processKey, businessKey);
+  },
+};
