@@ -78,13 +78,20 @@ export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean
 
 /** The audit trail is read a page of events at a time, larger pages than other lists. */
 export const AUDIT_PAGE = { defaultSize: 200, maxSize: 1000 };
-const TRAIL: Keyset<IAuditEvent> = { list: 'auditTrail', columns: [{ name: 'id', type: 'int', direction: 'asc' }], keyOf: (e) => [e.id] };
+/** An audit event as a reader sees it: its detail parsed. */
+export interface AuditRecord extends Omit<IAuditEvent, 'detail'> {
+  detail: JsonValue;
+}
+
+const toRecord = ({ detail, ...event }: IAuditEvent): AuditRecord => ({ ...event, detail: JSON.parse(detail) as JsonValue });
+
+const TRAIL: Keyset<AuditRecord> = { list: 'auditTrail', columns: [{ name: 'id', type: 'int', direction: 'asc' }], keyOf: (e) => [e.id] };
 
 /** Every recorded change of one subject (a standard's code, an edition's name, a username), oldest first, a page at a time. */
-export async function auditTrail(ctx: ServiceContext, subjectKey: string, page: PageArgs): Promise<Page<IAuditEvent>> {
+export async function auditTrail(ctx: ServiceContext, subjectKey: string, page: PageArgs): Promise<Page<AuditRecord>> {
   authorize(ctx.actor, 'readAuditTrail');
-  return keysetPage(TRAIL, page, (window) => {
+  return keysetPage(TRAIL, page, async (window) => {
     const { where, orderBy, limit } = ormWindow(TRAIL, window);
-    return ctx.em.find(AuditEvent, withWindow({ subjectKey }, where), { orderBy, limit });
+    return (await ctx.em.find(AuditEvent, withWindow({ subjectKey }, where), { orderBy, limit })).map(toRecord);
   }, () => ctx.em.count(AuditEvent, { subjectKey }), AUDIT_PAGE);
 }

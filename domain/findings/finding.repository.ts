@@ -1,4 +1,37 @@
 import type { EntityManager } from '../shared/persistence.ts';
+import type { JsonValue } from '../shared/json.ts';
+import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
+import { Finding, type IFinding } from './finding.entity.ts';
+
+/** A finding as the domain reads it: the answer found and the reasons it failed, parsed. */
+export interface FindingView extends Omit<IFinding, 'actualJson' | 'reasonsJson'> {
+  actual: JsonValue;
+  reasons: string[];
+}
+
+const toView = ({ actualJson, reasonsJson, ...row }: IFinding): FindingView => ({ ...row, actual: JSON.parse(actualJson) as JsonValue, reasons: JSON.parse(reasonsJson) as string[] });
+
+/** Which findings a list shows (entity property names), e.g. by project, module, severity, status, day. */
+export type FindingWhere = Record<string, unknown>;
+
+/** Reads of findings as domain objects. */
+export const findingReads = {
+  /** A window of the findings matching `where`, in a keyset's order. */
+  async window(em: EntityManager, where: FindingWhere, keyset: KeysetOrder, window: PageWindow): Promise<FindingView[]> {
+    const { where: after, orderBy, limit } = ormWindow(keyset, window);
+    return (await em.find(Finding, withWindow(where, after), { orderBy, limit })).map(toView);
+  },
+
+  count(em: EntityManager, where: FindingWhere): Promise<number> {
+    return em.count(Finding, where);
+  },
+
+  /** Every finding of one inspection, in checklist order. */
+  async ofInspection(em: EntityManager, inspectionId: number): Promise<FindingView[]> {
+    return (await em.find(Finding, { inspectionId }, { orderBy: { id: 'asc' } })).map(toView);
+  },
+};
 
 /** What a rectification is started with: the finding as the inspection judged it. */
 export interface FindingFacts {

@@ -2,7 +2,7 @@ import { authorize } from '../shared/access.ts';
 import { reportRepository } from './report.repository.ts';
 import { inspectionRepository } from '../inspections/inspection.repository.ts';
 import { requireDates } from '../shared/dates.ts';
-import { Finding, type IFinding } from '../findings/finding.entity.ts';
+import { findingReads, type FindingView } from '../findings/finding.repository.ts';
 import { Inspection, type IInspection } from '../inspections/inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
@@ -19,12 +19,12 @@ export interface FindingFilter {
   to?: string | null;
 }
 
-const FINDINGS: Keyset<IFinding> = { list: 'findings', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (f) => [f.id] };
+const FINDINGS: Keyset<FindingView> = { list: 'findings', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (f) => [f.id] };
 const INSPECTIONS: Keyset<IInspection> = { list: 'inspections', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (i) => [i.id] };
 const INSPECTIONS_UNDER: Keyset<IInspection> = { list: 'inspectionsUnder', columns: [{ name: 'inspection_id', type: 'int', direction: 'asc' }], keyOf: (i) => [i.id] };
 
 /** Findings, newest first, filtered by project, module, severity, status and period, a page at a time. */
-export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: PageArgs): Promise<Page<IFinding>> {
+export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: PageArgs): Promise<Page<FindingView>> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
   const where: Record<string, unknown> = {};
@@ -34,10 +34,7 @@ export async function listFindings(ctx: ServiceContext, filter: FindingFilter, p
   if (filter.severity) where.severity = filter.severity;
   if (filter.status) where.status = filter.status;
   if (filter.from || filter.to) where.foundOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  return keysetPage(FINDINGS, page, (window) => {
-    const { where: after, orderBy, limit } = ormWindow(FINDINGS, window);
-    return ctx.em.find(Finding, withWindow(where, after), { orderBy, limit });
-  }, () => ctx.em.count(Finding, where));
+  return keysetPage(FINDINGS, page, (window) => findingReads.window(ctx.em, where, FINDINGS, window), () => findingReads.count(ctx.em, where));
 }
 
 export type RateGroup = 'project' | 'module' | 'month';
@@ -99,7 +96,7 @@ export async function listInspections(ctx: ServiceContext, filter: { projectId?:
 }
 
 /** Every finding of one inspection, in checklist order. */
-export async function findingsOf(ctx: ServiceContext, inspectionId: number): Promise<IFinding[]> {
+export async function findingsOf(ctx: ServiceContext, inspectionId: number): Promise<FindingView[]> {
   authorize(ctx.actor, 'readInspections');
-  return ctx.em.find(Finding, { inspectionId }, { orderBy: { id: 'asc' } });
+  return findingReads.ofInspection(ctx.em, inspectionId);
 }

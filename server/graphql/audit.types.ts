@@ -1,5 +1,4 @@
-import { type IAuditEvent } from '../../domain/audit/audit-event.entity.ts';
-import { AUDIT_PAGE, auditTrail, verifyAuditChain } from '../../domain/audit/audit.service.ts';
+import { AUDIT_PAGE, auditTrail, verifyAuditChain, type AuditRecord } from '../../domain/audit/audit.service.ts';
 import { authorize } from '../../domain/shared/access.ts';
 import { builder } from './builder.ts';
 import { render } from '../i18n/catalogue.ts';
@@ -7,7 +6,7 @@ import { READ_ERRORS } from './error.types.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 import { FIELD_COST } from './query-limits.ts';
 
-const AuditEventRef = builder.objectRef<IAuditEvent>('AuditEvent').implement({
+const AuditEventRef = builder.objectRef<AuditRecord>('AuditEvent').implement({
   description: 'One link of the append-only, hash-chained audit trail.',
   fields: (t) => ({
     id: t.exposeInt('id'),
@@ -16,7 +15,7 @@ const AuditEventRef = builder.objectRef<IAuditEvent>('AuditEvent').implement({
     action: t.exposeString('action'),
     subjectType: t.exposeString('subjectType'),
     subjectKey: t.exposeString('subjectKey'),
-    detail: t.field({ type: 'JSON', resolve: (e) => JSON.parse(e.detail) }),
+    detail: t.field({ type: 'JSON', resolve: (e) => e.detail }),
     prevHash: t.exposeString('prevHash'),
     hash: t.exposeString('hash'),
   }),

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../domain/shared/json.ts';
-import { type IFinding } from '../../domain/findings/finding.entity.ts';
+import type { FindingView } from '../../domain/findings/finding.repository.ts';
 import { type IInspection } from '../../domain/inspections/inspection.entity.ts';
 import { type IPhoto } from '../../domain/photos/photo.entity.ts';
 import { uploadPhoto } from '../../domain/photos/photo.service.ts';
@@ -12,7 +12,7 @@ import { ProjectRef, TierEnum } from './project.types.ts';
 import { FIELD_COST } from './query-limits.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
-const FindingRef = builder.objectRef<IFinding>('Finding').implement({
+const FindingRef = builder.objectRef<FindingView>('Finding').implement({
   description: 'A failed check item: the standard version and item it broke, what was expected and found, by when to fix it.',
   fields: (t) => ({
     id: t.exposeInt('id'),
@@ -29,8 +29,8 @@ const FindingRef = builder.objectRef<IFinding>('Finding').implement({
     weight: t.float({ resolve: (f) => Number(f.weight) }),
     expectedZh: t.exposeString('expectedZh'),
     expectedEn: t.exposeString('expectedEn'),
-    actual: t.field({ type: 'JSON', nullable: true, resolve: (f) => JSON.parse(f.actualJson) as JsonValue }),
-    reasons: t.stringList({ resolve: (f) => JSON.parse(f.reasonsJson) as string[] }),
+    actual: t.field({ type: 'JSON', nullable: true, resolve: (f) => f.actual }),
+    reasons: t.exposeStringList('reasons'),
     touchpoints: t.stringList({ resolve: (f) => f.touchpoints }),
     photos: t.stringList({ resolve: (f) => f.photos }),
     remark: t.exposeString('remark', { nullable: true }),
