@@ -44,6 +44,19 @@ export async function scratchDatabase(serverUrl: string, prefix: string): Promis
   return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
 
+/**
+ * A port of 127.0.0.1 that is free now (the system picks it), for a server process a test starts.
+ * Random ports in the ephemeral range can collide with the local ports of the test's own connections.
+ */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
 /** The real HTTP front for an app, on a free port of 127.0.0.1. */
 export async function serveHttp(getApp: () => App | null, options: HttpOptions): Promise<{ base: string; close(): Promise<void> }> {
   const server = createHttpServer(getApp, options);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenService } from '../users/token.ts';
-import { scratchDatabase } from '../../test/harness.ts';
+import { freePort, scratchDatabase } from '../../test/harness.ts';
 
 /**
  * Real server processes, killed with SIGKILL mid-flow. On PostgreSQL (TEST_DATABASE_URL) two
@@ -28,8 +28,13 @@ const WAIT_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+/** What the server processes printed on stderr, shown when one does not start. */
+let stderr = '';
+
 function startServer(port: number): ChildProcess {
-  return spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return child;
 }
 
 async function ready(port: number): Promise<void> {
@@ -41,7 +46,7 @@ async function ready(port: number): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`server on ${port} did not start`);
+  throw new Error(`server on ${port} did not start: ${stderr.slice(-2000)}`);
 }
 
 async function gql(port: number, query: string, variables: Record<string, unknown> = {}) {
@@ -69,7 +74,7 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 it('loses no instance and fires every timer once in effect when a server is killed with SIGKILL mid-flow', async () => {
-  const [a, b] = [41000 + Math.floor(Math.random() * 1000), 43000 + Math.floor(Math.random() * 1000)];
+  const [a, b] = [await freePort(), await freePort()];
   let first = startServer(a);
   try {
     await ready(a);

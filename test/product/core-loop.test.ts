@@ -79,11 +79,11 @@ beforeAll(async () => {
   // the first start is cut short twice while it fills the store: SIGTERM during the library's
   // import, SIGKILL during the demo activity
   for (const [signal, moment] of [['SIGTERM', /created \d+ demo users/], ['SIGKILL', /deployed workflows/]] as const) {
-    server = startServer(store);
+    server = await startServer(store);
     await server.printed(moment);
     interrupted.push(await stopWith(signal));
   }
-  server = startServer(store);
+  server = await startServer(store);
   await server.ready();
 }, 240_000);
 
@@ -182,7 +182,7 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
     await Promise.all(inflight);
     expect(stopped.code).toBe(0);
     expect(stopped.ms).toBeLessThan(10_000);
-    server = startServer(store);
+    server = await startServer(store);
     await server.ready();
     await assertResponsive('after the restart');
     const manager = await as('manager');
@@ -204,7 +204,7 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
     const inspection = await inspect(inspector, 'product-loop-2', (severity) => (severity === 'major' ? 2 : 0));
     const stopped = await stopWith('SIGKILL');
     expect(stopped.code).toBe('SIGKILL');
-    server = startServer(store);
+    server = await startServer(store);
     await server.ready();
     await assertResponsive('after the restart from SIGKILL');
     const manager = await as('manager');

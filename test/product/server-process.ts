@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
-import { scratchDatabase } from '../harness.ts';
+import { freePort, scratchDatabase } from '../harness.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -59,9 +59,9 @@ export interface ServerProcess {
   printed(pattern: RegExp, timeoutMs?: number): Promise<void>;
 }
 
-/** Starts `npm start`'s command on `store` at a free-ish port; the queue and timers run as in production. */
-export function startServer(store: Store, env: Record<string, string> = {}): ServerProcess {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+/** Starts `npm start`'s command on `store` at a free port; the queue and timers run as in production. */
+export async function startServer(store: Store, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, startCommand(), {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: '', AUTH_SECRET: 'product-test-secret', ...store.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
