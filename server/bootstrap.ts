@@ -1,8 +1,8 @@
 import { forkEm } from './db/orm.ts';
 import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { ensureDemoUsers } from '../domain/users/user.service.ts';
-import { Edition } from '../domain/editions/edition.entity.ts';
-import { StandardDocument } from '../domain/standards/standard-document.entity.ts';
+import { editionRepository } from '../domain/editions/edition.repository.ts';
+import { standardRepository } from '../domain/standards/standard.repository.ts';
 import { readLibraryPackage } from '../domain/editions/library-files.ts';
 import { ensureSampleProjects, listProjects } from '../domain/projects/project.service.ts';
 import { scheduleInspections } from '../domain/inspections/schedule.service.ts';
@@ -26,8 +26,8 @@ export async function seed(app: App, log: (line: string) => void = console.log):
   // transaction) gets the editions it is missing
   const pkg = readLibraryPackage(SHIPPED_LIBRARY);
   const shipped = pkg.editions.map((e) => e.name);
-  const present = await em.count(Edition, { name: { $in: shipped } });
-  const empty = (await em.count(StandardDocument)) === 0 && (await em.count(Edition)) === 0;
+  const present = await editionRepository.countEditions(em, shipped);
+  const empty = (await standardRepository.count(em)) === 0 && (await editionRepository.countEditions(em)) === 0;
   const importedLibrary = empty || (present > 0 && present < shipped.length);
   if (importedLibrary) {
     const result = await importLibraryPackage(em, SYSTEM_ACTOR, pkg, app.limits);

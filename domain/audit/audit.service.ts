@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { advisoryLock, type EntityManager } from '../shared/persistence.ts';
 import { canonicalJson, type JsonValue } from '../shared/json.ts';
-import { AuditEvent, type IAuditEvent } from './audit-event.entity.ts';
+import type { IAuditEvent } from './audit-event.entity.ts';
+import { auditRepository, type AuditRecord } from './audit.repository.ts';
 import { authorize, type Actor } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
-import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 import type { Message } from '../shared/messages.ts';
 import { auditMessage } from './audit.messages.ts';
 
@@ -39,9 +39,7 @@ export function auditHash(row: Pick<IAuditEvent, 'id' | 'occurredAt' | 'actor' |
  */
 export async function appendAudit(em: EntityManager, actor: Actor, input: AuditInput): Promise<IAuditEvent> {
   await advisoryLock(em, AUDIT_LOCK);
-  await em.flush(); // earlier events of this transaction must be in the table before we read its tail
-  const [last] = await em.find(AuditEvent, {}, { orderBy: { id: 'desc' }, limit: 1, fields: ['id', 'hash'] });
-  const prev = last ? { id: last.id, hash: last.hash } : { id: 0, hash: GENESIS_HASH };
+  const prev = (await auditRepository.tail(em)) ?? { id: 0, hash: GENESIS_HASH };
   const row = {
     id: prev.id + 1,
     occurredAt: new Date(),
@@ -52,8 +50,7 @@ export async function appendAudit(em: EntityManager, actor: Actor, input: AuditI
     detail: canonicalJson(input.detail),
     prevHash: prev.hash,
   };
-  const event = em.create(AuditEvent, { ...row, hash: auditHash(row) });
-  return event;
+  return auditRepository.append(em, { ...row, hash: auditHash(row) });
 }
 
 /** Reports whether the whole chain is intact, and where it first breaks. */
@@ -63,7 +60,7 @@ export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean
   let checked = 0;
   const batch = 1000;
   for (;;) {
-    const rows = await em.find(AuditEvent, { id: { $gte: expectedId } }, { orderBy: { id: 'asc' }, limit: batch });
+    const rows = await auditRepository.from(em, expectedId, batch);
     for (const row of rows) {
       if (row.id !== expectedId) return { ok: false, checked, brokenAtId: expectedId, reason: auditMessage('audit.event_missing', { id: expectedId }) };
       if (row.prevHash !== prevHash) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.link_broken', { id: row.id, previous: row.id - 1 }) };
@@ -78,20 +75,12 @@ export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean
 
 /** The audit trail is read a page of events at a time, larger pages than other lists. */
 export const AUDIT_PAGE = { defaultSize: 200, maxSize: 1000 };
-/** An audit event as a reader sees it: its detail parsed. */
-export interface AuditRecord extends Omit<IAuditEvent, 'detail'> {
-  detail: JsonValue;
-}
-
-const toRecord = ({ detail, ...event }: IAuditEvent): AuditRecord => ({ ...event, detail: JSON.parse(detail) as JsonValue });
+export type { AuditRecord };
 
 const TRAIL: Keyset<AuditRecord> = { list: 'auditTrail', columns: [{ name: 'id', type: 'int', direction: 'asc' }], keyOf: (e) => [e.id] };
 
 /** Every recorded change of one subject (a standard's code, an edition's name, a username), oldest first, a page at a time. */
 export async function auditTrail(ctx: ServiceContext, subjectKey: string, page: PageArgs): Promise<Page<AuditRecord>> {
   authorize(ctx.actor, 'readAuditTrail');
-  return keysetPage(TRAIL, page, async (window) => {
-    const { where, orderBy, limit } = ormWindow(TRAIL, window);
-    return (await ctx.em.find(AuditEvent, withWindow({ subjectKey }, where), { orderBy, limit })).map(toRecord);
-  }, () => ctx.em.count(AuditEvent, { subjectKey }), AUDIT_PAGE);
+  return keysetPage(TRAIL, page, (window) => auditRepository.trail(ctx.em, subjectKey, TRAIL, window), () => auditRepository.countTrail(ctx.em, subjectKey), AUDIT_PAGE);
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '../shared/persistence.ts';
+import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { editionMessage } from './edition.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
@@ -8,6 +8,7 @@ import { StandardDocument, type IStandardDocument } from '../standards/standard-
 import { StandardVersion, type IStandardVersion } from '../standards/standard-version.entity.ts';
 import { cachedSchema, parseSchema } from '../standards/standard.views.ts';
 import { Edition, EditionEntry, type IEdition } from './edition.entity.ts';
+import { EditionVariant } from '../variants/variant.entity.ts';
 
 /** The editions newest first, as their cursors read. */
 export const EDITIONS: Keyset<IEdition> = { list: 'editions', columns: [{ name: 'seq', type: 'int', direction: 'desc' }], keyOf: (e) => [e.seq] };
@@ -19,6 +20,15 @@ function parseRow(value: unknown): Record<string, unknown> {
 
 /** Editions and what they pin: the version of each standard, read one at a time or all at once. */
 export const editionRepository = {
+  /** Stores an edition with the version of each document and variant it pins (in the caller's transaction). */
+  async insert(em: EntityManager, edition: NewRow<IEdition>, documents: { code: string; version: number }[], variants: { profile: string; version: number }[]): Promise<IEdition> {
+    const row = em.create(Edition, edition);
+    await em.flush(); // the edition row first: entries refer to it
+    for (const doc of documents) em.create(EditionEntry, { editionName: row.name, code: doc.code, version: doc.version });
+    for (const v of variants) em.create(EditionVariant, { editionName: row.name, profile: v.profile, version: v.version });
+    return row;
+  },
+
   /**
    * A document and the version an edition pins for it (the published version when `edition` is
    * null), in one round trip: the hot path of `standard(code)`.
@@ -59,8 +69,9 @@ export const editionRepository = {
     return em.find(Edition, where ?? {}, { orderBy, limit });
   },
 
-  countEditions(em: EntityManager): Promise<number> {
-    return em.count(Edition);
+  /** How many editions are stored (of the given names, when given). */
+  countEditions(em: EntityManager, names?: string[]): Promise<number> {
+    return em.count(Edition, names ? { name: { $in: names } } : {});
   },
 
   async editionVersion(em: EntityManager, editionName: string, code: string): Promise<number | null> {

@@ -9,9 +9,7 @@ import type { Change } from '../standards/diff/semantic-diff.ts';
 import type { PatchOperation } from '../standards/diff/json-patch.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../shared/access.ts';
-import { Edition, EditionEntry, type IEdition } from './edition.entity.ts';
-import { StandardDocument } from '../standards/standard-document.entity.ts';
-import { EditionVariant } from '../variants/variant.entity.ts';
+import type { IEdition } from './edition.entity.ts';
 import { variantRepository } from '../variants/variant.repository.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';
 import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
@@ -38,16 +36,13 @@ export async function publishEdition(ctx: ServiceContext, name: string, note?: s
   const edition = await inTransaction(ctx.em, async (em) => {
     await advisoryLock(em, 72_100_002);
     if (await editionRepository.findEdition(em, name)) throw new ConflictError(editionMessage('edition.exists', { name }));
-    const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
+    const docs = await repo.publishedHeads(em);
     if (docs.length === 0) throw new ConflictError(editionMessage('edition.nothing_published'));
     const newest = await editionRepository.newestEdition(em);
     const now = new Date();
     const createdBy = options.publishedBy ?? actor.username;
-    const created = em.create(Edition, { name, seq: (newest?.seq ?? 0) + 1, createdBy, createdAt: options.date ?? now, note: note ?? null, documentCount: docs.length });
-    await em.flush(); // the edition row first: entries refer to it
-    for (const doc of docs) em.create(EditionEntry, { editionName: name, code: doc.code, version: doc.publishedVersion! });
     const variants = await variantRepository.latestVersions(em);
-    for (const v of variants) em.create(EditionVariant, { editionName: name, profile: v.profile, version: v.version });
+    const created = await editionRepository.insert(em, { name, seq: (newest?.seq ?? 0) + 1, createdBy, createdAt: options.date ?? now, note: note ?? null, documentCount: docs.length }, docs, variants);
     await appendAudit(em, actor, { action: 'edition.published', subjectType: 'edition', subjectKey: name, detail: { documents: docs.length, variants: variants.map((v) => `${v.profile}@${v.version}`), note: note ?? null, publishedBy: createdBy } });
     return created;
   });

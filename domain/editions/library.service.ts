@@ -9,8 +9,6 @@ import { ConflictError } from '../shared/errors.ts';
 import { editionMessage } from './edition.messages.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../shared/access.ts';
-import { StandardDocument } from '../standards/standard-document.entity.ts';
-import { StandardVersion } from '../standards/standard-version.entity.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';
 import { publishEdition } from './edition.service.ts';
 import { retire } from '../standards/standard.service.ts';
@@ -31,7 +29,7 @@ export interface ImportResult {
  */
 export async function importLibrary(em: EntityManager, actor: Actor, files: LibraryFile[], options: { edition?: string; note?: string; limits?: DocumentLimits } = {}): Promise<ImportResult> {
   authorize(actor, 'publishStandards');
-  const existing = new Set((await em.find(StandardDocument, {}, { fields: ['code'] })).map((d) => d.code));
+  const existing = await repo.codes(em);
   const docs = checkLibrary(files, existing, options.limits);
   const result = await inTransaction(em, (tx) => importDocuments(tx, actor, docs, (doc) => ({ author: actor.username, note: options.note ?? `imported from ${doc.file}` })));
   if (options.edition && !(await editionRepository.findEdition(em, options.edition))) {
@@ -92,8 +90,7 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
   for (const doc of [...docs].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))) {
     await yieldToEventLoop();
     if (!(await repo.findDocument(tx, doc.code))) {
-      tx.create(StandardDocument, { code: doc.code, kind: doc.kind, parentCode: doc.parent, title: doc.title, latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now });
-      await tx.flush();
+      await repo.insertDocument(tx, { code: doc.code, kind: doc.kind, parentCode: doc.parent, title: doc.title, latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now });
     }
   }
   // Versions in reference order: whatever a document refers to is published before it.
@@ -115,7 +112,7 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
     row.latestVersion += 1;
     Object.assign(row, { publishedVersion: row.latestVersion, title: doc.title, retired: false, updatedAt: now });
     const { author, note } = provenance(doc);
-    tx.create(StandardVersion, {
+    repo.insertVersion(tx, {
       code: doc.code, version: row.latestVersion, status: 'published', title: doc.title,
       schemaJson: JSON.stringify(doc.schema), contentHash: hash, revision: 1, author,
       note, createdAt: now, updatedAt: now,
@@ -129,9 +126,9 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
 /** The documents of an edition (the newest by default), or the current published ones, for export. */
 export async function exportLibrary(em: EntityManager, edition?: string): Promise<{ code: string; kind: string; schema: JsonObject }[]> {
   const name = edition ?? (await editionRepository.newestEdition(em))?.name;
-  const kinds = new Map((await em.find(StandardDocument, {}, { fields: ['code', 'kind'] })).map((d) => [d.code, d.kind]));
+  const kinds = await repo.kinds(em);
   const versions = name
     ? await editionRepository.editionVersions(em, (await editionRepository.getEdition(em, name)).name)
-    : await em.find(StandardVersion, { status: 'published' }, { orderBy: { code: 'asc' } });
+    : await repo.publishedVersions(em);
   return versions.map((v) => ({ code: v.code, kind: kinds.get(v.code)!, schema: parseSchema(v) }));
 }

@@ -1,14 +1,13 @@
 import { authorize } from '../shared/access.ts';
 import { editionRepository } from './edition.repository.ts';
-import { EditionEntry } from './edition.entity.ts';
-import { StandardDocument, type IStandardDocument } from '../standards/standard-document.entity.ts';
+import type { IStandardDocument } from '../standards/standard-document.entity.ts';
+import { standardRepository, type DocumentFilter } from '../standards/standard.repository.ts';
 import type { IStandardVersion } from '../standards/standard-version.entity.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { standardMessage } from '../standards/standard.messages.ts';
 import { newestEditionName } from './edition.service.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, mapPage, readPageArgs, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
-import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 
 /** A document as read through an edition: `pinnedVersion` is the version that edition holds. */
 export interface StandardView {
@@ -46,18 +45,8 @@ export async function listStandards(ctx: ServiceContext, args: { kind?: string |
   authorize(ctx.actor, 'readStandards');
   readPageArgs(page);
   const editionName = args.workingCopy ? null : await resolveEdition(ctx, args.edition);
-  const where: Record<string, unknown> = {};
-  if (args.kind) where.kind = args.kind;
-  if (args.parent) where.parentCode = args.parent;
-  let pinned: Map<string, number> | null = null;
-  if (editionName) {
-    const entries = await ctx.em.find(EditionEntry, { editionName }, { fields: ['code', 'version'] });
-    pinned = new Map(entries.map((e) => [e.code, e.version]));
-    where.code = { $in: [...pinned.keys()] };
-  }
-  const docs = await keysetPage(STANDARDS, page, (window) => {
-    const { where: after, orderBy, limit } = ormWindow(STANDARDS, window);
-    return ctx.em.find(StandardDocument, withWindow(where, after), { orderBy, limit });
-  }, () => ctx.em.count(StandardDocument, where));
+  const pinned = editionName ? await editionRepository.editionEntries(ctx.em, editionName) : null;
+  const filter: DocumentFilter = { kind: args.kind, parent: args.parent, codes: pinned ? [...pinned.keys()] : null };
+  const docs = await keysetPage(STANDARDS, page, (window) => standardRepository.window(ctx.em, filter, STANDARDS, window), () => standardRepository.count(ctx.em, filter));
   return mapPage(docs, (doc) => ({ doc, edition: editionName, pinnedVersion: pinned ? pinned.get(doc.code) ?? null : doc.publishedVersion ?? null }));
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '../shared/persistence.ts';
+import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import type { JsonValue } from '../shared/json.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { ormWindow, withWindow } from '../shared/keyset-query.ts';
@@ -12,19 +12,39 @@ export interface FindingView extends Omit<IFinding, 'actualJson' | 'reasonsJson'
 
 const toView = ({ actualJson, reasonsJson, ...row }: IFinding): FindingView => ({ ...row, actual: JSON.parse(actualJson) as JsonValue, reasons: JSON.parse(reasonsJson) as string[] });
 
-/** Which findings a list shows (entity property names), e.g. by project, module, severity, status, day. */
-export type FindingWhere = Record<string, unknown>;
+/** Which findings a list shows. */
+export interface FindingFilter {
+  inspectionId?: number | null;
+  projectId?: number | null;
+  module?: string | null;
+  severity?: string | null;
+  status?: string | null;
+  /** inclusive dates YYYY-MM-DD */
+  from?: string | null;
+  to?: string | null;
+}
+
+function whereOf(filter: FindingFilter): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  if (filter.inspectionId != null) where.inspectionId = filter.inspectionId;
+  if (filter.projectId != null) where.projectId = filter.projectId;
+  if (filter.module) where.module = filter.module;
+  if (filter.severity) where.severity = filter.severity;
+  if (filter.status) where.status = filter.status;
+  if (filter.from || filter.to) where.foundOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+  return where;
+}
 
 /** Reads of findings as domain objects. */
 export const findingReads = {
-  /** A window of the findings matching `where`, in a keyset's order. */
-  async window(em: EntityManager, where: FindingWhere, keyset: KeysetOrder, window: PageWindow): Promise<FindingView[]> {
+  /** A window of the findings matching the filter, in a keyset's order. */
+  async window(em: EntityManager, filter: FindingFilter, keyset: KeysetOrder, window: PageWindow): Promise<FindingView[]> {
     const { where: after, orderBy, limit } = ormWindow(keyset, window);
-    return (await em.find(Finding, withWindow(where, after), { orderBy, limit })).map(toView);
+    return (await em.find(Finding, withWindow(whereOf(filter), after), { orderBy, limit })).map(toView);
   },
 
-  count(em: EntityManager, where: FindingWhere): Promise<number> {
-    return em.count(Finding, where);
+  count(em: EntityManager, filter: FindingFilter): Promise<number> {
+    return em.count(Finding, whereOf(filter));
   },
 
   /** Every finding of one inspection, in checklist order. */
@@ -59,6 +79,11 @@ export function findingIdOf(businessKey: string | null): number | null {
 
 /** The status changes of findings (open → rectifying → closed) and the reads the rectification needs. */
 export const findingRepository = {
+  /** Adds an inspection's findings to the unit of work (written with the caller's transaction). */
+  insertAll(em: EntityManager, findings: NewRow<IFinding>[]): void {
+    for (const finding of findings) em.create(Finding, finding);
+  },
+
   /** A finding, locked for the rest of the caller's transaction. */
   async lock(em: EntityManager, id: number): Promise<FindingFacts | null> {
     const [row] = await em.execute<FindingFacts[]>('select * from finding where id = ? for update', [id]);

@@ -1,6 +1,7 @@
-import type { EntityManager } from '../shared/persistence.ts';
+import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
-import { sqlWindow } from '../shared/keyset-query.ts';
+import { ormWindow, sqlWindow, withWindow } from '../shared/keyset-query.ts';
+import { Inspection, type IInspection } from './inspection.entity.ts';
 
 /** One document's share of an inspection: the items that applied and passed, and its version. */
 export interface Tally {
@@ -10,8 +11,57 @@ export interface Tally {
   passed: number;
 }
 
-/** The reads and writes of inspections beyond their entity: tallies and period checks. */
+/** Which inspections a list shows: by project, inspector and inclusive days (YYYY-MM-DD). */
+export interface InspectionFilter {
+  projectId?: number | null;
+  inspector?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+function whereOf(filter: InspectionFilter): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  if (filter.projectId != null) where.projectId = filter.projectId;
+  if (filter.inspector) where.inspector = filter.inspector;
+  if (filter.from || filter.to) where.inspectedOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
+  return where;
+}
+
+/** Inspections, their tallies and period checks. */
 export const inspectionRepository = {
+  find(em: EntityManager, id: number): Promise<IInspection | null> {
+    return em.findOne(Inspection, { id });
+  },
+
+  /** The inspection a phone submitted under its `clientSubmissionId`, if any. */
+  findBySubmission(em: EntityManager, clientSubmissionId: string): Promise<IInspection | null> {
+    return em.findOne(Inspection, { clientSubmissionId });
+  },
+
+  /** Stores an inspection (in the caller's transaction); returns it with its id. */
+  async insert(em: EntityManager, inspection: NewRow<IInspection>): Promise<IInspection> {
+    const row = em.create(Inspection, inspection);
+    await em.flush();
+    return row;
+  },
+
+  /** The inspections with the given ids, in the order of `ids` (unknown ids are left out). */
+  async byIds(em: EntityManager, ids: number[]): Promise<IInspection[]> {
+    if (ids.length === 0) return [];
+    const byId = new Map((await em.find(Inspection, { id: { $in: ids } })).map((i) => [i.id, i]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  },
+
+  /** A window of the inspections matching the filter, in a keyset's order. */
+  window(em: EntityManager, filter: InspectionFilter, keyset: KeysetOrder, window: PageWindow): Promise<IInspection[]> {
+    const { where, orderBy, limit } = ormWindow(keyset, window);
+    return em.find(Inspection, withWindow(whereOf(filter), where), { orderBy, limit });
+  },
+
+  count(em: EntityManager, filter: InspectionFilter = {}): Promise<number> {
+    return em.count(Inspection, whereOf(filter));
+  },
+
   /** Stores an inspection's tallies, one row per document, in one statement. */
   async insertTallies(em: EntityManager, inspectionId: number, tallies: Tally[]): Promise<void> {
     if (tallies.length === 0) return;

@@ -8,10 +8,10 @@ import type { JsonValue } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../shared/access.ts';
-import { Finding } from '../findings/finding.entity.ts';
-import { Inspection, type IInspection } from './inspection.entity.ts';
-import { Photo } from '../photos/photo.entity.ts';
-import { Place } from '../projects/project.entity.ts';
+import { findingRepository } from '../findings/finding.repository.ts';
+import type { IInspection } from './inspection.entity.ts';
+import { photoRepository } from '../photos/photo.repository.ts';
+import { projectRepository } from '../projects/project.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../shared/service-context.ts';
 import { getChecklistById, todayInChina } from '../checklists/checklist.service.ts';
@@ -58,18 +58,18 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
   const inspectedOn = args.inspectedOn ?? todayInChina();
   // What the phone sent, and who sent it: a retry after midnight is the same submission.
   const hash = contentHash({ inspector: actor.username, checklistId: args.checklistId, placeId: args.placeId ?? null, inspectedOn: args.inspectedOn ?? null, answers: [...args.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)) } as unknown as JsonValue);
-  const existing = await ctx.em.findOne(Inspection, { clientSubmissionId: id });
+  const existing = await inspectionRepository.findBySubmission(ctx.em, id);
   if (existing) return sameSubmission(existing, hash, actor.username);
   requireRecentDay('inspectedOn', inspectedOn, todayInChina());
 
   const { checklist } = await getChecklistById(ctx.em, args.checklistId);
   const retired = await retirementRepository.find(ctx.em, checklist.edition);
   if (retired) throw new ConflictError(editionMessage('edition.retired_fetch_current', { edition: checklist.edition, date: retired.retiredAt.toISOString().slice(0, 10), note: retired.note }));
-  if (args.placeId != null && !(await ctx.em.findOne(Place, { id: args.placeId, projectId: checklist.projectId }))) {
+  if (args.placeId != null && !(await projectRepository.findPlace(ctx.em, args.placeId, checklist.projectId))) {
     throw new ValidationError(inspectionMessage('inspection.place_not_in_project'), [issue('/placeId', inspectionMessage('inspection.place_other_project', { place: args.placeId, project: checklist.projectId }))]);
   }
   const photoIds = [...new Set(args.answers.flatMap((a) => [...(a.photos ?? []), ...(Array.isArray(a.value) ? (a.value as unknown[]).filter((v): v is string => typeof v === 'string') : [])]))];
-  const known = new Set(photoIds.length ? (await ctx.em.find(Photo, { sha256: { $in: photoIds } }, { fields: ['sha256'] })).map((p) => p.sha256) : []);
+  const known = await photoRepository.existing(ctx.em, photoIds);
   const evaluation = evaluateAnswers(checklist, args.answers, (photo) => known.has(photo));
 
   try {
@@ -77,14 +77,13 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
       // checked again inside the transaction: a retirement may have committed meanwhile
       if (await retirementRepository.find(em, checklist.edition)) throw new ConflictError(editionMessage('edition.retired_meanwhile', { edition: checklist.edition }));
       const now = new Date();
-      const inspection = em.create(Inspection, {
+      const inspection = await inspectionRepository.insert(em, {
         checklistId: checklist.id, projectId: checklist.projectId, placeId: args.placeId ?? null, tier: checklist.tier, editionName: checklist.edition,
         inspector: actor.username, clientSubmissionId: id, answersHash: hash, answersJson: JSON.stringify(args.answers),
         applicable: evaluation.applicable, passed: evaluation.passed, score: evaluation.applicable ? evaluation.score : null, executionRate: evaluation.applicable ? evaluation.executionRate : null,
         variantProfile: checklist.variant?.profile ?? null, variantVersion: checklist.variant?.version ?? null,
         findingCount: evaluation.failed.length, inspectedOn, submittedAt: now,
       });
-      await em.flush();
       const tallies = new Map<string, { version: number; applicable: number; passed: number }>();
       for (const r of evaluation.results) {
         const t = tallies.get(r.item.code) ?? { version: r.item.version, applicable: 0, passed: 0 };
@@ -93,15 +92,13 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
         tallies.set(r.item.code, t);
       }
       await inspectionRepository.insertTallies(em, inspection.id, [...tallies].map(([code, t]) => ({ code, ...t })));
-      for (const r of evaluation.failed) {
-        em.create(Finding, {
-          inspectionId: inspection.id, projectId: checklist.projectId, placeId: args.placeId ?? null, itemId: r.item.id, code: r.item.code, version: r.item.version,
-          module: r.item.module, itemKey: r.item.key, title: r.item.title, severity: r.item.severity, weight: r.item.weight,
-          expectedZh: r.item.criterion.zh, expectedEn: r.item.criterion.en, actualJson: JSON.stringify(r.answer.value ?? null), reasonsJson: JSON.stringify(r.reasons),
-          touchpoints: r.item.touchpoints, photos: r.item.input === 'photos' ? ((r.answer.value as string[]) ?? []) : (r.answer.photos ?? []), remark: r.answer.remark ?? null,
-          status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, foundOn: inspectedOn, createdAt: now,
-        });
-      }
+      findingRepository.insertAll(em, evaluation.failed.map((r) => ({
+        inspectionId: inspection.id, projectId: checklist.projectId, placeId: args.placeId ?? null, itemId: r.item.id, code: r.item.code, version: r.item.version,
+        module: r.item.module, itemKey: r.item.key, title: r.item.title, severity: r.item.severity, weight: r.item.weight,
+        expectedZh: r.item.criterion.zh, expectedEn: r.item.criterion.en, actualJson: JSON.stringify(r.answer.value ?? null), reasonsJson: JSON.stringify(r.reasons),
+        touchpoints: r.item.touchpoints, photos: r.item.input === 'photos' ? ((r.answer.value as string[]) ?? []) : (r.answer.photos ?? []), remark: r.answer.remark ?? null,
+        status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, foundOn: inspectedOn, createdAt: now,
+      })));
       await appendAudit(em, actor, { action: 'inspection.submitted', subjectType: 'inspection', subjectKey: String(inspection.id), detail: { checklistId: checklist.id, clientSubmissionId: id, findings: evaluation.failed.length, score: evaluation.score } });
       // major and critical findings open their rectification right after the commit, through the job queue
       if (evaluation.failed.some((r) => r.item.severity === 'major' || r.item.severity === 'critical')) {
@@ -112,7 +109,7 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Another request with the same clientSubmissionId won the race: answer as its retry.
-    const winner = await forkOf(ctx.em).findOne(Inspection, { clientSubmissionId: id });
+    const winner = await inspectionRepository.findBySubmission(forkOf(ctx.em), id);
     if (!winner) throw error;
     return sameSubmission(winner, hash, actor.username);
   }
@@ -120,7 +117,7 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
 
 export async function getInspection(ctx: ServiceContext, id: number): Promise<IInspection> {
   authorize(ctx.actor, 'readInspections');
-  const row = await ctx.em.findOne(Inspection, { id });
+  const row = await inspectionRepository.find(ctx.em, id);
   if (!row) throw new NotFoundError(inspectionMessage('inspection.not_found', { id }), String(id));
   return row;
 }

@@ -5,13 +5,13 @@ import { ValidationError, issue } from '../shared/errors.ts';
 import { inspectionMessage } from './inspection.messages.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../shared/access.ts';
-import { Schedule, type ISchedule } from './schedule.entity.ts';
+import type { ISchedule } from './schedule.entity.ts';
+import { scheduleRepository } from './schedule.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { todayInChina } from '../checklists/checklist.service.ts';
 import { requireDates } from '../shared/dates.ts';
 import { getProject } from '../projects/project.service.ts';
 import { arrayPage, keysetPage, readPageArgs, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
-import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 
 /** Creates (or reactivates) the schedule of an inspector for a project and tier. */
 export async function scheduleInspections(ctx: ServiceContext, args: { projectId: number; tier: Tier; inspector: string; startsOn?: string | null }): Promise<ISchedule> {
@@ -21,8 +21,8 @@ export async function scheduleInspections(ctx: ServiceContext, args: { projectId
   requireDates({ startsOn });
   if (!args.inspector.trim()) throw new ValidationError(inspectionMessage('schedule.inspector_required'), [issue('/inspector', inspectionMessage('schedule.inspector_rule'))]);
   return inTransaction(ctx.em, async (em) => {
-    const existing = await em.findOne(Schedule, { projectId: args.projectId, tier: args.tier, inspector: args.inspector });
-    const row = existing ?? em.create(Schedule, { projectId: args.projectId, tier: args.tier, inspector: args.inspector, startsOn, active: true, createdAt: new Date() });
+    const existing = await scheduleRepository.find(em, args.projectId, args.tier, args.inspector);
+    const row = existing ?? scheduleRepository.insert(em, { projectId: args.projectId, tier: args.tier, inspector: args.inspector, startsOn, active: true, createdAt: new Date() });
     Object.assign(row, { active: true, startsOn });
     await appendAudit(em, actor, { action: 'schedule.saved', subjectType: 'project', subjectKey: String(args.projectId), detail: { tier: args.tier, inspector: args.inspector, startsOn } });
     return row;
@@ -38,11 +38,7 @@ const SCHEDULES: Keyset<ISchedule> = {
 /** Active schedules (of one project), by project and tier, a page at a time. */
 export async function listSchedules(ctx: ServiceContext, projectId: number | null | undefined, page: PageArgs): Promise<Page<ISchedule>> {
   authorize(ctx.actor, 'readInspections');
-  const where = projectId != null ? { projectId, active: true } : { active: true };
-  return keysetPage(SCHEDULES, page, (window) => {
-    const { where: after, orderBy, limit } = ormWindow(SCHEDULES, window);
-    return ctx.em.find(Schedule, withWindow(where, after), { orderBy, limit });
-  }, () => ctx.em.count(Schedule, where));
+  return keysetPage(SCHEDULES, page, (window) => scheduleRepository.window(ctx.em, projectId, SCHEDULES, window), () => scheduleRepository.countActive(ctx.em, projectId));
 }
 
 const OVERDUE: Keyset<OverdueInspection> = { ...SCHEDULES, list: 'overdueInspections', keyOf: (o) => SCHEDULES.keyOf(o.schedule) };
@@ -81,7 +77,7 @@ export async function overdueInspections(ctx: ServiceContext, asOf: string | nul
   const day = asOf ?? todayInChina();
   const out: OverdueInspection[] = [];
   // computed per schedule (a small table), then paged in memory with the same cursors as any list
-  for (const schedule of await ctx.em.find(Schedule, { active: true }, { orderBy: { projectId: 'asc', tier: 'asc', id: 'asc' } })) {
+  for (const schedule of await scheduleRepository.allActive(ctx.em)) {
     const [from, to] = lastPeriod(schedule.tier as Tier, day);
     if (to < schedule.startsOn) continue;
     const coverage = await inspectionRepository.periodCoverage(ctx.em, schedule.projectId, schedule.tier, from, to);

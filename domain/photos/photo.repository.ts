@@ -1,4 +1,5 @@
 import type { EntityManager } from '../shared/persistence.ts';
+import { Photo, type IPhoto } from './photo.entity.ts';
 
 /** Photos as stored rows: the bytes live on disk under their sha256. */
 export const photoRepository = {
@@ -6,6 +7,10 @@ export const photoRepository = {
   async insertIfAbsent(em: EntityManager, photo: { sha256: string; mime: string; bytes: number; uploadedBy: string; createdAt: Date }): Promise<void> {
     await em.execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, ?, ?, ?, ?) on conflict (sha256) do nothing`,
       [photo.sha256, photo.mime, photo.bytes, photo.uploadedBy, photo.createdAt]);
+  },
+
+  find(em: EntityManager, sha256: string): Promise<IPhoto | null> {
+    return em.findOne(Photo, { sha256 });
   },
 
   /** Which of the given sha256 values name uploaded photos. */

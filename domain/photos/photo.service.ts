@@ -6,7 +6,7 @@ import type { EntityManager } from '../shared/persistence.ts';
 import { NotFoundError, ValidationError, issue } from '../shared/errors.ts';
 import { authorize } from '../shared/access.ts';
 import { photoMessage } from './photo.messages.ts';
-import { Photo, type IPhoto } from './photo.entity.ts';
+import type { IPhoto } from './photo.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 
 /** Where photos live and how large one may be. */
@@ -42,12 +42,12 @@ export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, 
   await writeFile(partial, bytes);
   await rename(partial, path);
   await photoRepository.insertIfAbsent(ctx.em, { sha256, mime: type.mime, bytes: bytes.length, uploadedBy: actor.username, createdAt: new Date() });
-  return (await ctx.em.findOne(Photo, { sha256 }))!;
+  return (await photoRepository.find(ctx.em, sha256))!;
 }
 
 /** A stored photo's bytes and type. */
 export async function readPhoto(em: EntityManager, store: PhotoStore, sha256: string): Promise<{ photo: IPhoto; bytes: Buffer }> {
-  const photo = /^[0-9a-f]{64}$/.test(sha256) ? await em.findOne(Photo, { sha256 }) : null;
+  const photo = /^[0-9a-f]{64}$/.test(sha256) ? await photoRepository.find(em, sha256) : null;
   if (!photo) throw new NotFoundError(photoMessage('photo.not_found', { sha256 }), sha256);
   return { photo, bytes: await readFile(pathOf(store, sha256)) };
 }

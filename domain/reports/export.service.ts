@@ -2,8 +2,8 @@ import { evaluateAnswers, type Answer } from '../checklists/evaluate.ts';
 import type { Checklist } from '../checklists/generate.ts';
 import type { EntityManager } from '../shared/persistence.ts';
 import { writeXlsx } from './xlsx.ts';
-import { Place } from '../projects/project.entity.ts';
-import { Inspection } from '../inspections/inspection.entity.ts';
+import { projectRepository } from '../projects/project.repository.ts';
+import { inspectionRepository } from '../inspections/inspection.repository.ts';
 import { getChecklistById } from '../checklists/checklist.service.ts';
 import { getProject } from '../projects/project.service.ts';
 import { NotFoundError } from '../shared/errors.ts';
@@ -43,11 +43,11 @@ export async function checklistWorkbook(em: EntityManager, id: string): Promise<
 
 /** An inspection report: the checklist's rows with each result, actual value and reason, in Chinese. */
 export async function inspectionWorkbook(em: EntityManager, inspectionId: number): Promise<{ filename: string; bytes: Uint8Array }> {
-  const inspection = await em.findOne(Inspection, { id: inspectionId });
+  const inspection = await inspectionRepository.find(em, inspectionId);
   if (!inspection) throw new NotFoundError(inspectionMessage('inspection.not_found', { id: inspectionId }), String(inspectionId));
   const { checklist } = await getChecklistById(em, inspection.checklistId);
   const project = await getProject(em, inspection.projectId);
-  const place = inspection.placeId ? await em.findOne(Place, { id: inspection.placeId }) : null;
+  const place = inspection.placeId ? await projectRepository.findPlaceById(em, inspection.placeId) : null;
   const evaluation = evaluateAnswers(checklist, JSON.parse(inspection.answersJson) as Answer[]);
   const results = new Map(evaluation.results.map((r) => [r.item.id, r]));
   const bytes = writeXlsx([{

@@ -1,23 +1,11 @@
 import { authorize } from '../shared/access.ts';
 import { reportRepository } from './report.repository.ts';
-import { inspectionRepository } from '../inspections/inspection.repository.ts';
+import { inspectionRepository, type InspectionFilter } from '../inspections/inspection.repository.ts';
 import { requireDates } from '../shared/dates.ts';
-import { findingReads, type FindingView } from '../findings/finding.repository.ts';
-import { Inspection, type IInspection } from '../inspections/inspection.entity.ts';
+import { findingReads, type FindingFilter, type FindingView } from '../findings/finding.repository.ts';
+import type { IInspection } from '../inspections/inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
-import { ormWindow, withWindow } from '../shared/keyset-query.ts';
-
-export interface FindingFilter {
-  inspectionId?: number | null;
-  projectId?: number | null;
-  module?: string | null;
-  severity?: string | null;
-  status?: string | null;
-  /** inclusive dates YYYY-MM-DD */
-  from?: string | null;
-  to?: string | null;
-}
 
 const FINDINGS: Keyset<FindingView> = { list: 'findings', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (f) => [f.id] };
 const INSPECTIONS: Keyset<IInspection> = { list: 'inspections', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (i) => [i.id] };
@@ -27,14 +15,7 @@ const INSPECTIONS_UNDER: Keyset<IInspection> = { list: 'inspectionsUnder', colum
 export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: PageArgs): Promise<Page<FindingView>> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
-  const where: Record<string, unknown> = {};
-  if (filter.inspectionId != null) where.inspectionId = filter.inspectionId;
-  if (filter.projectId != null) where.projectId = filter.projectId;
-  if (filter.module) where.module = filter.module;
-  if (filter.severity) where.severity = filter.severity;
-  if (filter.status) where.status = filter.status;
-  if (filter.from || filter.to) where.foundOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  return keysetPage(FINDINGS, page, (window) => findingReads.window(ctx.em, where, FINDINGS, window), () => findingReads.count(ctx.em, where));
+  return keysetPage(FINDINGS, page, (window) => findingReads.window(ctx.em, filter, FINDINGS, window), () => findingReads.count(ctx.em, filter));
 }
 
 export type RateGroup = 'project' | 'module' | 'month';
@@ -72,27 +53,16 @@ export async function findingHeatMap(ctx: ServiceContext, filter: { module?: str
 /** The inspections that checked a given version of a document ("what was checked under v3 of W021?"). */
 export async function inspectionsUnder(ctx: ServiceContext, code: string, version: number, page: PageArgs): Promise<Page<IInspection>> {
   authorize(ctx.actor, 'readInspections');
-  return keysetPage(INSPECTIONS_UNDER, page, async (window) => {
-    const ids = await inspectionRepository.idsUnder(ctx.em, code, version, INSPECTIONS_UNDER, window);
-    if (ids.length === 0) return [];
-    const rows = await ctx.em.find(Inspection, { id: { $in: ids } });
-    const byId = new Map(rows.map((i) => [i.id, i]));
-    return ids.map((id) => byId.get(id)).filter((i) => i !== undefined);
-  }, () => inspectionRepository.countUnder(ctx.em, code, version));
+  return keysetPage(INSPECTIONS_UNDER, page,
+    async (window) => inspectionRepository.byIds(ctx.em, await inspectionRepository.idsUnder(ctx.em, code, version, INSPECTIONS_UNDER, window)),
+    () => inspectionRepository.countUnder(ctx.em, code, version));
 }
 
 /** Inspections, newest first, by project and inspector, a page at a time. */
-export async function listInspections(ctx: ServiceContext, filter: { projectId?: number | null; inspector?: string | null; from?: string | null; to?: string | null }, page: PageArgs): Promise<Page<IInspection>> {
+export async function listInspections(ctx: ServiceContext, filter: InspectionFilter, page: PageArgs): Promise<Page<IInspection>> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
-  const where: Record<string, unknown> = {};
-  if (filter.projectId != null) where.projectId = filter.projectId;
-  if (filter.inspector) where.inspector = filter.inspector;
-  if (filter.from || filter.to) where.inspectedOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  return keysetPage(INSPECTIONS, page, (window) => {
-    const { where: after, orderBy, limit } = ormWindow(INSPECTIONS, window);
-    return ctx.em.find(Inspection, withWindow(where, after), { orderBy, limit });
-  }, () => ctx.em.count(Inspection, where));
+  return keysetPage(INSPECTIONS, page, (window) => inspectionRepository.window(ctx.em, filter, INSPECTIONS, window), () => inspectionRepository.count(ctx.em, filter));
 }
 
 /** Every finding of one inspection, in checklist order. */

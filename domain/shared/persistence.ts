@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type RequiredEntityData } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 /**
@@ -6,6 +6,9 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
  * transactions with `inTransaction`; only entities and repositories use the ORM's API beyond that.
  */
 export type EntityManager = SqlEntityManager;
+
+/** What a repository needs to store a new row: every column but generated ones and those that may be null or have a default. */
+export type NewRow<T> = RequiredEntityData<T>;
 
 /**
  * Runs `work` in a transaction on its own fork of `em` (or inside the transaction `em` already

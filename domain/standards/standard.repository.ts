@@ -1,13 +1,87 @@
-import type { EntityManager } from '../shared/persistence.ts';
+import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
 import { StandardVersion, type IStandardVersion } from './standard-version.entity.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { standardMessage } from './standard.messages.ts';
+import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 
 export const OPEN_STATUSES = ['draft', 'in_review'] as const;
 
+/** Which documents a list shows: of a kind, under a parent, among given codes. */
+export interface DocumentFilter {
+  kind?: string | null;
+  parent?: string | null;
+  codes?: string[] | null;
+}
+
+function whereOf(filter: DocumentFilter): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  if (filter.kind) where.kind = filter.kind;
+  if (filter.parent) where.parentCode = filter.parent;
+  if (filter.codes) where.code = { $in: filter.codes };
+  return where;
+}
+
+/** The changes a draft's save makes to its version row. */
+export type DraftChanges = Pick<IStandardVersion, 'schemaJson' | 'contentHash' | 'title' | 'revision' | 'updatedAt'> & { note?: string | null };
+
 /** Queries over documents and their versions. */
 export const standardRepository = {
+  /** Stores a document (in the caller's transaction) before any version of it. */
+  async insertDocument(em: EntityManager, doc: NewRow<IStandardDocument>): Promise<IStandardDocument> {
+    const row = em.create(StandardDocument, doc);
+    await em.flush(); // versions refer to it
+    return row;
+  },
+
+  /** Adds a version to the unit of work (written with the caller's transaction). */
+  insertVersion(em: EntityManager, version: NewRow<IStandardVersion>): IStandardVersion {
+    return em.create(StandardVersion, version);
+  },
+
+  /**
+   * Saves a draft only if it still has the revision the caller saw: false (and nothing written)
+   * when another save came first. On success `draft` holds the stored row.
+   */
+  async updateDraftAtRevision(em: EntityManager, draft: IStandardVersion, expectedRevision: number, changes: DraftChanges): Promise<boolean> {
+    const updated = await em.nativeUpdate(StandardVersion, { id: draft.id, revision: expectedRevision, status: 'draft' }, changes);
+    if (updated !== 1) return false;
+    await em.refresh(draft);
+    return true;
+  },
+
+  /** The code of every stored document. */
+  async codes(em: EntityManager): Promise<Set<string>> {
+    return new Set((await em.find(StandardDocument, {}, { fields: ['code'] })).map((d) => d.code));
+  },
+
+  /** The kind of every stored document, by code. */
+  async kinds(em: EntityManager): Promise<Map<string, string>> {
+    return new Map((await em.find(StandardDocument, {}, { fields: ['code', 'kind'] })).map((d) => [d.code, d.kind]));
+  },
+
+  /** The published version of every document that is not retired, by code. */
+  async publishedHeads(em: EntityManager): Promise<{ code: string; version: number }[]> {
+    const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
+    return docs.map((d) => ({ code: d.code, version: d.publishedVersion! }));
+  },
+
+  /** Every published version, by code. */
+  publishedVersions(em: EntityManager): Promise<IStandardVersion[]> {
+    return em.find(StandardVersion, { status: 'published' }, { orderBy: { code: 'asc' } });
+  },
+
+  /** A window of the documents matching the filter, in a keyset's order. */
+  window(em: EntityManager, filter: DocumentFilter, keyset: KeysetOrder, window: PageWindow): Promise<IStandardDocument[]> {
+    const { where, orderBy, limit } = ormWindow(keyset, window);
+    return em.find(StandardDocument, withWindow(whereOf(filter), where), { orderBy, limit });
+  },
+
+  count(em: EntityManager, filter: DocumentFilter = {}): Promise<number> {
+    return em.count(StandardDocument, whereOf(filter));
+  },
+
   /**
    * Which of `codes` are stored touchpoints; null when the store holds no touchpoints at all (a
    * store whose reference data was never imported).

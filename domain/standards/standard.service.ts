@@ -9,8 +9,8 @@ import { validateStandard, type StandardIdentity } from './validate.ts';
 import type { DocumentLimits } from '../shared/limits.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../shared/access.ts';
-import { StandardDocument, type IStandardDocument } from './standard-document.entity.ts';
-import { StandardVersion, type IStandardVersion } from './standard-version.entity.ts';
+import type { IStandardDocument } from './standard-document.entity.ts';
+import type { IStandardVersion } from './standard-version.entity.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { parseSchema, toVersionView, type StandardVersionView } from './standard.views.ts';
@@ -122,7 +122,7 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
       if (identity.parent && !(await repo.findDocument(em, identity.parent))) {
         throw new ValidationError(m('standard.parent_missing', { parent: identity.parent }), [issue('/x-standard/parent', m('standard.no_such_standard', { code: identity.parent }))]);
       }
-      doc = em.create(StandardDocument, {
+      doc = await repo.insertDocument(em, {
         code: identity.code, kind: identity.kind, parentCode: identity.parent, title: identity.title,
         latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now,
       });
@@ -137,11 +137,10 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
       }
       assertSameIdentity(doc, validateFor(input.code, schema, ctx.limits));
     }
-    await em.flush();
     await assertStoreRules(em, input.code, schema);
     doc.latestVersion += 1;
     doc.updatedAt = now;
-    const row = em.create(StandardVersion, {
+    const row = repo.insertVersion(em, {
       code: input.code, version: doc.latestVersion, status: 'draft', title: String(schema.title),
       schemaJson: JSON.stringify(schema), contentHash: contentHash(schema), revision: 1,
       author: actor.username, note: input.note ?? null, createdAt: now, updatedAt: now,
@@ -177,14 +176,13 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
     await assertStoreRules(em, input.code, schema);
     const now = new Date();
     const hash = contentHash(schema);
-    const updated = await em.nativeUpdate(StandardVersion, { id: draft.id, revision: input.expectedRevision, status: 'draft' }, {
+    const saved = await repo.updateDraftAtRevision(em, draft, input.expectedRevision, {
       schemaJson: JSON.stringify(schema), contentHash: hash, title: String(schema.title),
       revision: input.expectedRevision + 1, updatedAt: now, ...(input.note !== undefined ? { note: input.note } : {}),
     });
-    if (updated !== 1) {
+    if (!saved) {
       throw new ConflictError(m('standard.draft_stale', { code: input.code, expected: input.expectedRevision, current: draft.revision }), draft.revision);
     }
-    await em.refresh(draft);
     doc.title = String(schema.title);
     doc.updatedAt = now;
     await appendAudit(em, actor, { action: 'standard.draft.updated', subjectType: 'standard', subjectKey: input.code, detail: { ...summary(draft), previousRevision: input.expectedRevision } });

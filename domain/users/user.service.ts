@@ -5,7 +5,8 @@ import { ConflictError, ValidationError, DomainError, issue } from '../shared/er
 import { userMessage } from './user.messages.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { settingRepository } from '../shared/setting.repository.ts';
-import { User, type IUser, type Qualification } from './user.entity.ts';
+import type { IUser, Qualification } from './user.entity.ts';
+import { userRepository } from './user.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { ROLES, type Actor, type Role } from '../shared/access.ts';
 import type { TokenService } from './token.ts';
@@ -37,8 +38,8 @@ export async function createUser(em: EntityManager, actor: Actor, input: NewUser
   if (issues.length > 0) throw new ValidationError(userMessage('user.invalid', { username: input.username }), issues);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(em, async (tx) => {
-    if (await tx.findOne(User, { username: input.username })) throw new ConflictError(userMessage('user.exists', { username: input.username }));
-    const user = tx.create(User, {
+    if (await userRepository.find(tx, input.username)) throw new ConflictError(userMessage('user.exists', { username: input.username }));
+    const user = userRepository.insert(tx, {
       username: input.username, displayName: input.displayName ?? input.username, passwordHash,
       roles: input.roles, qualifications: input.qualifications ?? [], active: true, createdAt: new Date(),
     });
@@ -53,7 +54,7 @@ export async function createUser(em: EntityManager, actor: Actor, input: NewUser
  */
 export async function login(em: EntityManager, tokens: TokenService, username: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; user: IUser }> {
   await assertNotLocked(em, username, address);
-  const user = await em.findOne(User, { username });
+  const user = await userRepository.find(em, username);
   // Hash even for unknown users so response time does not reveal which usernames exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
   if (!user || !user.active || !ok) {
@@ -65,13 +66,13 @@ export async function login(em: EntityManager, tokens: TokenService, username: s
   return { token, expiresAt, user };
 }
 
-/** The demo users of the embedded default (password `pinzhi-demo`), created once. */
 /** The signed-in user's own record (name and qualifications); null when the account is gone. */
 export async function ownProfile(ctx: ServiceContext): Promise<IUser | null> {
   if (!ctx.actor) return null;
-  return ctx.em.findOne(User, { username: ctx.actor.username });
+  return userRepository.find(ctx.em, ctx.actor.username);
 }
 
+/** The demo users of the embedded default (password `pinzhi-demo`), created once. */
 export const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
   { username: 'manager', displayName: '品质经理 王敏', roles: ['quality_manager'] },
@@ -85,7 +86,7 @@ export const DEMO_PASSWORD = 'pinzhi-demo';
 export async function ensureDemoUsers(em: EntityManager, actor: Actor): Promise<number> {
   let created = 0;
   for (const demo of DEMO_USERS) {
-    if (await em.findOne(User, { username: demo.username })) continue;
+    if (await userRepository.find(em, demo.username)) continue;
     await createUser(em, actor, { ...demo, password: DEMO_PASSWORD, qualifications: demo.roles.includes('project_manager') ? [{ certificate: '物业经理证', number: 'WY-2024-0187', expiresOn: '2028-06-30' }] : [] });
     created++;
   }

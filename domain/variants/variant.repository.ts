@@ -1,4 +1,4 @@
-import type { EntityManager } from '../shared/persistence.ts';
+import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { variantMessage } from './variant.messages.ts';
 import { Touchpoint, type ITouchpoint } from './touchpoint.entity.ts';
@@ -11,6 +11,20 @@ export const TOUCHPOINTS: Keyset<ITouchpoint> = { list: 'touchpoints', columns: 
 
 /** Queries for variants (profile overlays) and touchpoints. */
 export const variantRepository = {
+  /** Adds a variant version to the unit of work (written with the caller's transaction). */
+  insert(em: EntityManager, version: NewRow<IVariantVersion>): IVariantVersion {
+    return em.create(VariantVersion, version);
+  },
+
+  /** Stores the touchpoints whose codes are not stored yet; returns how many were added. */
+  async addTouchpoints(em: EntityManager, touchpoints: ITouchpoint[]): Promise<number> {
+    const known = new Set((await em.find(Touchpoint, {}, { fields: ['code'] })).map((t) => t.code));
+    const added = touchpoints.filter((t) => !known.has(t.code));
+    for (const t of added) em.create(Touchpoint, t);
+    await em.flush();
+    return added.length;
+  },
+
   /** The newest version of every profile. */
   async latestVersions(em: EntityManager): Promise<{ profile: string; version: number }[]> {
     return em.execute<{ profile: string; version: number }[]>(`select profile, max(version) as version from variant_version group by profile order by profile`);

@@ -6,8 +6,8 @@ import { contentHash } from '../standards/content-hash.ts';
 import { applyOverlay, type Touchpoint as TouchpointData, type Variant } from './variants.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../shared/access.ts';
-import { Touchpoint, type ITouchpoint } from './touchpoint.entity.ts';
-import { VariantVersion, type IVariantVersion } from './variant.entity.ts';
+import type { ITouchpoint } from './touchpoint.entity.ts';
+import type { IVariantVersion } from './variant.entity.ts';
 import { standardRepository as repo } from '../standards/standard.repository.ts';
 import { parseSchema } from '../standards/standard.views.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -30,7 +30,7 @@ export async function saveVariant(em: EntityManager, actor: Actor, variant: Vari
   const hash = contentHash(JSON.parse(canonicalJson({ title: variant.title, description: variant.description, overlays: JSON.parse(overlaysJson) })));
   const latest = await variants.latest(em, variant.profile);
   if (latest?.contentHash === hash) return latest;
-  const row = em.create(VariantVersion, {
+  const row = variants.insert(em, {
     profile: variant.profile, version: (latest?.version ?? 0) + 1, title: variant.title, description: variant.description,
     overlaysJson, overlayCount: variant.overlays.length, contentHash: hash, author: provenance.author, note: provenance.note, createdAt: new Date(),
   });
@@ -40,11 +40,7 @@ export async function saveVariant(em: EntityManager, actor: Actor, variant: Vari
 
 /** Replaces nothing: adds the touchpoints that are not stored yet (they are reference data). */
 export async function saveTouchpoints(em: EntityManager, touchpoints: TouchpointData[]): Promise<number> {
-  const known = new Set((await em.find(Touchpoint, {}, { fields: ['code'] })).map((t) => t.code));
-  const added = touchpoints.filter((t) => !known.has(t.code));
-  for (const t of added) em.create(Touchpoint, { code: t.code, name: t.name, stage: t.stage, place: t.place });
-  await em.flush();
-  return added.length;
+  return variants.addTouchpoints(em, touchpoints.map((t) => ({ code: t.code, name: t.name, stage: t.stage, place: t.place })));
 }
 
 /** The customer touchpoints (of one journey stage), by code, a page at a time. */

@@ -3,13 +3,12 @@ import { forkEm } from '../db/orm.ts';
 import { settingRepository } from '../../domain/shared/setting.repository.ts';
 import { instanceRepository } from '../../domain/workflows/instance.repository.ts';
 import { taskRepository } from '../../domain/workflows/task.repository.ts';
-import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { EntityManager } from '../../domain/shared/persistence.ts';
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import type { Answer } from '../../domain/checklists/evaluate.ts';
 import type { App } from '../app.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../domain/shared/access.ts';
-import { Inspection } from '../../domain/inspections/inspection.entity.ts';
-import { Setting } from '../../domain/shared/setting.entity.ts';
+import { inspectionRepository } from '../../domain/inspections/inspection.repository.ts';
 import { getChecklist, todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { submitInspection } from '../../domain/inspections/inspection.service.ts';
 import { uploadPhoto } from '../../domain/photos/photo.service.ts';
@@ -24,8 +23,8 @@ import { yieldToEventLoop } from '../../domain/shared/event-loop.ts';
 const DEMO_STATE = 'seed.demo-activity';
 
 /** Whether a start was cut short while it recorded the demo activity (the next start finishes it). */
-export async function demoActivityUnfinished(em: SqlEntityManager): Promise<boolean> {
-  return (await em.findOne(Setting, { key: DEMO_STATE }))?.value === 'started';
+export async function demoActivityUnfinished(em: EntityManager): Promise<boolean> {
+  return (await settingRepository.get(em, DEMO_STATE)) === 'started';
 }
 
 /** Projects the demo inspector flew into over the last three months. */
@@ -59,8 +58,8 @@ const actor = (username: string, role: Actor['roles'][number]): Actor => ({ user
  */
 export async function seedDemoActivity(app: App, log: (line: string) => void = console.log): Promise<void> {
   const em = forkEm(app.orm);
-  const state = await em.findOne(Setting, { key: DEMO_STATE });
-  if (state?.value === 'done' || (!state && (await em.count(Inspection)) > 0)) return;
+  const state = await settingRepository.get(em, DEMO_STATE);
+  if (state === 'done' || (state === null && (await inspectionRepository.count(em)) > 0)) return;
   await settingRepository.putIfAbsent(em, DEMO_STATE, 'started');
   const context = (who: Actor) => ({ ...app.context(who), photos: app.photos });
   const inspector = actor('inspector', 'inspector');

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { PERSISTENCE_FILE, PURE_RULE_FILE, importsOf, importCycles, moduleState, sqlStrings } from './source-rules.ts';
+import { PERSISTENCE_FILE, PURE_RULE_FILE, importsOf, importCycles, moduleState, ormCalls, sqlStrings } from './source-rules.ts';
 
 /**
  * The layout's rules, checked on the sources (README, "Architecture"): no import cycles; the domain
- * imports neither GraphQL nor the ORM outside its persistence files; SQL is written only in
- * persistence files and migrations; pure rules stay free of services and persistence; module-level
+ * imports neither GraphQL nor the ORM outside its persistence files; SQL is written, and the
+ * entity manager queried, only in persistence files and migrations; pure rules stay free of services and persistence; module-level
  * mutable state is a documented cache.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -67,6 +67,12 @@ describe('the layout', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it('queries and writes through the entity manager only in persistence files (services call repositories)', () => {
+    const misplaced = production.filter((f) => (f.startsWith('domain/') || f.startsWith('server/')) && !PERSISTENCE_FILE.test(f) && !f.startsWith('server/db/'))
+      .flatMap((f) => ormCalls(code.get(f)!).map((call) => `${f}: ${call}`));
+    expect(misplaced).toEqual([]);
+  });
+
   it('keeps pure rules free of services and persistence (they may name an entity\'s row type or the unit of work\'s)', () => {
     const impure = production.filter((f) => PURE_RULE_FILE.test(f)).flatMap((f) =>
       graph.get(f)!.filter((i) => i.target && (/\.(service|repository)\.ts$/.test(i.target) || ((i.target === 'domain/shared/persistence.ts' || /\.entity\.ts$/.test(i.target)) && !i.typeOnly))).map((i) => `${f} imports ${i.target}`));
@@ -82,6 +88,12 @@ describe('the layout', () => {
 describe('the rules themselves', () => {
   it('find SQL in string literals and not in prose', () => {
     expect(sqlStrings("const a = 'select id from finding where id = ?'; const b = `update workflow_task set status = 'x'`; const c = 'Select a module';")).toEqual(['select id from finding where id = ?', "update workflow_task set status = 'x'"]);
+  });
+
+  it('find calls of the entity manager and not of arrays or other objects', () => {
+    expect(ormCalls('await em.find(Project, {});\nctx.em.count(X);\ntx.create(Y, {});\nawait forkOf(ctx.em).findOne(Z, {});\nrows.map((r) => r.id);\nitems.find((i) => i.ok);\nsystem.count(1);')).toEqual([
+      'em.find', 'ctx.em.count', 'tx.create', 'forkOf(ctx.em).findOne',
+    ]);
   });
 
   it('find module-level state unless documented as a cache or named as a constant', () => {

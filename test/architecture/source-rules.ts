@@ -4,17 +4,17 @@
  */
 
 /**
- * The persistence files of the domain: entities, repositories, the seam that names the ORM's types
- * and transactions (`domain/shared/persistence.ts`) and the job queue's adapter (pg-boss writes its
+ * The persistence files: entities, repositories, the seam that names the ORM's types and
+ * transactions (`domain/shared/persistence.ts`) and the job queue's adapter (pg-boss writes its
  * jobs on the caller's transaction).
  */
-export const PERSISTENCE_FILE = /(\.entity|\.repository)\.ts$|^domain\/shared\/persistence\.ts$|^domain\/jobs\/job-queue\.ts$/;
+export const PERSISTENCE_FILE = /(\.entity|\.repository)\.ts$|^domain\/shared\/persistence\.ts$|^server\/job-queue\.ts$/;
 
 /**
- * Pure rules: every domain file but services, persistence files, the service context and the jobs'
- * wiring. They must not reach a service or the database.
+ * Pure rules: every domain file but services, persistence files and the service context. They must
+ * not reach a service or the database.
  */
-export const PURE_RULE_FILE = /^domain\/(?!jobs\/)(?!shared\/(persistence|service-context)\.ts$)(?!.*\.(service|repository|entity|test)\.ts$).*\.ts$/;
+export const PURE_RULE_FILE = /^domain\/(?!shared\/(persistence|service-context)\.ts$)(?!.*\.(service|repository|entity|test)\.ts$).*\.ts$/;
 
 export interface ImportRef {
   spec: string;
@@ -61,6 +61,14 @@ const SQL = /^\s*(select\s[\s\S]*?(\sfrom\s|\w+\()|insert into\s|update\s+"?\w+"
 /** String literals that hold SQL (written in lower case, as this code base writes SQL). */
 export function sqlStrings(source: string): string[] {
   return [...source.matchAll(STRING)].map((m) => m[0].slice(1, -1)).filter((s) => SQL.test(s)).map((s) => s.replace(/\s+/g, ' ').slice(0, 60));
+}
+
+/** The unit of work's query and write API, as called on an entity manager (`em`, `tx`, `ctx.em`, `forkOf(em)` …). */
+const ORM_CALL = /(?:\b(?:\w+\.)*(?:em|tx|\w+Em)\b|forkOf\([^)]*\))\.(find|findOne|findOneOrFail|findAll|findAndCount|findByCursor|count|create|persist|flush|nativeUpdate|nativeDelete|execute|refresh|upsert|upsertMany|insert|insertMany|remove|getReference|map|populate|merge|assign|createQueryBuilder|qb|getConnection|getKysely)\(/g;
+
+/** Calls of the entity manager's queries and writes: only repositories make them. */
+export function ormCalls(source: string): string[] {
+  return source.split('\n').flatMap((line) => [...line.matchAll(ORM_CALL)].map((m) => m[0].slice(0, -1)));
 }
 
 const TOP_LEVEL_LET = /^(?:export\s+)?(?:let|var)\s+(\w+)/;

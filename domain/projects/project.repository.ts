@@ -1,0 +1,66 @@
+import type { EntityManager, NewRow } from '../shared/persistence.ts';
+import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
+import { ormWindow, withWindow } from '../shared/keyset-query.ts';
+import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
+
+/** Which projects a list shows: by region, profile (`standard`, `platinum`) or type. */
+export interface ProjectFilter {
+  region?: string | null;
+  profile?: string | null;
+  type?: string | null;
+}
+
+function whereOf(filter: ProjectFilter): Record<string, string> {
+  const where: Record<string, string> = {};
+  for (const k of ['region', 'profile', 'type'] as const) if (filter[k]) where[k] = filter[k]!;
+  return where;
+}
+
+/** Projects and the places inside them. */
+export const projectRepository = {
+  count(em: EntityManager): Promise<number> {
+    return em.count(Project);
+  },
+
+  /** Stores a project and its places (in the caller's transaction); returns the project with its id. */
+  async insert(em: EntityManager, project: NewRow<IProject>, places: Omit<IPlace, 'id' | 'projectId'>[]): Promise<IProject> {
+    const row = em.create(Project, project);
+    await em.flush(); // the project's id first: places refer to it
+    for (const place of places) em.create(Place, { ...place, projectId: row.id });
+    await em.flush();
+    return row;
+  },
+
+  find(em: EntityManager, id: number): Promise<IProject | null> {
+    return em.findOne(Project, { id });
+  },
+
+  /** Every project matching the filter, by code. */
+  all(em: EntityManager, filter: ProjectFilter): Promise<IProject[]> {
+    return em.find(Project, whereOf(filter), { orderBy: { code: 'asc' } });
+  },
+
+  /** A window of the projects matching the filter, in a keyset's order. */
+  window(em: EntityManager, filter: ProjectFilter, keyset: KeysetOrder, window: PageWindow): Promise<IProject[]> {
+    const { where, orderBy, limit } = ormWindow(keyset, window);
+    return em.find(Project, withWindow(whereOf(filter), where), { orderBy, limit });
+  },
+
+  countWhere(em: EntityManager, filter: ProjectFilter): Promise<number> {
+    return em.count(Project, whereOf(filter));
+  },
+
+  /** A project's places, in the order they were created. */
+  places(em: EntityManager, projectId: number): Promise<IPlace[]> {
+    return em.find(Place, { projectId }, { orderBy: { id: 'asc' } });
+  },
+
+  /** A place, only if it lies in the given project. */
+  findPlace(em: EntityManager, id: number, projectId: number): Promise<IPlace | null> {
+    return em.findOne(Place, { id, projectId });
+  },
+
+  findPlaceById(em: EntityManager, id: number): Promise<IPlace | null> {
+    return em.findOne(Place, { id });
+  },
+};
