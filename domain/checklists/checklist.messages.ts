@@ -23,6 +23,8 @@ export const CHECKLIST_MESSAGES = {
   'answers.value_and_na': { en: '{title}: give either a value or notApplicable with the reason, not both', 'zh-CN': '{title}：请填写结果或注明不适用，不能两者都有' },
   'answers.value_missing': { en: '{title}: give a value, or notApplicable with the reason', 'zh-CN': '{title}：请填写结果，或注明不适用及原因' },
   'answers.value_invalid': { en: '{title}: {problem}', 'zh-CN': '{title}：{problem}' },
+  'answers.reason_expected': { en: 'expected {criterionEn}', 'zh-CN': '应为 {criterionZh}' },
+  'answers.reason_recorded': { en: '{text}', 'zh-CN': '{text}（英文原文）' },
   'answers.wrong_type': { en: 'has the wrong type', 'zh-CN': '类型不正确' },
   'answers.photos_invalid': { en: '{title}: photos must be at most 20 different photo ids', 'zh-CN': '{title}：照片最多 20 张且不能重复' },
   'answers.remark_invalid': { en: '{title}: a remark is text of at most 2000 characters', 'zh-CN': '{title}：备注最多 2000 个字符' },

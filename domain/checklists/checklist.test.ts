@@ -118,7 +118,8 @@ describe('judging answers', () => {
     const na = answers.findIndex((a) => a.itemId.endsWith('/sillGrooveClear'));
     answers[na] = { itemId: answers[na].itemId, notApplicable: '该梯停用检修，轿厢封闭' };
     const result = evaluateAnswers(checklist, answers);
-    expect(result.failed.map((r) => [r.item.key, r.reasons])).toEqual([['cleaningsPerDay', ['expected ≥ 3 times/day']]]);
+    expect(result.failed.map((r) => [r.item.key, r.reasons.map((x) => x.message)])).toEqual([['cleaningsPerDay', ['expected ≥ 3 times/day']]]);
+    expect(result.failed[0].reasons[0]).toMatchObject({ code: 'answers.reason_expected', params: { criterionZh: '≥ 3 次/日', criterionEn: '≥ 3 times/day' } });
     expect(result.applicable).toBe(checklist.itemCount - 1);
     expect(result.executionRate).toBeCloseTo((checklist.itemCount - 2) / (checklist.itemCount - 1), 4);
     expect(result.score).toBeLessThan(100);

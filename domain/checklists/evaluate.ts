@@ -1,6 +1,8 @@
 import { compileCached } from '../standards/ajv.ts';
 import { issue, ValidationError, type Issue } from '../shared/errors.ts';
+import type { ErrorObject } from 'ajv';
 import { ajvErrorMessage } from '../standards/ajv.messages.ts';
+import type { Message } from '../shared/messages.ts';
 import { checklistMessage as m } from './checklist.messages.ts';
 import { pointer, type JsonValue } from '../shared/json.ts';
 import { answerTypeSchema } from './criterion.ts';
@@ -22,8 +24,8 @@ export interface ItemResult {
   item: ChecklistItem;
   status: ItemStatus;
   answer: Answer;
-  /** why it failed, from the constraint that was not met */
-  reasons: string[];
+  /** why it failed, from the constraint that was not met (one message per distinct reason) */
+  reasons: Message[];
 }
 
 export interface Evaluation {
@@ -37,10 +39,16 @@ export interface Evaluation {
   executionRate: number;
 }
 
-function reason(item: ChecklistItem, keyword: string, message: string | undefined): string {
-  return keyword === 'const' || keyword === 'enum' || keyword === 'minimum' || keyword === 'maximum' || keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum'
-    ? `expected ${item.criterion.en}`
-    : message ?? keyword;
+/** Why an answer failed: the criterion, when a bound or an allowed value was missed; Ajv's reason otherwise. */
+function reason(item: ChecklistItem, error: ErrorObject): Message {
+  return ['const', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].includes(error.keyword)
+    ? m('answers.reason_expected', { criterionZh: item.criterion.zh, criterionEn: item.criterion.en })
+    : ajvErrorMessage(error);
+}
+
+/** The distinct reasons, in the order first met. */
+function distinct(reasons: Message[]): Message[] {
+  return [...new Map(reasons.map((r) => [r.message, r])).values()];
 }
 
 /**
@@ -100,7 +108,7 @@ export function evaluateAnswers(checklist: Checklist, answers: Answer[], knownPh
     }
     const validate = compileCached(item.schema);
     const ok = validate(answer.value);
-    const result: ItemResult = { item, status: ok ? 'passed' : 'failed', answer, reasons: ok ? [] : [...new Set((validate.errors ?? []).map((e) => reason(item, e.keyword, e.message)))] };
+    const result: ItemResult = { item, status: ok ? 'passed' : 'failed', answer, reasons: ok ? [] : distinct((validate.errors ?? []).map((e) => reason(item, e))) };
     const photos = item.input === 'photos' ? (answer.value as string[]) : (answer.photos ?? []);
     if ((item.evidence === 'photo-required' || (item.evidence === 'photo-on-fail' && !ok)) && photos.length === 0) {
       issues.push(issue(pointer('answers', index, 'photos'), m(item.evidence === 'photo-required' ? 'answers.photo_required' : 'answers.photo_on_fail', { title: item.title })));

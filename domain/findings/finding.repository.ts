@@ -1,5 +1,7 @@
 import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import type { JsonValue } from '../shared/json.ts';
+import type { MessageData } from '../shared/messages.ts';
+import { checklistMessage } from '../checklists/checklist.messages.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 import { Finding, type IFinding } from './finding.entity.ts';
@@ -7,10 +9,19 @@ import { Finding, type IFinding } from './finding.entity.ts';
 /** A finding as the domain reads it: the answer found and the reasons it failed, parsed. */
 export interface FindingView extends Omit<IFinding, 'actualJson' | 'reasonsJson'> {
   actual: JsonValue;
-  reasons: string[];
+  /** why the answer failed, as messages to render in the reader's language */
+  reasons: MessageData[];
 }
 
-const toView = ({ actualJson, reasonsJson, ...row }: IFinding): FindingView => ({ ...row, actual: JSON.parse(actualJson) as JsonValue, reasons: JSON.parse(reasonsJson) as string[] });
+/** Reasons are stored as messages (code and parameters); findings judged before that hold English text. */
+const toReason = (stored: unknown): MessageData => (typeof stored === 'string' ? checklistMessage('answers.reason_recorded', { text: stored }) : (stored as MessageData));
+
+const toView = ({ actualJson, reasonsJson, ...row }: IFinding): FindingView => ({
+  ...row, actual: JSON.parse(actualJson) as JsonValue, reasons: (JSON.parse(reasonsJson) as unknown[]).map(toReason),
+});
+
+/** The stored form of a finding's reasons: code and parameters of each. */
+export const reasonsJson = (reasons: MessageData[]): string => JSON.stringify(reasons.map(({ code, params }) => ({ code, params })));
 
 /** Which findings a list shows. */
 export interface FindingFilter {

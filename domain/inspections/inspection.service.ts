@@ -8,7 +8,7 @@ import type { JsonValue } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../shared/access.ts';
-import { findingRepository } from '../findings/finding.repository.ts';
+import { findingRepository, reasonsJson } from '../findings/finding.repository.ts';
 import type { IInspection } from './inspection.entity.ts';
 import { photoRepository } from '../photos/photo.repository.ts';
 import { projectRepository } from '../projects/project.repository.ts';
@@ -95,7 +95,7 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
       findingRepository.insertAll(em, evaluation.failed.map((r) => ({
         inspectionId: inspection.id, projectId: checklist.projectId, placeId: args.placeId ?? null, itemId: r.item.id, code: r.item.code, version: r.item.version,
         module: r.item.module, itemKey: r.item.key, title: r.item.title, severity: r.item.severity, weight: r.item.weight,
-        expectedZh: r.item.criterion.zh, expectedEn: r.item.criterion.en, actualJson: JSON.stringify(r.answer.value ?? null), reasonsJson: JSON.stringify(r.reasons),
+        expectedZh: r.item.criterion.zh, expectedEn: r.item.criterion.en, actualJson: JSON.stringify(r.answer.value ?? null), reasonsJson: reasonsJson(r.reasons),
         touchpoints: r.item.touchpoints, photos: r.item.input === 'photos' ? ((r.answer.value as string[]) ?? []) : (r.answer.photos ?? []), remark: r.answer.remark ?? null,
         status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, foundOn: inspectedOn, createdAt: now,
       })));

@@ -3,6 +3,8 @@ import type { CompiledWorkflow } from './compiler/compile.ts';
 import { durationMs, absoluteDate } from './timers/time.ts';
 import { createWorkflowMachine, type Effect, type WorkflowEvent } from './machine.ts';
 import { activeLeaves, activeMeta } from './snapshot.ts';
+import type { MessageData } from '../shared/messages.ts';
+import { workflowMessage } from './workflow.messages.ts';
 
 /** A compiled workflow with its machine, ready to step instances. */
 export interface Runnable {
@@ -19,7 +21,8 @@ export function runnable(compiled: CompiledWorkflow): Runnable {
 export interface Step {
   snapshot: unknown;
   status: 'running' | 'completed' | 'incident';
-  incident: string | null;
+  /** why the instance stopped (an exclusive gateway found no way), when it did */
+  incident: MessageData | null;
   from: string[];
   to: string[];
   variables: Record<string, unknown>;
@@ -62,11 +65,11 @@ export function step(runnable: Runnable, previous: unknown | null, event: Workfl
     const now_ = activeMeta(after);
     const from = before ? activeLeaves(before) : [];
     const to = after.status === 'done' ? [] : activeLeaves(after);
-    const context = after.context as { variables: Record<string, unknown>; incident?: { reason: string } | null };
+    const context = after.context as { variables: Record<string, unknown>; incident?: { gateway: string } | null };
     return {
       snapshot: persisted,
       status: after.status === 'done' ? 'completed' : now_.incident ? 'incident' : 'running',
-      incident: now_.incident ? (context.incident?.reason ?? 'no path could be taken') : null,
+      incident: now_.incident ? workflowMessage('instance.no_path', { gateway: context.incident?.gateway ?? '?' }) : null,
       from,
       to: after.status === 'done' ? activeLeaves(after) : to,
       variables: context.variables,

@@ -1,6 +1,8 @@
 import type { EntityManager } from '../shared/persistence.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { sqlWindow } from '../shared/keyset-query.ts';
+import type { MessageData } from '../shared/messages.ts';
+import { workflowMessage } from './workflow.messages.ts';
 
 /** A persisted XState snapshot: where the instance stands and its context. */
 export interface Snapshot {
@@ -23,7 +25,8 @@ export interface WorkflowInstance {
   startedAt: Date;
   updatedAt: Date;
   endedAt: Date | null;
-  incident: string | null;
+  /** why the instance stopped, when its status is incident */
+  incident: MessageData | null;
 }
 
 /** One recorded step of an instance. */
@@ -52,10 +55,19 @@ interface InstanceRow {
   incident: string | null;
 }
 
+/** Incidents are stored as a message (code and parameters, JSON); instances stopped before that hold English text. */
+function readIncident(stored: string | null): MessageData | null {
+  if (stored === null) return null;
+  if (stored.startsWith('{')) return JSON.parse(stored) as MessageData;
+  return workflowMessage('instance.incident_recorded', { text: stored });
+}
+
+const writeIncident = (incident: MessageData | null): string | null => (incident ? JSON.stringify({ code: incident.code, params: incident.params }) : null);
+
 export const toInstance = (r: InstanceRow): WorkflowInstance => ({
   id: r.id, definitionKey: r.definition_key, definitionVersion: r.definition_version, status: r.status, businessKey: r.business_key,
   snapshot: JSON.parse(r.snapshot_json) as Snapshot, revision: r.revision, startedBy: r.started_by, startedAt: new Date(r.started_at),
-  updatedAt: new Date(r.updated_at), endedAt: r.ended_at ? new Date(r.ended_at) : null, incident: r.incident,
+  updatedAt: new Date(r.updated_at), endedAt: r.ended_at ? new Date(r.ended_at) : null, incident: readIncident(r.incident),
 });
 
 const list = (states: string[]) => states.join(',');
@@ -84,7 +96,7 @@ export interface StepRecord {
   revision: number | null;
   snapshot: unknown;
   status: string;
-  incident: string | null;
+  incident: MessageData | null;
   now: Date;
   history: { actor: string; event: string; detail: Record<string, unknown>; from: string[]; to: string[] };
   /** open tasks of these elements are cancelled (an interrupting timer took them away) */
@@ -101,10 +113,10 @@ export const instanceRepository = {
     return row ? toInstance(row) : null;
   },
 
-  async insert(em: EntityManager, i: { definitionKey: string; definitionVersion: number; status: string; businessKey: string | null; snapshot: unknown; startedBy: string; now: Date; incident: string | null }): Promise<number> {
+  async insert(em: EntityManager, i: { definitionKey: string; definitionVersion: number; status: string; businessKey: string | null; snapshot: unknown; startedBy: string; now: Date; incident: MessageData | null }): Promise<number> {
     const [row] = await em.execute<{ id: number }[]>(
       `insert into workflow_instance (definition_key, definition_version, status, business_key, snapshot_json, revision, started_by, started_at, updated_at, ended_at, incident) values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
-      [i.definitionKey, i.definitionVersion, i.status, i.businessKey, JSON.stringify(i.snapshot), i.startedBy, i.now, i.now, i.status === 'completed' ? i.now : null, i.incident]);
+      [i.definitionKey, i.definitionVersion, i.status, i.businessKey, JSON.stringify(i.snapshot), i.startedBy, i.now, i.now, i.status === 'completed' ? i.now : null, writeIncident(i.incident)]);
     return row.id;
   },
 
@@ -121,7 +133,7 @@ export const instanceRepository = {
       params.push(s.instanceId);
     } else {
       parts.push(`moved as (update workflow_instance set snapshot_json = ?, revision = revision + 1, status = ?, updated_at = ?, ended_at = ?, incident = ? where id = ? and revision = ? returning id, business_key, definition_key)`);
-      params.push(JSON.stringify(s.snapshot), s.status, s.now, s.status === 'completed' ? s.now : null, s.incident, s.instanceId, s.revision);
+      params.push(JSON.stringify(s.snapshot), s.status, s.now, s.status === 'completed' ? s.now : null, writeIncident(s.incident), s.instanceId, s.revision);
     }
     parts.push(`logged as (insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) select moved.id, ?, ?, ?, ?, ?, ? from moved)`);
     params.push(s.now, s.history.actor, s.history.event, JSON.stringify(s.history.detail), list(s.history.from), list(s.history.to));

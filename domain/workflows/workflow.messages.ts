@@ -18,6 +18,8 @@ export const WORKFLOW_MESSAGES = {
   'workflow.rectification_needs_finding': { en: 'A rectification starts for a finding', 'zh-CN': '整改流程必须针对一个不合格项发起' },
   'workflow.rectification_key_rule': { en: 'must be finding:<id> of an open finding (or use requestRectification)', 'zh-CN': '必须是待处理不合格项的 finding:<编号>（或使用 requestRectification）' },
   'workflow.rectification_not_deployed': { en: 'The rectification workflow is not deployed', 'zh-CN': '整改流程尚未部署' },
+  'instance.no_path': { en: 'no condition of gateway {gateway} matched and it has no default flow', 'zh-CN': '网关 {gateway} 的条件都不成立，且没有默认流向：流程无路可走' },
+  'instance.incident_recorded': { en: '{text}', 'zh-CN': '{text}（英文原文）' },
   'instance.not_found': { en: 'No workflow instance {id}', 'zh-CN': '没有流程实例 {id}' },
   'instance.status_unknown': { en: 'Unknown instance status {status}', 'zh-CN': '未知的实例状态 {status}' },
   'instance.status_rule': { en: 'must be one of {statuses}', 'zh-CN': '必须是以下之一：{statuses}' },

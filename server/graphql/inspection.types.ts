@@ -1,3 +1,4 @@
+import { render } from '../i18n/catalogue.ts';
 import type { JsonValue } from '../../domain/shared/json.ts';
 import type { FindingView } from '../../domain/findings/finding.repository.ts';
 import { type IInspection } from '../../domain/inspections/inspection.entity.ts';
@@ -30,7 +31,8 @@ const FindingRef = builder.objectRef<FindingView>('Finding').implement({
     expectedZh: t.exposeString('expectedZh'),
     expectedEn: t.exposeString('expectedEn'),
     actual: t.field({ type: 'JSON', nullable: true, resolve: (f) => f.actual }),
-    reasons: t.exposeStringList('reasons'),
+    reasons: t.stringList({ description: 'Why the answer failed, in the request\'s language.', resolve: (f, _a, ctx) => f.reasons.map((r) => render(r, ctx.locale)) }),
+    reasonCodes: t.stringList({ description: 'The stable code of each reason (answers.reason_expected, ajv.pattern …), in the order of `reasons`.', resolve: (f) => f.reasons.map((r) => r.code) }),
     touchpoints: t.stringList({ resolve: (f) => f.touchpoints }),
     photos: t.stringList({ resolve: (f) => f.photos }),
     remark: t.exposeString('remark', { nullable: true }),

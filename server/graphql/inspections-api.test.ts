@@ -170,6 +170,15 @@ describe('submitting an inspection', () => {
     })]);
     const retry = await submit(vars);
     expect(retry).toMatchObject({ replayed: true, inspection: { id: first.inspection.id } });
+    // the reasons are stored as messages and read in the reader's language
+    const zh = await t.gql(`query ($id: Int!) { inspection(id: $id) { ... on Inspection { findings { reasons reasonCodes } } } }`, { id: first.inspection.id }, inspector, 'zh-CN');
+    expect(zh.data.inspection.findings).toEqual([{ reasons: ['应为 ≥ 3 次/日'], reasonCodes: ['answers.reason_expected'] }]);
+    // findings judged before reasons were messages hold English text, shown as it was recorded
+    const [{ reasons_json: stored }] = await t.em().execute<{ reasons_json: string }[]>('select reasons_json from finding where inspection_id = ?', [first.inspection.id]);
+    await t.em().execute('update finding set reasons_json = ? where inspection_id = ?', ['["expected at least 3"]', first.inspection.id]);
+    const legacy = await t.gql(`query ($id: Int!) { inspection(id: $id) { ... on Inspection { findings { reasons reasonCodes } } } }`, { id: first.inspection.id }, inspector, 'zh-CN');
+    expect(legacy.data.inspection.findings).toEqual([{ reasons: ['expected at least 3（英文原文）'], reasonCodes: ['answers.reason_recorded'] }]);
+    await t.em().execute('update finding set reasons_json = ? where inspection_id = ?', [stored, first.inspection.id]);
     const conflict = await submit({ ...vars, answers: passingAnswers(list.items, photos) });
     expect(conflict.__typename).toBe('ConflictError');
     expect(await t.em().count(Inspection, { clientSubmissionId: 'phone-7-0001' })).toBe(1);

@@ -38,6 +38,22 @@ function messageOf(extensions: Record<string, unknown> | undefined): (MessageDat
   return extensions && typeof extensions.messageCode === 'string' ? { code: extensions.messageCode, params: (extensions.params ?? {}) as MessageParams } : null;
 }
 
+/**
+ * The message of an error that carries none: GraphQL's own refusals (syntax, validation, variables;
+ * graphql-js words them in English, so the English detail is kept inside the rendered text) and
+ * masked unexpected errors.
+ */
+function withMessage(error: GraphQLError): GraphQLError {
+  if (messageOf(error.extensions)) return error;
+  const unexpected = error.extensions?.code === 'INTERNAL_SERVER_ERROR';
+  if (!unexpected && error.originalError && !(error.originalError instanceof GraphQLError)) return error;
+  const messageCode = unexpected ? 'request.unexpected' : 'request.graphql_invalid';
+  return new GraphQLError(error.message, {
+    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError,
+    extensions: { ...error.extensions, messageCode, params: unexpected ? {} : { detail: error.message } },
+  });
+}
+
 function localized(error: GraphQLError, locale: ReturnType<typeof localeFromAcceptLanguage>): GraphQLError {
   const message = messageOf(error.extensions);
   if (!message) return error;
@@ -50,16 +66,16 @@ function localized(error: GraphQLError, locale: ReturnType<typeof localeFromAcce
 
 /**
  * Renders the errors in a response's `errors` in the request's language (Accept-Language, Chinese
- * by default): every error carrying `extensions.messageCode` — expected domain errors on fields
- * without a result union, refused input, exceeded query limits — gets its message, and its issues'
- * messages, from the catalogue. Union members render their own `message` field from the context.
+ * by default): every error carries `extensions.messageCode` — expected domain errors on fields
+ * without a result union, refused input, exceeded query limits, GraphQL's own refusals and masked
+ * unexpected errors — and gets its message, and its issues' messages, from the catalogue. Union members render their own `message` field from the context.
  */
 export function localizeErrorsPlugin(): Plugin {
   return {
     onResultProcess({ request, result, setResult }) {
       if (Symbol.asyncIterator in Object(result)) return;
       const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
-      const one = (r: ExecutionResult): ExecutionResult => (r.errors?.some((e) => e instanceof GraphQLError && messageOf(e.extensions)) ? { ...r, errors: r.errors.map((e) => (e instanceof GraphQLError ? localized(e, locale) : e)) } : r);
+      const one = (r: ExecutionResult): ExecutionResult => (r.errors?.length ? { ...r, errors: r.errors.map((e) => (e instanceof GraphQLError ? localized(withMessage(e), locale) : e)) } : r);
       setResult(Array.isArray(result) ? result.map(one) : one(result as ExecutionResult));
     },
   };

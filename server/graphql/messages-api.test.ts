@@ -57,6 +57,17 @@ describe('messages in the language of Accept-Language', () => {
     expect(denied.message).toBe('auditor 无权编辑标准：需要以下角色之一：管理员、品质经理');
   });
 
+  it('gives GraphQL\'s own refusals (syntax, validation, variables) a message code and a Chinese lead, keeping graphql-js\'s English detail', async () => {
+    const cases = ['{ standards(first: 1) { nodes { nope } } }', '{ standards(first: ', 'query ($n: Int!) { standards(first: $n) { __typename } }'];
+    for (const query of cases) {
+      const zh = (await t.gql(query, {}, manager, 'zh-CN')).errors![0] as { message: string; extensions: { messageCode: string; params: { detail: string } } };
+      const en = (await t.gql(query, {}, manager, 'en')).errors![0] as typeof zh;
+      expect(zh.extensions.messageCode).toBe('request.graphql_invalid');
+      expect(en.message).toBe(en.extensions.params.detail);
+      expect(zh.message).toBe(`GraphQL 请求无效（详情为英文）：${en.message}`);
+    }
+  });
+
   it('keeps cached answers apart by language over HTTP', async () => {
     // given the real HTTP front with its response cache
     const http = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 60_000, collectWhenIdle: false });

@@ -12,6 +12,7 @@ export const TRANSPORT_MESSAGES = {
   'request.sign_in_first': { en: 'Sign in first: send Authorization: Bearer <token> from login', 'zh-CN': '请先登录：请求须带上登录获得的 Authorization: Bearer <令牌>' },
   'request.starting': { en: 'Pinzhi is starting; try again in a moment', 'zh-CN': 'Pinzhi 正在启动，请稍后再试' },
   'request.nothing_here': { en: 'Nothing at {path}; the API is at /graphql, the admin UI at /admin/', 'zh-CN': '{path} 下没有内容；API 位于 /graphql，管理界面位于 /admin/' },
+  'request.graphql_invalid': { en: '{detail}', 'zh-CN': 'GraphQL 请求无效（详情为英文）：{detail}' },
   'request.unexpected': { en: 'Unexpected error', 'zh-CN': '意外错误' },
 } as const;
 

@@ -1,3 +1,4 @@
+import { render } from '../i18n/catalogue.ts';
 import type { JsonValue } from '../../domain/shared/json.ts';
 import { deployWorkflow, findDefinition, leavesOf, listDefinitions, migrateInstances, runnableOf, type DefinitionRow, type DeployResult, type MigrationResult } from '../../domain/workflows/definition.service.ts';
 import { rectificationKpis, type RectificationKpi, type StepKpi } from '../../domain/reports/kpi.service.ts';
@@ -96,7 +97,8 @@ InstanceRef.implement({
     revision: t.exposeInt('revision'),
     states: t.stringList({ description: 'the element ids the instance stands in', resolve: (i) => leavesOf(i.snapshot.value) }),
     variables: t.field({ type: 'JSON', resolve: (i) => (i.snapshot.context?.variables ?? {}) as JsonValue }),
-    incident: t.exposeString('incident', { nullable: true }),
+    incident: t.string({ nullable: true, description: 'Why the instance stopped, in the request\'s language.', resolve: (i, _a, ctx) => (i.incident ? render(i.incident, ctx.locale) : null) }),
+    incidentCode: t.string({ nullable: true, description: 'The stable code of the incident (instance.no_path).', resolve: (i) => i.incident?.code ?? null }),
     startedBy: t.exposeString('startedBy'),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),

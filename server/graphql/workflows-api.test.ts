@@ -91,6 +91,12 @@ describe('running', () => {
     const view = (await t.gql(INSTANCE, { id: started.id }, manager)).data.workflowInstance;
     expect(view.incident).toContain('no condition of gateway passed matched');
     expect(view.variables).toEqual({ ok: 'maybe' });
+    // stored as a message, read in the reader's language
+    const INCIDENT = `query ($id: Int!) { workflowInstance(id: $id) { ... on WorkflowInstance { incident incidentCode } } }`;
+    expect((await t.gql(INCIDENT, { id: started.id }, manager, 'zh-CN')).data.workflowInstance).toEqual({ incident: '网关 passed 的条件都不成立，且没有默认流向：流程无路可走', incidentCode: 'instance.no_path' });
+    // an instance stopped before incidents were messages shows the English text it recorded
+    await t.em().execute('update workflow_instance set incident = ? where id = ?', ['no path could be taken', started.id]);
+    expect((await t.gql(INCIDENT, { id: started.id }, manager, 'zh-CN')).data.workflowInstance).toEqual({ incident: 'no path could be taken（英文原文）', incidentCode: 'instance.incident_recorded' });
   });
 
   it('arms durable timers with absolute deadlines; a due timer fires once, however often it is delivered', async () => {

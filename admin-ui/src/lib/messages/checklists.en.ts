@@ -49,6 +49,7 @@ export const checklistsEn: Record<keyof typeof checklistsZh, string> = {
   'inspection.passed': 'Passed',
   'inspection.checklist': 'Open the checklist',
   'inspection.noFindings': 'No findings in this inspection.',
+  'inspection.reasons': 'Why it failed',
   'inspection.expected': 'Expected',
   'inspection.actual': 'Actual',
   'inspection.due': 'Rectify by',

@@ -47,6 +47,7 @@ export const checklistsZh = {
   'inspection.passed': '合格项',
   'inspection.checklist': '查看检查表',
   'inspection.noFindings': '本次检查没有不合格项。',
+  'inspection.reasons': '不合格原因',
   'inspection.expected': '合格标准',
   'inspection.actual': '实际',
   'inspection.due': '整改期限',

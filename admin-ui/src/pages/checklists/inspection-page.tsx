@@ -10,7 +10,7 @@ import { useQuery } from '../../lib/use-query.ts';
 const LOAD = graphql(`
   query Inspection($id: Int!) { inspection(id: $id) { __typename ...ErrorFields
     ... on Inspection { id checklistId project { id name places { id name } } placeId tier edition inspector inspectedOn submittedAt applicable passed score executionRate variantProfile
-      findings { id title code version itemKey severity expectedZh expectedEn actual reasons touchpoints photos remark status rectifyDueAt } } } }
+      findings { id title code version itemKey severity expectedZh expectedEn actual reasons reasonCodes touchpoints photos remark status rectifyDueAt } } } }
 `, [ErrorFields]);
 const INSTANCES = graphql(`
   query RectificationsOf($bk: String!) { workflowInstances(businessKey: $bk, first: 5) { __typename ...ErrorFields ... on WorkflowInstanceConnection { nodes { id status } } } }
@@ -93,6 +93,7 @@ export function InspectionPage({ id }: { id: number }) {
                     <dl className="facts">
                       <dt>{t('inspection.expected')}</dt><dd>{lang === 'zh' ? f.expectedZh : f.expectedEn}</dd>
                       <dt>{t('inspection.actual')}</dt><dd>{answerText(f.actual)}</dd>
+                      {f.reasonCodes.some((c) => c !== 'answers.reason_expected') ? <><dt>{t('inspection.reasons')}</dt><dd>{f.reasons.join(lang === 'zh' ? '；' : '; ')}</dd></> : null}
                       {f.rectifyDueAt ? <><dt>{t('inspection.due')}</dt><dd>{dateTime(f.rectifyDueAt)}</dd></> : null}
                       {f.touchpoints.length ? <><dt>{t('item.touchpoints')}</dt><dd>{f.touchpoints.join(' ')}</dd></> : null}
                       {f.remark ? <><dt>{t('inspection.remark')}</dt><dd>{f.remark}</dd></> : null}

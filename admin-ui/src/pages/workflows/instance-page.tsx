@@ -99,7 +99,7 @@ export default function InstancePage({ id }: { id: number }) {
               <div>
                 <h1>{def.name} #{i.id} <Badge value={i.status} /></h1>
                 <p className="muted">{t('instance.meta', { version: i.version, by: i.startedBy, at: dateTime(i.startedAt) })}{i.businessKey ? ` · ${i.businessKey}` : ''}{i.endedAt ? ` · ${t('instance.ended', { at: dateTime(i.endedAt) })}` : ''}</p>
-                {i.incident ? <p className="notice notice-error" role="alert">{t('instance.incident')}</p> : null}
+                {i.incident ? <p className="notice notice-error" role="alert">{t('instance.incident')}<br /><span className="small">{i.incident}</span></p> : null}
               </div>
               <Link className="btn" to={`/workflows/${i.key}?version=${i.version}`}>{t('instance.openModel')}</Link>
             </header>
