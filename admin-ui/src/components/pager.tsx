@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
 import type { PageInfo, PageTrail } from '../lib/paging.ts';
 
@@ -12,5 +13,27 @@ export function Pager({ trail, pageSize, count, total, pageInfo }: { trail: Page
       <span role="status">{t('pager.range', { from, to: from + count - 1, total })}</span>
       <button type="button" className="btn btn-small" disabled={!pageInfo.hasNextPage || !pageInfo.endCursor} onClick={() => pageInfo.endCursor && trail.next(pageInfo.endCursor)}>{t('pager.next')}</button>
     </nav>
+  );
+}
+
+/** One page of a connection as a table (the column headings, a row per node) with its pager below. */
+export function PagedTable<T>({ testId, headings, page, row, trail, pageSize }: {
+  testId: string;
+  headings: string[];
+  page: { nodes: readonly T[]; totalCount: number; pageInfo: PageInfo };
+  row: (node: T) => ReactNode;
+  trail: PageTrail;
+  pageSize: number;
+}) {
+  return (
+    <>
+      <div className="table-wrap">
+        <table data-testid={testId}>
+          <thead><tr>{headings.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+          <tbody>{page.nodes.map(row)}</tbody>
+        </table>
+      </div>
+      <Pager trail={trail} pageSize={pageSize} count={page.nodes.length} total={page.totalCount} pageInfo={page.pageInfo} />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { Pager } from '../../components/pager.tsx';
+import { PagedTable } from '../../components/pager.tsx';
 import { Empty, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -36,28 +36,20 @@ export function InspectionsPage() {
       </label>
       <QueryView state={state} empty={(d) => (d.totalCount === 0 ? <Empty>{t('inspections.none')}</Empty> : null)}>
         {(d) => (
-          <>
-            <div className="table-wrap">
-              <table data-testid="inspections">
-                <thead><tr><th scope="col">#</th><th scope="col">{t('checklists.project')}</th><th scope="col">{t('checklists.tier')}</th><th scope="col">{t('inspections.inspector')}</th><th scope="col">{t('inspections.date')}</th><th scope="col">{t('inspections.score')}</th><th scope="col">{t('inspections.rate')}</th><th scope="col">{t('inspections.findings')}</th></tr></thead>
-                <tbody>
-                  {d.nodes.map((i) => (
-                    <tr key={i.id}>
-                      <td><Link to={`/inspections/${i.id}`}>{i.id}</Link></td>
-                      <td>{i.project.name}</td>
-                      <td>{term('tier', i.tier)}</td>
-                      <td>{i.inspector}</td>
-                      <td>{i.inspectedOn}</td>
-                      <td>{i.score === null ? '—' : i.score.toFixed(1)}</td>
-                      <td>{percent(i.executionRate)}</td>
-                      <td>{i.findingCount > 0 ? <Link to={`/inspections/${i.id}`}>{i.findingCount}</Link> : 0}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager trail={trail} pageSize={PAGE} count={d.nodes.length} total={d.totalCount} pageInfo={d.pageInfo} />
-          </>
+          <PagedTable testId="inspections" page={d} trail={trail} pageSize={PAGE}
+            headings={['#', t('checklists.project'), t('checklists.tier'), t('inspections.inspector'), t('inspections.date'), t('inspections.score'), t('inspections.rate'), t('inspections.findings')]}
+            row={(i) => (
+              <tr key={i.id}>
+                <td><Link to={`/inspections/${i.id}`}>{i.id}</Link></td>
+                <td>{i.project.name}</td>
+                <td>{term('tier', i.tier)}</td>
+                <td>{i.inspector}</td>
+                <td>{i.inspectedOn}</td>
+                <td>{i.score === null ? '—' : i.score.toFixed(1)}</td>
+                <td>{percent(i.executionRate)}</td>
+                <td>{i.findingCount > 0 ? <Link to={`/inspections/${i.id}`}>{i.findingCount}</Link> : 0}</td>
+              </tr>
+            )} />
         )}
       </QueryView>
     </div>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Pager } from '../../components/pager.tsx';
+import { PagedTable } from '../../components/pager.tsx';
 import { Badge, Empty, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -102,26 +102,18 @@ export function WorkflowsPage() {
       </div>
       <QueryView state={instances} empty={(d) => (d.totalCount === 0 ? <Empty>{t('workflows.noInstances')}</Empty> : null)}>
         {(d) => (
-          <>
-            <div className="table-wrap">
-              <table data-testid="instances">
-                <thead><tr><th scope="col">#</th><th scope="col">{t('workflows.process')}</th><th scope="col">{t('history.status')}</th><th scope="col">{t('workflows.stage')}</th><th scope="col">{t('workflows.businessKey')}</th><th scope="col">{t('workflows.started')}</th></tr></thead>
-                <tbody>
-                  {d.nodes.map((i) => (
-                    <tr key={i.id}>
-                      <td><Link to={`/instances/${i.id}`}>{i.id}</Link></td>
-                      <td>{processes.get(`${i.key}@${i.version}`)?.name ?? t('state.loading')} <span className="muted">v{i.version}</span></td>
-                      <td><Badge value={i.status} /></td>
-                      <td>{i.states.map((s) => stateLabel(processes.get(`${i.key}@${i.version}`), s, term)).join('、') || '—'}</td>
-                      <td>{i.businessKey ?? '—'}</td>
-                      <td>{i.startedBy} · {dateTime(i.startedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager trail={trail} pageSize={PAGE} count={d.nodes.length} total={d.totalCount} pageInfo={d.pageInfo} />
-          </>
+          <PagedTable testId="instances" page={d} trail={trail} pageSize={PAGE}
+            headings={['#', t('workflows.process'), t('history.status'), t('workflows.stage'), t('workflows.businessKey'), t('workflows.started')]}
+            row={(i) => (
+              <tr key={i.id}>
+                <td><Link to={`/instances/${i.id}`}>{i.id}</Link></td>
+                <td>{processes.get(`${i.key}@${i.version}`)?.name ?? t('state.loading')} <span className="muted">v{i.version}</span></td>
+                <td><Badge value={i.status} /></td>
+                <td>{i.states.map((s) => stateLabel(processes.get(`${i.key}@${i.version}`), s, term)).join('、') || '—'}</td>
+                <td>{i.businessKey ?? '—'}</td>
+                <td>{i.startedBy} · {dateTime(i.startedAt)}</td>
+              </tr>
+            )} />
         )}
       </QueryView>
     </div>
