@@ -27,6 +27,11 @@ export const scheduleRepository = {
     return em.count(Schedule, activeOf(projectId));
   },
 
+  /** An inspector's active schedules, by project, tier and id. */
+  activeOf(em: EntityManager, inspector: string): Promise<ISchedule[]> {
+    return em.find(Schedule, { active: true, inspector }, { orderBy: { projectId: 'asc', tier: 'asc', id: 'asc' } });
+  },
+
   /** Every active schedule, by project, tier and id. */
   allActive(em: EntityManager): Promise<ISchedule[]> {
     return em.find(Schedule, { active: true }, { orderBy: { projectId: 'asc', tier: 'asc', id: 'asc' } });

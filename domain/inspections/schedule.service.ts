@@ -4,13 +4,16 @@ import { inTransaction } from '../shared/persistence.ts';
 import { ValidationError, issue } from '../shared/errors.ts';
 import { inspectionMessage } from './inspection.messages.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize } from '../shared/access.ts';
+import { authorize, holds } from '../shared/access.ts';
 import type { ISchedule } from './schedule.entity.ts';
 import { scheduleRepository } from './schedule.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { todayInChina } from '../checklists/checklist.service.ts';
 import { requireDates } from '../shared/dates.ts';
-import { getProject } from '../projects/project.service.ts';
+import { currentPeriod, lastPeriod } from './periods.ts';
+import { getProject, projectPage } from '../projects/project.service.ts';
+import { projectRepository, type ProjectFilter } from '../projects/project.repository.ts';
+import type { IProject } from '../projects/project.entity.ts';
 import { arrayPage, keysetPage, readPageArgs, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 
 /** Creates (or reactivates) the schedule of an inspector for a project and tier. */
@@ -43,21 +46,6 @@ export async function listSchedules(ctx: ServiceContext, projectId: number | nul
 
 const OVERDUE: Keyset<OverdueInspection> = { ...SCHEDULES, list: 'overdueInspections', keyOf: (o) => SCHEDULES.keyOf(o.schedule) };
 
-/** The last whole period before `asOf`: yesterday, last month or last quarter, as [from, to]. */
-export function lastPeriod(tier: Tier, asOf: string): [string, string] {
-  const d = new Date(`${asOf}T00:00:00Z`);
-  const iso = (x: Date) => x.toISOString().slice(0, 10);
-  if (tier === 'daily') {
-    const y = new Date(d.getTime() - 86400_000);
-    return [iso(y), iso(y)];
-  }
-  const months = tier === 'monthly' ? 1 : 3;
-  const startMonth = tier === 'monthly' ? d.getUTCMonth() - 1 : Math.floor(d.getUTCMonth() / 3) * 3 - 3;
-  const from = new Date(Date.UTC(d.getUTCFullYear(), startMonth, 1));
-  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + months, 0));
-  return [iso(from), iso(to)];
-}
-
 export interface OverdueInspection {
   schedule: ISchedule;
   /** the period that passed without an inspection */
@@ -84,4 +72,61 @@ export async function overdueInspections(ctx: ServiceContext, asOf: string | nul
     if (!coverage.covered) out.push({ schedule, periodFrom: from, periodTo: to, lastInspectedOn: coverage.last });
   }
   return arrayPage(OVERDUE, page, out);
+}
+
+/**
+ * The projects the caller may inspect and see listed: every project for the roles that oversee all
+ * of them; for an inspector, those of their own active schedules (null: no restriction).
+ */
+export async function inspectableProjectIds(ctx: ServiceContext): Promise<number[] | null> {
+  const actor = authorize(ctx.actor, 'readInspections');
+  if (holds(actor, 'readAllProjects')) return null;
+  return [...new Set((await scheduleRepository.activeOf(ctx.em, actor.username)).map((s) => s.projectId))];
+}
+
+/** Projects by code, a page at a time, as far as the caller may see them (an inspector: their scheduled ones). */
+export async function visibleProjectPage(ctx: ServiceContext, filter: Omit<ProjectFilter, 'ids'>, page: PageArgs): Promise<Page<IProject>> {
+  const ids = await inspectableProjectIds(ctx);
+  return projectPage(ctx, { ...filter, ids }, page);
+}
+
+/** One of an inspector's rounds: a schedule, its current period, and whether it is done and whether the last one was missed. */
+export interface Round {
+  schedule: ISchedule;
+  periodFrom: string;
+  periodTo: string;
+  /** an inspection of this tier of the project fell within the current period (by anyone) */
+  done: boolean;
+  lastInspectedOn: string | null;
+  /** the last whole period passed without one, when it did */
+  missed: { periodFrom: string; periodTo: string } | null;
+}
+
+/** An inspector's day: their rounds (overdue first, then not done, then done) and the projects they may inspect. */
+export interface InspectorDay {
+  date: string;
+  rounds: Round[];
+  projects: IProject[];
+}
+
+const ROUND_ORDER = (r: Round) => (r.missed && !r.done ? 0 : r.done ? 2 : 1);
+
+/** What the signed-in inspector has to do on a day (today by default): the phone's first screen. */
+export async function inspectorDay(ctx: ServiceContext, asOf: string | null | undefined): Promise<InspectorDay> {
+  const actor = authorize(ctx.actor, 'inspect');
+  requireDates({ asOf });
+  const date = asOf ?? todayInChina();
+  const rounds: Round[] = [];
+  for (const schedule of await scheduleRepository.activeOf(ctx.em, actor.username)) {
+    if (schedule.startsOn > date) continue;
+    const tier = schedule.tier as Tier;
+    const [from, to] = currentPeriod(tier, date);
+    const [lastFrom, lastTo] = lastPeriod(tier, date);
+    const now = await inspectionRepository.periodCoverage(ctx.em, schedule.projectId, tier, from, to);
+    const before = lastTo < schedule.startsOn ? null : await inspectionRepository.periodCoverage(ctx.em, schedule.projectId, tier, lastFrom, lastTo);
+    rounds.push({ schedule, periodFrom: from, periodTo: to, done: now.covered, lastInspectedOn: now.last, missed: before && !before.covered ? { periodFrom: lastFrom, periodTo: lastTo } : null });
+  }
+  rounds.sort((a, b) => ROUND_ORDER(a) - ROUND_ORDER(b) || a.schedule.projectId - b.schedule.projectId || a.schedule.tier.localeCompare(b.schedule.tier));
+  const ids = await inspectableProjectIds(ctx);
+  return { date, rounds, projects: await projectRepository.all(ctx.em, { ids }) };
 }

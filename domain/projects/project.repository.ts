@@ -3,16 +3,19 @@ import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
 
-/** Which projects a list shows: by region, profile (`standard`, `platinum`) or type. */
+/** Which projects a list shows: by region, profile (`standard`, `platinum`) or type, among given ids. */
 export interface ProjectFilter {
   region?: string | null;
   profile?: string | null;
   type?: string | null;
+  /** only these projects (an inspector's own) */
+  ids?: number[] | null;
 }
 
-function whereOf(filter: ProjectFilter): Record<string, string> {
-  const where: Record<string, string> = {};
+function whereOf(filter: ProjectFilter): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
   for (const k of ['region', 'profile', 'type'] as const) if (filter[k]) where[k] = filter[k]!;
+  if (filter.ids) where.id = { $in: filter.ids };
   return where;
 }
 

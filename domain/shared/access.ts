@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   verifyAuditChain: ['admin'],
   manageUsers: ['admin'],
   readInspections: ROLES,
+  // every project, not only those of one's own inspection schedules
+  readAllProjects: ['admin', 'quality_manager', 'project_manager', 'auditor', 'fund_committee'],
   inspect: ['admin', 'quality_manager', 'inspector'],
   // inspectors' evidence, and the project manager's proof of a rectification
   uploadPhotos: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee'],
@@ -46,6 +48,12 @@ export class ForbiddenError extends DomainError {
     this.name = 'ForbiddenError';
     this.requiredRoles = requiredRoles;
   }
+}
+
+/** Whether the actor holds one of the roles a permission needs. */
+export function holds(actor: Actor, permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return actor.roles.some((r) => allowed.includes(r));
 }
 
 /** Throws ForbiddenError unless the actor holds one of the roles the permission needs. */

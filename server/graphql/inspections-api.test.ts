@@ -55,7 +55,7 @@ beforeAll(async () => {
   await seed(t.app, () => {});
   inspector = await t.login('inspector');
   manager = await t.login('manager');
-  const result = await t.gql('{ projects { ... on ProjectConnection { nodes { id code name type region profile places { id name } } } } }', {}, inspector);
+  const result = await t.gql('{ projects { ... on ProjectConnection { nodes { id code name type region profile places { id name } } } } }', {}, manager);
   for (const p of result.data.projects.nodes) projects[p.code] = p.id;
   for (let i = 0; i < 10; i++) photos.push((await upload(png(`现场照片${i}`))).sha256);
   http = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
@@ -68,7 +68,7 @@ afterAll(async () => {
 
 describe('projects', () => {
   it('ships 18 sample projects in 3 regions, the commercial complexes on the platinum profile, each with places', async () => {
-    const { data } = await t.gql('{ projects { ... on ProjectConnection { totalCount nodes { code type region profile places { name kind } } } } }', {}, inspector);
+    const { data } = await t.gql('{ projects { ... on ProjectConnection { totalCount nodes { code type region profile places { name kind } } } } }', {}, manager);
     const list = data.projects.nodes;
     expect(data.projects.totalCount).toBe(18);
     expect(list).toHaveLength(18);
@@ -286,6 +286,32 @@ describe('reading inspections back', () => {
     expect(await overdue('2027-04-02')).toEqual(expect.arrayContaining([{ schedule: { project: { code: 'HD01' }, tier: 'quarterly' }, periodFrom: '2027-01-01', periodTo: '2027-03-31', lastInspectedOn: '2026-11-20' }]));
     const forbidden = await t.gql('mutation { scheduleInspections(projectId: 1, tier: daily, inspector: "x") { __typename } }', {}, inspector);
     expect(forbidden.data.scheduleInspections.__typename).toBe('ForbiddenError');
+  });
+
+  it('gives an inspector their day: rounds missed last period first, then open, then done; and only the projects of their schedules', async () => {
+    const DAY = `query ($d: String) { inspectorDay(asOf: $d) { __typename ... on InspectorDay { date rounds { project { code } tier period { from to } done lastInspectedOn missed { from to } } projects { code } } ... on Error { code } } }`;
+    // the schedules: the seed's four (from today) and the two of the test above (HN02 daily from 11-01, HD01 quarterly from 10-01)
+    const day = (await t.gql(DAY, { d: '2026-11-21' }, inspector)).data.inspectorDay;
+    expect(day.date).toBe('2026-11-21');
+    const byKey = new Map(day.rounds.map((r: { project: { code: string }; tier: string }) => [`${r.project.code}/${r.tier}`, r]));
+    // HN02 had no patrol on 11-20 (missed) nor on 11-21 (open); HD01's quarter was audited on 11-20 (done)
+    expect(byKey.get('HN02/daily')).toEqual({ project: { code: 'HN02' }, tier: 'daily', period: { from: '2026-11-21', to: '2026-11-21' }, done: false, lastInspectedOn: null, missed: { from: '2026-11-20', to: '2026-11-20' } });
+    expect(byKey.get('HD01/quarterly')).toEqual({ project: { code: 'HD01' }, tier: 'quarterly', period: { from: '2026-10-01', to: '2026-12-31' }, done: true, lastInspectedOn: '2026-11-20', missed: null });
+    expect(day.rounds[0]).toEqual(byKey.get('HN02/daily'));
+    expect(day.rounds[day.rounds.length - 1].done).toBe(true);
+    // the inspector's projects are those of their schedules, in `inspectorDay` and in `projects` alike
+    const scheduled = new Set(['HD01', 'HN02', 'HD03', 'HB01']);
+    expect(new Set(day.projects.map((p: { code: string }) => p.code))).toEqual(scheduled);
+    const listed = (await t.gql('{ projects { ... on ProjectConnection { totalCount nodes { code } } } }', {}, inspector)).data.projects;
+    expect(listed.totalCount).toBe(scheduled.size);
+    expect(new Set(listed.nodes.map((p: { code: string }) => p.code))).toEqual(scheduled);
+    // the manager oversees every project and inspects on no schedule
+    const managerDay = (await t.gql(DAY, { d: '2026-11-21' }, manager)).data.inspectorDay;
+    expect(managerDay.rounds).toEqual([]);
+    expect(managerDay.projects).toHaveLength(18);
+    // a project manager does not inspect; a bad date is refused with its name
+    expect((await t.gql(DAY, {}, await t.login('pm'))).data.inspectorDay).toEqual({ __typename: 'ForbiddenError', code: 'auth.forbidden' });
+    expect((await t.gql(DAY, { d: '2026-02-30' }, inspector)).data.inspectorDay).toEqual({ __typename: 'ValidationError', code: 'value.not_dates' });
   });
 });
 

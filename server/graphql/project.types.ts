@@ -1,7 +1,7 @@
 import { type IPlace, type IProject } from '../../domain/projects/project.entity.ts';
 import { type ISchedule } from '../../domain/inspections/schedule.entity.ts';
-import { getProject, listPlaces, projectPage } from '../../domain/projects/project.service.ts';
-import { listSchedules, overdueInspections, scheduleInspections, type OverdueInspection } from '../../domain/inspections/schedule.service.ts';
+import { getProject, listPlaces } from '../../domain/projects/project.service.ts';
+import { inspectorDay, listSchedules, overdueInspections, scheduleInspections, visibleProjectPage, type InspectorDay, type OverdueInspection, type Round } from '../../domain/inspections/schedule.service.ts';
 import { authorize } from '../../domain/shared/access.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
@@ -54,6 +54,33 @@ const OverdueRef = builder.objectRef<OverdueInspection>('OverdueInspection').imp
   }),
 });
 
+const PeriodRef = builder.objectRef<{ periodFrom: string; periodTo: string }>('Period').implement({
+  description: 'Inclusive days of a period of a tier: a day, a month or a quarter.',
+  fields: (t) => ({ from: t.exposeString('periodFrom'), to: t.exposeString('periodTo') }),
+});
+
+const RoundRef = builder.objectRef<Round>('InspectionRound').implement({
+  description: 'One of an inspector\'s rounds on a day: a schedule, its current period and whether it is done.',
+  fields: (t) => ({
+    schedule: t.field({ type: ScheduleRef, resolve: (r) => r.schedule }),
+    project: t.field({ type: ProjectRef, resolve: (r, _a, ctx) => getProject(ctx.em, r.schedule.projectId) }),
+    tier: t.field({ type: TierEnum, resolve: (r) => r.schedule.tier as 'daily' }),
+    period: t.field({ type: PeriodRef, description: 'the current day, month or quarter', resolve: (r) => r }),
+    done: t.exposeBoolean('done', { description: 'an inspection of this tier of the project fell within the current period' }),
+    lastInspectedOn: t.exposeString('lastInspectedOn', { nullable: true }),
+    missed: t.field({ type: PeriodRef, nullable: true, description: 'the last whole period, when it passed without an inspection', resolve: (r) => r.missed ? { periodFrom: r.missed.periodFrom, periodTo: r.missed.periodTo } : null }),
+  }),
+});
+
+const InspectorDayRef = builder.objectRef<InspectorDay>('InspectorDay').implement({
+  description: 'What the signed-in inspector has to do on a day: rounds missed last period first, then open ones, then done ones; and the projects they may inspect.',
+  fields: (t) => ({
+    date: t.exposeString('date'),
+    rounds: t.field({ type: [RoundRef], resolve: (d) => d.rounds }),
+    projects: t.field({ type: [ProjectRef], resolve: (d) => d.projects }),
+  }),
+});
+
 const ProjectConnection = connectionOf(ProjectRef, 'Project');
 const ScheduleConnection = connectionOf(ScheduleRef, 'Schedule');
 const OverdueConnection = connectionOf(OverdueRef, 'OverdueInspection');
@@ -61,11 +88,11 @@ const OverdueConnection = connectionOf(OverdueRef, 'OverdueInspection');
 builder.queryFields((t) => ({
   projects: t.field({
     type: ProjectConnection,
-    description: 'Projects, by code.',
+    description: 'Projects, by code: every project for the roles that oversee them all; for an inspector, those of their own schedules.',
     errors: { types: READ_ERRORS, union: { name: 'ProjectsResult' } },
     args: { region: t.arg.string(), profile: t.arg.string(), type: t.arg.string(), ...pageArgs(t.arg) },
     complexity: (a) => pagedCost(a),
-    resolve: async (_r, a, ctx) => toConnection(await projectPage(ctx, a, a)),
+    resolve: async (_r, a, ctx) => toConnection(await visibleProjectPage(ctx, a, a)),
   }),
   project: t.field({
     type: ProjectRef,
@@ -83,6 +110,13 @@ builder.queryFields((t) => ({
     args: { projectId: t.arg.int(), ...pageArgs(t.arg) },
     complexity: (a) => pagedCost(a),
     resolve: async (_r, a, ctx) => toConnection(await listSchedules(ctx, a.projectId, a)),
+  }),
+  inspectorDay: t.field({
+    type: InspectorDayRef,
+    description: 'The signed-in inspector\'s day (the phone app\'s first screen).',
+    errors: { types: READ_ERRORS, union: { name: 'InspectorDayResult' } },
+    args: { asOf: t.arg.string({ description: 'YYYY-MM-DD; today (China Standard Time) when omitted' }) },
+    resolve: (_r, a, ctx) => inspectorDay(ctx, a.asOf),
   }),
   overdueInspections: t.field({
     type: OverdueConnection,
