@@ -19,7 +19,8 @@ const gzipAsync = promisify(gzip);
 export function distPath(pathname: string): string | null {
   let relative: string;
   try {
-    relative = decodeURIComponent(pathname.slice('/admin/'.length));
+    // /admin/<file> is <file> of the build; /m/<file> (the phone app) is m/<file>
+    relative = decodeURIComponent(pathname.startsWith('/m/') ? pathname.slice(1) : pathname.slice('/admin/'.length));
   } catch {
     return null;
   }
@@ -40,6 +41,7 @@ const TYPES: Record<string, string> = {
   '.eot': 'application/vnd.ms-fontobject',
   '.ttf': 'font/ttf',
   '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -59,8 +61,9 @@ interface StaticFile {
 }
 
 /**
- * Serves the built admin UI under /admin: hashed assets are cached for a year, every other path is
- * the single-page app's index.html (the app routes on the client). Files are read once and kept in
+ * Serves the built admin UI under /admin and the inspector's phone app under /m (its own page,
+ * service worker and manifest in the build's m/ folder; the assets are shared): hashed assets are
+ * cached for a year, every other path is the single-page app's index.html (the app routes on the client). Files are read once and kept in
  * memory, gzipped when that helps.
  */
 export class AdminUi {
@@ -77,11 +80,12 @@ export class AdminUi {
       res.end('Method not allowed');
       return;
     }
-    if (pathname === '/admin') {
-      res.writeHead(301, { location: '/admin/' });
+    if (pathname === '/admin' || pathname === '/m') {
+      res.writeHead(301, { location: `${pathname}/` });
       res.end();
       return;
     }
+    const phone = pathname.startsWith('/m/');
     const relative = distPath(pathname);
     const asset = relative && !relative.endsWith('/') ? await this.read(relative) : null;
     if (asset) return this.send(req, res, asset, relative!.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -90,7 +94,7 @@ export class AdminUi {
       res.end('No such asset');
       return;
     }
-    const index = await this.read('index.html');
+    const index = await this.read(phone ? 'm/index.html' : 'index.html');
     if (!index) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('The admin UI is not built yet: run `npm run build:ui` (npm ci builds it).');

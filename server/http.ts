@@ -225,7 +225,7 @@ export interface HttpOptions {
 
 /**
  * The HTTP front: `/health`, `/graphql` (Yoga behind a request-size limit and a response cache),
- * the admin UI at `/admin/`, files (checklists, workbooks, photos), and a redirect from `/` to the UI. `getApp` returns null while the server is still starting (health
+ * the admin UI at `/admin/`, the phone app at `/m/`, files (checklists, workbooks, photos), and a redirect from `/` to the UI. `getApp` returns null while the server is still starting (health
  * answers 503 until then).
  */
 export function createHttpServer(getApp: () => App | null, options: HttpOptions): Server {
@@ -241,7 +241,7 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
         return app ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'starting' });
       }
       // the UI's files need no database: they are served while the server is still starting
-      if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return await adminUi.handle(req, res, url.pathname);
+      if (url.pathname === '/admin' || url.pathname.startsWith('/admin/') || url.pathname === '/m' || url.pathname.startsWith('/m/')) return await adminUi.handle(req, res, url.pathname);
       if (url.pathname === '/') {
         res.writeHead(302, { location: '/admin/' });
         return res.end();

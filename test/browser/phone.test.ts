@@ -1,0 +1,213 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, rawKeysOnPage, SCREENSHOTS, startUiServer, unnamedControls, type UiServer } from './ui-harness.ts';
+import { DEMO_PASSWORD, ensureDemoUsers } from '../../domain/users/user.service.ts';
+import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
+import { passingValue, failingValue } from '../../domain/checklists/sample-answers.ts';
+import type { ChecklistItem } from '../../domain/checklists/generate.ts';
+import type { JsonValue } from '../../domain/shared/json.ts';
+import { solidPng } from '../../server/seed/png.ts';
+
+/**
+ * The inspector's phone app (/m) in Debian's Chromium with phone emulation (390×844, touch): a
+ * whole daily inspection answered with photos and an N/A, taken offline with a reload midway,
+ * synced exactly once when the connection returns; a sync cut off after the photos; an edition
+ * retired while the phone was offline.
+ */
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+let ui: UiServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  ui = await startUiServer();
+  await ensureDemoUsers(ui.t.em(), SYSTEM_ACTOR);
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await ui?.close();
+});
+
+async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: ui.base, serviceWorkers: 'allow', acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_FAILED/.test(m.text()) && errors.push(`console: ${m.text()}`));
+  return { context, page, errors };
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
+
+/** Nothing wider than the screen. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+async function signInOnPhone(page: Page): Promise<void> {
+  await page.goto('/m/');
+  await page.getByLabel('用户名').fill('inspector');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).tap();
+  await page.getByRole('heading', { name: '今日巡检' }).waitFor();
+  // the app shell is cached by the service worker before the phone goes offline
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+}
+
+/** The checklist the phone will get, read by the test through the API (for the values to answer). */
+async function checklistOf(projectId: number, tier: string): Promise<ChecklistItem[]> {
+  const token = await ui.t.login('inspector');
+  const result = await ui.t.gql(`{ checklist(projectId: ${projectId}, tier: ${tier}) { ... on Checklist { items { id code key title input options evidence severity unit schema criterion { zh en } } } } }`, {}, token);
+  return result.data.checklist.items;
+}
+
+type Planned = { id: string; input: string; value: JsonValue; label: string | null };
+
+/** What the test answers for each item: the passing value, shown as the button or text the inspector uses. */
+function plan(items: ChecklistItem[], except: Set<string>): Planned[] {
+  return items.filter((i) => !except.has(i.id) && i.input !== 'photos').map((i) => {
+    const value = passingValue(i);
+    return { id: i.id, input: i.input, value, label: i.input === 'boolean' ? (value ? '是' : '否') : i.input === 'choice' ? String(value) : null };
+  });
+}
+
+/**
+ * Answers planned items the way a finger would, through the page's own controls: opens each
+ * group, taps the button or types into the field of each item, and closes the group again.
+ */
+async function answerInPage(page: Page, planned: Planned[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const byId = new Map(list.map((p) => [p.id, p]));
+    const setNative = (el: HTMLInputElement | HTMLTextAreaElement, value: string) => {
+      const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    for (const toggle of Array.from(document.querySelectorAll<HTMLButtonElement>('.group-toggle'))) {
+      const wasOpen = toggle.getAttribute('aria-expanded') === 'true';
+      if (!wasOpen) toggle.click();
+      await frame();
+      const section = toggle.closest('section')!;
+      for (const card of Array.from(section.querySelectorAll<HTMLElement>('.item-card'))) {
+        const p = byId.get(card.id.slice('item-'.length));
+        if (!p) continue;
+        if (p.label !== null) Array.from(card.querySelectorAll<HTMLButtonElement>('.choice button')).find((b) => b.textContent === p.label)!.click();
+        else setNative(card.querySelector<HTMLInputElement | HTMLTextAreaElement>('input[type="number"], textarea')!, String(p.value));
+      }
+      await frame();
+      if (!wasOpen) toggle.click();
+    }
+  }, planned);
+}
+
+const photo = (n: number) => ({ name: `site-${n}.png`, mimeType: 'image/png', buffer: solidPng(320 + n, 240, [(n * 37) % 256, (n * 91) % 256, (n * 53) % 256]) });
+
+describe('the inspector\'s phone', () => {
+  it('takes a whole daily inspection offline, through a reload, and syncs it exactly once when the connection returns', async () => {
+    const { context, page, errors } = await phone();
+    await signInOnPhone(page);
+    expect(await scrollsSideways(page)).toBe(false);
+    const rounds = page.getByTestId('rounds').locator('li');
+    expect(await rounds.count()).toBe(4);
+    await shot(page, 'phone-today');
+    expect(await unnamedControls(page)).toEqual([]);
+    expect(await rawKeysOnPage(page, 'zh')).toEqual([]);
+
+    // the first round: HD01's daily patrol, its checklist kept on the phone
+    const items = await checklistOf(1, 'daily');
+    await rounds.first().getByRole('button').tap();
+    await page.getByTestId('progress').waitFor();
+    expect(await page.getByTestId('progress').textContent()).toBe(`已答 0/${items.length}`);
+    await shot(page, 'phone-walk');
+    expect(await scrollsSideways(page)).toBe(false);
+
+    // chosen by hand: an N/A with its reason, a failed yes/no with its photo, a number typed
+    const naItem = items.find((i) => i.input === 'boolean' && i.evidence === 'none')!;
+    const failItem = items.find((i) => i.input === 'boolean' && i.evidence === 'photo-on-fail' && i.severity === 'major')!;
+    const numberItem = items.find((i) => (i.input === 'number' || i.input === 'integer') && i.evidence === 'none' && failingValue(i) !== null)!;
+    const photoItems = items.filter((i) => i.input === 'photos');
+    const byHand = new Set([naItem.id, failItem.id, numberItem.id]);
+
+    // offline from here on: nothing reaches the server until the end
+    await context.setOffline(true);
+    await page.getByText('离线：答案保存在手机上').waitFor();
+    const planned = plan(items, byHand);
+    await answerInPage(page, planned.slice(0, Math.floor(planned.length / 2)));
+
+    await page.getByPlaceholder('搜索检查项').fill(naItem.title);
+    const na = page.locator(`[id="item-${naItem.id}"]`);
+    await na.getByRole('button', { name: '不适用' }).tap();
+    await na.getByLabel('不适用的原因（必填）').fill('该楼栋本月封闭装修，无法进入');
+    await page.getByPlaceholder('搜索检查项').fill(failItem.title);
+    const fail = page.locator(`[id="item-${failItem.id}"]`);
+    await fail.getByRole('button', { name: failItem.schema.const === false ? '是' : '否' }).tap();
+    await fail.getByText(/^不合格：应为/).waitFor();
+    await fail.locator('input[type="file"]').setInputFiles(photo(1));
+    await fail.locator('.thumbs img').waitFor();
+    // the same picture again is the same photo
+    await fail.locator('input[type="file"]').setInputFiles(photo(1));
+    await page.waitForTimeout(300);
+    expect(await fail.locator('.thumbs li').count()).toBe(1);
+    await page.getByPlaceholder('搜索检查项').fill(numberItem.title);
+    const num = page.locator(`[id="item-${numberItem.id}"]`);
+    await num.locator('input[type="number"]').fill(String(failingValue(numberItem)));
+    await num.getByText(/^不合格：应为/).waitFor();
+    await num.locator('input[type="number"]').fill(String(passingValue(numberItem)));
+    await num.getByText('合格', { exact: true }).waitFor();
+    await page.getByPlaceholder('搜索检查项').fill('');
+    const answeredBefore = await page.getByTestId('progress').textContent();
+
+    // the page is reloaded midway, still offline: the shell comes from the service worker, the answers from the phone
+    await page.reload();
+    await page.getByTestId('progress').waitFor();
+    expect(await page.getByTestId('progress').textContent()).toBe(answeredBefore);
+
+    await answerInPage(page, planned.slice(Math.floor(planned.length / 2)));
+    let taken = 10;
+    for (const item of photoItems) {
+      await page.getByPlaceholder('搜索检查项').fill(item.title);
+      const photoCard = page.locator(`[id="item-${item.id}"]`);
+      const needed = Math.max(1, Number(item.schema.minItems ?? 1));
+      for (let k = 0; k < needed; k++) await photoCard.locator('input[type="file"]').setInputFiles(photo(taken++));
+      await photoCard.locator('.thumbs li').nth(needed - 1).waitFor();
+    }
+    await page.getByPlaceholder('搜索检查项').fill('');
+    expect(await page.getByTestId('progress').textContent()).toBe(`已答 ${items.length}/${items.length}`);
+    await page.getByRole('button', { name: '不合格', exact: true }).tap();
+    expect(await page.locator('.item-card').count()).toBe(1);
+    await page.getByRole('button', { name: '全部', exact: true }).tap();
+
+    // submitted offline: queued on the phone
+    await page.getByRole('button', { name: '提交检查' }).tap();
+    await page.getByText('已保存，联网后自动提交。').waitFor();
+    await page.goto('/m/').catch(() => undefined);
+    await page.getByText('待同步').first().waitFor();
+    await shot(page, 'phone-queued');
+    expect(await ui.t.em().execute('select count(*)::int as n from inspection')).toEqual([{ n: 0 }]);
+
+    // the connection returns: photos first, then the inspection, once
+    await context.setOffline(false);
+    await page.getByText('已同步').first().waitFor({ timeout: 60_000 }).catch(async (e) => {
+      console.log(await page.evaluate(() => new Promise((resolve) => {
+        const r = indexedDB.open('pinzhi-phone');
+        r.onsuccess = () => { const g = r.result.transaction('inspections').objectStore('inspections').getAll(); g.onsuccess = () => resolve(JSON.stringify(g.result.map((i: { status: string; refusal: unknown }) => [i.status, i.refusal])).slice(0, 3000)); };
+      })), await ui.t.em().execute('select count(*) from photo'), errors);
+      throw e;
+    });
+    const stored = await ui.t.em().execute<{ id: number; finding_count: number; applicable: number }[]>('select id, finding_count, applicable from inspection');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ finding_count: 1, applicable: items.length - 1 });
+    const uploaded = await ui.t.em().execute<{ n: number }[]>('select count(*)::int as n from photo');
+    expect(uploaded[0].n).toBe(1 + photoItems.reduce((n, i) => n + Math.max(1, Number(i.schema.minItems ?? 1)), 0));
+    await page.getByRole('link', { name: /HD01|红/ }).first().tap().catch(async () => page.locator('[data-testid="on-phone"] a').first().tap());
+    await page.getByTestId('result').waitFor();
+    expect(await page.getByTestId('findings').locator('li').count()).toBe(1);
+    expect(await page.getByTestId('findings').textContent()).toContain(failItem.title);
+    await shot(page, 'phone-result');
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await unnamedControls(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+});
