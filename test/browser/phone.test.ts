@@ -4,7 +4,6 @@ import { DEMO_PASSWORD, ensureDemoUsers } from '../../domain/users/user.service.
 import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
 import { passingValue, failingValue } from '../../domain/checklists/sample-answers.ts';
 import type { ChecklistItem } from '../../domain/checklists/generate.ts';
-import type { JsonValue } from '../../domain/shared/json.ts';
 import { solidPng } from '../../server/seed/png.ts';
 
 /**
@@ -61,12 +60,12 @@ async function checklistOf(projectId: number, tier: string): Promise<ChecklistIt
   return result.data.checklist.items;
 }
 
-type Planned = { id: string; input: string; value: JsonValue; label: string | null };
+type Planned = { id: string; input: string; value: string | number | boolean; label: string | null };
 
 /** What the test answers for each item: the passing value, shown as the button or text the inspector uses. */
 function plan(items: ChecklistItem[], except: Set<string>): Planned[] {
   return items.filter((i) => !except.has(i.id) && i.input !== 'photos').map((i) => {
-    const value = passingValue(i);
+    const value = passingValue(i) as string | number | boolean;
     return { id: i.id, input: i.input, value, label: i.input === 'boolean' ? (value ? '是' : '否') : i.input === 'choice' ? String(value) : null };
   });
 }

@@ -1,30 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { navigate, usePath } from './navigation.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { usePhoneSession, useOnline, type PhoneUser } from './session.ts';
 import { syncAll } from './sync.ts';
 import { TodayScreen } from './today.tsx';
 import { InspectionScreen } from './inspection.tsx';
-
-/** Paths of the phone app: `/m/` (today) and `/m/inspections/<local id>`. */
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path);
-  window.dispatchEvent(new Event('pinzhi:navigate'));
-  window.scrollTo(0, 0);
-}
-
-function usePath(): string {
-  const [path, setPath] = useState(() => window.location.pathname);
-  useEffect(() => {
-    const update = () => setPath(window.location.pathname);
-    window.addEventListener('popstate', update);
-    window.addEventListener('pinzhi:navigate', update);
-    return () => {
-      window.removeEventListener('popstate', update);
-      window.removeEventListener('pinzhi:navigate', update);
-    };
-  }, []);
-  return path;
-}
 
 /** The inspector's phone app: signs in once, then works with or without a connection. */
 export function PhoneApp() {

@@ -5,7 +5,7 @@ import { itemState, problemOf, type Problem } from './answer-state.ts';
 import { localStore, type LocalAnswer, type LocalInspection } from './local-store.ts';
 import { keepPhoto, photoUrl } from './photo.ts';
 import { syncAll } from './sync.ts';
-import { navigate } from './app.tsx';
+import { navigate } from './navigation.ts';
 
 type Filter = 'all' | 'open' | 'failed';
 

@@ -3,7 +3,7 @@ import { useI18n } from '../lib/i18n.tsx';
 import { fetchChecklist, fetchDay, isUnreachable, type Day, type PhoneChecklist } from './api.ts';
 import { localStore, newId, type LocalInspection } from './local-store.ts';
 import { syncAll } from './sync.ts';
-import { navigate } from './app.tsx';
+import { navigate } from './navigation.ts';
 
 type Tier = 'daily' | 'monthly' | 'quarterly';
 const TIERS: Tier[] = ['daily', 'monthly', 'quarterly'];
