@@ -209,4 +209,87 @@ describe('the inspector\'s phone', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
+
+  /** Answers every item of the inspection open on the page with a passing value, photos included. */
+  async function answerAll(page: Page, items: ChecklistItem[], first: number): Promise<void> {
+    await answerInPage(page, plan(items, new Set()));
+    let taken = first;
+    for (const item of items.filter((i) => i.input === 'photos')) {
+      await page.getByPlaceholder('搜索检查项').fill(item.title);
+      const photoCard = page.locator(`[id="item-${item.id}"]`);
+      const needed = Math.max(1, Number(item.schema.minItems ?? 1));
+      for (let k = 0; k < needed; k++) await photoCard.locator('input[type="file"]').setInputFiles(photo(taken++));
+      await photoCard.locator('.thumbs li').nth(needed - 1).waitFor();
+    }
+    await page.getByPlaceholder('搜索检查项').fill('');
+    await page.getByText(`已答 ${items.length}/${items.length}`).waitFor();
+  }
+
+  it('completes a sync cut off after the server stored the inspection, once, without sending the photos again', async () => {
+    const { page, errors } = await phone();
+    await signInOnPhone(page);
+    const round = page.getByTestId('rounds').locator('li').filter({ hasText: '月度飞行检查' });
+    const project = (await ui.t.em().execute<{ id: number; name: string }[]>("select id, name from project where code = 'HD03'"))[0];
+    await round.getByRole('button').tap();
+    const items = await checklistOf(project.id, 'monthly');
+    await answerAll(page, items, 500);
+
+    // the first sync: the photos arrive, the submission is stored, and the answer is lost on the way back
+    const uploads: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/graphql') && (r.headers()['content-type'] ?? '').startsWith('multipart/') && uploads.push(r.url()));
+    let cut = 0;
+    await page.route('**/graphql', async (route) => {
+      if (!(route.request().postData() ?? '').includes('PhoneSubmit')) return route.continue();
+      cut++;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: '提交检查' }).tap();
+    await page.getByText('已保存，联网后自动提交。').waitFor();
+    expect(cut).toBe(1);
+    const photosSent = uploads.length;
+    expect(photosSent).toBe(items.filter((i) => i.input === 'photos').reduce((n, i) => n + Math.max(1, Number(i.schema.minItems ?? 1)), 0));
+    const stored = () => ui.t.em().execute<{ n: number }[]>('select count(*)::int as n from inspection where project_id = ? and tier = ?', [project.id, 'monthly']);
+    expect(await stored()).toEqual([{ n: 1 }]);
+
+    // the retry answers as the first submission: stored once, photos not sent again
+    await page.unroute('**/graphql');
+    await page.goto('/m/');
+    await page.getByText('已同步').first().waitFor({ timeout: 30_000 });
+    expect(await stored()).toEqual([{ n: 1 }]);
+    expect(uploads.length).toBe(photosSent);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+
+  it('keeps the answers of an inspection whose edition was retired while the phone was offline, says why, and exports them', async () => {
+    const { context, page } = await phone();
+    await signInOnPhone(page);
+    const project = (await ui.t.em().execute<{ id: number }[]>("select id from project where code = 'HN02'"))[0];
+    await page.getByTestId('rounds').locator('li').filter({ hasText: '珠江御景湾' }).getByRole('button').tap();
+    const items = await checklistOf(project.id, 'daily');
+    await context.setOffline(true);
+    await answerAll(page, items, 900);
+    await page.getByRole('button', { name: '提交检查' }).tap();
+    await page.getByText('已保存，联网后自动提交。').waitFor();
+
+    // meanwhile at the office: a new edition is published and the phone's one retired
+    const manager = await ui.t.login('manager');
+    const edition = (await ui.t.gql('{ checklist(projectId: ' + project.id + ', tier: daily) { ... on Checklist { edition } } }', {}, manager)).data.checklist.edition;
+    expect((await ui.t.gql('mutation { publishEdition(name: "phone-test-next", note: "test") { __typename } }', {}, manager)).data.publishEdition.__typename).toBe('Edition');
+    expect((await ui.t.gql(`mutation { retireEdition(name: "${edition}", note: "标准已更新") { __typename } }`, {}, manager)).data.retireEdition.__typename).toBe('Edition');
+
+    await context.setOffline(false);
+    await page.getByText('服务器退回了这次检查').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('alert').first().textContent()).toContain(`版本集 ${edition} 已于`);
+    // every answer is still on the phone, and can be taken away
+    expect(await page.getByTestId('progress').textContent()).toBe(`已答 ${items.length}/${items.length}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出答案（JSON）' }).tap()]);
+    const exported = JSON.parse(await new Response((await download.createReadStream()) as unknown as ReadableStream).text());
+    expect(Object.keys(exported.answers)).toHaveLength(items.length);
+    expect(exported.edition).toBe(edition);
+    await shot(page, 'phone-refused');
+    expect(await scrollsSideways(page)).toBe(false);
+    await context.close();
+  }, 300_000);
 });
