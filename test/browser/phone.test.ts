@@ -180,32 +180,35 @@ describe('the inspector\'s phone', () => {
     // submitted offline: queued on the phone
     await page.getByRole('button', { name: '提交检查' }).tap();
     await page.getByText('已保存，联网后自动提交。').waitFor();
-    await page.goto('/m/').catch(() => undefined);
+    await page.goto('/m/');
     await page.getByText('待同步').first().waitFor();
     await shot(page, 'phone-queued');
     expect(await ui.t.em().execute('select count(*)::int as n from inspection')).toEqual([{ n: 0 }]);
 
     // the connection returns: photos first, then the inspection, once
     await context.setOffline(false);
-    await page.getByText('已同步').first().waitFor({ timeout: 60_000 }).catch(async (e) => {
-      console.log(await page.evaluate(() => new Promise((resolve) => {
-        const r = indexedDB.open('pinzhi-phone');
-        r.onsuccess = () => { const g = r.result.transaction('inspections').objectStore('inspections').getAll(); g.onsuccess = () => resolve(JSON.stringify(g.result.map((i: { status: string; refusal: unknown }) => [i.status, i.refusal])).slice(0, 3000)); };
-      })), await ui.t.em().execute('select count(*) from photo'), errors);
-      throw e;
-    });
+    await page.getByText('已同步').first().waitFor({ timeout: 60_000 });
     const stored = await ui.t.em().execute<{ id: number; finding_count: number; applicable: number }[]>('select id, finding_count, applicable from inspection');
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ finding_count: 1, applicable: items.length - 1 });
     const uploaded = await ui.t.em().execute<{ n: number }[]>('select count(*)::int as n from photo');
     expect(uploaded[0].n).toBe(1 + photoItems.reduce((n, i) => n + Math.max(1, Number(i.schema.minItems ?? 1)), 0));
-    await page.getByRole('link', { name: /HD01|红/ }).first().tap().catch(async () => page.locator('[data-testid="on-phone"] a').first().tap());
+    await page.getByTestId('on-phone').getByRole('link').first().tap();
     await page.getByTestId('result').waitFor();
     expect(await page.getByTestId('findings').locator('li').count()).toBe(1);
     expect(await page.getByTestId('findings').textContent()).toContain(failItem.title);
     await shot(page, 'phone-result');
     expect(await scrollsSideways(page)).toBe(false);
     expect(await unnamedControls(page)).toEqual([]);
+
+    // the day afterwards: the inspection among the inspector's recent ones; and the same screens in English
+    await page.getByRole('button', { name: '返回' }).tap();
+    await page.getByTestId('recent').locator('li').first().waitFor();
+    expect(await page.getByTestId('recent').locator('li').count()).toBe(1);
+    await page.getByRole('button', { name: 'English' }).first().tap();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    expect(await rawKeysOnPage(page, 'en')).toEqual([]);
+    await shot(page, 'phone-today-en');
     expect(errors).toEqual([]);
     await context.close();
   }, 300_000);
@@ -290,6 +293,15 @@ describe('the inspector\'s phone', () => {
     expect(exported.edition).toBe(edition);
     await shot(page, 'phone-refused');
     expect(await scrollsSideways(page)).toBe(false);
+
+    // started again on the current edition: the same items keep their answers, and it goes through
+    await page.getByRole('button', { name: /按当前版本集重新检查/ }).tap();
+    await page.getByText('服务器退回了这次检查').waitFor({ state: 'detached' });
+    await page.getByText(`已答 ${items.length}/${items.length}`).waitFor();
+    await page.getByRole('button', { name: '提交检查' }).tap();
+    await page.getByTestId('result').waitFor({ timeout: 30_000 });
+    const rows = await ui.t.em().execute<{ edition_name: string }[]>('select edition_name from inspection where project_id = ? and tier = ?', [project.id, 'daily']);
+    expect(rows).toEqual([{ edition_name: 'phone-test-next' }]);
     await context.close();
   }, 300_000);
 });

@@ -35,13 +35,16 @@ export class ApiError extends Error {
   readonly kind: string;
   readonly issues: Issue[];
   readonly currentRevision: number | null;
+  /** the server's stable message code (edition.retired_fetch_current …), when it sent one */
+  readonly code: string | null;
 
-  constructor(kind: string, message: string, issues: Issue[] = [], currentRevision: number | null = null) {
+  constructor(kind: string, message: string, issues: Issue[] = [], currentRevision: number | null = null, code: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.kind = kind;
     this.issues = issues;
     this.currentRevision = currentRevision;
+    this.code = code;
   }
 }
 
@@ -135,7 +138,7 @@ export function expect<U extends Typed, K extends U['__typename']>(value: U, typ
   const fields: Record<string, unknown> = isRecord(value) ? value : {};
   const message = typeof fields.message === 'string' ? fields.message : value.__typename;
   if (value.__typename === 'ForbiddenError' && fields.code === SIGN_IN_FIRST) onSignedOut();
-  throw new ApiError(value.__typename, message, issuesOf(fields.issues), typeof fields.currentRevision === 'number' ? fields.currentRevision : null);
+  throw new ApiError(value.__typename, message, issuesOf(fields.issues), typeof fields.currentRevision === 'number' ? fields.currentRevision : null, typeof fields.code === 'string' ? fields.code : null);
 }
 
 const UPLOAD = graphql(`mutation UploadPhoto($f: File!) { uploadPhoto(file: $f) { __typename ...ErrorFields ... on Photo { sha256 } } }`, [ErrorFields]);

@@ -9,6 +9,18 @@ export const DAY = graphql(`
       projects { id code name profile } } } }
 `, [ErrorFields]);
 
+const RECENT = graphql(`
+  query PhoneRecent($inspector: String!) { inspections(inspector: $inspector, first: 10) { __typename ...ErrorFields
+    ... on InspectionConnection { nodes { id tier inspectedOn score executionRate findingCount project { name } } } } }
+`, [ErrorFields]);
+
+export type Recent = Extract<ResultOf<typeof RECENT>['inspections'], { __typename: 'InspectionConnection' }>['nodes'];
+
+/** The inspector's own last inspections, as the server has them. */
+export async function fetchRecent(inspector: string): Promise<Recent> {
+  return expect((await request(RECENT, { inspector })).inspections, 'InspectionConnection').nodes;
+}
+
 export type Day = Extract<ResultOf<typeof DAY>['inspectorDay'], { __typename: 'InspectorDay' }>;
 
 const CHECKLIST = graphql(`

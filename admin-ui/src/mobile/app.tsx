@@ -20,7 +20,7 @@ export function PhoneApp() {
   return (
     <div className="phone">
       <Header user={user} online={online} signOut={signOut} />
-      <main id="main">{inspection ? <InspectionScreen localId={inspection} online={online} /> : <TodayScreen online={online} />}</main>
+      <main id="main">{inspection ? <InspectionScreen localId={inspection} online={online} /> : <TodayScreen online={online} username={user.username} />}</main>
     </div>
   );
 }

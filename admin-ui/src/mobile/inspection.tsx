@@ -6,6 +6,8 @@ import { localStore, type LocalAnswer, type LocalInspection } from './local-stor
 import { keepPhoto, photoUrl } from './photo.ts';
 import { syncAll } from './sync.ts';
 import { navigate } from './navigation.ts';
+import { restartOnCurrent } from './today.tsx';
+import { isUnreachable } from './api.ts';
 
 type Filter = 'all' | 'open' | 'failed';
 
@@ -64,6 +66,7 @@ function Walk({ initial, checklist, online, reload }: { initial: LocalInspection
   const groups = useMemo(() => groupsOf(checklist), [checklist]);
   const [openGroups, setOpenGroups] = useState<Set<string>>(() => new Set(groups.filter((g) => g.items.some(({ item }) => !initial.answers[item.id])).slice(0, 1).map((g) => g.key)));
   const [showProblems, setShowProblems] = useState(false);
+  const [restartError, setRestartError] = useState<string | null>(null);
   const locked = initial.status === 'queued' || initial.status === 'syncing';
 
   // every change is on the phone's disk before the next one: nothing is lost to a reload or a closed tab
@@ -132,7 +135,13 @@ function Walk({ initial, checklist, online, reload }: { initial: LocalInspection
       {initial.status === 'refused' && initial.refusal ? (
         <div className="notice notice-error" role="alert">
           <p>{t('m.refused', { message: initial.refusal.message })}</p>
-          <button type="button" className="btn btn-small" onClick={exportAnswers}>{t('m.export')}</button>
+          <div className="button-row">
+            <button type="button" className="btn btn-small" onClick={exportAnswers}>{t('m.export')}</button>
+            {initial.refusal.code?.startsWith('edition.retired') ? (
+              <button type="button" className="btn btn-small" disabled={!online} onClick={() => void restartOnCurrent({ ...inspection.current, answers }).catch((e: unknown) => setRestartError(isUnreachable(e) ? t('m.checklistOffline') : String(e)))}>{t('m.restartCurrent')}</button>
+            ) : null}
+          </div>
+          {restartError ? <p>{restartError}</p> : null}
         </div>
       ) : null}
       {locked ? <p className="notice" role="status">{t('m.queuedOffline')}</p> : null}

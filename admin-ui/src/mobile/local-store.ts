@@ -39,7 +39,7 @@ export interface LocalInspection {
   answers: Record<string, LocalAnswer>;
   status: SyncState;
   /** why the server refused it, with the items it named */
-  refusal: { message: string; issues: { pointer: string; message: string; itemId: string | null }[] } | null;
+  refusal: { message: string; code: string | null; issues: { pointer: string; message: string; itemId: string | null }[] } | null;
   result: { inspectionId: number; score: number | null; executionRate: number | null; findings: SubmittedFinding[] } | null;
   createdAt: string;
   updatedAt: string;

@@ -52,7 +52,7 @@ export async function syncOne(queued: LocalInspection): Promise<LocalInspection>
     if (isUnreachable(error)) return save({ ...inspection, status: 'queued' });
     const itemIds = Object.keys(inspection.answers);
     const issues = error instanceof ApiError ? error.issues.map((i) => ({ pointer: i.pointer, message: i.message, itemId: itemOf(i.pointer, itemIds) })) : [];
-    inspection = await save({ ...inspection, status: 'refused', refusal: { message: error instanceof Error ? error.message : String(error), issues } });
+    inspection = await save({ ...inspection, status: 'refused', refusal: { message: error instanceof Error ? error.message : String(error), code: error instanceof ApiError ? error.code : null, issues } });
   }
   return inspection;
 }

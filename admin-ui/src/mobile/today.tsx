@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../lib/i18n.tsx';
-import { fetchChecklist, fetchDay, isUnreachable, type Day, type PhoneChecklist } from './api.ts';
+import { fetchChecklist, fetchDay, fetchRecent, isUnreachable, type Day, type PhoneChecklist, type Recent } from './api.ts';
 import { localStore, newId, type LocalInspection } from './local-store.ts';
 import { syncAll } from './sync.ts';
 import { navigate } from './navigation.ts';
@@ -24,6 +24,22 @@ async function dayChecklist(projectId: number, tier: Tier): Promise<PhoneCheckli
   return checklist;
 }
 
+/**
+ * Starts the inspection again on today's checklist (of the current edition), keeping every answer
+ * whose item (the same version of the same instruction) is still on it. For an inspection whose
+ * edition was retired while the phone was away.
+ */
+export async function restartOnCurrent(old: LocalInspection): Promise<void> {
+  const key = checklistKey(old.projectId, old.tier, today());
+  await localStore.delete('meta', key);
+  const checklist = await dayChecklist(old.projectId, old.tier as Tier);
+  const kept = Object.fromEntries(checklist.items.flatMap((i) => (old.answers[i.id] ? [[i.id, old.answers[i.id]] as const] : [])));
+  const now = new Date().toISOString();
+  const inspection: LocalInspection = { ...old, localId: newId(), clientSubmissionId: `m-${newId()}`, checklistId: checklist.id, edition: checklist.edition, inspectedOn: today(), answers: kept, status: 'draft', refusal: null, result: null, createdAt: now, updatedAt: now };
+  await localStore.put('inspections', inspection);
+  navigate(`/m/inspections/${inspection.localId}`);
+}
+
 /** Opens the inspection of a project and tier started today on this phone, or starts one. */
 export async function startInspection(project: { id: number; name: string }, tier: Tier): Promise<void> {
   const day = today();
@@ -40,8 +56,19 @@ export async function startInspection(project: { id: number; name: string }, tie
 }
 
 /** The inspector's day: rounds, the inspections on this phone, and the projects they may inspect. */
-export function TodayScreen({ online }: { online: boolean }) {
-  const { t, term, dateTime } = useI18n();
+export function TodayScreen({ online, username }: { online: boolean; username: string }) {
+  const { t, term, dateTime, percent } = useI18n();
+  const [recent, setRecent] = useState<Recent | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetchRecent(username).then((r) => live && setRecent(r), () => undefined);
+    const again = () => void fetchRecent(username).then((r) => live && setRecent(r), () => undefined);
+    window.addEventListener('pinzhi:synced', again);
+    return () => {
+      live = false;
+      window.removeEventListener('pinzhi:synced', again);
+    };
+  }, [username, online]);
   const [day, setDay] = useState<{ day: Day; kept: boolean } | null | 'none'>(null);
   const [mine, setMine] = useState<LocalInspection[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -139,6 +166,19 @@ export function TodayScreen({ online }: { online: boolean }) {
           </ul>
         )}
       </section>
+      {recent && recent.length > 0 ? (
+        <section aria-labelledby="recent">
+          <h2 id="recent">{t('m.recent')}</h2>
+          <ul className="cards" data-testid="recent">
+            {recent.map((r) => (
+              <li key={r.id} className="card">
+                <strong>{r.project.name}</strong> <span className="chip">{term('tier', r.tier)}</span>
+                <p className="small">{r.inspectedOn} · {t('m.score')} {r.score === null ? '—' : r.score.toFixed(1)} · {t('m.rate')} {percent(r.executionRate)} · {t('m.findings', { count: r.findingCount })}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {day && day !== 'none' && day.day.projects.length > 0 ? (
         <section aria-labelledby="projects">
           <h2 id="projects">{t('m.otherProjects')}</h2>

@@ -74,6 +74,7 @@ export const mobileEn: Record<keyof typeof mobileZh, string> = {
   'm.refused': 'The server refused this inspection: {message}',
   'm.fixAndResend': 'Fix and submit again',
   'm.export': 'Export answers (JSON)',
+  'm.restartCurrent': 'Start again on the current edition (keeping the answers of the same items)',
   'm.back': 'Back',
   'm.recent': 'Recently submitted',
   'm.itemOf': 'Item {n}',

@@ -72,6 +72,7 @@ export const mobileZh = {
   'm.refused': '服务器退回了这次检查：{message}',
   'm.fixAndResend': '修改后重新提交',
   'm.export': '导出答案（JSON）',
+  'm.restartCurrent': '按当前版本集重新检查（保留相同检查项的答案）',
   'm.back': '返回',
   'm.recent': '最近提交',
   'm.itemOf': '第 {n} 项',
