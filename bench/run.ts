@@ -14,6 +14,7 @@ import { bigInstruction, libraryOf } from './fixtures.ts';
 import { inspectionBenchmarks } from './inspections.ts';
 import { workflowBenchmarks } from './workflows.ts';
 import { mixedLoadBenchmarks } from './mixed-load.ts';
+import { phoneBenchmarks } from './phone.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -111,8 +112,12 @@ async function editionBenchmark(): Promise<void> {
 }
 
 console.log(`Pinzhi benchmark — ${new Date().toISOString()} — node ${process.version}`);
-// BENCH_ONLY_HTTP=1: the throughput figures only; BENCH_ONLY_MIXED=1: the mixed load only
-const only = process.env.BENCH_ONLY_HTTP ? 'http' : process.env.BENCH_ONLY_MIXED ? 'mixed' : null;
+// BENCH_ONLY_HTTP=1: the throughput figures only; BENCH_ONLY_MIXED=1: the mixed load only; BENCH_ONLY_PHONE=1: the phone app only
+const only = process.env.BENCH_ONLY_HTTP ? 'http' : process.env.BENCH_ONLY_MIXED ? 'mixed' : process.env.BENCH_ONLY_PHONE ? 'phone' : null;
+if (only === 'phone') {
+  await phoneBenchmarks(line);
+  process.exit(0);
+}
 if (!only) diffBenchmark();
 if (!only) await editionBenchmark();
 if (!only) await inspectionBenchmarks(PG, line);
@@ -120,3 +125,4 @@ if (!only) await workflowBenchmarks(PG, line);
 if (only !== 'mixed') await throughput(false);
 if (only !== 'mixed') await throughput(true);
 if (only !== 'http') await mixedLoadBenchmarks(PG, line);
+if (!only) await phoneBenchmarks(line);

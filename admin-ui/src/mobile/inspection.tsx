@@ -6,6 +6,7 @@ import { localStore, type LocalAnswer, type LocalInspection } from './local-stor
 import { keepPhoto, photoUrl } from './photo.ts';
 import { syncAll } from './sync.ts';
 import { navigate } from './navigation.ts';
+import { journalAnswer, settleJournal, withJournal } from './journal.ts';
 import { restartOnCurrent } from './today.tsx';
 import { isUnreachable } from './api.ts';
 
@@ -40,7 +41,16 @@ function groupsOf(checklist: PhoneChecklist): Group[] {
 export function InspectionScreen({ localId, online }: { localId: string; online: boolean }) {
   const [state, setState] = useState<{ inspection: LocalInspection; checklist: PhoneChecklist } | null | 'missing'>(null);
   const reload = useCallback(async () => {
-    const inspection = await localStore.get<LocalInspection>('inspections', localId);
+    let inspection = await localStore.get<LocalInspection>('inspections', localId);
+    if (inspection) {
+      // answers a closed page left in the journal go into the record first
+      const folded = withJournal(inspection);
+      if (folded.pending.length > 0) {
+        inspection = folded.inspection;
+        await localStore.put('inspections', inspection);
+        settleJournal(localId, folded.pending, folded.upTo);
+      }
+    }
     const checklist = inspection ? await localStore.get<PhoneChecklist>('checklists', inspection.checklistId) : undefined;
     setState(inspection && checklist ? { inspection, checklist } : 'missing');
   }, [localId]);
@@ -69,17 +79,21 @@ function Walk({ initial, checklist, online, reload }: { initial: LocalInspection
   const [restartError, setRestartError] = useState<string | null>(null);
   const locked = initial.status === 'queued' || initial.status === 'syncing';
 
-  // every change is on the phone's disk before the next one: nothing is lost to a reload or a closed tab
+  // every change is on the phone before the tap's handler returns (the journal), and in the
+  // inspection's IndexedDB record a moment later: nothing is lost to a reload or a closed tab
+  const current = useRef(initial.answers);
   const setAnswer = useCallback((itemId: string, update: Update) => {
-    setAnswers((previous) => {
-      const next = { ...previous };
-      const answer = update(previous[itemId]);
-      if (answer) next[itemId] = answer;
-      else delete next[itemId];
-      inspection.current = { ...inspection.current, answers: next, status: inspection.current.status === 'refused' ? 'refused' : 'draft', updatedAt: new Date().toISOString() };
-      void localStore.put('inspections', inspection.current);
-      return next;
-    });
+    const next = { ...current.current };
+    const answer = update(next[itemId]);
+    if (answer) next[itemId] = answer;
+    else delete next[itemId];
+    current.current = next;
+    const localId = inspection.current.localId;
+    const seq = journalAnswer(localId, itemId, answer);
+    window.dispatchEvent(new CustomEvent('pinzhi:saved', { detail: itemId }));
+    inspection.current = { ...inspection.current, answers: next, status: inspection.current.status === 'refused' ? 'refused' : 'draft', updatedAt: new Date().toISOString() };
+    void localStore.put('inspections', inspection.current).then(() => settleJournal(localId, [itemId], seq));
+    setAnswers(next);
   }, []);
 
   const problems = useMemo(() => new Map(checklist.items.flatMap((item) => {
