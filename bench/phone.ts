@@ -3,10 +3,11 @@ import { launchBrowser, startUiServer } from '../test/browser/ui-harness.ts';
 import { DEMO_PASSWORD, ensureDemoUsers } from '../domain/users/user.service.ts';
 import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import type { ChecklistItem } from '../domain/checklists/generate.ts';
+import { PHONE } from '../test/browser/phone-helpers.ts';
 
 type Line = (name: string, value: string, baseline: string, verdict: string) => void;
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
 const RUNS = 5;
 
 function median(values: number[]): number {

@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import type { ChecklistItem } from '../../domain/checklists/generate.ts';
+import { todayInChina } from '../../domain/checklists/checklist.service.ts';
+import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
+import { launchBrowser } from '../browser/ui-harness.ts';
+import { answerInPage, PHONE, photo, plan } from '../browser/phone-helpers.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+
+/**
+ * The phone app against the real server process, started as `npm start` starts it on a fresh
+ * store (first start, queue and timers running): an inspector's round taken offline through a
+ * reload, synced once when the connection returns.
+ */
+
+let store: Store;
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  store = await freshStore();
+  server = await startServer(store);
+  await server.ready();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
+  await server?.exited;
+  await store?.drop();
+});
+
+describe(`the phone app on the real server process (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
+  it('serves the app, its service worker and manifest at /m, and an inspector\'s round goes through offline, once', async () => {
+    for (const [path, type] of [['/m/', 'text/html'], ['/m/sw.js', 'text/javascript'], ['/m/manifest.webmanifest', 'application/manifest+json']] as const) {
+      const response = await fetch(`${server.base}${path}`);
+      expect([path, response.status, response.headers.get('content-type')?.split(';')[0]]).toEqual([path, 200, type]);
+    }
+    const inspector = new ApiClient(server.base);
+    await inspector.login('inspector');
+    const day = (await inspector.gql('{ inspectorDay { ... on InspectorDay { rounds { tier project { id code } } projects { code } } } }')).data.inspectorDay;
+    expect(day.rounds).toHaveLength(4);
+    const round = day.rounds.find((r: { tier: string }) => r.tier === 'daily');
+    const items = (await inspector.gql(`{ checklist(projectId: ${round.project.id}, tier: daily) { ... on Checklist { items { id code key title input options evidence severity unit schema criterion { zh en } } } } }`)).data.checklist.items as ChecklistItem[];
+
+    const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.base, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto('/m/');
+    await page.getByLabel('用户名').fill('inspector');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).tap();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByTestId('rounds').locator('li').first().waitFor();
+    await page.getByTestId('rounds').locator('li').filter({ hasText: '日常巡检' }).first().getByRole('button').tap();
+    await page.getByTestId('progress').waitFor();
+
+    await context.setOffline(true);
+    await answerInPage(page, plan(items, new Set()));
+    await page.reload();
+    let taken = 0;
+    for (const item of items.filter((i) => i.input === 'photos')) {
+      await page.getByPlaceholder('搜索检查项').fill(item.title);
+      const card = page.locator(`[id="item-${item.id}"]`);
+      const needed = Math.max(1, Number(item.schema.minItems ?? 1));
+      for (let k = 0; k < needed; k++) await card.locator('input[type="file"]').setInputFiles(photo(taken++));
+      await card.locator('.thumbs li').nth(needed - 1).waitFor();
+    }
+    await page.getByPlaceholder('搜索检查项').fill('');
+    await page.getByText(`已答 ${items.length}/${items.length}`).waitFor();
+    await page.getByRole('button', { name: '提交检查' }).tap();
+    await page.getByText('已保存，联网后自动提交。').waitFor();
+
+    await context.setOffline(false);
+    await page.getByTestId('result').waitFor({ timeout: 60_000 });
+    const manager = new ApiClient(server.base);
+    await manager.login('manager');
+    const today = todayInChina();
+    const stored = (await manager.gql(`{ inspections(projectId: ${round.project.id}, from: "${today}", to: "${today}") { ... on InspectionConnection { totalCount nodes { tier inspector findingCount } } } }`)).data.inspections;
+    expect(stored.totalCount).toBe(1);
+    expect(stored.nodes[0]).toEqual({ tier: 'daily', inspector: 'inspector', findingCount: 0 });
+    expect(server.output()).not.toMatch(/Unexpected error/);
+    await context.close();
+  }, 300_000);
+});
