@@ -1,9 +1,9 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, startUiServer } from '../test/browser/ui-harness.ts';
-import { DEMO_PASSWORD, ensureDemoUsers } from '../domain/users/user.service.ts';
+import { ensureDemoUsers } from '../domain/users/user.service.ts';
 import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import type { ChecklistItem } from '../domain/checklists/generate.ts';
-import { PHONE } from '../test/browser/phone-helpers.ts';
+import { PHONE, signInOnPhone } from '../test/browser/phone-helpers.ts';
 
 type Line = (name: string, value: string, baseline: string, verdict: string) => void;
 
@@ -51,10 +51,7 @@ export async function phoneBenchmarks(line: Line): Promise<void> {
     const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: ui.base, serviceWorkers: 'allow' });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    await page.goto('/m/');
-    await page.getByLabel('用户名').fill('inspector');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInOnPhone(page);
     const round = page.getByTestId('rounds').locator('li').filter({ hasText: '季度审计' });
     await round.getByRole('button').click();
     await page.getByTestId('progress').waitFor();

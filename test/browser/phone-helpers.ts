@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { passingValue } from '../../domain/checklists/sample-answers.ts';
 import { solidPng } from '../../server/seed/png.ts';
+import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
 
 /** What the phone tests and the benchmark emulate: a 390×844 phone with touch. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -52,3 +53,27 @@ export async function answerInPage(page: Page, planned: Planned[]): Promise<void
   }, planned);
 }
 
+
+/** Signs the demo inspector in on the phone and waits until the service worker controls the page (the shell is cached). */
+export async function signInOnPhone(page: Page): Promise<void> {
+  await page.goto('/m/');
+  await page.getByLabel('用户名').fill('inspector');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).tap();
+  await page.getByRole('heading', { name: '今日巡检' }).waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+}
+
+/** Takes the photos each photos item needs (distinct pictures from number `first` on); returns the next number. */
+export async function takePhotos(page: Page, items: ChecklistItem[], first: number): Promise<number> {
+  let taken = first;
+  for (const item of items.filter((i) => i.input === 'photos')) {
+    await page.getByPlaceholder('搜索检查项').fill(item.title);
+    const card = page.locator(`[id="item-${item.id}"]`);
+    const needed = Math.max(1, Number(item.schema.minItems ?? 1));
+    for (let k = 0; k < needed; k++) await card.locator('input[type="file"]').setInputFiles(photo(taken++));
+    await card.locator('.thumbs li').nth(needed - 1).waitFor();
+  }
+  await page.getByPlaceholder('搜索检查项').fill('');
+  return taken;
+}

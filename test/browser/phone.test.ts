@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, rawKeysOnPage, SCREENSHOTS, startUiServer, unnamedControls, type UiServer } from './ui-harness.ts';
-import { DEMO_PASSWORD, ensureDemoUsers } from '../../domain/users/user.service.ts';
+import { ensureDemoUsers } from '../../domain/users/user.service.ts';
 import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
 import { passingValue, failingValue } from '../../domain/checklists/sample-answers.ts';
-import { answerInPage, PHONE, photo, plan, scrollsSideways } from './phone-helpers.ts';
+import { answerInPage, PHONE, photo, plan, scrollsSideways, signInOnPhone, takePhotos } from './phone-helpers.ts';
 import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 
 /**
@@ -39,16 +39,6 @@ async function phone(): Promise<{ context: BrowserContext; page: Page; errors: s
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 
-
-async function signInOnPhone(page: Page): Promise<void> {
-  await page.goto('/m/');
-  await page.getByLabel('用户名').fill('inspector');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).tap();
-  await page.getByRole('heading', { name: '今日巡检' }).waitFor();
-  // the app shell is cached by the service worker before the phone goes offline
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
-}
 
 /** The checklist the phone will get, read by the test through the API (for the values to answer). */
 async function checklistOf(projectId: number, tier: string): Promise<ChecklistItem[]> {
@@ -119,15 +109,7 @@ describe('the inspector\'s phone', () => {
     expect(await page.getByTestId('progress').textContent()).toBe(answeredBefore);
 
     await answerInPage(page, planned.slice(Math.floor(planned.length / 2)));
-    let taken = 10;
-    for (const item of photoItems) {
-      await page.getByPlaceholder('搜索检查项').fill(item.title);
-      const photoCard = page.locator(`[id="item-${item.id}"]`);
-      const needed = Math.max(1, Number(item.schema.minItems ?? 1));
-      for (let k = 0; k < needed; k++) await photoCard.locator('input[type="file"]').setInputFiles(photo(taken++));
-      await photoCard.locator('.thumbs li').nth(needed - 1).waitFor();
-    }
-    await page.getByPlaceholder('搜索检查项').fill('');
+    await takePhotos(page, items, 10);
     expect(await page.getByTestId('progress').textContent()).toBe(`已答 ${items.length}/${items.length}`);
     await page.getByRole('button', { name: '不合格', exact: true }).tap();
     expect(await page.locator('.item-card').count()).toBe(1);
@@ -172,15 +154,7 @@ describe('the inspector\'s phone', () => {
   /** Answers every item of the inspection open on the page with a passing value, photos included. */
   async function answerAll(page: Page, items: ChecklistItem[], first: number): Promise<void> {
     await answerInPage(page, plan(items, new Set()));
-    let taken = first;
-    for (const item of items.filter((i) => i.input === 'photos')) {
-      await page.getByPlaceholder('搜索检查项').fill(item.title);
-      const photoCard = page.locator(`[id="item-${item.id}"]`);
-      const needed = Math.max(1, Number(item.schema.minItems ?? 1));
-      for (let k = 0; k < needed; k++) await photoCard.locator('input[type="file"]').setInputFiles(photo(taken++));
-      await photoCard.locator('.thumbs li').nth(needed - 1).waitFor();
-    }
-    await page.getByPlaceholder('搜索检查项').fill('');
+    await takePhotos(page, items, first);
     await page.getByText(`已答 ${items.length}/${items.length}`).waitFor();
   }
 

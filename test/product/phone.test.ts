@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { todayInChina } from '../../domain/checklists/checklist.service.ts';
-import { DEMO_PASSWORD } from '../../domain/users/user.service.ts';
 import { launchBrowser } from '../browser/ui-harness.ts';
-import { answerInPage, PHONE, photo, plan } from '../browser/phone-helpers.ts';
+import { answerInPage, PHONE, plan, signInOnPhone, takePhotos } from '../browser/phone-helpers.ts';
 import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
 
 /**
@@ -46,11 +45,7 @@ describe(`the phone app on the real server process (${process.env.TEST_DATABASE_
     const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.base, serviceWorkers: 'allow' });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto('/m/');
-    await page.getByLabel('用户名').fill('inspector');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).tap();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await signInOnPhone(page);
     await page.getByTestId('rounds').locator('li').first().waitFor();
     await page.getByTestId('rounds').locator('li').filter({ hasText: '日常巡检' }).first().getByRole('button').tap();
     await page.getByTestId('progress').waitFor();
@@ -58,15 +53,7 @@ describe(`the phone app on the real server process (${process.env.TEST_DATABASE_
     await context.setOffline(true);
     await answerInPage(page, plan(items, new Set()));
     await page.reload();
-    let taken = 0;
-    for (const item of items.filter((i) => i.input === 'photos')) {
-      await page.getByPlaceholder('搜索检查项').fill(item.title);
-      const card = page.locator(`[id="item-${item.id}"]`);
-      const needed = Math.max(1, Number(item.schema.minItems ?? 1));
-      for (let k = 0; k < needed; k++) await card.locator('input[type="file"]').setInputFiles(photo(taken++));
-      await card.locator('.thumbs li').nth(needed - 1).waitFor();
-    }
-    await page.getByPlaceholder('搜索检查项').fill('');
+    await takePhotos(page, items, 0);
     await page.getByText(`已答 ${items.length}/${items.length}`).waitFor();
     await page.getByRole('button', { name: '提交检查' }).tap();
     await page.getByText('已保存，联网后自动提交。').waitFor();
