@@ -10,6 +10,8 @@ export const Photo = defineEntity({
     bytes: p.integer(),
     uploadedBy: p.string(),
     createdAt: p.datetime(),
+    /** when it was taken, as the phone that took it says */
+    takenAt: p.datetime().nullable(),
   },
 });
 export type IPhoto = InferEntity<typeof Photo>;

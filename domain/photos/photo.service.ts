@@ -29,8 +29,13 @@ const pathOf = (store: PhotoStore, sha256: string) => join(store.dir, sha256.sli
  * Stores an uploaded photo under its sha256 (the same photo twice is stored once) after checking
  * its size and that it really is a JPEG, PNG, WebP or HEIC image. Returns its id for answers.
  */
-export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, file: File): Promise<IPhoto> {
+export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, file: File, takenAt: Date | null = null): Promise<IPhoto> {
   const actor = authorize(ctx.actor, 'uploadPhotos');
+  const now = new Date();
+  // a phone's clock may run a little fast; a photo from the future is a wrong clock
+  if (takenAt && takenAt.getTime() > now.getTime() + 10 * 60_000) {
+    throw new ValidationError(photoMessage('photo.taken_in_future', { takenAt: takenAt.toISOString(), now: now.toISOString() }), [issue('/takenAt', photoMessage('photo.taken_rule'))]);
+  }
   if (file.size > ctx.photos.maxBytes) throw new ValidationError(photoMessage('photo.too_large', { bytes: file.size, limit: ctx.photos.maxBytes }), [issue('/file', photoMessage('photo.too_large_issue', { bytes: file.size, limit: ctx.photos.maxBytes }))]);
   const bytes = Buffer.from(await file.arrayBuffer());
   const type = IMAGE_TYPES.find((t) => t.is(bytes));
@@ -41,7 +46,7 @@ export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, 
   const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
   await writeFile(partial, bytes);
   await rename(partial, path);
-  await photoRepository.insertIfAbsent(ctx.em, { sha256, mime: type.mime, bytes: bytes.length, uploadedBy: actor.username, createdAt: new Date() });
+  await photoRepository.insertIfAbsent(ctx.em, { sha256, mime: type.mime, bytes: bytes.length, uploadedBy: actor.username, createdAt: now, takenAt });
   return (await photoRepository.find(ctx.em, sha256))!;
 }
 

@@ -10,6 +10,7 @@ import { Migration20261124100000LibraryData } from './migrations/Migration202611
 import { Migration20261124200000Inspections } from './migrations/Migration20261124200000Inspections.ts';
 import { Migration20261124300000Workflows } from './migrations/Migration20261124300000Workflows.ts';
 import { Migration20261203000000LoginThrottle } from './migrations/Migration20261203000000LoginThrottle.ts';
+import { Migration20261203100000PhotoTakenAt } from './migrations/Migration20261203100000PhotoTakenAt.ts';
 
 /** The checked-in migrations, in order. */
 export const migrationsList = [
@@ -18,6 +19,7 @@ export const migrationsList = [
   { name: 'Migration20261124200000Inspections', class: Migration20261124200000Inspections },
   { name: 'Migration20261124300000Workflows', class: Migration20261124300000Workflows },
   { name: 'Migration20261203000000LoginThrottle', class: Migration20261203000000LoginThrottle },
+  { name: 'Migration20261203100000PhotoTakenAt', class: Migration20261203100000PhotoTakenAt },
 ];
 
 export type Orm = MikroORM;

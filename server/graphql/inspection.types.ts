@@ -163,7 +163,10 @@ builder.mutationField('submitInspection', (t) =>
 
 const PhotoRef = builder.objectRef<IPhoto>('Photo').implement({
   description: 'An uploaded photo, named by its sha256; GET /photos/<sha256> serves it.',
-  fields: (t) => ({ sha256: t.exposeString('sha256'), mime: t.exposeString('mime'), bytes: t.exposeInt('bytes'), uploadedBy: t.exposeString('uploadedBy') }),
+  fields: (t) => ({
+    sha256: t.exposeString('sha256'), mime: t.exposeString('mime'), bytes: t.exposeInt('bytes'), uploadedBy: t.exposeString('uploadedBy'),
+    takenAt: t.field({ type: 'DateTime', nullable: true, description: 'when it was taken, as the phone said (the first upload of these bytes)', resolve: (p) => p.takenAt ?? null }),
+  }),
 });
 
 builder.mutationField('uploadPhoto', (t) =>
@@ -171,7 +174,7 @@ builder.mutationField('uploadPhoto', (t) =>
     type: PhotoRef,
     errors: { types: WRITE_ERRORS, union: { name: 'UploadPhotoResult' } },
     description: 'Uploads a photo (GraphQL multipart request spec); answers refer to it by sha256.',
-    args: { file: t.arg({ type: 'File', required: true }) },
-    resolve: (_r, a, ctx) => uploadPhoto(ctx, a.file),
+    args: { file: t.arg({ type: 'File', required: true }), takenAt: t.arg({ type: 'DateTime', description: 'when the phone took it' }) },
+    resolve: (_r, a, ctx) => uploadPhoto(ctx, a.file, a.takenAt ?? null),
   }),
 );

@@ -41,13 +41,13 @@ const submit = async (vars: Record<string, unknown>) => (await t.gql(SUBMIT, var
 const png = (text: string) => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), text]);
 
 /** Uploads a file with the GraphQL multipart request spec. */
-async function upload(file: Blob, name = 'photo.png', token = inspector) {
+async function upload(file: Blob, name = 'photo.png', token = inspector, takenAt: string | null = null) {
   const form = new FormData();
-  form.set('operations', JSON.stringify({ query: 'mutation ($f: File!) { uploadPhoto(file: $f) { __typename ... on Photo { sha256 mime bytes } ... on ValidationError { message issues { pointer message } } ... on Error { message } } }', variables: { f: null } }));
+  form.set('operations', JSON.stringify({ query: 'mutation ($f: File!, $t: DateTime) { uploadPhoto(file: $f, takenAt: $t) { __typename ... on Photo { sha256 mime bytes takenAt } ... on ValidationError { message issues { pointer message } } ... on Error { message } } }', variables: { f: null, t: takenAt } }));
   form.set('map', JSON.stringify({ 0: ['variables.f'] }));
   form.set('0', file, name);
   const response = await t.app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' }, body: form });
-  return ((await response.json()) as { data: { uploadPhoto: { __typename: string; sha256: string; mime: string; bytes: number; issues?: { pointer: string; message: string }[] } } }).data.uploadPhoto;
+  return ((await response.json()) as { data: { uploadPhoto: { __typename: string; sha256: string; mime: string; bytes: number; takenAt?: string | null; issues?: { pointer: string; message: string }[] } } }).data.uploadPhoto;
 }
 
 beforeAll(async () => {
@@ -148,6 +148,10 @@ describe('photos', () => {
     expect((await upload(png('审核员'), 'p.png', await t.login('auditor'))).__typename).toBe('ForbiddenError');
     // a project manager proves a rectification with photos; auditors only read
     expect((await upload(png('整改后'), 'after.png', await t.login('pm'))).__typename).toBe('Photo');
+    // the phone says when it took the photo; a time after now is a wrong clock
+    expect((await upload(png('拍摄时间'), 'taken.png', inspector, '2026-11-30T08:15:00.000Z')).takenAt).toBe('2026-11-30T08:15:00.000Z');
+    const future = await upload(png('未来'), 'future.png', inspector, new Date(Date.now() + 86_400_000).toISOString());
+    expect(future).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '/takenAt', message: 'when the photo was taken, not later than now' }] });
   });
 });
 

@@ -131,6 +131,8 @@ describe('the inspector\'s phone', () => {
     expect(stored[0]).toMatchObject({ finding_count: 1, applicable: items.length - 1 });
     const uploaded = await ui.t.em().execute<{ n: number }[]>('select count(*)::int as n from photo');
     expect(uploaded[0].n).toBe(1 + photoItems.reduce((n, i) => n + Math.max(1, Number(i.schema.minItems ?? 1)), 0));
+    // each with the time the phone took it
+    expect(await ui.t.em().execute('select count(*)::int as n from photo where taken_at is null')).toEqual([{ n: 0 }]);
     await page.getByTestId('on-phone').getByRole('link').first().tap();
     await page.getByTestId('result').waitFor();
     expect(await page.getByTestId('findings').locator('li').count()).toBe(1);

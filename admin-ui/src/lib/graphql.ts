@@ -141,12 +141,12 @@ export function expect<U extends Typed, K extends U['__typename']>(value: U, typ
   throw new ApiError(value.__typename, message, issuesOf(fields.issues), typeof fields.currentRevision === 'number' ? fields.currentRevision : null, typeof fields.code === 'string' ? fields.code : null);
 }
 
-const UPLOAD = graphql(`mutation UploadPhoto($f: File!) { uploadPhoto(file: $f) { __typename ...ErrorFields ... on Photo { sha256 } } }`, [ErrorFields]);
+const UPLOAD = graphql(`mutation UploadPhoto($f: File!, $takenAt: DateTime) { uploadPhoto(file: $f, takenAt: $takenAt) { __typename ...ErrorFields ... on Photo { sha256 } } }`, [ErrorFields]);
 
-/** Uploads one photo with the GraphQL multipart request spec; returns its sha256. */
-export async function uploadPhoto(file: File): Promise<string> {
+/** Uploads one photo with the GraphQL multipart request spec (with when it was taken, when known); returns its sha256. */
+export async function uploadPhoto(file: File, takenAt: string | null = null): Promise<string> {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query: sourceOf(UPLOAD), variables: { f: null } }));
+  form.append('operations', JSON.stringify({ query: sourceOf(UPLOAD), variables: { f: null, takenAt } }));
   form.append('map', JSON.stringify({ 0: ['variables.f'] }));
   form.append('0', file, file.name);
   const data = (await send({ method: 'POST', body: form })) as ResultOf<typeof UPLOAD>;

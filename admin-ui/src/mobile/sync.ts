@@ -15,7 +15,7 @@ async function uploaded(localId: string): Promise<string> {
   const photo = await localStore.get<LocalPhoto>('photos', localId);
   if (!photo) throw new ApiError('ValidationError', `photo ${localId} is no longer on this phone`);
   if (photo.sha256) return photo.sha256;
-  const sha256 = await uploadPhoto(new File([photo.blob], `${photo.capturedAt.replace(/[^0-9]/g, '')}.jpg`, { type: photo.blob.type || 'image/jpeg' }));
+  const sha256 = await uploadPhoto(new File([photo.blob], `${photo.capturedAt.replace(/[^0-9]/g, '')}.jpg`, { type: photo.blob.type || 'image/jpeg' }), photo.capturedAt);
   await localStore.put('photos', { ...photo, sha256 });
   return sha256;
 }
