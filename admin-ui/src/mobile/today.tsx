@@ -12,6 +12,9 @@ const TIERS: Tier[] = ['daily', 'monthly', 'quarterly'];
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const checklistKey = (projectId: number, tier: string, day: string) => `checklist:${projectId}:${tier}:${day}`;
 
+/** A period as the inspector reads it: one day, or from–to. */
+const span = (p: { from: string; to: string }) => (p.from === p.to ? p.from : `${p.from}–${p.to}`);
+
 /** The checklist of a project and tier for today: from the phone when kept, else downloaded and kept. */
 async function dayChecklist(projectId: number, tier: Tier): Promise<PhoneChecklist> {
   const key = checklistKey(projectId, tier, today());
@@ -139,9 +142,9 @@ export function TodayScreen({ online, username }: { online: boolean; username: s
                 return (
                   <li key={`${r.project.id}/${r.tier}`} className={`card round ${r.missed && !r.done ? 'round-missed' : r.done ? 'round-done' : ''}`}>
                     <strong>{r.project.name}</strong> <span className="chip">{term('tier', r.tier)}</span>
-                    <p className="small">{r.done ? t('m.done') : r.missed ? t('m.missed', { from: r.missed.from, to: r.missed.to }) : t('m.open', { from: r.period.from, to: r.period.to })}</p>
-                    <button type="button" className="btn btn-primary btn-block" disabled={busy !== null} onClick={() => void start(r.project, r.tier)}>
-                      {open ? t('m.continue') : t('m.start')}<span className="visually-hidden"> {r.project.name} {term('tier', r.tier)}</span>
+                    <p className="small">{r.done ? t('m.done') : r.missed ? t('m.missed', { period: span(r.missed) }) : t('m.open', { period: span(r.period) })}</p>
+                    <button type="button" className={`btn btn-block ${r.done && !open ? '' : 'btn-primary'}`} disabled={busy !== null} onClick={() => void start(r.project, r.tier)}>
+                      {open ? t('m.continue') : r.done ? t('m.again') : t('m.start')}<span className="visually-hidden"> {r.project.name} {term('tier', r.tier)}</span>
                     </button>
                   </li>
                 );
