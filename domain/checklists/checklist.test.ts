@@ -8,6 +8,7 @@ import { mergePatch } from '../variants/variants.ts';
 import { describeCriterion } from './criterion.ts';
 import { evaluateAnswers } from './evaluate.ts';
 import { generateChecklist, type ChecklistRequest, type PinnedInstruction } from './generate.ts';
+import { instruction } from '../../test/fixtures.ts';
 
 let instructions: PinnedInstruction[];
 let platinum: PinnedInstruction[];
@@ -41,6 +42,23 @@ describe('checklist generation', () => {
     expect(daily.items.length).toBeGreaterThan(100);
     expect(daily.items.every((i) => i.tiers.includes('daily'))).toBe(true);
     expect(daily.period).toBeNull();
+  });
+
+  it('says for each item the kind of place it is checked at, from x-check.place, and none where the standard names none', () => {
+    // given an instruction whose lift-car items name their place, and a third item that names none
+    const schema = instruction('M09.P01.W001');
+    const items = schema.properties as Record<string, { 'x-check': JsonObject }>;
+    items.cleaningsPerDay['x-check'].place = 'lift';
+    items.panelDisinfected['x-check'].place = 'lift';
+    const pinned: PinnedInstruction = { code: 'M09.P01.W001', version: 2, title: String(schema.title), schema };
+    // when its checklist is generated
+    const checklist = generateChecklist(request({ scope: 'M09.P01.W001' }), [pinned]);
+    // then each item carries its place, and the place is part of the content (another place, another id)
+    expect(checklist.items.map((i) => [i.key, i.place])).toEqual([['cleaningsPerDay', 'lift'], ['panelDisinfected', 'lift'], ['floorCondition', null]]);
+    items.floorCondition['x-check'].place = 'lift';
+    const moved = generateChecklist(request({ scope: 'M09.P01.W001' }), [pinned]);
+    expect(moved.items.map((i) => i.place)).toEqual(['lift', 'lift', 'lift']);
+    expect(moved.id).not.toBe(checklist.id);
   });
 
   it('draws the monthly sample per module, the same for the same project and month, different for another month', () => {
