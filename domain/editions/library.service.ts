@@ -49,7 +49,7 @@ export interface PackageImportResult {
 /**
  * Imports a shipped library with its history: each edition not yet in the store, oldest first,
  * with every version's author and note taken from `editions.json`, retirements applied, the
- * touchpoints stored and the variants saved before the newest edition pins them. The whole
+ * touchpoints stored and the variants each edition pins saved before it is published. The whole
  * package is checked before anything is written; each edition is one transaction.
  */
 export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg: LibraryPackage, limits: DocumentLimits = DEFAULT_LIMITS): Promise<PackageImportResult> {
@@ -57,8 +57,7 @@ export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg:
   authorize(actor, 'publishEditions');
   const checked = checkLibraryPackage(pkg, limits);
   const result: PackageImportResult = { editions: [], touchpoints: 0, variants: [] };
-  const last = checked.editions.length - 1;
-  for (const [i, { manifest, documents }] of checked.editions.entries()) {
+  for (const { manifest, documents, variants } of checked.editions) {
     if (await editionRepository.findEdition(em, manifest.name)) continue;
     await inTransaction(em, async (tx) => {
       if (result.touchpoints === 0) result.touchpoints = await saveTouchpoints(tx, checked.touchpoints);
@@ -66,11 +65,10 @@ export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg:
       const imported = await importDocuments(tx, actor, documents, (doc) => changes.get(doc.code) ?? { author: manifest.publishedBy, note: manifest.note });
       const retired = manifest.changes.filter((c) => c.change === 'retired');
       for (const c of retired) await retire({ em: tx, actor, limits }, c.code, c.note, { author: c.author });
-      if (i === last) {
-        for (const variant of checked.variants) {
-          const row = await saveVariant(tx, actor, variant, { author: manifest.publishedBy, note: manifest.note });
-          result.variants.push(`${row.profile}@${row.version}`);
-        }
+      // the variants this edition pins, saved before it is published (a variant unchanged since the last edition is not saved again)
+      for (const variant of variants) {
+        const row = await saveVariant(tx, actor, variant, { author: manifest.publishedBy, note: manifest.note });
+        if (!result.variants.includes(`${row.profile}@${row.version}`)) result.variants.push(`${row.profile}@${row.version}`);
       }
       await publishEdition({ em: tx, actor, limits }, manifest.name, manifest.note, { publishedBy: manifest.publishedBy, date: new Date(manifest.date) });
       result.editions.push({ name: manifest.name, created: imported.created.length, revised: imported.revised.length, retired: retired.length });
