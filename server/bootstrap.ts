@@ -15,7 +15,7 @@ export const SHIPPED_LIBRARY = new URL('../library/shipped/', import.meta.url).p
 
 /**
  * First start on the embedded default: demo users, the shipped library imported with its history
- * (editions 2026-Q3 and 2026-Q4), the 18 sample projects and a few inspection schedules, so a new
+ * (editions 2026-Q3, 2026-Q4 and 2027-Q1), the 18 sample projects and a few inspection schedules, so a new
  * user sees the real standards system. Each part runs only while its part of the store is empty.
  */
 export async function seed(app: App, log: (line: string) => void = console.log): Promise<{ importedLibrary: boolean }> {

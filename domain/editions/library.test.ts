@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
@@ -24,24 +24,30 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the shipped library on first start', () => {
-  it('imports both editions with their history, once', async () => {
+  it('imports every edition with its history, once', async () => {
     // then the second seed does nothing
     expect(lines).toEqual([
       'created 6 demo users (password "pinzhi-demo")',
       'imported edition 2026-Q3: 237 new, 0 revised, 0 retired standards',
       expect.stringMatching(/^imported edition 2026-Q4: 2 new, 1[2-9] revised, 1 retired standards$/),
-      expect.stringMatching(/^imported 215 touchpoints and variants platinum@1$/),
+      'imported edition 2027-Q1: 0 new, 189 revised, 0 retired standards',
+      'imported 215 touchpoints and variants platinum@1, platinum@2',
       'created 18 sample projects with their places, and 4 inspection schedules for "inspector"',
     ]);
     const result = await t.gql(`{ editions { ... on EditionConnection { nodes { name documentCount createdBy } } }
       q3: edition(name: "2026-Q3") { ... on Edition { documents(kind: "instruction") { code } } }
-      q4: edition(name: "2026-Q4") { ... on Edition { documents(kind: "instruction") { code } } } }`, {}, token);
+      q4: edition(name: "2026-Q4") { ... on Edition { documents(kind: "instruction") { code } } }
+      q1: edition(name: "2027-Q1") { ... on Edition { documents(kind: "instruction") { code version } } } }`, {}, token);
     expect(result.data.editions.nodes).toEqual([
+      { name: '2027-Q1', documentCount: 238, createdBy: '刘建国（品质部经理）' },
       { name: '2026-Q4', documentCount: 238, createdBy: '刘建国（品质部经理）' },
       { name: '2026-Q3', documentCount: 237, createdBy: '刘建国（品质部经理）' },
     ]);
     expect(result.data.q3.documents).toHaveLength(188);
     expect(result.data.q4.documents).toHaveLength(189);
+    expect(result.data.q1.documents.map((d: { code: string }) => d.code)).toEqual(result.data.q4.documents.map((d: { code: string }) => d.code));
+    // every instruction got a new version in 2027-Q1: the one after its 2026-Q4 version
+    expect(result.data.q1.documents.every((d: { version: number }) => d.version >= 2)).toBe(true);
   });
 
   it('shows auditors what changed from 2026-Q3 to 2026-Q4, by whom and why', async () => {
@@ -63,6 +69,25 @@ describe('the shipped library on first start', () => {
     expect([...kinds]).toEqual(expect.arrayContaining(['constraint-tightened', 'item-added', 'text-changed']));
   });
 
+  it('shows auditors that 2027-Q1 gave every check item its place, in words, by the quality manager', async () => {
+    // when an auditor compares the two newest editions
+    const result = await t.gql(`{ editionDiff(from: "2026-Q4", to: "2027-Q1") { ... on EditionDiff {
+      added { code } removed { code }
+      changed { code fromVersion toVersion author note changes { kind item field after summary summaryZh } } } } }`, {}, token);
+    const diff = result.data.editionDiff;
+    // then every instruction is changed, and only by the places of its items
+    expect(diff.added).toEqual([]);
+    expect(diff.removed).toEqual([]);
+    expect(diff.changed).toHaveLength(189);
+    for (const d of diff.changed) {
+      expect(d).toMatchObject({ toVersion: d.fromVersion + 1, author: '刘建国（品质部经理）', note: expect.stringMatching(/^检查项标注检查地点，便于按地点巡检：/) });
+      for (const c of d.changes) expect(c).toMatchObject({ kind: 'check-changed', field: 'x-check/place', summaryZh: expect.stringMatching(/：检查地点 无 → \S+$/), summary: expect.stringMatching(/: place none → .+$/) });
+    }
+    const w002 = diff.changed.find((d: { code: string }) => d.code === 'M03.P01.W002');
+    expect(w002.changes).toContainEqual({ kind: 'check-changed', item: 'cleaningsPerDay', field: 'x-check/place', after: 'lift', summary: 'Check item "轿厢每日清洁次数": place none → Lift', summaryZh: '检查项「轿厢每日清洁次数」：检查地点 无 → 电梯' });
+    expect(diff.changed.reduce((n: number, d: { changes: unknown[] }) => n + d.changes.length, 0)).toBe(1286);
+  });
+
   it('keeps each version with its author and note, and the retired instruction readable', async () => {
     const retired = await t.em().findOneOrFail(StandardDocument, { retired: true });
     const result = await t.gql(`query ($code: String!) { standard(code: $code, edition: "2026-Q3") { ... on Standard { title versions { version status author statusChangedBy statusNote } } } }`, { code: retired.code }, token);
@@ -74,25 +99,37 @@ describe('the shipped library on first start', () => {
     const result = await t.gql(`{ touchpoints(first: 500) { ... on TouchpointConnection { totalCount nodes { code name stage place } } } parking: touchpoints(stage: "出行停车") { ... on TouchpointConnection { nodes { code } } }
       variantProfiles
       variant(profile: "platinum") { ... on Variant { edition version overlayCount overlays { code title note baseVersion changes { kind } schema } } }
+      q4: variant(profile: "platinum", edition: "2026-Q4") { ... on Variant { edition version overlays { schema } } }
       q3: variant(profile: "platinum", edition: "2026-Q3") { __typename ... on Error { message } } }`, {}, token);
     expect(result.data.touchpoints.totalCount).toBe(215);
     expect(result.data.touchpoints.nodes).toHaveLength(215);
     expect(result.data.parking.nodes.length).toBeGreaterThan(5);
     expect(result.data.variantProfiles).toEqual(['platinum']);
     const v = result.data.variant;
-    expect(v).toMatchObject({ edition: '2026-Q4', version: 1 });
+    expect(v).toMatchObject({ edition: '2027-Q1', version: 2 });
+    // 2026-Q4 still pins the variant it was published with, whose added items name no place
+    expect(result.data.q4).toMatchObject({ edition: '2026-Q4', version: 1 });
+    expect(JSON.stringify(result.data.q4.overlays)).not.toContain('"place"');
+    expect(JSON.stringify(v.overlays)).toContain('"place":"lobby"');
     expect(v.overlayCount).toBeGreaterThanOrEqual(25);
     for (const o of v.overlays) expect(o.changes.length).toBeGreaterThan(0);
     expect(JSON.stringify(v.overlays)).toContain('香氛');
     expect(result.data.q3).toEqual({ __typename: 'NotFoundError', message: 'Edition 2026-Q3 has no platinum variant' });
   });
 
-  it('exports 2026-Q4 to files identical to the shipped ones, and importing the library again changes nothing', async () => {
+  it('exports the newest edition to files identical to the shipped ones, 2026-Q4 to its history, and importing the library again changes nothing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'pinzhi-export-'));
-    writeLibraryDir(out, await exportLibrary(t.em(), '2026-Q4'));
+    writeLibraryDir(out, await exportLibrary(t.em()));
     const shipped = readLibraryPackage(SHIPPED_LIBRARY).documents;
     expect(readLibraryDir(out).map((f) => f.file)).toEqual(shipped.map((f) => f.file));
     for (const file of shipped) expect(readFileSync(join(out, file.file), 'utf8')).toBe(readFileSync(join(SHIPPED_LIBRARY, file.file), 'utf8'));
+    // 2026-Q4 reads as it did before 2027-Q1: its history where 2027-Q1 revised a document, else the document itself
+    const q4 = mkdtempSync(join(tmpdir(), 'pinzhi-export-q4-'));
+    writeLibraryDir(q4, await exportLibrary(t.em(), '2026-Q4'));
+    for (const file of shipped) {
+      const history = join(SHIPPED_LIBRARY, 'history', '2026-Q4', file.file.slice(4));
+      expect({ file: file.file, text: readFileSync(join(q4, file.file), 'utf8') }).toEqual({ file: file.file, text: readFileSync(existsSync(history) ? history : join(SHIPPED_LIBRARY, file.file), 'utf8') });
+    }
     expect(await importLibraryPackage(t.em(), SYSTEM_ACTOR, readLibraryPackage(SHIPPED_LIBRARY))).toEqual({ editions: [], touchpoints: 0, variants: [] });
     const again = await importLibrary(t.em(), SYSTEM_ACTOR, readLibraryDir(out));
     expect(again).toMatchObject({ created: [], revised: [], edition: null });
