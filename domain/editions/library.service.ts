@@ -77,6 +77,25 @@ export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg:
   return result;
 }
 
+/**
+ * Whether the store is exactly where a shipped library's editions left it: its editions are the
+ * package's first ones, in order, no version is open for editing, and every document is published
+ * at the version the newest of them pins. Only such a store takes the package's later editions at
+ * start — a first start cut short, or a store nobody has edited meeting a newer library — so an
+ * import never overrides anyone's work or stumbles on their draft.
+ */
+export async function storeFollowsPackage(em: EntityManager, pkg: LibraryPackage): Promise<boolean> {
+  const names = pkg.editions.map((e) => e.name);
+  const stored = await editionRepository.countEditions(em);
+  const newest = await editionRepository.newestEdition(em);
+  if (stored === 0 || stored > names.length || newest?.name !== names[stored - 1]) return false;
+  if ((await editionRepository.countEditions(em, names.slice(0, stored))) !== stored) return false;
+  if ((await repo.countOpenVersions(em)) > 0) return false;
+  const pinned = await editionRepository.editionEntries(em, newest.name);
+  const heads = await repo.publishedHeads(em);
+  return heads.length === pinned.size && heads.every((h) => pinned.get(h.code) === h.version);
+}
+
 /** Who wrote a version being imported, and why. */
 type Provenance = (doc: LibraryDocument) => { author: string; note: string };
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { seed, SHIPPED_LIBRARY } from '../../server/bootstrap.ts';
 import { readLibraryDir, readLibraryPackage, writeLibraryDir } from './library-files.ts';
-import { exportLibrary, importLibrary, importLibraryPackage } from './library.service.ts';
+import { exportLibrary, importLibrary, importLibraryPackage, storeFollowsPackage } from './library.service.ts';
+import { createDraft, publish, submitForReview } from '../standards/standard.service.ts';
 import { SYSTEM_ACTOR } from '../shared/access.ts';
 import { LibraryError } from './library.ts';
 import { instruction } from '../../test/fixtures.ts';
@@ -136,10 +137,61 @@ describe('the shipped library on first start', () => {
     expect(again.unchanged).toHaveLength(238);
   });
 
+  it('lets a store take later shipped editions only while nobody has changed its standards', async () => {
+    // given the store as the shipped library left it, and a library with one more edition
+    const pkg = readLibraryPackage(SHIPPED_LIBRARY);
+    const later = { ...pkg, editions: [...pkg.editions, { name: '2027-Q2', date: '2027-03-01', publishedBy: '刘建国（品质部经理）', note: '季度评审', changes: [] }] };
+    expect(await storeFollowsPackage(t.em(), later)).toBe(true);
+    // a library the store is ahead of is not followed
+    expect(await storeFollowsPackage(t.em(), { ...pkg, editions: pkg.editions.slice(0, 2) })).toBe(false);
+    // when someone opens a draft, or publishes a version after the newest edition, the later editions wait for an explicit import
+    const ctx = t.app.context(SYSTEM_ACTOR);
+    await createDraft(ctx, { code: 'M03.P01.W004', note: '修订中' });
+    expect(await storeFollowsPackage(t.em(), later)).toBe(false);
+    await submitForReview(ctx, 'M03.P01.W004');
+    await publish(ctx, 'M03.P01.W004', '提前发布');
+    expect(await storeFollowsPackage(t.em(), later)).toBe(false);
+  });
+
   it('stores nothing when one file of an import is invalid', async () => {
     const good = { file: 'M09/M09.P01.W001.json', schema: instruction('M09.P01.W001') };
     const bad = { file: 'M03/M03.P01.W002.json', schema: { ...instruction('M03.P01.W002'), title: 7 } };
     await expect(importLibrary(t.em(), SYSTEM_ACTOR, [good, bad])).rejects.toThrow(LibraryError);
     expect(await t.em().count(StandardDocument, { code: 'M09.P01.W001' })).toBe(0);
+  });
+});
+
+describe('a store that imported the library before 2027-Q1', () => {
+  let u: TestApp;
+  beforeAll(async () => {
+    u = await startTestApp({ demoUsers: false });
+  });
+  afterAll(() => u.close());
+
+  it('takes 2027-Q1 at the next start, with its variant, when nobody has changed its standards', async () => {
+    // given a store that imported the library as it shipped with editions 2026-Q3 and 2026-Q4
+    const full = readLibraryPackage(SHIPPED_LIBRARY);
+    const q4Files = new Map(full.history.get('2026-Q4')!.map((f) => [f.file.split('/').at(-1), f.schema]));
+    const older = {
+      ...full,
+      editions: full.editions.slice(0, 2),
+      documents: full.documents.map((f) => ({ file: f.file, schema: q4Files.get(f.file.split('/').at(-1)) ?? f.schema })),
+      history: new Map([['2026-Q3', full.history.get('2026-Q3')!]]),
+      variants: full.variantHistory!.get('2026-Q4')!.map((f) => ({ file: 'variants/platinum.json', schema: f.schema })),
+      variantHistory: new Map(),
+    };
+    expect((await importLibraryPackage(u.em(), SYSTEM_ACTOR, older)).variants).toEqual(['platinum@1']);
+    expect(await storeFollowsPackage(u.em(), full)).toBe(true);
+    // when the server starts with the newer library
+    const lines: string[] = [];
+    await seed(u.app, (l) => lines.push(l));
+    // then the store gets 2027-Q1 and the platinum variant it pins, and 2026-Q4 reads as before
+    expect(lines).toEqual(expect.arrayContaining(['imported edition 2027-Q1: 0 new, 189 revised, 0 retired standards', 'imported 0 touchpoints and variants platinum@2']));
+    const token = await u.login('auditor');
+    const result = await u.gql(`{ editions { ... on EditionConnection { nodes { name } } } variant(profile: "platinum") { ... on Variant { edition version } }
+      q4: standard(code: "M03.P01.W002", edition: "2026-Q4") { ... on Standard { current { version schema } } } }`, {}, token);
+    expect(result.data.editions.nodes.map((e: { name: string }) => e.name)).toEqual(['2027-Q1', '2026-Q4', '2026-Q3']);
+    expect(result.data.variant).toEqual({ edition: '2027-Q1', version: 2 });
+    expect(result.data.q4.current).toEqual({ version: 1, schema: q4Files.get('M03.P01.W002.json') });
   });
 });
