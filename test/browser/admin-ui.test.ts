@@ -107,6 +107,8 @@ describe('admin UI in a real browser', () => {
     await page.getByRole('link', { name: /M03\.P01\.W002/ }).click();
     await page.getByRole('heading', { name: '电梯轿厢清洁作业指导书' }).waitFor();
     expect(await text(page, 'criterion-cleaningsPerDay')).toContain('≥ 3 次/日');
+    // where the item is checked, in words
+    expect(await text(page, 'item-row-cleaningsPerDay')).toContain('电梯');
     expect(await unnamedControls(page)).toEqual([]);
     await screenshot('04-instruction', { fullPage: true });
 
@@ -114,6 +116,7 @@ describe('admin UI in a real browser', () => {
     await page.getByTestId('create-draft').click();
     const card = page.getByTestId('item-card-cleaningsPerDay');
     await card.locator('button.item-toggle').click();
+    expect(await card.getByTestId('item-place').inputValue()).toBe('lift');
     await card.getByTestId('item-minimum').fill('4');
     await card.getByTestId('criterion-preview').getByText('≥ 4 次/日').waitFor();
     await page.getByTestId('valid').waitFor();
