@@ -2,6 +2,7 @@ import { ValidationError } from '../shared/errors.ts';
 import { canonicalJson, isJsonObject, jsonEqual, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { checkLibrary, LibraryError, type LibraryDocument, type LibraryFile, type LibraryIssue, fileIssue, nested } from './library.ts';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
+import type { StandardIdentity } from '../standards/validate.ts';
 import { applyOverlay, parseVariant, type Variant, type Touchpoint } from '../variants/variants.ts';
 import { sharedMessage } from '../shared/shared.messages.ts';
 import { editionMessage } from './edition.messages.ts';
@@ -251,9 +252,10 @@ export function checkLibraryPackage(pkg: LibraryPackage, limits: DocumentLimits 
   const manifests = parseEditions({ editions: pkg.editions }, issues);
   if (issues.length > 0) throw new LibraryError(editionMessage('library.manifest_invalid'), issues);
   const editions: CheckedEdition[] = [];
+  const validated = new WeakMap<object, StandardIdentity>();
   editionFiles(pkg, manifests, issues).forEach((files, i) => {
     try {
-      editions[i] = { manifest: manifests[i], documents: checkLibrary(files, new Set(), limits), variants: [] };
+      editions[i] = { manifest: manifests[i], documents: checkLibrary(files, new Set(), limits, validated), variants: [] };
     } catch (error) {
       if (!(error instanceof LibraryError)) throw error;
       issues.push(...error.fileIssues.map((x) => fileIssue(x.file, x.pointer, editionMessage('library.in_edition', { edition: manifests[i].name, issue: nested(x) }))));

@@ -21,7 +21,7 @@ beforeAll(async () => {
   await seed(t.app, (l) => lines.push(l));
   await seed(t.app, (l) => lines.push(l));
   token = await t.login('auditor');
-});
+}, 120_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(() => t.close());
 
 describe('the shipped library on first start', () => {
@@ -193,5 +193,5 @@ describe('a store that imported the library before 2027-Q1', () => {
     expect(result.data.editions.nodes.map((e: { name: string }) => e.name)).toEqual(['2027-Q1', '2026-Q4', '2026-Q3']);
     expect(result.data.variant).toEqual({ edition: '2027-Q1', version: 2 });
     expect(result.data.q4.current).toEqual({ version: 1, schema: q4Files.get('M03.P01.W002.json') });
-  });
+  }, 180_000); // two editions imported, then a start that imports the third
 });
