@@ -8,27 +8,32 @@ import { ensureSampleProjects, listProjects } from '../domain/projects/project.s
 import { scheduleInspections } from '../domain/inspections/schedule.service.ts';
 import { todayInChina } from '../domain/checklists/checklist.service.ts';
 import type { Tier } from '../domain/checklists/generate.ts';
-import { importLibraryPackage } from '../domain/editions/library.service.ts';
+import { importLibraryPackage, storeFollowsPackage } from '../domain/editions/library.service.ts';
 import type { App } from './app.ts';
 
 export const SHIPPED_LIBRARY = new URL('../library/shipped/', import.meta.url).pathname;
 
 /**
  * First start on the embedded default: demo users, the shipped library imported with its history
- * (editions 2026-Q3 and 2026-Q4), the 18 sample projects and a few inspection schedules, so a new
+ * (editions 2026-Q3, 2026-Q4 and 2027-Q1), the 18 sample projects and a few inspection schedules, so a new
  * user sees the real standards system. Each part runs only while its part of the store is empty.
  */
 export async function seed(app: App, log: (line: string) => void = console.log): Promise<{ importedLibrary: boolean }> {
   const em = forkEm(app.orm);
   const users = await ensureDemoUsers(em, SYSTEM_ACTOR);
   if (users > 0) log(`created ${users} demo users (password "pinzhi-demo")`);
-  // the shipped library goes into an empty store; a first start cut short (each edition is one
-  // transaction) gets the editions it is missing
+  // the shipped library goes into an empty store; a store where its editions left off — a first
+  // start cut short (each edition is one transaction), or an untouched store meeting a newer
+  // library — gets the editions it is missing
   const pkg = readLibraryPackage(SHIPPED_LIBRARY);
   const shipped = pkg.editions.map((e) => e.name);
   const present = await editionRepository.countEditions(em, shipped);
   const empty = (await standardRepository.count(em)) === 0 && (await editionRepository.countEditions(em)) === 0;
-  const importedLibrary = empty || (present > 0 && present < shipped.length);
+  const behind = present > 0 && present < shipped.length;
+  const importedLibrary = empty || (behind && (await storeFollowsPackage(em, pkg)));
+  if (behind && !importedLibrary) {
+    log(`the shipped library has editions ${shipped.slice(present).join(', ')} that the store lacks; its standards changed since, so they are not imported at start (npm run pinzhi -- import library/shipped imports them)`);
+  }
   if (importedLibrary) {
     const result = await importLibraryPackage(em, SYSTEM_ACTOR, pkg, app.limits);
     for (const e of result.editions) log(`imported edition ${e.name}: ${e.created} new, ${e.revised} revised, ${e.retired} retired standards`);

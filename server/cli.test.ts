@@ -17,6 +17,7 @@ describe('npm run pinzhi -- validate', () => {
     expect(result.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^ok: edition 2026-Q3: 237 standards valid \(188 instruction, 42 procedure, 7 module; \d+ check items\)$/),
       expect.stringMatching(/^ok: edition 2026-Q4: 238 standards valid \(189 instruction, 42 procedure, 7 module; \d+ check items\), \d+ changes$/),
+      'ok: edition 2027-Q1: 238 standards valid (189 instruction, 42 procedure, 7 module; 1286 check items), 189 changes',
       expect.stringMatching(/^ok: 215 touchpoints, each named by a check item; variants: platinum \(\d+ overlays\)$/),
     ]);
   });

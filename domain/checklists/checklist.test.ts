@@ -8,18 +8,21 @@ import { mergePatch } from '../variants/variants.ts';
 import { describeCriterion } from './criterion.ts';
 import { evaluateAnswers } from './evaluate.ts';
 import { generateChecklist, type ChecklistRequest, type PinnedInstruction } from './generate.ts';
+import { instruction } from '../../test/fixtures.ts';
+import { PLACE_KINDS } from '../standards/place-kinds.ts';
 
 let instructions: PinnedInstruction[];
 let platinum: PinnedInstruction[];
 beforeAll(() => {
+  // the newest edition of the shipped library (every instruction at its second version there)
   const lib = checkLibraryPackage(readLibraryPackage(SHIPPED_LIBRARY));
-  const q4 = lib.editions[1].documents.filter((d) => d.kind === 'instruction');
-  instructions = q4.map((d) => ({ code: d.code, version: 1, title: d.title, schema: d.schema }));
+  const newest = lib.editions[lib.editions.length - 1].documents.filter((d) => d.kind === 'instruction');
+  instructions = newest.map((d) => ({ code: d.code, version: 2, title: d.title, schema: d.schema }));
   const overlays = new Map(lib.variants[0].overlays.map((o) => [o.code, o.patch]));
   platinum = instructions.map((d) => (overlays.has(d.code) ? { ...d, schema: mergePatch(d.schema, overlays.get(d.code)!) as JsonObject } : d));
 });
 
-const request = (over: Partial<ChecklistRequest> = {}): ChecklistRequest => ({ projectId: 7, projectCode: 'HD01', tier: 'quarterly', scope: '', edition: '2026-Q4', date: '2026-11-24', variant: null, ...over });
+const request = (over: Partial<ChecklistRequest> = {}): ChecklistRequest => ({ projectId: 7, projectCode: 'HD01', tier: 'quarterly', scope: '', edition: '2027-Q1', date: '2026-11-24', variant: null, ...over });
 const issuesOf = (fn: () => unknown) => {
   try {
     fn();
@@ -36,11 +39,42 @@ describe('checklist generation', () => {
     const quarterly = generateChecklist(request(), instructions);
     const total = instructions.reduce((n, d) => n + Object.keys(d.schema.properties as object).length, 0);
     expect(quarterly.itemCount).toBe(total);
-    expect(quarterly.items[0].id).toMatch(/^M01\.P01\.W001@1#\/properties\/\w+$/);
+    expect(quarterly.items[0].id).toMatch(/^M01\.P01\.W001@2#\/properties\/\w+$/);
     const daily = generateChecklist(request({ tier: 'daily' }), instructions);
     expect(daily.items.length).toBeGreaterThan(100);
     expect(daily.items.every((i) => i.tiers.includes('daily'))).toBe(true);
     expect(daily.period).toBeNull();
+  });
+
+  it('says for each item the kind of place it is checked at, from x-check.place, and none where the standard names none', () => {
+    // given an instruction whose lift-car items name their place, and a third item that names none
+    const schema = instruction('M09.P01.W001');
+    const items = schema.properties as Record<string, { 'x-check': JsonObject }>;
+    items.cleaningsPerDay['x-check'].place = 'lift';
+    items.panelDisinfected['x-check'].place = 'lift';
+    const pinned: PinnedInstruction = { code: 'M09.P01.W001', version: 2, title: String(schema.title), schema };
+    // when its checklist is generated
+    const checklist = generateChecklist(request({ scope: 'M09.P01.W001' }), [pinned]);
+    // then each item carries its place, and the place is part of the content (another place, another id)
+    expect(checklist.items.map((i) => [i.key, i.place])).toEqual([['cleaningsPerDay', 'lift'], ['panelDisinfected', 'lift'], ['floorCondition', null]]);
+    items.floorCondition['x-check'].place = 'lift';
+    const moved = generateChecklist(request({ scope: 'M09.P01.W001' }), [pinned]);
+    expect(moved.items.map((i) => i.place)).toEqual(['lift', 'lift', 'lift']);
+    expect(moved.id).not.toBe(checklist.id);
+  });
+
+  it('gives every item of the shipped library its place, in the standard and the platinum checklists alike', () => {
+    // given the whole library, for a residential estate and for a platinum mall
+    const kinds = PLACE_KINDS.map((p) => p.kind as string);
+    const standard = generateChecklist(request(), instructions);
+    const plat = generateChecklist(request({ variant: { profile: 'platinum', version: 2 } }), platinum);
+    // then every item names a kind of place, the items the platinum standard adds too
+    expect(plat.itemCount).toBeGreaterThan(standard.itemCount);
+    for (const item of [...standard.items, ...plat.items]) expect({ id: item.id, place: kinds.includes(item.place!) }).toEqual({ id: item.id, place: true });
+    // and an inspector in the lift car finds the lift-car cleaning items there
+    const liftItems = standard.items.filter((i) => i.place === 'lift');
+    expect(liftItems.map((i) => i.code)).toEqual(expect.arrayContaining(['M03.P01.W002', 'M05.P03.W013']));
+    expect(plat.items.find((i) => i.key === 'lobbyFragranceConcentration')).toMatchObject({ code: 'M03.P01.W001', place: 'lobby' });
   });
 
   it('draws the monthly sample per module, the same for the same project and month, different for another month', () => {
@@ -59,7 +93,7 @@ describe('checklist generation', () => {
 
   it('narrows to a scope and resolves the platinum overlays', () => {
     const base = generateChecklist(request({ scope: 'M03.P01.W002' }), instructions);
-    const plat = generateChecklist(request({ scope: 'M03.P01.W002', variant: { profile: 'platinum', version: 1 } }), platinum);
+    const plat = generateChecklist(request({ scope: 'M03.P01.W002', variant: { profile: 'platinum', version: 2 } }), platinum);
     expect(new Set(base.items.map((i) => i.code))).toEqual(new Set(['M03.P01.W002']));
     const cleanings = (c: typeof base) => c.items.find((i) => i.key === 'cleaningsPerDay')!;
     expect(cleanings(base).criterion).toEqual({ zh: '≥ 3 次/日', en: '≥ 3 times/day' });

@@ -31,6 +31,8 @@ export interface ChecklistItem {
   method: string;
   tiers: string[];
   touchpoints: string[];
+  /** the kind of place the item is checked at (`x-check.place`: lobby, lift, car-park …), null when the standard names none */
+  place: string | null;
   rectifyWithinHours: number | null;
   hint: string | null;
   /** the pass criterion as JSON Schema: an answer that validates passes */
@@ -112,6 +114,7 @@ function checklistItem(doc: PinnedInstruction, key: string, item: JsonObject): C
     method: String(check.method),
     tiers: (check.tiers as string[]) ?? [],
     touchpoints: (check.touchpoints as string[]) ?? [],
+    place: str(check.place),
     rectifyWithinHours: typeof check.rectifyWithinHours === 'number' ? check.rectifyWithinHours : null,
     hint: str(check.hint),
     schema: passSchema(item),

@@ -43,6 +43,7 @@ export const EDITION_MESSAGES = {
   'library.touchpoint_unknown': { en: 'touchpoint {touchpoint} is not in touchpoints.json', 'zh-CN': '客户触点 {touchpoint} 不在 touchpoints.json 中' },
   'library.touchpoint_unused': { en: 'touchpoint {touchpoint} ({name}) is not named by any check item', 'zh-CN': '客户触点 {touchpoint}（{name}）没有被任何检查项引用' },
   'library.overlay_not_in_newest': { en: '{code} is not in the newest edition', 'zh-CN': '{code} 不在最新的版本集中' },
+  'library.overlay_not_in_edition': { en: '{code} is not in edition {edition}', 'zh-CN': '{code} 不在版本集 {edition} 中' },
 } as const;
 
 export const editionMessage = messageFactory(EDITION_MESSAGES);

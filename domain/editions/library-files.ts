@@ -48,8 +48,9 @@ export function isLibraryPackage(dir: string): boolean {
 
 /**
  * Reads a shipped library: the newest edition's documents (everything outside `history/` and
- * `variants/`), each earlier edition's differing documents under `history/<edition>/`,
- * `editions.json`, `touchpoints.json` and `variants/*.json`.
+ * `variants/`), each earlier edition's differing documents under `history/<edition>/` (and the
+ * variants it pinned under `history/<edition>/variants/`), `editions.json`, `touchpoints.json` and
+ * `variants/*.json`.
  */
 export function readLibraryPackage(dir: string): LibraryPackage {
   const problems: LibraryIssue[] = [];
@@ -64,17 +65,20 @@ export function readLibraryPackage(dir: string): LibraryPackage {
   };
   const manifest = json('editions.json', {}) as { editions?: EditionManifest[] };
   const touchpoints = json('touchpoints.json', []);
+  const variantFiles = (folder: string): LibraryFile[] => (existsSync(join(dir, folder))
+    ? readdirSync(join(dir, folder)).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: `${folder}/${f}`, schema: json(`${folder}/${f}`, null) }))
+    : []);
   const history = new Map<string, LibraryFile[]>();
+  const variantHistory = new Map<string, LibraryFile[]>();
   const historyDir = join(dir, 'history');
   if (existsSync(historyDir)) {
     for (const entry of readdirSync(historyDir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
-      history.set(entry.name, readLibraryDir(join(historyDir, entry.name)).map((f) => ({ ...f, file: `history/${entry.name}/${f.file}` })));
+      history.set(entry.name, readLibraryDir(join(historyDir, entry.name), { skip: ['variants'] }).map((f) => ({ ...f, file: `history/${entry.name}/${f.file}` })));
+      const pinned = variantFiles(`history/${entry.name}/variants`);
+      if (pinned.length > 0) variantHistory.set(entry.name, pinned);
     }
   }
-  const variantsDir = join(dir, 'variants');
-  const variants = existsSync(variantsDir)
-    ? readdirSync(variantsDir).filter((f) => f.endsWith('.json')).sort().map((f) => ({ file: `variants/${f}`, schema: json(`variants/${f}`, null) }))
-    : [];
+  const variants = variantFiles('variants');
   if (problems.length > 0) throw new LibraryError(editionMessage('library.files_not_json', { count: problems.length }), problems);
   return {
     editions: Array.isArray(manifest.editions) ? manifest.editions : [],
@@ -82,6 +86,7 @@ export function readLibraryPackage(dir: string): LibraryPackage {
     history,
     touchpoints,
     variants,
+    variantHistory,
   };
 }
 

@@ -96,6 +96,47 @@ describe('a library package with history', () => {
   });
 });
 
+describe('variants with history', () => {
+  const platinum = (minimum: number, code = 'M09.P01.W001') => ({ profile: 'platinum', title: '白金服务标准', description: '商业综合体', overlays: [{ code, note: '客流大', patch: { properties: { cleaningsPerDay: { minimum } } } }] });
+  /** Q3, Q4 (platinum v1 first pinned, kept in history) and 2027-Q1 (W001 gains a place, platinum v2). */
+  function threeEditions(q4Variant = platinum(6)): LibraryPackage {
+    const pkg = library();
+    const placed = JSON.parse(JSON.stringify(tightened)) as JsonObject;
+    ((placed.properties as JsonObject).cleaningsPerDay as { 'x-check': JsonObject })['x-check'].place = 'lift';
+    const q1: EditionManifest = { name: '2027-Q1', date: '2026-12-01', publishedBy: '刘建国', note: '检查地点', changes: [{ code: 'M09.P01.W001', change: 'revised', author: '刘建国', note: '检查项标注检查地点' }] };
+    return {
+      ...pkg,
+      editions: [...pkg.editions, q1],
+      documents: pkg.documents.map((f) => (f.file.endsWith('W001.json') ? file(placed) : f)),
+      history: new Map([...pkg.history, ['2026-Q4', [file(tightened)]]]),
+      variants: [{ file: 'variants/platinum.json', schema: platinum(8) }],
+      variantHistory: new Map([['2026-Q4', [{ file: 'history/2026-Q4/variants/platinum.json', schema: q4Variant }]]]),
+    };
+  }
+
+  it('gives each edition the variant it pinned: none before the first file of a profile, then the history, then the newest', () => {
+    // given a variant first pinned by 2026-Q4 and changed in 2027-Q1 / when checked
+    const checked = checkLibraryPackage(threeEditions());
+    // then 2026-Q3 pins none, 2026-Q4 its own version, 2027-Q1 the newest
+    const minimums = checked.editions.map((e) => e.variants.map((v) => ((v.overlays[0].patch.properties as JsonObject).cleaningsPerDay as JsonObject).minimum));
+    expect(minimums).toEqual([[], [6], [8]]);
+    expect(checked.variants).toBe(checked.editions[2].variants);
+  });
+
+  it('checks a variant of the history against the documents of its own edition, naming its file', () => {
+    // given 2026-Q4's variant overlaying an instruction only 2026-Q3 had
+    const pkg = threeEditions(platinum(6, 'M09.P01.W002'));
+    // when checked / then the problem names the history file and the edition
+    expect(problems(pkg)).toEqual(['history/2026-Q4/variants/platinum.json /overlays/0/code: M09.P01.W002 is not in edition 2026-Q4']);
+  });
+
+  it('refuses variant history for an edition it does not know', () => {
+    const pkg = threeEditions();
+    pkg.variantHistory!.set('2025-Q9', [{ file: 'history/2025-Q9/variants/platinum.json', schema: platinum(6) }]);
+    expect(problems(pkg)).toEqual([expect.stringContaining('no earlier edition is named 2025-Q9')]);
+  });
+});
+
 describe('JSON Merge Patch overlays', () => {
   it('merges objects, replaces arrays and scalars, and removes with null (RFC 7386)', () => {
     expect(mergePatch({ a: { b: 1, c: [1, 2] }, d: 'x' }, { a: { b: 2, c: [3] }, d: null, e: true })).toEqual({ a: { b: 2, c: [3] }, e: true });

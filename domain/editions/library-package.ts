@@ -1,7 +1,8 @@
 import { ValidationError } from '../shared/errors.ts';
-import { isJsonObject, jsonEqual, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
+import { canonicalJson, isJsonObject, jsonEqual, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { checkLibrary, LibraryError, type LibraryDocument, type LibraryFile, type LibraryIssue, fileIssue, nested } from './library.ts';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../shared/limits.ts';
+import type { StandardIdentity } from '../standards/validate.ts';
 import { applyOverlay, parseVariant, type Variant, type Touchpoint } from '../variants/variants.ts';
 import { sharedMessage } from '../shared/shared.messages.ts';
 import { editionMessage } from './edition.messages.ts';
@@ -38,18 +39,29 @@ export interface LibraryPackage {
   /** edition name → files of documents as they read in that edition, where it differs from the next. */
   history: Map<string, LibraryFile[]>;
   touchpoints: unknown;
+  /** the variants the newest edition pins (`variants/<profile>.json`). */
   variants: LibraryFile[];
+  /**
+   * edition name → variants as that edition pinned them (`history/<edition>/variants/`), where they
+   * differ from the next edition's, or where that edition is the first to pin the profile. An edition
+   * pins a profile from the first edition that has a file of it on; with no history of a profile,
+   * only the newest edition pins it.
+   */
+  variantHistory?: Map<string, LibraryFile[]>;
 }
 
 export interface CheckedEdition {
   manifest: EditionManifest;
   /** in reference order: every document after the ones it refers to. */
   documents: LibraryDocument[];
+  /** the variants this edition pins, each checked against its documents. */
+  variants: Variant[];
 }
 
 export interface CheckedPackage {
   editions: CheckedEdition[];
   touchpoints: Touchpoint[];
+  /** the variants of the newest edition. */
   variants: Variant[];
 }
 
@@ -131,10 +143,32 @@ function editionFiles(pkg: LibraryPackage, editions: EditionManifest[], issues: 
     result[i] = [...files.values()];
     next = files;
   }
-  for (const name of pkg.history.keys()) {
+  for (const name of new Set([...pkg.history.keys(), ...(pkg.variantHistory?.keys() ?? [])])) {
     if (!editions.slice(0, -1).some((e) => e.name === name)) issues.push(fileIssue(`history/${name}`, '', editionMessage('library.history_unknown', { name })));
   }
   return result;
+}
+
+/** The variant files each edition pins, newest to oldest, from `variants/` and the history (see `LibraryPackage.variantHistory`). */
+function editionVariantFiles(pkg: LibraryPackage, editions: EditionManifest[]): LibraryFile[][] {
+  const profileOf = (f: LibraryFile) => (isJsonObject(f.schema as JsonValue) && typeof (f.schema as JsonObject).profile === 'string' ? String((f.schema as JsonObject).profile) : f.file);
+  const last = editions.length - 1;
+  const first = new Map<string, number>();
+  const byEdition: Map<string, LibraryFile>[] = new Array(editions.length);
+  let next = new Map(pkg.variants.map((f) => [profileOf(f), f]));
+  for (const profile of next.keys()) first.set(profile, last);
+  byEdition[last] = next;
+  for (let i = last - 1; i >= 0; i--) {
+    const files = new Map(next);
+    for (const f of pkg.variantHistory?.get(editions[i].name) ?? []) {
+      files.set(profileOf(f), f);
+      first.set(profileOf(f), i);
+    }
+    byEdition[i] = files;
+    next = files;
+  }
+  // an edition before the first file of a profile does not pin it
+  return byEdition.map((files, i) => [...files].filter(([profile]) => (first.get(profile) ?? last + 1) <= i).map(([, f]) => f));
 }
 
 /** Checks that each edition's listed changes are exactly the differences from the edition before. */
@@ -159,6 +193,55 @@ function checkChanges(prev: CheckedEdition, cur: CheckedEdition, index: number, 
 }
 
 /**
+ * Checks every variant against the documents of each edition that pins it (each file parsed once,
+ * each overlay checked once per different base document), and records the variants of each edition.
+ */
+function checkVariants(pkg: LibraryPackage, editions: CheckedEdition[], known: Set<string>, limits: DocumentLimits, issues: LibraryIssue[]): void {
+  const parsed = new Map<LibraryFile, Variant | null>();
+  const parse = (f: LibraryFile): Variant | null => {
+    if (!parsed.has(f)) {
+      try {
+        parsed.set(f, parseVariant(f.schema));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        issues.push(...error.issues.map((x) => ({ file: f.file, ...x })));
+        parsed.set(f, null);
+      }
+    }
+    return parsed.get(f)!;
+  };
+  const checked = new Set<string>();
+  editionVariantFiles(pkg, editions.map((e) => e.manifest)).forEach((files, e) => {
+    const byCode = new Map(editions[e].documents.map((d) => [d.code, d]));
+    const newestEdition = e === editions.length - 1;
+    for (const f of files) {
+      const variant = parse(f);
+      if (!variant) continue;
+      editions[e].variants.push(variant);
+      variant.overlays.forEach((overlay, i) => {
+        const base = byCode.get(overlay.code);
+        if (!base) {
+          const message = newestEdition ? editionMessage('library.overlay_not_in_newest', { code: overlay.code }) : editionMessage('library.overlay_not_in_edition', { code: overlay.code, edition: editions[e].manifest.name });
+          return void issues.push(fileIssue(f.file, pointer('overlays', i, 'code'), message));
+        }
+        // an overlay applied to the same document in several editions is checked (and reported) once
+        const key = `${f.file}\u0000${i}\u0000${canonicalJson(base.schema)}`;
+        if (checked.has(key)) return;
+        checked.add(key);
+        try {
+          const result = applyOverlay(base.schema, overlay, limits);
+          const tps = checkItems([{ ...base, schema: result }]).flatMap((x) => x.touchpoints);
+          for (const tp of tps) if (!known.has(tp)) issues.push(fileIssue(f.file, pointer('overlays', i, 'patch'), editionMessage('library.touchpoint_unknown', { touchpoint: tp })));
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          issues.push(...error.issues.map((x) => fileIssue(f.file, pointer('overlays', i, 'patch') + x.pointer, editionMessage('library.in_overlay', { code: overlay.code, issue: nested(x) }))));
+        }
+      });
+    }
+  });
+}
+
+/**
  * Checks a shipped library as a whole: every edition rebuilt and valid (files, refs, no cycles),
  * each edition's changes exactly as listed, touchpoints unique and each one used while every check
  * item names a known one, and every variant overlay applying to a valid standard.
@@ -169,9 +252,10 @@ export function checkLibraryPackage(pkg: LibraryPackage, limits: DocumentLimits 
   const manifests = parseEditions({ editions: pkg.editions }, issues);
   if (issues.length > 0) throw new LibraryError(editionMessage('library.manifest_invalid'), issues);
   const editions: CheckedEdition[] = [];
+  const validated = new WeakMap<object, StandardIdentity>();
   editionFiles(pkg, manifests, issues).forEach((files, i) => {
     try {
-      editions[i] = { manifest: manifests[i], documents: checkLibrary(files, new Set(), limits) };
+      editions[i] = { manifest: manifests[i], documents: checkLibrary(files, new Set(), limits, validated), variants: [] };
     } catch (error) {
       if (!(error instanceof LibraryError)) throw error;
       issues.push(...error.fileIssues.map((x) => fileIssue(x.file, x.pointer, editionMessage('library.in_edition', { edition: manifests[i].name, issue: nested(x) }))));
@@ -193,29 +277,7 @@ export function checkLibraryPackage(pkg: LibraryPackage, limits: DocumentLimits 
   }
   for (const tp of touchpoints) if (!used.has(tp.code)) issues.push(fileIssue('touchpoints.json', '', editionMessage('library.touchpoint_unused', { touchpoint: tp.code, name: tp.name })));
 
-  const variants: Variant[] = [];
-  const byCode = new Map(newest.map((d) => [d.code, d]));
-  for (const { file, schema } of pkg.variants) {
-    try {
-      const variant = parseVariant(schema);
-      variant.overlays.forEach((overlay, i) => {
-        const base = byCode.get(overlay.code);
-        if (!base) return void issues.push(fileIssue(file, pointer('overlays', i, 'code'), editionMessage('library.overlay_not_in_newest', { code: overlay.code })));
-        try {
-          const result = applyOverlay(base.schema, overlay, limits);
-          const tps = checkItems([{ ...base, schema: result }]).flatMap((x) => x.touchpoints);
-          for (const tp of tps) if (!known.has(tp)) issues.push(fileIssue(file, pointer('overlays', i, 'patch'), editionMessage('library.touchpoint_unknown', { touchpoint: tp })));
-        } catch (error) {
-          if (!(error instanceof ValidationError)) throw error;
-          issues.push(...error.issues.map((x) => fileIssue(file, pointer('overlays', i, 'patch') + x.pointer, editionMessage('library.in_overlay', { code: overlay.code, issue: nested(x) }))));
-        }
-      });
-      variants.push(variant);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      issues.push(...error.issues.map((x) => ({ file, ...x })));
-    }
-  }
+  checkVariants(pkg, editions, known, limits, issues);
   if (issues.length > 0) throw new LibraryError(editionMessage('library.problems', { count: issues.length }), issues);
-  return { editions, touchpoints, variants };
+  return { editions, touchpoints, variants: editions[editions.length - 1].variants };
 }

@@ -49,7 +49,7 @@ export interface PackageImportResult {
 /**
  * Imports a shipped library with its history: each edition not yet in the store, oldest first,
  * with every version's author and note taken from `editions.json`, retirements applied, the
- * touchpoints stored and the variants saved before the newest edition pins them. The whole
+ * touchpoints stored and the variants each edition pins saved before it is published. The whole
  * package is checked before anything is written; each edition is one transaction.
  */
 export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg: LibraryPackage, limits: DocumentLimits = DEFAULT_LIMITS): Promise<PackageImportResult> {
@@ -57,8 +57,7 @@ export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg:
   authorize(actor, 'publishEditions');
   const checked = checkLibraryPackage(pkg, limits);
   const result: PackageImportResult = { editions: [], touchpoints: 0, variants: [] };
-  const last = checked.editions.length - 1;
-  for (const [i, { manifest, documents }] of checked.editions.entries()) {
+  for (const { manifest, documents, variants } of checked.editions) {
     if (await editionRepository.findEdition(em, manifest.name)) continue;
     await inTransaction(em, async (tx) => {
       if (result.touchpoints === 0) result.touchpoints = await saveTouchpoints(tx, checked.touchpoints);
@@ -66,17 +65,35 @@ export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg:
       const imported = await importDocuments(tx, actor, documents, (doc) => changes.get(doc.code) ?? { author: manifest.publishedBy, note: manifest.note });
       const retired = manifest.changes.filter((c) => c.change === 'retired');
       for (const c of retired) await retire({ em: tx, actor, limits }, c.code, c.note, { author: c.author });
-      if (i === last) {
-        for (const variant of checked.variants) {
-          const row = await saveVariant(tx, actor, variant, { author: manifest.publishedBy, note: manifest.note });
-          result.variants.push(`${row.profile}@${row.version}`);
-        }
+      // the variants this edition pins, saved before it is published (a variant unchanged since the last edition is not saved again)
+      for (const variant of variants) {
+        const row = await saveVariant(tx, actor, variant, { author: manifest.publishedBy, note: manifest.note });
+        if (!result.variants.includes(`${row.profile}@${row.version}`)) result.variants.push(`${row.profile}@${row.version}`);
       }
       await publishEdition({ em: tx, actor, limits }, manifest.name, manifest.note, { publishedBy: manifest.publishedBy, date: new Date(manifest.date) });
       result.editions.push({ name: manifest.name, created: imported.created.length, revised: imported.revised.length, retired: retired.length });
     });
   }
   return result;
+}
+
+/**
+ * Whether the store is exactly where a shipped library's editions left it: its editions are the
+ * package's first ones, in order, no version is open for editing, and every document is published
+ * at the version the newest of them pins. Only such a store takes the package's later editions at
+ * start — a first start cut short, or a store nobody has edited meeting a newer library — so an
+ * import never overrides anyone's work or stumbles on their draft.
+ */
+export async function storeFollowsPackage(em: EntityManager, pkg: LibraryPackage): Promise<boolean> {
+  const names = pkg.editions.map((e) => e.name);
+  const stored = await editionRepository.countEditions(em);
+  const newest = await editionRepository.newestEdition(em);
+  if (stored === 0 || stored > names.length || newest?.name !== names[stored - 1]) return false;
+  if ((await editionRepository.countEditions(em, names.slice(0, stored))) !== stored) return false;
+  if ((await repo.countOpenVersions(em)) > 0) return false;
+  const pinned = await editionRepository.editionEntries(em, newest.name);
+  const heads = await repo.publishedHeads(em);
+  return heads.length === pinned.size && heads.every((h) => pinned.get(h.code) === h.version);
 }
 
 /** Who wrote a version being imported, and why. */

@@ -45,14 +45,18 @@ export class LibraryError extends ValidationError {
 /**
  * Validates a whole library: every file against the standards language, codes unique and matching
  * file names, parents present, every `$ref` resolving inside the library (or in `known`), no cycles.
- * Returns the documents ordered so that every document comes after the ones it refers to.
+ * Returns the documents ordered so that every document comes after the ones it refers to. With
+ * `validated`, a schema object validated before (by reference) is not validated again.
  */
-export function checkLibrary(files: LibraryFile[], known: Set<string> = new Set(), limits: DocumentLimits = DEFAULT_LIMITS): LibraryDocument[] {
+export function checkLibrary(files: LibraryFile[], known: Set<string> = new Set(), limits: DocumentLimits = DEFAULT_LIMITS, validated?: WeakMap<object, StandardIdentity>): LibraryDocument[] {
   const issues: LibraryIssue[] = [];
   const docs = new Map<string, LibraryDocument>();
   for (const { file, schema } of files) {
     try {
-      const identity = validateStandard(schema, limits);
+      // a document several editions share is validated once (`validated` remembers the valid ones)
+      const remembered = typeof schema === 'object' && schema !== null ? validated?.get(schema) : undefined;
+      const identity = remembered ?? validateStandard(schema, limits);
+      if (!remembered && validated && typeof schema === 'object' && schema !== null) validated.set(schema, identity);
       const base = file.split('/').pop()!.replace(/\.json$/, '');
       if (base !== identity.code) issues.push(fileIssue(file, '/x-standard/code', editionMessage('library.file_name', { code: identity.code })));
       if (docs.has(identity.code)) issues.push(fileIssue(file, '/x-standard/code', editionMessage('library.defined_twice', { code: identity.code, file: docs.get(identity.code)!.file })));

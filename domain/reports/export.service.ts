@@ -8,6 +8,7 @@ import { getChecklistById } from '../checklists/checklist.service.ts';
 import { getProject } from '../projects/project.service.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { inspectionMessage } from '../inspections/inspection.messages.ts';
+import { isPlaceKind, PLACE_NAMES } from '../standards/place-kinds.ts';
 
 const TIER_ZH: Record<string, string> = { daily: '项目日常巡检', monthly: '区域飞行检查', quarterly: '总部季度审计' };
 const SEVERITY_ZH: Record<string, string> = { critical: '严重', major: '主要', minor: '轻微' };
@@ -15,12 +16,18 @@ const INPUT_ZH: Record<string, string> = { boolean: '是/否', integer: '整数'
 const EVIDENCE_ZH: Record<string, string> = { none: '无', 'photo-on-fail': '不合格时拍照', 'photo-required': '必须拍照', document: '查阅记录' };
 const STATUS_ZH: Record<string, string> = { passed: '合格', failed: '不合格', 'not-applicable': '不适用' };
 
-const CHECKLIST_HEADER = ['序号', '模块', '作业指导书', '检查项', '说明', '合格标准', '输入方式', '单位', '选项', '证据要求', '严重程度', '权重', '检查方法', '客户触点', '整改时限（小时）', '条目编号'];
-const WIDTHS = [6, 8, 28, 26, 40, 18, 9, 8, 16, 12, 9, 6, 9, 16, 10, 40];
+const CHECKLIST_HEADER = ['序号', '模块', '作业指导书', '检查项', '地点', '说明', '合格标准', '输入方式', '单位', '选项', '证据要求', '严重程度', '权重', '检查方法', '客户触点', '整改时限（小时）', '条目编号'];
+const WIDTHS = [6, 8, 28, 26, 12, 40, 18, 9, 8, 16, 12, 9, 6, 9, 16, 10, 40];
+
+/** The kind of place in Chinese (大堂, 电梯 …); a value outside the list as it is, none as an empty cell. */
+function placeZh(place: string | null | undefined): string | null {
+  if (!place) return null;
+  return isPlaceKind(place) ? PLACE_NAMES[place].zh : place;
+}
 
 function itemColumns(checklist: Checklist, i: number): (string | number | null)[] {
   const item = checklist.items[i];
-  return [i + 1, item.module, `${item.instructionTitle}（${item.code} 第${item.version}版）`, item.title, item.description, item.criterion.zh, INPUT_ZH[item.input], item.unit,
+  return [i + 1, item.module, `${item.instructionTitle}（${item.code} 第${item.version}版）`, item.title, placeZh(item.place), item.description, item.criterion.zh, INPUT_ZH[item.input], item.unit,
     item.options?.join(' / ') ?? null, EVIDENCE_ZH[item.evidence] ?? item.evidence, SEVERITY_ZH[item.severity] ?? item.severity, item.weight, item.method, item.touchpoints.join('、'), item.rectifyWithinHours, item.id];
 }
 

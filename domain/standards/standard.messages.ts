@@ -1,4 +1,5 @@
 import { messageFactory } from '../shared/messages.ts';
+import { PLACE_WORDS } from './place-kinds.ts';
 
 /** What the standards language and the version lifecycle say, in Chinese and English. */
 export const STANDARD_MESSAGES = {
@@ -68,6 +69,8 @@ export const STANDARD_MESSAGES = {
   'status.published': { en: 'published', 'zh-CN': '已发布' },
   'status.superseded': { en: 'superseded', 'zh-CN': '已被取代' },
   'status.retired': { en: 'retired', 'zh-CN': '已废止' },
+  // the kinds of place of x-check.place, as words (`{place:place}`)
+  ...PLACE_WORDS,
 } as const;
 
 export const standardMessage = messageFactory(STANDARD_MESSAGES);

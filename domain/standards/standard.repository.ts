@@ -119,6 +119,11 @@ export const standardRepository = {
     return em.findOne(StandardVersion, { code, status: { $in: [...OPEN_STATUSES] } });
   },
 
+  /** How many versions are being worked on (draft or in review), over all documents. */
+  countOpenVersions(em: EntityManager): Promise<number> {
+    return em.count(StandardVersion, { status: { $in: [...OPEN_STATUSES] } });
+  },
+
   listVersions(em: EntityManager, code: string): Promise<IStandardVersion[]> {
     return em.find(StandardVersion, { code }, { orderBy: { version: 'asc' } });
   },

@@ -14,6 +14,7 @@ import type { IStandardVersion } from './standard-version.entity.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { parseSchema, toVersionView, type StandardVersionView } from './standard.views.ts';
+import { PLACE_KINDS } from './place-kinds.ts';
 
 
 /** Validates a document and checks that it is the document `code` names. */
@@ -100,6 +101,12 @@ export async function checkStandard(ctx: ServiceContext, code: string, schema: u
     return error.issues.length > 0 ? error.issues : [issue('', error)];
   }
   return [...(await refCycleIssues(ctx.em, code, schema as JsonObject)), ...(await touchpointIssues(ctx.em, schema as JsonObject))];
+}
+
+/** The kinds of place a check item may name (`x-check.place`), with their Chinese and English names, for clients that group or label items by place. */
+export function listPlaceKinds(ctx: Pick<ServiceContext, 'actor'>): readonly { kind: string; zh: string; en: string }[] {
+  authorize(ctx.actor, 'readStandards');
+  return PLACE_KINDS;
 }
 
 /**

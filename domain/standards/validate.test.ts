@@ -3,6 +3,8 @@ import { validateStandard } from './validate.ts';
 import { ajv } from './ajv.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { instruction } from '../../test/fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { PLACE_KINDS } from './place-kinds.ts';
 
 function issuesOf(doc: unknown, limits?: { maxBytes: number; maxDepth: number }) {
   try {
@@ -114,6 +116,41 @@ describe('the standards language', () => {
     expect(issuesOf(rating(['优', '良']))).toMatchObject([]);
     expect(issuesOf(rating(['优', '好']))).toMatchObject([{ pointer: '/properties/extra/enum/1', message: '"好" passes but is not one of the options' }]);
     expect(issuesOf(rating(undefined))).toMatchObject([{ pointer: '/properties/extra/x-check/options', message: 'options belong to a rating: the item needs an enum of the options that pass' }]);
+  });
+
+  it('accepts the place an item is checked at, one kind of the list', () => {
+    // given an item checked in the lift, and one without a place
+    const inLift = withItem({ type: 'boolean' });
+    ((inLift.properties as any).extra['x-check']).place = 'lift';
+    // when validated / then both are standards (the place is optional)
+    expect(issuesOf(inLift)).toEqual([]);
+    expect(issuesOf(withItem({ type: 'boolean' }))).toEqual([]);
+    for (const { kind } of PLACE_KINDS) {
+      ((inLift.properties as any).extra['x-check']).place = kind;
+      expect({ kind, issues: issuesOf(inLift) }).toEqual({ kind, issues: [] });
+    }
+  });
+
+  it('refuses a place that is not a kind of the list, pointing at it', () => {
+    // given an item checked at a place the language does not know, and one whose place is not a string
+    const kitchen = withItem({ type: 'boolean' });
+    ((kitchen.properties as any).extra['x-check']).place = 'kitchen';
+    const list = withItem({ type: 'boolean' });
+    ((list.properties as any).extra['x-check']).place = ['lobby', 'lift'];
+    // when validated / then the issue names the place and the kinds allowed
+    expect(issuesOf(kitchen)).toEqual([{
+      pointer: '/properties/extra/x-check/place', code: 'ajv.enum', params: { allowedValues: PLACE_KINDS.map((p) => p.kind) },
+      message: expect.stringMatching(/^must be one of: "lobby", "corridor", "lift", "car-park", .*"public-area"$/),
+    }]);
+    expect(issuesOf(list)).toMatchObject([{ pointer: '/properties/extra/x-check/place', code: 'ajv.enum' }]);
+  });
+
+  it('documents each kind of place in the x-check vocabulary with its Chinese and English name', () => {
+    // given the vocabulary's schema / then its enum is the list of kinds, each named in both languages
+    const place = (JSON.parse(readFileSync(new URL('../../schema/x-check.schema.json', import.meta.url), 'utf8')).properties.place) as { enum: string[]; description: string };
+    expect(place.enum).toEqual(PLACE_KINDS.map((p) => p.kind));
+    expect(place.enum.length).toBeLessThanOrEqual(16);
+    for (const p of PLACE_KINDS) expect(place.description).toContain(`${p.kind} ${p.zh} / ${p.en} (`);
   });
 
   it('gives every issue a stable code with its parameters', () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await seed(t.app, () => {});
   expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual(['innovation-fund', 'rectification', 'standard-revision']);
   tokens = Object.fromEntries(await Promise.all(['manager', 'inspector', 'pm', 'committee', 'admin'].map(async (u) => [u, await t.login(u)])));
-});
+}, 120_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(() => t.close());
 
 describe('the shipped processes', () => {
@@ -76,7 +76,8 @@ describe('the shipped processes', () => {
     const [revision] = await t.em().execute<{ id: number; business_key: string }[]>(`select id, business_key from workflow_instance where definition_key = 'standard-revision'`);
     expect(revision.business_key).toBe('M03.P01.W002');
     const draft = (await gql('manager', '{ standard(code: "M03.P01.W002") { ... on Standard { draft { version status note } } } }')).data.standard.draft;
-    expect(draft).toMatchObject({ version: 2, status: 'draft', note: expect.stringContaining(`不合格项 ${finding.id}`) });
+    // (version 2 is the one of the newest edition, 2027-Q1, the finding was judged against)
+    expect(draft).toMatchObject({ version: 3, status: 'draft', note: expect.stringContaining(`不合格项 ${finding.id}`) });
     // the revision is reviewed and published through the process
     tasks = await openTasks(revision.id);
     await complete('manager', tasks[0].id, { summary: '增加午间地坎清理要求' });
@@ -84,7 +85,7 @@ describe('the shipped processes', () => {
     expect(tasks.map((x) => x.element_id)).toEqual(['review']);
     await complete('manager', tasks[0].id, { approved: true, comment: '同意发布' });
     const published = (await gql('manager', '{ standard(code: "M03.P01.W002") { ... on Standard { versions { version status } draft { version } } } }')).data.standard;
-    expect(published).toEqual({ versions: [{ version: 1, status: 'superseded' }, { version: 2, status: 'published' }], draft: null });
+    expect(published).toEqual({ versions: [{ version: 1, status: 'superseded' }, { version: 2, status: 'superseded' }, { version: 3, status: 'published' }], draft: null });
   });
 
   it('reports rectification KPIs per project and step, and opens a minor finding\'s rectification on request', async () => {

@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../../domain/shared/json.ts';
 import { STD_URN_PREFIX } from '../../domain/standards/refs.ts';
+import { isPlaceKind, type PlaceKind } from '../../domain/standards/place-kinds.ts';
 import type { BodySource, InstructionSource, ItemInput, ItemSource, ModuleSource, PlatinumSource, ProcedureSource } from './types.ts';
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -54,13 +55,31 @@ function constraint(input: ItemInput): JsonObject {
   }
 }
 
-/** One check item as a JSON Schema property carrying its `x-check`. */
-export function itemSchema(item: ItemSource): JsonObject {
+/** How documents are built for one edition: with the places of check items (2027-Q1 on) or without. */
+export interface BuildOptions {
+  places: boolean;
+}
+
+/**
+ * The kind of place an item is checked at: its own, else its instruction's. An item with neither is
+ * an error naming it, so no edition with places can be built with an item left out.
+ */
+export function placeOf(instruction: Pick<InstructionSource, 'code' | 'place'>, item: Pick<ItemSource, 'key' | 'place'>): PlaceKind {
+  const place = item.place ?? instruction.place;
+  if (!isPlaceKind(place)) {
+    throw new Error(`${instruction.code}.${item.key}: ${place === undefined ? 'no place (give the instruction a place, or the item its own)' : `"${String(place)}" is not a kind of place`}`);
+  }
+  return place;
+}
+
+/** One check item as a JSON Schema property carrying its `x-check`, with its place when one is given. */
+export function itemSchema(item: ItemSource, place?: PlaceKind): JsonObject {
   const check: JsonObject = {
     tiers: [...item.tiers],
     severity: item.severity,
     weight: item.weight,
     method: item.method,
+    ...(place ? { place } : {}),
     evidence: item.evidence,
     touchpoints: item.touchpoints.map(tpCode),
     rectifyWithinHours: item.rectifyWithinHours,
@@ -98,8 +117,8 @@ function documentJson(kind: 'module' | 'procedure' | 'instruction', head: Header
   };
 }
 
-export function instructionJson(source: InstructionSource): JsonObject {
-  return documentJson('instruction', source, Object.fromEntries(source.items.map((item) => [item.key, itemSchema(item)])));
+export function instructionJson(source: InstructionSource, options: BuildOptions): JsonObject {
+  return documentJson('instruction', source, Object.fromEntries(source.items.map((item) => [item.key, itemSchema(item, options.places ? placeOf(source, item) : undefined)])));
 }
 
 /** A parent (module or procedure) refers to each child by `$ref`, titled for readers. */
@@ -108,7 +127,7 @@ export function parentJson(kind: 'module' | 'procedure', head: Header, children:
 }
 
 /** The JSON Merge Patch (RFC 7386) the platinum variant applies to one instruction. */
-export function platinumPatch(source: InstructionSource, platinum: PlatinumSource): JsonObject {
+export function platinumPatch(source: InstructionSource, platinum: PlatinumSource, options: BuildOptions): JsonObject {
   const properties: Record<string, JsonValue> = {};
   for (const [key, t] of Object.entries(platinum.tighten ?? {})) {
     const item = source.items.find((i) => i.key === key);
@@ -127,7 +146,7 @@ export function platinumPatch(source: InstructionSource, platinum: PlatinumSourc
     if (Object.keys(check).length > 0) patch['x-check'] = check;
     properties[key] = patch;
   }
-  for (const item of platinum.add ?? []) properties[item.key] = itemSchema(item);
+  for (const item of platinum.add ?? []) properties[item.key] = itemSchema(item, options.places ? placeOf(source, item) : undefined);
   const patch: JsonObject = { properties };
   if (platinum.add && platinum.add.length > 0) patch.required = [...source.items.map((i) => i.key), ...platinum.add.map((i) => i.key)];
   return patch;

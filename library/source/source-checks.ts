@@ -1,7 +1,9 @@
 import { describeChanges } from '../../domain/standards/diff/semantic-diff.ts';
-import type { JsonObject } from '../../domain/shared/json.ts';
+import { isJsonObject, type JsonObject } from '../../domain/shared/json.ts';
+import type { CheckedEdition } from '../../domain/editions/library-package.ts';
+import { isPlaceKind } from '../../domain/standards/place-kinds.ts';
 import { mergePatch } from '../../domain/variants/variants.ts';
-import { instructionJson, platinumPatch } from './build-documents.ts';
+import { instructionJson, placeOf, platinumPatch } from './build-documents.ts';
 import type { BodySource, InstructionSource, ItemSource, ModuleSource } from './types.ts';
 
 /** Touchpoint numbers each module owns (together TP-001 … TP-215). */
@@ -14,7 +16,7 @@ export const PLACEHOLDER = /检查项\s*\d|待补充|待定|示例|占位|略。
 
 export interface SourceReport {
   problems: string[];
-  stats: { modules: number; procedures: number; instructions: number; earlierInstructions: number; items: number; byKind: Record<string, number>; platinum: number; revised: number; introduced: number; retired: number };
+  stats: { modules: number; procedures: number; instructions: number; earlierInstructions: number; items: number; byKind: Record<string, number>; byPlace: Record<string, number>; platinum: number; revised: number; introduced: number; retired: number };
 }
 
 function texts(body: BodySource): string[] {
@@ -32,7 +34,7 @@ function itemTexts(items: ItemSource[]): string[] {
  */
 export function checkSources(modules: ModuleSource[]): SourceReport {
   const problems: string[] = [];
-  const stats: SourceReport['stats'] = { modules: modules.length, procedures: 0, instructions: 0, earlierInstructions: 0, items: 0, byKind: {}, platinum: 0, revised: 0, introduced: 0, retired: 0 };
+  const stats: SourceReport['stats'] = { modules: modules.length, procedures: 0, instructions: 0, earlierInstructions: 0, items: 0, byKind: {}, byPlace: {}, platinum: 0, revised: 0, introduced: 0, retired: 0 };
   const titles = new Map<string, string>();
   const uniqueText = new Map<string, string>();
   const sharedText = new Map<string, Set<string>>();
@@ -105,8 +107,8 @@ export function checkSources(modules: ModuleSource[]): SourceReport {
         checkItems(i, i.items, '');
         if (i.revision) {
           stats.revised += 1;
-          const before = instructionJson({ ...i, ...i.revision.before });
-          if (JSON.stringify(before) === JSON.stringify(instructionJson(i))) problems.push(`${i.code}: the revision changes nothing`);
+          const before = instructionJson({ ...i, ...i.revision.before }, { places: false });
+          if (JSON.stringify(before) === JSON.stringify(instructionJson(i, { places: false }))) problems.push(`${i.code}: the revision changes nothing`);
           if (i.revision.before.items) checkItems(i, i.revision.before.items, ' (2026-Q3)');
           if (i.revision.before.body) checkText(`${i.code} (2026-Q3)`, texts(i.revision.before.body));
         }
@@ -117,6 +119,17 @@ export function checkSources(modules: ModuleSource[]): SourceReport {
         if (i.retired) continue;
         current += 1;
         stats.instructions += 1;
+        // every item of a current instruction (and every item the platinum standard adds) says where it is checked
+        let placed = true;
+        for (const item of [...i.items, ...(i.platinum?.add ?? [])]) {
+          try {
+            const place = placeOf(i, item);
+            if (i.items.includes(item)) stats.byPlace[place] = (stats.byPlace[place] ?? 0) + 1;
+          } catch (error) {
+            placed = false;
+            problems.push((error as Error).message);
+          }
+        }
         for (const item of i.items) {
           stats.items += 1;
           stats.byKind[item.input.kind] = (stats.byKind[item.input.kind] ?? 0) + 1;
@@ -124,10 +137,10 @@ export function checkSources(modules: ModuleSource[]): SourceReport {
           unique(itemDescriptions, item.description, where, 'item description');
           for (const n of item.touchpoints) referenced.add(n);
         }
-        if (i.platinum) {
+        if (i.platinum && placed) {
           stats.platinum += 1;
-          const base = instructionJson(i);
-          const overlaid = mergePatch(base, platinumPatch(i, i.platinum)) as JsonObject;
+          const base = instructionJson(i, { places: true });
+          const overlaid = mergePatch(base, platinumPatch(i, i.platinum, { places: true })) as JsonObject;
           const changes = describeChanges(base, overlaid);
           if (changes.length === 0) problems.push(`${i.code}: the platinum overlay changes nothing`);
           for (const c of changes) if (c.kind === 'constraint-loosened' || c.kind === 'item-removed') problems.push(`${i.code}: the platinum overlay loosens: ${c.summary}`);
@@ -143,4 +156,28 @@ export function checkSources(modules: ModuleSource[]): SourceReport {
   }
   for (const [text, where] of sharedText) if (where.size > 2) problems.push(`boilerplate in ${where.size} documents (${[...where].slice(0, 4).join(', ')}…): "${text.slice(0, 40)}…"`);
   return { problems, stats };
+}
+
+/**
+ * Every check item of an edition — and every item its variants add — that does not name a kind of
+ * place (`x-check.place`), as `file pointer: problem` lines. Checked on the built files, after the
+ * source checks, so nothing the build produced escapes the rule.
+ */
+export function itemsWithoutPlace(edition: CheckedEdition): string[] {
+  const problems: string[] = [];
+  const look = (where: string, schema: JsonObject) => {
+    for (const [key, item] of Object.entries((schema.properties ?? {}) as JsonObject)) {
+      const check = isJsonObject(item) && isJsonObject(item['x-check']) ? item['x-check'] : {};
+      if (!isPlaceKind(check.place)) problems.push(`${where} /properties/${key}/x-check/place: the item does not say which kind of place it is checked at`);
+    }
+  };
+  const byCode = new Map(edition.documents.map((d) => [d.code, d]));
+  for (const doc of edition.documents) if (doc.kind === 'instruction') look(doc.file, doc.schema);
+  for (const variant of edition.variants) {
+    for (const overlay of variant.overlays) {
+      const base = byCode.get(overlay.code);
+      if (base) look(`variants/${variant.profile}.json ${overlay.code}`, mergePatch(base.schema, overlay.patch) as JsonObject);
+    }
+  }
+  return problems;
 }

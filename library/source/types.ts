@@ -1,8 +1,13 @@
+import type { PlaceKind } from '../../domain/standards/place-kinds.ts';
+
 /**
  * The authoring format of the shipped standards library. Quality staff write these tables of domain
  * facts (one file per procedure, one per module); `npm run library:build` turns them into the JSON
  * Schema documents under `library/shipped/`, the touchpoint list, the platinum variant and the
- * 2026-Q3 → 2026-Q4 history. The JSON files are what Pinzhi imports; these tables are how they are kept.
+ * history of the editions 2026-Q3 → 2026-Q4 → 2027-Q1. The tables hold the documents as they read
+ * now; the 2026-Q3 wording of documents revised in 2026-Q4 is kept beside them (`revision.before`),
+ * and the places of check items, first published in 2027-Q1, are left out of the earlier editions
+ * by the build. The JSON files are what Pinzhi imports; these tables are how they are kept.
  */
 
 /** GB/T 19001-2016 clause numbers, e.g. '8.5.1' (the builder writes "GB/T 19001-2016 8.5.1"). */
@@ -59,6 +64,8 @@ export interface ItemSource {
   rectifyWithinHours: number;
   /** an optional hint for the inspector (how to measure, where to look). */
   hint?: string;
+  /** the kind of place the item is checked at (`x-check.place`), when it is not its instruction's place. */
+  place?: PlaceKind;
 }
 
 /** A change the platinum variant (白金服务标准, commercial complexes) makes to one instruction. */
@@ -79,6 +86,11 @@ export interface RevisionInfo {
 
 export interface InstructionSource {
   code: string;
+  /**
+   * the kind of place its items are checked at (`x-check.place`, from 2027-Q1), unless an item names
+   * its own; every item of a current instruction has one (the build refuses an item without).
+   */
+  place?: PlaceKind;
   title: string;
   description: string;
   clauses: Clause[];

@@ -35,6 +35,7 @@ const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem').imple
     method: t.exposeString('method'),
     tiers: t.exposeStringList('tiers'),
     touchpoints: t.exposeStringList('touchpoints'),
+    place: t.exposeString('place', { nullable: true, description: 'the kind of place the item is checked at (`x-check.place`): one of `placeKinds`, e.g. `lift`; null when the standard names none' }),
     rectifyWithinHours: t.exposeInt('rectifyWithinHours', { nullable: true }),
     hint: t.exposeString('hint', { nullable: true }),
     schema: t.field({ type: 'JSON', description: 'the pass criterion as JSON Schema: an answer that validates passes', resolve: (i) => i.schema }),

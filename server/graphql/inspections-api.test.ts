@@ -6,6 +6,7 @@ import { seed } from '../bootstrap.ts';
 import { Finding } from '../../domain/findings/finding.entity.ts';
 import { Inspection } from '../../domain/inspections/inspection.entity.ts';
 import { todayInChina } from '../../domain/checklists/checklist.service.ts';
+import { PLACE_KINDS } from '../../domain/standards/place-kinds.ts';
 
 /** A day `n` days before today (China Standard Time): inspections are recorded within the last year. */
 const daysAgo = (n: number) => todayInChina(new Date(Date.now() - n * 86_400_000));
@@ -19,7 +20,7 @@ let base: string;
 const projects: Record<string, number> = {};
 const photos: string[] = [];
 
-const ITEM_FIELDS = 'id code version key module title criterion { zh en } input unit options evidence severity weight tiers touchpoints rectifyWithinHours schema';
+const ITEM_FIELDS = 'id code version key module title criterion { zh en } input unit options evidence severity weight tiers touchpoints place rectifyWithinHours schema';
 const CHECKLIST = `query ($projectId: Int!, $tier: Tier!, $scope: String, $edition: String, $date: String) {
   checklist(projectId: $projectId, tier: $tier, scope: $scope, edition: $edition, date: $date) {
     __typename ... on Checklist { id tier scope edition period variantProfile variantVersion itemCount items { ${ITEM_FIELDS} } answerSchema }
@@ -60,7 +61,7 @@ beforeAll(async () => {
   for (let i = 0; i < 10; i++) photos.push((await upload(png(`现场照片${i}`))).sha256);
   http = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
   base = http.base;
-});
+}, 120_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(async () => {
   await http.close();
   await t.close();
@@ -86,7 +87,8 @@ describe('checklists', () => {
     const again = await checklist({ projectId: projects.HD01, tier: 'quarterly', date: '2027-01-05' });
     expect(first.itemCount).toBeGreaterThan(1200);
     expect(again.id).toBe(first.id);
-    expect(first.items[0].id).toMatch(/^M01\.P01\.W001@1#\/properties\//);
+    // the newest edition, 2027-Q1, holds the second version of every instruction
+    expect(first.items[0].id).toMatch(/^M01\.P01\.W001@2#\/properties\//);
     expect(JSON.stringify(first)).not.toContain('"default"');
     const byId = await t.gql(`query ($id: String!) { checklistById(id: $id) { ... on Checklist { id itemCount } } }`, { id: first.id }, inspector);
     expect(byId.data.checklistById).toEqual({ id: first.id, itemCount: first.itemCount });
@@ -110,6 +112,22 @@ describe('checklists', () => {
     expect(b.id).toBe(a.id);
     expect(c.id).not.toBe(a.id);
     expect(new Set(a.items.map((i) => i.module)).size).toBe(7);
+  });
+
+  it('says where each item is checked, and names the kinds of place in Chinese and English', async () => {
+    // given the lift-car cleaning instruction and the whole library's quarterly audit
+    const liftCar = await checklist({ projectId: projects.HD01, tier: 'quarterly', scope: 'M03.P01.W002' });
+    const all = await checklist({ projectId: projects.HD03, tier: 'quarterly' });
+    const { data } = await t.gql('{ placeKinds { kind zh en } }', {}, inspector);
+    // then every item names one of the kinds the API lists, the lift-car items the lift
+    expect(data.placeKinds).toEqual(PLACE_KINDS.map(({ kind, zh, en }) => ({ kind, zh, en })));
+    expect(data.placeKinds).toContainEqual({ kind: 'car-park', zh: '停车场', en: 'Car park' });
+    expect(new Set(liftCar.items.map((i) => i.place))).toEqual(new Set(['lift']));
+    const kinds = new Set(data.placeKinds.map((p: { kind: string }) => p.kind));
+    expect(all.items.filter((i) => !kinds.has(i.place))).toEqual([]);
+    expect(new Set(all.items.map((i) => i.place)).size).toBe(kinds.size);
+    // and the list needs a signed-in caller, like every read
+    expect((await t.gql('{ placeKinds { kind } }', {})).errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
   });
 
   it('applies the platinum overlays for a platinum project, and narrows to a scope', async () => {
@@ -166,10 +184,10 @@ describe('submitting an inspection', () => {
     const first = await submit(vars);
     expect(first.__typename).toBe('SubmitInspectionSuccess');
     expect(first.replayed).toBe(false);
-    expect(first.inspection).toMatchObject({ applicable: list.itemCount, passed: list.itemCount - 1, findingCount: 1, edition: '2026-Q4' });
+    expect(first.inspection).toMatchObject({ applicable: list.itemCount, passed: list.itemCount - 1, findingCount: 1, edition: '2027-Q1' });
     expect(first.inspection.executionRate).toBeCloseTo((list.itemCount - 1) / list.itemCount, 4);
     expect(first.inspection.findings).toEqual([expect.objectContaining({
-      itemId: expect.stringMatching(/^M03\.P01\.W002@1#\/properties\/cleaningsPerDay$/), code: 'M03.P01.W002', version: 1,
+      itemId: expect.stringMatching(/^M03\.P01\.W002@2#\/properties\/cleaningsPerDay$/), code: 'M03.P01.W002', version: 2,
       expectedZh: '≥ 3 次/日', actual: 2, reasons: ['expected ≥ 3 times/day'], status: 'open', touchpoints: expect.arrayContaining([expect.stringMatching(/^TP-/)]),
     })]);
     const retry = await submit(vars);
@@ -216,7 +234,7 @@ describe('submitting an inspection', () => {
     expect(result.__typename).toBe('ConflictError');
     expect(result.message).toContain('2026-Q3 was retired');
     expect((await checklist({ projectId: projects.HD02, tier: 'quarterly', scope: 'M01.P01.W002', edition: '2026-Q3' })).__typename).toBe('ConflictError');
-    const newest = await t.gql('mutation { retireEdition(name: "2026-Q4", note: "x") { __typename } }', {}, manager);
+    const newest = await t.gql('mutation { retireEdition(name: "2027-Q1", note: "x") { __typename } }', {}, manager);
     expect(newest.data.retireEdition.__typename).toBe('ConflictError');
   });
 });
@@ -233,7 +251,7 @@ describe('reading inspections back', () => {
     const heat = await t.gql('{ findingHeatMap { touchpoint projectId count } }', {}, inspector);
     expect(heat.data.findingHeatMap.length).toBeGreaterThan(0);
     expect(heat.data.findingHeatMap.every((c: { projectId: number; count: number }) => c.projectId === projects.HD01 && c.count === 1)).toBe(true);
-    const under = await t.gql('{ inspectionsUnder(code: "M03.P01.W002", version: 1) { ... on InspectionConnection { totalCount nodes { id inspectedOn } } } other: inspectionsUnder(code: "M03.P01.W002", version: 2) { ... on InspectionConnection { totalCount nodes { id } } } }', {}, inspector);
+    const under = await t.gql('{ inspectionsUnder(code: "M03.P01.W002", version: 2) { ... on InspectionConnection { totalCount nodes { id inspectedOn } } } other: inspectionsUnder(code: "M03.P01.W002", version: 1) { ... on InspectionConnection { totalCount nodes { id } } } }', {}, inspector);
     expect(under.data.inspectionsUnder).toEqual({ totalCount: 1, nodes: [{ id: expect.any(Number), inspectedOn: INSPECTED_ON }] });
     expect(under.data.other).toEqual({ totalCount: 0, nodes: [] });
   });
@@ -268,6 +286,9 @@ describe('reading inspections back', () => {
     expect(sheet.xml).toContain(`<row r="${4 + list.itemCount}">`);
     expect(sheet.xml).toContain('轿厢每日清洁次数');
     expect(sheet.xml).toContain('≥ 3 次/日');
+    // the place of each item, in Chinese, beside its title
+    expect(sheet.xml).toMatch(/>地点</);
+    expect(sheet.xml.match(/>电梯</g)).toHaveLength(list.itemCount);
     const { data } = await t.gql('{ findings(module: "M03") { ... on FindingConnection { nodes { inspectionId } } } }', {}, inspector);
     const report = await sheetOf(`/inspections/${data.findings.nodes[0].inspectionId}.xlsx`);
     expect(report.xml).toContain('不合格');

@@ -102,6 +102,23 @@ builder.queryField('checkStandard', (t) =>
   }),
 );
 
+const PlaceKindRef = builder.objectRef<{ kind: string; zh: string; en: string }>('PlaceKind').implement({
+  description: 'A kind of place a check item is checked at (`x-check.place`), named in Chinese and English: 大堂 / Lobby, 电梯 / Lift, 停车场 / Car park …',
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'the value of `x-check.place` and `ChecklistItem.place`, e.g. `car-park`' }),
+    zh: t.exposeString('zh'),
+    en: t.exposeString('en'),
+  }),
+});
+
+builder.queryField('placeKinds', (t) =>
+  t.field({
+    type: [PlaceKindRef],
+    description: 'The kinds of place a check item may name, in the order inspectors meet them — for phones and UIs that walk or group a checklist by place.',
+    resolve: (_r, _a, ctx) => standards.listPlaceKinds(ctx),
+  }),
+);
+
 const write = (name: string) => ({ types: WRITE_ERRORS, union: { name } });
 
 builder.mutationFields((t) => ({

@@ -107,6 +107,8 @@ describe('admin UI in a real browser', () => {
     await page.getByRole('link', { name: /M03\.P01\.W002/ }).click();
     await page.getByRole('heading', { name: '电梯轿厢清洁作业指导书' }).waitFor();
     expect(await text(page, 'criterion-cleaningsPerDay')).toContain('≥ 3 次/日');
+    // where the item is checked, in words
+    expect(await text(page, 'item-row-cleaningsPerDay')).toContain('电梯');
     expect(await unnamedControls(page)).toEqual([]);
     await screenshot('04-instruction', { fullPage: true });
 
@@ -114,6 +116,7 @@ describe('admin UI in a real browser', () => {
     await page.getByTestId('create-draft').click();
     const card = page.getByTestId('item-card-cleaningsPerDay');
     await card.locator('button.item-toggle').click();
+    expect(await card.getByTestId('item-place').inputValue()).toBe('lift');
     await card.getByTestId('item-minimum').fill('4');
     await card.getByTestId('criterion-preview').getByText('≥ 4 次/日').waitFor();
     await page.getByTestId('valid').waitFor();
@@ -128,10 +131,11 @@ describe('admin UI in a real browser', () => {
     await page.getByRole('heading', { name: '审核' }).waitFor();
     await page.getByTestId('publish-note').fill('轿厢清洁次数提高到每日4次');
     await page.getByTestId('publish').click();
-    await page.getByTestId('published-notice').getByText('已发布第 2 版').waitFor();
+    // version 2 is the newest edition's (2027-Q1); the edit publishes version 3
+    await page.getByTestId('published-notice').getByText('已发布第 3 版').waitFor();
     await page.getByTestId('view-diff').click();
 
-    await page.waitForURL('**/admin/standards/M03.P01.W002/history?from=1&to=2');
+    await page.waitForURL('**/admin/standards/M03.P01.W002/history?from=2&to=3');
     const tightened = page.getByTestId('diff').locator('[data-kind="constraint-tightened"]');
     await tightened.first().waitFor();
     expect(await tightened.allTextContents()).toEqual([expect.stringMatching(/收紧.*轿厢每日清洁次数.*3 → 4/)]);
@@ -142,7 +146,7 @@ describe('admin UI in a real browser', () => {
 
     // the server holds what the browser showed
     const stored = (await ui.t.gql('{ standard(code: "M03.P01.W002") { ... on Standard { latestPublished { version note schema } } } }', {}, admin)).data.standard.latestPublished;
-    expect(stored).toMatchObject({ version: 2, note: '轿厢清洁次数提高到每日4次' });
+    expect(stored).toMatchObject({ version: 3, note: '轿厢清洁次数提高到每日4次' });
     expect(stored.schema.properties.cleaningsPerDay.minimum).toBe(4);
   });
 
@@ -417,7 +421,7 @@ describe('admin UI in a real browser', () => {
       if (lang === 'en') await page.getByTestId('lang-switch').click();
       // (the refused checklist shows the server's message in the reader's language)
       await page.goto('/admin/checklists?projectId=1&tier=daily&scope=M09');
-      await page.getByRole('alert').getByText(lang === 'zh' ? '版本集 2026-Q4 在 M09 下没有作业指导书' : 'Edition 2026-Q4 has no work instruction in M09').waitFor();
+      await page.getByRole('alert').getByText(lang === 'zh' ? '版本集 2027-Q1 在 M09 下没有作业指导书' : 'Edition 2027-Q1 has no work instruction in M09').waitFor();
     }
     // then nothing raw is visible anywhere
     expect(found).toEqual([]);

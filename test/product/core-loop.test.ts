@@ -100,7 +100,7 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
     expect(interrupted[1].code).toBe('SIGKILL');
     await assertResponsive('after two interrupted first starts');
     const auditor = await as('auditor');
-    expect((await auditor.gql('{ editions { ... on EditionConnection { nodes { name } } } }')).data.editions.nodes.map((e: { name: string }) => e.name).sort()).toEqual(['2026-Q3', '2026-Q4']);
+    expect((await auditor.gql('{ editions { ... on EditionConnection { nodes { name } } } }')).data.editions.nodes.map((e: { name: string }) => e.name).sort()).toEqual(['2026-Q3', '2026-Q4', '2027-Q1']);
     expect((await auditor.gql('{ workflowDefinitions { ... on WorkflowDefinitionConnection { nodes { key } } } }')).data.workflowDefinitions.nodes.map((d: { key: string }) => d.key)).toEqual(expect.arrayContaining(['rectification', 'innovation-fund', 'standard-revision']));
     // and the demo activity, cut off by SIGKILL, was finished: its 18 inspections, each once
     expect((await auditor.gql('{ inspections(first: 1) { ... on InspectionConnection { totalCount } } }')).data.inspections.totalCount).toBe(18);

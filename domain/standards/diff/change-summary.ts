@@ -2,6 +2,7 @@ import type { JsonValue } from '../../shared/json.ts';
 import { compareSets } from './constraint-direction.ts';
 import type { Change, ChangeKind } from './change.ts';
 import type { TextSegment } from './text-diff.ts';
+import { PLACE_KINDS } from '../place-kinds.ts';
 
 /** Whose change it is: a check item (key, and title when it has one) or, with no item, the document. */
 export interface Subject {
@@ -50,9 +51,9 @@ function summarize(subject: Subject, d: ChangeDraft): [string, string] {
   const raw = d.label ?? d.field ?? '';
   const label = enLabel(raw);
   const labelZh = zhLabel(raw);
-  const words = (value: JsonValue | undefined) => (d.kind === 'item-renamed' ? value : inWords(value, raw.split('/').at(-1) ?? ''));
-  const from = [show(d.before, 'none'), show(words(d.before), '无')];
-  const to = [show(d.after, 'none'), show(words(d.after), '无')];
+  const words = (value: JsonValue | undefined, vocabulary: Record<string, Record<string, string>>) => (d.kind === 'item-renamed' ? value : inWords(value, raw.split('/').at(-1) ?? '', vocabulary));
+  const from = [show(words(d.before, EN_VALUES), 'none'), show(words(d.before, ZH_VALUES), '无')];
+  const to = [show(words(d.after, EN_VALUES), 'none'), show(words(d.after, ZH_VALUES), '无')];
   switch (d.kind) {
     case 'item-added':
       return [`${en} added`, `新增${zh}`];
@@ -130,7 +131,7 @@ const ZH_TERMS: Record<string, string> = {
   enum: '枚举选项', const: '固定值', pattern: '正则', format: '格式', multipleOf: '倍数', type: '类型',
   required: '必填项', title: '标题', description: '说明',
   severity: '严重程度', weight: '权重', tiers: '检查层级', method: '检查方法', evidence: '证据要求',
-  touchpoints: '触点', rectifyWithinHours: '整改时限（小时）', unit: '单位',
+  touchpoints: '触点', place: '检查地点', rectifyWithinHours: '整改时限（小时）', unit: '单位',
   body: '正文', purpose: '目的', scope: '适用范围', steps: '作业步骤', records: '记录',
   definitions: '术语定义', responsibilities: '职责', requirements: '质量要求', references: '引用文件', owner: '归口部门',
   clauses: '条款', parent: '上级', kind: '类别', code: '编号', hint: '检查提示', options: '评级选项', items: '每项',
@@ -150,11 +151,17 @@ const ZH_VALUES: Record<string, Record<string, string>> = {
   tiers: { daily: '日常巡检', monthly: '月度飞行检查', quarterly: '季度审计' },
   evidence: { none: '无需佐证', 'photo-on-fail': '不合格时拍照', 'photo-required': '必须拍照', document: '记录/文件' },
   kind: { module: '模块', procedure: '服务规程', instruction: '作业指导书' },
+  place: Object.fromEntries(PLACE_KINDS.map((p) => [p.kind, p.zh])),
 };
 
-/** A value of `field` in Chinese words where the vocabulary has them; other values as they are. */
-function inWords(value: JsonValue | undefined, field: string): JsonValue | undefined {
-  const words = ZH_VALUES[field];
+/** Values of the check vocabulary in English words, where the value itself is not one (kinds of place). */
+const EN_VALUES: Record<string, Record<string, string>> = {
+  place: Object.fromEntries(PLACE_KINDS.map((p) => [p.kind, p.en])),
+};
+
+/** A value of `field` in the words of a vocabulary where it has them; other values as they are. */
+function inWords(value: JsonValue | undefined, field: string, vocabulary: Record<string, Record<string, string>>): JsonValue | undefined {
+  const words = Object.hasOwn(vocabulary, field) ? vocabulary[field] : undefined;
   if (!words || value === undefined) return value;
   const word = (v: JsonValue) => (typeof v === 'string' && Object.hasOwn(words, v) ? words[v] : v);
   return Array.isArray(value) ? value.map(word) : word(value);

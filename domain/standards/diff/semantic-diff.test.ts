@@ -181,6 +181,25 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('names the place an item is checked at in words, in both languages', () => {
+    // given an item that gains a place, and then moves to another
+    const placed = edit((_, items) => { (items.cleaningsPerDay['x-check'] as JsonObject).place = 'lift'; });
+    const moved = cloneJson(placed) as JsonObject;
+    ((moved.properties as Props).cleaningsPerDay['x-check'] as JsonObject).place = 'car-park';
+    // when diffed / then each change names the kind of place as readers call it
+    expect(describeChanges(instruction(), placed)).toEqual([{
+      kind: 'check-changed', pointer: '/properties/cleaningsPerDay/x-check/place', item: 'cleaningsPerDay', field: 'x-check/place', after: 'lift',
+      summary: 'Check item "轿厢每日清洁次数": place none → Lift', summaryZh: '检查项「轿厢每日清洁次数」：检查地点 无 → 电梯',
+    }]);
+    expect(describeChanges(placed, moved)).toMatchObject([{
+      kind: 'check-changed', field: 'x-check/place', before: 'lift', after: 'car-park',
+      summary: 'Check item "轿厢每日清洁次数": place Lift → Car park', summaryZh: '检查项「轿厢每日清洁次数」：检查地点 电梯 → 停车场',
+    }]);
+    // a value outside the list (an older or hand-made document) is shown as it is
+    ((moved.properties as Props).cleaningsPerDay['x-check'] as JsonObject).place = 'kitchen';
+    expect(describeChanges(placed, moved)).toMatchObject([{ summary: 'Check item "轿厢每日清洁次数": place Lift → kitchen', summaryZh: '检查项「轿厢每日清洁次数」：检查地点 电梯 → kitchen' }]);
+  });
+
   it('reports text changes of titles, descriptions and body texts with character segments', () => {
     const changes = changesAfter((doc, items) => {
       items.cleaningsPerDay.description = '每日清洁4次，高峰期加密';

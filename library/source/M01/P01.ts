@@ -37,6 +37,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M01.P01.W001',
+      place: 'service',
       title: '客服中心前台接待礼仪作业指导书',
       description: '规定客服中心前台人员的仪容仪表、迎候问候、首问负责、服务用语和送别要求，以及等候时间的控制方法。',
       clauses: ['7.2', '8.2.1', '8.5.1'],
@@ -110,7 +111,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 72,
         },
         {
-          key: 'firstContactOwnership',
+          key: 'firstContactOwnership', place: 'office',
           title: '转办事项首问负责落实',
           description: '抽查3件前台转办事项，系统中均登记了承办人和办结时限，且已向业主反馈结果或在时限内。',
           input: { kind: 'pass' },
@@ -188,6 +189,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P01.W002',
+      place: 'entrance',
       title: '住宅小区访客登记与通行作业指导书',
       description: '规定小区人行出入口和楼栋大堂对来访人员的身份核实、业主确认、登记放行和离场记录要求，以及业主App预约访客的通行方式。',
       clauses: ['8.5.1', '8.5.3', '8.2.1'],
@@ -286,7 +288,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'salesPersonBlocked',
+          key: 'salesPersonBlocked', place: 'building',
           title: '推销和派发广告人员被劝离',
           description: '出入口及楼栋大堂未发现推销人员入内，楼栋内无新派发的小广告。',
           input: { kind: 'pass' },
@@ -333,7 +335,7 @@ const procedure: ProcedureSource = {
         },
         add: [
           {
-            key: 'visitorEscortToLift',
+            key: 'visitorEscortToLift', place: 'lobby',
             title: '礼宾员引导访客至电梯厅并授权楼层',
             description: '写字楼访客核验后由礼宾员引导至电梯厅，并为访客卡或通行码授权被访租户所在楼层。',
             input: { kind: 'pass' },
@@ -350,6 +352,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P01.W003',
+      place: 'service',
       title: '商业综合体服务台问询与礼宾作业指导书',
       description: '规定商业综合体服务台对顾客问询、寻人寻物广播、便民物品借用、中英双语接待的服务标准和时限。',
       clauses: ['7.1.4', '7.2', '8.2.1', '8.5.1'],
@@ -515,6 +518,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P01.W004',
+      place: 'service',
       title: '快递包裹暂存与失物招领作业指导书',
       description: '规定客服中心代为暂存快递包裹、登记保管拾得物品以及业主领取核验的作业要求，明确贵重物品和生鲜包裹的处理方式。',
       clauses: ['8.5.3', '8.5.4', '7.5'],
@@ -557,7 +561,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'parcelNotifyMinutes',
+          key: 'parcelNotifyMinutes', place: 'office',
           title: '包裹入库至通知业主时长',
           description: '抽查当日登记的包裹，从登记入库到App或短信通知发出的最长分钟数。',
           input: { kind: 'measure', unit: '分钟', min: 0, max: 30 },
@@ -625,6 +629,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P01.W005',
+      place: 'service',
       title: '客服中心营业环境与服务信息公示作业指导书',
       description: '规定客服中心接待区、等候区的环境标准和服务信息公示内容，确保业主在客服中心能查到服务内容、服务人员、联系电话和办事流程。',
       clauses: ['7.1.4', '7.5', '8.2.1'],

@@ -148,6 +148,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M01.P02.W006',
+      place: 'office',
       title: '400客服热线接听与报事受理作业指导书',
       description: '规定400客服热线人工坐席的接通时限、标准应答、报事记录要素、紧急报事转告和通话录音质检要求。',
       clauses: ['7.1.5', '8.2.1', '8.5.1', '9.1.1'],
@@ -260,6 +261,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P02.W007',
+      place: 'office',
       title: '业主App及前台报事受理作业指导书',
       description: '规定业主App、微信小程序线上报事和客服中心前台现场报事的人工响应时限、信息补全、分类和转工单要求。',
       clauses: ['8.2.1', '8.5.1', '7.5'],
@@ -340,7 +342,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 72,
         },
         {
-          key: 'frontDeskTicketToldOwner',
+          key: 'frontDeskTicketToldOwner', place: 'service',
           title: '前台报事当场告知工单号',
           description: '询问当日到前台报事的业主或查看回执存根，业主离开前已获知工单号和预计上门时间。',
           input: { kind: 'pass' },
@@ -382,6 +384,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P02.W008',
+      place: 'office',
       title: '维修工单分级派单与时效跟踪作业指导书',
       description: '规定报修工单按紧急程度分级派单、接单联系、到场和挂起的时限，超时催办升级方法，以及夜间紧急报修值班要求。',
       clauses: ['8.1', '8.5.1', '9.1.1', '10.2'],
@@ -545,6 +548,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P02.W009',
+      place: 'resident-home',
       title: '维修人员入户服务规范作业指导书',
       description: '规定维修人员进入业主户内作业时的预约告知、身份出示、成品保护、收费告知、现场清理和业主确认要求。',
       clauses: ['7.2', '8.5.1', '8.5.3', '8.5.4'],
@@ -591,7 +595,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'homeKitItemsCarried',
+          key: 'homeKitItemsCarried', place: 'office',
           title: '维修人员随身携带的五件套件数',
           description: '抽查出工前的维修人员，工具包内鞋套、工具垫布、防尘布、垃圾袋、抹布的种类数。',
           input: { kind: 'count', unit: '件', min: 5 },
@@ -604,7 +608,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'feeAgreedBeforeWork',
+          key: 'feeAgreedBeforeWork', place: 'office',
           title: '有偿维修作业前告知费用并签字',
           description: '抽查5张有偿维修工单，均有业主在作业前签字确认的费用金额。',
           input: { kind: 'pass' },
@@ -617,7 +621,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'chargeMatchesPriceList',
+          key: 'chargeMatchesPriceList', place: 'office',
           title: '有偿维修收费与公示价目一致',
           description: '将抽查工单的实收金额与《有偿维修服务收费价目表》逐项对照，无超标收费和价目外收费。',
           input: { kind: 'pass' },
@@ -630,7 +634,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'priceListPosted',
+          key: 'priceListPosted', place: 'service',
           title: '有偿维修价目表在客服中心和App公示',
           description: '客服中心公示墙和业主App均可查到现行有效的《有偿维修服务收费价目表》，两处内容一致。',
           input: { kind: 'pass' },
@@ -659,6 +663,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P02.W010',
+      place: 'office',
       title: '报修完工回访作业指导书',
       description: '规定报修工单完工后电话或App回访的时限、回访问题、无法联系时的处理、满意度记录以及不满意工单的重开跟进要求。',
       clauses: ['8.2.1', '9.1.2', '10.2'],

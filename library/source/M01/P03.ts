@@ -35,6 +35,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M01.P03.W011',
+      place: 'office',
       title: '客户投诉受理与三维分级作业指导书',
       description: '规定各渠道投诉的登记要素、现场安抚方法、三维评估定级规则、定级后的报告路线以及意见箱和线上留言的收取频次。',
       clauses: ['8.2.1', '9.1.3', '10.2'],
@@ -133,7 +134,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'suggestionBoxCondition',
+          key: 'suggestionBoxCondition', place: 'building',
           title: '楼栋意见箱外观状况',
           description: '完好＝箱体、锁具、投递口完好且标识清晰；轻微破损＝表面褪色或划痕；严重破损＝锁坏、箱体破裂或被封堵。',
           input: { kind: 'rating', options: ['完好', '轻微破损', '严重破损'], pass: ['完好', '轻微破损'] },
@@ -162,6 +163,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P03.W012',
+      place: 'office',
       title: '投诉处理与结案回访作业指导书',
       description: '规定各优先级投诉的首次联系、面谈、方案制定、进展通报和结案回访的时限与方法，以及重复投诉和项目经理接待日的要求。',
       clauses: ['8.2.1', '8.7', '9.1.2', '10.2'],
@@ -321,6 +323,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P03.W013',
+      place: 'office',
       title: '业主微信群与网络舆情应对作业指导书',
       description: '规定项目在业主微信群和公开网络平台上的信息发布（含停水停电通知和停运期间进展通报）、业主问题回复时限、负面舆情巡查、分级研判和处置要求。',
       clauses: ['8.2.1', '9.1.3', '10.2'],
@@ -487,6 +490,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P03.W014',
+      place: 'office',
       title: '楼栋管家定期走访作业指导书',
       description: '规定楼栋管家对所管楼栋业主的建档、季度走访、重点关注业主的月度走访、走访问题处理和走访真实性核查要求。',
       clauses: ['8.2.1', '8.5.1', '9.1.2'],
@@ -595,7 +599,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 72,
         },
         {
-          key: 'stewardAwarenessRating',
+          key: 'stewardAwarenessRating', place: 'building',
           title: '业主对楼栋管家的知晓程度',
           description: '在楼栋随机询问3位业主，按多数情况评定：知道姓名和电话、只知道有管家、不知道有管家。',
           input: { kind: 'rating', options: ['知道姓名和电话', '只知道有管家', '不知道有管家'], pass: ['知道姓名和电话'] },

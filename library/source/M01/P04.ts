@@ -35,6 +35,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M01.P04.W015',
+      place: 'service',
       title: '交付现场布置与集中办理作业指导书',
       description: '规定集中交付现场的功能分区、动线标识、分时预约、物料准备、排队控制和每日总结要求。',
       clauses: ['7.1.3', '7.1.4', '8.5.1'],
@@ -128,7 +129,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'rehearsalCompleted',
+          key: 'rehearsalCompleted', place: 'office',
           title: '交付前3天全流程预演已完成',
           description: '查阅预演记录，交付前3天已由区域督导组按真实流程完成预演，发现的问题已关闭。',
           input: { kind: 'pass' },
@@ -157,6 +158,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P04.W016',
+      place: 'office',
       title: '入住资料审核与业主手册发放作业指导书',
       description: '规定办理入住时业主身份和收房凭证的审核、业主信息登记、前期物业服务合同讲解签署以及《业主手册》等入住资料的发放和归档要求。',
       clauses: ['7.5', '8.2.1', '8.5.3'],
@@ -184,7 +186,7 @@ const procedure: ProcedureSource = {
       },
       items: [
         {
-          key: 'documentPackItems',
+          key: 'documentPackItems', place: 'service',
           title: '入住资料袋内资料种类数',
           description: '随机抽取1个待发资料袋，清点业主手册、装修管理服务手册、住宅质量保证书、住宅使用说明书、门禁卡、服务联系卡的种类数。',
           input: { kind: 'count', unit: '种', min: 6 },
@@ -249,7 +251,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'contractExplanationRating',
+          key: 'contractExplanationRating', place: 'service',
           title: '业主对合同条款讲解的反馈',
           description: '询问刚办完手续的业主是否听到收费标准和装修管理规定的讲解：讲解清楚、讲解简单带过、未讲解。',
           input: { kind: 'rating', options: ['讲解清楚', '讲解简单带过', '未讲解'], pass: ['讲解清楚'] },
@@ -265,6 +267,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P04.W017',
+      place: 'resident-home',
       title: '交付陪同验房作业指导书',
       description: '规定陪同业主验房的人员和工具准备、查验顺序、常见问题的检查方法、问题登记和双方签认要求。',
       clauses: ['7.1.5', '8.5.1', '8.7'],
@@ -319,7 +322,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'issuesPhotographed',
+          key: 'issuesPhotographed', place: 'office',
           title: '登记的验房问题均有照片',
           description: '抽查3份《验房问题登记表》，每个登记问题都有对应照片可查。',
           input: { kind: 'pass' },
@@ -332,7 +335,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'inspectionFormCountersigned',
+          key: 'inspectionFormCountersigned', place: 'office',
           title: '验房问题登记表双方签字并交业主一联',
           description: '抽查的登记表均有业主和陪验人员签字，业主联已交业主。',
           input: { kind: 'pass' },
@@ -345,7 +348,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'straightedgeCalibrationAgeDays',
+          key: 'straightedgeCalibrationAgeDays', place: 'office',
           title: '验房靠尺距上次校验天数',
           description: '《验房工具借用及校验记录》中2米靠尺最近一次校验距检查日的天数。',
           input: { kind: 'measure', unit: '天', min: 0, max: 365 },
@@ -374,6 +377,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P04.W018',
+      place: 'office',
       title: '交付钥匙与水电燃气表读数交接作业指导书',
       description: '规定未交付房屋钥匙的保管、户门钥匙和门禁卡的清点发放，以及水、电、燃气表初始读数的共同抄录确认要求。',
       clauses: ['8.5.3', '8.5.4', '7.5'],
@@ -455,7 +459,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'accessCardTestedAndBound',
+          key: 'accessCardTestedAndBound', place: 'service',
           title: '门禁卡当场试刷并绑定房号',
           description: '观察发放过程或查门禁系统，发出的门禁卡均已试刷成功并与房号绑定。',
           input: { kind: 'pass' },
@@ -468,7 +472,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'constructionKeyExplained',
+          key: 'constructionKeyExplained', place: 'service',
           title: '向业主讲解施工钥匙失效方法',
           description: '询问领完钥匙的业主，已被告知首次用业主钥匙开锁使施工钥匙失效。',
           input: { kind: 'pass' },
@@ -484,6 +488,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P04.W019',
+      place: 'office',
       title: '交付遗留问题跟踪与入住回访作业指导书',
       description: '规定验房遗留问题的台账管理、与建设单位的周对账和督办、整改后业主复验销项，以及领钥匙满30天电话回访的要求。',
       clauses: ['8.4', '8.7', '9.1.2', '10.2'],

@@ -30,7 +30,7 @@ const publicityBody: BodySource = {
 
 const publicityBaseItems: ItemSource[] = [
   {
-    key: 'feeBoardElementsComplete',
+    key: 'feeBoardElementsComplete', place: 'service',
     title: '收费公示牌要素齐全',
     description: '主出入口和客服中心的收费公示牌上，企业名称、收费项目、服务内容与标准、计费方式、收费标准、价格管理形式、收费依据、价格举报电话八项齐全。',
     input: { kind: 'pass' },
@@ -43,7 +43,7 @@ const publicityBaseItems: ItemSource[] = [
     rectifyWithinHours: 24,
   },
   {
-    key: 'feeBoardCondition',
+    key: 'feeBoardCondition', place: 'service',
     title: '收费公示牌完好程度',
     description: '完好＝牌面清晰、信息现行有效；褪色或轻微破损＝可辨认但影响观感；严重破损或信息过期＝无法辨认或标准已调整未更新。',
     input: { kind: 'rating', options: ['完好', '褪色或轻微破损', '严重破损或信息过期'], pass: ['完好'] },
@@ -56,7 +56,7 @@ const publicityBaseItems: ItemSource[] = [
     rectifyWithinHours: 72,
   },
   {
-    key: 'feeBoardPhotos',
+    key: 'feeBoardPhotos', place: 'service',
     title: '收费公示牌照片',
     description: '拍摄主出入口和客服中心两处收费公示牌全貌，牌面文字可辨认。',
     input: { kind: 'photos', min: 2 },
@@ -128,6 +128,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M01.P05.W020',
+      place: 'service',
       title: '客服中心物业费收费窗口作业指导书',
       description: '规定收费窗口缴费前的账单说明、收款方式、票据开具、作废票据管理、日结对账和现金安全要求。',
       clauses: ['8.5.1', '8.5.3', '7.5'],
@@ -169,7 +170,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'dailySettlementReconciled',
+          key: 'dailySettlementReconciled', place: 'office',
           title: '收费日报与系统、现金、POS核对一致',
           description: '查阅前一日《物业费收费日报表》，与系统实收、现金存款单和POS结算单一致并有签字。',
           input: { kind: 'pass' },
@@ -208,7 +209,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'voidedReceiptsKept',
+          key: 'voidedReceiptsKept', place: 'office',
           title: '作废票据全联保存并签字',
           description: '当月作废的纸质票据全联保存，注明作废原因并有客服主管签字。',
           input: { kind: 'pass' },
@@ -250,6 +251,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P05.W021',
+      place: 'office',
       title: '线上缴费与电子票据作业指导书',
       description: '规定业主App、微信和银行代扣等线上缴费渠道的账单抽查、到账销账、电子发票推送、扣款异常处理和每日对账要求。',
       clauses: ['7.1.3', '8.5.1', '8.5.3'],
@@ -358,6 +360,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P05.W022',
+      place: 'office',
       title: '物业服务收费标准与公共收益公示作业指导书',
       description: '规定物业服务收费标准、公共收益收支和年度物业服务资金收支情况的公示内容、位置、期限、更新和业主查询答复要求。',
       clauses: ['7.5', '8.2.1', '9.1.2'],
@@ -417,6 +420,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P05.W023',
+      place: 'office',
       title: '物业费欠费提醒与催缴沟通作业指导书',
       description: '规定物业费到期提醒、欠费分级催缴的方式和频次、沟通时段、禁止行为，以及欠费原因分析与服务整改的联动要求。',
       clauses: ['8.2.1', '8.5.1', '9.1.2'],
@@ -472,7 +476,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'noCoerciveCollection',
+          key: 'noCoerciveCollection', place: 'public-area',
           title: '无停水停电或限制出入等违规催缴',
           description: '询问欠费业主和现场核实，无以停水、停电、停梯、限制车辆或人员出入等方式催缴的情况。',
           input: { kind: 'pass' },
@@ -485,7 +489,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 2,
         },
         {
-          key: 'noDebtorNamesPosted',
+          key: 'noDebtorNamesPosted', place: 'building',
           title: '公共区域未张贴欠费业主信息',
           description: '巡查公告栏、电梯厅和楼栋大堂，无张贴欠费业主房号、姓名或欠费金额的通知。',
           input: { kind: 'pass' },

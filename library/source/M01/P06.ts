@@ -35,6 +35,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M01.P06.W024',
+      place: 'public-area',
       title: '社区文化活动组织作业指导书',
       description: '规定社区文化活动的方案审批、报名通知、现场安全与人员配置、场地恢复和活动后评估要求。',
       clauses: ['7.1.4', '8.1', '9.1.2'],
@@ -63,7 +64,7 @@ const procedure: ProcedureSource = {
       },
       items: [
         {
-          key: 'planApprovalLeadDays',
+          key: 'planApprovalLeadDays', place: 'office',
           title: '活动方案审批提前天数',
           description: '最近一场活动的方案审批日期距活动日期的天数。',
           input: { kind: 'measure', unit: '天', min: 14 },
@@ -76,7 +77,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'activityNoticeLeadDays',
+          key: 'activityNoticeLeadDays', place: 'office',
           title: '活动通知提前发布天数',
           description: '最近一场活动在App、业主群和公告栏发布通知的日期距活动日期的天数。',
           input: { kind: 'measure', unit: '天', min: 7 },
@@ -129,7 +130,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 48,
         },
         {
-          key: 'activitySatisfactionRate',
+          key: 'activitySatisfactionRate', place: 'office',
           title: '单场活动满意度',
           description: '最近一场活动现场或线上评价中选择“满意”的比例。',
           input: { kind: 'measure', unit: '%', min: 90, max: 100 },
@@ -158,6 +159,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P06.W025',
+      place: 'public-area',
       title: '节日氛围布置与特殊业主关怀作业指导书',
       description: '规定传统节日公共区域氛围布置的时间、部位和用电悬挂安全要求，以及独居高龄、残障等特殊业主的定期问候和探访要求。',
       clauses: ['7.1.4', '8.2.1', '8.5.1'],
@@ -239,7 +241,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 72,
         },
         {
-          key: 'elderlyAllCalledWeekly',
+          key: 'elderlyAllCalledWeekly', place: 'office',
           title: '独居高龄业主上周均已问候',
           description: '上一周《特殊业主问候探访记录》显示名单内独居高龄业主均已完成电话问候。',
           input: { kind: 'pass' },
@@ -252,7 +254,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 24,
         },
         {
-          key: 'noAnswerFollowedUpSameDay',
+          key: 'noAnswerFollowedUpSameDay', place: 'office',
           title: '连续2次无人接听当日上门或联系家属',
           description: '探访记录中连续2次电话无人接听的情形，均有当日上门或联系紧急联系人的记录。',
           input: { kind: 'pass' },
@@ -281,6 +283,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P06.W026',
+      place: 'office',
       title: '年度客户满意度调查实施作业指导书',
       description: '规定年度满意度调查的抽样方案、问卷结构、调查方式、防干预要求、电话复核、NPS计算和结果应用。',
       clauses: ['9.1.2', '9.1.3', '10.3'],
@@ -338,7 +341,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 72,
         },
         {
-          key: 'noSurveyInterference',
+          key: 'noSurveyInterference', place: 'public-area',
           title: '项目无干预满意度调查的行为',
           description: '询问受访业主并查看现场，项目没有发放礼品诱导好评、指定受访户或员工陪同作答的情况。',
           input: { kind: 'pass' },
@@ -406,6 +409,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M01.P06.W027',
+      place: 'office',
       title: '神秘客户暗访与接待情景模拟考核作业指导书',
       description: '规定神秘客户暗访的场景、频次、评分和结果反馈，以及接待标准专项培训和情景模拟考核的组织、合格线和补考要求。',
       clauses: ['7.2', '9.1.1', '9.1.2', '10.2'],
@@ -516,7 +520,7 @@ const procedure: ProcedureSource = {
           rectifyWithinHours: 72,
         },
         {
-          key: 'spotDrillResponseRating',
+          key: 'spotDrillResponseRating', place: 'service',
           title: '现场抽考情景应对评级',
           description: '检查人员扮演愤怒业主现场抽考1名前台人员：优＝安抚、复述、给出时限；良＝流程完整但安抚不足；中＝未给出时限；差＝争辩或推诿。',
           input: { kind: 'rating', options: ['优', '良', '中', '差'], pass: ['优', '良'] },

@@ -36,6 +36,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M02.P01.W001',
+      place: 'entrance',
       title: '住宅小区人行出入口门岗值守作业指导书',
       description: '规定住宅小区人行出入口门岗的在岗人数、通行查验、防尾随、快递外卖分流及值班记录要求。',
       clauses: ['8.1', '8.5.1', '7.5'],
@@ -93,6 +94,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P01.W002',
+      place: 'entrance',
       title: '访客来访登记与身份核验作业指导书',
       description: '规定访客到访时与被访业主确认、登记必要信息、发放和回收临时通行凭证以及保护访客个人信息的方法。',
       clauses: ['8.2.1', '8.5.1', '8.5.3', '7.5'],
@@ -154,6 +156,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P01.W003',
+      place: 'entrance',
       title: '车行出入口道闸岗车辆通行管理作业指导书',
       description: '规定小区及地下车库车行出入口道闸岗对业主车辆、外来临时车辆和危险物品车辆的通行管理与现场指挥要求。',
       clauses: ['7.1.3', '8.5.1', '8.5.4'],
@@ -215,6 +218,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P01.W004',
+      place: 'entrance',
       title: '装修施工人员及大件物品出入放行作业指导书',
       description: '规定装修施工人员凭证出入、施工时段控制以及业主和租户大件物品搬出时凭放行条核对放行的方法。',
       clauses: ['8.5.1', '8.5.3', '7.5'],
@@ -260,7 +264,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [48], rectifyWithinHours: 24,
         },
         {
-          key: 'slipLedgerMismatches', title: '放行登记与存根不一致份数', description: '当月《物品放行登记表》与放行条第二联存根逐条比对，不一致或缺失存根的份数。',
+          key: 'slipLedgerMismatches', place: 'office', title: '放行登记与存根不一致份数', description: '当月《物品放行登记表》与放行条第二联存根逐条比对，不一致或缺失存根的份数。',
           input: { kind: 'count', unit: '份', max: 0 }, tiers: ['monthly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [48], rectifyWithinHours: 48,
         },
         {
@@ -272,6 +276,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P01.W005',
+      place: 'lobby',
       title: '商业综合体大堂安保服务台值守作业指导书',
       description: '规定商业综合体及写字楼首层大堂安保服务台的在岗人数、访客核验、大堂巡视、可疑物品处置和拾遗物品登记要求。',
       clauses: ['8.2.1', '8.5.1', '8.5.3', '9.1.2'],

@@ -49,7 +49,7 @@ const garageBodyQ3: BodySource = {
   records: ['《地下车库巡逻记录》', '《车辆异常通知登记表》'],
 };
 const garageVehicleNotice: ItemSource = {
-  key: 'vehicleAnomalyNotified', title: '车辆异常已通知车主', description: '巡逻记录中车窗未关、车灯未熄、漏油等车辆异常均有通知车主的时间和方式，或放置了温馨提示卡。',
+  key: 'vehicleAnomalyNotified', place: 'office', title: '车辆异常已通知车主', description: '巡逻记录中车窗未关、车灯未熄、漏油等车辆异常均有通知车主的时间和方式，或放置了温馨提示卡。',
   input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [50], rectifyWithinHours: 72,
 };
 const garageHelpButton: ItemSource = {
@@ -61,7 +61,7 @@ const garageLoiter: ItemSource = {
   input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [50], rectifyWithinHours: 48,
 };
 const garagePhotos: ItemSource = {
-  key: 'garageCheckpointPhotos', title: '车库巡更点打卡照片', description: '最近一轮巡逻在入口坡道、电梯前室和最远端车位3个巡更点拍摄的带时间水印照片。',
+  key: 'garageCheckpointPhotos', place: 'office', title: '车库巡更点打卡照片', description: '最近一轮巡逻在入口坡道、电梯前室和最远端车位3个巡更点拍摄的带时间水印照片。',
   input: { kind: 'photos', min: 3 }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'photo-required', touchpoints: [50], rectifyWithinHours: 48,
 };
 
@@ -93,6 +93,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M02.P02.W006',
+      place: 'building',
       title: '住宅楼栋巡更点电子打卡与巡逻间隔作业指导书',
       description: '规定住宅楼栋巡逻的巡更点打卡方法、昼夜巡逻间隔、单元门和天台门检查以及夜间园区照明与隐蔽角落的巡查要求。',
       clauses: ['8.5.1', '9.1.1', '7.5'],
@@ -121,11 +122,11 @@ const procedure: ProcedureSource = {
       },
       items: [
         {
-          key: 'maxCheckpointGapMinutes', title: '巡更点最大打卡间隔', description: '从巡更系统导出前一日数据，同一楼栋巡更点相邻两次打卡的最大间隔分钟数（含夜间）。',
+          key: 'maxCheckpointGapMinutes', place: 'office', title: '巡更点最大打卡间隔', description: '从巡更系统导出前一日数据，同一楼栋巡更点相邻两次打卡的最大间隔分钟数（含夜间）。',
           input: { kind: 'measure', unit: '分钟', max: 120 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [49, 52], rectifyWithinHours: 48,
         },
         {
-          key: 'checkpointCoveragePercent', title: '楼栋巡更点打卡覆盖率', description: '前一日实际打卡的巡更点次数占应打卡点次数的百分比。',
+          key: 'checkpointCoveragePercent', place: 'office', title: '楼栋巡更点打卡覆盖率', description: '前一日实际打卡的巡更点次数占应打卡点次数的百分比。',
           input: { kind: 'measure', unit: '%', min: 98 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [49], rectifyWithinHours: 48,
         },
         {
@@ -133,19 +134,19 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [49], rectifyWithinHours: 24,
         },
         {
-          key: 'roofDoorEscapeLock', title: '天台门内开外锁状态正常', description: '抽查1栋楼天台门，推杠锁能从楼内一推即开，从天台侧不能随意进入，天台无私搭乱建和堆物。',
+          key: 'roofDoorEscapeLock', place: 'roof', title: '天台门内开外锁状态正常', description: '抽查1栋楼天台门，推杠锁能从楼内一推即开，从天台侧不能随意进入，天台无私搭乱建和堆物。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'photo-on-fail', touchpoints: [52], rectifyWithinHours: 24,
         },
         {
-          key: 'darkSpotReported', title: '夜间照明不足点位已报修', description: '夜间巡逻记录中路灯不亮、架空层或园路照明不足的点位，均有当班报修的工单或记录。',
+          key: 'darkSpotReported', place: 'office', title: '夜间照明不足点位已报修', description: '夜间巡逻记录中路灯不亮、架空层或园路照明不足的点位，均有当班报修的工单或记录。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [53], rectifyWithinHours: 48,
         },
         {
-          key: 'routeOrderVaried', title: '巡逻顺序每月调整', description: '《巡逻路线调整记录》显示本月已调整巡逻顺序，巡更数据中各轮巡逻顺序不完全相同。',
+          key: 'routeOrderVaried', place: 'office', title: '巡逻顺序每月调整', description: '《巡逻路线调整记录》显示本月已调整巡逻顺序，巡更数据中各轮巡逻顺序不完全相同。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [53, 49], rectifyWithinHours: 72,
         },
         {
-          key: 'roundFindingsNote', title: '本轮巡逻发现情况', description: '最近一轮楼栋巡逻记录中填写的发现异常及处理结果，无异常的写明“本轮正常”。',
+          key: 'roundFindingsNote', place: 'office', title: '本轮巡逻发现情况', description: '最近一轮楼栋巡逻记录中填写的发现异常及处理结果，无异常的写明“本轮正常”。',
           input: { kind: 'text', minLength: 4 }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [49, 53], rectifyWithinHours: 72,
         },
       ],
@@ -157,7 +158,7 @@ const procedure: ProcedureSource = {
         },
         add: [
           {
-            key: 'roofAndUnitDoorPhotos', title: '天台门及单元门巡逻照片', description: '最近一轮巡逻中拍摄的天台门和首层单元门带时间水印的照片，每栋楼各1张。',
+            key: 'roofAndUnitDoorPhotos', place: 'office', title: '天台门及单元门巡逻照片', description: '最近一轮巡逻中拍摄的天台门和首层单元门带时间水印的照片，每栋楼各1张。',
             input: { kind: 'photos', min: 2 }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'photo-required', touchpoints: [49, 52], rectifyWithinHours: 48,
           },
         ],
@@ -165,13 +166,14 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P02.W007',
+      place: 'car-park',
       title: '地下车库安全巡逻作业指导书',
       description: '规定地下车库巡逻的路线、昼夜巡逻间隔、最暗点照度测量、照明盲区报修、车辆异常通知和紧急求助按钮抽测要求。',
       clauses: ['7.1.4', '8.5.1', '9.1.2', '10.2'],
       body: garageBody,
       items: [
         {
-          key: 'nightPatrolGapMinutes', title: '夜间车库巡逻最大间隔', description: '22:00至次日6:00之间车库巡更点相邻两次打卡的最大间隔分钟数，以巡更系统数据为准。',
+          key: 'nightPatrolGapMinutes', place: 'office', title: '夜间车库巡逻最大间隔', description: '22:00至次日6:00之间车库巡更点相邻两次打卡的最大间隔分钟数，以巡更系统数据为准。',
           input: { kind: 'measure', unit: '分钟', max: 60 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [50], rectifyWithinHours: 24,
         },
         {
@@ -184,7 +186,7 @@ const procedure: ProcedureSource = {
         garageLoiter,
         garagePhotos,
         {
-          key: 'blindSpotNote', title: '本班车库照明盲区说明', description: '本班巡逻发现的照明盲区或灯具故障点位（区号、车位号）及报修工单号，没有故障的写“无”。',
+          key: 'blindSpotNote', place: 'office', title: '本班车库照明盲区说明', description: '本班巡逻发现的照明盲区或灯具故障点位（区号、车位号）及报修工单号，没有故障的写“无”。',
           input: { kind: 'text', minLength: 1 }, tiers: ['daily'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [50], rectifyWithinHours: 48,
         },
       ],
@@ -196,7 +198,7 @@ const procedure: ProcedureSource = {
           body: garageBodyQ3,
           items: [
             {
-              key: 'nightPatrolGapMinutes', title: '车库巡逻最大间隔', description: '车库巡更点相邻两次打卡的最大间隔分钟数，以巡更系统数据为准。',
+              key: 'nightPatrolGapMinutes', place: 'office', title: '车库巡逻最大间隔', description: '车库巡更点相邻两次打卡的最大间隔分钟数，以巡更系统数据为准。',
               input: { kind: 'measure', unit: '分钟', max: 120 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [50], rectifyWithinHours: 48,
             },
             garageVehicleNotice,
@@ -209,6 +211,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P02.W008',
+      place: 'perimeter',
       title: '小区周界围墙及电子围栏巡查作业指导书',
       description: '规定小区周界围墙、栅栏和电子围栏（红外对射）的巡查频次、攀爬隐患清理和防区报警测试方法。',
       clauses: ['7.1.3', '8.5.1', '9.1.1'],
@@ -245,11 +248,11 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'photo-on-fail', touchpoints: [51, 57], rectifyWithinHours: 24,
         },
         {
-          key: 'daysSinceZoneTest', title: '距上次防区测试天数', description: '从《周界防区报警测试记录》最近一次测试日期到检查当天的天数。',
+          key: 'daysSinceZoneTest', place: 'office', title: '距上次防区测试天数', description: '从《周界防区报警测试记录》最近一次测试日期到检查当天的天数。',
           input: { kind: 'count', unit: '天', max: 7 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [51], rectifyWithinHours: 48,
         },
         {
-          key: 'nightPerimeterRounds', title: '夜间周界巡查次数', description: '前一晚22:00至次日6:00完成全段周界巡查的次数，以巡更数据为准。',
+          key: 'nightPerimeterRounds', place: 'office', title: '夜间周界巡查次数', description: '前一晚22:00至次日6:00完成全段周界巡查的次数，以巡更数据为准。',
           input: { kind: 'count', unit: '次', min: 3 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [51], rectifyWithinHours: 48,
         },
         {
@@ -260,6 +263,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P02.W009',
+      place: 'car-park',
       title: '电动自行车集中停放充电区安全巡查作业指导书',
       description: '规定电动自行车充电棚的夜间巡查、楼道和电梯内电动自行车的劝离、“飞线”充电的发现与处置以及充电区消防器材的在位检查。',
       clauses: ['8.1', '8.5.1', '8.5.4', '10.2'],
@@ -289,23 +293,23 @@ const procedure: ProcedureSource = {
       },
       items: [
         {
-          key: 'noEbikeInStairwell', title: '楼道楼梯间无电动自行车', description: '抽查3栋楼的公共门厅、楼梯间和电梯前室，没有停放或充电的电动自行车及其电池。',
+          key: 'noEbikeInStairwell', place: 'building', title: '楼道楼梯间无电动自行车', description: '抽查3栋楼的公共门厅、楼梯间和电梯前室，没有停放或充电的电动自行车及其电池。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'photo-on-fail', touchpoints: [54, 61], rectifyWithinHours: 2,
         },
         {
-          key: 'stairwellEbikeRemovalHours', title: '楼道电动自行车移出用时', description: '《楼道电动自行车劝离登记表》最近一条记录中，从发现楼道停放或充电的电动自行车并告知车主到车辆移出楼道所用的小时数。',
+          key: 'stairwellEbikeRemovalHours', place: 'office', title: '楼道电动自行车移出用时', description: '《楼道电动自行车劝离登记表》最近一条记录中，从发现楼道停放或充电的电动自行车并告知车主到车辆移出楼道所用的小时数。',
           input: { kind: 'measure', unit: '小时', max: 2 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [54, 61], rectifyWithinHours: 24,
         },
         {
-          key: 'ebikeBlockedFromLift', title: '电动自行车被阻止进入电梯', description: '查看前一日电梯阻车系统报警记录和监控中心处置记录，每次报警均有对讲劝阻且电动自行车已退出轿厢。',
+          key: 'ebikeBlockedFromLift', place: 'control-room', title: '电动自行车被阻止进入电梯', description: '查看前一日电梯阻车系统报警记录和监控中心处置记录，每次报警均有对讲劝阻且电动自行车已退出轿厢。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [54, 49], rectifyWithinHours: 24,
         },
         {
-          key: 'shedNightChecks', title: '充电棚夜间巡查次数', description: '前一晚20:00至次日6:00充电棚的巡查次数，以巡更点打卡为准。',
+          key: 'shedNightChecks', place: 'office', title: '充电棚夜间巡查次数', description: '前一晚20:00至次日6:00充电棚的巡查次数，以巡更点打卡为准。',
           input: { kind: 'count', unit: '次', min: 3 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [54], rectifyWithinHours: 24,
         },
         {
-          key: 'flyingWireSpots', title: '私拉电线充电处数', description: '本次检查在楼栋外墙、窗口、楼道和充电棚周边发现的仍在使用的飞线充电处数。',
+          key: 'flyingWireSpots', place: 'building', title: '私拉电线充电处数', description: '本次检查在楼栋外墙、窗口、楼道和充电棚周边发现的仍在使用的飞线充电处数。',
           input: { kind: 'count', unit: '处', max: 0 }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '目视', evidence: 'photo-on-fail', touchpoints: [54, 49], rectifyWithinHours: 8,
         },
         {
@@ -324,6 +328,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P02.W010',
+      place: 'building',
       title: '高空抛物防控及园区地面停车秩序巡查作业指导书',
       description: '规定高空抛物监控覆盖检查、阳台外沿易坠物提醒、防高空抛物宣传以及园区主干道和地面车位停车秩序的巡查要求。',
       clauses: ['7.1.3', '8.5.1', '8.2.1'],
@@ -348,11 +353,11 @@ const procedure: ProcedureSource = {
       },
       items: [
         {
-          key: 'facadeCameraClear', title: '高空抛物摄像头画面完整清晰', description: '查看监控中心高空抛物摄像头画面，能完整看到所辖楼栋外立面，无树枝遮挡、偏移或夜间全黑。',
+          key: 'facadeCameraClear', place: 'control-room', title: '高空抛物摄像头画面完整清晰', description: '查看监控中心高空抛物摄像头画面，能完整看到所辖楼栋外立面，无树枝遮挡、偏移或夜间全黑。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [55, 57], rectifyWithinHours: 48,
         },
         {
-          key: 'ledgeHazardFollowedUp', title: '阳台外沿易坠物已提醒复查', description: '巡查记录中的阳台外沿、窗台易坠物均有当日提醒和3日后复查的记录。',
+          key: 'ledgeHazardFollowedUp', place: 'office', title: '阳台外沿易坠物已提醒复查', description: '巡查记录中的阳台外沿、窗台易坠物均有当日提醒和3日后复查的记录。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [55], rectifyWithinHours: 72,
         },
         {
@@ -360,15 +365,15 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '目视', evidence: 'photo-on-fail', touchpoints: [55], rectifyWithinHours: 72,
         },
         {
-          key: 'illegalParkingClearMinutes', title: '园区违停劝离用时', description: '从巡逻岗发现主干道违停车辆到车主挪车或放置提示卡完成处置的分钟数。',
+          key: 'illegalParkingClearMinutes', place: 'perimeter', title: '园区违停劝离用时', description: '从巡逻岗发现主干道违停车辆到车主挪车或放置提示卡完成处置的分钟数。',
           input: { kind: 'measure', unit: '分钟', max: 15 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [56], rectifyWithinHours: 48,
         },
         {
-          key: 'surfaceParkingOrder', title: '地面停车秩序', description: '有序＝车辆停在划线车位内、主干道畅通；基本有序＝个别车辆压线但不影响通行；混乱＝道路双侧停车或占用人行道、绿地。',
+          key: 'surfaceParkingOrder', place: 'car-park', title: '地面停车秩序', description: '有序＝车辆停在划线车位内、主干道畅通；基本有序＝个别车辆压线但不影响通行；混乱＝道路双侧停车或占用人行道、绿地。',
           input: { kind: 'rating', options: ['有序', '基本有序', '混乱'], pass: ['有序', '基本有序'] }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [56], rectifyWithinHours: 48,
         },
         {
-          key: 'throwingIncidentSummary', title: '本月高空抛物事件处理情况', description: '本月发生的高空抛物事件的时间、位置、录像调取结果和处理进展；本月无事件的写“本月无”。',
+          key: 'throwingIncidentSummary', place: 'office', title: '本月高空抛物事件处理情况', description: '本月发生的高空抛物事件的时间、位置、录像调取结果和处理进展；本月无事件的写“本月无”。',
           input: { kind: 'text', minLength: 3 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [55], rectifyWithinHours: 72,
         },
       ],

@@ -35,6 +35,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M02.P03.W011',
+      place: 'control-room',
       title: '消防控制室24小时双人值班作业指导书',
       description: '规定消防控制室每班人数与持证要求、控制器运行状态、火警确认时限、故障跟踪和值班记录的填写方法。',
       clauses: ['7.1.3', '7.2', '7.5', '8.5.1'],
@@ -98,6 +99,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P03.W012',
+      place: 'control-room',
       title: '视频监控中心值守与录像存储作业指导书',
       description: '规定视频监控画面轮巡、摄像机在线率、录像保存期限与时间校准、录像调阅审批以及监控中心出入管理的要求。',
       clauses: ['7.1.3', '7.1.5', '8.5.1', '8.5.3'],
@@ -157,6 +159,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P03.W013',
+      place: 'control-room',
       title: '电梯五方对讲及安防求助电话应答作业指导书',
       description: '规定监控中心接听电梯五方对讲呼叫和24小时安防求助电话的时限、应答用语、派单登记、对讲逐台测试及事后回访要求。',
       clauses: ['8.2.1', '8.5.1', '9.1.2'],
@@ -182,7 +185,7 @@ const procedure: ProcedureSource = {
       },
       items: [
         {
-          key: 'liftIntercomAnswerSeconds', title: '电梯对讲呼叫接听用时', description: '在电梯轿厢内按下对讲呼叫键，到监控中心值班员开口应答所用的秒数。',
+          key: 'liftIntercomAnswerSeconds', place: 'lift', title: '电梯对讲呼叫接听用时', description: '在电梯轿厢内按下对讲呼叫键，到监控中心值班员开口应答所用的秒数。',
           input: { kind: 'measure', unit: '秒', max: 20 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [59], rectifyWithinHours: 24,
         },
         {
@@ -199,11 +202,11 @@ const procedure: ProcedureSource = {
           hint: '抽听1段通话录音或现场测试时判定。',
         },
         {
-          key: 'helpTicketNumber', title: '抽查求助工单编号', description: '从值班电话录音中抽取1次求助来电，在工单系统中找到的对应工单编号。',
+          key: 'helpTicketNumber', place: 'office', title: '抽查求助工单编号', description: '从值班电话录音中抽取1次求助来电，在工单系统中找到的对应工单编号。',
           input: { kind: 'text', pattern: '^AF[0-9]{8}$' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [60], rectifyWithinHours: 72,
         },
         {
-          key: 'callbackDone', title: '求助处理完毕后已回访', description: '抽查5张已关闭的求助工单，均在处理完毕后30分钟内回访来电人并记录结果。',
+          key: 'callbackDone', place: 'office', title: '求助处理完毕后已回访', description: '抽查5张已关闭的求助工单，均在处理完毕后30分钟内回访来电人并记录结果。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [60], rectifyWithinHours: 72,
         },
       ],
@@ -216,7 +219,7 @@ const procedure: ProcedureSource = {
         },
         add: [
           {
-            key: 'bilingualIntercomReply', title: '电梯对讲中英文应答', description: '用英文在电梯对讲中呼叫，当班值班员能用英文安抚并问清电梯编号和人数。',
+            key: 'bilingualIntercomReply', place: 'lift', title: '电梯对讲中英文应答', description: '用英文在电梯对讲中呼叫，当班值班员能用英文安抚并问清电梯编号和人数。',
             input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '抽查', evidence: 'none', touchpoints: [59], rectifyWithinHours: 48,
           },
         ],
@@ -224,6 +227,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P03.W014',
+      place: 'control-room',
       title: '监控中心交接班与值班日志作业指导书',
       description: '规定监控中心和消防控制室交接班的当面清点内容、应急钥匙管理、值班日志记录频次和未结事项的交接方法。',
       clauses: ['7.5', '8.5.1', '7.1.3'],

@@ -36,6 +36,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M02.P04.W015',
+      place: 'corridor',
       title: '疏散楼梯间及常闭防火门日常巡查作业指导书',
       description: '规定住宅及商业楼栋疏散楼梯间、前室的杂物清理，常闭式防火门的关闭状态、闭门器和顺序器检查以及疏散门不得上锁的巡查要求。',
       clauses: ['8.5.4', '8.7', '10.2'],
@@ -77,11 +78,11 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'photo-on-fail', touchpoints: [61, 52], rectifyWithinHours: 4,
         },
         {
-          key: 'weeklyFloorCoveragePercent', title: '每周楼层巡查覆盖率', description: '上一周《防火巡查记录》中巡查过的楼层数占项目全部楼层数的百分比。',
+          key: 'weeklyFloorCoveragePercent', place: 'office', title: '每周楼层巡查覆盖率', description: '上一周《防火巡查记录》中巡查过的楼层数占项目全部楼层数的百分比。',
           input: { kind: 'measure', unit: '%', min: 100 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [61], rectifyWithinHours: 48,
         },
         {
-          key: 'clutterClearedHours', title: '住户堆物清除用时', description: '最近一次发放的楼道堆物整改通知，从张贴到堆物清除完毕所用的小时数。',
+          key: 'clutterClearedHours', place: 'office', title: '住户堆物清除用时', description: '最近一次发放的楼道堆物整改通知，从张贴到堆物清除完毕所用的小时数。',
           input: { kind: 'measure', unit: '小时', max: 24 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [61], rectifyWithinHours: 24,
         },
         {
@@ -92,6 +93,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P04.W016',
+      place: 'corridor',
       title: '灭火器及室内消火栓箱日常巡查作业指导书',
       description: '规定秩序维护员对楼层灭火器和室内消火栓箱的日常巡查内容：数量在位、压力表指示、报废年限、箱内器材齐全、箱门可开启和检查卡签字。',
       clauses: ['7.1.3', '8.5.4', '8.7'],
@@ -151,6 +153,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P04.W017',
+      place: 'corridor',
       title: '安全出口及疏散指示标志日常巡查作业指导书',
       description: '规定安全出口标志灯、疏散指示标志和应急照明的日常巡查，安全出口前通道净宽的测量以及地下车库疏散标志可视性的检查要求。',
       clauses: ['7.1.3', '8.5.4', '8.7'],
@@ -195,7 +198,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'rating', options: ['完好', '污损', '破损脱落'], pass: ['完好'] }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [63], rectifyWithinHours: 72,
         },
         {
-          key: 'garageSignsVisible', title: '车库疏散标志不被车辆遮挡', description: '地下车库车位停满时，从车道上仍能看到安全出口标志和疏散指示，未被车辆、堆物或广告牌挡住。',
+          key: 'garageSignsVisible', place: 'car-park', title: '车库疏散标志不被车辆遮挡', description: '地下车库车位停满时，从车道上仍能看到安全出口标志和疏散指示，未被车辆、堆物或广告牌挡住。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [63, 50], rectifyWithinHours: 72,
         },
       ],
@@ -208,6 +211,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P04.W018',
+      place: 'perimeter',
       title: '消防车道及登高操作场地管控作业指导书',
       description: '规定小区室外消防车道和登高操作场地的净宽测量、禁停管控、路障开启、标线标识检查和违停车辆处理方法。',
       clauses: ['7.1.3', '8.5.1', '8.5.4', '8.7'],
@@ -253,7 +257,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'rating', options: ['清晰', '模糊', '缺失'], pass: ['清晰'] }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [64], rectifyWithinHours: 72,
         },
         {
-          key: 'fireLaneViolationHandled', title: '消防车道违停按时限处理', description: '抽查《消防车道违停处理登记》最近3起违停，每起均在发现后5分钟内放置警示单并致电车主，15分钟内报告监控中心，记录有对应时间。',
+          key: 'fireLaneViolationHandled', place: 'office', title: '消防车道违停按时限处理', description: '抽查《消防车道违停处理登记》最近3起违停，每起均在发现后5分钟内放置警示单并致电车主，15分钟内报告监控中心，记录有对应时间。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [64, 57], rectifyWithinHours: 24,
         },
         {
@@ -264,6 +268,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P04.W019',
+      place: 'public-area',
       title: '商铺及公共区域动火作业安全监护作业指导书',
       description: '规定商铺装修和公共区域维修中电焊、气割、切割打磨等动火作业的许可核验、作业人员持证、现场消防器材、可燃物清理和全程监护要求。',
       clauses: ['8.1', '8.4', '8.5.4', '8.7'],
@@ -315,7 +320,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 4, method: '目视', evidence: 'photo-on-fail', touchpoints: [65], rectifyWithinHours: 4,
         },
         {
-          key: 'postWorkWatchMinutes', title: '动火结束后留守观察时长', description: '《动火作业监护记录》中作业结束到监护人签字注销许可证之间的留守观察分钟数。',
+          key: 'postWorkWatchMinutes', place: 'office', title: '动火结束后留守观察时长', description: '《动火作业监护记录》中作业结束到监护人签字注销许可证之间的留守观察分钟数。',
           input: { kind: 'measure', unit: '分钟', min: 30 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [65], rectifyWithinHours: 24,
         },
         {
@@ -333,7 +338,7 @@ const procedure: ProcedureSource = {
         },
         add: [
           {
-            key: 'smokeDetectorRestored', title: '临时隔离烟感已按时恢复', description: '《烟感临时隔离登记表》中本次作业隔离的烟感点位在作业结束后1小时内恢复，控制器上无遗留隔离点。',
+            key: 'smokeDetectorRestored', place: 'control-room', title: '临时隔离烟感已按时恢复', description: '《烟感临时隔离登记表》中本次作业隔离的烟感点位在作业结束后1小时内恢复，控制器上无遗留隔离点。',
             input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'document', touchpoints: [65, 58], rectifyWithinHours: 2,
           },
         ],

@@ -10,7 +10,7 @@ const entrapNotifyMaint: ItemSource = {
   input: { kind: 'measure', unit: '分钟', max: 5 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [68, 59], rectifyWithinHours: 24,
 };
 const entrapNoSelfRescue: ItemSource = {
-  key: 'noUnqualifiedRescue', title: '秩序维护员未自行扒门盘车', description: '询问当班人员并查看事件录像：秩序维护员没有自行扒开轿门、层门或进入机房盘车放人，救援由持证电梯作业人员实施。',
+  key: 'noUnqualifiedRescue', place: 'control-room', title: '秩序维护员未自行扒门盘车', description: '询问当班人员并查看事件录像：秩序维护员没有自行扒开轿门、层门或进入机房盘车放人，救援由持证电梯作业人员实施。',
   input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 5, method: '询问', evidence: 'none', touchpoints: [68], rectifyWithinHours: 4,
 };
 const entrapRecord: ItemSource = {
@@ -47,6 +47,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M02.P05.W020',
+      place: 'office',
       title: '入侵及周界报警出警处置作业指导书',
       description: '规定周界、商铺和住户报警点发生入侵报警时的派警时限、出警人数与装备、到场时限、真实警情处置和误报跟踪要求。',
       clauses: ['8.5.1', '8.7', '10.2'],
@@ -72,11 +73,11 @@ const procedure: ProcedureSource = {
       },
       items: [
         {
-          key: 'alarmArrivalMinutes', title: '入侵报警出警到场用时', description: '从报警主机报警时间到第一名出警人员对讲报告到达报警点的分钟数，取本月最近一次报警或现场测试。',
+          key: 'alarmArrivalMinutes', place: 'perimeter', title: '入侵报警出警到场用时', description: '从报警主机报警时间到第一名出警人员对讲报告到达报警点的分钟数，取本月最近一次报警或现场测试。',
           input: { kind: 'measure', unit: '分钟', max: 5 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'document', touchpoints: [66], rectifyWithinHours: 24,
         },
         {
-          key: 'dispatchSeconds', title: '接警到派警用时', description: '从报警主机报警到值班员对讲派警开口的秒数，以报警记录和对讲录音时间比对。',
+          key: 'dispatchSeconds', place: 'control-room', title: '接警到派警用时', description: '从报警主机报警到值班员对讲派警开口的秒数，以报警记录和对讲录音时间比对。',
           input: { kind: 'measure', unit: '秒', max: 60 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [66, 57], rectifyWithinHours: 24,
         },
         {
@@ -84,7 +85,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'count', unit: '人', min: 2 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [66], rectifyWithinHours: 48,
         },
         {
-          key: 'responseKitCarried', title: '出警装备齐全并开启记录仪', description: '出警人员携带对讲机、强光手电和防暴钢叉，执法记录仪从出发起开启录像。',
+          key: 'responseKitCarried', place: 'perimeter', title: '出警装备齐全并开启记录仪', description: '出警人员携带对讲机、强光手电和防暴钢叉，执法记录仪从出发起开启录像。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [66], rectifyWithinHours: 48,
         },
         {
@@ -117,6 +118,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P05.W021',
+      place: 'office',
       title: '走失儿童及老人寻找协助作业指导书',
       description: '规定接到儿童或老人走失求助后的信息采集、全员通报、出入口布控、监控搜寻、报警时机和找到后的交接核实方法。',
       clauses: ['8.2.1', '8.5.1', '8.5.3'],
@@ -143,11 +145,11 @@ const procedure: ProcedureSource = {
       },
       items: [
         {
-          key: 'allPostsAlertMinutes', title: '走失信息全员通报用时', description: '从接到走失报告到监控中心对讲向全部岗位通报走失者特征的分钟数（可用情景演练测试）。',
+          key: 'allPostsAlertMinutes', place: 'control-room', title: '走失信息全员通报用时', description: '从接到走失报告到监控中心对讲向全部岗位通报走失者特征的分钟数（可用情景演练测试）。',
           input: { kind: 'measure', unit: '分钟', max: 3 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'document', touchpoints: [67], rectifyWithinHours: 24,
         },
         {
-          key: 'exitsOnWatchMinutes', title: '出入口进入重点查看用时', description: '从全员通报到最远出入口门岗对讲回复“已进入重点查看”的分钟数。',
+          key: 'exitsOnWatchMinutes', place: 'entrance', title: '出入口进入重点查看用时', description: '从全员通报到最远出入口门岗对讲回复“已进入重点查看”的分钟数。',
           input: { kind: 'measure', unit: '分钟', max: 5 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'document', touchpoints: [67, 41], rectifyWithinHours: 24,
         },
         {
@@ -159,7 +161,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [67], rectifyWithinHours: 24,
         },
         {
-          key: 'gateGuardKnowsSteps', title: '门岗能说出走失处置要点', description: '随机询问1名门岗秩序维护员，能说出接到走失通报后对带儿童或老人离开人员的核实方法。',
+          key: 'gateGuardKnowsSteps', place: 'entrance', title: '门岗能说出走失处置要点', description: '随机询问1名门岗秩序维护员，能说出接到走失通报后对带儿童或老人离开人员的核实方法。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '询问', evidence: 'none', touchpoints: [67, 41], rectifyWithinHours: 72,
         },
         {
@@ -170,6 +172,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P05.W022',
+      place: 'office',
       title: '电梯困人现场安抚与救援配合作业指导书',
       description: '规定电梯困人时监控中心的首次通话、秩序维护员到场、定时安抚通话、通知维保单位、特殊人群优先处置和事后记录要求。',
       clauses: ['8.2.1', '8.4', '8.5.1', '9.1.2'],
@@ -241,6 +244,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P05.W023',
+      place: 'office',
       title: '治安纠纷及可疑人员现场处置作业指导书',
       description: '规定邻里纠纷、争吵斗殴和可疑人员的到场时限、现场劝解与隔离、执法记录仪使用、可疑人员盘问跟踪、升级报警和行为边界。',
       clauses: ['8.2.1', '8.5.1', '8.7'],

@@ -28,6 +28,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M02.P06.W024',
+      place: 'entrance',
       title: '秩序维护员着装仪容与岗姿礼仪作业指导书',
       description: '规定秩序维护员制服穿着、仪容修饰、工牌佩戴、固定岗站姿和向业主访客主动致意的标准。',
       clauses: ['7.1.2', '8.5.1', '9.1.2'],
@@ -90,11 +91,11 @@ const procedure: ProcedureSource = {
         },
         add: [
           {
-            key: 'whiteGloveAttire', title: '大堂岗白手套礼宾着装', description: '大堂和主入口岗佩戴洁白手套、礼宾肩绳，手套无污渍破损。',
+            key: 'whiteGloveAttire', place: 'lobby', title: '大堂岗白手套礼宾着装', description: '大堂和主入口岗佩戴洁白手套、礼宾肩绳，手套无污渍破损。',
             input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [70, 47], rectifyWithinHours: 48,
           },
           {
-            key: 'welcomePhraseAndBow', title: '标准欢迎用语与鞠躬礼', description: '顾客进入大堂时，岗位人员面带微笑行15度鞠躬礼并说“您好，欢迎光临”，离开时说“欢迎再次光临”。',
+            key: 'welcomePhraseAndBow', place: 'lobby', title: '标准欢迎用语与鞠躬礼', description: '顾客进入大堂时，岗位人员面带微笑行15度鞠躬礼并说“您好，欢迎光临”，离开时说“欢迎再次光临”。',
             input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'major', weight: 2, method: '抽查', evidence: 'none', touchpoints: [70, 47], rectifyWithinHours: 24,
           },
         ],
@@ -102,6 +103,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P06.W025',
+      place: 'office',
       title: '秩序维护队伍消防与应急演练作业指导书',
       description: '规定消防演练和困梯、入侵、走失等专项应急演练的频次、微型消防站集结时限、演练评估和问题改进要求。',
       clauses: ['7.2', '8.1', '10.2', '10.3'],
@@ -135,11 +137,11 @@ const procedure: ProcedureSource = {
           input: { kind: 'count', unit: '项', min: 2 }, tiers: ['quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [68, 66, 67], rectifyWithinHours: 48,
         },
         {
-          key: 'microStationMusterMinutes', title: '微型消防站拉动集结用时', description: '检查人员现场发出拉动指令，到队员携带灭火器、水带水枪到达指定楼层的分钟数。',
+          key: 'microStationMusterMinutes', place: 'public-area', title: '微型消防站拉动集结用时', description: '检查人员现场发出拉动指令，到队员携带灭火器、水带水枪到达指定楼层的分钟数。',
           input: { kind: 'measure', unit: '分钟', max: 3 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'document', touchpoints: [58, 62], rectifyWithinHours: 24,
         },
         {
-          key: 'drillEffectiveness', title: '演练效果评级', description: '优＝各环节按时完成且无明显失误；良＝完成但有1–2处延误；中＝多处延误或器材使用错误；差＝演练中断或主要环节缺失。',
+          key: 'drillEffectiveness', place: 'public-area', title: '演练效果评级', description: '优＝各环节按时完成且无明显失误；良＝完成但有1–2处延误；中＝多处延误或器材使用错误；差＝演练中断或主要环节缺失。',
           input: { kind: 'rating', options: ['优', '良', '中', '差'], pass: ['优', '良'] }, tiers: ['quarterly'], severity: 'major', weight: 2, method: '抽查', evidence: 'document', touchpoints: [66, 68], rectifyWithinHours: 48,
         },
         {
@@ -154,6 +156,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P06.W026',
+      place: 'office',
       title: '秩序维护员岗前培训与在岗考核作业指导书',
       description: '规定秩序维护员岗前培训学时、保安员证持证要求、月度在岗培训、理论抽考和灭火器实操考核的方法。',
       clauses: ['7.1.2', '7.2', '7.3', '7.5'],
@@ -194,7 +197,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: '分', min: 80, max: 100 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '询问', evidence: 'document', touchpoints: [70], rectifyWithinHours: 48,
         },
         {
-          key: 'extinguisherDrillCorrect', title: '灭火器实操动作正确', description: '随机抽取1名队员演示灭火器使用，“提、拔、握、压”四步顺序正确，站在上风向距离火点2至3米喷射火焰根部。',
+          key: 'extinguisherDrillCorrect', place: 'public-area', title: '灭火器实操动作正确', description: '随机抽取1名队员演示灭火器使用，“提、拔、握、压”四步顺序正确，站在上风向距离火点2至3米喷射火焰根部。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [70, 62], rectifyWithinHours: 48,
         },
         {
@@ -205,6 +208,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M02.P06.W027',
+      place: 'control-room',
       title: '对讲机及安防装备配置与交接管理作业指导书',
       description: '规定对讲机、强光手电、执法记录仪、防暴器械和急救箱的配置标准、每班交接、电量与完好检查以及台账管理。',
       clauses: ['7.1.3', '7.1.5', '8.5.4'],

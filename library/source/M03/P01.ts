@@ -32,7 +32,7 @@ const w005Body: BodySource = {
 };
 
 const w005CleaningsPerWeek: ItemSource = {
-  key: 'blindSpotCleaningsPerWeek', title: '死角点位每周专项清理次数',
+  key: 'blindSpotCleaningsPerWeek', place: 'office', title: '死角点位每周专项清理次数',
   description: '统计检查日所在周（或上一完整周）按清单完成的专项清理次数，以《卫生死角专项清理清单》上的日期和保洁主管验收签字为准。',
   input: { kind: 'count', unit: '次/周', min: 2 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3,
   method: '查阅记录', evidence: 'document', touchpoints: [83], rectifyWithinHours: 48,
@@ -51,7 +51,7 @@ const w005FireCabinetBase: ItemSource = {
   method: '抽查', evidence: 'photo-on-fail', touchpoints: [83], rectifyWithinHours: 48,
 };
 const w005StairUnder: ItemSource = {
-  key: 'stairUnderSpaceClear', title: '楼梯下方及转角无杂物堆积',
+  key: 'stairUnderSpaceClear', place: 'corridor', title: '楼梯下方及转角无杂物堆积',
   description: '首层楼梯下方空间、各层楼梯转角平台下方无垃圾、积尘和遗留杂物，不影响疏散通行。',
   input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'major', weight: 3,
   method: '目视', evidence: 'photo-on-fail', touchpoints: [81, 83], rectifyWithinHours: 24,
@@ -64,13 +64,13 @@ const w005VentGrille: ItemSource = {
   method: '抽查', evidence: 'photo-on-fail', touchpoints: [82, 83], rectifyWithinHours: 72,
 };
 const w005Photos: ItemSource = {
-  key: 'blindSpotPhotos', title: '死角点位清理前后对照照片',
+  key: 'blindSpotPhotos', place: 'office', title: '死角点位清理前后对照照片',
   description: '最近一次专项清理中至少3个点位的清理前、清理后同角度照片，画面中可辨认点位编号牌。',
   input: { kind: 'photos', min: 3 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2,
   method: '查阅记录', evidence: 'photo-required', touchpoints: [83], rectifyWithinHours: 48,
 };
 const w005RecurringNote: ItemSource = {
-  key: 'recurringBlindSpotNote', title: '重复死角点位及原因分析',
+  key: 'recurringBlindSpotNote', place: 'office', title: '重复死角点位及原因分析',
   description: '填写本次检查中连续两次不合格的点位编号、原因分析和改进措施；本次没有重复死角时写明“无重复死角点位”。',
   input: { kind: 'text', minLength: 6 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 1,
   method: '询问', evidence: 'none', touchpoints: [83], rectifyWithinHours: 72,
@@ -111,6 +111,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M03.P01.W001',
+      place: 'lobby',
       title: '大堂及入户门厅保洁作业指导书',
       description: '规定大堂及单元入户门厅的每日保洁程序、清洁剂使用和质量标准，作为品控员巡检大堂门厅环境的依据。',
       clauses: ['7.1.4', '8.5.1', '9.1.1'],
@@ -176,13 +177,14 @@ const procedure: ProcedureSource = {
             hint: '检查人进入大堂前在室外停留2分钟以消除嗅觉适应；不合格时拍摄扩香机出雾档位面板' },
           { key: 'diffuserRunningHours', title: '大堂扩香机当日运行时长', description: '扩香机按营业时间10:00–22:00定时运行，从设备定时日志或运行记录读取当日累计运行小时数。',
             input: { kind: 'measure', unit: '小时/日', min: 12 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [71], rectifyWithinHours: 48 },
-          { key: 'fragranceOilLogged', title: '香氛精油更换登记完整', description: '《大堂香氛精油更换登记表》记录精油品名、批号、加注量和更换日期，所用精油附有效的安全技术说明书（SDS）。',
+          { key: 'fragranceOilLogged', place: 'office', title: '香氛精油更换登记完整', description: '《大堂香氛精油更换登记表》记录精油品名、批号、加注量和更换日期，所用精油附有效的安全技术说明书（SDS）。',
             input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [71], rectifyWithinHours: 72 },
         ],
       },
     },
     {
       code: 'M03.P01.W002',
+      place: 'lift',
       title: '电梯轿厢清洁作业指导书',
       description: '规定电梯轿厢壁板、按钮面板、地面及地坎的清洁消毒频次和方法，以及清洁作业中保护电梯设备的安全要求。',
       clauses: ['7.1.4', '8.5.1', '7.5'],
@@ -246,6 +248,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M03.P01.W003',
+      place: 'car-park',
       title: '地下车库保洁作业指导书',
       description: '规定地下车库出入口坡道、行车道、车位、排水沟和墙柱角落的保洁频次、方法与质量标准，重点消除卫生死角和湿滑隐患。',
       clauses: ['7.1.4', '8.5.1', '9.1.2', '10.2'],
@@ -286,11 +289,11 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['daily'], severity: 'critical', weight: 5, method: '目视', evidence: 'photo-on-fail', touchpoints: [79, 80], rectifyWithinHours: 4 },
         { key: 'oilStainAreaSqm', title: '单处油污最大面积', description: '车库地面面积最大的一处油污的面积（长×宽估算）。',
           input: { kind: 'measure', unit: 'm²', min: 0, max: 0.5 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [79], rectifyWithinHours: 48 },
-        { key: 'dailySweeps', title: '行车道每日循环清扫次数', description: '当日按顺序完成的行车道循环清扫次数，以《地下车库保洁记录表》为准。',
+        { key: 'dailySweeps', place: 'office', title: '行车道每日循环清扫次数', description: '当日按顺序完成的行车道循环清扫次数，以《地下车库保洁记录表》为准。',
           input: { kind: 'count', unit: '次/日', min: 2 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [79], rectifyWithinHours: 48 },
         { key: 'drainAndSumpClear', title: '排水沟及集水井畅通', description: '排水沟内无淤泥杂物，盖板完好，集水井按季度清淘且有记录。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [80], rectifyWithinHours: 48 },
-        { key: 'machineScrubIntervalDays', title: '全面机扫间隔天数', description: '最近两次全面机扫之间的天数，以《车库机扫及集水井清淘记录》为准。',
+        { key: 'machineScrubIntervalDays', place: 'office', title: '全面机扫间隔天数', description: '最近两次全面机扫之间的天数，以《车库机扫及集水井清淘记录》为准。',
           input: { kind: 'count', unit: '天', max: 31 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [79], rectifyWithinHours: 72 },
         { key: 'blindSpotRating', title: '车库卫生死角洁净度评级', description: '墙角、柱脚、消防箱底部、设备间门口等部位评级：优＝无积尘蛛网；良＝个别轻微积尘；中＝多处积尘或蛛网；差＝有垃圾堆放。合格为优或良。',
           input: { kind: 'rating', options: ['优', '良', '中', '差'], pass: ['优', '良'] }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [79, 83], rectifyWithinHours: 48 },
@@ -315,6 +318,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M03.P01.W004',
+      place: 'corridor',
       title: '楼梯间及楼层公共走廊保洁作业指导书',
       description: '规定住宅及写字楼楼梯间踏步、扶手、楼层电梯厅、公共走廊和消防前室的清扫拖洗频次、质量标准及堆物处置配合要求。',
       clauses: ['7.1.4', '8.5.1', '8.7'],
@@ -346,13 +350,13 @@ const procedure: ProcedureSource = {
       items: [
         { key: 'floorSweepsPerDay', title: '楼层走廊及楼梯每日清扫次数', description: '所抽楼栋当日完成自上而下清扫的次数，以各层《楼层保洁签到卡》签字时间为准。',
           input: { kind: 'count', unit: '次/日', min: 1 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [81, 82], rectifyWithinHours: 48 },
-        { key: 'daysSinceCorridorMopping', title: '走廊电梯厅距上次拖洗天数', description: '检查日距所抽楼层最近一次湿式拖洗的天数，以《楼层保洁记录》为准。',
+        { key: 'daysSinceCorridorMopping', place: 'office', title: '走廊电梯厅距上次拖洗天数', description: '检查日距所抽楼层最近一次湿式拖洗的天数，以《楼层保洁记录》为准。',
           input: { kind: 'count', unit: '天', max: 7 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [82], rectifyWithinHours: 48 },
         { key: 'stairLitterSpots', title: '连续5层楼梯间污物处数', description: '随机选取连续5层楼梯间，统计踏步和平台上烟头、纸屑、痰迹、果皮等污物的合计处数。',
           input: { kind: 'count', unit: '处', max: 2 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'minor', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [81], rectifyWithinHours: 48 },
         { key: 'handrailDustFree', title: '楼梯扶手及栏杆无积灰', description: '白手套沿扶手上表面及栏杆立杆擦拭30厘米，手套无明显灰迹。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [81], rectifyWithinHours: 48 },
-        { key: 'corridorClutterReported', title: '楼道堆物已当日上报', description: '检查中发现的走廊、消防前室、楼梯间堆物或停放的电动自行车，均能在《楼道堆物上报登记表》或报事系统中查到当日上报记录；未发现堆物时判为符合。',
+        { key: 'corridorClutterReported', place: 'office', title: '楼道堆物已当日上报', description: '检查中发现的走廊、消防前室、楼梯间堆物或停放的电动自行车，均能在《楼道堆物上报登记表》或报事系统中查到当日上报记录；未发现堆物时判为符合。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [82], rectifyWithinHours: 24,
           hint: '楼道停放或充电的电动自行车属于重大火灾隐患，发现即拍照并同时通知秩序维护部，由其当即告知车主并在2小时内移出' },
         { key: 'stairWindowRating', title: '楼梯间窗户及窗台洁净度', description: '楼梯间窗户玻璃和窗台评级：洁净＝无积尘水痕；轻微灰迹＝个别窗台有浮灰；明显污迹＝玻璃有泥点或窗台积尘成层。洁净和轻微灰迹为合格。',
@@ -363,6 +367,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M03.P01.W005',
+      place: 'building',
       title: '公共区域卫生死角专项清理作业指导书',
       description: '规定卫生死角点位清单的建立与更新、每周专项清理的时间、工具、顺序、照片留证和重复死角的原因分析要求。',
       clauses: ['7.1.4', '8.5.1', '9.1.1', '10.2'],

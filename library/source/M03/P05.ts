@@ -46,19 +46,19 @@ const w019Secured: ItemSource = {
   hint: '重点看儿童游乐场和宠物常经过的楼栋外围点位',
 };
 const w019Positive: ItemSource = {
-  key: 'rodentSignPositivePercent', title: '粉迹法鼠迹阳性率',
+  key: 'rodentSignPositivePercent', place: 'office', title: '粉迹法鼠迹阳性率',
   description: '当月粉迹监测中阳性粉块数占有效粉块数的百分比，以《鼠迹粉迹监测记录》为准。',
   input: { kind: 'measure', unit: '%', min: 0, max: 3 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3,
   method: '查阅记录', evidence: 'document', touchpoints: [98, 85], rectifyWithinHours: 48,
 };
 const w019RatGuards: ItemSource = {
-  key: 'ratGuardBoardsIntact', title: '设备用房挡鼠板完好',
+  key: 'ratGuardBoardsIntact', place: 'plant-room', title: '设备用房挡鼠板完好',
   description: '配电房、水泵房、垃圾房门口挡鼠板高度不低于60厘米、插槽完好并处于放下状态，挡鼠板与门框缝隙不大于6毫米。',
   input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3,
   method: '测量', evidence: 'photo-on-fail', touchpoints: [98, 85], rectifyWithinHours: 48,
 };
 const w019CheckInterval: ItemSource = {
-  key: 'daysSinceBaitCheck', title: '距上次毒饵站检查天数',
+  key: 'daysSinceBaitCheck', place: 'office', title: '距上次毒饵站检查天数',
   description: '检查日距外包消杀单位最近一次逐站检查取食情况的天数，以《毒饵站检查记录》为准。',
   input: { kind: 'count', unit: '天', max: 7 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2,
   method: '查阅记录', evidence: 'document', touchpoints: [98], rectifyWithinHours: 48,
@@ -112,6 +112,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M03.P05.W019',
+      place: 'public-area',
       title: '鼠类防制及毒饵站管理作业指导书',
       description: '规定毒饵站的布设间距、固定上锁和编号、每周检查、粉迹法鼠迹监测、设备用房挡鼠设施和死鼠处理要求。',
       clauses: ['7.1.5', '8.4', '8.5.1', '9.1.1', '10.2'],
@@ -150,6 +151,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M03.P05.W020',
+      place: 'garden',
       title: '蚊蝇孳生地治理及外环境灭蚊蝇作业指导书',
       description: '规定积水容器清除、雨水井和集水坑灭蚊幼、垃圾房灭蝇设施、外环境滞留喷洒的公告和时段，以及蚊虫密度的现场判定方法。',
       clauses: ['7.1.4', '8.5.1', '9.1.1', '9.1.2'],
@@ -178,15 +180,15 @@ const procedure: ProcedureSource = {
         references: ['GB/T 27771-2011 病媒生物密度控制水平 蚊虫', 'GB/T 27772-2011 病媒生物密度控制水平 蝇类', 'GB/T 23797-2009 病媒生物密度监测方法 蚊虫'],
       },
       items: [
-        { key: 'noStandingWaterContainers', title: '巡查路线无积水容器', description: '沿外围巡查路线未发现积水的废弃轮胎、瓶罐、饭盒、花盆托盘等小型容器。',
+        { key: 'noStandingWaterContainers', place: 'public-area', title: '巡查路线无积水容器', description: '沿外围巡查路线未发现积水的废弃轮胎、瓶罐、饭盒、花盆托盘等小型容器。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [99], rectifyWithinHours: 24 },
-        { key: 'larvicideIntervalDays', title: '距上次投放灭蚊幼剂天数', description: '4–10月检查日距雨水井、集水坑最近一次投放灭蚊幼剂的天数，以投放记录为准。',
+        { key: 'larvicideIntervalDays', place: 'office', title: '距上次投放灭蚊幼剂天数', description: '4–10月检查日距雨水井、集水坑最近一次投放灭蚊幼剂的天数，以投放记录为准。',
           input: { kind: 'count', unit: '天', max: 15 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [99, 80], rectifyWithinHours: 72 },
         { key: 'larvaeNegative', title: '雨水井及水景勺捕无蚊幼', description: '随机选2处雨水井或集水坑和1处水景浅水区，用勺捕法各舀10勺，均未发现蚊幼虫和蛹。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [99, 100], rectifyWithinHours: 24 },
-        { key: 'flyTrapsWorking', title: '垃圾房灭蝇灯正常运行', description: '垃圾房、餐厨垃圾暂存间的灭蝇灯通电发光，粘蝇纸更换日期在7天以内且未粘满。',
+        { key: 'flyTrapsWorking', place: 'waste', title: '垃圾房灭蝇灯正常运行', description: '垃圾房、餐厨垃圾暂存间的灭蝇灯通电发光，粘蝇纸更换日期在7天以内且未粘满。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [85, 88], rectifyWithinHours: 48 },
-        { key: 'sprayNoticePosted', title: '外环境喷洒提前24小时公告', description: '最近一次外环境滞留喷洒在楼栋公告栏和业主群有提前24小时的公告记录，且作业时段在规定时段内。',
+        { key: 'sprayNoticePosted', place: 'office', title: '外环境喷洒提前24小时公告', description: '最近一次外环境滞留喷洒在楼栋公告栏和业主群有提前24小时的公告记录，且作业时段在规定时段内。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [99, 91], rectifyWithinHours: 24 },
         { key: 'eveningMosquitoRating', title: '傍晚绿地蚊虫叮扰程度', description: '18:00–19:00在中心绿地或水景边静立5分钟：未见蚊虫；偶见（1–2只停落）；较多（3–9只停落）；密集叮咬（10只及以上）。前两级为合格。',
           input: { kind: 'rating', options: ['未见蚊虫', '偶见', '较多', '密集叮咬'], pass: ['未见蚊虫', '偶见'] }, tiers: ['monthly'], severity: 'major', weight: 2, method: '抽查', evidence: 'none', touchpoints: [99], rectifyWithinHours: 48,
@@ -195,6 +197,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M03.P05.W021',
+      place: 'corridor',
       title: '商业后场及垃圾房蜚蠊防制作业指导书',
       description: '规定商业后场通道、餐厨垃圾暂存间、垃圾房和管道井的蜚蠊监测、胶饵施放、卵鞘清除和缝隙封堵要求。',
       clauses: ['8.4', '8.5.1', '9.1.1'],
@@ -223,7 +226,7 @@ const procedure: ProcedureSource = {
         references: ['GB/T 27773-2011 病媒生物密度控制水平 蜚蠊', 'GB/T 23798-2009 病媒生物密度监测方法 蜚蠊'],
       },
       items: [
-        { key: 'cockroachesPerTrap', title: '粘捕盒每盒平均捕获只数', description: '当月粘捕盒监测中各监测盒捕获蜚蠊（成虫与若虫合计）的平均只数，以监测记录为准。',
+        { key: 'cockroachesPerTrap', place: 'office', title: '粘捕盒每盒平均捕获只数', description: '当月粘捕盒监测中各监测盒捕获蜚蠊（成虫与若虫合计）的平均只数，以监测记录为准。',
           input: { kind: 'measure', unit: '只/盒', min: 0, max: 1 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [88, 85], rectifyWithinHours: 48 },
         { key: 'noOothecae', title: '检查点位未发现卵鞘', description: '用手电查看后场墙角、设备底座下方和纸箱夹缝，未发现蜚蠊卵鞘。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [88, 85], rectifyWithinHours: 48 },
@@ -239,6 +242,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M03.P05.W022',
+      place: 'building',
       title: '公共区域高频接触表面预防性消毒作业指导书',
       description: '规定单元门把手、门禁按键、楼梯扶手、快递柜面板等高频接触表面的日常消毒频次、含氯消毒液配制浓度与作用时间、试纸检测和消毒公示要求。',
       clauses: ['7.1.4', '7.1.5', '8.5.1', '8.2.1'],
@@ -283,6 +287,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M03.P05.W023',
+      place: 'office',
       title: '消杀药剂及外包消杀单位管理作业指导书',
       description: '规定外包消杀单位的资质审核、月度服务次数与评价，卫生杀虫剂和杀鼠剂的登记证核验、双人双锁存放、出入库台账和剩余药剂处置要求。',
       clauses: ['7.1.5', '8.4', '8.5.4', '9.1.3'],

@@ -35,6 +35,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M04.P01.W001',
+      place: 'garden',
       title: '草坪修剪作业指导书',
       description: '规定冷季型和暖季型草坪的修剪周期、留茬高度、修剪方法与草屑清理要求。',
       clauses: ['8.5.1', '7.1.3', '9.1.1'],
@@ -65,7 +66,7 @@ const procedure: ProcedureSource = {
       items: [
         { key: 'stubbleHeight', title: '修剪后留茬高度', description: '当次修剪完成后在修剪区随机5点测量草坪留茬高度的平均值。', input: { kind: 'measure', unit: 'cm', min: 4, max: 8 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [103, 104, 105], rectifyWithinHours: 48, hint: '用钢直尺垂直插至土表，读叶面自然高度；暖季型草坪以4–5厘米为宜，冷季型以5–8厘米为宜。' },
         { key: 'maxGrassHeight', title: '巡检时草坪最高草高', description: '巡检当日在主入口和中心花园草坪目测最高处实测的草高，超过即说明修剪不及时。', input: { kind: 'measure', unit: 'cm', max: 12 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [103, 104], rectifyWithinHours: 48 },
-        { key: 'mowingIntervalDays', title: '生长季修剪间隔天数', description: '3–10月生长季内本片草坪最近两次修剪之间的天数，以《草坪养护作业记录》为准。', input: { kind: 'measure', unit: '天', max: 10 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104, 105], rectifyWithinHours: 72 },
+        { key: 'mowingIntervalDays', place: 'office', title: '生长季修剪间隔天数', description: '3–10月生长季内本片草坪最近两次修剪之间的天数，以《草坪养护作业记录》为准。', input: { kind: 'measure', unit: '天', max: 10 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104, 105], rectifyWithinHours: 72 },
         { key: 'cutQualityRating', title: '草坪修剪面质量评级', description: '优＝平整无漏剪、叶尖切口整齐；良＝局部轻微起伏；中＝有漏剪草带或叶尖撕裂发白；差＝大面积剪秃、刀痕或漏剪。', input: { kind: 'rating', options: ['优', '良', '中', '差'], pass: ['优', '良'] }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [103, 104, 105], rectifyWithinHours: 48 },
         { key: 'clippingsCleared', title: '草屑当日清理', description: '修剪产生的草屑已从园路、道牙、井盖和水景边清除，集草袋内草屑未在绿地内过夜堆放。', input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [104, 105], rectifyWithinHours: 48 },
         { key: 'oneThirdRuleFollowed', title: '单次修剪量不超过三分之一', description: '询问剪草工并对照修剪前后照片，确认单次剪去高度不超过修剪前草高的三分之一，草坪无成片剪黄。', input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '询问', evidence: 'none', touchpoints: [104], rectifyWithinHours: 72 },
@@ -86,6 +87,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M04.P01.W002',
+      place: 'garden',
       title: '草坪切边及边界修整作业指导书',
       description: '规定草坪与园路、道牙、花坛、树穴交界处的切边频次、边沟规格和修整质量。',
       clauses: ['8.5.1', '7.1.4'],
@@ -113,7 +115,7 @@ const procedure: ProcedureSource = {
         references: ['CJJ/T 287-2018 园林绿化养护标准'],
       },
       items: [
-        { key: 'edgingTimesPerMonth', title: '生长季每月切边次数', description: '生长季内本月主草坪完成切边的次数，以作业记录中的切边片区登记为准。', input: { kind: 'count', unit: '次/月', min: 1 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [103, 104], rectifyWithinHours: 72 },
+        { key: 'edgingTimesPerMonth', place: 'office', title: '生长季每月切边次数', description: '生长季内本月主草坪完成切边的次数，以作业记录中的切边片区登记为准。', input: { kind: 'count', unit: '次/月', min: 1 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [103, 104], rectifyWithinHours: 72 },
         { key: 'edgeTrenchWidth', title: '草坪边沟宽度', description: '在园路与草坪交界处抽测3处切边边沟的宽度，取最小值。', input: { kind: 'measure', unit: 'cm', min: 5, max: 10 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '测量', evidence: 'photo-on-fail', touchpoints: [104, 114], rectifyWithinHours: 72 },
         { key: 'noEncroachment', title: '草坪未侵入铺装和花坛', description: '草坪匍匐茎伸入园路、道牙缝隙、汀步或花坛的长度均不超过2厘米。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [103, 114], rectifyWithinHours: 72 },
         { key: 'edgeLineStraight', title: '切边线形顺直流畅', description: '直线边无明显弯折，弧线边过渡自然，与设计线形一致，无锯齿状缺口。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [103, 104], rectifyWithinHours: 72 },
@@ -123,6 +125,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M04.P01.W003',
+      place: 'garden',
       title: '草坪杂草清除作业指导书',
       description: '规定草坪人工除草和选择性除草剂使用的时机、方法与杂草覆盖率限值。',
       clauses: ['8.5.1', '9.1.1', '10.2'],
@@ -150,13 +153,14 @@ const procedure: ProcedureSource = {
         { key: 'weedCoverage', title: '草坪杂草覆盖率', description: '在主草坪随机取3个1米×1米样方，杂草所占面积与样方面积之比的平均值。', input: { kind: 'measure', unit: '%', max: 5 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [104, 105], rectifyWithinHours: 48, hint: '用折尺围出样方，拍照后按网格估算面积比例。' },
         { key: 'noSeedingWeeds', title: '无开花结籽杂草', description: '巡视草坪和水景缓坡，未见已抽穗、开花或结籽的杂草植株。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [104, 116], rectifyWithinHours: 72 },
         { key: 'noInvasivePlants', title: '无外来入侵植物', description: '绿地内未发现加拿大一枝黄花、空心莲子草等外来入侵植物，发现即判不合格并立即清除。', input: { kind: 'pass' }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [105, 116], rectifyWithinHours: 24 },
-        { key: 'manualWeedingPerMonth', title: '每月人工除草次数', description: '生长季本月每片草坪完成人工除草的轮次，以作业记录登记的片区和日期计。', input: { kind: 'count', unit: '次/月', min: 2 }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104, 105], rectifyWithinHours: 72 },
+        { key: 'manualWeedingPerMonth', place: 'office', title: '每月人工除草次数', description: '生长季本月每片草坪完成人工除草的轮次，以作业记录登记的片区和日期计。', input: { kind: 'count', unit: '次/月', min: 2 }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104, 105], rectifyWithinHours: 72 },
         { key: 'rootsRemoved', title: '杂草连根清除', description: '抽查刚除草片区的5处除草点，杂草根系和香附子块茎已挖出，坑洞已用细土填平。', input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '抽查', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 72 },
-        { key: 'herbicideApproval', title: '除草剂使用经审批', description: '本月使用过的选择性除草剂均有绿化主管签批的用药单，并在《农药配制及使用记录》中登记药名、剂量和施用片区。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104, 113], rectifyWithinHours: 48 },
+        { key: 'herbicideApproval', place: 'office', title: '除草剂使用经审批', description: '本月使用过的选择性除草剂均有绿化主管签批的用药单，并在《农药配制及使用记录》中登记药名、剂量和施用片区。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104, 113], rectifyWithinHours: 48 },
       ],
     },
     {
       code: 'M04.P01.W004',
+      place: 'garden',
       title: '草坪打孔透气及覆沙补播作业指导书',
       description: '规定主草坪春秋两季打孔透气、覆沙和斑秃补播的时机、技术参数与补播区保护措施。',
       clauses: ['8.5.1', '7.1.3', '8.5.4'],
@@ -180,15 +184,16 @@ const procedure: ProcedureSource = {
         references: ['CJJ/T 287-2018 园林绿化养护标准'],
       },
       items: [
-        { key: 'aerationPerYear', title: '主草坪年度打孔次数', description: '近12个月内中心花园及主入口草坪完成空心打孔的次数。', input: { kind: 'count', unit: '次/年', min: 2 }, tiers: ['quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104], rectifyWithinHours: 72 },
+        { key: 'aerationPerYear', place: 'office', title: '主草坪年度打孔次数', description: '近12个月内中心花园及主入口草坪完成空心打孔的次数。', input: { kind: 'count', unit: '次/年', min: 2 }, tiers: ['quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104], rectifyWithinHours: 72 },
         { key: 'coreDepth', title: '打孔深度', description: '打孔后抽测5个孔的深度平均值。', input: { kind: 'measure', unit: 'cm', min: 8, max: 10 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '测量', evidence: 'photo-on-fail', touchpoints: [104], rectifyWithinHours: 72 },
         { key: 'largestBareSpot', title: '最大单处斑秃面积', description: '巡检片区内未补播的最大一处草坪斑秃或黄土裸露面积。', input: { kind: 'measure', unit: '㎡', max: 0.5 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '测量', evidence: 'photo-on-fail', touchpoints: [104, 127], rectifyWithinHours: 48 },
         { key: 'reseedAreaProtected', title: '补播区围护到位', description: '补播区四周设绳索或矮围栏并挂“草坪养护中 请勿踩踏”提示牌，围护内无踩踏痕迹。', input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [127], rectifyWithinHours: 48 },
-        { key: 'seedMixRecord', title: '补播草种及播种量', description: '填写本次补播的草种名称和每平方米播种量，例如“高羊茅 32g/㎡”。', input: { kind: 'text', minLength: 4, maxLength: 60 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [127], rectifyWithinHours: 72 },
+        { key: 'seedMixRecord', place: 'office', title: '补播草种及播种量', description: '填写本次补播的草种名称和每平方米播种量，例如“高羊茅 32g/㎡”。', input: { kind: 'text', minLength: 4, maxLength: 60 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [127], rectifyWithinHours: 72 },
       ],
     },
     {
       code: 'M04.P01.W005',
+      place: 'garden',
       title: '草坪修剪机械安全操作作业指导书',
       description: '规定剪草机、打草机和切边机作业的时段、人员防护、飞石防护和燃油存放等安全要求。',
       clauses: ['7.1.3', '7.2', '8.5.4'],
@@ -218,8 +223,8 @@ const procedure: ProcedureSource = {
         { key: 'flyingStoneGuard', title: '飞石警示及挡板设置', description: '作业区两端设有注意飞石告示牌，靠近园路、停车位和外窗一侧设有移动挡板。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '目视', evidence: 'photo-on-fail', touchpoints: [105, 106], rectifyWithinHours: 4 },
         { key: 'operatorPpe', title: '操作员防护装备齐全', description: '操作员佩戴护目镜、耳罩、手套，穿长裤和防滑劳保鞋，打草机使用尼龙绳头。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 24 },
         { key: 'machineGuardCondition', title: '机具防护罩及停机开关状态', description: '抽查1台正在使用的剪草机或打草机：完好＝防护罩无缺损、停机开关有效；轻微缺陷＝防护罩有裂纹但仍能遮挡；不可用＝防护罩缺失或停机失灵。', input: { kind: 'rating', options: ['完好', '轻微缺陷', '不可用'], pass: ['完好'] }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 8 },
-        { key: 'fuelStock', title: '工具间汽油存量', description: '绿化工具间防爆金属油桶内的汽油总量。', input: { kind: 'measure', unit: 'L', max: 20 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 12 },
-        { key: 'operatorTrained', title: '操作员岗前培训记录', description: '当班全部机械操作员在《绿化人员岗前培训及考核记录》中有合格记录。', input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [105], rectifyWithinHours: 48 },
+        { key: 'fuelStock', place: 'office', title: '工具间汽油存量', description: '绿化工具间防爆金属油桶内的汽油总量。', input: { kind: 'measure', unit: 'L', max: 20 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 12 },
+        { key: 'operatorTrained', place: 'office', title: '操作员岗前培训记录', description: '当班全部机械操作员在《绿化人员岗前培训及考核记录》中有合格记录。', input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [105], rectifyWithinHours: 48 },
       ],
     },
   ],

@@ -2,10 +2,10 @@ import type { BodySource, ItemSource, ProcedureSource } from '../types.ts';
 
 // M04.P03.W011 — items kept from 2026-Q3, shared by the current list and the Q3 list.
 const sprayWarningSigns: ItemSource = { key: 'warningSignsPosted', title: '施药区警示牌设置', description: '施药区四周每隔20米设“正在施药 请勿靠近”警示牌并拉警戒带，警示牌注明药剂名称、施药时间和可进入时间。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 5, method: '目视', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 2 };
-const sprayLowToxicity: ItemSource = { key: 'lowToxicityOnly', title: '仅使用低毒微毒农药', description: '当次使用的药剂均为低毒或微毒登记产品，无剧毒、高毒农药及国家禁限用农药。', input: { kind: 'pass' }, tiers: ['daily', 'quarterly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 4 };
+const sprayLowToxicity: ItemSource = { key: 'lowToxicityOnly', place: 'office', title: '仅使用低毒微毒农药', description: '当次使用的药剂均为低毒或微毒登记产品，无剧毒、高毒农药及国家禁限用农药。', input: { kind: 'pass' }, tiers: ['daily', 'quarterly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 4 };
 const sprayPpe: ItemSource = { key: 'applicatorPpe', title: '施药人员防护装备', description: '施药人员穿戴防护服、防护口罩或半面罩、护目镜、丁腈手套和胶靴，作业中不进食、不吸烟。', input: { kind: 'pass' }, tiers: ['daily'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 24 };
 const sprayWind: ItemSource = { key: 'windForce', title: '施药时风力等级', description: '施药时段现场风力等级，须在3级以下（不含3级），以现场风速计或当地气象实况为准。', input: { kind: 'measure', unit: '级', exclusiveMax: 3 }, tiers: ['daily'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 24, hint: '3级风为3.4–5.4米/秒，现场风速达到3.4米/秒即为3级，应立即停止喷雾。' };
-const sprayRecord: ItemSource = { key: 'mixingRecord', title: '农药配制及使用记录完整', description: '《农药配制及使用记录》登记了药剂名称、稀释倍数、用药量、施药片区、起止时间和施药人签字。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [112, 113], rectifyWithinHours: 48 };
+const sprayRecord: ItemSource = { key: 'mixingRecord', place: 'office', title: '农药配制及使用记录完整', description: '《农药配制及使用记录》登记了药剂名称、稀释倍数、用药量、施药片区、起止时间和施药人签字。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [112, 113], rectifyWithinHours: 48 };
 
 const w011Body: BodySource = {
   purpose: '在控制病虫害的同时保证业主、儿童和宠物不接触药液和刚施药的植物，做到施药前充分告知、施药中有效隔离、施药后按安全间隔期解除。',
@@ -57,6 +57,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M04.P03.W010',
+      place: 'garden',
       title: '绿地病虫害巡查与预测作业指导书',
       description: '规定病虫害巡查的频次、路线、识别重点和防治指标判定方法，为精准用药提供依据。',
       clauses: ['9.1.1', '8.5.1', '6.1'],
@@ -80,30 +81,31 @@ const procedure: ProcedureSource = {
         references: ['CJJ/T 287-2018 园林绿化养护标准', '《植物检疫条例》'],
       },
       items: [
-        { key: 'patrolsPerWeek', title: '生长季每周巡查次数', description: '4–10月内本周完成全片区病虫害巡查的次数。', input: { kind: 'count', unit: '次/周', min: 2 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [105, 107], rectifyWithinHours: 72 },
+        { key: 'patrolsPerWeek', place: 'office', title: '生长季每周巡查次数', description: '4–10月内本周完成全片区病虫害巡查的次数。', input: { kind: 'count', unit: '次/周', min: 2 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [105, 107], rectifyWithinHours: 72 },
         { key: 'infestedPlantRate', title: '抽查植株受害株率', description: '在巡检片区抽查20株乔灌木，出现虫害、病斑或被害状的株数占比。', input: { kind: 'measure', unit: '%', max: 5 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [105, 107, 108], rectifyWithinHours: 48 },
         { key: 'foliageDamageRating', title: '叶片受害程度评级', description: '无危害＝未见被害状；轻度＝个别叶片有虫孔或病斑；中度＝多株叶片明显缺损或卷曲；重度＝成片落叶、枯梢或满布虫体。', input: { kind: 'rating', options: ['无危害', '轻度', '中度', '重度'], pass: ['无危害', '轻度'] }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [107, 108], rectifyWithinHours: 48 },
-        { key: 'patrolRecordComplete', title: '巡查记录覆盖全部片区', description: '《病虫害巡查记录》逐片区登记了巡查时间、抽查株数、发现种类和处理意见，无漏查片区。', input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [105], rectifyWithinHours: 72 },
-        { key: 'keyPestListUpdated', title: '重点病虫害清单按月更新', description: '绿化工具间张贴的《重点病虫害清单》为当月版本，列有防治对象、易发树种和推荐防治方法。', input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'minor', weight: 1, method: '目视', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 72 },
+        { key: 'patrolRecordComplete', place: 'office', title: '巡查记录覆盖全部片区', description: '《病虫害巡查记录》逐片区登记了巡查时间、抽查株数、发现种类和处理意见，无漏查片区。', input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [105], rectifyWithinHours: 72 },
+        { key: 'keyPestListUpdated', place: 'office', title: '重点病虫害清单按月更新', description: '绿化工具间张贴的《重点病虫害清单》为当月版本，列有防治对象、易发树种和推荐防治方法。', input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'minor', weight: 1, method: '目视', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 72 },
         { key: 'findingsNote', title: '当次巡查发现情况', description: '填写本次巡查发现的病虫害种类、发生部位和大致数量，未发现的写“未发现病虫害”。', input: { kind: 'text', minLength: 6, maxLength: 200 }, tiers: ['daily'], severity: 'minor', weight: 1, method: '目视', evidence: 'none', touchpoints: [105, 107, 108], rectifyWithinHours: 72 },
         { key: 'pestPhotos', title: '病虫害发生部位照片', description: '对发现的病虫害拍摄近景照片，能辨认虫体或病斑特征。', input: { kind: 'photos', min: 1 }, tiers: ['daily'], severity: 'minor', weight: 1, method: '目视', evidence: 'photo-required', touchpoints: [107, 108], rectifyWithinHours: 72 },
       ],
     },
     {
       code: 'M04.P03.W011',
+      place: 'garden',
       title: '绿化农药喷洒安全作业指导书',
       description: '规定农药喷雾作业前的业主告知、作业时段和气象条件、警示隔离、人员防护及安全间隔期管理。',
       clauses: ['8.5.4', '8.2.1', '7.2', '8.5.1'],
       body: w011Body,
       items: [
-        { key: 'advanceNoticeHours', title: '施药告知提前时间', description: '施药告知在单元门厅公示栏和业主群发布时间距施药开始时间的小时数。', input: { kind: 'measure', unit: '小时', min: 24 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [113], rectifyWithinHours: 24 },
+        { key: 'advanceNoticeHours', place: 'office', title: '施药告知提前时间', description: '施药告知在单元门厅公示栏和业主群发布时间距施药开始时间的小时数。', input: { kind: 'measure', unit: '小时', min: 24 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [113], rectifyWithinHours: 24 },
         sprayWarningSigns,
-        { key: 'offPeakSpraying', title: '避开居民活动高峰施药', description: '施药时间在9:00–15:30或20:00以后，未在7:00–9:00、15:30–17:30放学时段和18:00–20:00内喷雾，雨前4小时内未喷雾。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [112, 106], rectifyWithinHours: 12 },
+        { key: 'offPeakSpraying', place: 'office', title: '避开居民活动高峰施药', description: '施药时间在9:00–15:30或20:00以后，未在7:00–9:00、15:30–17:30放学时段和18:00–20:00内喷雾，雨前4小时内未喷雾。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [112, 106], rectifyWithinHours: 12 },
         sprayLowToxicity,
         sprayPpe,
         sprayWind,
         sprayRecord,
-        { key: 'registrationNo', title: '所用药剂农药登记证号', description: '填写当次所用药剂包装上的农药登记证号，例如PD20080001，多种药剂只填主剂。', input: { kind: 'text', pattern: '^(PD|WP)[0-9]{8}$' }, tiers: ['daily', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 48, hint: '登记证号印在标签正面，以PD开头为农药、WP开头为卫生杀虫剂。' },
+        { key: 'registrationNo', place: 'office', title: '所用药剂农药登记证号', description: '填写当次所用药剂包装上的农药登记证号，例如PD20080001，多种药剂只填主剂。', input: { kind: 'text', pattern: '^(PD|WP)[0-9]{8}$' }, tiers: ['daily', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 48, hint: '登记证号印在标签正面，以PD开头为农药、WP开头为卫生杀虫剂。' },
       ],
       platinum: {
         note: '商业综合体外广场和屋顶花园白天客流不断，白金标准要求喷雾作业只在闭店后22:00至次日7:00进行、风力须在2级以下（不含2级）以免药雾飘入店铺和人行道，告知提前到48小时并同步通知商户。',
@@ -112,8 +114,8 @@ const procedure: ProcedureSource = {
           windForce: { exclusiveMax: 2, description: '施药时段现场风力等级，白金标准须在2级以下（不含2级，即风速低于1.6米/秒），以现场风速计实测为准。' },
         },
         add: [
-          { key: 'afterHoursSprayingOnly', title: '闭店后施药', description: '商业项目室外喷雾作业在22:00至次日7:00之间完成，施药区域在开业前已通风且无药液残留痕迹。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 12 },
-          { key: 'tenantNotified', title: '施药告知已送达商户', description: '施药告知在48小时前通过商户群和书面通知送达相邻店铺，商户签收或已读记录可查。', input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [113], rectifyWithinHours: 48 },
+          { key: 'afterHoursSprayingOnly', place: 'office', title: '闭店后施药', description: '商业项目室外喷雾作业在22:00至次日7:00之间完成，施药区域在开业前已通风且无药液残留痕迹。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 12 },
+          { key: 'tenantNotified', place: 'office', title: '施药告知已送达商户', description: '施药告知在48小时前通过商户群和书面通知送达相邻店铺，商户签收或已读记录可查。', input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [113], rectifyWithinHours: 48 },
         ],
       },
       revision: {
@@ -134,9 +136,9 @@ const procedure: ProcedureSource = {
             requirements: ['施药告知提前时间不少于12小时。', '施药区警示牌保留至安全间隔期满。'],
           },
           items: [
-            { key: 'advanceNoticeHours', title: '施药告知提前时间', description: '施药告知在单元门厅公示栏发布时间距施药开始时间的小时数。', input: { kind: 'measure', unit: '小时', min: 12 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [113], rectifyWithinHours: 24 },
+            { key: 'advanceNoticeHours', place: 'office', title: '施药告知提前时间', description: '施药告知在单元门厅公示栏发布时间距施药开始时间的小时数。', input: { kind: 'measure', unit: '小时', min: 12 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [113], rectifyWithinHours: 24 },
             sprayWarningSigns,
-            { key: 'offPeakSpraying', title: '避开居民活动高峰施药', description: '施药时间未在7:00–9:00和18:00–20:00内，雨前4小时内未喷雾。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 24 },
+            { key: 'offPeakSpraying', place: 'office', title: '避开居民活动高峰施药', description: '施药时间未在7:00–9:00和18:00–20:00内，雨前4小时内未喷雾。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [112], rectifyWithinHours: 24 },
             sprayLowToxicity,
             sprayPpe,
             sprayWind,
@@ -147,6 +149,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M04.P03.W012',
+      place: 'office',
       title: '农药及施药器械仓储管理作业指导书',
       description: '规定农药专库的设置、出入库登记、过期农药和空包装处置以及喷雾器械的清洗存放。',
       clauses: ['8.5.4', '7.1.3', '7.5'],
@@ -181,6 +184,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M04.P03.W013',
+      place: 'garden',
       title: '儿童游乐区周边绿地病虫害绿色防控作业指导书',
       description: '规定儿童游乐场、健身区周边绿地以物理和生物手段为主的病虫害防控方法及有毒毛虫的应急清除。',
       clauses: ['8.5.4', '8.5.1', '9.1.2'],
@@ -208,12 +212,13 @@ const procedure: ProcedureSource = {
         { key: 'stickyTrapDensity', title: '黄色粘虫板悬挂密度', description: '游乐区周边绿地每亩悬挂的黄色粘虫板张数。', input: { kind: 'count', unit: '张/亩', min: 20 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '抽查', evidence: 'photo-on-fail', touchpoints: [106], rectifyWithinHours: 72 },
         { key: 'trapAgeDays', title: '粘虫板更换间隔', description: '抽查粘虫板上标注的悬挂日期至检查日的天数，取最长者。', input: { kind: 'measure', unit: '天', max: 20 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '抽查', evidence: 'photo-on-fail', touchpoints: [106], rectifyWithinHours: 72 },
         { key: 'noStingingCaterpillars', title: '周边乔灌木无有毒毛虫', description: '游乐区周边乔灌木叶片和枝干上未发现刺蛾、桑毛虫等有毒毛虫幼虫和虫茧。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '目视', evidence: 'photo-on-fail', touchpoints: [106, 114], rectifyWithinHours: 4 },
-        { key: 'bioControlRecorded', title: '生物防治措施有记录', description: '《绿色防控作业记录》登记了本月天敌释放、生物农药使用或人工防治的日期、部位和数量。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [106], rectifyWithinHours: 72 },
+        { key: 'bioControlRecorded', place: 'office', title: '生物防治措施有记录', description: '《绿色防控作业记录》登记了本月天敌释放、生物农药使用或人工防治的日期、部位和数量。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [106], rectifyWithinHours: 72 },
         { key: 'playAreaPlantHealth', title: '游乐区周边植物健康评级', description: '优＝枝叶完整无虫害；良＝个别叶片有虫孔；中＝多株可见虫体或煤污；差＝大量虫体或成片受害。', input: { kind: 'rating', options: ['优', '良', '中', '差'], pass: ['优', '良'] }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [106], rectifyWithinHours: 48 },
       ],
     },
     {
       code: 'M04.P03.W014',
+      place: 'office',
       title: '外包病虫害防治单位作业监管作业指导书',
       description: '规定委托专业防治单位时的资质审核、月度计划审批、施药旁站和防治效果考核。',
       clauses: ['8.4', '8.4.2', '9.1.1', '10.2'],
@@ -240,7 +245,7 @@ const procedure: ProcedureSource = {
         { key: 'contractorQualified', title: '外包单位资质文件齐全有效', description: '营业执照、施药人员培训证明和公众责任险保单在有效期内，复印件已存档。', input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 48 },
         { key: 'monthlyPlanApproved', title: '月度防治计划经审批', description: '当月外包防治计划有绿化主管审批签字，实际施药药剂和日期与计划一致。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 48 },
         { key: 'fullSupervision', title: '外包施药全程旁站', description: '本月每一次外包施药作业均有项目绿化工全程旁站，旁站人在《外包防治作业验收单》上签字。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [112, 105], rectifyWithinHours: 24 },
-        { key: 'controlEffectRating', title: '外包防治效果评级', description: '施药后复查：显著＝靶标病虫基本消失；一般＝数量明显下降；无效＝与施药前无明显差别。', input: { kind: 'rating', options: ['显著', '一般', '无效'], pass: ['显著', '一般'] }, tiers: ['monthly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 48 },
+        { key: 'controlEffectRating', place: 'garden', title: '外包防治效果评级', description: '施药后复查：显著＝靶标病虫基本消失；一般＝数量明显下降；无效＝与施药前无明显差别。', input: { kind: 'rating', options: ['显著', '一般', '无效'], pass: ['显著', '一般'] }, tiers: ['monthly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 48 },
         { key: 'contractorScore', title: '外包单位月度考核得分', description: '按《外包养护单位月度考核表》评定的当月得分。', input: { kind: 'measure', unit: '分', min: 80, max: 100 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [105], rectifyWithinHours: 48 },
         { key: 'acceptanceSheetNo', title: '防治作业验收单编号', description: '填写本次外包防治作业对应的《外包防治作业验收单》编号，格式为FZ加8位数字。', input: { kind: 'text', pattern: '^FZ[0-9]{8}$' }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [112], rectifyWithinHours: 72 },
       ],

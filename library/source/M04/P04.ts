@@ -6,7 +6,7 @@ const leakPoints: ItemSource = { key: 'pipeLeakPoints', title: '管网漏水点�
 const endPressure: ItemSource = { key: 'endNozzlePressure', title: '末端喷头工作压力', description: '在最远轮灌区末端喷头处接压力表测得的工作压力。', input: { kind: 'measure', unit: 'MPa', min: 0.2, max: 0.4 }, tiers: ['quarterly'], severity: 'minor', weight: 2, method: '测量', evidence: 'document', touchpoints: [115], rectifyWithinHours: 72 };
 const valveBoxCondition: ItemSource = { key: 'valveBoxCondition', title: '阀门箱及井盖状态', description: '完好＝箱盖齐全平稳、无积水；轻微破损＝盖板有裂纹或锁扣损坏；严重破损＝盖板缺失、塌陷，存在绊脚或坠落风险。', input: { kind: 'rating', options: ['完好', '轻微破损', '严重破损'], pass: ['完好'] }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '目视', evidence: 'photo-on-fail', touchpoints: [115], rectifyWithinHours: 12 };
 const rainShutoff: ItemSource = { key: 'rainShutoffWorking', title: '雨天自动停喷', description: '感雨器工作正常，或雨天控制器已手动暂停，巡检当日降雨时未出现喷灌运行。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [115], rectifyWithinHours: 48 };
-const winterDrain: ItemSource = { key: 'winterDrained', title: '封冻前管网排空', description: '冬季有冰冻的地区，在日最低气温持续低于0℃前完成喷灌管网泄水排空并关闭总阀，有排空记录。', input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [115], rectifyWithinHours: 48 };
+const winterDrain: ItemSource = { key: 'winterDrained', place: 'office', title: '封冻前管网排空', description: '冬季有冰冻的地区，在日最低气温持续低于0℃前完成喷灌管网泄水排空并关闭总阀，有排空记录。', input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [115], rectifyWithinHours: 48 };
 
 const w016Body: BodySource = {
   purpose: '使自动喷灌系统按季节和天气精确供水，杜绝喷头淋湿行人和车辆、管网漏水和阀门井盖缺损伤人，同时节约绿化用水。',
@@ -57,6 +57,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M04.P04.W015',
+      place: 'garden',
       title: '绿地季节性人工浇灌作业指导书',
       description: '规定不同季节人工浇灌的时段、间隔和浇透深度，以及使用中水浇灌的标识要求。',
       clauses: ['8.5.1', '7.1.4'],
@@ -80,7 +81,7 @@ const procedure: ProcedureSource = {
         references: ['GB/T 18920-2020 城市污水再生利用 城市杂用水水质', 'CJJ/T 287-2018 园林绿化养护标准'],
       },
       items: [
-        { key: 'summerTimingOk', title: '夏季浇灌时段合规', description: '6–9月人工浇灌作业均在10:00前或16:00后进行，园路旁绿地未在18:00–20:00浇水。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [105, 114], rectifyWithinHours: 48 },
+        { key: 'summerTimingOk', place: 'office', title: '夏季浇灌时段合规', description: '6–9月人工浇灌作业均在10:00前或16:00后进行，园路旁绿地未在18:00–20:00浇水。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [105, 114], rectifyWithinHours: 48 },
         { key: 'lawnWetDepth', title: '草坪浇透深度', description: '浇水后1小时用土壤取样器在草坪取土，测得的湿润土层深度。', input: { kind: 'measure', unit: 'cm', min: 10 }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '测量', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 72 },
         { key: 'wiltingSpots', title: '缺水萎蔫点位数', description: '巡检路线上因缺水出现叶片萎蔫、卷曲或草坪灰绿发暗的点位数。', input: { kind: 'count', unit: '处', max: 0 }, tiers: ['daily'], severity: 'major', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [105, 114, 116], rectifyWithinHours: 24 },
         { key: 'noRunoffOnPaving', title: '浇水不漫溢至铺装', description: '浇水时和浇水后园路、健身步道和车道上无漫溢积水和泥水痕迹，水管未横跨通道留置。', input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [114], rectifyWithinHours: 48 },
@@ -89,6 +90,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M04.P04.W016',
+      place: 'garden',
       title: '自动喷灌系统运行与维护作业指导书',
       description: '规定自动喷灌控制器的季节运行程序、运行时段、喷洒范围校准以及喷头、管网和阀门箱的巡检维修。',
       clauses: ['7.1.3', '8.5.1', '9.1.2'],
@@ -133,6 +135,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M04.P04.W017',
+      place: 'garden',
       title: '绿地施肥作业指导书',
       description: '规定草坪、乔灌木和花卉的施肥时期、肥料种类与用量、施肥方法以及防止异味和肥料残留的措施。',
       clauses: ['8.5.1', '7.1.4', '9.1.2'],
@@ -157,16 +160,17 @@ const procedure: ProcedureSource = {
         references: ['NY/T 525-2021 有机肥料', 'GB/T 15063-2020 复合肥料', 'CJJ/T 287-2018 园林绿化养护标准'],
       },
       items: [
-        { key: 'lawnFeedsPerYear', title: '草坪年度施肥次数', description: '近12个月内主草坪完成土壤施肥的次数，叶面喷施不计入。', input: { kind: 'count', unit: '次/年', min: 3 }, tiers: ['quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104], rectifyWithinHours: 72 },
-        { key: 'compoundFertilizerRate', title: '草坪复合肥单次用量', description: '按《绿地施肥记录》中本次用肥总量除以施肥面积算得的每平方米复合肥用量。', input: { kind: 'measure', unit: 'g/㎡', min: 20, max: 30 }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104, 105], rectifyWithinHours: 72 },
+        { key: 'lawnFeedsPerYear', place: 'office', title: '草坪年度施肥次数', description: '近12个月内主草坪完成土壤施肥的次数，叶面喷施不计入。', input: { kind: 'count', unit: '次/年', min: 3 }, tiers: ['quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104], rectifyWithinHours: 72 },
+        { key: 'compoundFertilizerRate', place: 'office', title: '草坪复合肥单次用量', description: '按《绿地施肥记录》中本次用肥总量除以施肥面积算得的每平方米复合肥用量。', input: { kind: 'measure', unit: 'g/㎡', min: 20, max: 30 }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [104, 105], rectifyWithinHours: 72 },
         { key: 'organicManureCovered', title: '有机肥施用后覆土', description: '沟施或穴施的有机肥已当日覆土踩实，绿地表面无裸露肥料和蝇虫聚集。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [105], rectifyWithinHours: 24 },
         { key: 'noGranulesOnPaving', title: '铺装面无肥料颗粒', description: '施肥片区相邻的园路、道牙和井盖上无肥料颗粒残留，草坪无烧苗黄斑。', input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [104, 105], rectifyWithinHours: 48 },
-        { key: 'odorComplaints', title: '施肥后异味投诉件数', description: '施肥后7天内客服系统登记的与施肥有关的异味投诉件数。', input: { kind: 'count', unit: '件', max: 0 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [105, 113], rectifyWithinHours: 24 },
+        { key: 'odorComplaints', place: 'office', title: '施肥后异味投诉件数', description: '施肥后7天内客服系统登记的与施肥有关的异味投诉件数。', input: { kind: 'count', unit: '件', max: 0 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [105, 113], rectifyWithinHours: 24 },
         { key: 'lawnColorRating', title: '草坪叶色评级', description: '浓绿＝叶色均匀深绿；正常＝绿色均匀；淡绿＝整体偏浅或斑驳；发黄＝成片黄化。', input: { kind: 'rating', options: ['浓绿', '正常', '淡绿', '发黄'], pass: ['浓绿', '正常'] }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [104], rectifyWithinHours: 48 },
       ],
     },
     {
       code: 'M04.P04.W018',
+      place: 'garden',
       title: '绿地高温干旱及冬季防寒养护作业指导书',
       description: '规定持续高温干旱期间的遮阴补水措施和入冬前的树干涂白、裹干、风障及冻水等防寒措施。',
       clauses: ['6.1', '8.5.4', '8.5.1'],
@@ -190,8 +194,8 @@ const procedure: ProcedureSource = {
         references: ['CJJ/T 287-2018 园林绿化养护标准', '当地气象部门灾害性天气预警信息'],
       },
       items: [
-        { key: 'shadeNetRate', title: '遮阳网遮光率', description: '高温期间新植苗木和花坛所用遮阳网的标称遮光率。', input: { kind: 'measure', unit: '%', min: 50, max: 70 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [127, 117], rectifyWithinHours: 48 },
-        { key: 'heatMeasuresStarted', title: '高温养护措施按时启动', description: '日最高气温连续3日≥35℃后，新植苗木已搭遮阳网并按早晚两次补水，有记录可查。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [127], rectifyWithinHours: 24 },
+        { key: 'shadeNetRate', place: 'office', title: '遮阳网遮光率', description: '高温期间新植苗木和花坛所用遮阳网的标称遮光率。', input: { kind: 'measure', unit: '%', min: 50, max: 70 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [127, 117], rectifyWithinHours: 48 },
+        { key: 'heatMeasuresStarted', place: 'office', title: '高温养护措施按时启动', description: '日最高气温连续3日≥35℃后，新植苗木已搭遮阳网并按早晚两次补水，有记录可查。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [127], rectifyWithinHours: 24 },
         { key: 'whitewashHeight', title: '树干涂白高度', description: '抽测主干道行道树树干涂白上沿距地面的高度。', input: { kind: 'measure', unit: 'cm', min: 100, max: 120 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '测量', evidence: 'photo-on-fail', touchpoints: [107], rectifyWithinHours: 72 },
         { key: 'trunkWrapped', title: '不耐寒树种裹干及风障', description: '当年新植乔木和不耐寒树种在11月底前完成裹干至分枝点，迎风面风障稳固。', input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [107, 127], rectifyWithinHours: 48 },
         { key: 'noSnowOnPlantBeds', title: '积雪未堆放在草坪和灌木上', description: '雪后巡查主干道两侧、单元入口和宅间绿地，清扫出的积雪堆放在指定堆雪点，草坪、灌木丛和绿篱上没有堆雪。', input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [105, 108], rectifyWithinHours: 12, hint: '融雪剂多为氯化钠、氯化钙，随雪水渗入根部会造成草坪和灌木盐害枯黄，堆在绿地上的雪须移至堆雪点。' },

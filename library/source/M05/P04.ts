@@ -32,6 +32,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M05.P04.W015',
+      place: 'control-room',
       title: '消防控制室值班与火警处置作业指导书',
       description: '规定消防控制室24小时双人值班、持证上岗、控制器状态管理、火警信号确认与报警程序以及故障和屏蔽点管理要求。',
       clauses: ['7.1.3', '7.2', '7.5', '8.5.1', '10.2'],
@@ -76,6 +77,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M05.P04.W016',
+      place: 'plant-room',
       title: '消防水泵及自动喷水灭火系统检测作业指导书',
       description: '规定消防水泵月度手动运转与每周自动巡检、稳压设施、消防水池水位、报警阀组和管网阀门状态、末端试水与试验消火栓放水试验的方法和限值。',
       clauses: ['7.1.3', '7.1.5', '8.4', '8.5.1'],
@@ -100,13 +102,13 @@ const procedure: ProcedureSource = {
         references: ['GB 50974-2014 消防给水及消火栓系统技术规范', 'GB 50084-2017 自动喷水灭火系统设计规范', 'GB 50261-2017 自动喷水灭火系统施工及验收规范'],
       },
       items: [
-        { key: 'daysSinceManualPumpRun', title: '距上次手动启动消防水泵天数', description: '从消防水泵最近一次手动启动运转记录到检查日的天数，每月至少一次。',
+        { key: 'daysSinceManualPumpRun', place: 'office', title: '距上次手动启动消防水泵天数', description: '从消防水泵最近一次手动启动运转记录到检查日的天数，每月至少一次。',
           input: { kind: 'measure', unit: '天', max: 31 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'document', touchpoints: [152], rectifyWithinHours: 12 },
-        { key: 'weeklyAutoInspection', title: '消防水泵每周自动巡检记录', description: '自动巡检装置近4周每周均有巡检记录，无未处理的巡检故障。',
+        { key: 'weeklyAutoInspection', place: 'office', title: '消防水泵每周自动巡检记录', description: '自动巡检装置近4周每周均有巡检记录，无未处理的巡检故障。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [152], rectifyWithinHours: 24 },
         { key: 'endTestPressure', title: '末端试水装置压力', description: '打开末端试水装置放水稳定后压力表读数，取本次抽查各报警阀组中最低值。',
           input: { kind: 'measure', unit: 'MPa', min: 0.05 }, tiers: ['quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [149, 152], rectifyWithinHours: 12 },
-        { key: 'testHydrantDynamicPressure', title: '屋顶试验消火栓栓口动压', description: '屋顶试验消火栓连接水带水枪放水时栓口压力表读数（高层建筑）。',
+        { key: 'testHydrantDynamicPressure', place: 'roof', title: '屋顶试验消火栓栓口动压', description: '屋顶试验消火栓连接水带水枪放水时栓口压力表读数（高层建筑）。',
           input: { kind: 'measure', unit: 'MPa', min: 0.35 }, tiers: ['quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [147], rectifyWithinHours: 12 },
         { key: 'valvesLockedOpen', title: '报警阀组及管网阀门常开锁定', description: '报警阀组前后控制阀和各楼层信号阀处于全开位置并以锁具或铅封固定，信号阀在控制器上无关闭信号。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 5, method: '目视', evidence: 'photo-on-fail', touchpoints: [152], rectifyWithinHours: 4 },
@@ -118,6 +120,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M05.P04.W017',
+      place: 'office',
       title: '火灾自动报警系统季度测试作业指导书',
       description: '规定火灾探测器和手动报警按钮的季度轮测比例、联动功能测试内容、探测器防遮挡检查以及年度检测的要求。',
       clauses: ['7.1.3', '7.1.5', '8.4', '9.1.1'],
@@ -144,11 +147,11 @@ const procedure: ProcedureSource = {
       items: [
         { key: 'detectorQuarterCoverage', title: '本季度探测器轮测比例', description: '本季度已测试的火灾探测器数量占项目探测器总数的百分比。',
           input: { kind: 'measure', unit: '%', min: 25 }, tiers: ['quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [149], rectifyWithinHours: 48 },
-        { key: 'manualCallPointAlarms', title: '手动报警按钮抽测报警正确', description: '现场抽测1个手动报警按钮，控制器正确显示火警及地址，复位后恢复正常。',
+        { key: 'manualCallPointAlarms', place: 'corridor', title: '手动报警按钮抽测报警正确', description: '现场抽测1个手动报警按钮，控制器正确显示火警及地址，复位后恢复正常。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'photo-on-fail', touchpoints: [149], rectifyWithinHours: 12 },
         { key: 'linkageFunctionsWork', title: '防火分区联动功能测试正常', description: '本季度联动测试记录显示声光警报、消防广播、非消防电源切除、电梯迫降首层均动作正常。',
           input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'document', touchpoints: [149, 133], rectifyWithinHours: 12 },
-        { key: 'detectorsUnobstructed', title: '探测器无防尘罩及遮挡', description: '抽查区域内探测器未套防尘罩，周围0.5m内无装饰物、货架或吊顶遮挡。',
+        { key: 'detectorsUnobstructed', place: 'corridor', title: '探测器无防尘罩及遮挡', description: '抽查区域内探测器未套防尘罩，周围0.5m内无装饰物、货架或吊顶遮挡。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [149], rectifyWithinHours: 24 },
         { key: 'daysSinceAnnualDetection', title: '距上次消防设施年度检测天数', description: '最近一份建筑消防设施年度检测报告出具日期至检查日的天数。',
           input: { kind: 'measure', unit: '天', max: 365 }, tiers: ['quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [150], rectifyWithinHours: 24 },
@@ -158,6 +161,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M05.P04.W018',
+      place: 'corridor',
       title: '消火栓箱及灭火器月度巡查作业指导书',
       description: '规定室内消火栓箱配件、箱门通行，灭火器压力、有效期和报废年限的月度巡查方法及巡查卡签记要求。',
       clauses: ['7.1.3', '7.5', '8.5.1'],
@@ -197,6 +201,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M05.P04.W019',
+      place: 'corridor',
       title: '应急照明疏散指示及防火门巡查作业指导书',
       description: '规定消防应急照明照度与蓄电池持续供电时间测试、疏散指示标志检查、疏散通道畅通和常闭防火门自闭功能的巡查要求。',
       clauses: ['7.1.3', '7.1.5', '8.5.1', '10.2'],
@@ -224,7 +229,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: 'lx', min: 5 }, tiers: ['quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [148], rectifyWithinHours: 24 },
         { key: 'corridorEmergencyLux', title: '疏散走道应急照明地面照度', description: '切断正常照明后在疏散走道中心线地面测得的最低照度。',
           input: { kind: 'measure', unit: 'lx', min: 1 }, tiers: ['quarterly'], severity: 'major', weight: 3, method: '测量', evidence: 'photo-on-fail', touchpoints: [148], rectifyWithinHours: 24 },
-        { key: 'batteryBackupMinutes', title: '应急照明蓄电池持续供电时间', description: '最近一次放电试验记录的蓄电池持续供电分钟数。',
+        { key: 'batteryBackupMinutes', place: 'office', title: '应急照明蓄电池持续供电时间', description: '最近一次放电试验记录的蓄电池持续供电分钟数。',
           input: { kind: 'measure', unit: '分钟', min: 30 }, tiers: ['quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [148, 133], rectifyWithinHours: 24 },
         { key: 'exitSignsLitCorrect', title: '疏散指示及安全出口标志常亮指向正确', description: '抽查楼层的疏散指示标志和安全出口标志全部常亮，箭头指向最近的安全出口。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '目视', evidence: 'photo-on-fail', touchpoints: [148], rectifyWithinHours: 12 },

@@ -2,7 +2,7 @@ import type { BodySource, ItemSource, ProcedureSource } from '../types.ts';
 
 /** W025 check items of 2026-Q3 that 2026-Q4 keeps (shoe covers: graded up in 2026-Q4, see below). */
 const homeRepairItemsKept: ItemSource[] = [
-  { key: 'urgentArrivalMinutes', title: '紧急报修到场时间', description: '跑水、停电、下水返溢等紧急报修从派单到维修人员到达的分钟数，取当月最长一单。',
+  { key: 'urgentArrivalMinutes', place: 'office', title: '紧急报修到场时间', description: '跑水、停电、下水返溢等紧急报修从派单到维修人员到达的分钟数，取当月最长一单。',
     input: { kind: 'measure', unit: '分钟', max: 15 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [159, 138], rectifyWithinHours: 12 },
   { key: 'shoeCoversAndMat', title: '入户穿鞋套并铺设工具垫布', description: '维修人员入户即穿鞋套，在作业点铺设工具垫布，不在业主家具上放置工具和零件。',
     input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '抽查', evidence: 'photo-on-fail', touchpoints: [159], rectifyWithinHours: 48 },
@@ -10,7 +10,7 @@ const homeRepairItemsKept: ItemSource[] = [
     input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '询问', evidence: 'document', touchpoints: [159], rectifyWithinHours: 24 },
   { key: 'siteClearedAfterWork', title: '完工后清理作业现场', description: '完工后清扫作业点，带走换下的旧件、包装和垃圾，恢复挪动过的物品。',
     input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [159], rectifyWithinHours: 48 },
-  { key: 'ownerSignOff', title: '业主签字确认完工', description: '工单上有业主或商户在纸质工单或APP上的完工确认签名，业主不在场的有远程确认记录。',
+  { key: 'ownerSignOff', place: 'office', title: '业主签字确认完工', description: '工单上有业主或商户在纸质工单或APP上的完工确认签名，业主不在场的有远程确认记录。',
     input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [159, 160], rectifyWithinHours: 72 },
 ];
 
@@ -72,6 +72,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M05.P06.W024',
+      place: 'office',
       title: '业主工程报修受理与派单作业指导书',
       description: '规定报修热线接听时限、受理信息要素、紧急程度分级、派单时限及向业主告知维修人员和预计到达时间的要求。',
       clauses: ['8.2.1', '7.5', '8.5.1'],
@@ -113,17 +114,18 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M05.P06.W025',
+      place: 'resident-home',
       title: '户内维修上门服务作业指导书',
       description: '规定业主和商户户内报修的到场时限、上门礼仪、有偿维修报价收费、小修完成时限、完工照片与业主确认要求。',
       clauses: ['8.2.1', '8.5.1', '8.5.3', '9.1.2'],
       body: homeRepairBodyQ4,
       items: [
-        { key: 'arrivalMinutes', title: '一般报修到场时间', description: '一般报修从派单到维修人员APP到场签到的分钟数，取抽查工单中的最长值；预约报修从约定上门时间起算。',
+        { key: 'arrivalMinutes', place: 'office', title: '一般报修到场时间', description: '一般报修从派单到维修人员APP到场签到的分钟数，取抽查工单中的最长值；预约报修从约定上门时间起算。',
           input: { kind: 'measure', unit: '分钟', max: 30 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [159], rectifyWithinHours: 24 },
-        { key: 'smallRepairHours', title: '小修完成时长', description: '小修工单从受理到完工关闭的小时数，取当月抽查工单中的最长值。',
+        { key: 'smallRepairHours', place: 'office', title: '小修完成时长', description: '小修工单从受理到完工关闭的小时数，取当月抽查工单中的最长值。',
           input: { kind: 'measure', unit: '小时', max: 24 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [159], rectifyWithinHours: 48 },
         ...homeRepairItemsQ4,
-        { key: 'beforeAfterPhotos', title: '维修前后对比照片', description: '工单中上传的故障部位维修前和维修后照片各至少1张，能看出修复效果。',
+        { key: 'beforeAfterPhotos', place: 'office', title: '维修前后对比照片', description: '工单中上传的故障部位维修前和维修后照片各至少1张，能看出修复效果。',
           input: { kind: 'photos', min: 2 }, tiers: ['daily'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'photo-required', touchpoints: [159], rectifyWithinHours: 48 },
       ],
       revision: {
@@ -142,9 +144,9 @@ const procedure: ProcedureSource = {
             requirements: ['一般报修到场不超过45分钟，紧急报修不超过15分钟。', '小修完成时间不超过48小时，有偿维修100%开具收费凭证。'],
           },
           items: [
-            { key: 'arrivalMinutes', title: '一般报修到场时间', description: '一般报修从派单到维修人员到场的分钟数，取抽查工单中的最长值。',
+            { key: 'arrivalMinutes', place: 'office', title: '一般报修到场时间', description: '一般报修从派单到维修人员到场的分钟数，取抽查工单中的最长值。',
               input: { kind: 'measure', unit: '分钟', max: 45 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [159], rectifyWithinHours: 48 },
-            { key: 'smallRepairHours', title: '小修完成时长', description: '小修工单从受理到完工关闭的小时数，取当月抽查工单中的最长值。',
+            { key: 'smallRepairHours', place: 'office', title: '小修完成时长', description: '小修工单从受理到完工关闭的小时数，取当月抽查工单中的最长值。',
               input: { kind: 'measure', unit: '小时', max: 48 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [159], rectifyWithinHours: 48 },
             ...homeRepairItemsKept,
           ],
@@ -159,13 +161,14 @@ const procedure: ProcedureSource = {
           ownerSignOff: { tiers: ['daily', 'monthly'] },
         },
         add: [
-          { key: 'disruptiveWorkAfterClosing', title: '影响顾客的维修安排在闭店后', description: '商场营业时间内需动火、登高、切断公共通道或产生噪声粉尘的维修，均安排在22:00闭店后进行，营业时间内确需抢修的设置围挡和提示牌。',
+          { key: 'disruptiveWorkAfterClosing', place: 'office', title: '影响顾客的维修安排在闭店后', description: '商场营业时间内需动火、登高、切断公共通道或产生噪声粉尘的维修，均安排在22:00闭店后进行，营业时间内确需抢修的设置围挡和提示牌。',
             input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [159], rectifyWithinHours: 24 },
         ],
       },
     },
     {
       code: 'M05.P06.W026',
+      place: 'office',
       title: '公共区域给排水爆管及水浸紧急抢修作业指导书',
       description: '规定公共区域管道爆裂、漏水水浸和设备突发故障的值班到场、关阀止水、现场警戒、信息通报、应急物资和事后报告要求。',
       clauses: ['7.1.3', '8.2.1', '8.5.1', '8.7', '10.2'],
@@ -195,7 +198,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: '分钟', max: 10 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 5, method: '查阅记录', evidence: 'document', touchpoints: [136, 139], rectifyWithinHours: 12 },
         { key: 'valveShutMinutes', title: '到场至关阀止水时间', description: '从值班人员到场到关闭上游阀门、漏水停止的分钟数。',
           input: { kind: 'measure', unit: '分钟', max: 15 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [136], rectifyWithinHours: 12 },
-        { key: 'cordonAndPowerIsolation', title: '现场警戒及带电设备断电', description: '抢修现场设置警戒线和提示牌，积水可能接触的配电箱、插座回路已断电。',
+        { key: 'cordonAndPowerIsolation', place: 'public-area', title: '现场警戒及带电设备断电', description: '抢修现场设置警戒线和提示牌，积水可能接触的配电箱、插座回路已断电。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'photo-on-fail', touchpoints: [139], rectifyWithinHours: 12 },
         { key: 'emergencyStockChecked', title: '抢修应急物资每月盘点', description: '本月应急物资盘点表中潜水泵、吸水机、沙袋和管卡数量不少于规定数，水泵试运行正常。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [139], rectifyWithinHours: 24 },
@@ -221,6 +224,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M05.P06.W027',
+      place: 'office',
       title: '工程维修完工回访作业指导书',
       description: '规定工程维修完工后的回访时限、回访内容、满意度统计、30日返修率控制、不满意工单升级处理以及报修神秘客户测试要求。',
       clauses: ['9.1.2', '8.7', '10.2', '10.3'],

@@ -1,13 +1,13 @@
 import type { ItemSource, ProcedureSource } from '../types.ts';
 
 /** W012 items unchanged between 2026-Q3 and 2026-Q4. */
-const w012Haulier: ItemSource = { key: 'haulierLicensed', title: '清运单位持建筑垃圾运输核准', description: '承接装修垃圾清运的外包单位持有当地城管部门核发的建筑垃圾运输（处置）核准文件，合同在有效期内。',
+const w012Haulier: ItemSource = { key: 'haulierLicensed', place: 'office', title: '清运单位持建筑垃圾运输核准', description: '承接装修垃圾清运的外包单位持有当地城管部门核发的建筑垃圾运输（处置）核准文件，合同在有效期内。',
   input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [202], rectifyWithinHours: 48 };
 const w012Covered: ItemSource = { key: 'truckCovered', title: '清运车辆密闭或加盖篷布', description: '装修垃圾清运车为密闭车厢或装车后加盖篷布，装载不超过车厢挡板高度。',
   input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [202, 214], rectifyWithinHours: 24 };
-const w012Manifest: ItemSource = { key: 'removalManifestNumber', title: '建筑垃圾清运联单编号', description: '填写最近一次清运的《建筑垃圾清运联单》编号，联单须有清运单位和项目双方签字。',
+const w012Manifest: ItemSource = { key: 'removalManifestNumber', place: 'office', title: '建筑垃圾清运联单编号', description: '填写最近一次清运的《建筑垃圾清运联单》编号，联单须有清运单位和项目双方签字。',
   input: { kind: 'text', minLength: 6 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [202], rectifyWithinHours: 72 };
-const w012Spill: ItemSource = { key: 'routeSpillFree', title: '清运路线无洒落', description: '清运完成后，堆放点至小区出入口的行车路线路面无洒落的砂石、碎砖和粉尘。',
+const w012Spill: ItemSource = { key: 'routeSpillFree', place: 'perimeter', title: '清运路线无洒落', description: '清运完成后，堆放点至小区出入口的行车路线路面无洒落的砂石、碎砖和粉尘。',
   input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [214], rectifyWithinHours: 48 };
 
 const procedure: ProcedureSource = {
@@ -38,6 +38,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M07.P03.W011',
+      place: 'waste',
       title: '装修垃圾袋装与定点堆放作业指导书',
       description: '规定装修垃圾在户内袋装扎口、运送时段、堆放点设置和围挡覆盖，以及油漆桶等有害装修废物分开存放的要求。',
       clauses: ['8.5.1', '8.5.4', '7.1.4'],
@@ -63,7 +64,7 @@ const procedure: ProcedureSource = {
       items: [
         { key: 'wasteBaggedAndTied', title: '装修垃圾袋装扎口', description: '抽查堆放点及运送途中的装修垃圾均用编织袋装袋扎口，无散装倾倒、无破袋漏撒。',
           input: { kind: 'pass' }, tiers: ['daily'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [202], rectifyWithinHours: 48 },
-        { key: 'overnightCorridorBags', title: '楼道过夜装修垃圾袋数', description: '次日早班前巡查在装楼层走道、消防楼梯和候梯厅，遗留过夜的装修垃圾袋数。',
+        { key: 'overnightCorridorBags', place: 'corridor', title: '楼道过夜装修垃圾袋数', description: '次日早班前巡查在装楼层走道、消防楼梯和候梯厅，遗留过夜的装修垃圾袋数。',
           input: { kind: 'count', unit: '袋', min: 0, max: 0 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [201], rectifyWithinHours: 24 },
         { key: 'notInDomesticBins', title: '生活垃圾桶内无装修垃圾', description: '楼栋和小区生活垃圾收集点的垃圾桶内无碎砖、砂浆、瓷砖、石膏板等装修垃圾。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [202], rectifyWithinHours: 24 },
@@ -77,6 +78,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P03.W012',
+      place: 'waste',
       title: '装修垃圾外运清运频次与车辆管理作业指导书',
       description: '规定外包清运单位的资质、每周清运次数、堆放点最长滞留时间、清运车辆密闭和清运联单，以及清运后现场的清理与拍照。',
       clauses: ['8.4', '8.5.1', '9.1.1', '7.5'],
@@ -101,9 +103,9 @@ const procedure: ProcedureSource = {
         references: ['《城市建筑垃圾管理规定》（建设部令第139号）', 'GB/T 19001-2016 第8.4条 外部提供的过程、产品和服务的控制'],
       },
       items: [
-        { key: 'maxRetentionHours', title: '堆放点装修垃圾最长滞留时长', description: '按《装修垃圾堆放点检查记录》中最早入堆日期推算，当前堆放点内最早一批装修垃圾已滞留的时长。',
+        { key: 'maxRetentionHours', place: 'office', title: '堆放点装修垃圾最长滞留时长', description: '按《装修垃圾堆放点检查记录》中最早入堆日期推算，当前堆放点内最早一批装修垃圾已滞留的时长。',
           input: { kind: 'measure', unit: '小时', min: 0, max: 48 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [202], rectifyWithinHours: 24 },
-        { key: 'removalsPerWeek', title: '装修垃圾每周清运次数', description: '上一自然周外包单位实际完成的装修垃圾清运次数，以签字联单为准。',
+        { key: 'removalsPerWeek', place: 'office', title: '装修垃圾每周清运次数', description: '上一自然周外包单位实际完成的装修垃圾清运次数，以签字联单为准。',
           input: { kind: 'count', unit: '次/周', min: 2 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [202], rectifyWithinHours: 48 },
         w012Haulier,
         w012Covered,
@@ -137,9 +139,9 @@ const procedure: ProcedureSource = {
             references: ['《城市建筑垃圾管理规定》（建设部令第139号）', 'GB/T 19001-2016 第8.4条 外部提供的过程、产品和服务的控制'],
           },
           items: [
-            { key: 'maxRetentionHours', title: '堆放点装修垃圾最长滞留时长', description: '按《装修垃圾堆放点检查记录》中最早入堆日期推算，当前堆放点内最早一批装修垃圾已滞留的时长。',
+            { key: 'maxRetentionHours', place: 'office', title: '堆放点装修垃圾最长滞留时长', description: '按《装修垃圾堆放点检查记录》中最早入堆日期推算，当前堆放点内最早一批装修垃圾已滞留的时长。',
               input: { kind: 'measure', unit: '小时', min: 0, max: 72 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [202], rectifyWithinHours: 48 },
-            { key: 'removalsPerWeek', title: '装修垃圾每周清运次数', description: '上一自然周外包单位实际完成的装修垃圾清运次数，以签字联单为准。',
+            { key: 'removalsPerWeek', place: 'office', title: '装修垃圾每周清运次数', description: '上一自然周外包单位实际完成的装修垃圾清运次数，以签字联单为准。',
               input: { kind: 'count', unit: '次/周', min: 1 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [202], rectifyWithinHours: 72 },
             w012Haulier,
             w012Covered,
@@ -151,6 +153,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P03.W013',
+      place: 'lift',
       title: '装修材料搬运电梯轿厢保护作业指导书',
       description: '规定装修材料和垃圾搬运所用电梯的指定、轿厢壁板和地面包覆、地坎保护、载重与超长材料限制、搬运时段和使用后的轿厢检查。',
       clauses: ['8.5.4', '7.1.3', '8.5.1'],
@@ -198,13 +201,14 @@ const procedure: ProcedureSource = {
           liftWindowRespected: { severity: 'major', weight: 3, rectifyWithinHours: 24 },
         },
         add: [
-          { key: 'dockBookedInAdvance', title: '装修材料进场提前预约货梯', description: '商铺装修材料进场提前24小时向商场运营部预约卸货平台和货梯时段，预约单与实际进场时间一致。',
+          { key: 'dockBookedInAdvance', place: 'office', title: '装修材料进场提前预约货梯', description: '商铺装修材料进场提前24小时向商场运营部预约卸货平台和货梯时段，预约单与实际进场时间一致。',
             input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [200], rectifyWithinHours: 48 },
         ],
       },
     },
     {
       code: 'M07.P03.W014',
+      place: 'corridor',
       title: '装修楼层公共走道成品保护作业指导书',
       description: '规定装修楼层入户门外走道和候梯厅的地面铺设保护、墙角和消火栓箱防护、消防通道不得占用、每日收工清扫及公共部位损坏的认定与赔偿。',
       clauses: ['8.5.4', '8.5.3', '8.7'],
@@ -236,7 +240,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'count', unit: '处', min: 0, max: 0 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [201], rectifyWithinHours: 48 },
         { key: 'corridorDustRating', title: '装修楼层走道洁净程度', description: '洁净＝地面墙面无粉尘脚印；有浮尘＝局部浮尘可一次清除；明显污渍＝成片粉尘、砂浆或油漆污渍。',
           input: { kind: 'rating', options: ['洁净', '有浮尘', '明显污渍'], pass: ['洁净', '有浮尘'] }, tiers: ['daily'], severity: 'minor', weight: 1, method: '目视', evidence: 'photo-on-fail', touchpoints: [201], rectifyWithinHours: 48 },
-        { key: 'damageCompensationSettled', title: '公共部位损坏已修复或赔偿', description: '《公共部位损坏登记表》中到期的损坏均已由装修人修复或按协议赔偿，有管家验收签字。',
+        { key: 'damageCompensationSettled', place: 'office', title: '公共部位损坏已修复或赔偿', description: '《公共部位损坏登记表》中到期的损坏均已由装修人修复或按协议赔偿，有管家验收签字。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [201, 193], rectifyWithinHours: 48 },
         { key: 'corridorProtectionPhotos', title: '装修楼层走道保护照片', description: '装修楼层从电梯厅至入户门的走道保护全景照片，能看清地面保护和墙角护角。',
           input: { kind: 'photos', min: 1 }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 1, method: '目视', evidence: 'photo-required', touchpoints: [201], rectifyWithinHours: 48 },

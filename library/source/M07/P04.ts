@@ -3,13 +3,13 @@ import type { ItemSource, ProcedureSource } from '../types.ts';
 /** W017 items unchanged between 2026-Q3 and 2026-Q4. */
 const w017Signs: ItemSource = { key: 'warningSignsIntact', title: '禁止高空抛物警示标识完好', description: '各楼栋单元出入口、楼下人行通道和儿童活动区周边的“禁止高空抛物”警示标识齐全、字迹清晰、无遮挡。',
   input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [203], rectifyWithinHours: 48 };
-const w017Retention: ItemSource = { key: 'videoRetentionDays', title: '高空抛物监控录像保存天数', description: '在监控中心回放仰拍摄像机最早可调取录像的日期，计算录像保存天数。',
+const w017Retention: ItemSource = { key: 'videoRetentionDays', place: 'control-room', title: '高空抛物监控录像保存天数', description: '在监控中心回放仰拍摄像机最早可调取录像的日期，计算录像保存天数。',
   input: { kind: 'measure', unit: '天', min: 30 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [203], rectifyWithinHours: 48 };
-const w017Balcony: ItemSource = { key: 'ledgeItemsFollowedUp', title: '窗台阳台外侧放置物已劝导', description: '巡查发现窗台、阳台栏板外侧放置花盆、杂物的住户，已在24小时内上门或电话劝导并登记复查结果。',
+const w017Balcony: ItemSource = { key: 'ledgeItemsFollowedUp', place: 'office', title: '窗台阳台外侧放置物已劝导', description: '巡查发现窗台、阳台栏板外侧放置花盆、杂物的住户，已在24小时内上门或电话劝导并登记复查结果。',
   input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'photo-on-fail', touchpoints: [203, 204], rectifyWithinHours: 24 };
-const w017Publicity: ItemSource = { key: 'publicityPerQuarter', title: '高空抛物防范宣传次数', description: '本季度通过业主群、楼栋公告栏、入户走访或社区活动开展高空抛物防范宣传的次数。',
+const w017Publicity: ItemSource = { key: 'publicityPerQuarter', place: 'office', title: '高空抛物防范宣传次数', description: '本季度通过业主群、楼栋公告栏、入户走访或社区活动开展高空抛物防范宣传的次数。',
   input: { kind: 'count', unit: '次/季', min: 1 }, tiers: ['quarterly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [203, 211], rectifyWithinHours: 72 };
-const w017Incident: ItemSource = { key: 'incidentHandledPerProcedure', title: '抛物坠物事件按程序处置', description: '发生的高空抛物坠物事件均已保护现场、拍照、调取录像，造成人身伤害或财产损失的已报警并留存接警回执。',
+const w017Incident: ItemSource = { key: 'incidentHandledPerProcedure', place: 'office', title: '抛物坠物事件按程序处置', description: '发生的高空抛物坠物事件均已保护现场、拍照、调取录像，造成人身伤害或财产损失的已报警并留存接警回执。',
   input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '查阅记录', evidence: 'document', touchpoints: [203, 207], rectifyWithinHours: 24 };
 
 const procedure: ProcedureSource = {
@@ -44,6 +44,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M07.P04.W015',
+      place: 'office',
       title: '物业项目月度综合安全检查作业指导书',
       description: '规定项目经理每月组织的综合安全检查的检查范围、有限空间和临边防护、井盖和屋面通道等重点部位的判定标准及检查结论的形成。',
       clauses: ['6.1', '9.1.1', '7.1.3', '7.1.4'],
@@ -71,11 +72,11 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [206], rectifyWithinHours: 48 },
         { key: 'checklistCoverage', title: '安全检查表部位覆盖率', description: '本月检查表中已实际检查并填写结论的部位数占表列部位总数的百分比。',
           input: { kind: 'measure', unit: '%', min: 100, max: 100 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [206], rectifyWithinHours: 48 },
-        { key: 'confinedSpaceSecured', title: '有限空间井盖锁闭与警示', description: '抽查化粪池、污水井、隔油池、电缆井，井盖锁闭或有防开启措施，警示牌齐全清晰。',
+        { key: 'confinedSpaceSecured', place: 'public-area', title: '有限空间井盖锁闭与警示', description: '抽查化粪池、污水井、隔油池、电缆井，井盖锁闭或有防开启措施，警示牌齐全清晰。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'photo-on-fail', touchpoints: [214], rectifyWithinHours: 4 },
-        { key: 'edgeGuardHeight', title: '屋面平台临边栏杆高度', description: '抽查临空高度24米及以上的屋面、平台或采光井临空处防护栏杆，从可踏面量至栏杆顶面的高度，不低于1.10米。',
+        { key: 'edgeGuardHeight', place: 'roof', title: '屋面平台临边栏杆高度', description: '抽查临空高度24米及以上的屋面、平台或采光井临空处防护栏杆，从可踏面量至栏杆顶面的高度，不低于1.10米。',
           input: { kind: 'measure', unit: '米', min: 1.1 }, tiers: ['quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [204], rectifyWithinHours: 24, hint: '优先抽查高层住宅屋面；临空高度24米以下的部位按不低于1.05米在《项目安全检查表》中判定' },
-        { key: 'manholeCoversSound', title: '道路检查井盖完好平稳', description: '小区道路和人行道上的检查井盖无缺失、破损、松动异响和明显沉陷。',
+        { key: 'manholeCoversSound', place: 'perimeter', title: '道路检查井盖完好平稳', description: '小区道路和人行道上的检查井盖无缺失、破损、松动异响和明显沉陷。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 4, method: '目视', evidence: 'photo-on-fail', touchpoints: [214], rectifyWithinHours: 8 },
         { key: 'inspectionConclusionText', title: '月度安全检查结论摘录', description: '摘录本月检查结论中写明的主要隐患和处理意见，不少于20个字。',
           input: { kind: 'text', minLength: 20 }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [206], rectifyWithinHours: 72 },
@@ -89,6 +90,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P04.W016',
+      place: 'office',
       title: '安全隐患台账登记分级与销项作业指导书',
       description: '规定各渠道发现的安全隐患录入台账的时限、分级标准、重大隐患报告、整改验证销项、业主报告渠道响应和楼栋公示要求。',
       clauses: ['10.2', '6.1', '9.1.3', '7.5', '8.2.1'],
@@ -121,7 +123,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'measure', unit: '%', min: 95, max: 100 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [206], rectifyWithinHours: 48 },
         { key: 'ownerReportResponseMinutes', title: '业主报告隐患响应时长', description: '业主通过APP随手拍或客服热线报告隐患后，客服回复已受理并派单的时长。',
           input: { kind: 'measure', unit: '分钟', min: 0, max: 30 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [205], rectifyWithinHours: 24 },
-        { key: 'hazardNoticePosted', title: '涉及业主安全的隐患已公示', description: '影响业主通行或使用安全且尚未销项的隐患，在所在楼栋首层公告栏张贴了《安全隐患公示单》，内容与台账一致。',
+        { key: 'hazardNoticePosted', place: 'building', title: '涉及业主安全的隐患已公示', description: '影响业主通行或使用安全且尚未销项的隐患，在所在楼栋首层公告栏张贴了《安全隐患公示单》，内容与台账一致。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [206], rectifyWithinHours: 48 },
         { key: 'hazardGradingCorrect', title: '隐患分级准确', description: '抽查10条台账记录，分级与公司《安全生产管理手册》的一般与重大隐患判定标准一致，无将重大隐患降级登记。',
           input: { kind: 'pass' }, tiers: ['quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'document', touchpoints: [206], rectifyWithinHours: 48 },
@@ -131,6 +133,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P04.W017',
+      place: 'building',
       title: '高空抛物坠物防范与监控作业指导书',
       description: '规定楼栋仰拍监控的覆盖与录像保存、禁止高空抛物警示标识、窗台阳台外侧放置物劝导、防范宣传以及抛物坠物事件的现场处置。',
       clauses: ['6.1', '8.5.1', '8.2.1', '9.1.1'],
@@ -156,16 +159,16 @@ const procedure: ProcedureSource = {
         references: ['《中华人民共和国民法典》第一千二百五十四条', 'GB 50348-2018 安全防范工程技术标准'],
       },
       items: [
-        { key: 'upwardCameraCoverageRate', title: '高空抛物仰拍监控有效覆盖率', description: '按《高空抛物监控点位表》，画面清晰且能分辨抛物楼层的在线仰拍点位数占应设点位数的百分比。',
+        { key: 'upwardCameraCoverageRate', place: 'control-room', title: '高空抛物仰拍监控有效覆盖率', description: '按《高空抛物监控点位表》，画面清晰且能分辨抛物楼层的在线仰拍点位数占应设点位数的百分比。',
           input: { kind: 'measure', unit: '%', min: 95, max: 100 }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '抽查', evidence: 'photo-on-fail', touchpoints: [203], rectifyWithinHours: 48, hint: '在监控中心逐一调看实时画面，夜间红外模式一并查看' },
         w017Signs,
-        { key: 'signPatrolsPerMonth', title: '警示标识及放置物月巡查次数', description: '本月秩序维护员巡查禁止高空抛物警示标识和窗台阳台外侧放置物的次数，每周至少1次。',
+        { key: 'signPatrolsPerMonth', place: 'office', title: '警示标识及放置物月巡查次数', description: '本月秩序维护员巡查禁止高空抛物警示标识和窗台阳台外侧放置物的次数，每周至少1次。',
           input: { kind: 'count', unit: '次/月', min: 4 }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [203], rectifyWithinHours: 72 },
         w017Retention,
         w017Balcony,
         w017Publicity,
         w017Incident,
-        { key: 'cameraViewScreenshots', title: '仰拍监控画面截图', description: '抽查的仰拍摄像机实时画面截图，截图上能辨认楼层窗户。',
+        { key: 'cameraViewScreenshots', place: 'control-room', title: '仰拍监控画面截图', description: '抽查的仰拍摄像机实时画面截图，截图上能辨认楼层窗户。',
           input: { kind: 'photos', min: 2 }, tiers: ['monthly'], severity: 'minor', weight: 1, method: '抽查', evidence: 'photo-required', touchpoints: [203], rectifyWithinHours: 48 },
       ],
       revision: {
@@ -194,7 +197,7 @@ const procedure: ProcedureSource = {
           },
           items: [
             w017Signs,
-            { key: 'signPatrolsPerMonth', title: '警示标识及放置物月巡查次数', description: '本月秩序维护员巡查禁止高空抛物警示标识和窗台阳台外侧放置物的次数。',
+            { key: 'signPatrolsPerMonth', place: 'office', title: '警示标识及放置物月巡查次数', description: '本月秩序维护员巡查禁止高空抛物警示标识和窗台阳台外侧放置物的次数。',
               input: { kind: 'count', unit: '次/月', min: 1 }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [203], rectifyWithinHours: 72 },
             w017Retention,
             w017Balcony,
@@ -206,6 +209,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P04.W018',
+      place: 'building',
       title: '建筑外立面饰面及空调外机支架隐患排查作业指导书',
       description: '规定外墙饰面砖和涂料、空调外机支架、雨棚、外挂灯箱广告牌等外立面构件的排查频次、方法、坠落风险区域警戒和业主专有部分隐患的告知。',
       clauses: ['6.1', '7.1.3', '8.5.1', '8.2.1'],
@@ -229,7 +233,7 @@ const procedure: ProcedureSource = {
         references: ['JGJ 126-2015 外墙饰面砖工程施工及验收规程', 'JGJ 102-2003 玻璃幕墙工程技术规范', '《中华人民共和国民法典》第一千二百五十四条'],
       },
       items: [
-        { key: 'facadeSurveysPerYear', title: '外立面全面排查年度次数', description: '近12个月内完成的外立面全面排查次数，以签字的《外立面安全排查记录》为准。',
+        { key: 'facadeSurveysPerYear', place: 'office', title: '外立面全面排查年度次数', description: '近12个月内完成的外立面全面排查次数，以签字的《外立面安全排查记录》为准。',
           input: { kind: 'count', unit: '次/年', min: 2 }, tiers: ['quarterly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [204], rectifyWithinHours: 48 },
         { key: 'claddingNoLooseTiles', title: '外墙饰面无空鼓脱落迹象', description: '目视和望远镜观察抽查楼栋，外墙饰面砖、涂料、檐口和窗台线无空鼓起翘、裂缝和新的脱落痕迹，楼下地面无掉落碎片。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 5, method: '目视', evidence: 'photo-on-fail', touchpoints: [204], rectifyWithinHours: 4 },
@@ -239,9 +243,9 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'major', weight: 3, method: '目视', evidence: 'photo-on-fail', touchpoints: [204], rectifyWithinHours: 24 },
         { key: 'fallZoneCordoned', title: '坠落风险部位下方警戒到位', description: '已发现尚未修复的坠落隐患，其下方警戒区半径不小于5米，警戒带和绕行提示完好，无行人穿越。',
           input: { kind: 'pass' }, tiers: ['daily', 'monthly'], severity: 'critical', weight: 5, method: '目视', evidence: 'photo-on-fail', touchpoints: [204, 203], rectifyWithinHours: 2 },
-        { key: 'ownerHazardNoticeServed', title: '专有部分隐患书面告知业主', description: '业主自行安装的空调支架、防盗网、外挂物存在隐患的，已在24小时内送达《外立面安全隐患告知书》并有签收记录。',
+        { key: 'ownerHazardNoticeServed', place: 'office', title: '专有部分隐患书面告知业主', description: '业主自行安装的空调支架、防盗网、外挂物存在隐患的，已在24小时内送达《外立面安全隐患告知书》并有签收记录。',
           input: { kind: 'pass' }, tiers: ['monthly', 'quarterly'], severity: 'minor', weight: 2, method: '查阅记录', evidence: 'document', touchpoints: [204], rectifyWithinHours: 72 },
-        { key: 'facadeSurveyPhotos', title: '外立面排查影像', description: '本次排查拍摄的外立面照片或无人机截图，须包含发现问题部位的近景。',
+        { key: 'facadeSurveyPhotos', place: 'office', title: '外立面排查影像', description: '本次排查拍摄的外立面照片或无人机截图，须包含发现问题部位的近景。',
           input: { kind: 'photos', min: 3 }, tiers: ['quarterly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'photo-required', touchpoints: [204], rectifyWithinHours: 72 },
       ],
       platinum: {

@@ -32,6 +32,7 @@ const procedure: ProcedureSource = {
   instructions: [
     {
       code: 'M07.P05.W019',
+      place: 'office',
       title: '项目突发事件应急预案编制评审与值班作业指导书',
       description: '规定项目综合预案、专项预案和现场处置卡的构成、年度评审、应急通讯录更新、处置卡张贴以及24小时应急值班电话的接听要求。',
       clauses: ['6.1', '7.5', '7.3', '8.1'],
@@ -63,7 +64,7 @@ const procedure: ProcedureSource = {
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'major', weight: 3, method: '抽查', evidence: 'none', touchpoints: [207, 209], rectifyWithinHours: 24 },
         { key: 'hotlineAnswerSeconds', title: '应急值班电话接听时长', description: '拨打公示的应急值班电话，从振铃到值班人接听报出项目名称的秒数。',
           input: { kind: 'measure', unit: '秒', min: 0, max: 15 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'none', touchpoints: [207], rectifyWithinHours: 12, hint: '飞行检查宜在22:00后或节假日拨测' },
-        { key: 'actionCardsPosted', title: '现场处置卡岗位张贴', description: '值班室、消防控制室、水泵房、配电房和监控中心张贴现行版本的现场处置卡，报告电话与通讯录一致。',
+        { key: 'actionCardsPosted', place: 'control-room', title: '现场处置卡岗位张贴', description: '值班室、消防控制室、水泵房、配电房和监控中心张贴现行版本的现场处置卡，报告电话与通讯录一致。',
           input: { kind: 'pass' }, tiers: ['monthly'], severity: 'minor', weight: 2, method: '目视', evidence: 'photo-on-fail', touchpoints: [207], rectifyWithinHours: 48 },
         { key: 'planVersionCode', title: '现行综合预案版本号', description: '填写现行综合应急预案封面的版本号，格式为YA-年份-两位序号，如YA-2026-01。',
           input: { kind: 'text', pattern: '^YA-20[0-9]{2}-[0-9]{2}$' }, tiers: ['quarterly'], severity: 'minor', weight: 1, method: '查阅记录', evidence: 'document', touchpoints: [207], rectifyWithinHours: 72 },
@@ -73,6 +74,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P05.W020',
+      place: 'office',
       title: '年度应急演练组织与效果评估作业指导书',
       description: '规定消防疏散、电梯困人、防汛水浸等演练的年度频次、业主参与、集合点清点、演练评估报告和改进项的闭环。',
       clauses: ['7.2', '9.1.3', '10.2', '7.4'],
@@ -129,6 +131,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P05.W021',
+      place: 'office',
       title: '电梯困人应急响应与被困人员安抚作业指导书',
       description: '规定电梯困人报警的接听、安抚话术和频次、物业人员与维保人员到场时限、救援操作分工以及救出后的关怀与回访。',
       clauses: ['8.1', '8.2.1', '8.4', '9.1.2'],
@@ -184,6 +187,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P05.W022',
+      place: 'office',
       title: '住户燃气泄漏应急处置作业指导书',
       description: '规定接到燃气泄漏报告或报警后的到场时限、防爆安全动作、燃气公司报告、疏散警戒、可燃气体检测仪的管理和事件记录。',
       clauses: ['8.1', '7.1.5', '7.2', '8.2.1'],
@@ -224,6 +228,7 @@ const procedure: ProcedureSource = {
     },
     {
       code: 'M07.P05.W023',
+      place: 'office',
       title: '突发停电停水应急处置与住户通知作业指导书',
       description: '规定计划和突发停电停水时的住户通知时限与渠道、停电后电梯困人排查、特殊住户关怀、进展更新和恢复供水后的放水提示。',
       clauses: ['8.2.1', '8.1', '9.1.2', '7.4'],

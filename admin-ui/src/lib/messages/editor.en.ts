@@ -38,6 +38,8 @@ export const editorEn: Record<keyof typeof editorZh, string> = {
   'item.addTouchpoint': 'Add a touchpoint',
   'item.addTouchpointButton': 'Add',
   'item.removeTouchpoint': 'Remove touchpoint {code}',
+  'item.place': 'Place checked at',
+  'item.placeNone': 'Not given',
   'item.hint': 'Hint for inspectors',
   'item.key': 'Key',
   'item.keyHint': 'Part of the item id in checklists; a new key shows as “renamed” in diffs.',

@@ -36,6 +36,8 @@ export const editorZh = {
   'item.addTouchpoint': '添加客户触点',
   'item.addTouchpointButton': '添加',
   'item.removeTouchpoint': '移除触点 {code}',
+  'item.place': '检查地点',
+  'item.placeNone': '未指定',
   'item.hint': '检查提示',
   'item.key': '标识（英文）',
   'item.keyHint': '检查表中的编号的一部分；改名会在差异中显示为“重命名”。',

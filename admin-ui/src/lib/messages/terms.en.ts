@@ -1,4 +1,5 @@
 import type { termsZh } from './terms.zh.ts';
+import { PLACE_KINDS, type PlaceKind } from '../../../../domain/standards/place-kinds.ts';
 
 /** The admin UI in English: the words of the standards: severities, tiers, input kinds, methods, evidence, kinds, body sections, modules, changes (the keys of the Chinese file, checked by tsc). */
 export const termsEn: Record<keyof typeof termsZh, string> = {
@@ -58,4 +59,5 @@ export const termsEn: Record<keyof typeof termsZh, string> = {
   'enum.none': 'No action',
   'enum.training': 'Training',
   'enum.revision': 'Revise the standard',
+  ...(Object.fromEntries(PLACE_KINDS.map((p) => [`place.${p.kind}`, p.en])) as Record<`place.${PlaceKind}`, string>),
 };

@@ -1,3 +1,5 @@
+import { PLACE_KINDS, type PlaceKind } from '../../../../domain/standards/place-kinds.ts';
+
 /** The admin UI in Chinese: the words of the standards: severities, tiers, input kinds, methods, evidence, kinds, body sections, modules, changes. */
 export const termsZh = {
   'severity.critical': '严重',
@@ -56,4 +58,6 @@ export const termsZh = {
   'enum.none': '无需措施',
   'enum.training': '专项培训',
   'enum.revision': '修订标准',
+  // the kinds of place of x-check.place, named as the server names them
+  ...(Object.fromEntries(PLACE_KINDS.map((p) => [`place.${p.kind}`, p.zh])) as Record<`place.${PlaceKind}`, string>),
 } as const;

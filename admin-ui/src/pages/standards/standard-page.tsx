@@ -29,6 +29,7 @@ export function ItemTable({ doc }: { doc: JsonObject }) {
             <th scope="col">#</th>
             <th scope="col">{t('item.title')}</th>
             <th scope="col">{t('item.criterion')}</th>
+            <th scope="col">{t('item.place')}</th>
             <th scope="col">{t('item.method')}</th>
             <th scope="col">{t('item.severity')}</th>
             <th scope="col">{t('item.weight')}</th>
@@ -51,6 +52,7 @@ export function ItemTable({ doc }: { doc: JsonObject }) {
                   {check.hint ? <div className="small hint">{String(check.hint)}</div> : null}
                 </td>
                 <td className="criterion" data-testid={`criterion-${key}`}>{lang === 'zh' ? criterion.zh : criterion.en}<div className="muted small">{term('input', inputKind(item))}</div></td>
+                <td>{check.place ? term('place', String(check.place)) : '—'}</td>
                 <td>{term('method', String(check.method))}</td>
                 <td><Badge value={String(check.severity ?? 'minor')} prefix="severity" /></td>
                 <td>{String(check.weight ?? '')}</td>

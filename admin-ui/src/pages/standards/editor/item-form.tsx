@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { describeCriterion } from '../../../../../domain/checklists/criterion.ts';
+import { PLACE_KINDS } from '../../../../../domain/standards/place-kinds.ts';
 import type { JsonObject, JsonValue } from '../../../../../domain/shared/json.ts';
 import { CheckboxGroup, FieldIssues, NumberField, SelectField, TextField } from '../../../components/fields.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
@@ -141,6 +142,8 @@ export function ItemForm({ itemKey, item, onChange, issuesAt }: { itemKey: strin
         <NumberField label={t('item.rectifyWithinHours')} integer min={1} value={num(check.rectifyWithinHours)} onChange={(v) => onChange(setCheck(item, 'rectifyWithinHours', v))} issues={issuesAt(`${base}/x-check/rectifyWithinHours`, true)} />
       </div>
       <CheckboxGroup legend={t('item.tiers')} value={strings(check.tiers)} onChange={(v) => onChange(setCheck(item, 'tiers', v))} options={TIERS.map((tier) => ({ value: tier, label: label('tier', tier) }))} issues={issuesAt(`${base}/x-check/tiers`)} />
+      <SelectField label={t('item.place')} value={String(check.place ?? '')} onChange={(v) => onChange(setCheck(item, 'place', v === '' ? undefined : v))}
+        options={[{ value: '', label: t('item.placeNone') }, ...PLACE_KINDS.map((p) => ({ value: p.kind as string, label: label('place', p.kind) }))]} issues={issuesAt(`${base}/x-check/place`, true)} testId="item-place" />
       <TouchpointsEditor value={strings(check.touchpoints)} onChange={(v) => onChange(setCheck(item, 'touchpoints', v))} issues={issuesAt(`${base}/x-check/touchpoints`)} />
       <TextField label={t('item.hint')} multiline rows={2} value={String(check.hint ?? '')} onChange={(v) => onChange(setCheck(item, 'hint', v === '' ? undefined : v))} issues={issuesAt(`${base}/x-check/hint`, true)} />
     </div>
