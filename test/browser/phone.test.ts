@@ -64,6 +64,11 @@ describe('the inspector\'s phone', () => {
     await rounds.first().getByRole('button').tap();
     await page.getByTestId('progress').waitFor();
     expect(await page.getByTestId('progress').textContent()).toBe(`已答 0/${items.length}`);
+    // walked by place, in the order an inspector meets them, each with its progress
+    const groups = await page.locator('.group-toggle').allTextContents();
+    expect(groups[0]).toMatch(/^大堂\s*0\/\d+$/);
+    expect(groups.some((g) => g.startsWith('其他'))).toBe(false);
+    expect(groups.length).toBeGreaterThan(5);
     await shot(page, 'phone-walk');
     expect(await scrollsSideways(page)).toBe(false);
 

@@ -26,7 +26,7 @@ export type Day = Extract<ResultOf<typeof DAY>['inspectorDay'], { __typename: 'I
 const CHECKLIST = graphql(`
   query PhoneChecklist($projectId: Int!, $tier: Tier!) { checklist(projectId: $projectId, tier: $tier) { __typename ...ErrorFields
     ... on Checklist { id tier edition itemCount
-      items { id code key module instructionTitle title description criterion { zh en } input unit options evidence severity hint rectifyWithinHours schema } } } }
+      items { id code key module place instructionTitle title description criterion { zh en } input unit options evidence severity hint rectifyWithinHours schema } } } }
 `, [ErrorFields]);
 
 export type PhoneChecklist = Extract<ResultOf<typeof CHECKLIST>['checklist'], { __typename: 'Checklist' }>;

@@ -6,6 +6,7 @@ import { localStore, type LocalAnswer, type LocalInspection } from './local-stor
 import { keepPhoto, photoUrl } from './photo.ts';
 import { syncAll } from './sync.ts';
 import { navigate } from './navigation.ts';
+import { PLACE_KINDS } from '../../../domain/standards/place-kinds.ts';
 import { journalAnswer, settleJournal, withJournal } from './journal.ts';
 import { restartOnCurrent } from './today.tsx';
 import { isUnreachable } from './api.ts';
@@ -22,19 +23,24 @@ interface Group {
   items: { item: PhoneItem; index: number }[];
 }
 
-/** Items walked in groups, in checklist order: by the instruction they belong to. */
-function groupsOf(checklist: PhoneChecklist): Group[] {
+/**
+ * Items walked by place — lobby, lifts, car park … in the order an inspector meets them
+ * (`PLACE_KINDS`) — each place's items in checklist order; items that name no place come last.
+ */
+function groupsOf(checklist: PhoneChecklist, lang: 'zh' | 'en'): Group[] {
+  const order = new Map<string, number>(PLACE_KINDS.map((p, i) => [p.kind, i]));
   const groups = new Map<string, Group>();
   checklist.items.forEach((item, index) => {
-    const key = item.code;
+    const key = item.place && order.has(item.place) ? item.place : 'other';
     let group = groups.get(key);
     if (!group) {
-      group = { key, title: item.instructionTitle, items: [] };
+      const kind = PLACE_KINDS.find((p) => p.kind === key);
+      group = { key, title: kind ? kind[lang] : '', items: [] };
       groups.set(key, group);
     }
     group.items.push({ item, index });
   });
-  return [...groups.values()];
+  return [...groups.values()].sort((a, b) => (order.get(a.key) ?? order.size) - (order.get(b.key) ?? order.size));
 }
 
 /** One inspection on the phone: walked, answered and submitted, or its result once synced. */
@@ -68,12 +74,12 @@ export function InspectionScreen({ localId, online }: { localId: string; online:
 }
 
 function Walk({ initial, checklist, online, reload }: { initial: LocalInspection; checklist: PhoneChecklist; online: boolean; reload(): Promise<void> }) {
-  const { t, term } = useI18n();
+  const { t, term, lang } = useI18n();
   const [answers, setAnswers] = useState<Record<string, LocalAnswer>>(initial.answers);
   const inspection = useRef(initial);
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
-  const groups = useMemo(() => groupsOf(checklist), [checklist]);
+  const groups = useMemo(() => groupsOf(checklist, lang), [checklist, lang]);
   const [openGroups, setOpenGroups] = useState<Set<string>>(() => new Set(groups.filter((g) => g.items.some(({ item }) => !initial.answers[item.id])).slice(0, 1).map((g) => g.key)));
   const [showProblems, setShowProblems] = useState(false);
   const [restartError, setRestartError] = useState<string | null>(null);
@@ -188,7 +194,7 @@ function Walk({ initial, checklist, online, reload }: { initial: LocalInspection
                 else next.add(group.key);
                 return next;
               })}>
-                <span>{group.title}</span> <span className="chip">{t('m.groupProgress', { answered: done, total: group.items.length })}</span>
+                <span>{group.title || t('m.otherPlaces')}</span> <span className="chip">{t('m.groupProgress', { answered: done, total: group.items.length })}</span>
               </button>
             </h2>
             {open ? shown.map(({ item, index }) => (
@@ -226,6 +232,7 @@ const ItemCard = memo(function ItemCard({ item, index, answer, setAnswer, disabl
   const na = answer?.notApplicable !== undefined;
   return (
     <article id={`item-${item.id}`} className={`item-card item-${state.kind}`} aria-label={label}>
+      <p className="small muted instruction">{item.instructionTitle}</p>
       <h3>{item.title} <span className="chip">{term('severity', item.severity)}</span></h3>
       {item.description ? <p className="small muted">{item.description}</p> : null}
       <p className="small"><span className="muted">{t('m.criterion')}：</span>{criterion}{item.evidence === 'photo-required' ? ` · ${t('m.photoRequired')}` : item.evidence === 'photo-on-fail' ? ` · ${t('m.photoOnFail')}` : ''}</p>

@@ -76,6 +76,7 @@ export const mobileEn: Record<keyof typeof mobileZh, string> = {
   'm.fixAndResend': 'Fix and submit again',
   'm.export': 'Export answers (JSON)',
   'm.restartCurrent': 'Start again on the current edition (keeping the answers of the same items)',
+  'm.otherPlaces': 'Elsewhere',
   'm.back': 'Back',
   'm.recent': 'Recently submitted',
   'm.itemOf': 'Item {n}',

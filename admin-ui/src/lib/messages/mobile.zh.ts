@@ -74,6 +74,7 @@ export const mobileZh = {
   'm.fixAndResend': '修改后重新提交',
   'm.export': '导出答案（JSON）',
   'm.restartCurrent': '按当前版本集重新检查（保留相同检查项的答案）',
+  'm.otherPlaces': '其他',
   'm.back': '返回',
   'm.recent': '最近提交',
   'm.itemOf': '第 {n} 项',
