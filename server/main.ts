@@ -6,7 +6,7 @@ import { createHttpServer } from './http.ts';
 import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { deployShippedWorkflows } from '../domain/findings/rectification.service.ts';
 import { startWorkers } from './workers.ts';
-import { demoActivityUnfinished, seedDemoActivity } from './seed/demo-activity.ts';
+import { demoActivityUnfinished, markDemoActivityDue, seedDemoActivity } from './seed/demo-activity.ts';
 
 /** A stop (SIGTERM, SIGINT) ends the process within this long, whatever is running. */
 const STOP_DEADLINE_MS = 10_000;
@@ -25,6 +25,7 @@ function main(): void {
     const ready = await createApp(config, undefined, { supervise: true });
     // demo activity only on the database this start created, never on one already in use
     const fresh = config.seed ? (await seed(ready)).importedLibrary : false;
+    if (fresh) await markDemoActivityDue(ready);
     const deployed = await deployShippedWorkflows(forkEm(ready.orm), SYSTEM_ACTOR);
     if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
     if (fresh || (config.seed && (await demoActivityUnfinished(forkEm(ready.orm))))) await seedDemoActivity(ready);

@@ -22,6 +22,16 @@ import { yieldToEventLoop } from '../../domain/shared/event-loop.ts';
 /** The demo activity's progress in the settings table: started, then done. */
 const DEMO_STATE = 'seed.demo-activity';
 
+/**
+ * Records, on a store no inspection has touched, that the demo activity is due — as soon as the
+ * library is in, before anything else of the first start can be cut short — so the next start
+ * finishes it even when this one dies before the activity begins.
+ */
+export async function markDemoActivityDue(app: App): Promise<void> {
+  const em = forkEm(app.orm);
+  if ((await settingRepository.get(em, DEMO_STATE)) === null && (await inspectionRepository.count(em)) === 0) await settingRepository.putIfAbsent(em, DEMO_STATE, 'started');
+}
+
 /** Whether a start was cut short while it recorded the demo activity (the next start finishes it). */
 export async function demoActivityUnfinished(em: EntityManager): Promise<boolean> {
   return (await settingRepository.get(em, DEMO_STATE)) === 'started';
