@@ -37,7 +37,7 @@ function main(): void {
   void start().then(
     (ready) => {
       app = ready;
-      console.log(`Pinzhi ready: GraphQL at http://localhost:${config.port}/graphql, admin UI at http://localhost:${config.port}/admin/`);
+      console.log(`Pinzhi ready: GraphQL at http://localhost:${config.port}/graphql, admin UI at http://localhost:${config.port}/admin/, phone app at http://localhost:${config.port}/m/`);
       return ready;
     },
     (error: unknown) => {

@@ -125,14 +125,15 @@ function Walk({ initial, checklist, online, reload }: { initial: LocalInspection
     requestAnimationFrame(() => document.getElementById(`item-${itemId}`)?.scrollIntoView({ block: 'start' }));
   };
   const nextOpen = () => {
-    const next = checklist.items.find((i) => problems.get(i.id) === 'unanswered');
-    if (next) jumpTo(next.id);
+    const next = groups.flatMap((g) => g.items).find(({ item }) => problems.get(item.id) === 'unanswered');
+    if (next) jumpTo(next.item.id);
   };
 
   const submit = async () => {
     if (problems.size > 0) {
       setShowProblems(true);
-      jumpTo([...problems.keys()][0]);
+      // the first in the order the inspector walks (by place)
+      jumpTo(groups.flatMap((g) => g.items).find(({ item }) => problems.has(item.id))!.item.id);
       return;
     }
     inspection.current = { ...inspection.current, answers, status: 'queued', updatedAt: new Date().toISOString() };
