@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { forkEm } from './db/orm.ts';
-import { NotFoundError, DomainError } from '../domain/shared/errors.ts';
+import { NotFoundError, DomainError, ValidationError } from '../domain/shared/errors.ts';
 import { paramsData, type Locale, type Message, type MessageData } from '../domain/shared/messages.ts';
 import { render } from './i18n/catalogue.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
@@ -9,6 +9,7 @@ import type { App } from './app.ts';
 import { getChecklistById } from '../domain/checklists/checklist.service.ts';
 import { readPhoto } from '../domain/photos/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from '../domain/reports/export.service.ts';
+import { findingsWorkbook } from '../domain/reports/findings-export.service.ts';
 import { authorize, type Actor } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
@@ -211,6 +212,36 @@ async function serveWorkbook(app: App, req: IncomingMessage, res: ServerResponse
   }
 }
 
+/** The findings filter of a query string, by the names the admin UI's findings page uses (`project`, `overdue=1` …). */
+function findingQueryOf(params: URLSearchParams): Record<string, string | number | boolean | null> {
+  const text = (name: string) => params.get(name) || null;
+  const project = text('project');
+  return {
+    projectId: project === null ? null : /^\d{1,9}$/.test(project) ? Number(project) : -1, region: text('region'), module: text('module'), severity: text('severity'),
+    status: text('status'), overdue: params.get('overdue') === '1', touchpoint: text('touchpoint'), from: text('from'), to: text('to'), sort: text('sort'),
+  };
+}
+
+/** `GET /findings.xlsx?<the findings page's filters>`: the findings list as a workbook; a bad filter is a 400 saying which. */
+async function serveFindingsWorkbook(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (!mayRead(app, req, res)) return;
+  try {
+    const { filename, bytes } = await findingsWorkbook({ ...app.context(bearerActor(app, req)!) }, findingQueryOf(url.searchParams));
+    res.writeHead(200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'content-length': String(bytes.length),
+      'cache-control': 'private, no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const body = errorBody(req, error) as { errors: { extensions: Record<string, unknown> }[] };
+    body.errors[0].extensions.issues = error.issues.map((i) => ({ pointer: i.pointer, message: render(i, localeOf(req)), code: i.code }));
+    sendJson(res, 400, body);
+  }
+}
+
 export interface HttpOptions {
   maxBodyBytes: number;
   /** Query responses are reused for this long (and always revalidated by ETag); 0 turns it off. */
@@ -252,6 +283,7 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
       if (checklistBook && read) return await serveWorkbook(app, req, res, 'checklists', checklistBook[1]);
       const inspectionBook = /^\/inspections\/(\d{1,9})\.xlsx$/.exec(url.pathname);
       if (inspectionBook && read) return await serveWorkbook(app, req, res, 'inspections', inspectionBook[1]);
+      if (url.pathname === '/findings.xlsx' && read) return await serveFindingsWorkbook(app, req, res, url);
       const photo = /^\/photos\/([0-9a-f]{64})$/.exec(url.pathname);
       if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);

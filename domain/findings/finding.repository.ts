@@ -3,7 +3,7 @@ import type { JsonValue } from '../shared/json.ts';
 import type { MessageData } from '../shared/messages.ts';
 import { checklistMessage } from '../checklists/checklist.messages.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
-import { ormWindow, withWindow } from '../shared/keyset-query.ts';
+import { sqlWindow } from '../shared/keyset-query.ts';
 import { Finding, type IFinding } from './finding.entity.ts';
 
 /** A finding as the domain reads it: the answer found and the reasons it failed, parsed. */
@@ -11,13 +11,15 @@ export interface FindingView extends Omit<IFinding, 'actualJson' | 'reasonsJson'
   actual: JsonValue;
   /** why the answer failed, as messages to render in the reader's language */
   reasons: MessageData[];
+  /** by when the current work is due: the open rectification step's deadline, else the finding's own */
+  dueAt: Date | null;
 }
 
 /** Reasons are stored as messages (code and parameters); findings judged before that hold English text. */
 const toReason = (stored: unknown): MessageData => (typeof stored === 'string' ? checklistMessage('answers.reason_recorded', { text: stored }) : (stored as MessageData));
 
-const toView = ({ actualJson, reasonsJson, ...row }: IFinding): FindingView => ({
-  ...row, actual: JSON.parse(actualJson) as JsonValue, reasons: (JSON.parse(reasonsJson) as unknown[]).map(toReason),
+const toView = ({ actualJson, reasonsJson, ...row }: IFinding, dueAt: Date | null): FindingView => ({
+  ...row, actual: JSON.parse(actualJson) as JsonValue, reasons: (JSON.parse(reasonsJson) as unknown[]).map(toReason), dueAt,
 });
 
 /** The stored form of a finding's reasons: code and parameters of each. */
@@ -27,40 +29,102 @@ export const reasonsJson = (reasons: MessageData[]): string => JSON.stringify(re
 export interface FindingFilter {
   inspectionId?: number | null;
   projectId?: number | null;
+  /** the project's region (华东区域 …) */
+  region?: string | null;
   module?: string | null;
   severity?: string | null;
   status?: string | null;
+  /** not closed and past due (the open rectification step's deadline, else the finding's own) */
+  overdue?: boolean | null;
+  /** a touchpoint code the finding concerns */
+  touchpoint?: string | null;
   /** inclusive dates YYYY-MM-DD */
   from?: string | null;
   to?: string | null;
 }
 
-function whereOf(filter: FindingFilter): Record<string, unknown> {
-  const where: Record<string, unknown> = {};
-  if (filter.inspectionId != null) where.inspectionId = filter.inspectionId;
-  if (filter.projectId != null) where.projectId = filter.projectId;
-  if (filter.module) where.module = filter.module;
-  if (filter.severity) where.severity = filter.severity;
-  if (filter.status) where.status = filter.status;
-  if (filter.from || filter.to) where.foundOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
-  return where;
+/**
+ * Findings with what lists sort and filter by: the project's region, the day found as text, the
+ * current due time and a rank of severity (critical first).
+ */
+const LISTED = `(select f.id, f.inspection_id, f.project_id, f.module, f.severity, f.status, f.touchpoints, p.region,
+    to_char(f.found_on, 'YYYY-MM-DD') as found_day,
+    coalesce((select min(t.due_at) from workflow_instance w join workflow_task t on t.instance_id = w.id and t.status = 'open'
+      where w.business_key = 'finding:' || f.id), f.rectify_due_at) as due_at,
+    case f.severity when 'critical' then 0 when 'major' then 1 else 2 end as severity_rank
+  from finding f join project p on p.id = f.project_id) x`;
+
+function whereOf(filter: FindingFilter & { id?: number }, now: Date): { sql: string; params: unknown[] } {
+  const parts: [string, unknown[]][] = [];
+  if (filter.id != null) parts.push(['x.id = ?', [filter.id]]);
+  if (filter.inspectionId != null) parts.push(['x.inspection_id = ?', [filter.inspectionId]]);
+  if (filter.projectId != null) parts.push(['x.project_id = ?', [filter.projectId]]);
+  if (filter.region) parts.push(['x.region = ?', [filter.region]]);
+  if (filter.module) parts.push(['x.module = ?', [filter.module]]);
+  if (filter.severity) parts.push(['x.severity = ?', [filter.severity]]);
+  if (filter.status) parts.push(['x.status = ?', [filter.status]]);
+  if (filter.overdue) parts.push([`x.status <> 'closed' and x.due_at < ?`, [now]]);
+  if (filter.touchpoint) parts.push(['exists (select 1 from jsonb_array_elements_text(x.touchpoints) tp(code) where tp.code = ?)', [filter.touchpoint]]);
+  if (filter.from) parts.push(['x.found_day >= ?', [filter.from]]);
+  if (filter.to) parts.push(['x.found_day <= ?', [filter.to]]);
+  return { sql: ['true', ...parts.map(([c]) => c)].join(' and '), params: parts.flatMap(([, p]) => p) };
+}
+
+type Listed = { id: number; due_at: Date | string | null };
+
+/** The findings of listed rows, in the rows' order, each with its due time. */
+async function load(em: EntityManager, rows: Listed[]): Promise<FindingView[]> {
+  if (rows.length === 0) return [];
+  const byId = new Map((await em.find(Finding, { id: { $in: rows.map((r) => r.id) } })).map((f) => [f.id, f]));
+  return rows.flatMap((r) => {
+    const f = byId.get(r.id);
+    return f ? [toView(f, r.due_at ? new Date(r.due_at) : null)] : [];
+  });
 }
 
 /** Reads of findings as domain objects. */
 export const findingReads = {
-  /** A window of the findings matching the filter, in a keyset's order. */
-  async window(em: EntityManager, filter: FindingFilter, keyset: KeysetOrder, window: PageWindow): Promise<FindingView[]> {
-    const { where: after, orderBy, limit } = ormWindow(keyset, window);
-    return (await em.find(Finding, withWindow(whereOf(filter), after), { orderBy, limit })).map(toView);
+  /** A window of the findings matching the filter, in a keyset's order (columns of `LISTED`: found_day, due_at, severity_rank, id). */
+  async window(em: EntityManager, filter: FindingFilter, keyset: KeysetOrder, window: PageWindow, now: Date): Promise<FindingView[]> {
+    const w = whereOf(filter, now);
+    const page = sqlWindow(keyset, window);
+    return load(em, await em.execute<Listed[]>(`select x.id, x.due_at from ${LISTED} where ${w.sql} and ${page.condition} order by ${page.orderBy} limit ?`, [...w.params, ...page.params, page.limit]));
   },
 
-  count(em: EntityManager, filter: FindingFilter): Promise<number> {
-    return em.count(Finding, whereOf(filter));
+  async count(em: EntityManager, filter: FindingFilter, now: Date): Promise<number> {
+    const w = whereOf(filter, now);
+    const [{ count }] = await em.execute<{ count: string }[]>(`select count(*) as count from ${LISTED} where ${w.sql}`, w.params);
+    return Number(count);
+  },
+
+  /** The first `limit` findings matching the filter in a keyset's order (an export). */
+  async listed(em: EntityManager, filter: FindingFilter, keyset: KeysetOrder, limit: number, now: Date): Promise<FindingView[]> {
+    return findingReads.window(em, filter, keyset, { after: null, backwards: false, limit }, now);
+  },
+
+  /** One finding, or null. */
+  async byId(em: EntityManager, id: number): Promise<FindingView | null> {
+    const w = whereOf({ id }, new Date());
+    const [found] = await load(em, await em.execute<Listed[]>(`select x.id, x.due_at from ${LISTED} where ${w.sql}`, w.params));
+    return found ?? null;
+  },
+
+  /** The newest rectification instance of a finding, if one was opened. */
+  async rectificationOf(em: EntityManager, findingId: number): Promise<number | null> {
+    const [row] = await em.execute<{ id: number }[]>(`select id from workflow_instance where business_key = ? order by id desc limit 1`, [findingBusinessKey(findingId)]);
+    return row ? Number(row.id) : null;
+  },
+
+  /** The finding a workflow instance rectifies, if it is a finding's rectification. */
+  async idOfInstance(em: EntityManager, instanceId: number): Promise<number | null> {
+    const [row] = await em.execute<{ business_key: string | null }[]>(`select business_key from workflow_instance where id = ?`, [instanceId]);
+    return row ? findingIdOf(row.business_key) : null;
   },
 
   /** Every finding of one inspection, in checklist order. */
   async ofInspection(em: EntityManager, inspectionId: number): Promise<FindingView[]> {
-    return (await em.find(Finding, { inspectionId }, { orderBy: { id: 'asc' } })).map(toView);
+    const w = whereOf({ inspectionId }, new Date());
+    return load(em, await em.execute<Listed[]>(`select x.id, x.due_at from ${LISTED} where ${w.sql} order by x.id`, w.params));
   },
 };
 

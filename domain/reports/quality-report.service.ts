@@ -2,21 +2,13 @@ import { authorize } from '../shared/access.ts';
 import { reportRepository } from './report.repository.ts';
 import { inspectionRepository, type InspectionFilter } from '../inspections/inspection.repository.ts';
 import { requireDates } from '../shared/dates.ts';
-import { findingReads, type FindingFilter, type FindingView } from '../findings/finding.repository.ts';
+import { findingReads, type FindingView } from '../findings/finding.repository.ts';
 import type { IInspection } from '../inspections/inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 
-const FINDINGS: Keyset<FindingView> = { list: 'findings', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (f) => [f.id] };
 const INSPECTIONS: Keyset<IInspection> = { list: 'inspections', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (i) => [i.id] };
 const INSPECTIONS_UNDER: Keyset<IInspection> = { list: 'inspectionsUnder', columns: [{ name: 'inspection_id', type: 'int', direction: 'asc' }], keyOf: (i) => [i.id] };
-
-/** Findings, newest first, filtered by project, module, severity, status and period, a page at a time. */
-export async function listFindings(ctx: ServiceContext, filter: FindingFilter, page: PageArgs): Promise<Page<FindingView>> {
-  authorize(ctx.actor, 'readInspections');
-  requireDates({ from: filter.from, to: filter.to });
-  return keysetPage(FINDINGS, page, (window) => findingReads.window(ctx.em, filter, FINDINGS, window), () => findingReads.count(ctx.em, filter));
-}
 
 export type RateGroup = 'project' | 'module' | 'month';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '../shared/persistence.ts';
-import type { Keyset, PageWindow } from '../shared/paging.ts';
+import type { Keyset, KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { sqlWindow } from '../shared/keyset-query.ts';
 import { toInstance, type WorkflowInstance } from './instance.repository.ts';
 
@@ -53,7 +53,16 @@ export interface TaskFilter {
   assignedTo?: string;
   roles?: readonly string[];
   overdueAt?: Date;
+  /** of rectifications of findings of this project */
+  projectId?: number;
+  /** of rectifications of findings of this severity */
+  severity?: string;
+  /** at this step (element id) */
+  step?: string;
 }
+
+/** The newest tasks first. */
+export const TASK_NEWEST: Keyset<WorkflowTask> = { list: 'tasks-newest', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (t) => [t.id] };
 
 /** The inbox order: the soonest deadline first (none last), then the oldest. */
 export const TASK_ORDER: Keyset<WorkflowTask> = {
@@ -69,6 +78,12 @@ function filterSql(f: TaskFilter): { where: string; params: unknown[] } {
   if (f.assignedTo) { conditions.push('(assignee = ? or claimed_by = ?)'); params.push(f.assignedTo, f.assignedTo); }
   if (f.roles) { conditions.push(f.roles.length ? `candidate_role in (${f.roles.map(() => '?').join(', ')})` : 'false'); params.push(...f.roles); }
   if (f.overdueAt) { conditions.push('due_at is not null and due_at < ?'); params.push(f.overdueAt); }
+  if (f.step) { conditions.push('element_id = ?'); params.push(f.step); }
+  if (f.projectId != null || f.severity) {
+    const of = [...(f.projectId != null ? ['f.project_id = ?'] : []), ...(f.severity ? ['f.severity = ?'] : [])];
+    conditions.push(`instance_id in (select w.id from workflow_instance w join finding f on w.business_key = 'finding:' || f.id where ${of.join(' and ')})`);
+    params.push(...(f.projectId != null ? [f.projectId] : []), ...(f.severity ? [f.severity] : []));
+  }
   return { where: conditions.join(' and '), params };
 }
 
@@ -113,9 +128,9 @@ export const taskRepository = {
   },
 
   /** Tasks by the filter: a window of them in the inbox order. */
-  async window(em: EntityManager, f: TaskFilter, window: PageWindow): Promise<WorkflowTask[]> {
+  async window(em: EntityManager, f: TaskFilter, window: PageWindow, order: KeysetOrder = TASK_ORDER): Promise<WorkflowTask[]> {
     const q = filterSql(f);
-    const w = sqlWindow(TASK_ORDER, window);
+    const w = sqlWindow(order, window);
     return (await em.execute<TaskRow[]>(`select * from workflow_task where ${q.where} and ${w.condition} order by ${w.orderBy} limit ?`, [...q.params, ...w.params, w.limit])).map(toTask);
   },
 

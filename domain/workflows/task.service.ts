@@ -1,6 +1,7 @@
 import { compileCached } from '../standards/ajv.ts';
 import { ajvIssues } from '../standards/validate.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { ConflictError, issue, NotFoundError, ValidationError, type Issue } from '../shared/errors.ts';
+import { findingMessage } from '../findings/finding.messages.ts';
 import { workflowMessage } from './workflow.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { inTransaction, type EntityManager } from '../shared/persistence.ts';
@@ -11,7 +12,7 @@ import { runnableOf } from './definition.service.ts';
 import { photoRefs } from './form-photos.ts';
 import { advance } from './step.service.ts';
 import { assertPhotosUploaded } from './task-checks.service.ts';
-import { TASK_ORDER, taskRepository, type TaskFilter, type WorkflowTask } from './task.repository.ts';
+import { TASK_NEWEST, TASK_ORDER, taskRepository, type TaskFilter, type WorkflowTask } from './task.repository.ts';
 import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
 
 /** Holders of a task's role work on it (an assignee is one of them); admins on any. */
@@ -64,14 +65,49 @@ export async function completeTask(ctx: JobsContext, taskId: number, data: Recor
   });
 }
 
-/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default; the soonest due first, a page at a time. */
-export async function listTasks(ctx: ServiceContext, filter: { mine?: boolean | null; role?: boolean | null; overdue?: boolean | null; status?: string | null }, page: PageArgs): Promise<Page<WorkflowTask>> {
+const TASK_SORTS = ['due', 'newest'] as const;
+const SEVERITIES = ['critical', 'major', 'minor'] as const;
+
+/** What the inbox may be narrowed to and ordered by. */
+export interface TaskQuery {
+  mine?: boolean | null;
+  role?: boolean | null;
+  overdue?: boolean | null;
+  status?: string | null;
+  /** of rectifications of this project's findings */
+  projectId?: number | null;
+  /** of rectifications of findings of this severity */
+  severity?: string | null;
+  /** at this step (a user task's element id) */
+  step?: string | null;
+  /** due (soonest first, the default) or newest */
+  sort?: string | null;
+}
+
+function checkTaskQuery(q: TaskQuery): void {
+  const issues: Issue[] = [];
+  if (q.severity != null && !(SEVERITIES as readonly string[]).includes(q.severity)) issues.push(issue('/severity', findingMessage('finding.not_one_of', { value: q.severity, allowed: [...SEVERITIES] })));
+  if (q.sort != null && !(TASK_SORTS as readonly string[]).includes(q.sort)) issues.push(issue('/sort', findingMessage('finding.not_one_of', { value: q.sort, allowed: [...TASK_SORTS] })));
+  if (issues.length > 0) throw new ValidationError(workflowMessage('task.filter_invalid', { names: issues.map((i) => i.pointer.slice(1)) }), issues);
+}
+
+/**
+ * Tasks: mine (assigned to or claimed by me), my roles', or overdue; of a project's or a
+ * severity's findings, at a step; open ones by default; the soonest due first (or the newest), a
+ * page at a time.
+ */
+export async function listTasks(ctx: ServiceContext, filter: TaskQuery, page: PageArgs): Promise<Page<WorkflowTask>> {
   const actor = authorize(ctx.actor, 'readStandards');
+  checkTaskQuery(filter);
   const f: TaskFilter = {
     status: filter.status ?? 'open',
     ...(filter.mine ? { assignedTo: actor.username } : {}),
     ...(filter.role ? { roles: actor.roles } : {}),
     ...(filter.overdue ? { overdueAt: new Date() } : {}),
+    ...(filter.projectId != null ? { projectId: filter.projectId } : {}),
+    ...(filter.severity ? { severity: filter.severity } : {}),
+    ...(filter.step ? { step: filter.step } : {}),
   };
-  return keysetPage(TASK_ORDER, page, (window) => taskRepository.window(ctx.em, f, window), () => taskRepository.count(ctx.em, f));
+  const order = filter.sort === 'newest' ? TASK_NEWEST : TASK_ORDER;
+  return keysetPage(order, page, (window) => taskRepository.window(ctx.em, f, window, order), () => taskRepository.count(ctx.em, f));
 }

@@ -6,14 +6,16 @@ import { type IPhoto } from '../../domain/photos/photo.entity.ts';
 import { uploadPhoto } from '../../domain/photos/photo.service.ts';
 import { getInspection, submitInspection, type SubmitResult } from '../../domain/inspections/inspection.service.ts';
 import { getProject } from '../../domain/projects/project.service.ts';
-import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listFindings, listInspections, type HeatCell, type RateRow } from '../../domain/reports/quality-report.service.ts';
+import { listFindings, isOverdue } from '../../domain/findings/finding.service.ts';
+import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listInspections, type HeatCell, type RateRow } from '../../domain/reports/quality-report.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
 import { FIELD_COST } from './query-limits.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
-const FindingRef = builder.objectRef<FindingView>('Finding').implement({
+/** The finding type; `finding.types.ts` adds the fields that reach into workflows and standards. */
+export const FindingRef = builder.objectRef<FindingView>('Finding').implement({
   description: 'A failed check item: the standard version and item it broke, what was expected and found, by when to fix it.',
   fields: (t) => ({
     id: t.exposeInt('id'),
@@ -39,6 +41,8 @@ const FindingRef = builder.objectRef<FindingView>('Finding').implement({
     status: t.exposeString('status'),
     rectifyDueAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.rectifyDueAt ?? null }),
     foundOn: t.exposeString('foundOn'),
+    dueAt: t.field({ type: 'DateTime', nullable: true, description: 'by when the current work is due: the open rectification step\'s deadline, else rectifyDueAt', resolve: (f) => f.dueAt }),
+    overdue: t.boolean({ description: 'not closed and past dueAt', resolve: (f) => isOverdue(f) }),
   }),
 });
 
@@ -117,9 +121,15 @@ builder.queryFields((t) => ({
   }),
   findings: t.field({
     type: FindingConnection,
-    description: 'Findings, newest first.',
+    description: 'Findings, filtered, newest first (or oldest, due soonest, most severe). Unknown values are a ValidationError naming the argument.',
     errors: { types: READ_ERRORS, union: { name: 'FindingsResult' } },
-    args: { projectId: t.arg.int(), module: t.arg.string(), severity: t.arg.string(), status: t.arg.string(), from: t.arg.string(), to: t.arg.string(), ...pageArgs(t.arg) },
+    args: {
+      projectId: t.arg.int(), region: t.arg.string({ description: 'the project\'s region' }), module: t.arg.string({ description: 'M01 … M07' }),
+      severity: t.arg.string({ description: 'critical, major or minor' }), status: t.arg.string({ description: 'open, rectifying or closed' }),
+      overdue: t.arg.boolean({ description: 'only those not closed and past due' }), touchpoint: t.arg.string({ description: 'a touchpoint code, e.g. TP-041' }),
+      from: t.arg.string({ description: 'found on or after, YYYY-MM-DD' }), to: t.arg.string({ description: 'found on or before, YYYY-MM-DD' }),
+      sort: t.arg.string({ description: 'newest (default), oldest, due (soonest first) or severity (critical first)' }), ...pageArgs(t.arg),
+    },
     complexity: (a) => pagedCost(a),
     resolve: async (_r, a, ctx) => toConnection(await listFindings(ctx, a, a)),
   }),

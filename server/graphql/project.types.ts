@@ -12,7 +12,7 @@ export const TierEnum = builder.enumType('Tier', {
   values: { daily: { value: 'daily' }, monthly: { value: 'monthly' }, quarterly: { value: 'quarterly' } } as const,
 });
 
-const PlaceRef = builder.objectRef<IPlace>('Place').implement({
+export const PlaceRef = builder.objectRef<IPlace>('Place').implement({
   description: 'A place inside a project where items are inspected: 楼栋, 大堂, 地下车库 B1 …',
   fields: (t) => ({ id: t.exposeInt('id'), name: t.exposeString('name'), kind: t.exposeString('kind') }),
 });

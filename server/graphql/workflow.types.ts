@@ -56,9 +56,9 @@ const HistoryRef = builder.objectRef<HistoryEntry>('WorkflowHistoryEntry').imple
 });
 
 // tasks and instances refer to each other: the instance type is declared first, implemented below
-const InstanceRef = builder.objectRef<WorkflowInstance>('WorkflowInstance');
+export const InstanceRef = builder.objectRef<WorkflowInstance>('WorkflowInstance');
 
-const TaskRef = builder.objectRef<WorkflowTask>('WorkflowTask').implement({
+export const TaskRef = builder.objectRef<WorkflowTask>('WorkflowTask').implement({
   description: 'A user task of a workflow instance.',
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'candidateRole' in v,
   fields: (t) => ({
@@ -145,9 +145,14 @@ builder.queryFields((t) => ({
   }),
   tasks: t.field({
     type: TaskConnection,
-    description: 'Open tasks (or of another status): mine, my roles\', or overdue; the soonest due first.',
+    description: 'Open tasks (or of another status): mine, my roles\', or overdue; of a project\'s or a severity\'s findings, at a step; the soonest due first (or the newest).',
     errors: { types: READ_ERRORS, union: { name: 'TasksResult' } },
-    args: { mine: t.arg.boolean(), role: t.arg.boolean(), overdue: t.arg.boolean(), status: t.arg.string(), ...pageArgs(t.arg) },
+    args: {
+      mine: t.arg.boolean(), role: t.arg.boolean(), overdue: t.arg.boolean(), status: t.arg.string(),
+      projectId: t.arg.int({ description: 'rectification tasks of this project\'s findings' }), severity: t.arg.string({ description: 'rectification tasks of findings of this severity: critical, major or minor' }),
+      step: t.arg.string({ description: 'tasks at this step (element id, e.g. rectify)' }), sort: t.arg.string({ description: 'due (soonest first, the default) or newest' }),
+      ...pageArgs(t.arg),
+    },
     complexity: (a) => pagedCost(a),
     resolve: async (_r, a, ctx) => toConnection(await listTasks(ctx, a, a)),
   }),
