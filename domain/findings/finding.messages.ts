@@ -2,7 +2,6 @@ import { messageFactory } from '../shared/messages.ts';
 
 /** What reading and filtering findings says, in Chinese and English. */
 export const FINDING_MESSAGES = {
-  'finding.not_found': { en: 'No finding {id}', 'zh-CN': '没有编号为 {id} 的不合格项' },
   'finding.filter_invalid': { en: 'The findings filter is not valid: {names}', 'zh-CN': '不合格项筛选条件无效：{names}' },
   'finding.not_one_of': { en: '"{value}" is not one of {allowed}', 'zh-CN': '“{value}”不是以下之一：{allowed}' },
   'finding.not_a_module': { en: '"{value}" is not a module code (M01 … M99)', 'zh-CN': '“{value}”不是模块编号（M01 … M99）' },

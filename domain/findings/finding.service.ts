@@ -6,6 +6,7 @@ import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/pag
 import type { ServiceContext } from '../shared/service-context.ts';
 import { findingReads, type FindingFilter, type FindingView } from './finding.repository.ts';
 import { findingMessage } from './finding.messages.ts';
+import { workflowMessage } from '../workflows/workflow.messages.ts';
 import { projectRepository } from '../projects/project.repository.ts';
 import { standardRepository } from '../standards/standard.repository.ts';
 import type { IPlace } from '../projects/project.entity.ts';
@@ -72,7 +73,7 @@ export async function listFindings(ctx: ServiceContext, query: FindingQuery, pag
 export async function getFinding(ctx: ServiceContext, id: number): Promise<FindingView> {
   authorize(ctx.actor, 'readInspections');
   const finding = await findingReads.byId(ctx.em, id);
-  if (!finding) throw new NotFoundError(findingMessage('finding.not_found', { id }), String(id));
+  if (!finding) throw new NotFoundError(workflowMessage('finding.not_found', { id }), String(id));
   return finding;
 }
 
