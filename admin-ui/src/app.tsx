@@ -18,10 +18,12 @@ import { InspectionPage } from './pages/checklists/inspection-page.tsx';
 import { TasksPage } from './pages/workflows/tasks-page.tsx';
 import { WorkflowsPage } from './pages/workflows/workflows-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
+import { FindingsPage } from './pages/findings/findings-page.tsx';
 
 // bpmn-js is large: the pages that draw diagrams load it when first opened
 const ModelerPage = lazy(() => import('./pages/workflows/modeler-page.tsx'));
 const InstancePage = lazy(() => import('./pages/workflows/instance-page.tsx'));
+const FindingPage = lazy(() => import('./pages/findings/finding-page.tsx'));
 
 interface Route {
   pattern: string;
@@ -44,6 +46,8 @@ const ROUTES: Route[] = [
   { pattern: '/checklists/:id/print', section: 'checklists', permission: 'readInspections', render: (p) => <PrintChecklistPage id={p.id} /> },
   { pattern: '/inspections', section: 'inspections', permission: 'readInspections', render: () => <InspectionsPage /> },
   { pattern: '/inspections/:id', section: 'inspections', permission: 'readInspections', render: (p) => <InspectionPage id={Number(p.id)} /> },
+  { pattern: '/findings', section: 'findings', permission: 'readInspections', render: () => <FindingsPage /> },
+  { pattern: '/findings/:id', section: 'findings', permission: 'readInspections', render: (p) => <FindingPage id={Number(p.id)} /> },
   { pattern: '/tasks', section: 'tasks', permission: 'workOnTasks', render: () => <TasksPage /> },
   { pattern: '/workflows', section: 'workflows', permission: 'readStandards', render: () => <WorkflowsPage /> },
   { pattern: '/workflows/:key', section: 'workflows', permission: 'readStandards', render: (p) => <ModelerPage workflowKey={p.key} /> },
@@ -56,6 +60,7 @@ const NAV: { section: string; to: string; label: MessageKey; permission: string 
   { section: 'editions', to: '/editions', label: 'nav.editions', permission: 'readStandards' },
   { section: 'checklists', to: '/checklists', label: 'nav.checklists', permission: 'readInspections' },
   { section: 'inspections', to: '/inspections', label: 'nav.inspections', permission: 'readInspections' },
+  { section: 'findings', to: '/findings', label: 'nav.findings', permission: 'readInspections' },
   { section: 'workflows', to: '/workflows', label: 'nav.workflows', permission: 'readStandards' },
   { section: 'tasks', to: '/tasks', label: 'nav.tasks', permission: 'workOnTasks' },
   { section: 'audit', to: '/audit', label: 'nav.audit', permission: 'readAuditTrail' },

@@ -12,22 +12,10 @@ interface Effect {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The stored JSON of a step, for auditors, folded away. */
-export function Technical({ value }: { value: unknown }) {
-  const { t } = useI18n();
-  if (!isObject(value) || Object.keys(value).length === 0) return null;
-  return (
-    <details className="technical small">
-      <summary>{t('instance.technical')}</summary>
-      <pre className="code">{JSON.stringify(value, null, 2)}</pre>
-    </details>
-  );
-}
-
 /**
  * What one step of an instance's history did, in words: the data a task was completed with, the
  * variables it started with, the reason of a cancellation, and the effects that followed
- * (reminders sent, escalations, incidents) — with the stored JSON folded away beneath.
+ * (reminders sent, escalations, incidents).
  */
 export function HistoryDetail({ detail, labels }: { detail: unknown; labels: ProcessLabels }) {
   const { t, term } = useI18n();
@@ -46,7 +34,6 @@ export function HistoryDetail({ detail, labels }: { detail: unknown; labels: Pro
       {data ? <ProcessFacts values={data} labels={[labels]} /> : null}
       {typeof detail.reason === 'string' ? <p>{t('instance.reason', { reason: detail.reason })}</p> : null}
       {said.length ? <p>{t('instance.effects', { effects: said.join(t('instance.listSeparator')) })}</p> : null}
-      <Technical value={detail} />
     </div>
   );
 }

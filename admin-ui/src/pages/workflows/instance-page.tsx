@@ -1,9 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { isJsonObject } from '../../../../domain/shared/json.ts';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
-import pinzhiModdle from '../../../../domain/workflows/pinzhi-moddle.json';
 import { TextField } from '../../components/fields.tsx';
 import { Badge, ErrorNotice, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
@@ -11,9 +7,13 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
-import { HistoryDetail, Technical } from './history-detail.tsx';
+import { HistoryTimeline } from './history-timeline.tsx';
+import { InstanceDiagram } from './instance-diagram.tsx';
 import { ProcessFacts } from './process-facts.tsx';
-import { labelsOf, stateLabel, type ProcessLabels } from './process-labels.ts';
+import { labelsOf } from './process-labels.ts';
+
+/** The finding a rectification's business key names (`finding:<id>`). */
+const findingOf = (key: string | null): number | null => (/^finding:(\d+)$/.exec(key ?? '') ? Number(key!.slice(8)) : null);
 
 const LOAD = graphql(`
   query WorkflowInstance($id: Int!) { workflowInstance(id: $id) { __typename ...ErrorFields
@@ -22,37 +22,6 @@ const LOAD = graphql(`
 `, [ErrorFields]);
 const XML = graphql(`query DefinitionXml($key: String!, $version: Int) { workflowDefinition(key: $key, version: $version) { __typename ...ErrorFields ... on WorkflowDefinition { bpmnXml name userTasks } } }`, [ErrorFields]);
 const CANCEL = graphql(`mutation CancelInstance($id: Int!, $reason: String!) { cancelInstance(id: $id, reason: $reason) { __typename ...ErrorFields ... on WorkflowInstance { id status } } }`, [ErrorFields]);
-
-/** The instance's definition drawn with where it stands now (and what it passed through) marked. */
-function InstanceDiagram({ xml, current, visited, labels }: { xml: string; current: string[]; visited: string[]; labels: ProcessLabels }) {
-  const { t, term } = useI18n();
-  const container = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!container.current) return;
-    const viewer = new NavigatedViewer({ container: container.current, moddleExtensions: { pinzhi: pinzhiModdle } });
-    let live = true;
-    viewer.importXML(xml).then(() => {
-      if (!live) return;
-      const canvas = viewer.get('canvas') as { zoom(v: string, center?: string): void; addMarker(id: string, m: string): void };
-      const registry = viewer.get('elementRegistry') as { get(id: string): unknown };
-      canvas.zoom('fit-viewport', 'auto');
-      for (const id of visited) if (registry.get(id)) canvas.addMarker(id, 'pz-visited');
-      for (const id of current) if (registry.get(id)) canvas.addMarker(id, 'pz-current');
-    }, (e: Error) => live && setError(e.message));
-    return () => {
-      live = false;
-      viewer.destroy();
-    };
-  }, [xml, current, visited]);
-  return (
-    <>
-      <div className="instance-canvas" ref={container} role="img" aria-label={t('instance.diagramLabel', { states: current.map((s) => stateLabel(labels, s, term)).join('、') || '—' })} data-testid="instance-diagram" />
-      {error ? <p className="text-danger">{error}</p> : null}
-      <p className="legend small"><span className="legend-current" /> {t('instance.legendCurrent')} <span className="legend-visited" /> {t('instance.legendVisited')}</p>
-    </>
-  );
-}
 
 function Cancel({ id, onDone }: { id: number; onDone(): void }) {
   const { t } = useI18n();
@@ -98,7 +67,7 @@ export default function InstancePage({ id }: { id: number }) {
             <header className="page-head">
               <div>
                 <h1>{def.name} #{i.id} <Badge value={i.status} /></h1>
-                <p className="muted">{t('instance.meta', { version: i.version, by: i.startedBy, at: dateTime(i.startedAt) })}{i.businessKey ? ` · ${i.businessKey}` : ''}{i.endedAt ? ` · ${t('instance.ended', { at: dateTime(i.endedAt) })}` : ''}</p>
+                <p className="muted">{t('instance.meta', { version: i.version, by: i.startedBy, at: dateTime(i.startedAt) })}{findingOf(i.businessKey) ? <> · <Link to={`/findings/${findingOf(i.businessKey)}`}>{t('finding.heading', { id: findingOf(i.businessKey)! })}</Link></> : i.businessKey ? ` · ${i.businessKey}` : ''}{i.endedAt ? ` · ${t('instance.ended', { at: dateTime(i.endedAt) })}` : ''}</p>
                 {i.incident ? <p className="notice notice-error" role="alert">{t('instance.incident')}<br /><span className="small">{i.incident}</span></p> : null}
               </div>
               <Link className="btn" to={`/workflows/${i.key}?version=${i.version}`}>{t('instance.openModel')}</Link>
@@ -125,19 +94,10 @@ export default function InstancePage({ id }: { id: number }) {
                 </div>
                 <h2>{t('instance.variables')}</h2>
                 {isJsonObject(i.variables) && Object.keys(i.variables).length ? <ProcessFacts values={i.variables} labels={[labels]} testId="instance-variables" /> : <p className="muted">{t('instance.noVariables')}</p>}
-                <Technical value={i.variables} />
               </section>
               <section>
                 <h2>{t('instance.history')}</h2>
-                <ol className="timeline" data-testid="instance-history">
-                  {i.history.map((h, n) => (
-                    <li key={n}>
-                      <time>{dateTime(h.at)}</time> <strong>{term('event', h.event)}</strong> · {h.actor}
-                      <div className="small muted">{h.from.map((s) => stateLabel(labels, s, term)).join('、') || '∅'} → {h.to.map((s) => stateLabel(labels, s, term)).join('、') || '∅'}</div>
-                      <HistoryDetail detail={h.detail} labels={labels} />
-                    </li>
-                  ))}
-                </ol>
+                <HistoryTimeline history={i.history} labels={labels} testId="instance-history" />
               </section>
             </div>
             {i.status === 'running' && can('manageWorkflows') ? <Cancel id={i.id} onDone={state.reload} /> : null}

@@ -7,14 +7,17 @@ import { member } from '../../lib/json.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { useProjects } from '../../lib/reference-data.ts';
 import { useQuery } from '../../lib/use-query.ts';
 import { PageInfoFields, PAGES_PARAM, usePageTrail } from '../../lib/paging.ts';
 import { Pager } from '../../components/pager.tsx';
 
-const TaskFields = graphql(`fragment TaskFields on WorkflowTask { id elementId name candidateRole assignee status dueAt createdAt claimedBy form instance { id key version businessKey variables } }`);
+const TaskFields = graphql(`fragment TaskFields on WorkflowTask { id elementId name candidateRole assignee status dueAt createdAt claimedBy form instance { id key version businessKey variables }
+  finding { id title severity project { id name } place { name } } }`);
 const PAGE = 50;
 const LIST = graphql(`
-  query Tasks($mine: Boolean, $role: Boolean, $overdue: Boolean, $first: Int, $after: String) { tasks(mine: $mine, role: $role, overdue: $overdue, first: $first, after: $after) { __typename ...ErrorFields
+  query Tasks($mine: Boolean, $role: Boolean, $overdue: Boolean, $projectId: Int, $severity: String, $step: String, $sort: String, $first: Int, $after: String) {
+    tasks(mine: $mine, role: $role, overdue: $overdue, projectId: $projectId, severity: $severity, step: $step, sort: $sort, first: $first, after: $after) { __typename ...ErrorFields
     ... on WorkflowTaskConnection { totalCount pageInfo { ...PageInfoFields } nodes { ...TaskFields } } } }
 `, [ErrorFields, PageInfoFields, TaskFields]);
 const CLAIM = graphql(`mutation ClaimTask($id: Int!) { claimTask(id: $id) { __typename ...ErrorFields ...TaskFields } }`, [ErrorFields, TaskFields]);
@@ -90,7 +93,7 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
       <h2 id="task-title">{current.name}</h2>
       <p className="muted small">
         <Link to={`/instances/${current.instance.id}`}>{process?.name ?? t('state.loading')} #{current.instance.id}</Link>
-        {current.instance.businessKey ? ` · ${current.instance.businessKey}` : ''} · {term('role', current.candidateRole)}
+        {current.finding ? <> · <Link to={`/findings/${current.finding.id}`} data-testid="task-finding">{t('inbox.openFinding')}</Link> · {current.finding.project.name} <Badge value={current.finding.severity} prefix="severity" /></> : current.instance.businessKey ? ` · ${current.instance.businessKey}` : ''} · {term('role', current.candidateRole)}
         {current.dueAt ? <> · <span className={overdue ? 'text-danger' : undefined}>{t('tasks.dueAt', { at: dateTime(current.dueAt) })}</span></> : null}
       </p>
       <ProcessFacts values={current.instance.variables} labels={[...labels.values()]} className="facts context" />
@@ -124,10 +127,20 @@ export function TasksPage() {
   const selectedId = Number(query.get('task') ?? 0);
   const [notice, setNotice] = useState<string | null>(null);
   const trail = usePageTrail();
+  const projects = useProjects();
+  const narrow = { project: query.get('project'), severity: query.get('severity'), step: query.get('step'), sort: query.get('sort') };
   const state = useQuery(async () => {
-    const data = await request(LIST, { ...(FILTERS[tab] ?? FILTERS.role), first: PAGE, after: trail.after });
+    const data = await request(LIST, {
+      ...(FILTERS[tab] ?? FILTERS.role), projectId: narrow.project ? Number(narrow.project) : null, severity: narrow.severity, step: narrow.step, sort: narrow.sort, first: PAGE, after: trail.after,
+    });
     return expect(data.tasks, 'WorkflowTaskConnection');
-  }, [tab, trail.after]);
+  }, [tab, trail.after, narrow.project, narrow.severity, narrow.step, narrow.sort]);
+  // the steps to narrow to: those of the tasks in view, and the one chosen
+  const [steps, setSteps] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    if (state.data) setSteps((known) => new Map([...known, ...state.data!.nodes.map((x) => [x.elementId, x.name] as const)]));
+  }, [state.data]);
+  const narrowTo = (name: string, value: string) => setQuery({ [name]: value || null, task: null, [PAGES_PARAM]: null }, { replace: false });
   const selected = state.data?.nodes.find((x) => x.id === selectedId) ?? null;
   const processes = useProcessLabels(state.data?.nodes.map((x) => x.instance) ?? []);
   // a task opens on the page of the list it was picked from
@@ -145,6 +158,35 @@ export function TasksPage() {
           <button key={x} type="button" aria-pressed={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setQuery({ tab: x, task: null, [PAGES_PARAM]: null })}>{term('tasks.tab', x)}</button>
         ))}
       </div>
+      <div className="filters" role="group" aria-label={t('tasks.filters')}>
+        <label className="field inline-field">
+          <span>{t('inbox.project')}</span>
+          <select value={narrow.project ?? ''} data-testid="inbox-project" onChange={(e) => narrowTo('project', e.target.value)}>
+            <option value="">{t('findings.allProjects')}</option>
+            {projects?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </label>
+        <label className="field inline-field">
+          <span>{t('inbox.severity')}</span>
+          <select value={narrow.severity ?? ''} data-testid="inbox-severity" onChange={(e) => narrowTo('severity', e.target.value)}>
+            <option value="">{t('findings.allSeverities')}</option>
+            {(['critical', 'major', 'minor'] as const).map((v) => <option key={v} value={v}>{term('severity', v)}</option>)}
+          </select>
+        </label>
+        <label className="field inline-field">
+          <span>{t('inbox.step')}</span>
+          <select value={narrow.step ?? ''} data-testid="inbox-step" onChange={(e) => narrowTo('step', e.target.value)}>
+            <option value="">{t('inbox.allSteps')}</option>
+            {[...steps].map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          </select>
+        </label>
+        <label className="field inline-field">
+          <span>{t('inbox.sort')}</span>
+          <select value={narrow.sort ?? 'due'} data-testid="inbox-sort" onChange={(e) => narrowTo('sort', e.target.value === 'due' ? '' : e.target.value)}>
+            {(['due', 'newest'] as const).map((v) => <option key={v} value={v}>{t(`inbox.sort.${v}`)}</option>)}
+          </select>
+        </label>
+      </div>
       {notice ? <div className="notice notice-ok" role="status" data-testid="task-notice">{notice}</div> : null}
       <div className="inbox">
         <QueryView state={state} empty={(list) => (list.totalCount === 0 ? <Empty>{t('tasks.none')}</Empty> : null)}>
@@ -157,7 +199,11 @@ export function TasksPage() {
                     <li key={task.id} className={task.id === selectedId ? 'selected' : undefined}>
                       <Link to={taskLink(task.id)} aria-current={task.id === selectedId ? 'true' : undefined} data-testid={`task-${task.elementId}`}>
                         <strong>{task.name}</strong>
-                        <span className="small muted">{String(member(task.instance.variables, 'title') ?? task.instance.businessKey ?? `${processes.get(`${task.instance.key}@${task.instance.version}`)?.name ?? t('state.loading')} #${task.instance.id}`)}</span>
+                        {task.finding ? (
+                          <span className="small inbox-meta" data-testid="task-finding-facts">
+                            <span>{task.finding.title}</span> · <span>{task.finding.project.name}{task.finding.place ? ` · ${task.finding.place.name}` : ''}</span> <Badge value={task.finding.severity} prefix="severity" />
+                          </span>
+                        ) : <span className="small muted">{String(member(task.instance.variables, 'title') ?? `${processes.get(`${task.instance.key}@${task.instance.version}`)?.name ?? t('state.loading')} #${task.instance.id}`)}</span>}
                         <span className="small">
                           {task.dueAt ? <span className={overdue ? 'text-danger' : undefined}>{overdue ? t('tasks.overdue') : t('tasks.due')} {dateTime(task.dueAt)}</span> : t('tasks.noDue')}
                           {task.claimedBy ? <> · <Badge value="claimed" prefix="task" /></> : null}
