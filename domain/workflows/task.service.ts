@@ -1,7 +1,6 @@
 import { compileCached } from '../standards/ajv.ts';
 import { ajvIssues } from '../standards/validate.ts';
 import { ConflictError, issue, NotFoundError, ValidationError, type Issue } from '../shared/errors.ts';
-import { findingMessage } from '../findings/finding.messages.ts';
 import { workflowMessage } from './workflow.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { inTransaction, type EntityManager } from '../shared/persistence.ts';
@@ -86,8 +85,8 @@ export interface TaskQuery {
 
 function checkTaskQuery(q: TaskQuery): void {
   const issues: Issue[] = [];
-  if (q.severity != null && !(SEVERITIES as readonly string[]).includes(q.severity)) issues.push(issue('/severity', findingMessage('finding.not_one_of', { value: q.severity, allowed: [...SEVERITIES] })));
-  if (q.sort != null && !(TASK_SORTS as readonly string[]).includes(q.sort)) issues.push(issue('/sort', findingMessage('finding.not_one_of', { value: q.sort, allowed: [...TASK_SORTS] })));
+  if (q.severity != null && !(SEVERITIES as readonly string[]).includes(q.severity)) issues.push(issue('/severity', workflowMessage('task.not_one_of', { value: q.severity, allowed: [...SEVERITIES] })));
+  if (q.sort != null && !(TASK_SORTS as readonly string[]).includes(q.sort)) issues.push(issue('/sort', workflowMessage('task.not_one_of', { value: q.sort, allowed: [...TASK_SORTS] })));
   if (issues.length > 0) throw new ValidationError(workflowMessage('task.filter_invalid', { names: issues.map((i) => i.pointer.slice(1)) }), issues);
 }
 

@@ -2,6 +2,7 @@ import { messageFactory } from '../shared/messages.ts';
 
 /** What deploying and running workflows says, in Chinese and English. */
 export const WORKFLOW_MESSAGES = {
+  'task.not_one_of': { en: '"{value}" is not one of {allowed}', 'zh-CN': '“{value}”不是以下之一：{allowed}' },
   'task.filter_invalid': { en: 'The task filter is not valid: {names}', 'zh-CN': '待办筛选条件无效：{names}' },
   'workflow.key_invalid': { en: '"{key}" is not a workflow key', 'zh-CN': '“{key}”不是有效的流程标识' },
   'workflow.key_rule': { en: 'use lower-case letters, digits and -, e.g. rectification', 'zh-CN': '请使用小写字母、数字和“-”，例如 rectification' },

@@ -44,6 +44,14 @@ await shoot('pm', [['inbox', '/admin/tasks', async (p) => {
   await p.locator('[data-testid="task-analyse"]').first().click();
   await p.getByTestId('task-detail').waitFor();
 }]]);
+await shoot('manager', [
+  ['findings', '/admin/findings?region=%E5%8D%8E%E4%B8%9C%E5%8C%BA%E5%9F%9F&sort=severity', (p) => p.getByTestId('finding-row').first().waitFor()],
+  ['finding', '/admin/findings?status=rectifying&sort=due', async (p) => {
+    await p.getByTestId('finding-row').first().getByRole('link').first().click();
+    await p.getByTestId('instance-diagram').locator('svg').first().waitFor();
+    await p.getByTestId('finding-history').waitFor();
+  }],
+]);
 await shoot('inspector', [['checklist', '/admin/checklists?projectId=3&tier=monthly', (p) => p.getByTestId('checklist').waitFor()]]);
 await shoot('manager', [['tablet-dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]], TABLET);
 await browser.close();
