@@ -50,6 +50,17 @@ export const STANDARD_MESSAGES = {
   'standard.identity_fixed': { en: '{code} is a {kind:kind}; a version cannot change that', 'zh-CN': '{code} 是{kind:kind}，新版本不能改变这一点' },
   'standard.identity_fixed_under': { en: '{code} is a {kind:kind} under {parent}; a version cannot change that', 'zh-CN': '{code} 是 {parent} 下的{kind:kind}，新版本不能改变这一点' },
   'standard.kind_parent_fixed': { en: 'kind and parent are fixed for a document', 'zh-CN': '文档的类型和上级不能更改' },
+  // creating a document from the template (input fields /title, /parent, /code)
+  'standard.create_invalid': { en: 'The new standard cannot be created ({count} issue{count:s})', 'zh-CN': '无法新建标准（{count} 个问题）' },
+  'standard.title_required': { en: 'give the title', 'zh-CN': '请填写标题' },
+  'standard.title_too_long': { en: 'at most {limit} characters', 'zh-CN': '最多 {limit} 个字' },
+  'standard.parent_not_container': { en: '{code} is a work instruction: nothing can be created under it', 'zh-CN': '{code} 是作业指导书，其下不能再新建文件' },
+  'standard.parent_retired': { en: '{code} is retired: nothing new can be created under it', 'zh-CN': '{code} 已废止，其下不能再新建文件' },
+  'standard.code_malformed': { en: '"{code}" is not a code like M03, M03.P01 or M03.P01.W002', 'zh-CN': '“{code}”不是 M03、M03.P01 或 M03.P01.W002 这样的编码' },
+  'standard.code_not_under': { en: '{code} is not directly under {parent}', 'zh-CN': '{code} 不直接属于 {parent}' },
+  'standard.code_not_module': { en: '{code} is not a module code (like M08)', 'zh-CN': '{code} 不是模块编码（例如 M08）' },
+  'standard.code_taken': { en: '{code} already exists', 'zh-CN': '{code} 已存在' },
+  'standard.codes_used_up': { en: 'no free code is left under {parent}', 'zh-CN': '{parent} 下已没有可用的编码' },
   // lifecycle
   'standard.schema_required': { en: '{code} is a new standard: give its schema', 'zh-CN': '{code} 是新标准：请提供它的文档内容' },
   'standard.schema_required_issue': { en: 'schema is required for a new standard', 'zh-CN': '新标准必须提供文档内容' },
