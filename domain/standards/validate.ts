@@ -7,6 +7,7 @@ import { ajvErrorMessage } from './ajv.messages.ts';
 import { standardMessage as m } from './standard.messages.ts';
 import { escapePointerToken, isJsonObject, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { collectStandardRefs, localRefCycle, STD_URN_PREFIX } from './refs.ts';
+import { unsatisfiableIssues } from './satisfiable.ts';
 
 export type StandardKind = 'module' | 'procedure' | 'instruction';
 
@@ -65,16 +66,6 @@ export function ajvIssues(errors: ErrorObject[] | null | undefined): Issue[] {
   return issues;
 }
 
-/** Limits that contradict each other: no answer could pass `maximum` below `minimum`. */
-function limitIssues(value: JsonObject, path: (string | number)[]): Issue[] {
-  const { minimum, maximum } = value;
-  if (typeof minimum === 'number' && typeof maximum === 'number' && maximum < minimum) {
-    const at = pointer(...path, 'maximum');
-    return [issue(at, m('standard.maximum_below_minimum', { pointer: at, minimum, maximum }))];
-  }
-  return [];
-}
-
 /** Checks the rules the meta-schema cannot express: identity, tree shape, where `x-check` goes. */
 function structuralIssues(doc: JsonObject): Issue[] {
   const issues: Issue[] = [];
@@ -115,7 +106,7 @@ function structuralIssues(doc: JsonObject): Issue[] {
       if ('x-check' in value && !isItem) issues.push(issue(pointer(...path, 'x-check'), m('standard.check_misplaced')));
       if ('$id' in value && path.length > 0) issues.push(issue(pointer(...path, '$id'), m('standard.id_not_root')));
       if ('x-standard' in value && path.length > 0) issues.push(issue(pointer(...path, 'x-standard'), m('standard.identity_not_root')));
-      issues.push(...limitIssues(value, path));
+      issues.push(...unsatisfiableIssues(value, path));
       for (const [k, v] of Object.entries(value)) {
         if (k !== 'enum' && k !== 'const' && k !== 'examples' && k !== 'x-standard' && k !== 'x-check') stack.push({ value: v, path: [...path, k] });
       }

@@ -3,6 +3,7 @@ import './scalars.types.ts';
 import './error.types.ts';
 import './auth.types.ts';
 import './standard.types.ts';
+import './standard-authoring.types.ts';
 import './edition.types.ts';
 import './diff.types.ts';
 import './audit.types.ts';

@@ -53,6 +53,21 @@ await shoot('manager', [
   }],
 ]);
 await shoot('inspector', [['checklist', '/admin/checklists?projectId=3&tier=monthly', (p) => p.getByTestId('checklist').waitFor()]]);
+// a new instruction from the tree, with an impossible range marked in the JSON tab (needs a store without M03.P01.W028)
+await shoot('manager', [['authoring', '/admin/standards/M03.P01', async (p) => {
+  await p.getByTestId('tree-new-M03.P01').click();
+  await p.getByTestId('new-standard-title').fill('电梯厅地面养护作业指导书');
+  await p.getByTestId('new-standard-submit').click();
+  await p.waitForURL('**/admin/standards/M03.P01.W028/edit');
+  await p.getByTestId('valid').waitFor();
+  await p.getByTestId('tab-json').click();
+  const editor = p.getByTestId('json-editor');
+  const doc = JSON.parse(await editor.innerText());
+  doc.properties.coverageRate = { title: '地面保洁覆盖率', type: 'number', minimum: 75, maximum: 10, 'x-check': { tiers: ['monthly'], severity: 'major', weight: 3, method: '抽查', unit: '%' } };
+  await editor.fill(JSON.stringify(doc, null, 2));
+  await p.getByTestId('issue-jump').first().click();
+  await p.locator('.cm-editor .cm-lintRange-error').first().waitFor();
+}]]);
 await shoot('manager', [['tablet-dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]], TABLET);
 await browser.close();
 console.log(`screenshots in ${out}`);

@@ -142,7 +142,7 @@ const STATE_ID_EN = idsIn(STATE_IDS.filter((id) => !ENGLISH_WORDS.has(id)));
  */
 export async function rawKeysOnPage(page: Page, lang: 'zh' | 'en'): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const skip = 'code, pre, kbd, samp, textarea, script, style, .djs-container, .djs-overlay-container, .bjs-powered-by';
+    const skip = 'code, pre, kbd, samp, textarea, .cm-editor, script, style, .djs-container, .djs-overlay-container, .bjs-powered-by';
     const byParent = new Map<Element, string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -1,6 +1,7 @@
 import { escapePointerToken, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from '../../shared/json.ts';
 import { buildChange, type ChangeDraft, type Subject } from './change-summary.ts';
 import { constraintDirection, isDirectional } from './constraint-direction.ts';
+import { isSatisfiable } from '../satisfiable.ts';
 import type { Change, ChangeKind } from './change.ts';
 import { diffText } from './text-diff.ts';
 
@@ -79,7 +80,8 @@ export function diffItemSchema(sink: ChangeSink, a: JsonValue | undefined, b: Js
     } else if (key === 'items' && isJsonObject(before) && isJsonObject(after)) {
       diffItemSchema(sink, before, after, at, place);
     } else {
-      const kind: ChangeKind = isDirectional(key) ? `constraint-${constraintDirection(key, before, after)}` : 'constraint-changed';
+      // criteria no answer can meet are not "tightened": the change breaks the item, it does not raise the bar
+      const kind: ChangeKind = isDirectional(key) && isSatisfiable(b) ? `constraint-${constraintDirection(key, before, after)}` : 'constraint-changed';
       emit(sink, { kind, pointer: at, field: key, label: place, before, after });
     }
   }

@@ -5,6 +5,8 @@ import { useI18n } from '../../lib/i18n.tsx';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { allNodes, PageInfoFields } from '../../lib/paging.ts';
+import { useSession } from '../../lib/session.tsx';
+import { NewStandardDialog, type NewStandardTarget } from './new-standard-dialog.tsx';
 
 const TREE = graphql(`
   query StandardsTree($after: String) { standards(workingCopy: true, first: 500, after: $after) { __typename ...ErrorFields
@@ -21,8 +23,8 @@ function loadTree(): Promise<TreeNode[]> {
 /** Whether a document has a version being worked on (newer than the published one). */
 export const hasDraft = (n: TreeNode) => !n.retired && n.latestVersion > (n.publishedVersion ?? 0);
 
-function Branch({ node, children, byParent, matches, selected, forceOpen }: { node: TreeNode; children: TreeNode[]; byParent: Map<string, TreeNode[]>; matches: Set<string> | null; selected?: string; forceOpen: boolean }) {
-  const { t } = useI18n();
+function Branch({ node, children, byParent, matches, selected, forceOpen, onCreate }: { node: TreeNode; children: TreeNode[]; byParent: Map<string, TreeNode[]>; matches: Set<string> | null; selected?: string; forceOpen: boolean; onCreate?: (parent: TreeNode) => void }) {
+  const { t, term } = useI18n();
   const visible = children.filter((c) => !matches || matches.has(c.code));
   const label = (
     <Link to={`/standards/${node.code}`} className={`tree-link${node.code === selected ? ' selected' : ''}${node.retired ? ' retired' : ''}`} aria-current={node.code === selected ? 'page' : undefined}>
@@ -30,14 +32,20 @@ function Branch({ node, children, byParent, matches, selected, forceOpen }: { no
       {hasDraft(node) ? <span className="dot" title={t('tree.hasDraft')} aria-label={t('tree.hasDraft')} /> : null}
     </Link>
   );
-  if (children.length === 0) return <li>{label}</li>;
+  // a new procedure under a module, a new instruction under a procedure
+  const create = onCreate && node.kind !== 'instruction' && !node.retired ? (
+    <button type="button" className="btn btn-small tree-new" onClick={(e) => { e.preventDefault(); onCreate(node); }} aria-label={t('create.under', { parent: `${node.code} ${node.title}` })} title={t('create.newChild', { kind: term('kind', node.kind === 'module' ? 'procedure' : 'instruction') })} data-testid={`tree-new-${node.code}`}>
+      {t('create.new')}
+    </button>
+  ) : null;
+  if (children.length === 0) return <li>{label}{create}</li>;
   const open = forceOpen || (selected ? selected.startsWith(node.code) : false);
   return (
     <li>
       <details open={open || undefined}>
-        <summary>{label}</summary>
+        <summary>{label}{create}</summary>
         <ul>
-          {visible.map((c) => <Branch key={c.code} node={c} children={byParent.get(c.code) ?? []} byParent={byParent} matches={matches} selected={selected} forceOpen={forceOpen} />)}
+          {visible.map((c) => <Branch key={c.code} node={c} children={byParent.get(c.code) ?? []} byParent={byParent} matches={matches} selected={selected} forceOpen={forceOpen} onCreate={onCreate} />)}
         </ul>
       </details>
     </li>
@@ -53,6 +61,9 @@ export function StandardsLayout({ code, children }: { code?: string; children?: 
   const { query } = useLocation();
   const [search, setSearch] = useState(query.get('q') ?? '');
   const state = useQuery(loadTree, []);
+  const canEdit = useSession().can('editStandards');
+  const [creating, setCreating] = useState<NewStandardTarget | null>(null);
+  const onCreate = canEdit ? (parent: TreeNode) => setCreating({ parent: { code: parent.code, title: parent.title, kind: parent.kind } }) : undefined;
   const tree = useMemo(() => {
     const nodes = state.data ?? [];
     const byParent = new Map<string, TreeNode[]>();
@@ -74,6 +85,11 @@ export function StandardsLayout({ code, children }: { code?: string; children?: 
   return (
     <div className="page standards-layout">
       <aside className="tree-pane" aria-label={t('tree.label')}>
+        {canEdit ? (
+          <button type="button" className="btn btn-small tree-new-module" onClick={() => setCreating({ parent: null })} data-testid="tree-new-module">
+            + {t('create.newModule')}
+          </button>
+        ) : null}
         <label className="field search-field">
           <span>{t('tree.search')}</span>
           <input type="search" value={search} placeholder={t('tree.searchPlaceholder')} onChange={(e) => { setSearch(e.target.value); setQuery({ q: e.target.value }); }} data-testid="tree-search" />
@@ -84,13 +100,14 @@ export function StandardsLayout({ code, children }: { code?: string; children?: 
               {tree.matches ? <p className="muted small" role="status">{t('tree.matchCount', { n: [...tree.matches].filter((c) => c.includes('.W')).length })}</p> : null}
               <ul className="tree">
                 {tree.roots.filter((r) => !tree.matches || tree.matches.has(r.code)).map((r) => (
-                  <Branch key={r.code} node={r} children={tree.byParent.get(r.code) ?? []} byParent={tree.byParent} matches={tree.matches} selected={code} forceOpen={!!tree.matches} />
+                  <Branch key={r.code} node={r} children={tree.byParent.get(r.code) ?? []} byParent={tree.byParent} matches={tree.matches} selected={code} forceOpen={!!tree.matches} onCreate={onCreate} />
                 ))}
               </ul>
             </>
           )}
         </QueryView>
       </aside>
+      {creating ? <NewStandardDialog target={creating} onClose={() => setCreating(null)} /> : null}
       <div className="doc-pane">
         {children ?? (
           <section>

@@ -15,6 +15,7 @@ import { TextField } from '../../../components/fields.tsx';
 import { useSession } from '../../../lib/session.tsx';
 import { ItemsEditor } from './items-editor.tsx';
 import { JsonEditor } from './json-editor.tsx';
+import type { JumpTarget } from './code-editor.tsx';
 import { reapply } from './reapply.ts';
 import { ReviewPanel } from './review-panel.tsx';
 import { TextEditor } from './text-editor.tsx';
@@ -66,6 +67,7 @@ export function StandardEditor({ code }: { code: string }) {
   const [published, setPublished] = useState<{ from: number | null; to: number } | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [jumpTo, setJumpTo] = useState<JumpTarget | null>(null);
   const { loaded, setLoaded, loadError, base, setBase, working, setWorking, workingRef, lost, setLost, adopt, dirty, editable } = useDraft(code, (data, restored) => {
     setTab(data.kind === 'instruction' ? 'items' : 'text');
     if (restored) setNotice(restored.reapplied ? t('editor.restoredReapplied', { revision: restored.revision }) : t('editor.restored'));
@@ -184,9 +186,9 @@ export function StandardEditor({ code }: { code: string }) {
             <section className="editor-main" id="editor-panel" role="tabpanel" aria-labelledby={`editor-tab-${tab}`}>
               {working && tab === 'items' ? <ItemsEditor doc={working} onChange={setWorking} issuesAt={issuesAt} readOnly={!editable} /> : null}
               {working && tab === 'text' ? <TextEditor doc={working} onChange={setWorking} issuesAt={issuesAt} readOnly={!editable} /> : null}
-              {working && tab === 'json' ? <JsonEditor doc={working} onChange={setWorking} onSyntax={setSyntax} readOnly={!editable} /> : null}
+              {working && tab === 'json' ? <JsonEditor doc={working} onChange={setWorking} onSyntax={setSyntax} readOnly={!editable} issues={issues} jumpTo={jumpTo} /> : null}
             </section>
-            <EditorAside validation={editable ? { syntax: !!syntax, checking, issues } : null} publishedVersion={loaded.latestPublished?.version} changes={changes} />
+            <EditorAside validation={editable ? { syntax: !!syntax, checking, issues, placeOf: (pointer) => (working ? placeOf(working, pointer, t, term) : pointer), onJump: (pointer) => { setTab('json'); setJumpTo((j) => ({ pointer, seq: (j?.seq ?? 0) + 1 })); } } : null} publishedVersion={loaded.latestPublished?.version} changes={changes} />
           </div>
         </>
       )}
