@@ -28,7 +28,7 @@ describe('the shipped library on first start', () => {
   it('imports every edition with its history, once', async () => {
     // then the second seed does nothing
     expect(lines).toEqual([
-      'created 6 demo users (password "pinzhi-demo")',
+      'created 7 demo users (password "pinzhi-demo")',
       'imported edition 2026-Q3: 237 new, 0 revised, 0 retired standards',
       expect.stringMatching(/^imported edition 2026-Q4: 2 new, 1[2-9] revised, 1 retired standards$/),
       'imported edition 2027-Q1: 0 new, 189 revised, 0 retired standards',
@@ -149,7 +149,8 @@ describe('the shipped library on first start', () => {
     await createDraft(ctx, { code: 'M03.P01.W004', note: '修订中' });
     expect(await storeFollowsPackage(t.em(), later)).toBe(false);
     await submitForReview(ctx, 'M03.P01.W004');
-    await publish(ctx, 'M03.P01.W004', '提前发布');
+    // (a second person approves: the one who opened and submitted it may not publish it)
+    await publish(t.app.context({ username: 'reviewer', roles: ['quality_manager'] }), 'M03.P01.W004', '提前发布');
     expect(await storeFollowsPackage(t.em(), later)).toBe(false);
   });
 
