@@ -96,6 +96,21 @@ describe('the shipped library on first start', () => {
     expect(await t.em().count(StandardVersion, { status: 'superseded' })).toBeGreaterThanOrEqual(12);
   });
 
+  it('keeps the editions\' own dates and people on imported versions, not the import\'s time and "system"', async () => {
+    // given the shipped editions.json: M01.P02.W006 revised in 2026-Q4 by 陈静, and again in 2027-Q1
+    const editions = readLibraryPackage(SHIPPED_LIBRARY).editions;
+    const q4 = editions.find((e) => e.name === '2026-Q4')!;
+    const change = q4.changes.find((c) => c.code === 'M01.P02.W006')!;
+    // when an auditor reads its versions
+    const result = await t.gql(`{ standard(code: "M01.P02.W006") { ... on Standard { versions { version status author note createdAt submittedBy publishedBy publishedAt statusChangedBy statusChangedAt } } } }`, {}, token);
+    const [v1, v2] = result.data.standard.versions;
+    // then each carries the date and people of its edition
+    expect(v1).toMatchObject({ version: 1, author: editions[0].publishedBy, createdAt: '2026-07-01T00:00:00.000Z', publishedAt: '2026-07-01T00:00:00.000Z', publishedBy: editions[0].publishedBy, status: 'superseded', statusChangedBy: q4.publishedBy, statusChangedAt: '2026-10-09T00:00:00.000Z' });
+    expect(v2).toMatchObject({ version: 2, author: change.author, note: change.note, submittedBy: change.author, createdAt: '2026-10-09T00:00:00.000Z', publishedAt: '2026-10-09T00:00:00.000Z', publishedBy: q4.publishedBy });
+    const everyone = (await t.em().execute<{ n: string }[]>(`select count(*) as n from standard_version where published_by = 'system' or author = 'system'`))[0];
+    expect(Number(everyone.n)).toBe(0);
+  });
+
   it('serves the touchpoints and the platinum variant with the changes each overlay makes', async () => {
     const result = await t.gql(`{ touchpoints(first: 500) { ... on TouchpointConnection { totalCount nodes { code name stage place } } } parking: touchpoints(stage: "出行停车") { ... on TouchpointConnection { nodes { code } } }
       variantProfiles

@@ -27,12 +27,12 @@ export const doccontrolEn: Record<keyof typeof doccontrolZh, string> = {
   'doc.note.submit': 'Submitter\'s note',
   'doc.note.return': 'Reason for return',
   'doc.note.publish': 'Publisher\'s note',
+  'doc.noteBy': '{label} ({who}): {note}',
   'doc.readVersion': 'Read in full',
   'doc.audit.version': 'Version',
   'doc.audit.note': 'Note',
   'doc.audit.versionLink': 'Version {version}',
   'doc.audit.diffLink': 'Changes',
-  'doc.audit.record': 'Record {id}',
   'auditAction.standard.draft.discarded': 'Discarded draft',
   'auditAction.settings.changed': 'Changed settings',
 };

@@ -30,13 +30,13 @@ export const doccontrolZh = {
   'doc.note.submit': '提交说明',
   'doc.note.return': '退回意见',
   'doc.note.publish': '发布意见',
+  'doc.noteBy': '{label}（{who}）：{note}',
   'doc.readVersion': '阅读全文',
   // the audit trail in words
   'doc.audit.version': '版本',
   'doc.audit.note': '说明',
   'doc.audit.versionLink': '第 {version} 版',
   'doc.audit.diffLink': '查看差异',
-  'doc.audit.record': '第 {id} 条记录',
   'auditAction.standard.draft.discarded': '废弃草稿',
   'auditAction.settings.changed': '更改设置',
 } as const;

@@ -3,7 +3,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../../../domai
 import { Badge, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link } from '../../lib/router.tsx';
+import { Link, useLocation } from '../../lib/router.tsx';
+import { PastVersion } from './past-version.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { BODY_LISTS, BODY_TEXTS, checkOf, inputKind, itemsOf } from './editor/schema-ops.ts';
@@ -11,7 +12,7 @@ import { BODY_LISTS, BODY_TEXTS, checkOf, inputKind, itemsOf } from './editor/sc
 const LOAD = graphql(`
   query Standard($code: String!) { standard(code: $code) { __typename ...ErrorFields
     ... on Standard { code kind title retired edition latestVersion current { ...ShownVersion } draft { version status } latestPublished { ...ShownVersion } } } }
-  fragment ShownVersion on StandardVersion { version status schema author publishedAt note }
+  fragment ShownVersion on StandardVersion { version status schema author publishedAt note publishNote }
 `, [ErrorFields]);
 
 const strings = (v: JsonValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
@@ -105,8 +106,16 @@ function Children({ doc }: { doc: JsonObject }) {
   );
 }
 
-/** A standard as its edition reads it: the text, and for a work instruction its check items as a checklist. */
+/**
+ * A standard as its edition reads it: the text, and for a work instruction its check items as a
+ * checklist; with `?version=<n>`, that version in full (read-only).
+ */
 export function StandardPage({ code }: { code: string }) {
+  const version = Number(useLocation().query.get('version'));
+  return Number.isInteger(version) && version > 0 ? <PastVersion code={code} version={version} /> : <CurrentStandard code={code} />;
+}
+
+function CurrentStandard({ code }: { code: string }) {
   const { t, dateTime, term } = useI18n();
   const { can } = useSession();
   const state = useQuery(async () => {
@@ -142,7 +151,7 @@ export function StandardPage({ code }: { code: string }) {
               {s.pinned !== null ? <Link to={`/standards/${s.code}/history?from=${s.pinned}&to=${s.latestPublished.version}`}>{t('editor.viewDiff')}</Link> : null}
             </p>
           ) : null}
-          {s.current?.note ? <p className="notice">{t('standard.note')}: {s.current.note}</p> : null}
+          {s.current?.publishNote ?? s.current?.note ? <p className="notice">{t('standard.note')}: {s.current?.publishNote ?? s.current?.note}</p> : null}
           {s.current ? (
             <>
               <BodyText doc={s.current.schema} />
