@@ -2,7 +2,7 @@ import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { instruction, moduleDoc, procedure } from '../../test/fixtures.ts';
 import { applyPatch } from '../../domain/standards/diff/json-patch.ts';
 
-const VERSION = `... on StandardVersion { code version status revision contentHash author title schema note }
+const VERSION = `... on StandardVersion { code version status revision contentHash author title schema note publishNote }
   ... on Error { __typename message } ... on ValidationError { issues { pointer message } } ... on ConflictError { currentRevision }`;
 const CREATE = `mutation($code: String!, $schema: JSON, $note: String) { createDraft(code: $code, schema: $schema, note: $note) { __typename ${VERSION} } }`;
 const UPDATE = `mutation($code: String!, $schema: JSON!, $rev: Int!) { updateDraft(code: $code, schema: $schema, expectedRevision: $rev) { __typename ${VERSION} } }`;
@@ -72,7 +72,8 @@ describe('versions', () => {
     expect((await t.gql(CREATE, { code: 'M09', schema: moduleDoc('M09', ['M09.P01']) }, manager)).data.createDraft.status).toBe('draft');
     expect((await t.gql(CREATE, { code: 'M09.P01', schema: procedure('M09.P01', ['M09.P01.W001']) }, manager)).data.createDraft.status).toBe('draft');
     const v1 = await publishNew('M09.P01.W001', instruction('M09.P01.W001'));
-    expect(v1).toMatchObject({ version: 1, status: 'published', author: 'manager', note: 'first release' });
+    // the publisher's note is kept beside the author's (which publishing does not overwrite)
+    expect(v1).toMatchObject({ version: 1, status: 'published', author: 'manager', note: null, publishNote: 'first release' });
     expect(v1.contentHash).toMatch(/^[0-9a-f]{64}$/);
     // when a second version is drafted from the first and published
     const draft = (await t.gql(CREATE, { code: 'M09.P01.W001' }, manager)).data.createDraft;

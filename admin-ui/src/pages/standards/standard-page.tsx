@@ -3,8 +3,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../../../domai
 import { Badge, QueryView } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
-import { Link, useLocation } from '../../lib/router.tsx';
-import { PastVersion } from './past-version.tsx';
+import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { BODY_LISTS, BODY_TEXTS, checkOf, inputKind, itemsOf } from './editor/schema-ops.ts';
@@ -106,16 +105,8 @@ function Children({ doc }: { doc: JsonObject }) {
   );
 }
 
-/**
- * A standard as its edition reads it: the text, and for a work instruction its check items as a
- * checklist; with `?version=<n>`, that version in full (read-only).
- */
+/** A standard as its edition reads it: the text, and for a work instruction its check items as a checklist. */
 export function StandardPage({ code }: { code: string }) {
-  const version = Number(useLocation().query.get('version'));
-  return Number.isInteger(version) && version > 0 ? <PastVersion code={code} version={version} /> : <CurrentStandard code={code} />;
-}
-
-function CurrentStandard({ code }: { code: string }) {
   const { t, dateTime, term } = useI18n();
   const { can } = useSession();
   const state = useQuery(async () => {
