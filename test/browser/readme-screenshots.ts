@@ -46,10 +46,14 @@ await shoot('pm', [['inbox', '/admin/tasks', async (p) => {
 }]]);
 await shoot('inspector', [['checklist', '/admin/checklists?projectId=3&tier=monthly', (p) => p.getByTestId('checklist').waitFor()]]);
 await shoot('manager', [['tablet-dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]], TABLET);
-// document control: a revision submitted with a note, the second quality manager's review, a past version, the audit trail
-await shoot('manager', [['doc-submitted', '/admin/standards/M05.P01.W001/edit', async (p) => {
+// document control: the manager submits a revision with a note (that shot is then replaced by the
+// second quality manager's view of it, which the README shows), a past version, the audit trail
+await shoot('manager', [['doc-review', '/admin/standards/M05.P01.W001/edit', async (p) => {
   await p.locator('[data-testid="create-draft"], [data-testid="review-notes"], [data-testid="submit-review"]').first().waitFor();
-  if (await p.getByTestId('create-draft').isVisible()) await p.getByTestId('create-draft').click();
+  if (await p.getByTestId('create-draft').isVisible()) {
+    await p.getByTestId('create-draft').click();
+    await p.getByTestId('submit-review').waitFor();
+  }
   if (await p.getByTestId('submit-review').isVisible()) {
     await p.getByTestId('valid').waitFor();
     await p.getByLabel('提交说明').fill('请审核：按三季度客户反馈调整');

@@ -13,8 +13,9 @@ let server: ServerProcess;
 beforeAll(async () => {
   store = await freshStore();
   server = await startServer(store);
-  await server.ready();
-}, 240_000);
+  // a first start imports three editions of the library: give it time on a shared machine
+  await server.ready(280_000);
+}, 300_000);
 
 afterAll(async () => {
   if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
