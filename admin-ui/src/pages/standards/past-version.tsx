@@ -61,7 +61,8 @@ export function PastVersion({ code, version }: { code: string; version: number }
               <NoteLine label={t('doc.note.submit')} note={v.submitNote} who={v.submittedBy} />
               <NoteLine label={t('doc.note.return')} note={v.returnNote} who={v.returnedBy} />
               <NoteLine label={t('doc.note.publish')} note={v.publishNote} who={v.publishedBy} />
-              <NoteLine label={term('status', v.status)} note={v.statusNote} who={v.statusChangedBy} />
+              {/* a retirement's reason is a person's; a supersession's note is generated and the badge says it */}
+              {v.status === 'retired' ? <NoteLine label={term('status', v.status)} note={v.statusNote} who={v.statusChangedBy} /> : null}
             </dl>
             <BodyText doc={doc} />
             {s.kind === 'instruction' ? (
