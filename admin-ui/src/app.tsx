@@ -6,7 +6,7 @@ import { startPage, useSession } from './lib/session.tsx';
 import { Loading } from './components/status.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { StandardsLayout } from './pages/standards/standards-layout.tsx';
-import { StandardPage } from './pages/standards/standard-page.tsx';
+import { StandardRoute } from './pages/standards/standard-route.tsx';
 import { StandardEditor } from './pages/standards/editor/standard-editor.tsx';
 import { HistoryPage } from './pages/history/history-page.tsx';
 import { AuditPage } from './pages/history/audit-page.tsx';
@@ -36,7 +36,7 @@ interface Route {
 const ROUTES: Route[] = [
   { pattern: '/dashboard', section: 'dashboard', permission: 'readInspections', render: () => <DashboardPage /> },
   { pattern: '/standards', section: 'standards', permission: 'readStandards', render: () => <StandardsLayout /> },
-  { pattern: '/standards/:code', section: 'standards', permission: 'readStandards', render: (p) => <StandardsLayout code={p.code}><StandardPage code={p.code} /></StandardsLayout> },
+  { pattern: '/standards/:code', section: 'standards', permission: 'readStandards', render: (p) => <StandardsLayout code={p.code}><StandardRoute code={p.code} /></StandardsLayout> },
   { pattern: '/standards/:code/edit', section: 'standards', permission: 'editStandards', render: (p) => <StandardEditor key={p.code} code={p.code} /> },
   { pattern: '/standards/:code/history', section: 'standards', permission: 'readStandards', render: (p) => <HistoryPage code={p.code} /> },
   { pattern: '/standards/:code/audit', section: 'standards', permission: 'readAuditTrail', render: (p) => <AuditPage subject={p.code} /> },

@@ -62,9 +62,11 @@ export async function importLibraryPackage(em: EntityManager, actor: Actor, pkg:
     await inTransaction(em, async (tx) => {
       if (result.touchpoints === 0) result.touchpoints = await saveTouchpoints(tx, checked.touchpoints);
       const changes = new Map(manifest.changes.map((c) => [c.code, c]));
-      const imported = await importDocuments(tx, actor, documents, (doc) => changes.get(doc.code) ?? { author: manifest.publishedBy, note: manifest.note });
+      // a version keeps the edition's date and people, not the time and user of the import
+      const at = new Date(manifest.date);
+      const imported = await importDocuments(tx, actor, documents, (doc) => ({ ...(changes.get(doc.code) ?? { author: manifest.publishedBy, note: manifest.note }), at, publishedBy: manifest.publishedBy }));
       const retired = manifest.changes.filter((c) => c.change === 'retired');
-      for (const c of retired) await retire({ em: tx, actor, limits }, c.code, c.note, { author: c.author });
+      for (const c of retired) await retire({ em: tx, actor, limits }, c.code, c.note, { author: c.author, at });
       // the variants this edition pins, saved before it is published (a variant unchanged since the last edition is not saved again)
       for (const variant of variants) {
         const row = await saveVariant(tx, actor, variant, { author: manifest.publishedBy, note: manifest.note });
@@ -96,8 +98,8 @@ export async function storeFollowsPackage(em: EntityManager, pkg: LibraryPackage
   return heads.length === pinned.size && heads.every((h) => pinned.get(h.code) === h.version);
 }
 
-/** Who wrote a version being imported, and why. */
-type Provenance = (doc: LibraryDocument) => { author: string; note: string };
+/** Who wrote a version being imported, and why; for a library's history also when, and who published it. */
+type Provenance = (doc: LibraryDocument) => { author: string; note: string; at?: Date; publishedBy?: string };
 
 /** Publishes each new or changed document as a version, in the caller's transaction. */
 async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDocument[], provenance: Provenance): Promise<ImportResult> {
@@ -107,7 +109,8 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
   for (const doc of [...docs].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))) {
     await yieldToEventLoop();
     if (!(await repo.findDocument(tx, doc.code))) {
-      await repo.insertDocument(tx, { code: doc.code, kind: doc.kind, parentCode: doc.parent, title: doc.title, latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now });
+      const at = provenance(doc).at ?? now;
+      await repo.insertDocument(tx, { code: doc.code, kind: doc.kind, parentCode: doc.parent, title: doc.title, latestVersion: 0, publishedVersion: null, retired: false, createdAt: at, updatedAt: at });
     }
   }
   // Versions in reference order: whatever a document refers to is published before it.
@@ -115,27 +118,28 @@ async function importDocuments(tx: EntityManager, actor: Actor, docs: LibraryDoc
     await yieldToEventLoop();
     const row = await repo.getDocument(tx, doc.code);
     const hash = contentHash(doc.schema);
+    const { author, note, at = now, publishedBy = actor.username } = provenance(doc);
     if (row.publishedVersion !== null) {
       const current = await repo.getVersion(tx, doc.code, row.publishedVersion!);
       if (current.contentHash === hash) {
         result.unchanged.push(doc.code);
         continue;
       }
-      Object.assign(current, { status: 'superseded', statusChangedBy: actor.username, statusChangedAt: now, statusNote: `superseded by version ${row.latestVersion + 1} (import)` });
+      Object.assign(current, { status: 'superseded', statusChangedBy: publishedBy, statusChangedAt: at, statusNote: `superseded by version ${row.latestVersion + 1} (import)` });
     }
     const open = await repo.findOpenVersion(tx, doc.code);
     if (open) throw new ConflictError(editionMessage('library.open_version', { code: doc.code, version: open.version, status: open.status }), open.revision);
     (row.publishedVersion === null && row.latestVersion === 0 ? result.created : result.revised).push(doc.code);
     row.latestVersion += 1;
-    Object.assign(row, { publishedVersion: row.latestVersion, title: doc.title, retired: false, updatedAt: now });
-    const { author, note } = provenance(doc);
+    Object.assign(row, { publishedVersion: row.latestVersion, title: doc.title, retired: false, updatedAt: at });
     repo.insertVersion(tx, {
       code: doc.code, version: row.latestVersion, status: 'published', title: doc.title,
       schemaJson: JSON.stringify(doc.schema), contentHash: hash, revision: 1, author,
-      note, createdAt: now, updatedAt: now,
-      submittedBy: author, submittedAt: now, publishedBy: actor.username, publishedAt: now,
+      note, createdAt: at, updatedAt: at,
+      submittedBy: author, submittedAt: at, publishedBy, publishedAt: at,
     });
-    await appendAudit(tx, actor, { action: 'standard.imported', subjectType: 'standard', subjectKey: doc.code, detail: { version: row.latestVersion, contentHash: hash, file: doc.file, author } });
+    // the audit row is written now (the chain is in time order); its detail names the version's own date and people
+    await appendAudit(tx, actor, { action: 'standard.imported', subjectType: 'standard', subjectKey: doc.code, detail: { version: row.latestVersion, contentHash: hash, file: doc.file, author, publishedBy, date: at.toISOString(), note } });
   }
   return result;
 }

@@ -28,7 +28,7 @@ describe('the shipped library on first start', () => {
   it('imports every edition with its history, once', async () => {
     // then the second seed does nothing
     expect(lines).toEqual([
-      'created 6 demo users (password "pinzhi-demo")',
+      'created 7 demo users (password "pinzhi-demo")',
       'imported edition 2026-Q3: 237 new, 0 revised, 0 retired standards',
       expect.stringMatching(/^imported edition 2026-Q4: 2 new, 1[2-9] revised, 1 retired standards$/),
       'imported edition 2027-Q1: 0 new, 189 revised, 0 retired standards',
@@ -96,6 +96,21 @@ describe('the shipped library on first start', () => {
     expect(await t.em().count(StandardVersion, { status: 'superseded' })).toBeGreaterThanOrEqual(12);
   });
 
+  it('keeps the editions\' own dates and people on imported versions, not the import\'s time and "system"', async () => {
+    // given the shipped editions.json: M01.P02.W006 revised in 2026-Q4 by 陈静, and again in 2027-Q1
+    const editions = readLibraryPackage(SHIPPED_LIBRARY).editions;
+    const q4 = editions.find((e) => e.name === '2026-Q4')!;
+    const change = q4.changes.find((c) => c.code === 'M01.P02.W006')!;
+    // when an auditor reads its versions
+    const result = await t.gql(`{ standard(code: "M01.P02.W006") { ... on Standard { versions { version status author note createdAt submittedBy publishedBy publishedAt statusChangedBy statusChangedAt } } } }`, {}, token);
+    const [v1, v2] = result.data.standard.versions;
+    // then each carries the date and people of its edition
+    expect(v1).toMatchObject({ version: 1, author: editions[0].publishedBy, createdAt: '2026-07-01T00:00:00.000Z', publishedAt: '2026-07-01T00:00:00.000Z', publishedBy: editions[0].publishedBy, status: 'superseded', statusChangedBy: q4.publishedBy, statusChangedAt: '2026-10-09T00:00:00.000Z' });
+    expect(v2).toMatchObject({ version: 2, author: change.author, note: change.note, submittedBy: change.author, createdAt: '2026-10-09T00:00:00.000Z', publishedAt: '2026-10-09T00:00:00.000Z', publishedBy: q4.publishedBy });
+    const everyone = (await t.em().execute<{ n: string }[]>(`select count(*) as n from standard_version where published_by = 'system' or author = 'system'`))[0];
+    expect(Number(everyone.n)).toBe(0);
+  });
+
   it('serves the touchpoints and the platinum variant with the changes each overlay makes', async () => {
     const result = await t.gql(`{ touchpoints(first: 500) { ... on TouchpointConnection { totalCount nodes { code name stage place } } } parking: touchpoints(stage: "出行停车") { ... on TouchpointConnection { nodes { code } } }
       variantProfiles
@@ -149,7 +164,8 @@ describe('the shipped library on first start', () => {
     await createDraft(ctx, { code: 'M03.P01.W004', note: '修订中' });
     expect(await storeFollowsPackage(t.em(), later)).toBe(false);
     await submitForReview(ctx, 'M03.P01.W004');
-    await publish(ctx, 'M03.P01.W004', '提前发布');
+    // (a second person approves: the one who opened and submitted it may not publish it)
+    await publish(t.app.context({ username: 'reviewer', roles: ['quality_manager'] }), 'M03.P01.W004', '提前发布');
     expect(await storeFollowsPackage(t.em(), later)).toBe(false);
   });
 

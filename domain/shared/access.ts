@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   startWorkflows: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee'],
   workOnTasks: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee', 'auditor'],
   manageWorkflows: ['admin', 'quality_manager'],
+  // server-wide settings such as separation of duties for standards
+  manageSettings: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

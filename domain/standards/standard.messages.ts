@@ -79,6 +79,10 @@ export const STANDARD_MESSAGES = {
   'standard.never_published': { en: '{code} has never been published', 'zh-CN': '{code} 从未发布过' },
   'standard.still_referred': { en: '{code} is still referred to by {referrers}; publish versions of them without the $ref first', 'zh-CN': '{referrers} 仍引用 {code}；请先发布不含该 $ref 的版本' },
   'standard.open_version_blocks': { en: '{code} has version {version} {status:status}; publish or discard it first', 'zh-CN': '{code} 有第 {version} 版处于{status:status}状态；请先发布或放弃它' },
+  // document control
+  'standard.four_eyes': { en: '{username} wrote, edited or submitted {code} version {version}; another person must approve its publication (separation of duties)', 'zh-CN': '{username} 编写、修改或提交了 {code} 第 {version} 版，须由另一人批准发布（职责分离）' },
+  'standard.discard_published': { en: '{code} has no draft or version in review to discard; published versions are kept for the record', 'zh-CN': '{code} 没有可废弃的草稿或审核中版本；已发布的版本作为记录永久保留' },
+  'standard.discard_has_children': { en: '{code} has standards under it; discard or move them first', 'zh-CN': '{code} 下还有下级标准；请先处理它们' },
   // words used inside messages
   'kind.module': { en: 'module', 'zh-CN': '模块' },
   'kind.procedure': { en: 'procedure', 'zh-CN': '服务规程' },

@@ -24,7 +24,7 @@ function whereOf(filter: DocumentFilter): Record<string, unknown> {
 }
 
 /** The changes a draft's save makes to its version row. */
-export type DraftChanges = Pick<IStandardVersion, 'schemaJson' | 'contentHash' | 'title' | 'revision' | 'updatedAt'> & { note?: string | null };
+export type DraftChanges = Pick<IStandardVersion, 'schemaJson' | 'contentHash' | 'title' | 'revision' | 'updatedAt' | 'editedBy'> & { note?: string | null };
 
 /** Queries over documents and their versions. */
 export const standardRepository = {
@@ -126,6 +126,23 @@ export const standardRepository = {
 
   listVersions(em: EntityManager, code: string): Promise<IStandardVersion[]> {
     return em.find(StandardVersion, { code }, { orderBy: { version: 'asc' } });
+  },
+
+  /** Removes a version that was never published (the trigger refuses any other), in the caller's transaction. */
+  async deleteOpenVersion(em: EntityManager, row: IStandardVersion): Promise<void> {
+    em.remove(row);
+    await em.flush();
+  },
+
+  /** Removes a document that has no versions left, in the caller's transaction. */
+  async deleteDocument(em: EntityManager, doc: IStandardDocument): Promise<void> {
+    em.remove(doc);
+    await em.flush();
+  },
+
+  /** How many documents name `code` as their parent. */
+  countChildren(em: EntityManager, code: string): Promise<number> {
+    return em.count(StandardDocument, { parentCode: code });
   },
 
   /** Published documents (current versions) that refer to `code` with a `$ref`. */

@@ -15,6 +15,7 @@ import { standardRepository as repo } from './standard.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { parseSchema, toVersionView, type StandardVersionView } from './standard.views.ts';
 import { PLACE_KINDS } from './place-kinds.ts';
+import { assertSeparateApprover } from './document-control.service.ts';
 
 
 /** Validates a document and checks that it is the document `code` names. */
@@ -185,7 +186,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
     const hash = contentHash(schema);
     const saved = await repo.updateDraftAtRevision(em, draft, input.expectedRevision, {
       schemaJson: JSON.stringify(schema), contentHash: hash, title: String(schema.title),
-      revision: input.expectedRevision + 1, updatedAt: now, ...(input.note !== undefined ? { note: input.note } : {}),
+      revision: input.expectedRevision + 1, updatedAt: now, editedBy: actor.username, ...(input.note !== undefined ? { note: input.note } : {}),
     });
     if (!saved) {
       throw new ConflictError(m('standard.draft_stale', { code: input.code, expected: input.expectedRevision, current: draft.revision }), draft.revision);
@@ -197,7 +198,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
   });
 }
 
-async function transition(ctx: ServiceContext, code: string, from: string, action: string, apply: (row: IStandardVersion, actor: Actor, now: Date, em: EntityManager) => Promise<void> | void, permission: 'editStandards' | 'publishStandards'): Promise<StandardVersionView> {
+async function transition(ctx: ServiceContext, code: string, from: string, action: string, note: string | null, apply: (row: IStandardVersion, actor: Actor, now: Date, em: EntityManager) => Promise<void> | void, permission: 'editStandards' | 'publishStandards'): Promise<StandardVersionView> {
   const actor = authorize(ctx.actor, permission);
   return inTransaction(ctx.em, async (em) => {
     await repo.getDocument(em, code);
@@ -207,33 +208,35 @@ async function transition(ctx: ServiceContext, code: string, from: string, actio
     }
     const now = new Date();
     await apply(open, actor, now, em);
-    await appendAudit(em, actor, { action, subjectType: 'standard', subjectKey: code, detail: summary(open) });
+    await appendAudit(em, actor, { action, subjectType: 'standard', subjectKey: code, detail: { ...summary(open), note } });
     return toVersionView(open);
   });
 }
 
-/** draft → in_review: the draft is frozen for review. */
+const noteOf = (note: string | null | undefined): string | null => note?.trim() || null;
+
+/** draft → in_review: the draft is frozen for review; the submitter's note is kept for the reviewer. */
 export function submitForReview(ctx: ServiceContext, code: string, note?: string | null): Promise<StandardVersionView> {
-  return transition(ctx, code, 'draft', 'standard.submitted', (row, actor, now) => {
-    Object.assign(row, { status: 'in_review', submittedBy: actor.username, submittedAt: now, updatedAt: now, revision: row.revision + 1 });
-    if (note) row.note = note;
+  return transition(ctx, code, 'draft', 'standard.submitted', noteOf(note), (row, actor, now) => {
+    Object.assign(row, { status: 'in_review', submittedBy: actor.username, submittedAt: now, submitNote: noteOf(note), updatedAt: now, revision: row.revision + 1 });
   }, 'editStandards');
 }
 
-/** in_review → draft: the reviewer sends it back for changes. */
+/** in_review → draft: the reviewer sends it back for changes, saying why (kept as the version's return note). */
 export function returnToDraft(ctx: ServiceContext, code: string, note?: string | null): Promise<StandardVersionView> {
-  return transition(ctx, code, 'in_review', 'standard.returned', (row, _actor, now) => {
-    Object.assign(row, { status: 'draft', submittedBy: null, submittedAt: null, updatedAt: now, revision: row.revision + 1 });
-    if (note) row.note = note;
+  return transition(ctx, code, 'in_review', 'standard.returned', noteOf(note), (row, actor, now) => {
+    Object.assign(row, { status: 'draft', submittedBy: null, submittedAt: null, returnedBy: actor.username, returnedAt: now, returnNote: noteOf(note), updatedAt: now, revision: row.revision + 1 });
   }, 'publishStandards');
 }
 
 /**
  * in_review → published; the previous published version becomes superseded. Every `$ref` must
- * resolve to a published standard, and the result must not close a `$ref` cycle.
+ * resolve to a published standard, and the result must not close a `$ref` cycle. With separation
+ * of duties on, the publisher must be someone other than the version's author, editor and submitter.
  */
 export function publish(ctx: ServiceContext, code: string, note?: string | null): Promise<StandardVersionView> {
-  return transition(ctx, code, 'in_review', 'standard.published', async (row, actor, now, em) => {
+  return transition(ctx, code, 'in_review', 'standard.published', noteOf(note), async (row, actor, now, em) => {
+    await assertSeparateApprover(em, actor, row);
     const schema = parseSchema(row);
     await assertRefsPublished(em, code, schema);
     await assertStoreRules(em, code, schema);
@@ -242,7 +245,7 @@ export function publish(ctx: ServiceContext, code: string, note?: string | null)
       const previous = await repo.getVersion(em, code, doc.publishedVersion!);
       if (previous.status === 'published') Object.assign(previous, { status: 'superseded', statusChangedBy: actor.username, statusChangedAt: now, statusNote: `superseded by version ${row.version}` });
     }
-    Object.assign(row, { status: 'published', publishedBy: actor.username, publishedAt: now, updatedAt: now, note: note ?? row.note });
+    Object.assign(row, { status: 'published', publishedBy: actor.username, publishedAt: now, publishNote: noteOf(note), updatedAt: now });
     Object.assign(doc, { publishedVersion: row.version, title: row.title, retired: false, updatedAt: now });
   }, 'publishStandards');
 }
@@ -251,7 +254,7 @@ export function publish(ctx: ServiceContext, code: string, note?: string | null)
  * Retires a document: its published version becomes retired and later editions leave it out.
  * Refused while a published document still refers to it.
  */
-export async function retire(ctx: ServiceContext, code: string, note: string, options: { author?: string } = {}): Promise<StandardVersionView> {
+export async function retire(ctx: ServiceContext, code: string, note: string, options: { author?: string; at?: Date } = {}): Promise<StandardVersionView> {
   const actor = authorize(ctx.actor, 'publishStandards');
   if (!note?.trim()) throw new ValidationError(m('standard.retire_note_required'), [issue('', sharedMessage('value.note_required'))]);
   return inTransaction(ctx.em, async (em) => {
@@ -261,7 +264,7 @@ export async function retire(ctx: ServiceContext, code: string, note: string, op
     if (referrers.length > 0) throw new ConflictError(m('standard.still_referred', { code, referrers }));
     const open = await repo.findOpenVersion(em, code);
     if (open) throw new ConflictError(m('standard.open_version_blocks', { code, version: open.version, status: open.status }), open.revision);
-    const now = new Date();
+    const now = options.at ?? new Date();
     const row = await repo.getVersion(em, code, doc.publishedVersion!);
     Object.assign(row, { status: 'retired', statusChangedBy: options.author ?? actor.username, statusChangedAt: now, statusNote: note });
     Object.assign(doc, { retired: true, publishedVersion: null, updatedAt: now });

@@ -21,6 +21,12 @@ export interface StandardVersionView {
   statusChangedBy: string | null;
   statusChangedAt: Date | null;
   statusNote: string | null;
+  editedBy: string | null;
+  submitNote: string | null;
+  returnedBy: string | null;
+  returnedAt: Date | null;
+  returnNote: string | null;
+  publishNote: string | null;
 }
 
 /** Cache of parsed schemas by content hash (the same bytes always parse to the same document). */
@@ -66,5 +72,11 @@ export function toVersionView(row: IStandardVersion): StandardVersionView {
     statusChangedBy: row.statusChangedBy ?? null,
     statusChangedAt: row.statusChangedAt ?? null,
     statusNote: row.statusNote ?? null,
+    editedBy: row.editedBy ?? null,
+    submitNote: row.submitNote ?? null,
+    returnedBy: row.returnedBy ?? null,
+    returnedAt: row.returnedAt ?? null,
+    returnNote: row.returnNote ?? null,
+    publishNote: row.publishNote ?? null,
   };
 }

@@ -76,6 +76,8 @@ export async function ownProfile(ctx: ServiceContext): Promise<IUser | null> {
 export const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
   { username: 'manager', displayName: '品质经理 王敏', roles: ['quality_manager'] },
+  // a second quality manager: with separation of duties, someone else approves what the manager drafted
+  { username: 'reviewer', displayName: '品质主管 赵磊', roles: ['quality_manager'] },
   { username: 'inspector', displayName: '品控员 李强', roles: ['inspector'] },
   { username: 'pm', displayName: '项目经理 张伟', roles: ['project_manager'] },
   { username: 'auditor', displayName: '审核员 陈静', roles: ['auditor'] },

@@ -19,7 +19,7 @@ beforeAll(async () => {
   t = await startTestApp({ demoUsers: false });
   await seed(t.app, () => {});
   expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual(['innovation-fund', 'rectification', 'standard-revision']);
-  tokens = Object.fromEntries(await Promise.all(['manager', 'inspector', 'pm', 'committee', 'admin'].map(async (u) => [u, await t.login(u)])));
+  tokens = Object.fromEntries(await Promise.all(['manager', 'reviewer', 'inspector', 'pm', 'committee', 'admin'].map(async (u) => [u, await t.login(u)])));
 }, 120_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(() => t.close());
 
@@ -83,7 +83,9 @@ describe('the shipped processes', () => {
     await complete('manager', tasks[0].id, { summary: '增加午间地坎清理要求' });
     tasks = await openTasks(revision.id);
     expect(tasks.map((x) => x.element_id)).toEqual(['review']);
-    await complete('manager', tasks[0].id, { approved: true, comment: '同意发布' });
+    // the manager revised and submitted it, so separation of duties has a second quality manager approve it
+    expect(await complete('manager', tasks[0].id, { approved: true, comment: '同意发布' })).toMatchObject({ __typename: 'ForbiddenError' });
+    await complete('reviewer', tasks[0].id, { approved: true, comment: '同意发布' });
     const published = (await gql('manager', '{ standard(code: "M03.P01.W002") { ... on Standard { versions { version status } draft { version } } } }')).data.standard;
     expect(published).toEqual({ versions: [{ version: 1, status: 'superseded' }, { version: 2, status: 'superseded' }, { version: 3, status: 'published' }], draft: null });
   });

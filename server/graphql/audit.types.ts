@@ -6,6 +6,14 @@ import { READ_ERRORS } from './error.types.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 import { FIELD_COST } from './query-limits.ts';
 
+/** A field of an event's detail, when it has that type. */
+function detailOf<T extends 'number' | 'string'>(e: AuditRecord, key: string, type: T): (T extends 'number' ? number : string) | null {
+  const detail = e.detail;
+  if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return null;
+  const value = detail[key];
+  return typeof value === type ? (value as T extends 'number' ? number : string) : null;
+}
+
 const AuditEventRef = builder.objectRef<AuditRecord>('AuditEvent').implement({
   description: 'One link of the append-only, hash-chained audit trail.',
   fields: (t) => ({
@@ -16,6 +24,8 @@ const AuditEventRef = builder.objectRef<AuditRecord>('AuditEvent').implement({
     subjectType: t.exposeString('subjectType'),
     subjectKey: t.exposeString('subjectKey'),
     detail: t.field({ type: 'JSON', resolve: (e) => e.detail }),
+    version: t.int({ nullable: true, description: 'The version of a standard the event is about, if any.', resolve: (e) => detailOf(e, 'version', 'number') }),
+    note: t.string({ nullable: true, description: 'The note the person gave (submission, review decision, discard, import).', resolve: (e) => detailOf(e, 'note', 'string') }),
     prevHash: t.exposeString('prevHash'),
     hash: t.exposeString('hash'),
   }),

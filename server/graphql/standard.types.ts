@@ -2,6 +2,7 @@ import { standardRepository as repo } from '../../domain/standards/standard.repo
 import { toVersionView, type StandardVersionView } from '../../domain/standards/standard.views.ts';
 import { getStandard, listStandards, type StandardView } from '../../domain/editions/standard-read.service.ts';
 import * as standards from '../../domain/standards/standard.service.ts';
+import { discardDraft, documentControlSettings, mayPublish, setFourEyes, type DiscardedDraft, type DocumentControlSettings } from '../../domain/standards/document-control.service.ts';
 import { builder } from './builder.ts';
 import { IssueRef, READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { backwardPageArgs, connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
@@ -35,6 +36,13 @@ export const StandardVersionRef = builder.objectRef<StandardVersionView>('Standa
     statusChangedBy: t.exposeString('statusChangedBy', { nullable: true }),
     statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', nullable: true }),
     statusNote: t.exposeString('statusNote', { nullable: true }),
+    editedBy: t.exposeString('editedBy', { nullable: true, description: 'Who last saved the draft (null when nobody saved it after opening it).' }),
+    submitNote: t.exposeString('submitNote', { nullable: true, description: 'The submitter\'s note to the reviewer.' }),
+    returnedBy: t.exposeString('returnedBy', { nullable: true, description: 'The reviewer who last sent it back to draft.' }),
+    returnedAt: t.expose('returnedAt', { type: 'DateTime', nullable: true }),
+    returnNote: t.exposeString('returnNote', { nullable: true, description: 'Why the reviewer last sent it back.' }),
+    publishNote: t.exposeString('publishNote', { nullable: true, description: 'The publisher\'s decision note.' }),
+    mayPublish: t.boolean({ description: 'Whether the caller may publish this version now: it is in review, the caller may publish, and (with separation of duties on) did not write, edit or submit it.', resolve: (v, _a, ctx) => mayPublish(ctx, v) }),
   }),
 });
 
@@ -121,6 +129,32 @@ builder.queryField('placeKinds', (t) =>
 
 const write = (name: string) => ({ types: WRITE_ERRORS, union: { name } });
 
+const DiscardedDraftRef = builder.objectRef<DiscardedDraft>('DiscardedDraft').implement({
+  description: 'A draft (or version in review) that was discarded.',
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'documentRemoved' in v,
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    version: t.exposeInt('version'),
+    documentRemoved: t.exposeBoolean('documentRemoved', { description: 'The standard was new and is gone with its only version.' }),
+  }),
+});
+
+const DocumentControlRef = builder.objectRef<DocumentControlSettings>('DocumentControl').implement({
+  description: 'The rules of document control over standards (ISO 9001 §7.5).',
+  isTypeOf: (v) => typeof v === 'object' && v !== null && 'fourEyes' in v,
+  fields: (t) => ({
+    fourEyes: t.exposeBoolean('fourEyes', { description: 'Separation of duties: the author, last editor and submitter of a version cannot publish it.' }),
+  }),
+});
+
+builder.queryField('documentControl', (t) =>
+  t.field({
+    type: DocumentControlRef,
+    errors: { types: READ_ERRORS, union: { name: 'DocumentControlResult' } },
+    resolve: (_r, _a, ctx) => documentControlSettings(ctx),
+  }),
+);
+
 builder.mutationFields((t) => ({
   createDraft: t.field({
     type: StandardVersionRef,
@@ -155,6 +189,20 @@ builder.mutationFields((t) => ({
     errors: write('PublishResult'),
     args: { code: t.arg.string({ required: true }), note: t.arg.string() },
     resolve: (_r, a, ctx) => standards.publish(ctx, a.code, a.note),
+  }),
+  discardDraft: t.field({
+    type: DiscardedDraftRef,
+    description: 'Discards the version being worked on (draft or in review), which was never published; a new standard with only that version disappears. Published versions are never discarded (ConflictError).',
+    errors: write('DiscardDraftResult'),
+    args: { code: t.arg.string({ required: true }), note: t.arg.string({ description: 'Why it is discarded (kept in the audit trail).' }) },
+    resolve: (_r, a, ctx) => discardDraft(ctx, a.code, a.note),
+  }),
+  setDocumentControl: t.field({
+    type: DocumentControlRef,
+    description: 'Turns separation of duties on or off (administrators): with it on, whoever wrote, last edited or submitted a version cannot publish it.',
+    errors: write('SetDocumentControlResult'),
+    args: { fourEyes: t.arg.boolean({ required: true }) },
+    resolve: (_r, a, ctx) => setFourEyes(ctx, a.fourEyes),
   }),
   retire: t.field({
     type: StandardVersionRef,

@@ -2,7 +2,7 @@ import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { instruction, moduleDoc, procedure } from '../../test/fixtures.ts';
 import { applyPatch } from '../../domain/standards/diff/json-patch.ts';
 
-const VERSION = `... on StandardVersion { code version status revision contentHash author title schema note }
+const VERSION = `... on StandardVersion { code version status revision contentHash author title schema note publishNote }
   ... on Error { __typename message } ... on ValidationError { issues { pointer message } } ... on ConflictError { currentRevision }`;
 const CREATE = `mutation($code: String!, $schema: JSON, $note: String) { createDraft(code: $code, schema: $schema, note: $note) { __typename ${VERSION} } }`;
 const UPDATE = `mutation($code: String!, $schema: JSON!, $rev: Int!) { updateDraft(code: $code, schema: $schema, expectedRevision: $rev) { __typename ${VERSION} } }`;
@@ -16,17 +16,19 @@ let manager: string;
 let auditor: string;
 let inspector: string;
 let admin: string;
+// a second quality manager: separation of duties has someone other than the author publish
+let reviewer: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  [manager, auditor, inspector, admin] = await Promise.all([t.login('manager'), t.login('auditor'), t.login('inspector'), t.login('admin')]);
+  [manager, auditor, inspector, admin, reviewer] = await Promise.all([t.login('manager'), t.login('auditor'), t.login('inspector'), t.login('admin'), t.login('reviewer')]);
 });
 afterAll(() => t.close());
 
-async function publishNew(code: string, schema: object, token = manager) {
+async function publishNew(code: string, schema: object, token = manager, approver = reviewer) {
   expect((await t.gql(CREATE, { code, schema }, token)).data.createDraft.__typename).toBe('StandardVersion');
   expect((await t.gql(SUBMIT, { code }, token)).data.submitForReview.status).toBe('in_review');
-  const published = (await t.gql(PUBLISH, { code, note: 'first release' }, token)).data.publish;
+  const published = (await t.gql(PUBLISH, { code, note: 'first release' }, approver)).data.publish;
   expect(published.__typename).toBe('StandardVersion');
   return published;
 }
@@ -70,7 +72,8 @@ describe('versions', () => {
     expect((await t.gql(CREATE, { code: 'M09', schema: moduleDoc('M09', ['M09.P01']) }, manager)).data.createDraft.status).toBe('draft');
     expect((await t.gql(CREATE, { code: 'M09.P01', schema: procedure('M09.P01', ['M09.P01.W001']) }, manager)).data.createDraft.status).toBe('draft');
     const v1 = await publishNew('M09.P01.W001', instruction('M09.P01.W001'));
-    expect(v1).toMatchObject({ version: 1, status: 'published', author: 'manager', note: 'first release' });
+    // the publisher's note is kept beside the author's (which publishing does not overwrite)
+    expect(v1).toMatchObject({ version: 1, status: 'published', author: 'manager', note: null, publishNote: 'first release' });
     expect(v1.contentHash).toMatch(/^[0-9a-f]{64}$/);
     // when a second version is drafted from the first and published
     const draft = (await t.gql(CREATE, { code: 'M09.P01.W001' }, manager)).data.createDraft;
@@ -80,7 +83,7 @@ describe('versions', () => {
     const updated = (await t.gql(UPDATE, { code: 'M09.P01.W001', schema: tightened, rev: 1 }, manager)).data.updateDraft;
     expect(updated).toMatchObject({ revision: 2, status: 'draft' });
     await t.gql(SUBMIT, { code: 'M09.P01.W001' }, manager);
-    await t.gql(PUBLISH, { code: 'M09.P01.W001' }, manager);
+    await t.gql(PUBLISH, { code: 'M09.P01.W001' }, reviewer);
     // then
     const read = await t.gql(`{ standard(code: "M09.P01.W001") { ... on Standard { publishedVersion latestVersion versions { version status } } } }`, {}, auditor);
     expect(read.data.standard).toEqual({ publishedVersion: 2, latestVersion: 2, versions: [{ version: 1, status: 'superseded' }, { version: 2, status: 'published' }] });
@@ -113,7 +116,7 @@ describe('versions', () => {
     await t.gql(UPDATE, { code: 'M09.P01', schema: procedure('M09.P01', ['M09.P01.W001', 'M09.P01.W002']), rev: 1 }, manager);
     await t.gql(SUBMIT, { code: 'M09.P01' }, manager);
     // when
-    const result = (await t.gql(PUBLISH, { code: 'M09.P01' }, manager)).data.publish;
+    const result = (await t.gql(PUBLISH, { code: 'M09.P01' }, reviewer)).data.publish;
     // then
     expect(result.__typename).toBe('ValidationError');
     expect(result.issues).toEqual([{ pointer: '/properties/M09.P01.W002/$ref', message: '$ref to M09.P01.W002, which has no published version' }]);
@@ -140,10 +143,10 @@ describe('versions', () => {
 
   it('publishes once every ref resolves', async () => {
     await t.gql(SUBMIT, { code: 'M09.P01.W002' }, manager);
-    expect((await t.gql(PUBLISH, { code: 'M09.P01.W002' }, manager)).data.publish.status).toBe('published');
-    expect((await t.gql(PUBLISH, { code: 'M09.P01' }, manager)).data.publish.status).toBe('published');
+    expect((await t.gql(PUBLISH, { code: 'M09.P01.W002' }, reviewer)).data.publish.status).toBe('published');
+    expect((await t.gql(PUBLISH, { code: 'M09.P01' }, reviewer)).data.publish.status).toBe('published');
     await t.gql(SUBMIT, { code: 'M09' }, manager);
-    expect((await t.gql(PUBLISH, { code: 'M09' }, manager)).data.publish.status).toBe('published');
+    expect((await t.gql(PUBLISH, { code: 'M09' }, reviewer)).data.publish.status).toBe('published');
   });
 
   it('keeps published versions immutable in the database itself', async () => {
@@ -177,7 +180,7 @@ describe('editions and diffs', () => {
     (next.properties as any).floorCondition.enum = ['优'];
     await t.gql(CREATE, { code: 'M09.P01.W002', schema: next }, manager);
     await t.gql(SUBMIT, { code: 'M09.P01.W002' }, manager);
-    await t.gql(PUBLISH, { code: 'M09.P01.W002' }, manager);
+    await t.gql(PUBLISH, { code: 'M09.P01.W002' }, reviewer);
     await t.gql(EDITION, { name: '2026-Q4' }, manager);
     // when
     const newest = await t.gql(`{ standard(code: "M09.P01.W002") { ... on Standard { edition current { version } } } }`, {}, inspector);

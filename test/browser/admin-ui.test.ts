@@ -129,13 +129,18 @@ describe('admin UI in a real browser', () => {
     await page.getByText('已保存（修订号 2）').waitFor();
     await page.getByTestId('submit-review').click();
     await page.getByRole('heading', { name: '审核' }).waitFor();
-    await page.getByTestId('publish-note').fill('轿厢清洁次数提高到每日4次');
-    await page.getByTestId('publish').click();
+    // separation of duties: the manager who edited and submitted it does not publish it; a second quality manager does
+    expect(await page.getByTestId('publish').isDisabled()).toBe(true);
+    const second = await open('reviewer');
+    await second.page.goto('/admin/standards/M03.P01.W002/edit');
+    await second.page.getByTestId('publish-note').fill('轿厢清洁次数提高到每日4次');
+    await second.page.getByTestId('publish').click();
     // version 2 is the newest edition's (2027-Q1); the edit publishes version 3
-    await page.getByTestId('published-notice').getByText('已发布第 3 版').waitFor();
-    await page.getByTestId('view-diff').click();
+    await second.page.getByTestId('published-notice').getByText('已发布第 3 版').waitFor();
+    await second.page.getByTestId('view-diff').click();
 
-    await page.waitForURL('**/admin/standards/M03.P01.W002/history?from=2&to=3');
+    await second.page.waitForURL('**/admin/standards/M03.P01.W002/history?from=2&to=3');
+    await page.goto('/admin/standards/M03.P01.W002/history?from=2&to=3');
     const tightened = page.getByTestId('diff').locator('[data-kind="constraint-tightened"]');
     await tightened.first().waitFor();
     expect(await tightened.allTextContents()).toEqual([expect.stringMatching(/收紧.*轿厢每日清洁次数.*3 → 4/)]);
@@ -145,8 +150,8 @@ describe('admin UI in a real browser', () => {
     await screenshot('06-diff', { fullPage: true });
 
     // the server holds what the browser showed
-    const stored = (await ui.t.gql('{ standard(code: "M03.P01.W002") { ... on Standard { latestPublished { version note schema } } } }', {}, admin)).data.standard.latestPublished;
-    expect(stored).toMatchObject({ version: 3, note: '轿厢清洁次数提高到每日4次' });
+    const stored = (await ui.t.gql('{ standard(code: "M03.P01.W002") { ... on Standard { latestPublished { version publishNote schema } } } }', {}, admin)).data.standard.latestPublished;
+    expect(stored).toMatchObject({ version: 3, publishNote: '轿厢清洁次数提高到每日4次' });
     expect(stored.schema.properties.cleaningsPerDay.minimum).toBe(4);
   });
 

@@ -69,5 +69,25 @@ await shoot('manager', [['authoring', '/admin/standards/M03.P01', async (p) => {
   await p.locator('.cm-editor .cm-lintRange-error').first().waitFor();
 }]]);
 await shoot('manager', [['tablet-dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]], TABLET);
+// document control: the manager submits a revision with a note (that shot is then replaced by the
+// second quality manager's view of it, which the README shows), a past version, the audit trail
+await shoot('manager', [['doc-review', '/admin/standards/M05.P01.W001/edit', async (p) => {
+  await p.locator('[data-testid="create-draft"], [data-testid="review-notes"], [data-testid="submit-review"]').first().waitFor();
+  if (await p.getByTestId('create-draft').isVisible()) {
+    await p.getByTestId('create-draft').click();
+    await p.getByTestId('submit-review').waitFor();
+  }
+  if (await p.getByTestId('submit-review').isVisible()) {
+    await p.getByTestId('valid').waitFor();
+    await p.getByLabel('提交说明').fill('请审核：按三季度客户反馈调整');
+    await p.getByTestId('submit-review').click();
+  }
+  await p.getByTestId('four-eyes').waitFor();
+}]]);
+await shoot('reviewer', [['doc-review', '/admin/standards/M05.P01.W001/edit', (p) => p.getByTestId('submit-note-shown').waitFor()]]);
+await shoot('auditor', [
+  ['doc-past-version', '/admin/standards/M01.P02.W006?version=1', (p) => p.getByTestId('past-version-banner').waitFor()],
+  ['doc-audit', '/admin/standards/M01.P02.W006/audit', (p) => p.getByTestId('audit-trail').waitFor()],
+]);
 await browser.close();
 console.log(`screenshots in ${out}`);

@@ -22,14 +22,16 @@ import { findingsZh } from './findings.zh.ts';
 import { findingsEn } from './findings.en.ts';
 import { authoringZh } from './authoring.zh.ts';
 import { authoringEn } from './authoring.en.ts';
+import { doccontrolZh } from './doccontrol.zh.ts';
+import { doccontrolEn } from './doccontrol.en.ts';
 
 /**
  * The admin UI's words, one file per feature and language (`<feature>.zh.ts`, `<feature>.en.ts`),
  * merged into one catalogue per language. Chinese defines the keys; each English file is typed
  * `Record<keyof typeof <feature>Zh, string>`, so a key missing in English (or an extra one) fails `tsc`.
  */
-export const zh = { ...shellZh, ...termsZh, ...standardsZh, ...editorZh, ...editionsZh, ...checklistsZh, ...workflowsZh, ...tasksZh, ...dashboardZh, ...mobileZh, ...findingsZh, ...authoringZh };
+export const zh = { ...shellZh, ...termsZh, ...standardsZh, ...editorZh, ...editionsZh, ...checklistsZh, ...workflowsZh, ...tasksZh, ...dashboardZh, ...mobileZh, ...findingsZh, ...authoringZh, ...doccontrolZh };
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...shellEn, ...termsEn, ...standardsEn, ...editorEn, ...editionsEn, ...checklistsEn, ...workflowsEn, ...tasksEn, ...dashboardEn, ...mobileEn, ...findingsEn, ...authoringEn };
+export const en: Record<MessageKey, string> = { ...shellEn, ...termsEn, ...standardsEn, ...editorEn, ...editionsEn, ...checklistsEn, ...workflowsEn, ...tasksEn, ...dashboardEn, ...mobileEn, ...findingsEn, ...authoringEn, ...doccontrolEn };

@@ -38,7 +38,7 @@ export const editionsEn: Record<keyof typeof editionsZh, string> = {
   'auditAction.standard.draft.created': 'Draft created',
   'auditAction.standard.draft.updated': 'Draft saved',
   'auditAction.standard.submitted': 'Submitted for review',
-  'auditAction.standard.returned': 'Returned to draft',
+  'auditAction.standard.returned': 'Returned for changes',
   'auditAction.standard.published': 'Published',
   'auditAction.standard.retired': 'Retired',
   'auditAction.standard.imported': 'Imported',

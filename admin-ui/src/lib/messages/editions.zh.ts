@@ -36,7 +36,7 @@ export const editionsZh = {
   'auditAction.standard.draft.created': '创建草稿',
   'auditAction.standard.draft.updated': '保存草稿',
   'auditAction.standard.submitted': '提交审核',
-  'auditAction.standard.returned': '退回草稿',
+  'auditAction.standard.returned': '退回修改',
   'auditAction.standard.published': '发布',
   'auditAction.standard.retired': '废止',
   'auditAction.standard.imported': '导入',

@@ -9,12 +9,31 @@ import { PageInfoFields } from '../../lib/paging.ts';
 const PAGE = 100;
 const TRAIL = graphql(`
   query AuditTrail($code: String!, $first: Int, $after: String) { auditTrail(code: $code, first: $first, after: $after) { __typename ...ErrorFields
-    ... on AuditEventConnection { pageInfo { ...PageInfoFields } nodes { id occurredAt actor action subjectType subjectKey detail hash } } } }
+    ... on AuditEventConnection { pageInfo { ...PageInfoFields } nodes { id occurredAt actor action subjectType subjectKey version note hash } } } }
 `, [ErrorFields, PageInfoFields]);
 const VERIFY = graphql(`query VerifyAuditChain { verifyAuditChain { __typename ...ErrorFields ... on AuditChainReport { ok checked brokenAtId reason } } }`, [ErrorFields]);
 
 type AuditEvent = Extract<ResultOf<typeof TRAIL>['auditTrail'], { __typename: 'AuditEventConnection' }>['nodes'][number];
 type ChainReport = Extract<ResultOf<typeof VERIFY>['verifyAuditChain'], { __typename: 'AuditChainReport' }>;
+
+/** Actions whose version can be read and compared with the one before it (a discarded draft is gone). */
+const READABLE = new Set(['standard.draft.created', 'standard.draft.updated', 'standard.submitted', 'standard.returned', 'standard.published', 'standard.imported', 'standard.retired']);
+const COMPARED = new Set(['standard.submitted', 'standard.published', 'standard.imported']);
+
+/** For an event about a standard's version: a link to that version in full, and to its changes from the version before. */
+function VersionLinks({ event }: { event: AuditEvent }) {
+  const { t } = useI18n();
+  const v = event.version;
+  if (v === null || v === undefined || event.subjectType !== 'standard') return null;
+  const label = t('doc.audit.versionLink', { version: v });
+  if (!READABLE.has(event.action)) return <span>{label}</span>;
+  return (
+    <>
+      <Link to={`/standards/${event.subjectKey}?version=${v}`}>{label}</Link>
+      {COMPARED.has(event.action) && v > 1 ? <> · <Link to={`/standards/${event.subjectKey}/history?from=${v - 1}&to=${v}`}>{t('doc.audit.diffLink')}</Link></> : null}
+    </>
+  );
+}
 
 function Trail({ subject }: { subject: string }) {
   const { t, dateTime, term } = useI18n();
@@ -52,16 +71,16 @@ function Trail({ subject }: { subject: string }) {
     <>
       <div className="table-wrap">
         <table className="audit-table" data-testid="audit-trail">
-          <thead><tr><th scope="col">#</th><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.detail')}</th><th scope="col">{t('audit.hash')}</th></tr></thead>
+          <thead><tr><th scope="col">#</th><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.who')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('doc.audit.version')}</th><th scope="col">{t('doc.audit.note')}</th></tr></thead>
           <tbody>
             {events.map((e) => (
-              <tr key={e.id}>
+              <tr key={e.id} data-testid={`audit-row-${e.id}`} data-action={e.action}>
                 <td>{e.id}</td>
                 <td>{dateTime(e.occurredAt)}</td>
                 <td>{e.actor ?? '—'}</td>
-                <td title={e.action}>{term('auditAction', e.action)}</td>
-                <td><code className="small detail">{JSON.stringify(e.detail)}</code></td>
-                <td><code className="small" title={e.hash}>{e.hash.slice(0, 12)}…</code></td>
+                <td>{term('auditAction', e.action)}</td>
+                <td><VersionLinks event={e} /></td>
+                <td className="audit-note">{e.note ?? ''}</td>
               </tr>
             ))}
           </tbody>

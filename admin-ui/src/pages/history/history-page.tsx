@@ -11,7 +11,7 @@ import { itemsOf } from '../standards/editor/schema-ops.ts';
 
 const VERSIONS = graphql(`
   query Versions($code: String!) { standard(code: $code) { __typename ...ErrorFields
-    ... on Standard { code title kind versions { version status title author createdAt publishedBy publishedAt statusChangedBy statusNote note contentHash } } } }
+    ... on Standard { code title kind versions { version status title author createdAt publishedBy publishedAt statusChangedBy statusNote note contentHash submittedBy submitNote returnedBy returnNote publishNote } } } }
 `, [ErrorFields]);
 const DIFF = graphql(`
   query VersionDiff($code: String!, $from: Int!, $to: Int!) {
@@ -130,12 +130,18 @@ export function HistoryPage({ code }: { code: string }) {
                   <tbody>
                     {[...versions].reverse().map((v) => (
                       <tr key={v.version}>
-                        <td>v{v.version}</td>
+                        <td><Link to={`/standards/${code}?version=${v.version}`} title={t('doc.readVersion')} data-testid={`read-version-${v.version}`}>v{v.version}</Link></td>
                         <td><Badge value={v.status} /></td>
                         <td>{v.author}</td>
                         <td>{dateTime(v.createdAt)}</td>
                         <td>{v.publishedAt ? `${v.publishedBy ?? ''} · ${dateTime(v.publishedAt)}` : '—'}</td>
-                        <td>{v.note ?? ''}{v.statusNote ? <div className="muted small">{v.statusChangedBy}: {v.statusNote}</div> : null}</td>
+                        <td data-testid={`version-notes-${v.version}`}>
+                          {v.note ?? ''}
+                          {v.submitNote ? <div className="small">{t('doc.noteBy', { label: t('doc.note.submit'), who: v.submittedBy ?? v.author, note: v.submitNote })}</div> : null}
+                          {v.returnNote ? <div className="small">{t('doc.noteBy', { label: t('doc.note.return'), who: v.returnedBy ?? '—', note: v.returnNote })}</div> : null}
+                          {v.publishNote ? <div className="small">{t('doc.noteBy', { label: t('doc.note.publish'), who: v.publishedBy ?? '—', note: v.publishNote })}</div> : null}
+                          {v.statusNote ? <div className="muted small">{v.statusChangedBy}: {v.statusNote}</div> : null}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

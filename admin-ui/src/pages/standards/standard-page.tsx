@@ -11,7 +11,7 @@ import { BODY_LISTS, BODY_TEXTS, checkOf, inputKind, itemsOf } from './editor/sc
 const LOAD = graphql(`
   query Standard($code: String!) { standard(code: $code) { __typename ...ErrorFields
     ... on Standard { code kind title retired edition latestVersion current { ...ShownVersion } draft { version status } latestPublished { ...ShownVersion } } } }
-  fragment ShownVersion on StandardVersion { version status schema author publishedAt note }
+  fragment ShownVersion on StandardVersion { version status schema author publishedAt note publishNote }
 `, [ErrorFields]);
 
 const strings = (v: JsonValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
@@ -142,7 +142,7 @@ export function StandardPage({ code }: { code: string }) {
               {s.pinned !== null ? <Link to={`/standards/${s.code}/history?from=${s.pinned}&to=${s.latestPublished.version}`}>{t('editor.viewDiff')}</Link> : null}
             </p>
           ) : null}
-          {s.current?.note ? <p className="notice">{t('standard.note')}: {s.current.note}</p> : null}
+          {s.current?.publishNote ?? s.current?.note ? <p className="notice">{t('standard.note')}: {s.current?.publishNote ?? s.current?.note}</p> : null}
           {s.current ? (
             <>
               <BodyText doc={s.current.schema} />

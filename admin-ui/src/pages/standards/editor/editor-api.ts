@@ -2,7 +2,7 @@ import { isJsonObject, type JsonObject } from '../../../../../domain/shared/json
 import { ErrorFields, expect, graphql, request, type Issue, type ResultOf } from '../../../lib/graphql.ts';
 
 /** The version being worked on, as the editor reads it after every load and every change. */
-const OpenVersionFields = graphql(`fragment OpenVersionFields on StandardVersion { version status revision schema author updatedAt note }`);
+const OpenVersionFields = graphql(`fragment OpenVersionFields on StandardVersion { version status revision schema author updatedAt note submittedBy submittedAt submitNote returnedBy returnedAt returnNote mayPublish }`);
 const LOAD = graphql(`
   query EditorStandard($code: String!) { standard(code: $code) { __typename ...ErrorFields
     ... on Standard { code kind title latestPublished { version schema } draft { ...OpenVersionFields } } } }
@@ -14,6 +14,7 @@ const UPDATE = graphql(`
 const SUBMIT = graphql(`mutation SubmitForReview($code: String!, $note: String) { submitForReview(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
 const RETURN = graphql(`mutation ReturnToDraft($code: String!, $note: String) { returnToDraft(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
 const PUBLISH = graphql(`mutation Publish($code: String!, $note: String) { publish(code: $code, note: $note) { __typename ...ErrorFields ...OpenVersionFields } }`, [ErrorFields, OpenVersionFields]);
+const DISCARD = graphql(`mutation DiscardDraft($code: String!, $note: String) { discardDraft(code: $code, note: $note) { __typename ...ErrorFields ... on DiscardedDraft { code version documentRemoved } } }`, [ErrorFields]);
 const CHECK = graphql(`query CheckStandard($code: String!, $schema: JSON!) { checkStandard(code: $code, schema: $schema) { pointer code message } }`);
 
 /** A version with its schema read as the JSON object a standard is (anything else would be refused by the server). */
@@ -53,6 +54,11 @@ export async function returnToDraft(code: string, note: string | null): Promise<
 /** Publishes the version in review; returns its number. */
 export async function publish(code: string, note: string | null): Promise<number> {
   return expect((await request(PUBLISH, { code, note })).publish, 'StandardVersion').version;
+}
+
+/** Discards the draft (or version in review); says whether the standard, being new, went with it. */
+export async function discardDraft(code: string, note: string | null): Promise<{ version: number; documentRemoved: boolean }> {
+  return expect((await request(DISCARD, { code, note })).discardDraft, 'DiscardedDraft');
 }
 
 /** Every problem the server finds in a document, storing nothing. */

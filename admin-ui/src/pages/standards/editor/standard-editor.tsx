@@ -3,8 +3,9 @@ import { describeChanges } from '../../../../../domain/standards/diff/semantic-d
 import { ErrorNotice, Loading, Badge } from '../../../components/status.tsx';
 import { ApiError, type Issue } from '../../../lib/graphql.ts';
 import { useI18n, type Translate } from '../../../lib/i18n.tsx';
-import { useLeaveGuard, Link } from '../../../lib/router.tsx';
-import { createDraft, loadStandard, publish, returnToDraft, saveDraft, submitForReview } from './editor-api.ts';
+import { useLeaveGuard, Link, navigate } from '../../../lib/router.tsx';
+import { createDraft, discardDraft, loadStandard, publish, returnToDraft, saveDraft, submitForReview } from './editor-api.ts';
+import { DiscardDraft } from './discard-draft.tsx';
 import { EditorAside } from './editor-aside.tsx';
 import { EditorHeader } from './editor-header.tsx';
 import { ConflictNotice, LostEdits, PublishedNotice } from './editor-notices.tsx';
@@ -59,6 +60,7 @@ function issuesLookup(issues: Issue[], t: Translate, term: (kind: string, value:
  */
 export function StandardEditor({ code }: { code: string }) {
   const { t, term, lang } = useI18n();
+  const { can } = useSession();
   const [tab, setTab] = useState<Tab>('items');
   const [syntax, setSyntax] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ApiError | null>(null);
@@ -170,8 +172,20 @@ export function StandardEditor({ code }: { code: string }) {
             onSubmit: () => run(async () => { await submitForReview(code, note || null); setNote(''); await refresh(); }),
           } : null} />
 
+          {can('editStandards') ? (
+            <DiscardDraft key={draft.version} version={draft.version} busy={busy} onDiscard={(why) => run(async () => {
+              const done = await discardDraft(code, why);
+              if (done.documentRemoved) {
+                navigate('/standards', { unguarded: true });
+                return;
+              }
+              await refresh();
+              setNotice(t('doc.discarded', { code, version: done.version }));
+            })} />
+          ) : null}
+
           {draft.status === 'in_review' ? (
-            <ReviewPanel version={draft.version} note={note} onNote={setNote} busy={busy}
+            <ReviewPanel open={draft} note={note} onNote={setNote} busy={busy}
               onPublish={() => run(async () => {
                 const from = loaded.latestPublished?.version ?? null;
                 const to = await publish(code, note || null);
