@@ -39,6 +39,16 @@ export const auditRepository = {
     return (await em.find(AuditEvent, withWindow({ subjectKey }, where), { orderBy, limit })).map(toRecord);
   },
 
+  /**
+   * The highest version number of a standard that was discarded as a draft, 0 if none: numbers
+   * are never given twice, so an audit row naming a version always means the same content.
+   */
+  async highestDiscardedVersion(em: EntityManager, code: string): Promise<number> {
+    const [row] = await em.execute<{ v: number | null }[]>(
+      `select max((detail::jsonb ->> 'version')::int) as v from audit_event where subject_key = ? and subject_type = 'standard' and action = 'standard.draft.discarded'`, [code]);
+    return Number(row?.v ?? 0);
+  },
+
   countTrail(em: EntityManager, subjectKey: string): Promise<number> {
     return em.count(AuditEvent, { subjectKey });
   },

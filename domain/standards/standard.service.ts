@@ -7,6 +7,7 @@ import { contentHash } from './content-hash.ts';
 import { collectStandardRefs } from './refs.ts';
 import { validateStandard, type StandardIdentity } from './validate.ts';
 import type { DocumentLimits } from '../shared/limits.ts';
+import { auditRepository } from '../audit/audit.repository.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../shared/access.ts';
 import type { IStandardDocument } from './standard-document.entity.ts';
@@ -146,7 +147,8 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
       assertSameIdentity(doc, validateFor(input.code, schema, ctx.limits));
     }
     await assertStoreRules(em, input.code, schema);
-    doc.latestVersion += 1;
+    // a discarded draft's number is not given again (the audit trail names it)
+    doc.latestVersion = Math.max(doc.latestVersion, await auditRepository.highestDiscardedVersion(em, input.code)) + 1;
     doc.updatedAt = now;
     const row = repo.insertVersion(em, {
       code: input.code, version: doc.latestVersion, status: 'draft', title: String(schema.title),

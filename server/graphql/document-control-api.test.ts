@@ -115,6 +115,9 @@ describe('discarding a draft', () => {
     expect(list).not.toContain('M09.P01.W004');
     expect((await trail('M09.P01.W004')).at(-1)).toMatchObject({ action: 'standard.draft.discarded', actor: 'manager', version: 1, note: '与 M09.P01.W001 重复' });
     expect(await chainOk()).toBe(true);
+    // and the same code drafted again does not take the discarded number
+    expect((await t.gql(CREATE, { code: 'M09.P01.W004', schema: instruction('M09.P01.W004') }, manager)).data.createDraft.version).toBe(2);
+    expect((await t.gql(DISCARD, { code: 'M09.P01.W004' }, manager)).data.discardDraft).toMatchObject({ version: 2, documentRemoved: true });
   });
 
   it('discards the next version of a published standard, which then reads as before and can be drafted again', async () => {
@@ -123,10 +126,10 @@ describe('discarding a draft', () => {
     await t.gql(CREATE, { code: 'M09.P01.W001', note: '草拟' }, reviewer);
     // when the draft is discarded
     expect((await t.gql(DISCARD, { code: 'M09.P01.W001' }, manager)).data.discardDraft).toMatchObject({ version: 4, documentRemoved: false });
-    // then the standard is as it was, and a new draft takes the next number again
+    // then the standard is as it was, and a new draft takes a new number: the discarded one is never given twice
     expect(await standard('M09.P01.W001')).toMatchObject({ latestVersion: 3, publishedVersion: 3, draft: null });
-    expect((await t.gql(CREATE, { code: 'M09.P01.W001' }, manager)).data.createDraft.version).toBe(4);
-    expect((await t.gql(DISCARD, { code: 'M09.P01.W001' }, manager)).data.discardDraft.version).toBe(4);
+    expect((await t.gql(CREATE, { code: 'M09.P01.W001' }, manager)).data.createDraft.version).toBe(5);
+    expect((await t.gql(DISCARD, { code: 'M09.P01.W001' }, manager)).data.discardDraft.version).toBe(5);
   });
 
   it('refuses to discard a published version, an unknown standard, or for someone who may not edit, storing nothing', async () => {
@@ -138,7 +141,7 @@ describe('discarding a draft', () => {
     expect((await t.gql(DISCARD, { code: 'M99.P01.W001' }, manager)).data.discardDraft).toMatchObject({ __typename: 'NotFoundError' });
     await t.gql(CREATE, { code: 'M09.P01.W001' }, manager);
     expect((await t.gql(DISCARD, { code: 'M09.P01.W001' }, inspector)).data.discardDraft).toMatchObject({ __typename: 'ForbiddenError' });
-    expect((await standard('M09.P01.W001')).draft).toMatchObject({ version: 4, status: 'draft' });
+    expect((await standard('M09.P01.W001')).draft).toMatchObject({ version: 6, status: 'draft' });
     await t.gql(DISCARD, { code: 'M09.P01.W001' }, manager);
     expect(await standard('M09.P01.W001')).toEqual(before);
     expect((await trail('M09.P01.W001')).length).toBe(events + 2);

@@ -30,7 +30,7 @@ function VersionLinks({ event }: { event: AuditEvent }) {
   return (
     <>
       <Link to={`/standards/${event.subjectKey}?version=${v}`}>{label}</Link>
-      {COMPARED.has(event.action) && v > 1 ? <> · <Link to={`/standards/${event.subjectKey}/history?from=${v - 1}&to=${v}`}>{t('doc.audit.diffLink')}</Link></> : null}
+      {COMPARED.has(event.action) && v > 1 ? <> · <Link to={`/standards/${event.subjectKey}/history?to=${v}`}>{t('doc.audit.diffLink')}</Link></> : null}
     </>
   );
 }

@@ -118,7 +118,9 @@ export function HistoryPage({ code }: { code: string }) {
           const versions = s.versions;
           const latest = versions.at(-1)?.version ?? 1;
           const to = Number(query.get('to') ?? latest);
-          const from = Number(query.get('from') ?? Math.max(1, to - 1));
+          // the version before `to` among those stored (a discarded draft leaves a gap in the numbers)
+          const before = versions.filter((v) => v.version < to).at(-1)?.version ?? to;
+          const from = Number(query.get('from') ?? before);
           const options = versions.map((v) => ({ value: String(v.version), label: `v${v.version} · ${term('status', v.status)}` }));
           return (
             <>
