@@ -11,6 +11,7 @@ import { Migration20261124200000Inspections } from './migrations/Migration202611
 import { Migration20261124300000Workflows } from './migrations/Migration20261124300000Workflows.ts';
 import { Migration20261203000000LoginThrottle } from './migrations/Migration20261203000000LoginThrottle.ts';
 import { Migration20261203100000PhotoTakenAt } from './migrations/Migration20261203100000PhotoTakenAt.ts';
+import { Migration20261203112000RectifyWithinHours } from './migrations/Migration20261203112000RectifyWithinHours.ts';
 
 /** The checked-in migrations, in order. */
 export const migrationsList = [
@@ -20,6 +21,7 @@ export const migrationsList = [
   { name: 'Migration20261124300000Workflows', class: Migration20261124300000Workflows },
   { name: 'Migration20261203000000LoginThrottle', class: Migration20261203000000LoginThrottle },
   { name: 'Migration20261203100000PhotoTakenAt', class: Migration20261203100000PhotoTakenAt },
+  { name: 'Migration20261203112000RectifyWithinHours', class: Migration20261203112000RectifyWithinHours },
 ];
 
 export type Orm = MikroORM;

@@ -38,6 +38,7 @@ const FindingRef = builder.objectRef<FindingView>('Finding').implement({
     remark: t.exposeString('remark', { nullable: true }),
     status: t.exposeString('status'),
     rectifyDueAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.rectifyDueAt ?? null }),
+    rectifyWithinHours: t.int({ nullable: true, description: 'The check item\'s 整改时限 in hours (x-check.rectifyWithinHours): its rectification task is due this long after it opens.', resolve: (f) => f.rectifyWithinHours ?? null }),
     foundOn: t.exposeString('foundOn'),
   }),
 });
