@@ -7,6 +7,7 @@ export const deadlinesEn: Record<keyof typeof deadlinesZh, string> = {
   'deadline.expressionNotDuration': 'does not give a duration (it must give one such as duration("PT24H"), or null)',
   'deadline.labelFollows': 'The name follows the duration (a name you wrote stays)',
   'variable.rectifyWithinHours': 'Rectify within',
+  'deadline.againstTaskDue': 'by each task\'s due time',
   'deadline.unit.Y': '{n} yr',
   'deadline.unit.Mo': '{n} mo',
   'deadline.unit.W': '{n} wk',

@@ -5,6 +5,7 @@ export const deadlinesZh = {
   'deadline.expressionNotDuration': '结果不是时长（应为 duration("PT24H") 这样的时长，或 null）',
   'deadline.labelFollows': '名称随时长更新（手写的名称保持不变）',
   'variable.rectifyWithinHours': '整改时限',
+  'deadline.againstTaskDue': '按各任务期限',
   'deadline.unit.Y': '{n}年',
   'deadline.unit.Mo': '{n}个月',
   'deadline.unit.W': '{n}周',
