@@ -39,7 +39,7 @@ export interface Step {
 }
 
 /** When a timer armed now falls due: its date, its duration expression's result, or its literal duration (the default). */
-export function timerDueAt(runnable: Runnable, timerId: string, now: Date, variables: Record<string, unknown>): Date {
+function timerDueAt(runnable: Runnable, timerId: string, now: Date, variables: Record<string, unknown>): Date {
   const timer = runnable.compiled.timers[timerId];
   if (timer.date) return absoluteDate(timer.date)!;
   const computed = timer.durationExpression ? feelDuration(timer.durationExpression, variables) : null;
