@@ -13,6 +13,8 @@ export function rectificationVariables(finding: FindingFacts): Record<string, un
   return {
     findingId: finding.id, projectId: finding.project_id, itemId: finding.item_id, code: finding.code, version: finding.version,
     module: finding.module, title: finding.title, severity: finding.severity, expected: finding.expected_zh, actual: JSON.parse(finding.actual_json),
+    // the item's 整改时限: the process's timers read it (null leaves their defaults)
+    rectifyWithinHours: finding.rectify_within_hours ?? null,
   };
 }
 

@@ -26,6 +26,8 @@ export const Finding = defineEntity({
     remark: p.text().nullable(),
     status: p.string(),
     rectifyDueAt: p.datetime().nullable(),
+    /** the check item's 整改时限 in hours, when its standard gives one */
+    rectifyWithinHours: p.integer().nullable(),
     foundOn: p.string().columnType('date'),
     createdAt: p.datetime(),
   },

@@ -141,6 +141,7 @@ export interface FindingFacts {
   status: string;
   expected_zh: string;
   actual_json: string;
+  rectify_within_hours: number | null;
 }
 
 /** The business key that ties a rectification instance to its finding. */

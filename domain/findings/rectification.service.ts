@@ -8,19 +8,27 @@ import type { JobsContext } from '../shared/service-context.ts';
 import { RECTIFICATION } from './finding-keys.service.ts';
 import { deployWorkflow } from '../workflows/definition.service.ts';
 import { definitionRepository } from '../workflows/definition.repository.ts';
+import { contentHash } from '../standards/content-hash.ts';
 import { startWorkflowIn } from '../workflows/instance.service.ts';
 import { type Tx } from '../workflows/step.service.ts';
 import { yieldToEventLoop } from '../shared/event-loop.ts';
 
 export const SHIPPED_DEFINITIONS = new URL('../workflows/definitions/', import.meta.url);
 
-/** Deploys the shipped processes (rectification, standard revision, innovation fund) that are not deployed yet. */
+/**
+ * Deploys the shipped processes (rectification, standard revision, innovation fund) that are not
+ * deployed yet, and upgrades those whose shipped diagram changed (a release's new version) as a new
+ * version — but only while the newest deployed version is still one `actor` shipped: a version an
+ * administrator deployed is theirs and stays the newest. Running instances keep their version.
+ */
 export async function deployShippedWorkflows(em: EntityManager, actor: Actor): Promise<string[]> {
   const deployed: string[] = [];
   for (const file of readdirSync(SHIPPED_DEFINITIONS).filter((f) => f.endsWith('.bpmn')).sort()) {
     const key = file.replace(/\.bpmn$/, '');
-    if (await definitionRepository.exists(em, key)) continue;
-    await deployWorkflow({ em, actor, limits: { maxBytes: 0, maxDepth: 0 } }, key, readFileSync(new URL(file, SHIPPED_DEFINITIONS), 'utf8'));
+    const xml = readFileSync(new URL(file, SHIPPED_DEFINITIONS), 'utf8');
+    const newest = await definitionRepository.newest(em, key);
+    if (newest && (newest.contentHash === contentHash(xml) || newest.deployedBy !== actor.username)) continue;
+    await deployWorkflow({ em, actor, limits: { maxBytes: 0, maxDepth: 0 } }, key, xml);
     deployed.push(key);
   }
   return deployed;

@@ -97,7 +97,7 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
         module: r.item.module, itemKey: r.item.key, title: r.item.title, severity: r.item.severity, weight: r.item.weight,
         expectedZh: r.item.criterion.zh, expectedEn: r.item.criterion.en, actualJson: JSON.stringify(r.answer.value ?? null), reasonsJson: reasonsJson(r.reasons),
         touchpoints: r.item.touchpoints, photos: r.item.input === 'photos' ? ((r.answer.value as string[]) ?? []) : (r.answer.photos ?? []), remark: r.answer.remark ?? null,
-        status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, foundOn: inspectedOn, createdAt: now,
+        status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, rectifyWithinHours: r.item.rectifyWithinHours ?? null, foundOn: inspectedOn, createdAt: now,
       })));
       await appendAudit(em, actor, { action: 'inspection.submitted', subjectType: 'inspection', subjectKey: String(inspection.id), detail: { checklistId: checklist.id, clientSubmissionId: id, findings: evaluation.failed.length, score: evaluation.score } });
       // major and critical findings open their rectification right after the commit, through the job queue

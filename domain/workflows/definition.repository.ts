@@ -36,10 +36,10 @@ export const definitionRepository = {
     return rows[0] ? toDefinition(rows[0]) : null;
   },
 
-  /** The newest version's number and content hash. */
-  async newest(em: EntityManager, key: string): Promise<{ version: number; contentHash: string } | null> {
-    const [row] = await em.execute<{ version: number; content_hash: string }[]>('select version, content_hash from workflow_definition where key = ? order by version desc limit 1', [key]);
-    return row ? { version: row.version, contentHash: row.content_hash } : null;
+  /** The newest version's number, content hash and who deployed it. */
+  async newest(em: EntityManager, key: string): Promise<{ version: number; contentHash: string; deployedBy: string } | null> {
+    const [row] = await em.execute<{ version: number; content_hash: string; deployed_by: string }[]>('select version, content_hash, deployed_by from workflow_definition where key = ? order by version desc limit 1', [key]);
+    return row ? { version: row.version, contentHash: row.content_hash, deployedBy: row.deployed_by } : null;
   },
 
   async exists(em: EntityManager, key: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { CompiledWorkflow } from './compiler/compile.ts';
-import { durationMs, absoluteDate } from './timers/time.ts';
+import { durationMs, absoluteDate, LONGEST_TIMER_MS } from './timers/time.ts';
+import { feelDuration } from './compiler/feel.ts';
 import { createWorkflowMachine, type Effect, type WorkflowEvent } from './machine.ts';
 import { activeLeaves, activeMeta } from './snapshot.ts';
 import type { MessageData } from '../shared/messages.ts';
@@ -37,10 +38,15 @@ export interface Step {
   changed: boolean;
 }
 
-function dueOf(runnable: Runnable, timerId: string, now: Date): Date {
+/** When a timer armed now falls due: its date, its duration expression's result, or its literal duration (the default). */
+function timerDueAt(runnable: Runnable, timerId: string, now: Date, variables: Record<string, unknown>): Date {
   const timer = runnable.compiled.timers[timerId];
   if (timer.date) return absoluteDate(timer.date)!;
-  return new Date(now.getTime() + (durationMs(timer.duration!) ?? 0));
+  const computed = timer.durationExpression ? feelDuration(timer.durationExpression, variables) : null;
+  const ms = computed?.kind === 'duration' ? durationMs(computed.iso)! : null;
+  // a result that is no duration, zero or beyond the longest wait falls back to the diagram's default
+  const wait = ms !== null && ms > 0 && ms <= LONGEST_TIMER_MS ? ms : (durationMs(timer.duration!) ?? 0);
+  return new Date(now.getTime() + wait);
 }
 
 /**
@@ -75,7 +81,7 @@ export function step(runnable: Runnable, previous: unknown | null, event: Workfl
       variables: context.variables,
       openedTasks: now_.userTasks.filter((t) => !was.userTasks.includes(t)),
       closedTasks: was.userTasks.filter((t) => !now_.userTasks.includes(t)),
-      armTimers: now_.timers.filter((t) => !was.timers.includes(t)).map((id) => ({ id, dueAt: dueOf(runnable, id, now) })),
+      armTimers: now_.timers.filter((t) => !was.timers.includes(t)).map((id) => ({ id, dueAt: timerDueAt(runnable, id, now, context.variables) })),
       cancelTimers: was.timers.filter((t) => !now_.timers.includes(t)),
       effects,
       changed: !previous || JSON.stringify(previous) !== JSON.stringify(persisted),

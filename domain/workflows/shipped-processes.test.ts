@@ -33,9 +33,9 @@ describe('the shipped processes', () => {
     expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual([]);
   });
 
-  it('rectification: a major finding opens it; 分析 (48 h) → 整改 (72 h) → 验证 (fail returns to 整改) → 预防 → a standard revision', async () => {
+  it('rectification: a major finding opens it; 分析 (48 h, at most the item\'s 整改时限) → 整改 (the item\'s 整改时限) → 验证 (24 h; fail returns to 整改) → 预防 → a standard revision', async () => {
     // given an inspection whose major item fails
-    const list = (await gql('inspector', '{ checklist(projectId: 1, tier: quarterly, scope: "M03.P01.W002") { ... on Checklist { id items { id key severity input schema evidence } } } }')).data.checklist;
+    const list = (await gql('inspector', '{ checklist(projectId: 1, tier: quarterly, scope: "M03.P01.W002") { ... on Checklist { id items { id key severity input schema evidence rectifyWithinHours } } } }')).data.checklist;
     const major = list.items.find((i: { severity: string; input: string }) => i.severity === 'major' && i.input === 'boolean');
     const photo = 'e'.repeat(64);
     await t.em().execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, 'image/png', 9, 'inspector', now())`, [photo]);
@@ -47,19 +47,22 @@ describe('the shipped processes', () => {
     // the queue's sweep opens the rectification (twice is harmless)
     expect(await openPendingRectifications(t.app.context(SYSTEM_ACTOR), SYSTEM_ACTOR)).toBe(1);
     expect(await openPendingRectifications(t.app.context(SYSTEM_ACTOR), SYSTEM_ACTOR)).toBe(0);
-    // then a rectification runs for it, with the 48-hour analysis task open
+    // then a rectification runs for it, with the analysis task open: 48 h, or the item's 整改时限 when shorter
+    expect(major.rectifyWithinHours).toBeGreaterThan(0);
     const [instance] = await t.em().execute<{ id: number; status: string }[]>(`select id, status from workflow_instance where business_key = ?`, [`finding:${finding.id}`]);
     expect(instance.status).toBe('running');
     let tasks = await openTasks(instance.id);
     expect(tasks.map((x) => x.element_id)).toEqual(['analyse']);
-    expect(Math.round((new Date(tasks[0].due_at!).getTime() - Date.now()) / 3600_000)).toBe(48);
+    expect(Math.round((new Date(tasks[0].due_at!).getTime() - Date.now()) / 3600_000)).toBe(Math.min(48, major.rectifyWithinHours));
     expect(await complete('inspector', tasks[0].id, { cause: '保洁员漏做', plan: '增加一次巡查' })).toMatchObject({ __typename: 'ForbiddenError' });
     expect(await complete('pm', tasks[0].id, { cause: '保洁员漏做地坎清理', plan: '增加午间一次地坎专项清理并培训' })).toMatchObject({ __typename: 'WorkflowTask' });
     tasks = await openTasks(instance.id);
     expect(tasks.map((x) => x.element_id)).toEqual(['rectify']);
-    expect(Math.round((new Date(tasks[0].due_at!).getTime() - Date.now()) / 3600_000)).toBe(72);
+    expect(Math.round((new Date(tasks[0].due_at!).getTime() - Date.now()) / 3600_000)).toBe(major.rectifyWithinHours);
     await complete('pm', tasks[0].id, { measures: '已完成地坎清理并调整排班', evidencePhotos: [photo] });
     tasks = await openTasks(instance.id);
+    expect(tasks.map((x) => x.element_id)).toEqual(['verify']);
+    expect(Math.round((new Date(tasks[0].due_at!).getTime() - Date.now()) / 3600_000)).toBe(24);
     expect(await complete('inspector', tasks[0].id, { passed: false, evidencePhotos: [photo], comment: '仍有砂石' })).toMatchObject({ __typename: 'WorkflowTask' });
     tasks = await openTasks(instance.id);
     expect(tasks.map((x) => x.element_id)).toEqual(['rectify']);
@@ -93,7 +96,7 @@ describe('the shipped processes', () => {
   it('reports rectification KPIs per project and step, and opens a minor finding\'s rectification on request', async () => {
     const kpis = (await gql('manager', '{ rectificationKpis(groupBy: project) { key started completed completionRate openOverdue steps { step completed onTime onTimeRate meanHours } } }')).data.rectificationKpis;
     expect(kpis).toEqual([expect.objectContaining({ started: 1, completed: 1, completionRate: 1, openOverdue: 0 })]);
-    expect(kpis[0].steps.map((x: { step: string; completed: number; onTimeRate: number | null }) => [x.step, x.completed, x.onTimeRate])).toEqual([['analyse', 1, 1], ['prevent', 1, null], ['rectify', 2, 1], ['verify', 2, null]]);
+    expect(kpis[0].steps.map((x: { step: string; completed: number; onTimeRate: number | null }) => [x.step, x.completed, x.onTimeRate])).toEqual([['analyse', 1, 1], ['prevent', 1, null], ['rectify', 2, 1], ['verify', 2, 1]]);
     const [minor] = await t.em().execute<{ id: number }[]>(`insert into finding (inspection_id, project_id, item_id, code, version, module, item_key, title, severity, weight, expected_zh, expected_en, actual_json, reasons_json, touchpoints, photos, status, found_on, created_at)
       select inspection_id, project_id, item_id, code, version, module, item_key, title, 'minor', weight, expected_zh, expected_en, actual_json, reasons_json, touchpoints, photos, 'open', found_on, now() from finding limit 1 returning id`);
     const opened = await gql('inspector', 'mutation ($f: Int!) { requestRectification(findingId: $f) { __typename ... on WorkflowInstance { key status businessKey } ... on Error { message } } }', { f: minor.id });

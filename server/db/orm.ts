@@ -12,6 +12,7 @@ import { Migration20261124300000Workflows } from './migrations/Migration20261124
 import { Migration20261203000000LoginThrottle } from './migrations/Migration20261203000000LoginThrottle.ts';
 import { Migration20261203100000PhotoTakenAt } from './migrations/Migration20261203100000PhotoTakenAt.ts';
 import { Migration20261203113000DocumentControl } from './migrations/Migration20261203113000DocumentControl.ts';
+import { Migration20261203112000RectifyWithinHours } from './migrations/Migration20261203112000RectifyWithinHours.ts';
 
 /** The checked-in migrations, in order. */
 export const migrationsList = [
@@ -21,6 +22,7 @@ export const migrationsList = [
   { name: 'Migration20261124300000Workflows', class: Migration20261124300000Workflows },
   { name: 'Migration20261203000000LoginThrottle', class: Migration20261203000000LoginThrottle },
   { name: 'Migration20261203100000PhotoTakenAt', class: Migration20261203100000PhotoTakenAt },
+  { name: 'Migration20261203112000RectifyWithinHours', class: Migration20261203112000RectifyWithinHours },
   { name: 'Migration20261203113000DocumentControl', class: Migration20261203113000DocumentControl },
 ];
 

@@ -40,6 +40,7 @@ export const FindingRef = builder.objectRef<FindingView>('Finding').implement({
     remark: t.exposeString('remark', { nullable: true }),
     status: t.exposeString('status'),
     rectifyDueAt: t.field({ type: 'DateTime', nullable: true, resolve: (f) => f.rectifyDueAt ?? null }),
+    rectifyWithinHours: t.int({ nullable: true, description: 'The check item\'s 整改时限 in hours (x-check.rectifyWithinHours): its rectification task is due this long after it opens.', resolve: (f) => f.rectifyWithinHours ?? null }),
     foundOn: t.exposeString('foundOn'),
     dueAt: t.field({ type: 'DateTime', nullable: true, description: 'by when the current work is due: the open rectification step\'s deadline, else rectifyDueAt', resolve: (f) => f.dueAt }),
     overdue: t.boolean({ description: 'not closed and past dueAt', resolve: (f) => isOverdue(f) }),

@@ -39,6 +39,10 @@ await shoot('manager', [
   ['editions', '/admin/editions?from=2026-Q3&to=2026-Q4', (p) => p.getByTestId('edition-diff').waitFor()],
   ['modeler', '/admin/workflows/rectification', (p) => p.locator('g.djs-element[data-element-id="analyse"]').click()],
 ]);
+await shoot('manager', [['modeler-deadlines', '/admin/workflows/rectification', async (p) => {
+  await p.locator('g.djs-element[data-element-id="rectifyDeadline"]').click();
+  await p.getByTestId('prop-timer-expression').waitFor();
+}]]);
 await shoot('admin', [['dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]]);
 await shoot('pm', [['inbox', '/admin/tasks', async (p) => {
   await p.locator('[data-testid="task-analyse"]').first().click();

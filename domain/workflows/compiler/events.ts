@@ -1,6 +1,7 @@
 /** Start, end and timer events: what each becomes in the machine, and the paths timers open. */
 import { absoluteDate, durationMs, LONGEST_TIMER_MS } from '../timers/time.ts';
 import { compileMessage as m } from './compile.messages.ts';
+import { feelDuration, feelSyntaxError } from './feel.ts';
 import { eventDefinitions, ref } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import type { Region, StateConfig, Walker } from './types.ts';
@@ -40,8 +41,29 @@ export function timer(c: Walker, el: ModdleElement, owner: string, kind: 'bounda
   else if (date !== undefined && absoluteDate(date) === null) c.fail(el, m('compile.date_invalid', { value: date }));
   else if (date !== undefined && absoluteDate(date)!.getTime() > Date.now() + LONGEST_TIMER_MS) c.fail(el, m('compile.date_too_far', { value: date }));
   else if (duration === undefined && date === undefined) c.fail(el, m('compile.timer_empty'));
-  c.timers[el.id] = { id: el.id, name: el.name ?? null, owner, kind, interrupting, duration: duration?.trim() ?? null, date: date?.trim() ?? null };
+  const expression = durationExpression(c, el, def, duration);
+  c.timers[el.id] = { id: el.id, name: el.name ?? null, owner, kind, interrupting, duration: duration?.trim() ?? null, date: date?.trim() ?? null, durationExpression: expression };
   return el.id;
+}
+
+/**
+ * A timer's `pinzhi:durationExpression`: FEEL over the process variables, evaluated when the timer
+ * is armed; its literal duration is the default. An expression that cannot be parsed, or that gives
+ * something other than a duration whatever the variables, is refused here.
+ */
+function durationExpression(c: Walker, el: ModdleElement, def: ModdleElement, duration: string | undefined): string | null {
+  const expression = typeof def.durationExpression === 'string' && def.durationExpression.trim() ? def.durationExpression.trim() : null;
+  if (expression === null) return null;
+  const syntax = feelSyntaxError(expression);
+  if (syntax) {
+    c.fail(el, m('compile.duration_expression_invalid', { problem: syntax }));
+    return null;
+  }
+  if (duration === undefined) c.fail(el, m('compile.duration_expression_needs_default'));
+  const constant = feelDuration(expression, {});
+  if (constant.kind === 'wrong') c.fail(el, m('compile.duration_expression_not_duration', { value: constant.value }));
+  else if (constant.kind === 'duration' && durationMs(constant.iso)! > LONGEST_TIMER_MS) c.fail(el, m('compile.duration_too_long', { value: constant.iso }));
+  return expression;
 }
 
 /** A timer intermediate catch event: the process waits here until the timer falls due. */

@@ -22,6 +22,12 @@ export interface TimerMeta {
   duration: string | null;
   /** ISO 8601 date-time */
   date: string | null;
+  /**
+   * FEEL over the process variables giving the duration when the timer is armed (e.g. the finding's
+   * `rectifyWithinHours`); null, or a result that is no duration, leaves `duration` as the default.
+   * Absent in definitions compiled before it existed.
+   */
+  durationExpression?: string | null;
 }
 
 export interface UserTaskMeta {

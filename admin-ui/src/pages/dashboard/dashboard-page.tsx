@@ -83,8 +83,8 @@ export function DashboardPage() {
               <div className="stat-row" data-testid="kpis">
                 <div className="stat"><span>{t('dashboard.executionRate')}</span><strong>{applicable ? percent(sum(d.byProject, 'passed') / applicable) : '—'}</strong><small>{t('dashboard.inspections', { n: sum(d.byProject, 'inspections') })}</small></div>
                 <div className="stat"><span>{t('dashboard.completionRate')}</span><strong>{started ? percent(sum(d.kpis, 'completed') / started) : '—'}</strong><small>{t('dashboard.rectifications', { done: sum(d.kpis, 'completed'), n: started })}</small></div>
-                <div className="stat"><span>{t('dashboard.onTimeAnalyse')}</span><strong>{percent(stepRate(d.kpis, 'analyse'))}</strong><small>48 h</small></div>
-                <div className="stat"><span>{t('dashboard.onTimeRectify')}</span><strong>{percent(stepRate(d.kpis, 'rectify'))}</strong><small>72 h</small></div>
+                <div className="stat"><span>{t('dashboard.onTimeAnalyse')}</span><strong>{percent(stepRate(d.kpis, 'analyse'))}</strong><small>{t('deadline.againstTaskDue')}</small></div>
+                <div className="stat"><span>{t('dashboard.onTimeRectify')}</span><strong>{percent(stepRate(d.kpis, 'rectify'))}</strong><small>{t('deadline.againstTaskDue')}</small></div>
                 <div className="stat"><span>{t('dashboard.overdue')}</span><strong className={d.overdueTasks.totalCount + d.overdueInspections.totalCount ? 'text-danger' : undefined}>{d.overdueTasks.totalCount + d.overdueInspections.totalCount}</strong><small>{t('dashboard.overdueDetail', { tasks: d.overdueTasks.totalCount, inspections: d.overdueInspections.totalCount })}</small></div>
               </div>
 

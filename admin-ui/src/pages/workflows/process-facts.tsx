@@ -35,6 +35,7 @@ export function ProcessFacts({ values, labels, className = 'facts', testId }: { 
     if (k === 'projectId') return projects?.find((p) => p.id === v)?.name ?? String(v);
     if (k === 'code') return <Link to={`/standards/${String(v)}`}>{String(v)}</Link>;
     if (k === 'module') return `${String(v)} ${term('module', v)}`;
+    if (k === 'rectifyWithinHours' && typeof v === 'number') return t('modeler.hours', { n: v });
     return words(v);
   };
   return (

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { feelSyntaxError } from '../../../../domain/workflows/compiler/feel.ts';
+import { feelDuration, feelSyntaxError } from '../../../../domain/workflows/compiler/feel.ts';
 import { absoluteDate, durationMs } from '../../../../domain/workflows/timers/time.ts';
 import { COMPILE_MESSAGES } from '../../../../domain/workflows/compiler/compile.messages.ts';
 import { FieldIssues } from '../../components/fields.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { formOf, idProblem, leavesExclusiveGateway, setCondition, setDefaultFlow, setForm, setTimer, SUPPORTED, timerOf, timerValue, type DiagramElement, type Services, type TimerKind } from './bpmn-model.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import { followingLabel } from './timer-label.ts';
 
 /**
  * A text input that writes to the diagram when the user leaves it (or presses Enter), so typing
@@ -142,8 +143,21 @@ export function PropertiesPanel({ element, services, vocabulary, issues, revisio
 }
 
 function TimerFields({ element, timer, services }: { element: DiagramElement; timer: NonNullable<ReturnType<typeof timerOf>>; services: Services }) {
-  const { t } = useI18n();
+  const { t, lang, say } = useI18n();
   const { kind, value } = timerValue(timer);
+  const expression = String(timer.get('pinzhi:durationExpression') ?? '');
+  // a new duration relabels the timer unless the modeller named it themselves
+  const setDuration = (next: string) => {
+    const label = followingLabel(element.businessObject.name, value, next, lang);
+    setTimer(services, element, timer, kind, next);
+    if (label !== null) services.modeling.updateLabel(element, label);
+  };
+  const checkExpression = (v: string) => {
+    if (!v.trim()) return null;
+    const syntax = feelSyntaxError(v);
+    if (syntax) return say(syntax, COMPILE_MESSAGES);
+    return feelDuration(v, {}).kind === 'wrong' ? t('deadline.expressionNotDuration') : null;
+  };
   const check = (k: TimerKind) => (v: string) => {
     if (k === 'timeDuration') return durationMs(v) === null ? t('modeler.durationInvalid') : null;
     return absoluteDate(v) === null ? t('modeler.dateInvalid') : null;
@@ -162,12 +176,24 @@ function TimerFields({ element, timer, services }: { element: DiagramElement; ti
         label={kind === 'timeDuration' ? t('modeler.timerDuration') : t('modeler.timerDate')}
         hint={kind === 'timeDuration' ? t('modeler.durationHint') : t('modeler.dateHint')}
         value={value}
-        onCommit={(v) => setTimer(services, element, timer, kind, v.trim())}
+        onCommit={(v) => (kind === 'timeDuration' ? setDuration(v.trim()) : setTimer(services, element, timer, kind, v.trim()))}
         check={check(kind)}
         mono
         testId="prop-timer"
       />
-      {kind === 'timeDuration' && durationMs(value) ? <p className="small muted">≈ {t('modeler.hours', { n: Math.round((durationMs(value)! / 3_600_000) * 10) / 10 })}</p> : null}
+      {kind === 'timeDuration' && durationMs(value) ? <p className="small muted">≈ {t('modeler.hours', { n: Math.round((durationMs(value)! / 3_600_000) * 10) / 10 })} · {t('deadline.labelFollows')}</p> : null}
+      {kind === 'timeDuration' ? (
+        <CommitField
+          id="prop-timer-expression"
+          label={t('deadline.expression')}
+          hint={t('deadline.expressionHint')}
+          value={expression}
+          onCommit={(v) => services.modeling.updateModdleProperties(element, timer, { 'pinzhi:durationExpression': v.trim() || undefined })}
+          check={checkExpression}
+          mono
+          testId="prop-timer-expression"
+        />
+      ) : null}
     </>
   );
 }
