@@ -1,14 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { forkEm } from './db/orm.ts';
-import { NotFoundError, DomainError } from '../domain/shared/errors.ts';
+import { NotFoundError, DomainError, ValidationError } from '../domain/shared/errors.ts';
 import { paramsData, type Locale, type Message, type MessageData } from '../domain/shared/messages.ts';
-import { render } from './i18n/catalogue.ts';
+import { render, renderedIssue } from './i18n/catalogue.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { transportMessage } from './graphql/transport.messages.ts';
 import type { App } from './app.ts';
 import { getChecklistById } from '../domain/checklists/checklist.service.ts';
 import { readPhoto } from '../domain/photos/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from '../domain/reports/export.service.ts';
+import { dashboardWorkbook, kpiWorkbook } from '../domain/reports/dashboard-export.service.ts';
 import { authorize, type Actor } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
@@ -211,6 +212,33 @@ async function serveWorkbook(app: App, req: IncomingMessage, res: ServerResponse
   }
 }
 
+/**
+ * `GET /reports/dashboard.xlsx` and `GET /reports/rectification-kpis.xlsx`: the dashboard and the
+ * rectification KPIs as workbooks, with the dashboard's filters as query parameters (from, to,
+ * module, groupBy). A bad filter is a 400 naming each one; nothing is written.
+ */
+async function serveReport(app: App, req: IncomingMessage, res: ServerResponse, kind: 'dashboard' | 'rectification-kpis', url: URL): Promise<void> {
+  if (!mayRead(app, req, res)) return;
+  const q = url.searchParams;
+  const filter = { from: q.get('from') || null, to: q.get('to') || null, module: q.get('module') || null, groupBy: q.get('groupBy') || null };
+  const ctx = { em: forkEm(app.orm), actor: bearerActor(app, req), limits: app.limits };
+  try {
+    const { filename, bytes } = kind === 'dashboard' ? await dashboardWorkbook(ctx, filter) : await kpiWorkbook(ctx, filter);
+    res.writeHead(200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'content-length': String(bytes.length),
+      'cache-control': 'private, no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const body = errorBody(req, error, 'BAD_USER_INPUT') as { errors: { extensions: Record<string, unknown> }[] };
+    body.errors[0].extensions.issues = error.issues.map((i) => renderedIssue(i, localeOf(req)));
+    sendJson(res, 400, body);
+  }
+}
+
 export interface HttpOptions {
   maxBodyBytes: number;
   /** Query responses are reused for this long (and always revalidated by ETag); 0 turns it off. */
@@ -252,6 +280,8 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
       if (checklistBook && read) return await serveWorkbook(app, req, res, 'checklists', checklistBook[1]);
       const inspectionBook = /^\/inspections\/(\d{1,9})\.xlsx$/.exec(url.pathname);
       if (inspectionBook && read) return await serveWorkbook(app, req, res, 'inspections', inspectionBook[1]);
+      const report = /^\/reports\/(dashboard|rectification-kpis)\.xlsx$/.exec(url.pathname);
+      if (report && read) return await serveReport(app, req, res, report[1] as 'dashboard', url);
       const photo = /^\/photos\/([0-9a-f]{64})$/.exec(url.pathname);
       if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);
