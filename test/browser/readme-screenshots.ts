@@ -40,6 +40,10 @@ await shoot('manager', [
   ['modeler', '/admin/workflows/rectification', (p) => p.locator('g.djs-element[data-element-id="analyse"]').click()],
 ]);
 await shoot('admin', [['dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]]);
+await shoot('manager', [['dashboard-heat-map', '/admin/dashboard', async (p) => {
+  await p.getByTestId('heat-map').waitFor();
+  await p.getByTestId('heat-card').scrollIntoViewIfNeeded();
+}]], { width: 1440, height: 900 });
 await shoot('pm', [['inbox', '/admin/tasks', async (p) => {
   await p.locator('[data-testid="task-analyse"]').first().click();
   await p.getByTestId('task-detail').waitFor();

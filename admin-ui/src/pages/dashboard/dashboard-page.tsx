@@ -197,8 +197,8 @@ function HeatSection({ from, to, module }: { from: string; to: string; module: s
   return (
     <section className="card heat-card" aria-busy={state.loading} data-testid="heat-card">
       <div className="section-head">
-        <h2>{t('dashboard.heatTitle')}</h2>
-        <label className="field inline-field">
+        <h2>{t('dashboard.heatTitle')}{module ? <span className="print-only-inline"> · {module} {term('module', module)}</span> : null}</h2>
+        <label className="field inline-field no-print">
           <span>{t('dashboard.module')}</span>
           <select value={module} onChange={(e) => setQuery({ module: e.target.value })} data-testid="heat-module">
             <option value="">{t('dashboard.allModules')}</option>
