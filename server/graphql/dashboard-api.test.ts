@@ -41,7 +41,7 @@ beforeAll(async () => {
   small = await inspectProject('HD01', 'M03.P01.W002', (i) => i.key === 'cleaningsPerDay', photos);
   large = await inspectProject('HD02', 'M06.P02', () => false, photos);
   http = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
-}, 120_000);
+}, 300_000); // the library imported and two inspections judged, beside other test files on two shared cores
 afterAll(async () => {
   await http.close();
   await t.close();

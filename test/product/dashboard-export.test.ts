@@ -16,8 +16,9 @@ let server: ServerProcess;
 beforeAll(async () => {
   store = await freshStore();
   server = await startServer(store);
-  await server.ready();
-}, 240_000);
+  // a first start imports the library and plays the demo activity: slow on a busy machine
+  await server.ready(400_000);
+}, 420_000);
 
 afterAll(async () => {
   if (server && server.child.exitCode === null) server.child.kill('SIGTERM');

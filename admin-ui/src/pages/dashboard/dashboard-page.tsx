@@ -148,7 +148,7 @@ export function DashboardPage() {
               <section className="card">
                 <div className="section-head">
                   <h2>{t('dashboard.rectification')}</h2>
-                  <div className="field-row no-print">
+                  <div className="section-tools no-print">
                     <label className="field inline-field">
                       <span>{t('dashboard.groupBy')}</span>
                       <select value={group} onChange={(e) => setQuery({ group: e.target.value === 'project' ? null : e.target.value })} data-testid="kpi-group">
