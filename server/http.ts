@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { forkEm } from './db/orm.ts';
 import { NotFoundError, DomainError, ValidationError } from '../domain/shared/errors.ts';
 import { paramsData, type Locale, type Message, type MessageData } from '../domain/shared/messages.ts';
-import { render } from './i18n/catalogue.ts';
+import { render, renderedIssue } from './i18n/catalogue.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { transportMessage } from './graphql/transport.messages.ts';
 import type { App } from './app.ts';
@@ -10,6 +10,7 @@ import { getChecklistById } from '../domain/checklists/checklist.service.ts';
 import { readPhoto } from '../domain/photos/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from '../domain/reports/export.service.ts';
 import { findingsWorkbook } from '../domain/reports/findings-export.service.ts';
+import { dashboardWorkbook, kpiWorkbook } from '../domain/reports/dashboard-export.service.ts';
 import { authorize, type Actor } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
@@ -222,11 +223,13 @@ function findingQueryOf(params: URLSearchParams): Record<string, string | number
   };
 }
 
-/** `GET /findings.xlsx?<the findings page's filters>`: the findings list as a workbook; a bad filter is a 400 saying which. */
-async function serveFindingsWorkbook(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  if (!mayRead(app, req, res)) return;
+/**
+ * A workbook made from filters in the query string: sent as an attachment that is never reused
+ * (the data behind it changes); a bad filter is a 400 naming each one, and nothing is written.
+ */
+async function serveFilteredWorkbook(req: IncomingMessage, res: ServerResponse, make: () => Promise<{ filename: string; bytes: Uint8Array }>): Promise<void> {
   try {
-    const { filename, bytes } = await findingsWorkbook({ ...app.context(bearerActor(app, req)!) }, findingQueryOf(url.searchParams));
+    const { filename, bytes } = await make();
     res.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="${filename}"`,
@@ -236,10 +239,29 @@ async function serveFindingsWorkbook(app: App, req: IncomingMessage, res: Server
     res.end(req.method === 'HEAD' ? undefined : bytes);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    const body = errorBody(req, error) as { errors: { extensions: Record<string, unknown> }[] };
-    body.errors[0].extensions.issues = error.issues.map((i) => ({ pointer: i.pointer, message: render(i, localeOf(req)), code: i.code }));
+    const body = errorBody(req, error, 'BAD_USER_INPUT') as { errors: { extensions: Record<string, unknown> }[] };
+    body.errors[0].extensions.issues = error.issues.map((i) => renderedIssue(i, localeOf(req)));
     sendJson(res, 400, body);
   }
+}
+
+/** `GET /findings.xlsx?<the findings page's filters>`: the findings list as a workbook. */
+async function serveFindingsWorkbook(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (!mayRead(app, req, res)) return;
+  await serveFilteredWorkbook(req, res, () => findingsWorkbook({ ...app.context(bearerActor(app, req)!) }, findingQueryOf(url.searchParams)));
+}
+
+/**
+ * `GET /reports/dashboard.xlsx` and `GET /reports/rectification-kpis.xlsx`: the dashboard and the
+ * rectification KPIs as workbooks, with the dashboard's filters as query parameters (from, to,
+ * module, groupBy).
+ */
+async function serveReport(app: App, req: IncomingMessage, res: ServerResponse, kind: 'dashboard' | 'rectification-kpis', url: URL): Promise<void> {
+  if (!mayRead(app, req, res)) return;
+  const q = url.searchParams;
+  const filter = { from: q.get('from') || null, to: q.get('to') || null, module: q.get('module') || null, groupBy: q.get('groupBy') || null };
+  const ctx = { em: forkEm(app.orm), actor: bearerActor(app, req), limits: app.limits };
+  await serveFilteredWorkbook(req, res, () => (kind === 'dashboard' ? dashboardWorkbook(ctx, filter) : kpiWorkbook(ctx, filter)));
 }
 
 export interface HttpOptions {
@@ -284,6 +306,8 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
       const inspectionBook = /^\/inspections\/(\d{1,9})\.xlsx$/.exec(url.pathname);
       if (inspectionBook && read) return await serveWorkbook(app, req, res, 'inspections', inspectionBook[1]);
       if (url.pathname === '/findings.xlsx' && read) return await serveFindingsWorkbook(app, req, res, url);
+      const report = /^\/reports\/(dashboard|rectification-kpis)\.xlsx$/.exec(url.pathname);
+      if (report && read) return await serveReport(app, req, res, report[1] as 'dashboard', url);
       const photo = /^\/photos\/([0-9a-f]{64})$/.exec(url.pathname);
       if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);

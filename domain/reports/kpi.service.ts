@@ -24,7 +24,7 @@ export interface RectificationKpi {
 
 /**
  * Rectification KPIs by project, module or month (of the finding): completion rate, on-time rate
- * and mean hours of each step (分析 48 h, 整改 72 h …), and open overdue tasks.
+ * and mean hours of each step (分析, 整改, 验证 — on time against each task's own due time), and open overdue tasks.
  */
 export async function rectificationKpis(ctx: ServiceContext, groupBy: 'project' | 'module' | 'month', filter: { from?: string | null; to?: string | null }): Promise<RectificationKpi[]> {
   authorize(ctx.actor, 'readInspections');

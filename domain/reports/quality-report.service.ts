@@ -2,7 +2,8 @@ import { authorize } from '../shared/access.ts';
 import { reportRepository } from './report.repository.ts';
 import { inspectionRepository, type InspectionFilter } from '../inspections/inspection.repository.ts';
 import { requireDates } from '../shared/dates.ts';
-import { findingReads, type FindingView } from '../findings/finding.repository.ts';
+import { isSmallSample } from './dashboard.service.ts';
+import { findingReads, type FindingFilter, type FindingView } from '../findings/finding.repository.ts';
 import type { IInspection } from '../inspections/inspection.entity.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
@@ -19,6 +20,8 @@ export interface RateRow {
   /** passed / applicable */
   rate: number;
   inspections: number;
+  /** fewer than SMALL_SAMPLE_ITEMS applicable items: the rate is shown as a small sample */
+  smallSample: boolean;
 }
 
 /** Execution rate (passed / applicable items) by project, module or month, over a period. */
@@ -26,7 +29,7 @@ export async function executionRates(ctx: ServiceContext, groupBy: RateGroup, fi
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
   const rows = await reportRepository.executionTotals(ctx.em, groupBy, filter);
-  return rows.map((r) => ({ ...r, rate: r.applicable === 0 ? 1 : Math.round((r.passed / r.applicable) * 10000) / 10000 }));
+  return rows.map((r) => ({ ...r, rate: r.applicable === 0 ? 1 : Math.round((r.passed / r.applicable) * 10000) / 10000, smallSample: isSmallSample(r.applicable) }));
 }
 
 export interface HeatCell {

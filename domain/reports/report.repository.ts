@@ -44,6 +44,41 @@ export const reportRepository = {
     return rows.map((r) => ({ touchpoint: r.touchpoint, projectId: Number(r.project_id), count: Number(r.count) }));
   },
 
+  /**
+   * Every project (of `ids`, when given) with its sample over the period: inspections and the
+   * applicable and passed items they tallied (of `module`, when given), and its findings. A project
+   * no inspection touched comes back with zeros, not missing.
+   */
+  async projectSamples(em: EntityManager, filter: Period & { module?: string | null; ids?: number[] | null }): Promise<{ projectId: number; code: string; name: string; region: string; inspections: number; applicable: number; passed: number; findings: number }[]> {
+    const on = where([
+      ...(filter.from ? [['i.inspected_on >= ?', filter.from] as [string, unknown]] : []),
+      ...(filter.to ? [['i.inspected_on <= ?', filter.to] as [string, unknown]] : []),
+    ]);
+    const tally = filter.module ? where([['substr(t.code, 1, 3) = ?', filter.module]]) : where([]);
+    const found = where([
+      ...(filter.module ? [['f.module = ?', filter.module] as [string, unknown]] : []),
+      ...(filter.from ? [['f.found_on >= ?', filter.from] as [string, unknown]] : []),
+      ...(filter.to ? [['f.found_on <= ?', filter.to] as [string, unknown]] : []),
+    ]);
+    const ids = filter.ids ?? null;
+    const rows = await em.execute<{ id: number; code: string; name: string; region: string; inspections: string; applicable: string; passed: string; findings: string }[]>(
+      `select p.id, p.code, p.name, p.region, s.inspections, s.applicable, s.passed,
+         (select count(*) from finding f where f.project_id = p.id and ${found.sql}) as findings
+       from project p
+       left join lateral (select count(distinct t.inspection_id) as inspections, coalesce(sum(t.applicable), 0) as applicable, coalesce(sum(t.passed), 0) as passed
+         from inspection i join inspection_tally t on t.inspection_id = i.id and ${tally.sql} where i.project_id = p.id and ${on.sql}) s on true
+       where ${ids === null ? 'true' : ids.length === 0 ? 'false' : `p.id in (${ids.map(() => '?').join(', ')})`}
+       order by p.code`, [...found.params, ...tally.params, ...on.params, ...(ids ?? [])]);
+    return rows.map((r) => ({ projectId: Number(r.id), code: r.code, name: r.name, region: r.region, inspections: Number(r.inspections), applicable: Number(r.applicable), passed: Number(r.passed), findings: Number(r.findings) }));
+  },
+
+  /** The names of touchpoints by code (客户触点), for the ones asked for. */
+  async touchpointNames(em: EntityManager, codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await em.execute<{ code: string; name: string }[]>(`select code, name from touchpoint where code in (${codes.map(() => '?').join(', ')})`, codes);
+    return new Map(rows.map((r) => [r.code, r.name]));
+  },
+
   /** Rectifications started and completed per group, each step's completions against its deadline, and open overdue tasks. */
   async rectificationFigures(em: EntityManager, groupBy: keyof typeof KPI_KEYS, filter: Period): Promise<{
     totals: { key: string; started: number; completed: number }[];

@@ -85,7 +85,10 @@ const InspectionConnection = connectionOf(InspectionRef, 'Inspection');
 
 const RateRowRef = builder.objectRef<RateRow>('ExecutionRate').implement({
   description: 'Execution rate (执行率): passed / applicable check items.',
-  fields: (t) => ({ key: t.exposeString('key'), applicable: t.exposeInt('applicable'), passed: t.exposeInt('passed'), rate: t.exposeFloat('rate'), inspections: t.exposeInt('inspections') }),
+  fields: (t) => ({
+    key: t.exposeString('key'), applicable: t.exposeInt('applicable'), passed: t.exposeInt('passed'), rate: t.exposeFloat('rate'), inspections: t.exposeInt('inspections'),
+    smallSample: t.exposeBoolean('smallSample', { description: 'fewer than 10 applicable items: the rate rests on a small sample' }),
+  }),
 });
 
 const HeatCellRef = builder.objectRef<HeatCell>('HeatCell').implement({

@@ -325,8 +325,8 @@ describe('admin UI in a real browser', () => {
     const counts = (await heat.locator('td.heat-cell').allTextContents()).filter(Boolean).map(Number);
     expect(counts.length).toBeGreaterThanOrEqual(3);
     expect(counts.every((n) => n > 0)).toBe(true);
-    expect(await heat.locator('thead th.rotate').count()).toBe(3);
-    expect(await page.getByTestId('rate-by-project').locator('li').count()).toBe(3);
+    expect(await heat.locator('tbody tr[data-testid="heat-row"]').count()).toBe(3);
+    expect(await page.getByTestId('rate-by-project').locator('li:not(.bar-uninspected)').count()).toBe(3);
     await page.getByTestId('rectification-kpis').waitFor();
     expect(await unnamedControls(page)).toEqual([]);
     await expectNoRawKeys(page);
@@ -335,7 +335,7 @@ describe('admin UI in a real browser', () => {
     await page.getByTestId('heat-module').selectOption('M06');
     await page.waitForURL(/module=M06/);
     // only the map reloads: the filter keeps the focus
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="heat-map"] thead th.rotate').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="heat-map"] tbody tr[data-testid="heat-row"]').length === 1);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('heat-module');
   });
 

@@ -44,6 +44,11 @@ await shoot('manager', [['modeler-deadlines', '/admin/workflows/rectification', 
   await p.getByTestId('prop-timer-expression').waitFor();
 }]]);
 await shoot('admin', [['dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]]);
+await shoot('manager', [['dashboard-heat-map', '/admin/dashboard', async (p) => {
+  await p.getByTestId('heat-map').waitFor();
+  // the card's top just below the sticky top bar
+  await p.getByTestId('heat-card').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 64));
+}]], { width: 1440, height: 900 });
 await shoot('pm', [['inbox', '/admin/tasks', async (p) => {
   await p.locator('[data-testid="task-analyse"]').first().click();
   await p.getByTestId('task-detail').waitFor();

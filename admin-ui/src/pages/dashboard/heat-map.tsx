@@ -1,77 +1,78 @@
-import { Fragment } from 'react';
 import { Empty } from '../../components/status.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
-import type { Project, Touchpoint } from '../../lib/reference-data.ts';
+import { Link } from '../../lib/router.tsx';
+import type { Touchpoint } from '../../lib/reference-data.ts';
+import { findingsPath } from './drill.ts';
+import { RateWithSample } from './sample.tsx';
 
-export const HEAT = graphql(`query HeatMap($from: String, $to: String, $module: String) { findingHeatMap(module: $module, from: $from, to: $to) { touchpoint projectId count } }`);
-type HeatCell = ResultOf<typeof HEAT>['findingHeatMap'][number];
+export const HEAT = graphql(`query HeatMap($from: String, $to: String, $module: String) {
+  heatMapRows(module: $module, from: $from, to: $to) { projectId code name region inspections applicable passed rate smallSample inspected findings touchpoints { touchpoint count } } }`);
+type HeatRow = ResultOf<typeof HEAT>['heatMapRows'][number];
 
-/** Colour of a count on a white → amber → deep red scale, relative to the largest count. */
+/** Colour of a count on a pale amber → deep red scale, relative to the largest count. */
 function shade(count: number, max: number): string {
-  if (count === 0) return 'transparent';
   const x = Math.min(1, count / max);
-  const hue = 45 - 45 * x;
-  const light = 88 - 48 * x;
-  return `hsl(${hue} 90% ${light}%)`;
+  return `hsl(${45 - 45 * x} 90% ${88 - 48 * x}%)`;
 }
 
 /**
- * Findings by touchpoint × project: where residents meet the failures. Rows are the touchpoints
- * with the most findings; every cell carries its number, so the map reads without colour too.
+ * Findings by project × touchpoint: a row per project (name horizontal, its sample beside it; a
+ * project nobody inspected in the period is a flagged row), a column per touchpoint that has
+ * findings, most findings first. Every count links to the findings behind it; the table scrolls
+ * sideways inside its box with the project column kept in view.
  */
-export function HeatMap({ cells, projects, touchpoints, rows = 20 }: { cells: HeatCell[]; projects: Project[]; touchpoints: Touchpoint[]; rows?: number }) {
+export function HeatMap({ rows, touchpoints, filter }: { rows: HeatRow[]; touchpoints: Touchpoint[]; filter: { from: string; to: string; module: string } }) {
   const { t } = useI18n();
-  if (cells.length === 0) return <Empty>{t('dashboard.heatEmpty')}</Empty>;
-  const byTouchpoint = new Map<string, number>();
-  const byProject = new Map<number, number>();
-  const at = new Map<string, number>();
-  for (const c of cells) {
-    byTouchpoint.set(c.touchpoint, (byTouchpoint.get(c.touchpoint) ?? 0) + c.count);
-    byProject.set(c.projectId, (byProject.get(c.projectId) ?? 0) + c.count);
-    at.set(`${c.touchpoint}|${c.projectId}`, c.count);
-  }
-  const topTouchpoints = [...byTouchpoint.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, rows).map(([code]) => code);
-  const columns = projects.filter((p) => byProject.has(p.id));
-  const max = Math.max(...cells.map((c) => c.count));
+  const totals = new Map<string, number>();
+  for (const r of rows) for (const c of r.touchpoints) totals.set(c.touchpoint, (totals.get(c.touchpoint) ?? 0) + c.count);
+  if (rows.length === 0) return <Empty>{t('dashboard.heatEmpty')}</Empty>;
+  const columns = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code);
+  const max = Math.max(1, ...rows.flatMap((r) => r.touchpoints.map((c) => c.count)));
+  const ordered = [...rows].sort((a, b) => Number(b.inspected) - Number(a.inspected) || b.findings - a.findings || a.code.localeCompare(b.code));
   const name = (code: string) => touchpoints.find((tp) => tp.code === code);
+  const link = (projectId: number, touchpoint?: string) => findingsPath({ project: projectId, module: filter.module || null, from: filter.from || null, to: filter.to || null, touchpoint: touchpoint ?? null });
   return (
-    <div className="heat-map-wrap">
-      <table className="heat-map" data-testid="heat-map">
-        <caption className="visually-hidden">{t('dashboard.heatCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.touchpoint')}</th>
-            {columns.map((p) => <th key={p.id} scope="col" className="rotate"><span title={p.name}>{p.name}</span></th>)}
-            <th scope="col">{t('dashboard.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {topTouchpoints.map((code) => (
-            <tr key={code}>
-              <th scope="row" title={name(code)?.place}>
-                <code>{code}</code> {name(code)?.name ?? ''}
-                <span className="muted small"> {name(code)?.stage ?? ''}</span>
-              </th>
-              {columns.map((p) => {
-                const count = at.get(`${code}|${p.id}`) ?? 0;
-                return (
-                  <Fragment key={p.id}>
-                    <td className="heat-cell" style={{ background: shade(count, max), color: count / max > 0.6 ? '#fff' : undefined }} title={`${name(code)?.name ?? code} × ${p.name}: ${count}`}>
-                      {count || ''}
-                    </td>
-                  </Fragment>
-                );
-              })}
-              <td className="heat-total">{byTouchpoint.get(code)}</td>
+    <>
+      <div className="heat-map-wrap" data-testid="heat-map-wrap">
+        <table className="heat-map" data-testid="heat-map">
+          <caption className="visually-hidden">{t('dashboard.heatCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="heat-project">{t('dashboard.project')}</th>
+              <th scope="col" className="heat-total">{t('dashboard.findings')}</th>
+              {columns.map((code) => <th key={code} scope="col" className="heat-touchpoint" title={name(code)?.place}>{name(code)?.name ?? code}<span className="muted small">{name(code)?.stage ?? ''}</span></th>)}
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="legend small">
-        {t('dashboard.heatLegend')} <span className="heat-scale" aria-hidden="true" /> {t('dashboard.heatMax', { n: max })}
-        {byTouchpoint.size > rows ? ` · ${t('dashboard.heatMore', { n: byTouchpoint.size - rows })}` : ''}
+          </thead>
+          <tbody>
+            {ordered.map((r) => (
+              <tr key={r.projectId} className={r.inspected ? undefined : 'heat-uninspected'} data-testid={r.inspected ? 'heat-row' : 'heat-row-uninspected'}>
+                <th scope="row" className="heat-project">
+                  <span className="heat-name">{r.name}</span>
+                  {r.inspected
+                    ? <RateWithSample rate={r.rate} inspections={r.inspections} items={r.applicable} small={r.smallSample} />
+                    : <span className="badge badge-danger">{t('dashboard.notInspected')}</span>}
+                </th>
+                <td className="heat-total">{r.findings ? <Link to={link(r.projectId)}>{r.findings}</Link> : r.inspected ? 0 : '—'}</td>
+                {columns.map((code) => {
+                  const count = r.touchpoints.find((c) => c.touchpoint === code)?.count ?? 0;
+                  return count ? (
+                    <td key={code} className="heat-cell" style={{ background: shade(count, max), color: count / max > 0.6 ? '#fff' : undefined }}>
+                      <Link to={link(r.projectId, code)} title={`${r.name} × ${name(code)?.name ?? code}: ${count}`} data-testid="heat-cell">{count}</Link>
+                    </td>
+                  ) : <td key={code} className="heat-cell heat-zero" />;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="legend small" data-testid="heat-legend">
+        {t('dashboard.heatLegend')} <span className="heat-scale" aria-hidden="true" /> 1 – {max}
+        {' · '}<span className="heat-swatch-uninspected" aria-hidden="true" /> {t('dashboard.notInspectedLegend')}
+        {' · '}<span className="badge badge-warn">{t('dashboard.smallSample')}</span> {t('dashboard.smallSampleHint', { n: 10 })}
+        {columns.length === 0 ? ` · ${t('dashboard.heatEmpty')}` : ''}
       </p>
-    </div>
+    </>
   );
 }
