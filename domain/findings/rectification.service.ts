@@ -11,16 +11,24 @@ import { definitionRepository } from '../workflows/definition.repository.ts';
 import { startWorkflowIn } from '../workflows/instance.service.ts';
 import { type Tx } from '../workflows/step.service.ts';
 import { yieldToEventLoop } from '../shared/event-loop.ts';
+import { contentHash } from '../standards/content-hash.ts';
 
 export const SHIPPED_DEFINITIONS = new URL('../workflows/definitions/', import.meta.url);
 
-/** Deploys the shipped processes (rectification, standard revision, innovation fund) that are not deployed yet. */
+/**
+ * Deploys the shipped processes (rectification, standard revision, innovation fund) that are not
+ * deployed yet, and a shipped file that changed as the next version of its process — unless someone
+ * deployed their own version since, which a shipped update never replaces. Running instances stay on
+ * their version.
+ */
 export async function deployShippedWorkflows(em: EntityManager, actor: Actor): Promise<string[]> {
   const deployed: string[] = [];
   for (const file of readdirSync(SHIPPED_DEFINITIONS).filter((f) => f.endsWith('.bpmn')).sort()) {
     const key = file.replace(/\.bpmn$/, '');
-    if (await definitionRepository.exists(em, key)) continue;
-    await deployWorkflow({ em, actor, limits: { maxBytes: 0, maxDepth: 0 } }, key, readFileSync(new URL(file, SHIPPED_DEFINITIONS), 'utf8'));
+    const xml = readFileSync(new URL(file, SHIPPED_DEFINITIONS), 'utf8');
+    const newest = await definitionRepository.find(em, key);
+    if (newest && (newest.deployedBy !== actor.username || (await definitionRepository.newest(em, key))?.contentHash === contentHash(xml))) continue;
+    await deployWorkflow({ em, actor, limits: { maxBytes: 0, maxDepth: 0 } }, key, xml);
     deployed.push(key);
   }
   return deployed;

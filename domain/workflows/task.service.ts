@@ -6,7 +6,7 @@ import type { JsonObject } from '../shared/json.ts';
 import { inTransaction, type EntityManager } from '../shared/persistence.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../shared/service-context.ts';
-import { authorize, ForbiddenError, type Actor } from '../shared/access.ts';
+import { authorize, ForbiddenError, holds, type Actor } from '../shared/access.ts';
 import { runnableOf } from './definition.service.ts';
 import { photoRefs } from './form-photos.ts';
 import { advance } from './step.service.ts';
@@ -64,12 +64,14 @@ export async function completeTask(ctx: JobsContext, taskId: number, data: Recor
   });
 }
 
-/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default; the soonest due first, a page at a time. */
+/** Tasks: mine (assigned to or claimed by me), my roles', or overdue; open ones by default; the soonest due first, a page at a time. Frontline staff see only their own. */
 export async function listTasks(ctx: ServiceContext, filter: { mine?: boolean | null; role?: boolean | null; overdue?: boolean | null; status?: string | null }, page: PageArgs): Promise<Page<WorkflowTask>> {
-  const actor = authorize(ctx.actor, 'readStandards');
+  const actor = authorize(ctx.actor, 'workOnTasks');
+  // people who read no processes (frontline staff) see only the tasks assigned to them
+  const ownOnly = !holds(actor, 'readStandards');
   const f: TaskFilter = {
     status: filter.status ?? 'open',
-    ...(filter.mine ? { assignedTo: actor.username } : {}),
+    ...(filter.mine || ownOnly ? { assignedTo: actor.username } : {}),
     ...(filter.role ? { roles: actor.roles } : {}),
     ...(filter.overdue ? { overdueAt: new Date() } : {}),
   };

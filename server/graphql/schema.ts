@@ -11,6 +11,7 @@ import './project.types.ts';
 import './checklist.types.ts';
 import './inspection.types.ts';
 import './workflow.types.ts';
+import './fund.types.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -14,11 +14,13 @@ import { WORKFLOW_MESSAGES } from '../../domain/workflows/workflow.messages.ts';
 import { COMPILE_MESSAGES } from '../../domain/workflows/compiler/compile.messages.ts';
 import { AUDIT_MESSAGES } from '../../domain/audit/audit.messages.ts';
 import { TRANSPORT_MESSAGES } from '../graphql/transport.messages.ts';
+import { FUND_MESSAGES } from '../../domain/fund/fund.messages.ts';
 
 /** Every feature's catalogue in one (a code defined twice fails at start). */
 export const CATALOGUE = mergeCatalogues(
   SHARED_MESSAGES, ACCESS_MESSAGES, AJV_MESSAGES, STANDARD_MESSAGES, EDITION_MESSAGES, VARIANT_MESSAGES, CHECKLIST_MESSAGES,
   INSPECTION_MESSAGES, PROJECT_MESSAGES, PHOTO_MESSAGES, USER_MESSAGES, WORKFLOW_MESSAGES, COMPILE_MESSAGES, AUDIT_MESSAGES, TRANSPORT_MESSAGES,
+  FUND_MESSAGES,
 );
 
 /** A message in `locale`, from its code and parameters (falling back to its English text). */
