@@ -45,6 +45,14 @@ await shoot('pm', [['inbox', '/admin/tasks', async (p) => {
   await p.getByTestId('task-detail').waitFor();
 }]]);
 await shoot('inspector', [['checklist', '/admin/checklists?projectId=3&tier=monthly', (p) => p.getByTestId('checklist').waitFor()]]);
+await shoot('committee', [
+  ['proposals', '/admin/proposals', (p) => p.getByTestId('proposal-list').waitFor()],
+  ['proposal-review', '/admin/tasks', async (p) => {
+    await p.locator('[data-testid="task-committee"]').first().click();
+    await p.getByTestId('decisions').waitFor();
+  }],
+]);
+await shoot('frontline', [['proposal-new', '/admin/proposals/new', (p) => p.getByTestId('proposal-form').waitFor()]]);
 await shoot('manager', [['tablet-dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]], TABLET);
 await browser.close();
 console.log(`screenshots in ${out}`);

@@ -18,14 +18,16 @@ import { dashboardZh } from './dashboard.zh.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { mobileZh } from './mobile.zh.ts';
 import { mobileEn } from './mobile.en.ts';
+import { fundZh } from './fund.zh.ts';
+import { fundEn } from './fund.en.ts';
 
 /**
  * The admin UI's words, one file per feature and language (`<feature>.zh.ts`, `<feature>.en.ts`),
  * merged into one catalogue per language. Chinese defines the keys; each English file is typed
  * `Record<keyof typeof <feature>Zh, string>`, so a key missing in English (or an extra one) fails `tsc`.
  */
-export const zh = { ...shellZh, ...termsZh, ...standardsZh, ...editorZh, ...editionsZh, ...checklistsZh, ...workflowsZh, ...tasksZh, ...dashboardZh, ...mobileZh };
+export const zh = { ...shellZh, ...termsZh, ...standardsZh, ...editorZh, ...editionsZh, ...checklistsZh, ...workflowsZh, ...tasksZh, ...dashboardZh, ...mobileZh, ...fundZh };
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...shellEn, ...termsEn, ...standardsEn, ...editorEn, ...editionsEn, ...checklistsEn, ...workflowsEn, ...tasksEn, ...dashboardEn, ...mobileEn };
+export const en: Record<MessageKey, string> = { ...shellEn, ...termsEn, ...standardsEn, ...editorEn, ...editionsEn, ...checklistsEn, ...workflowsEn, ...tasksEn, ...dashboardEn, ...mobileEn, ...fundEn };
