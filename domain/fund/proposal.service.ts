@@ -10,6 +10,7 @@ import { photoRefs } from '../workflows/form-photos.ts';
 import { startWorkflowIn } from '../workflows/instance.service.ts';
 import { runnableOf } from '../workflows/definition.service.ts';
 import { taskRepository } from '../workflows/task.repository.ts';
+import { userRepository } from '../users/user.repository.ts';
 import type { WorkflowInstance } from '../workflows/instance.repository.ts';
 import { fundMessage } from './fund.messages.ts';
 import { INNOVATION_FUND, PROPOSAL_FORM, proposalVariables, type ProposalInput } from './proposal-form.ts';
@@ -40,6 +41,8 @@ export interface ProposalStep {
   elementId: string;
   name: string;
   completedBy: string | null;
+  /** the display name of who completed it (their username when the account is gone) */
+  completedByName: string | null;
   completedAt: Date | null;
   data: Record<string, unknown>;
   form: Record<string, unknown> | null;
@@ -123,7 +126,18 @@ export async function proposalTotals(ctx: ServiceContext): Promise<{ status: Pro
 export async function proposalSteps(ctx: ServiceContext, proposal: Proposal): Promise<ProposalStep[]> {
   const tasks = (await taskRepository.ofInstance(ctx.em, proposal.id)).filter((t) => t.status === 'completed');
   const compiled = (await runnableOf(ctx.em, proposal.instance.definitionKey, proposal.instance.definitionVersion)).compiled;
-  return tasks.map((t) => ({ taskId: t.id, elementId: t.elementId, name: t.name, completedBy: t.completedBy, completedAt: t.completedAt, data: t.data ?? {}, form: compiled.userTasks[t.elementId]?.form ?? null }));
+  const names = new Map<string, string>();
+  for (const who of new Set(tasks.map((t) => t.completedBy).filter((u): u is string => !!u))) names.set(who, await displayName(ctx.em, who));
+  return tasks.map((t) => ({ taskId: t.id, elementId: t.elementId, name: t.name, completedBy: t.completedBy, completedByName: t.completedBy ? names.get(t.completedBy)! : null, completedAt: t.completedAt, data: t.data ?? {}, form: compiled.userTasks[t.elementId]?.form ?? null }));
+}
+
+async function displayName(em: EntityManager, username: string): Promise<string> {
+  return (await userRepository.find(em, username))?.displayName || username;
+}
+
+/** Who proposed it, by their display name (their username when the account is gone). */
+export async function proposerName(ctx: ServiceContext, proposal: Proposal): Promise<string> {
+  return displayName(ctx.em, proposal.proposer);
 }
 
 /** The steps a proposal waits at now (the names of its open tasks). */

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../domain/shared/json.ts';
-import { getProposal, listProposals, proposalOpenSteps, proposalSteps, proposalTotals, submitProposal, type Proposal, type ProposalStep } from '../../domain/fund/proposal.service.ts';
+import { getProposal, listProposals, proposerName, proposalOpenSteps, proposalSteps, proposalTotals, submitProposal, type Proposal, type ProposalStep } from '../../domain/fund/proposal.service.ts';
 import { PROPOSAL_FORM } from '../../domain/fund/proposal-form.ts';
 import { PROPOSAL_STATUSES, type ProposalEffect, type ProposalStatus } from '../../domain/fund/proposal-status.ts';
 import { authorize } from '../../domain/shared/access.ts';
@@ -31,6 +31,7 @@ const StepRef = builder.objectRef<ProposalStep>('ProposalStep').implement({
     elementId: t.exposeString('elementId'),
     name: t.exposeString('name'),
     completedBy: t.exposeString('completedBy', { nullable: true }),
+    completedByName: t.exposeString('completedByName', { nullable: true, description: 'the display name of who completed it' }),
     completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
     data: t.field({ type: 'JSON', resolve: (s) => s.data as JsonValue }),
     form: t.field({ type: 'JSON', nullable: true, resolve: (s) => s.form as JsonValue | null }),
@@ -51,7 +52,8 @@ const ProposalRef = builder.objectRef<Proposal>('Proposal').implement({
     requestedBudget: t.exposeFloat('requestedBudget', { nullable: true, description: 'yuan' }),
     grantedBudget: t.exposeFloat('grantedBudget', { nullable: true, description: 'yuan, once the committee approved' }),
     attachments: t.exposeStringList('attachments', { description: 'photo ids (GET /photos/<sha256>)' }),
-    proposer: t.exposeString('proposer'),
+    proposer: t.exposeString('proposer', { description: 'the username of who proposed it' }),
+    proposerName: t.string({ description: 'the display name of who proposed it', complexity: FIELD_COST.lookup, resolve: (p, _a, ctx) => proposerName(ctx, p) }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime' }),
     effect: t.field({ type: EffectRef, nullable: true, resolve: (p) => p.effect }),
     waitingAt: t.stringList({ description: 'the names of the steps it waits at now', complexity: FIELD_COST.lookup, resolve: (p, _a, ctx) => proposalOpenSteps(ctx, p) }),

@@ -28,7 +28,7 @@ const mainText = async (page: Page) => (await page.locator('main').textContent()
 beforeAll(async () => {
   ui = await startUiServer();
   browser = await launchBrowser();
-});
+}, 600_000); // the shipped library is imported first: slow on a busy machine
 
 afterEach(async () => {
   const errors = pages.flatMap((p) => p.errors);

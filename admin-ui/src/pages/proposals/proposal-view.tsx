@@ -6,8 +6,8 @@ import { Badge } from '../../components/status.tsx';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n, type Translate } from '../../lib/i18n.tsx';
 
-export const ProposalFields = graphql(`fragment ProposalFields on Proposal { id version status title problem idea expectedEffect requestedBudget grantedBudget attachments proposer submittedAt
-  effect { indicator before after changePercent outcome } waitingAt steps { taskId name completedBy completedAt data form } }`);
+export const ProposalFields = graphql(`fragment ProposalFields on Proposal { id version status title problem idea expectedEffect requestedBudget grantedBudget attachments proposer proposerName submittedAt
+  effect { indicator before after changePercent outcome } waitingAt steps { taskId name completedBy completedByName completedAt data form } }`);
 export type ProposalData = ResultOf<typeof ProposalFields>;
 
 const yuan = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 });
@@ -89,7 +89,7 @@ export function Decisions({ steps }: { steps: ProposalData['steps'] }) {
           <li key={step.taskId} data-testid="decision">
             <p><strong>{step.name}：{verdict}</strong>{remarks.length ? ` — ${remarks.join('；')}` : ''}</p>
             <FormFacts form={step.form} data={rest} />
-            <p className="small muted">{t('proposal.by', { who: step.completedBy ?? '—', at: dateTime(step.completedAt) })}</p>
+            <p className="small muted">{t('proposal.by', { who: step.completedByName ?? '—', at: dateTime(step.completedAt) })}</p>
           </li>
         );
       })}
@@ -108,7 +108,7 @@ export function ProposalCard({ proposal }: { proposal: ProposalData }) {
     [t('proposals.requested'), money(proposal.requestedBudget)],
     [t('proposals.granted'), proposal.grantedBudget === null ? null : money(proposal.grantedBudget)],
     [t('proposals.effect'), effect ? <>{effect}{proposal.effect?.before !== null && proposal.effect?.before !== undefined ? <span className="muted small">（{t('proposal.effectOf', { before: proposal.effect.before, after: proposal.effect.after ?? '—' })}）</span> : null}</> : null],
-    [t('proposals.proposer'), `${proposal.proposer} · ${dateTime(proposal.submittedAt)}`],
+    [t('proposals.proposer'), `${proposal.proposerName} · ${dateTime(proposal.submittedAt)}`],
   ];
   return (
     <section className="card proposal-card" aria-label={t('proposal.card')} data-testid="proposal-card">

@@ -15,7 +15,7 @@ const LIST = graphql(`
   query Proposals($status: ProposalStatus, $first: Int, $after: String) {
     proposalTotals { status count requested granted }
     proposals(status: $status, first: $first, after: $after) { __typename ...ErrorFields
-      ... on ProposalConnection { totalCount pageInfo { ...PageInfoFields } nodes { id status title proposer submittedAt requestedBudget grantedBudget effect { indicator before after changePercent outcome } } } } }
+      ... on ProposalConnection { totalCount pageInfo { ...PageInfoFields } nodes { id status title proposer proposerName submittedAt requestedBudget grantedBudget effect { indicator before after changePercent outcome } } } } }
 `, [ErrorFields, PageInfoFields]);
 
 /** The fund's portfolio: proposals by status, the budget asked for and granted, and the effect measured after implementation. */
@@ -64,7 +64,7 @@ export function ProposalsPage() {
                       <tr key={p.id} data-testid="proposal-row">
                         <td><Link to={`/proposals/${p.id}`}>{p.title}</Link></td>
                         <td><Badge value={p.status} prefix="proposalStatus" /></td>
-                        <td>{p.proposer}</td>
+                        <td>{p.proposerName}</td>
                         <td>{dateTime(p.submittedAt)}</td>
                         <td className="num">{money(p.requestedBudget)}</td>
                         <td className="num">{p.grantedBudget === null ? '—' : money(p.grantedBudget)}</td>
