@@ -42,8 +42,10 @@ describe('the demo activity of a first start', () => {
     expect(by.verify).toBeGreaterThan(0);
     expect(by.analyse).toBeGreaterThan(0);
     const pmTasks = (await t.gql('{ tasks(role: true) { ... on WorkflowTaskConnection { totalCount nodes { elementId } } } }', {}, await t.login('pm'))).data.tasks;
-    expect(pmTasks.totalCount).toBe(by.analyse);
-    expect(pmTasks.nodes.length).toBe(by.analyse);
+    // the project manager's inbox: the analyses, and the incubation of the approved innovation-fund project
+    expect(pmTasks.totalCount).toBe(by.analyse + 1);
+    expect(pmTasks.nodes.filter((n: { elementId: string }) => n.elementId === 'analyse').length).toBe(by.analyse);
+    expect(pmTasks.nodes.filter((n: { elementId: string }) => n.elementId === 'incubation').length).toBe(1);
     await seedDemoActivity(t.app, () => {});
     expect((await t.gql('{ inspections { ... on InspectionConnection { totalCount } } }', {}, manager)).data.inspections.totalCount).toBe(18);
   });
