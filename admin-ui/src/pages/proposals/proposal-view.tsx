@@ -10,7 +10,7 @@ export const ProposalFields = graphql(`fragment ProposalFields on Proposal { id 
   effect { indicator before after changePercent outcome } waitingAt steps { taskId name completedBy completedByName completedAt data form } }`);
 export type ProposalData = ResultOf<typeof ProposalFields>;
 
-const yuan = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 });
+const yuan = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 0, maximumFractionDigits: 2 });
 /** An amount of yuan as people write it: ¥36,000. */
 export const money = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : yuan.format(v));
 
