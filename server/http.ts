@@ -11,7 +11,7 @@ import { readPhoto } from '../domain/photos/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from '../domain/reports/export.service.ts';
 import { findingsWorkbook } from '../domain/reports/findings-export.service.ts';
 import { dashboardWorkbook, kpiWorkbook } from '../domain/reports/dashboard-export.service.ts';
-import { authorize, type Actor } from '../domain/shared/access.ts';
+import { authorize, holds, type Actor, type Permission } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
 import { AdminUi } from './admin-ui.ts';
@@ -68,13 +68,14 @@ function callerOf(app: App, req: IncomingMessage): string {
   return actor ? `${actor.username}|${actor.roles.join(',')}` : 'anonymous';
 }
 
-/** Whether the caller may read inspections; answers 401 or 403 when not. */
-function mayRead(app: App, req: IncomingMessage, res: ServerResponse): boolean {
+/** Whether the caller may read inspections (or holds `alsoFor`); answers 401 or 403 when not. */
+function mayRead(app: App, req: IncomingMessage, res: ServerResponse, alsoFor: Permission | null = null): boolean {
   const actor = bearerActor(app, req);
   if (!actor) {
     sendJson(res, 401, errorBody(req, transportMessage('request.sign_in_first')));
     return false;
   }
+  if (alsoFor && holds(actor, alsoFor)) return true;
   try {
     authorize(actor, 'readInspections');
     return true;
@@ -176,7 +177,8 @@ async function serveChecklist(app: App, req: IncomingMessage, res: ServerRespons
 
 /** `GET /photos/<sha256>`: an uploaded photo; content-addressed, so cacheable for a year. */
 async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, sha256: string): Promise<void> {
-  if (!mayRead(app, req, res)) return;
+  // whoever may upload photos sees them (frontline staff their proposals' attachments)
+  if (!mayRead(app, req, res, 'uploadPhotos')) return;
   const etag = `"${sha256}"`;
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, { etag });

@@ -19,6 +19,9 @@ import { TasksPage } from './pages/workflows/tasks-page.tsx';
 import { WorkflowsPage } from './pages/workflows/workflows-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { FindingsPage } from './pages/findings/findings-page.tsx';
+import { ProposalsPage } from './pages/proposals/proposals-page.tsx';
+import { ProposalNewPage } from './pages/proposals/proposal-new-page.tsx';
+import { ProposalPage } from './pages/proposals/proposal-page.tsx';
 
 // bpmn-js is large: the pages that draw diagrams load it when first opened
 const ModelerPage = lazy(() => import('./pages/workflows/modeler-page.tsx'));
@@ -52,6 +55,9 @@ const ROUTES: Route[] = [
   { pattern: '/workflows', section: 'workflows', permission: 'readStandards', render: () => <WorkflowsPage /> },
   { pattern: '/workflows/:key', section: 'workflows', permission: 'readStandards', render: (p) => <ModelerPage workflowKey={p.key} /> },
   { pattern: '/instances/:id', section: 'workflows', permission: 'readInspections', render: (p) => <InstancePage id={Number(p.id)} /> },
+  { pattern: '/proposals', section: 'proposals', permission: 'submitProposals', render: () => <ProposalsPage /> },
+  { pattern: '/proposals/new', section: 'proposals', permission: 'submitProposals', render: () => <ProposalNewPage /> },
+  { pattern: '/proposals/:id', section: 'proposals', permission: 'submitProposals', render: (p) => <ProposalPage id={Number(p.id)} /> },
 ];
 
 const NAV: { section: string; to: string; label: MessageKey; permission: string }[] = [
@@ -64,6 +70,7 @@ const NAV: { section: string; to: string; label: MessageKey; permission: string 
   { section: 'workflows', to: '/workflows', label: 'nav.workflows', permission: 'readStandards' },
   { section: 'tasks', to: '/tasks', label: 'nav.tasks', permission: 'workOnTasks' },
   { section: 'audit', to: '/audit', label: 'nav.audit', permission: 'readAuditTrail' },
+  { section: 'proposals', to: '/proposals', label: 'nav.proposals', permission: 'submitProposals' },
 ];
 
 function LanguageSwitch() {

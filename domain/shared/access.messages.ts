@@ -10,6 +10,7 @@ export const ACCESS_MESSAGES = {
   'role.project_manager': { en: 'project_manager', 'zh-CN': '项目经理' },
   'role.auditor': { en: 'auditor', 'zh-CN': '审核员' },
   'role.fund_committee': { en: 'fund_committee', 'zh-CN': '基金评审' },
+  'role.frontline': { en: 'frontline', 'zh-CN': '一线员工' },
   'permission.readStandards': { en: 'read standards', 'zh-CN': '查看标准' },
   'permission.editStandards': { en: 'edit standards', 'zh-CN': '编辑标准' },
   'permission.publishStandards': { en: 'publish standards', 'zh-CN': '发布标准' },
@@ -24,6 +25,8 @@ export const ACCESS_MESSAGES = {
   'permission.startWorkflows': { en: 'start workflows', 'zh-CN': '发起流程' },
   'permission.workOnTasks': { en: 'work on tasks', 'zh-CN': '处理任务' },
   'permission.manageWorkflows': { en: 'manage workflows', 'zh-CN': '管理流程' },
+  'permission.submitProposals': { en: 'submit innovation-fund proposals', 'zh-CN': '提交创新基金提案' },
+  'permission.readAllProposals': { en: 'read every innovation-fund proposal', 'zh-CN': '查看全部创新基金提案' },
 } as const;
 
 export const accessMessage = messageFactory(ACCESS_MESSAGES);

@@ -7,7 +7,7 @@ import type { Message } from './messages.ts';
 import { accessMessage } from './access.messages.ts';
 
 /** The roles a user can hold. */
-export const ROLES = ['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee'] as const;
+export const ROLES = ['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee', 'frontline'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting: a signed-in user, or the system itself (first-start import, CLI). */
@@ -18,27 +18,33 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { username: 'system', roles: ['admin'] };
 
+/** The office roles: everyone but frontline staff, who only propose improvements and follow their own proposals. */
+const STAFF = ['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee'] as const satisfies readonly Role[];
+
 /** What each capability requires. Auditors read only; admins may do everything. */
 export const PERMISSIONS = {
-  readStandards: ROLES,
+  readStandards: STAFF,
   editStandards: ['admin', 'quality_manager'],
   publishStandards: ['admin', 'quality_manager'],
   publishEditions: ['admin', 'quality_manager'],
   readAuditTrail: ['admin', 'auditor', 'quality_manager'],
   verifyAuditChain: ['admin'],
   manageUsers: ['admin'],
-  readInspections: ROLES,
+  readInspections: STAFF,
   // every project, not only those of one's own inspection schedules
   readAllProjects: ['admin', 'quality_manager', 'project_manager', 'auditor', 'fund_committee'],
   inspect: ['admin', 'quality_manager', 'inspector'],
   // inspectors' evidence, and the project manager's proof of a rectification
-  uploadPhotos: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee'],
+  uploadPhotos: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee', 'frontline'],
   manageSchedules: ['admin', 'quality_manager'],
   startWorkflows: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee'],
-  workOnTasks: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee', 'auditor'],
+  workOnTasks: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee', 'auditor', 'frontline'],
   manageWorkflows: ['admin', 'quality_manager'],
   // server-wide settings such as separation of duties for standards
   manageSettings: ['admin'],
+  // innovation-fund proposals: anyone may propose; the committee, quality managers and admins see every proposal, others their own
+  submitProposals: ['admin', 'quality_manager', 'inspector', 'project_manager', 'fund_committee', 'frontline'],
+  readAllProposals: ['admin', 'quality_manager', 'fund_committee'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -54,6 +54,9 @@ export const SERVICE_ACTIONS: Record<string, (ctx: ActionContext, effect: Servic
     const version = await returnToDraft({ em: ctx.em, actor: ctx.actor, limits: ctx.limits }, String(effect.variables.code), String(effect.variables.comment ?? '评审退回'));
     return { code: effect.variables.code, version: version.version, status: version.status };
   },
-  /** Records the outcome of an innovation-fund project (budget spent, measured result). */
-  recordOutcome: async (_ctx, effect) => ({ budget: effect.variables.budget ?? null, outcome: effect.variables.outcome ?? null }),
+  /** Records the outcome of an innovation-fund project (budget granted, the measured indicator before and after, the result). */
+  recordOutcome: async (_ctx, effect) => ({
+    budget: effect.variables.budget ?? null, outcome: effect.variables.outcome ?? null,
+    indicator: effect.variables.indicator ?? null, before: effect.variables.before ?? null, after: effect.variables.after ?? null,
+  }),
 };

@@ -114,11 +114,11 @@ describe('the shipped processes', () => {
     await step('admin', { hqApproved: true });
     expect((await openTasks(started.id)).map((x) => x.element_id)).toEqual(['incubation']);
     await step('pm', { milestoneReport: '完成12部电梯改造试点', spent: 76000 });
-    await step('committee', { outcome: '电梯故障报修下降41%', faultReduction: 41, rollout: true });
+    await step('committee', { indicator: '电梯故障报修量', before: 100, after: 59, outcome: '电梯故障报修下降41%', rollout: true });
     await step('manager', { projects: 18 });
     const view = (await gql('manager', `{ workflowInstance(id: ${started.id}) { ... on WorkflowInstance { status states history { detail } } } }`)).data.workflowInstance;
     expect(view.status).toBe('completed');
-    expect(view.history.flatMap((h: { detail: { effects?: unknown[] } }) => h.detail.effects ?? [])).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'recordOutcome', budget: 80000, outcome: '电梯故障报修下降41%' })]));
+    expect(view.history.flatMap((h: { detail: { effects?: unknown[] } }) => h.detail.effects ?? [])).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'recordOutcome', budget: 80000, outcome: '电梯故障报修下降41%', indicator: '电梯故障报修量', before: 100, after: 59 })]));
   });
 
   it('fires, after a restart, a timer that fell due while the server was down — once', async () => {

@@ -6,7 +6,7 @@ import type { JsonObject } from '../shared/json.ts';
 import { inTransaction, type EntityManager } from '../shared/persistence.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../shared/service-context.ts';
-import { authorize, ForbiddenError, type Actor } from '../shared/access.ts';
+import { authorize, ForbiddenError, holds, type Actor } from '../shared/access.ts';
 import { runnableOf } from './definition.service.ts';
 import { photoRefs } from './form-photos.ts';
 import { advance } from './step.service.ts';
@@ -93,14 +93,16 @@ function checkTaskQuery(q: TaskQuery): void {
 /**
  * Tasks: mine (assigned to or claimed by me), my roles', or overdue; of a project's or a
  * severity's findings, at a step; open ones by default; the soonest due first (or the newest), a
- * page at a time.
+ * page at a time. Frontline staff see only the tasks assigned to them.
  */
 export async function listTasks(ctx: ServiceContext, filter: TaskQuery, page: PageArgs): Promise<Page<WorkflowTask>> {
-  const actor = authorize(ctx.actor, 'readStandards');
+  const actor = authorize(ctx.actor, 'workOnTasks');
   checkTaskQuery(filter);
+  // people who read no processes (frontline staff) see only the tasks assigned to them
+  const ownOnly = !holds(actor, 'readStandards');
   const f: TaskFilter = {
     status: filter.status ?? 'open',
-    ...(filter.mine ? { assignedTo: actor.username } : {}),
+    ...(filter.mine || ownOnly ? { assignedTo: actor.username } : {}),
     ...(filter.role ? { roles: actor.roles } : {}),
     ...(filter.overdue ? { overdueAt: new Date() } : {}),
     ...(filter.projectId != null ? { projectId: filter.projectId } : {}),

@@ -151,7 +151,7 @@ describe('running', () => {
     const bad = await t.gql('{ workflowInstances(status: "sleeping") { __typename ... on ValidationError { message issues { pointer } } } }', {}, manager);
     expect(bad.data.workflowInstances).toEqual({ __typename: 'ValidationError', message: 'Unknown instance status sleeping', issues: [{ pointer: '/status' }] });
     const vocabulary = (await t.gql('{ workflowVocabulary { roles actions } }', {}, pm)).data.workflowVocabulary;
-    expect(vocabulary.roles).toEqual(['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee']);
+    expect(vocabulary.roles).toEqual(['admin', 'quality_manager', 'inspector', 'project_manager', 'auditor', 'fund_committee', 'frontline']);
     expect(vocabulary.actions).toEqual(expect.arrayContaining(['notify', 'openStandardRevision', 'recordOutcome']));
   });
 

@@ -16,6 +16,7 @@ import { AUDIT_MESSAGES } from '../../domain/audit/audit.messages.ts';
 import { FINDING_MESSAGES } from '../../domain/findings/finding.messages.ts';
 import { TRANSPORT_MESSAGES } from '../graphql/transport.messages.ts';
 import { REPORT_MESSAGES } from '../../domain/reports/report.messages.ts';
+import { FUND_MESSAGES } from '../../domain/fund/fund.messages.ts';
 
 /** Every feature's catalogue in one (a code defined twice fails at start). */
 export const CATALOGUE = mergeCatalogues(
@@ -23,6 +24,7 @@ export const CATALOGUE = mergeCatalogues(
   INSPECTION_MESSAGES, PROJECT_MESSAGES, PHOTO_MESSAGES, USER_MESSAGES, WORKFLOW_MESSAGES, COMPILE_MESSAGES, AUDIT_MESSAGES, TRANSPORT_MESSAGES,
   FINDING_MESSAGES,
   REPORT_MESSAGES,
+  FUND_MESSAGES,
 );
 
 /** A message in `locale`, from its code and parameters (falling back to its English text). */

@@ -42,9 +42,17 @@ describe('the demo activity of a first start', () => {
     expect(by.verify).toBeGreaterThan(0);
     expect(by.analyse).toBeGreaterThan(0);
     const pmTasks = (await t.gql('{ tasks(role: true) { ... on WorkflowTaskConnection { totalCount nodes { elementId } } } }', {}, await t.login('pm'))).data.tasks;
-    expect(pmTasks.totalCount).toBe(by.analyse);
-    expect(pmTasks.nodes.length).toBe(by.analyse);
+    // the project manager's inbox: the analyses, and the incubation of the approved innovation-fund project
+    expect(pmTasks.totalCount).toBe(by.analyse + 1);
+    expect(pmTasks.nodes.filter((n: { elementId: string }) => n.elementId === 'analyse').length).toBe(by.analyse);
+    expect(pmTasks.nodes.filter((n: { elementId: string }) => n.elementId === 'incubation').length).toBe(1);
     await seedDemoActivity(t.app, () => {});
     expect((await t.gql('{ inspections { ... on InspectionConnection { totalCount } } }', {}, manager)).data.inspections.totalCount).toBe(18);
+  });
+
+  it('fills the innovation fund with proposals in every state, the lift maintenance one with fault reports down 41%', async () => {
+    const totals = (await t.gql('{ proposalTotals { status count } proposals(status: implemented) { ... on ProposalConnection { nodes { title effect { indicator changePercent } } } } }', {}, manager)).data;
+    expect(Object.fromEntries(totals.proposalTotals.map((x: { status: string; count: number }) => [x.status, x.count]))).toEqual({ submitted: 1, in_review: 1, approved: 1, rejected: 1, implemented: 1, withdrawn: 0 });
+    expect(totals.proposals.nodes).toEqual([{ title: '电梯维保透明化', effect: { indicator: '故障报修量（次/季度）', changePercent: -41 } }]);
   });
 });

@@ -16,6 +16,8 @@ import { listProjects } from '../../domain/projects/project.service.ts';
 import { completeTask } from '../../domain/workflows/task.service.ts';
 import { openPendingRectifications } from '../../domain/findings/rectification.service.ts';
 import { solidPng } from './png.ts';
+import { submitProposal } from '../../domain/fund/proposal.service.ts';
+import { proposalRepository } from '../../domain/fund/proposal.repository.ts';
 import type { JobsContext } from '../../domain/shared/service-context.ts';
 import { yieldToEventLoop } from '../../domain/shared/event-loop.ts';
 
@@ -100,8 +102,9 @@ export async function seedDemoActivity(app: App, log: (line: string) => void = c
   }
   const opened = await openPendingRectifications(context(SYSTEM_ACTOR), SYSTEM_ACTOR);
   const worked = await workRectifications(context, photos[0]);
+  const proposals = await seedProposals(context, photos[1]);
   await settingRepository.put(em, DEMO_STATE, 'done');
-  log(`demo activity: ${inspections} inspections over ${months[0].slice(0, 7)}…${months.at(-1)!.slice(0, 7)}, ${opened} rectifications opened, ${worked} tasks completed`);
+  log(`demo activity: ${inspections} inspections over ${months[0].slice(0, 7)}…${months.at(-1)!.slice(0, 7)}, ${opened} rectifications opened, ${worked} tasks completed, ${proposals} innovation-fund proposals`);
 }
 
 /** Takes the rectifications to different steps: most closed, some awaiting verification, the newest still at analysis. */
@@ -133,4 +136,44 @@ async function workRectifications(context: (who: Actor) => JobsContext, photo: s
     }
   }
   return completed;
+}
+
+/**
+ * Innovation-fund proposals of a frontline employee, taken to different steps: the source's lift
+ * maintenance made transparent (fault reports down 41%) implemented, one incubating, one with the
+ * committee, one just submitted, one screened out. Skipped when the fund has proposals already.
+ */
+async function seedProposals(context: (who: Actor) => JobsContext, photo: string): Promise<number> {
+  if ((await proposalRepository.count(context(SYSTEM_ACTOR).em, {})) > 0) return 0;
+  const frontline = actor('frontline', 'frontline');
+  const manager = actor('manager', 'quality_manager');
+  const committee = actor('committee', 'fund_committee');
+  const pm = actor('pm', 'project_manager');
+  type Step = [string, Actor, Record<string, unknown>];
+  const screened: Step = ['screening', manager, { passed: true, comment: '符合基金方向，提交委员会' }];
+  const proposals: [Record<string, unknown>, Step[]][] = [
+    [{ title: '电梯维保透明化', problem: '业主看不到电梯何时维保、修了什么，小故障反复报修', idea: '轿厢张贴维保二维码，扫码查看维保记录、故障处理与下次计划', expectedEffect: '故障报修量下降三成以上', budget: 36000 }, [
+      screened,
+      ['committee', committee, { approved: true, budget: 32000, reviewComment: '同意资助，按里程碑拨付' }],
+      ['incubation', pm, { milestoneReport: '已在华东三个项目全部电梯上线', spent: 29800 }],
+      ['evaluation', committee, { indicator: '故障报修量（次/季度）', before: 100, after: 59, outcome: '维保透明后重复报修明显减少，业主满意度提升', rollout: false }],
+    ]],
+    [{ title: '电梯困人安抚系统', problem: '电梯困人时乘客恐慌，等待救援期间无人沟通', idea: '轿厢加装语音安抚与实时视频，对讲直连客服中心', expectedEffect: '困人投诉减少，救援期间乘客情绪稳定', budget: 48000 }, [
+      screened,
+      ['committee', committee, { approved: true, budget: 45000, reviewComment: '同意，先在两个项目试点' }],
+    ]],
+    [{ title: '绿化垃圾回收利用', problem: '修剪下来的枝叶外运费用高，且占用垃圾站', idea: '购置小型粉碎机，枝叶就地粉碎堆肥回用于绿化', expectedEffect: '绿化垃圾外运量减半', budget: 22000 }, [screened]],
+    [{ title: '地库照明感应改造', problem: '地下车库夜间照度不足，业主多次投诉', idea: '更换为雷达感应LED灯，车辆行人经过时全亮', expectedEffect: '车库照度达标，电费下降', budget: 18000 }, []],
+    [{ title: '门岗智能道闸', problem: '高峰期车辆排队进出小区', idea: '门岗改为车牌识别道闸', expectedEffect: '高峰排队时间缩短', budget: 65000 }, [['screening', manager, { passed: false, comment: '集团已统一采购道闸，不再单独立项' }]]],
+  ];
+  for (const [input, steps] of proposals) {
+    await yieldToEventLoop();
+    const { id } = await submitProposal(context(frontline), { ...input, attachments: [photo] });
+    for (const [element, who, data] of steps) {
+      const task = await taskRepository.openAt(context(SYSTEM_ACTOR).em, id, element);
+      if (!task) break;
+      await completeTask(context(who), task.id, data);
+    }
+  }
+  return proposals.length;
 }

@@ -1,8 +1,8 @@
 /**
  * Takes the README's screenshots from a running Pinzhi with the demo data of a first start:
  *   DATA_DIR=/tmp/pinzhi-demo npm start          # in one terminal
- *   node test/browser/readme-screenshots.ts http://localhost:4000
- * Writes docs/screenshots/*.png.
+ *   node test/browser/readme-screenshots.ts http://localhost:4000 [name,name…]
+ * Writes docs/screenshots/*.png (only the named ones when names are given).
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -12,8 +12,11 @@ const base = process.argv[2] ?? 'http://localhost:4000';
 const out = new URL('../../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
 
+const only = process.argv[3]?.split(',');
 const browser = await launchBrowser();
-const shoot = async (user: string, shots: [string, string, (page: Page) => Promise<void>][], viewport = LAPTOP) => {
+const shoot = async (user: string, all: [string, string, (page: Page) => Promise<void>][], viewport = LAPTOP) => {
+  const shots = all.filter(([name]) => !only || only.includes(name));
+  if (shots.length === 0) return;
   const p = await openPage(browser, base, viewport);
   await signIn(p.page, user);
   for (const [name, path, ready] of shots) {
@@ -77,6 +80,14 @@ await shoot('manager', [['authoring', '/admin/standards/M03.P01', async (p) => {
   await p.getByTestId('issue-jump').first().click();
   await p.locator('.cm-editor .cm-lintRange-error').first().waitFor();
 }]]);
+await shoot('committee', [
+  ['proposals', '/admin/proposals', (p) => p.getByTestId('proposal-list').waitFor()],
+  ['proposal-review', '/admin/tasks', async (p) => {
+    await p.locator('[data-testid="task-committee"]').first().click();
+    await p.getByTestId('decisions').waitFor();
+  }],
+]);
+await shoot('frontline', [['proposal-new', '/admin/proposals/new', (p) => p.getByTestId('proposal-form').waitFor()]]);
 await shoot('manager', [['tablet-dashboard', '/admin/dashboard', (p) => p.getByTestId('heat-map').waitFor()]], TABLET);
 // document control: the manager submits a revision with a note (that shot is then replaced by the
 // second quality manager's view of it, which the README shows), a past version, the audit trail

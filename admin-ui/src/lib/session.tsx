@@ -88,5 +88,6 @@ export function startPage(roles: string[]): string {
   if (roles.includes('auditor')) return '/editions';
   if (roles.includes('project_manager') || roles.includes('fund_committee')) return '/tasks';
   if (roles.includes('inspector')) return '/checklists';
+  if (roles.includes('frontline')) return '/proposals';
   return '/standards';
 }

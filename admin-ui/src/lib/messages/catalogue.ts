@@ -26,14 +26,16 @@ import { doccontrolZh } from './doccontrol.zh.ts';
 import { doccontrolEn } from './doccontrol.en.ts';
 import { deadlinesZh } from './deadlines.zh.ts';
 import { deadlinesEn } from './deadlines.en.ts';
+import { fundZh } from './fund.zh.ts';
+import { fundEn } from './fund.en.ts';
 
 /**
  * The admin UI's words, one file per feature and language (`<feature>.zh.ts`, `<feature>.en.ts`),
  * merged into one catalogue per language. Chinese defines the keys; each English file is typed
  * `Record<keyof typeof <feature>Zh, string>`, so a key missing in English (or an extra one) fails `tsc`.
  */
-export const zh = { ...shellZh, ...termsZh, ...standardsZh, ...editorZh, ...editionsZh, ...checklistsZh, ...workflowsZh, ...tasksZh, ...dashboardZh, ...mobileZh, ...findingsZh, ...authoringZh, ...doccontrolZh, ...deadlinesZh };
+export const zh = { ...shellZh, ...termsZh, ...standardsZh, ...editorZh, ...editionsZh, ...checklistsZh, ...workflowsZh, ...tasksZh, ...dashboardZh, ...mobileZh, ...findingsZh, ...authoringZh, ...doccontrolZh, ...deadlinesZh, ...fundZh };
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = { ...shellEn, ...termsEn, ...standardsEn, ...editorEn, ...editionsEn, ...checklistsEn, ...workflowsEn, ...tasksEn, ...dashboardEn, ...mobileEn, ...findingsEn, ...authoringEn, ...doccontrolEn, ...deadlinesEn };
+export const en: Record<MessageKey, string> = { ...shellEn, ...termsEn, ...standardsEn, ...editorEn, ...editionsEn, ...checklistsEn, ...workflowsEn, ...tasksEn, ...dashboardEn, ...mobileEn, ...findingsEn, ...authoringEn, ...doccontrolEn, ...deadlinesEn, ...fundEn };

@@ -22,6 +22,7 @@ export const shellEn: Record<keyof typeof shellZh, string> = {
   'nav.workflows': 'Workflows',
   'nav.tasks': 'Tasks',
   'nav.audit': 'Audit trail',
+  'nav.proposals': 'Innovation fund',
 
   'role.admin': 'Administrator',
   'role.quality_manager': 'Quality manager',
@@ -29,6 +30,7 @@ export const shellEn: Record<keyof typeof shellZh, string> = {
   'role.project_manager': 'Project manager',
   'role.auditor': 'Auditor',
   'role.fund_committee': 'Fund committee',
+  'role.frontline': 'Frontline staff',
 
   'signIn.subtitle': 'Service standards and quality workflows',
   'signIn.username': 'Username',

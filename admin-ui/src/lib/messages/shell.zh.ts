@@ -20,6 +20,7 @@ export const shellZh = {
   'nav.workflows': '流程',
   'nav.tasks': '待办任务',
   'nav.audit': '审计追踪',
+  'nav.proposals': '创新基金',
 
   'role.admin': '管理员',
   'role.quality_manager': '品质经理',
@@ -27,6 +28,7 @@ export const shellZh = {
   'role.project_manager': '项目经理',
   'role.auditor': '审核员',
   'role.fund_committee': '基金评审',
+  'role.frontline': '一线员工',
 
   'signIn.subtitle': '物业品质标准与流程配置平台',
   'signIn.username': '用户名',

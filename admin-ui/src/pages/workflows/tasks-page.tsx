@@ -25,6 +25,7 @@ const COMPLETE = graphql(`mutation CompleteTask($id: Int!, $data: JSON) { comple
 
 type Task = ResultOf<typeof TaskFields>;
 import { ProcessFacts } from './process-facts.tsx';
+import { ProposalReview } from '../proposals/proposal-page.tsx';
 import { useProcessLabels } from './process-labels.ts';
 
 type Tab = 'role' | 'mine' | 'overdue';
@@ -96,7 +97,7 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
         {current.finding ? <> · <Link to={`/findings/${current.finding.id}`} data-testid="task-finding">{t('inbox.openFinding')}</Link> · {current.finding.project.name} <Badge value={current.finding.severity} prefix="severity" /></> : current.instance.businessKey ? ` · ${current.instance.businessKey}` : ''} · {term('role', current.candidateRole)}
         {current.dueAt ? <> · <span className={overdue ? 'text-danger' : undefined}>{t('tasks.dueAt', { at: dateTime(current.dueAt) })}</span></> : null}
       </p>
-      <ProcessFacts values={current.instance.variables} labels={[...labels.values()]} className="facts context" />
+      {current.instance.key === 'innovation-fund' ? <ProposalReview id={current.instance.id} /> : <ProcessFacts values={current.instance.variables} labels={[...labels.values()]} className="facts context" />}
       {current.claimedBy ? <p className="small">{t('tasks.claimedBy', { who: current.claimedBy })}</p> : (
         <button type="button" className="btn btn-small" onClick={claim} disabled={busy}>{t('tasks.claim')}</button>
       )}
