@@ -28,7 +28,7 @@ describe('the shipped library on first start', () => {
   it('imports every edition with its history, once', async () => {
     // then the second seed does nothing
     expect(lines).toEqual([
-      'created 7 demo users (password "pinzhi-demo")',
+      'created 8 demo users (password "pinzhi-demo")',
       'imported edition 2026-Q3: 237 new, 0 revised, 0 retired standards',
       expect.stringMatching(/^imported edition 2026-Q4: 2 new, 1[2-9] revised, 1 retired standards$/),
       'imported edition 2027-Q1: 0 new, 189 revised, 0 retired standards',

@@ -75,11 +75,11 @@ describe('admin UI in a real browser', () => {
     await p.page.waitForURL('**/admin/standards/M03.P01.W002');
 
     const starts: [string, string, string[]][] = [
-      ['manager', '/admin/standards', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪']],
-      ['pm', '/admin/tasks', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务']],
+      ['manager', '/admin/standards', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪', '创新基金']],
+      ['pm', '/admin/tasks', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '创新基金']],
       ['auditor', '/admin/editions', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪']],
-      ['inspector', '/admin/checklists', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务']],
-      ['admin', '/admin/dashboard', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪']],
+      ['inspector', '/admin/checklists', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '创新基金']],
+      ['admin', '/admin/dashboard', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪', '创新基金']],
     ];
     for (const [user, start, nav] of starts) {
       const q = await open(user);

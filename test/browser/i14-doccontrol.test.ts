@@ -91,8 +91,11 @@ describe('document control in the admin UI', () => {
     expect(await published.locator('td').nth(5).textContent()).toBe('同意发布，下月起执行');
     await expectReadable(reviewer);
     await published.getByRole('link', { name: '查看差异' }).click();
-    await reviewer.waitForURL('**/admin/standards/M03.P01.W002/history?from=2&to=3');
+    // compared with the version stored before it (numbers may have gaps where a draft was discarded)
+    await reviewer.waitForURL('**/admin/standards/M03.P01.W002/history?to=3');
     await reviewer.getByTestId('diff').waitFor();
+    expect(await reviewer.getByTestId('diff-from').inputValue()).toBe('2');
+    expect(await reviewer.getByTestId('diff-to').inputValue()).toBe('3');
   });
 
   it('reads a past version in full, labelled as past, with a link to its changes up to the current one', async () => {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../domain/shared/json.ts';
-import { uploadPhoto } from '../lib/graphql.ts';
+import { ApiError, uploadPhoto } from '../lib/graphql.ts';
 import { useI18n, type Translate } from '../lib/i18n.tsx';
 import { FieldIssues } from './fields.tsx';
 import { Photo } from './photo.tsx';
@@ -27,6 +27,21 @@ interface FieldSchema {
 }
 
 export type FormValue = Record<string, JsonValue | undefined>;
+
+/**
+ * The server's problems with submitted form data, by the field each names (the first segment of its
+ * pointer); a missing field is marked on the field itself, without repeating its key. Null when the
+ * error names no field.
+ */
+export function serverProblems(error: unknown, t: Translate): Record<string, string[]> | null {
+  if (!(error instanceof ApiError) || error.issues.length === 0) return null;
+  const byField: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.pointer.split('/')[1] ?? '';
+    byField[key] = [...(byField[key] ?? []), issue.code === 'ajv.required' ? t('form.required') : issue.message];
+  }
+  return byField;
+}
 
 /** The answers as the JSON the API takes: fields left empty are left out. */
 export function formData(value: FormValue): JsonObject {

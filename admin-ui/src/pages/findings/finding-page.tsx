@@ -7,6 +7,7 @@ import { Link } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { HistoryTimeline } from '../workflows/history-timeline.tsx';
 import { InstanceDiagram } from '../workflows/instance-diagram.tsx';
+import { InstanceTasks } from '../workflows/instance-tasks.tsx';
 import { labelsOf, stateLabel } from '../workflows/process-labels.ts';
 
 const LOAD = graphql(`
@@ -82,19 +83,7 @@ export default function FindingPage({ id }: { id: number }) {
                   <section>
                     <h3>{t('finding.tasks')}</h3>
                     <div className="table-wrap">
-                      <table data-testid="finding-tasks">
-                        <thead><tr><th scope="col">{t('tasks.task')}</th><th scope="col">{t('history.status')}</th><th scope="col">{t('tasks.due')}</th><th scope="col">{t('instance.completedBy')}</th></tr></thead>
-                        <tbody>
-                          {f.rectification.tasks.map((task) => (
-                            <tr key={task.id}>
-                              <td>{task.status === 'open' ? <Link to={`/tasks?task=${task.id}`}>{task.name || stateLabel(labels, task.elementId, term)}</Link> : task.name || stateLabel(labels, task.elementId, term)}</td>
-                              <td><Badge value={task.status} /></td>
-                              <td>{dateTime(task.dueAt)}</td>
-                              <td>{task.completedBy ?? task.claimedBy ?? '—'}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
+                      <InstanceTasks tasks={f.rectification.tasks} labels={labels} testId="finding-tasks" />
                     </div>
                   </section>
                   <section>

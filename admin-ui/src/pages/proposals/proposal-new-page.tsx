@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { formData, formProblems, formSchemaOf, SchemaForm, type FormSchema, type FormValue } from '../../components/schema-form.tsx';
+import { serverProblems, formData, formProblems, formSchemaOf, SchemaForm, type FormSchema, type FormValue } from '../../components/schema-form.tsx';
 import { ErrorNotice, QueryView } from '../../components/status.tsx';
 import { ApiError, ErrorFields, expect, graphql, request } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
@@ -34,14 +34,8 @@ function ProposalForm({ schema }: { schema: FormSchema }) {
       const done = expect((await request(SUBMIT, { input: formData(value) as never })).submitProposal, 'Proposal');
       navigate(`/proposals/${done.id}?submitted=1`);
     } catch (err) {
-      if (err instanceof ApiError && err.issues.length) {
-        const byField: Record<string, string[]> = {};
-        for (const issue of err.issues) {
-          const key = issue.pointer.split('/')[1] ?? '';
-          byField[key] = [...(byField[key] ?? []), issue.code === 'ajv.required' ? t('form.required') : issue.message];
-        }
-        setProblems(byField);
-      }
+      const fields = serverProblems(err, t);
+      if (fields) setProblems(fields);
       setError(err);
     } finally {
       setBusy(false);

@@ -9,6 +9,7 @@ import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { HistoryTimeline } from './history-timeline.tsx';
 import { InstanceDiagram } from './instance-diagram.tsx';
+import { InstanceTasks } from './instance-tasks.tsx';
 import { ProcessFacts } from './process-facts.tsx';
 import { labelsOf } from './process-labels.ts';
 
@@ -77,20 +78,7 @@ export default function InstancePage({ id }: { id: number }) {
               <section>
                 <h2>{t('instance.tasks')}</h2>
                 <div className="table-wrap">
-                  <table>
-                    <thead><tr><th scope="col">{t('tasks.task')}</th><th scope="col">{t('tasks.role')}</th><th scope="col">{t('history.status')}</th><th scope="col">{t('tasks.due')}</th><th scope="col">{t('instance.completedBy')}</th></tr></thead>
-                    <tbody>
-                      {i.tasks.map((task) => (
-                        <tr key={task.id}>
-                          <td>{task.status === 'open' ? <Link to={`/tasks?task=${task.id}`}>{task.name}</Link> : task.name}</td>
-                          <td>{term('role', task.candidateRole)}</td>
-                          <td><Badge value={task.status} /></td>
-                          <td>{dateTime(task.dueAt)}</td>
-                          <td>{task.completedBy ?? task.claimedBy ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <InstanceTasks tasks={i.tasks} labels={labels} withRole />
                 </div>
                 <h2>{t('instance.variables')}</h2>
                 {isJsonObject(i.variables) && Object.keys(i.variables).length ? <ProcessFacts values={i.variables} labels={[labels]} testId="instance-variables" /> : <p className="muted">{t('instance.noVariables')}</p>}

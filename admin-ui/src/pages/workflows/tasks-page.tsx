@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { formData, formProblems, formSchemaOf, SchemaForm, type FormValue } from '../../components/schema-form.tsx';
+import { serverProblems, formData, formProblems, formSchemaOf, SchemaForm, type FormValue } from '../../components/schema-form.tsx';
 import { Badge, Empty, ErrorNotice, QueryView } from '../../components/status.tsx';
 import { ApiError, ErrorFields, expect, graphql, request, type ResultOf } from '../../lib/graphql.ts';
 import { isJsonObject, type JsonValue } from '../../../../domain/shared/json.ts';
@@ -74,15 +74,8 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
       expect((await request(COMPLETE, { id: current.id, data: formData(value) })).completeTask, 'WorkflowTask');
       onDone(t('tasks.completed', { name: current.name }));
     } catch (err) {
-      if (err instanceof ApiError && err.issues.length) {
-        const byField: Record<string, string[]> = {};
-        for (const issue of err.issues) {
-          const key = issue.pointer.split('/')[1] ?? '';
-          // a missing field is marked on the field itself, without repeating its key
-          byField[key] = [...(byField[key] ?? []), issue.code === 'ajv.required' ? t('form.required') : issue.message];
-        }
-        setProblems(byField);
-      }
+      const fields = serverProblems(err, t);
+      if (fields) setProblems(fields);
       setError(err);
     } finally {
       setBusy(false);
