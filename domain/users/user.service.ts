@@ -82,7 +82,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[] 
   { username: 'pm', displayName: '项目经理 张伟', roles: ['project_manager'] },
   { username: 'auditor', displayName: '审核员 陈静', roles: ['auditor'] },
   { username: 'committee', displayName: '基金评审 刘洋', roles: ['fund_committee'] },
-  { username: 'frontline', displayName: '一线员工 赵磊', roles: ['frontline'] },
+  { username: 'frontline', displayName: '一线员工 孙丽', roles: ['frontline'] },
 ];
 export const DEMO_PASSWORD = 'pinzhi-demo';
 
