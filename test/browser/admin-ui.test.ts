@@ -3,14 +3,14 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { inspect, SITE_PHOTOS, uploadPhoto } from './activity.ts';
 import { solidPng } from '../../server/seed/png.ts';
-import { LAPTOP, launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, TABLET, unnamedControls, type UiPage, type UiServer } from './ui-harness.ts';
+import { LAPTOP, launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, TABLET, unnamedControls, type UiPage, type UiServer, settled, closePages } from './ui-harness.ts';
 
 // The admin UI in a real Chromium against a real server and database: every flow the issue names.
 jest.setTimeout(120_000);
 
 let ui: UiServer;
 let browser: Browser;
-let pages: UiPage[] = [];
+const pages: UiPage[] = [];
 let admin: string;
 
 async function open(username: string, viewport = LAPTOP): Promise<UiPage> {
@@ -22,11 +22,6 @@ async function open(username: string, viewport = LAPTOP): Promise<UiPage> {
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? '';
 
-/** The page has loaded what it shows: no request pending, no spinner, no label still coming. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main .loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
-}
 
 /** Nothing on the page is a raw key, field name, element id or JSON Pointer (see rawKeysOnPage). */
 async function expectNoRawKeys(page: Page, lang: 'zh' | 'en' = 'zh'): Promise<void> {
@@ -47,9 +42,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   // no page may log an error to the console or throw
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.map((p) => p.close()));
-  pages = [];
+  const errors = await closePages(pages);
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, unnamedControls, type UiPage, type UiServer } from './ui-harness.ts';
+import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, unnamedControls, type UiPage, type UiServer, settled, closePages } from './ui-harness.ts';
 
 // Authoring without JSON (issue 14, item 4): a new instruction from the tree, the CodeMirror JSON
 // tab with the server's issues as lint markers, and an impossible range refused on the item.
@@ -8,13 +8,8 @@ jest.setTimeout(120_000);
 
 let ui: UiServer;
 let browser: Browser;
-let pages: UiPage[] = [];
+const pages: UiPage[] = [];
 
-/** The page has loaded what it shows: no request pending, no spinner, no label still coming. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main .loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
-}
 
 /** Reads until the value is `expected` (or 10 s pass) and returns the last value read, for an exact assertion. */
 async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
@@ -34,9 +29,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   // no page may log an error to the console or throw
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.map((p) => p.close()));
-  pages = [];
+  const errors = await closePages(pages);
   expect(errors).toEqual([]);
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { inspect, SITE_PHOTOS, uploadPhoto } from './activity.ts';
-import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, TABLET, type UiPage, type UiServer } from './ui-harness.ts';
+import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, TABLET, type UiPage, type UiServer, settled, closePages } from './ui-harness.ts';
 import { readWorkbook } from '../xlsx-read.ts';
 import { todayInChina } from '../../domain/checklists/checklist.service.ts';
 
@@ -16,7 +16,7 @@ const FROM = todayInChina(new Date(Date.now() - 30 * 86_400_000));
 
 let ui: UiServer;
 let browser: Browser;
-let pages: UiPage[] = [];
+const pages: UiPage[] = [];
 let manager: string;
 let projectCount: number;
 let small: { applicable: number; touchpoints: string[] };
@@ -28,11 +28,6 @@ async function open(viewport = WIDE): Promise<UiPage> {
   return p;
 }
 
-/** The page has loaded what it shows: no request pending, no spinner. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main .loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
-}
 
 /** A drill-down link's target as path and parameters. */
 async function target(page: Page, selector: string): Promise<{ path: string; params: Record<string, string> }> {
@@ -58,9 +53,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.map((p) => p.close()));
-  pages = [];
+  const errors = await closePages(pages);
   expect(errors).toEqual([]);
 });
 

@@ -1,14 +1,14 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { inspect, SITE_PHOTOS, uploadPhoto } from './activity.ts';
-import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, type UiPage, type UiServer } from './ui-harness.ts';
+import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, type UiPage, type UiServer, settled, closePages } from './ui-harness.ts';
 
 // Deadlines in Chromium: a timer's label follows its duration in the modeler, and tasks show the due time the standard gives.
 jest.setTimeout(120_000);
 
 let ui: UiServer;
 let browser: Browser;
-let pages: UiPage[] = [];
+const pages: UiPage[] = [];
 let admin: string;
 
 async function open(username: string): Promise<UiPage> {
@@ -18,11 +18,6 @@ async function open(username: string): Promise<UiPage> {
   return p;
 }
 
-/** The page has loaded what it shows: no request pending, no spinner, no label still coming. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main .loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
-}
 
 /** The text the diagram shows as an element's label. */
 const diagramLabel = async (page: Page, id: string) => ((await page.locator(`g.djs-element[data-element-id="${id}_label"] text`).textContent()) ?? '').trim();
@@ -39,9 +34,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   // no page may log an error to the console or throw
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.map((p) => p.close()));
-  pages = [];
+  const errors = await closePages(pages);
   expect(errors).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, type UiPage, type UiServer } from './ui-harness.ts';
+import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, type UiPage, type UiServer, settled, closePages } from './ui-harness.ts';
 
 // Document control in Chinese in a real Chromium: a manager submits a revision with a note and may
 // not publish it; a second quality manager reads the note and publishes; history and the audit
@@ -9,7 +9,7 @@ jest.setTimeout(120_000);
 
 let ui: UiServer;
 let browser: Browser;
-let pages: UiPage[] = [];
+const pages: UiPage[] = [];
 
 async function open(username: string): Promise<Page> {
   const p = await openPage(browser, ui.base);
@@ -18,11 +18,6 @@ async function open(username: string): Promise<Page> {
   return p.page;
 }
 
-/** The page has loaded what it shows: no request pending, no spinner. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main .loading'));
-}
 
 async function expectReadable(page: Page): Promise<void> {
   await settled(page);
@@ -36,9 +31,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   // no page may log an error to the console or throw
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.map((p) => p.close()));
-  pages = [];
+  const errors = await closePages(pages);
   expect(errors).toEqual([]);
 });
 

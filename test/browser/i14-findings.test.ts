@@ -1,14 +1,14 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { inspect, SITE_PHOTOS, uploadPhoto } from './activity.ts';
-import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, type UiPage, type UiServer } from './ui-harness.ts';
+import { launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, type UiPage, type UiServer, settled, closePages } from './ui-harness.ts';
 
 // Findings that can be worked, in a real Chromium: the inbox → a finding's page → the findings list filtered from its address.
 jest.setTimeout(180_000);
 
 let ui: UiServer;
 let browser: Browser;
-let pages: UiPage[] = [];
+const pages: UiPage[] = [];
 const ids: Record<string, number> = {};
 
 async function open(username: string): Promise<UiPage> {
@@ -18,11 +18,6 @@ async function open(username: string): Promise<UiPage> {
   return p;
 }
 
-/** The page has loaded what it shows: no request pending, no spinner. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main .loading') && !document.querySelector('main .photo-loading'));
-}
 
 beforeAll(async () => {
   ui = await startUiServer();
@@ -37,9 +32,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   // no page may log an error to the console or throw
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.map((p) => p.close()));
-  pages = [];
+  const errors = await closePages(pages);
   expect(errors).toEqual([]);
 });
 

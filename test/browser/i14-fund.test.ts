@@ -1,14 +1,14 @@
 import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { solidPng } from '../../server/seed/png.ts';
-import { LAPTOP, launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, unnamedControls, type UiPage, type UiServer } from './ui-harness.ts';
+import { LAPTOP, launchBrowser, openPage, rawKeysOnPage, signIn, startUiServer, unnamedControls, type UiPage, type UiServer, settled, closePages } from './ui-harness.ts';
 
 // The innovation fund in a real Chromium, in Chinese: a frontline employee proposes, the committee reviews in words, the portfolio shows it.
 jest.setTimeout(120_000);
 
 let ui: UiServer;
 let browser: Browser;
-let pages: UiPage[] = [];
+const pages: UiPage[] = [];
 
 async function open(username: string): Promise<UiPage> {
   const p = await openPage(browser, ui.base, LAPTOP);
@@ -17,11 +17,6 @@ async function open(username: string): Promise<UiPage> {
   return p;
 }
 
-/** The page has loaded what it shows: no request pending, no spinner. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main .loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
-}
 
 const mainText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
@@ -31,9 +26,7 @@ beforeAll(async () => {
 }, 600_000); // the shipped library is imported first: slow on a busy machine
 
 afterEach(async () => {
-  const errors = pages.flatMap((p) => p.errors);
-  await Promise.all(pages.map((p) => p.close()));
-  pages = [];
+  const errors = await closePages(pages);
   expect(errors).toEqual([]);
 });
 

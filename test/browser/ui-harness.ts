@@ -168,3 +168,17 @@ export async function rawKeysOnPage(page: Page, lang: 'zh' | 'en'): Promise<stri
   }
   return [...new Set(found)];
 }
+
+/** The page has loaded what it shows: no request pending, no spinner, no photo or label still coming. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('main .loading') && !document.querySelector('main .photo-loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
+}
+
+/** Closes the pages a test opened (emptying the list) and gives the console errors and uncaught exceptions they saw. */
+export async function closePages(pages: UiPage[]): Promise<string[]> {
+  const open = pages.splice(0);
+  const errors = open.flatMap((p) => p.errors);
+  await Promise.all(open.map((p) => p.close()));
+  return errors;
+}
