@@ -30,12 +30,12 @@ type Line = (name: string, value: string, baseline: string, verdict: string) => 
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-class Http {
+export class Http {
   readonly agent = new Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
   readonly port: number;
   constructor(port: number) {
@@ -74,7 +74,7 @@ class Http {
   }
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+export async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const port = 30000 + Math.floor(Math.random() * 20000);
   const [, ...args] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: 'bench-secret', ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -90,15 +90,15 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   throw new Error('the server did not start');
 }
 
-interface Tally {
+export interface Tally {
   latencies: number[];
   reads: number;
   writes: number;
   failures: number;
 }
 
-/** What each client does in turn: mostly reads, a quarter writes. */
-async function drive(http: Http, seconds: number): Promise<Tally> {
+/** What each client does in turn: mostly reads, a quarter writes (or only the `only` kind); `clients` of them. */
+export async function drive(http: Http, seconds: number, options: { clients?: number; only?: 'read' | 'write' } = {}): Promise<Tally> {
   const login = async (u: string) => (await http.gql('mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { ... on LoginSuccess { token } } }', { u, p: DEMO_PASSWORD })).login.token as string;
   const [inspector, manager, pm, auditor] = [await login('inspector'), await login('manager'), await login('pm'), await login('auditor')];
   const projects = (await http.gql('{ projects { ... on ProjectConnection { nodes { id } } } }', {}, auditor)).projects.nodes.map((p: { id: number }) => p.id) as number[];
@@ -124,7 +124,7 @@ async function drive(http: Http, seconds: number): Promise<Tally> {
       const major = c.items.find((i) => i.severity === 'major' && failingValue(i) !== null);
       const fail = Math.random() < 0.5 && major;
       const answers = passingAnswers(c.items, photos).map((a) => (fail && a.itemId === major.id ? { itemId: a.itemId, value: failingValue(major), photos: [photos[0]] } : a));
-      return http.gql('mutation ($c: String!, $s: String!, $a: [AnswerInput!]!) { submitInspection(checklistId: $c, clientSubmissionId: $s, answers: $a) { __typename } }', { c: c.id, s: `bench-mixed-${process.pid}-${Date.now()}-${submissions++}`, a: answers }, inspector);
+      return http.gql('mutation ($c: String!, $s: String!, $a: [AnswerInput!]!) { submitInspection(checklistId: $c, clientSubmissionId: $s, answers: $a) { __typename } }', { c: c.id, s: `bench-mixed-${process.pid}-${Date.now()}-${submissions++}-${Math.random().toString(36).slice(2, 8)}`, a: answers }, inspector);
     }],
     [12, 'write', async () => {
       const tasks = (await http.gql('{ tasks(role: true) { ... on WorkflowTaskConnection { nodes { id elementId } } } }', {}, pm)).tasks.nodes as { id: number; elementId: string }[];
@@ -135,15 +135,16 @@ async function drive(http: Http, seconds: number): Promise<Tally> {
     }],
     [6, 'write', () => login(pick(['inspector', 'manager', 'pm', 'auditor']))],
   ];
-  const total = operations.reduce((s, [w]) => s + w, 0);
+  const chosen = operations.filter(([, kind]) => !options.only || kind === options.only);
+  const total = chosen.reduce((s, [w]) => s + w, 0);
   const choose = () => {
     let r = Math.random() * total;
-    for (const op of operations) if ((r -= op[0]) < 0) return op;
-    return operations[0];
+    for (const op of chosen) if ((r -= op[0]) < 0) return op;
+    return chosen[0];
   };
   const tally: Tally = { latencies: [], reads: 0, writes: 0, failures: 0 };
   const deadline = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+  await Promise.all(Array.from({ length: options.clients ?? CLIENTS }, async () => {
     while (performance.now() < deadline) {
       const [, kind, run] = choose();
       const started = performance.now();
@@ -160,7 +161,7 @@ async function drive(http: Http, seconds: number): Promise<Tally> {
 }
 
 /** The baseline: plain node:http answering a small JSON body to the same 16 clients. */
-async function plainBaseline(seconds: number): Promise<{ rps: number; p99: number }> {
+export async function plainBaseline(seconds: number): Promise<{ rps: number; p99: number }> {
   const body = Buffer.from('{"data":{"ok":true}}');
   const server = createServer((req, res) => {
     req.resume();

@@ -15,6 +15,11 @@ import { inspectionBenchmarks } from './inspections.ts';
 import { workflowBenchmarks } from './workflows.ts';
 import { mixedLoadBenchmarks } from './mixed-load.ts';
 import { phoneBenchmarks } from './phone.ts';
+import { scopingBenchmarks } from './scoping.ts';
+import { loopBenchmarks } from './loop.ts';
+import { scaleOutBenchmarks } from './scale-out.ts';
+import { voiceAnalysisBenchmarks } from './voice-analysis.ts';
+import { keyDriverBenchmarks } from './key-drivers.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -112,17 +117,43 @@ async function editionBenchmark(): Promise<void> {
 }
 
 console.log(`Pinzhi benchmark — ${new Date().toISOString()} — node ${process.version}`);
-// BENCH_ONLY_HTTP=1: the throughput figures only; BENCH_ONLY_MIXED=1: the mixed load only; BENCH_ONLY_PHONE=1: the phone app only
-const only = process.env.BENCH_ONLY_HTTP ? 'http' : process.env.BENCH_ONLY_MIXED ? 'mixed' : process.env.BENCH_ONLY_PHONE ? 'phone' : null;
+// BENCH_ONLY_HTTP=1: the throughput figures only; BENCH_ONLY_MIXED=1: the mixed load only; BENCH_ONLY_PHONE=1: the phone app only;
+// BENCH_ONLY_SCALE=1: one and two servers on one PostgreSQL only; BENCH_ONLY_SCOPING=1: the cost of scoping only
+// BENCH_ONLY_LOOP=1: the customer's voice loop (review pack, complaints) only
+const only = process.env.BENCH_ONLY_HTTP ? 'http' : process.env.BENCH_ONLY_MIXED ? 'mixed' : process.env.BENCH_ONLY_PHONE ? 'phone' : process.env.BENCH_ONLY_SCALE ? 'scale' : process.env.BENCH_ONLY_SCOPING ? 'scoping' : null;
+// BENCH_ONLY_VOICE=1: the feedback analyser only
+if (process.env.BENCH_ONLY_VOICE) {
+  await voiceAnalysisBenchmarks(line);
+  process.exit(0);
+}
+if (process.env.BENCH_ONLY_LOOP) {
+  await loopBenchmarks(PG, line);
+  process.exit(0);
+}
 if (only === 'phone') {
   await phoneBenchmarks(line);
+  process.exit(0);
+}
+if (only === 'scale') {
+  await scaleOutBenchmarks(PG, line);
+  process.exit(0);
+}
+// BENCH_ONLY_DRIVERS=1: survey analytics (NPS, key drivers) only
+if (process.env.BENCH_ONLY_DRIVERS) {
+  await keyDriverBenchmarks(line);
   process.exit(0);
 }
 if (!only) diffBenchmark();
 if (!only) await editionBenchmark();
 if (!only) await inspectionBenchmarks(PG, line);
 if (!only) await workflowBenchmarks(PG, line);
+if (!only || only === 'scoping') await scopingBenchmarks(PG, line);
+if (only === 'scoping') process.exit(0);
+if (!only) await loopBenchmarks(PG, line);
 if (only !== 'mixed') await throughput(false);
 if (only !== 'mixed') await throughput(true);
 if (only !== 'http') await mixedLoadBenchmarks(PG, line);
+if (!only) await scaleOutBenchmarks(PG, line);
 if (!only) await phoneBenchmarks(line);
+if (!only) await voiceAnalysisBenchmarks(line);
+if (!only) await keyDriverBenchmarks(line);

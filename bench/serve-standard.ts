@@ -26,7 +26,7 @@ const pinzhi = createHttpServer(() => app, config);
 await new Promise<void>((resolve) => pinzhi.listen(0, '127.0.0.1', resolve));
 const uncached = createHttpServer(() => app, { ...config, responseCacheTtlMs: 0 });
 await new Promise<void>((resolve) => uncached.listen(0, '127.0.0.1', resolve));
-const { token } = app.tokens.issue({ username: 'inspector', roles: ['inspector'] });
+const { token } = app.tokens.issue('inspector');
 let text = process.env.BENCH_QUERY ?? '{ standard(code: "M03.P01.W002") { ... on Standard { code title current { version contentHash schema } } } }';
 if (process.env.BENCH_CHECKLIST) {
   // The full quarterly checklist of a project, generated once, then fetched by id.

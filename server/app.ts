@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
-import { findingKeys } from '../domain/findings/finding-keys.service.ts';
-import { openOrm, type Orm, forkEm } from './db/orm.ts';
+import { businessKeys } from './business-keys.ts';
+import { openOrm, type Orm, forkEm, forkFor } from './db/orm.ts';
 import { TokenService } from '../domain/users/token.ts';
 import { tokenSecret } from '../domain/users/user.service.ts';
 import type { Actor } from '../domain/shared/access.ts';
@@ -19,7 +19,7 @@ export interface App {
   /** the job queue: services record follow-up work on it; `startWorkers` runs it */
   jobs: JobQueue;
   yoga: ReturnType<typeof createPinzhiYoga>;
-  /** A service context for `actor` on a fresh EntityManager fork (start-up work, seeds, workers). */
+  /** A service context for `actor` on a fresh EntityManager fork, scoped to the actor's organisation (start-up work, seeds, workers, tests). */
   context(actor: Actor): JobsContext;
   close(): Promise<void>;
 }
@@ -35,10 +35,10 @@ export async function createApp(config: Config, orm?: Orm, options: { supervise?
   const limits: DocumentLimits = { maxBytes: config.maxDocumentBytes, maxDepth: 32 };
   const photos: PhotoStore = { dir: config.photoDir, maxBytes: config.maxPhotoBytes };
   const jobs = await JobQueue.open(db, { databaseUrl: config.databaseUrl, supervise: options.supervise ?? false });
-  const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos, jobs, keys: findingKeys, corsOrigins: config.corsOrigins });
+  const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos, jobs, keys: businessKeys, corsOrigins: config.corsOrigins });
   return {
     config, orm: db, tokens, limits, photos, jobs, yoga,
-    context: (actor) => ({ em: forkEm(db), actor, limits, jobs, keys: findingKeys }),
+    context: (actor) => ({ em: forkFor(db, actor), actor, limits, jobs, keys: businessKeys }),
     close: async () => {
       await jobs.stop();
       await db.close();

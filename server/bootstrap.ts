@@ -10,6 +10,13 @@ import { todayInChina } from '../domain/checklists/checklist.service.ts';
 import type { Tier } from '../domain/checklists/generate.ts';
 import { importLibraryPackage, storeFollowsPackage } from '../domain/editions/library.service.ts';
 import type { App } from './app.ts';
+import { seedDemoOrganisations } from './seed/demo-organisations.ts';
+import { seedFlyingDemo } from './seed/flying-demo.ts';
+import { seedFeedbackDemo } from './seed/feedback-demo.ts';
+import { seedSurveyDemo } from './seed/survey-demo.ts';
+import { seedSurveyResultsDemo } from './seed/survey-results-demo.ts';
+import { seedTrainingDemo } from './seed/training-demo.ts';
+import { seedQualificationsDemo } from './seed/qualifications-demo.ts';
 
 export const SHIPPED_LIBRARY = new URL('../library/shipped/', import.meta.url).pathname;
 
@@ -48,5 +55,12 @@ export async function seed(app: App, log: (line: string) => void = console.log):
     for (const [code, tier] of plan) await scheduleInspections(ctx, { projectId: byCode.get(code)!, tier, inspector: 'inspector', startsOn: todayInChina() });
     log(`created ${projects} sample projects with their places, and ${plan.length} inspection schedules for "inspector"`);
   }
+  await seedDemoOrganisations(app, log);
+  if (projects > 0) await seedFlyingDemo(em, app.limits, log);
+  if (projects > 0) await seedFeedbackDemo(em, log);
+  if (projects > 0) await seedSurveyDemo(em, app.limits, log);
+  if (projects > 0) await seedSurveyResultsDemo(em, log);
+  if (projects > 0) await seedTrainingDemo(em, app.limits, log);
+  if (projects > 0) await seedQualificationsDemo(app, log);
   return { importedLibrary };
 }

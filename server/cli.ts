@@ -8,10 +8,15 @@ import { render } from './i18n/catalogue.ts';
 import { localeFromFlag } from './i18n/locale.ts';
 import { loadConfig } from './config.ts';
 import { openOrm, forkEm } from './db/orm.ts';
-import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
+import { SYSTEM_ACTOR, systemFor } from '../domain/shared/access.ts';
+import { organisationByCode } from '../domain/people/organisation.service.ts';
+import { ORGANISATION_USAGE, runOrganisationCommand } from './cli-organisations.ts';
 import { createUser } from '../domain/users/user.service.ts';
+import { setCertificates } from '../domain/qualifications/qualification.service.ts';
+import { DEFAULT_LIMITS } from '../domain/shared/limits.ts';
 import { isLibraryPackage, readLibraryDir, readLibraryPackage, writeLibraryDir } from '../domain/editions/library-files.ts';
 import { exportLibrary, importLibrary, importLibraryPackage } from '../domain/editions/library.service.ts';
+import { createLayerOrganisation } from './seed/layers.ts';
 
 const USAGE = `Usage: npm run pinzhi -- <command>
   validate <dir>                               check every standard file under <dir>; a library with
@@ -20,7 +25,13 @@ const USAGE = `Usage: npm run pinzhi -- <command>
   import <dir> [--edition NAME] [--note TEXT]  publish new and changed standards, then an edition;
                                                a library with editions.json imports its editions
   export <dir> [--edition NAME]                write an edition (default: the newest) as files
-  user add --username U --password P --roles r1,r2 [--name "显示名"] [--qualification "物业经理证:WY-2024-0187:2028-06-30" …]
+  user add --username U --password P --roles r1,r2 [--name "显示名"] [--qualification "物业经理证:WY-2024-0187:2028-06-30" …] [--organisation C]
+                                               the roles are held on the whole organisation (default: the first)
+  user certificates --username U [--qualification "内审员证:NS-7:2027-03-31" …]
+                                               replace a person's certificates (none: remove them all)
+  demo-organisation                            add a demo organisation for the layers (京华物业: jh-manager,
+                                               jh-reviewer, jh-inspector) with its overlay of the baseline
+${ORGANISATION_USAGE}
 Problems are reported in English, or in Chinese with --lang zh.
 Uses DATABASE_URL (PostgreSQL) or the embedded PGlite under DATA_DIR (default ./data).`;
 
@@ -52,7 +63,7 @@ async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { lang: { type: 'string' }, edition: { type: 'string' }, note: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, qualification: { type: 'string', multiple: true } },
+    options: { lang: { type: 'string' }, edition: { type: 'string' }, note: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, qualification: { type: 'string', multiple: true }, organisation: { type: 'string' }, code: { type: 'string' }, 'name-en': { type: 'string' }, role: { type: 'string' }, region: { type: 'string' }, project: { type: 'string' } },
   });
   const [command, arg] = positionals;
   if (command === 'validate') {
@@ -72,7 +83,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(`ok: ${checked.touchpoints.length} touchpoints, each named by a check item; variants: ${checked.variants.map((v) => `${v.profile} (${v.overlays.length} overlays)`).join(', ') || 'none'}`);
     return;
   }
-  if (!['import', 'export', 'user'].includes(command ?? '')) fail(USAGE);
+  if (!['import', 'export', 'user', 'organisation', 'region', 'member', 'demo-organisation'].includes(command ?? '')) fail(USAGE);
   const config = loadConfig();
   const orm = await openOrm(config);
   const em = forkEm(orm);
@@ -93,9 +104,18 @@ async function main(argv: string[]): Promise<void> {
       console.log(`exported ${count} standards to ${resolve(arg)}`);
     } else if (command === 'user' && arg === 'add') {
       if (!values.username || !values.password || !values.roles) fail(USAGE);
-      const user = await createUser(em, SYSTEM_ACTOR, { username: values.username, password: values.password, roles: values.roles.split(',').map((r) => r.trim()), displayName: values.name, qualifications: (values.qualification ?? []).map(parseQualification) });
-      console.log(`user ${user.username} created with roles ${user.roles.join(', ')}`);
-    } else {
+      const actor = values.organisation ? systemFor((await organisationByCode(em, values.organisation)).id) : SYSTEM_ACTOR;
+      const user = await createUser(em, actor, { username: values.username, password: values.password, roles: values.roles.split(',').map((r) => r.trim()), displayName: values.name, qualifications: (values.qualification ?? []).map(parseQualification) });
+      console.log(`user ${user.username} created with roles ${values.roles}${values.organisation ? ` in ${values.organisation}` : ''}`);
+    } else if (command === 'user' && arg === 'certificates') {
+      if (!values.username) fail(USAGE);
+      const certificates = (values.qualification ?? []).map(parseQualification);
+      await setCertificates({ em, actor: SYSTEM_ACTOR, limits: DEFAULT_LIMITS }, values.username, certificates);
+      console.log(`user ${values.username} holds ${certificates.map((c) => c.certificate).join(', ') || 'no certificates'}`);
+    } else if (command === 'demo-organisation') {
+      const organisation = await createLayerOrganisation(em);
+      console.log(`organisation ${organisation.code} (${organisation.name}) ready: users jh-manager, jh-reviewer, jh-inspector; projects JH01, JH02; its overlay of M03.P01.W002`);
+    } else if (!(await runOrganisationCommand(em, command, arg, values, fail))) {
       fail(USAGE);
     }
   } finally {

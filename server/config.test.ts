@@ -28,4 +28,13 @@ describe('configuration', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://quality.example.com, https://m.example.com' }).corsOrigins).toEqual(['https://quality.example.com', 'https://m.example.com']);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow('CORS_ORIGINS must list origins like https://quality.example.com, got "*"');
   });
+
+  it('reads the replicas of DATABASE_URL from DATABASE_REPLICA_URLS, and refuses them without it', () => {
+    const primary = 'postgres://root@db-primary:5432/pinzhi';
+    expect(loadConfig({ DATABASE_URL: primary }).replicaUrls).toEqual([]);
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://root@db-r1:5432/pinzhi, postgres://root@db-r2:5432/pinzhi' }).replicaUrls)
+      .toEqual(['postgres://root@db-r1:5432/pinzhi', 'postgres://root@db-r2:5432/pinzhi']);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://root@db-r1:5432/pinzhi' })).toThrow('DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded PGlite has no read replicas');
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'db-r1:5432' })).toThrow('DATABASE_REPLICA_URLS must list postgres:// URLs, got "db-r1:5432"');
+  });
 });

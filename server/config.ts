@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** When set, PostgreSQL is used instead of embedded PGlite. */
   databaseUrl: string | undefined;
+  /** PostgreSQL read replicas of `databaseUrl`; reads of data that never changes go there. */
+  replicaUrls: string[];
   /** Secret for signing bearer tokens; generated and stored in the database when unset. */
   authSecret: string | undefined;
   tokenTtlSeconds: number;
@@ -54,6 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`CORS_ORIGINS must list origins like https://quality.example.com, got "${origin}"`);
   }
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  for (const url of replicaUrls) {
+    if (!/^postgres(ql)?:\/\/\S+$/.test(url)) throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs, got "${url}"`);
+  }
+  if (replicaUrls.length > 0 && !databaseUrl) throw new Error('DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded PGlite has no read replicas');
   return {
     port: intFromEnv(env, 'PORT', 4000),
     host: env.HOST || (local ? '127.0.0.1' : '0.0.0.0'),
@@ -61,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notices,
     dataDir: resolve(env.DATA_DIR || './data'),
     databaseUrl,
+    replicaUrls,
     authSecret: env.AUTH_SECRET || undefined,
     tokenTtlSeconds: intFromEnv(env, 'TOKEN_TTL_SECONDS', 12 * 3600),
     maxBodyBytes: intFromEnv(env, 'MAX_BODY_BYTES', 16 * 1024 * 1024),

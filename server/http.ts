@@ -1,21 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { forkEm } from './db/orm.ts';
+import { forkEm, forkFor } from './db/orm.ts';
+import { actorOf } from '../domain/organisations/actor.service.ts';
+import { scopeOf } from '../domain/organisations/scope.ts';
 import { NotFoundError, DomainError, ValidationError } from '../domain/shared/errors.ts';
 import { paramsData, type Locale, type Message, type MessageData } from '../domain/shared/messages.ts';
 import { render, renderedIssue } from './i18n/catalogue.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { transportMessage } from './graphql/transport.messages.ts';
 import type { App } from './app.ts';
-import { getChecklistById } from '../domain/checklists/checklist.service.ts';
+import { readChecklistById } from '../domain/checklists/checklist.service.ts';
 import { readPhoto } from '../domain/photos/photo.service.ts';
 import { checklistWorkbook, inspectionWorkbook } from '../domain/reports/export.service.ts';
 import { findingsWorkbook } from '../domain/reports/findings-export.service.ts';
 import { dashboardWorkbook, kpiWorkbook } from '../domain/reports/dashboard-export.service.ts';
-import { authorize, holds, type Actor, type Permission } from '../domain/shared/access.ts';
+import { authorize, ForbiddenError, holds, type Actor, type Permission } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
 import { AdminUi } from './admin-ui.ts';
 import { idleCollector } from './idle-gc.ts';
+import { reviewPackWorkbook } from '../domain/voice/review-pack.service.ts';
 
 /** The language of a request's messages, from Accept-Language (Chinese by default). */
 function localeOf(req: IncomingMessage): Locale {
@@ -47,10 +50,11 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
   return Buffer.concat(chunks);
 }
 
-/** The signed-in caller of a request, from its bearer token. */
-function bearerActor(app: App, req: IncomingMessage): Actor | null {
+/** The signed-in caller of a request, from its bearer token and their memberships now. */
+async function bearerActor(app: App, req: IncomingMessage): Promise<Actor | null> {
   const header = req.headers.authorization ?? '';
-  return header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
+  const username = header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
+  return username ? actorOf(forkEm(app.orm), username) : null;
 }
 
 /**
@@ -62,27 +66,29 @@ function clientAddressOf(app: App, req: IncomingMessage): string {
   return forwarded || req.socket.remoteAddress || 'unknown';
 }
 
-/** The caller a request speaks for, as a cache-key part: responses depend on who asks. */
-function callerOf(app: App, req: IncomingMessage): string {
-  const actor = bearerActor(app, req);
-  return actor ? `${actor.username}|${actor.roles.join(',')}` : 'anonymous';
+/**
+ * The caller a request speaks for, as a cache-key part: responses depend on who asks, in which
+ * organisation and where their roles reach (so a changed membership never meets an older answer).
+ */
+async function callerOf(app: App, req: IncomingMessage): Promise<string> {
+  const actor = await bearerActor(app, req);
+  return actor ? `${actor.username}|${actor.organisationId}|${JSON.stringify(actor.reach)}` : 'anonymous';
 }
 
-/** Whether the caller may read inspections (or holds `alsoFor`); answers 401 or 403 when not. */
-function mayRead(app: App, req: IncomingMessage, res: ServerResponse, alsoFor: Permission | null = null): boolean {
-  const actor = bearerActor(app, req);
+/** The caller when they may read inspections (or hold `alsoFor`); answers 401 or 403 and gives null when not. */
+async function mayRead(app: App, req: IncomingMessage, res: ServerResponse, alsoFor: Permission | null = null): Promise<Actor | null> {
+  const actor = await bearerActor(app, req);
   if (!actor) {
     sendJson(res, 401, errorBody(req, transportMessage('request.sign_in_first')));
-    return false;
+    return null;
   }
-  if (alsoFor && holds(actor, alsoFor)) return true;
+  if (alsoFor && holds(actor, alsoFor)) return actor;
   try {
-    authorize(actor, 'readInspections');
-    return true;
+    return authorize(actor, 'readInspections');
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     sendJson(res, 403, errorBody(req, error));
-    return false;
+    return null;
   }
 }
 
@@ -118,7 +124,7 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
   if (badJson) return sendJson(res, 400, errorBody(req, badJson, 'BAD_REQUEST'));
   const cacheable = cache.enabled && (req.method === 'GET' || req.method === 'POST') && !String(req.headers.accept ?? '').includes('text/html');
   // answers depend on who asks and in which language
-  const key = cacheable ? ResponseCache.key(req.method!, url.search, `${callerOf(app, req)}|${localeOf(req)}`, body) : '';
+  const key = cacheable ? ResponseCache.key(req.method!, url.search, `${await callerOf(app, req)}|${localeOf(req)}`, body) : '';
   if (cacheable) {
     const hit = cache.get(key);
     if (hit) return sendCached(req, res, hit, true);
@@ -157,11 +163,12 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
  * change, so the id is the ETag and the response may be kept for a year (private: it needs a token).
  */
 async function serveChecklist(app: App, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
-  if (!mayRead(app, req, res)) return;
+  const actor = await mayRead(app, req, res);
+  if (!actor) return;
   const etag = `"${id}"`;
   const headers = { etag, 'cache-control': 'private, max-age=31536000, immutable' };
   try {
-    const { json } = await getChecklistById(forkEm(app.orm), id);
+    const { json } = await readChecklistById({ em: forkFor(app.orm, actor), actor, limits: app.limits }, id);
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();
@@ -178,7 +185,8 @@ async function serveChecklist(app: App, req: IncomingMessage, res: ServerRespons
 /** `GET /photos/<sha256>`: an uploaded photo; content-addressed, so cacheable for a year. */
 async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, sha256: string): Promise<void> {
   // whoever may upload photos sees them (frontline staff their proposals' attachments)
-  if (!mayRead(app, req, res, 'uploadPhotos')) return;
+  const actor = await mayRead(app, req, res, 'uploadPhotos');
+  if (!actor) return;
   const etag = `"${sha256}"`;
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, { etag });
@@ -186,7 +194,7 @@ async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, s
     return;
   }
   try {
-    const { photo, bytes } = await readPhoto(forkEm(app.orm), app.photos, sha256);
+    const { photo, bytes } = await readPhoto(forkFor(app.orm, actor), app.photos, sha256, actor.organisationId);
     res.writeHead(200, { etag, 'cache-control': 'private, max-age=31536000, immutable', 'content-type': photo.mime, 'x-content-type-options': 'nosniff', 'content-length': String(bytes.length) });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   } catch (error) {
@@ -197,10 +205,12 @@ async function servePhoto(app: App, req: IncomingMessage, res: ServerResponse, s
 
 /** `GET /checklists/<id>.xlsx` and `GET /inspections/<id>.xlsx`: workbooks for field staff and managers. */
 async function serveWorkbook(app: App, req: IncomingMessage, res: ServerResponse, kind: 'checklists' | 'inspections', id: string): Promise<void> {
-  if (!mayRead(app, req, res)) return;
-  const em = forkEm(app.orm);
+  const actor = await mayRead(app, req, res);
+  if (!actor) return;
+  const em = forkFor(app.orm, actor);
   try {
-    const { filename, bytes } = kind === 'checklists' ? await checklistWorkbook(em, id) : await inspectionWorkbook(em, Number(id));
+    const scope = scopeOf(actor, 'readInspections');
+    const { filename, bytes } = kind === 'checklists' ? await checklistWorkbook(em, id, scope) : await inspectionWorkbook(em, Number(id), scope);
     res.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="${filename}"`,
@@ -249,8 +259,9 @@ async function serveFilteredWorkbook(req: IncomingMessage, res: ServerResponse, 
 
 /** `GET /findings.xlsx?<the findings page's filters>`: the findings list as a workbook. */
 async function serveFindingsWorkbook(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  if (!mayRead(app, req, res)) return;
-  await serveFilteredWorkbook(req, res, () => findingsWorkbook({ ...app.context(bearerActor(app, req)!) }, findingQueryOf(url.searchParams)));
+  const actor = await mayRead(app, req, res);
+  if (!actor) return;
+  await serveFilteredWorkbook(req, res, () => findingsWorkbook(app.context(actor), findingQueryOf(url.searchParams)));
 }
 
 /**
@@ -259,11 +270,24 @@ async function serveFindingsWorkbook(app: App, req: IncomingMessage, res: Server
  * module, groupBy).
  */
 async function serveReport(app: App, req: IncomingMessage, res: ServerResponse, kind: 'dashboard' | 'rectification-kpis', url: URL): Promise<void> {
-  if (!mayRead(app, req, res)) return;
+  const actor = await mayRead(app, req, res);
+  if (!actor) return;
   const q = url.searchParams;
   const filter = { from: q.get('from') || null, to: q.get('to') || null, module: q.get('module') || null, groupBy: q.get('groupBy') || null };
-  const ctx = { em: forkEm(app.orm), actor: bearerActor(app, req), limits: app.limits };
+  const ctx = { em: forkFor(app.orm, actor), actor, limits: app.limits };
   await serveFilteredWorkbook(req, res, () => (kind === 'dashboard' ? dashboardWorkbook(ctx, filter) : kpiWorkbook(ctx, filter)));
+}
+
+/** `GET /standards/<code>/review-pack.xlsx?since=YYYY-MM-DD`: a standard's review pack as a workbook. */
+async function serveReviewPack(app: App, req: IncomingMessage, res: ServerResponse, code: string, url: URL): Promise<void> {
+  const actor = await mayRead(app, req, res);
+  if (!actor) return;
+  try {
+    await serveFilteredWorkbook(req, res, () => reviewPackWorkbook(app.context(actor), code, url.searchParams.get('since') || null));
+  } catch (error) {
+    if (!(error instanceof NotFoundError || error instanceof ForbiddenError)) throw error;
+    sendJson(res, error instanceof NotFoundError ? 404 : 403, errorBody(req, error));
+  }
 }
 
 export interface HttpOptions {
@@ -297,6 +321,11 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
       }
       // the UI's files need no database: they are served while the server is still starting
       if (url.pathname === '/admin' || url.pathname.startsWith('/admin/') || url.pathname === '/m' || url.pathname.startsWith('/m/')) return await adminUi.handle(req, res, url.pathname);
+      // a survey link (/s/<token>) opens the answering page of the UI, outside the signed-in shell
+      if (/^\/s\/[A-Za-z0-9_-]{1,64}$/.test(url.pathname)) {
+        res.writeHead(302, { location: `/admin${url.pathname}` });
+        return res.end();
+      }
       if (url.pathname === '/') {
         res.writeHead(302, { location: '/admin/' });
         return res.end();
@@ -310,6 +339,8 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
       if (url.pathname === '/findings.xlsx' && read) return await serveFindingsWorkbook(app, req, res, url);
       const report = /^\/reports\/(dashboard|rectification-kpis)\.xlsx$/.exec(url.pathname);
       if (report && read) return await serveReport(app, req, res, report[1] as 'dashboard', url);
+      const pack = /^\/standards\/([A-Za-z0-9._-]{1,64})\/review-pack\.xlsx$/.exec(url.pathname);
+      if (pack && read) return await serveReviewPack(app, req, res, pack[1], url);
       const photo = /^\/photos\/([0-9a-f]{64})$/.exec(url.pathname);
       if (photo && (req.method === 'GET' || req.method === 'HEAD')) return await servePhoto(app, req, res, photo[1]);
       const checklist = /^\/checklists\/([0-9a-f]{64})$/.exec(url.pathname);

@@ -1,10 +1,11 @@
 import { PgBoss, fromKysely, fromPglite, type JobInsert, type JobResult, type PGliteLike } from 'pg-boss';
 import type { EntityManager } from '../domain/shared/persistence.ts';
 import type { Orm } from './db/orm.ts';
+import { APP_ROLE } from './db/migrations/Migration20261203151000Organisations.ts';
 import type { Job, Jobs } from '../domain/shared/jobs.ts';
 
 /** The pg-boss queue of each job kind. */
-const QUEUES: { [K in Job['kind']]: string } = { 'fire-timer': 'pinzhi-fire-timer', 'open-rectifications': 'pinzhi-open-rectifications' };
+const QUEUES: { [K in Job['kind']]: string } = { 'fire-timer': 'pinzhi-fire-timer', 'open-rectifications': 'pinzhi-open-rectifications', 'qualification-warnings': 'pinzhi-qualification-warnings' };
 /** Queues of earlier releases, emptied at start (their work is found again by the start-up sweeps). */
 const RETIRED_QUEUES = ['workflow-timer', 'finding-rectification'];
 
@@ -17,11 +18,16 @@ function toInsert(job: Job, now: number): { queue: string; insert: JobInsert } {
     const retentionSeconds = Math.max(0, Math.ceil((job.dueAt.getTime() - now) / 1000)) + 7 * 86400;
     return { queue: QUEUES[job.kind], insert: { ...retry, data: { timerId: job.timerId, dueAt: job.dueAt.toISOString() }, startAfter: job.dueAt, singletonKey: `timer-${job.timerId}`, retentionSeconds } };
   }
+  if (job.kind === 'qualification-warnings') {
+    const retentionSeconds = Math.max(0, Math.ceil((job.runAt.getTime() - now) / 1000)) + 7 * 86400;
+    return { queue: QUEUES[job.kind], insert: { ...retry, data: { day: job.day, runAt: job.runAt.toISOString() }, startAfter: job.runAt, singletonKey: `warnings-${job.day}`, retentionSeconds } };
+  }
   return { queue: QUEUES[job.kind], insert: { ...retry, data: { inspectionId: job.inspectionId }, singletonKey: `inspection-${job.inspectionId}` } };
 }
 
 /** Rebuilds a job from what its queue stored. */
 function fromData(kind: Job['kind'], data: Record<string, unknown>): Job {
+  if (kind === 'qualification-warnings') return { kind, day: String(data.day), runAt: new Date(String(data.runAt)) };
   return kind === 'fire-timer' ? { kind, timerId: Number(data.timerId), dueAt: new Date(String(data.dueAt)) } : { kind, inspectionId: Number(data.inspectionId) };
 }
 
@@ -58,6 +64,10 @@ export class JobQueue implements Jobs {
       if (!(await boss.getQueue(name))) await boss.createQueue(name, { policy: 'exclusive' });
     }
     for (const name of RETIRED_QUEUES) if (await boss.getQueue(name)) await boss.deleteQueue(name);
+    // requests enqueue under the application's database role, inside their own transaction
+    for (const grant of [`usage on schema pgboss`, `select, insert, update, delete on all tables in schema pgboss`, `usage, select on all sequences in schema pgboss`]) {
+      await orm.em.getConnection().execute(`grant ${grant} to "${APP_ROLE}"`);
+    }
     return new JobQueue(boss, log);
   }
 

@@ -1,4 +1,6 @@
-import { forkEm } from './db/orm.ts';
+import { forkEm, openOrm } from './db/orm.ts';
+import { DATABASE_LOCKS, withDatabaseLock } from './db/database-lock.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { createApp, type App } from './app.ts';
 import { seed } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
@@ -7,6 +9,7 @@ import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
 import { deployShippedWorkflows } from '../domain/findings/rectification.service.ts';
 import { startWorkers } from './workers.ts';
 import { demoActivityUnfinished, markDemoActivityDue, seedDemoActivity } from './seed/demo-activity.ts';
+import { seedTrainingEffectDemo } from './seed/training-effect-demo.ts';
 
 /** A stop (SIGTERM, SIGINT) ends the process within this long, whatever is running. */
 const STOP_DEADLINE_MS = 10_000;
@@ -21,17 +24,27 @@ function main(): void {
     for (const line of config.notices) console.log(line);
   });
 
+  /**
+   * Opens the database, then does the first-start work one server at a time: a second server
+   * started beside this one on the same PostgreSQL waits for the lock and finds it done.
+   */
   async function start(): Promise<App> {
-    const ready = await createApp(config, undefined, { supervise: true });
-    // demo activity only on the database this start created, never on one already in use
-    const fresh = config.seed ? (await seed(ready)).importedLibrary : false;
-    if (fresh) await markDemoActivityDue(ready);
-    const deployed = await deployShippedWorkflows(forkEm(ready.orm), SYSTEM_ACTOR);
-    if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
-    if (fresh || (config.seed && (await demoActivityUnfinished(forkEm(ready.orm))))) await seedDemoActivity(ready);
-    const work = await startWorkers(ready);
-    console.log(`job queue: ${work.opened} rectifications opened and ${work.fired} timers fired that fell due while stopped; ${work.queued} timers queued`);
-    return ready;
+    const orm = await openOrm(config);
+    return withDatabaseLock(config.databaseUrl, DATABASE_LOCKS.startUp, async () => {
+      const ready = await createApp(config, orm, { supervise: true });
+      // demo activity only on the database this start created, never on one already in use
+      const fresh = config.seed ? (await seed(ready)).importedLibrary : false;
+      if (fresh) await markDemoActivityDue(ready);
+      const deployed = await deployShippedWorkflows(forkEm(ready.orm), SYSTEM_ACTOR);
+      if (deployed.length > 0) console.log(`deployed workflows ${deployed.join(', ')}`);
+      if (fresh || (config.seed && (await demoActivityUnfinished(forkEm(ready.orm))))) {
+        await seedDemoActivity(ready);
+        await seedTrainingEffectDemo(ready);
+      }
+      const work = await startWorkers(ready);
+      console.log(`job queue: ${work.opened} rectifications opened and ${work.fired} timers fired that fell due while stopped; ${work.queued} timers queued`);
+      return ready;
+    });
   }
 
   void start().then(
@@ -41,7 +54,8 @@ function main(): void {
       return ready;
     },
     (error: unknown) => {
-      console.error('Pinzhi failed to start:', error);
+      // a data folder another process holds is an operator's situation, not a bug: no stack
+      console.error('Pinzhi failed to start:', error instanceof DataDirInUseError ? error.message : error);
       server.close();
       process.exit(1);
     },

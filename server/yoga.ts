@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import type { BusinessKeys } from '../domain/shared/business-keys.ts';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { type Orm, forkEm } from './db/orm.ts';
+import { type Orm, forkEm, forkFor } from './db/orm.ts';
+import { actorOf } from '../domain/organisations/actor.service.ts';
 import type { TokenService } from '../domain/users/token.ts';
 import { type DocumentLimits } from '../domain/shared/limits.ts';
 import type { GraphQLContext } from './graphql/context.ts';
@@ -54,12 +55,16 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
     },
     landingPage: false,
     logging: process.env.NODE_ENV === 'test' && !process.env.DEBUG_YOGA ? false : 'info',
-    context: ({ request, clientAddress }) => {
+    context: async ({ request, clientAddress }) => {
       const header = request.headers.get('authorization') ?? '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      const username = token ? deps.tokens.verify(token) : null;
+      // what the person may do, and where, as their memberships say now (a change counts from the next request)
+      const actor = username ? await actorOf(forkEm(deps.orm), username) : null;
       return {
-        em: forkEm(deps.orm),
-        actor: token ? deps.tokens.verify(token) : null,
+        em: forkFor(deps.orm, actor),
+        unscoped: () => forkEm(deps.orm),
+        actor,
         limits: deps.limits,
         tokens: deps.tokens,
         photos: deps.photos,

@@ -9,6 +9,10 @@ export const AuditEvent = defineEntity({
   tableName: 'audit_event',
   properties: {
     id: p.integer().primary().autoincrement(false),
+    /** whose chain the event is in; none for the shared library's own chain */
+    organisationId: p.integer().nullable(),
+    /** the event's position in its chain, from 1 */
+    seq: p.integer(),
     occurredAt: p.datetime(),
     actor: p.string().nullable(),
     action: p.string(),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { advisoryLock, type EntityManager } from '../shared/persistence.ts';
+import { type EntityManager } from '../shared/persistence.ts';
 import { canonicalJson, type JsonValue } from '../shared/json.ts';
 import type { IAuditEvent } from './audit-event.entity.ts';
 import { auditRepository, type AuditRecord } from './audit.repository.ts';
@@ -34,14 +34,18 @@ export function auditHash(row: Pick<IAuditEvent, 'id' | 'occurredAt' | 'actor' |
 }
 
 /**
- * Appends an event to the hash chain. Must run inside the transaction of the change it records:
- * a transaction-scoped advisory lock serialises writers so the chain never forks.
+ * Appends an event to its organisation's hash chain (the actor's organisation; the shared library's
+ * chain for the system acting for none). Must run inside the transaction of the change it records:
+ * a transaction-scoped advisory lock per chain serialises its writers so it never forks.
  */
 export async function appendAudit(em: EntityManager, actor: Actor, input: AuditInput): Promise<IAuditEvent> {
-  await advisoryLock(em, AUDIT_LOCK);
-  const prev = (await auditRepository.tail(em)) ?? { id: 0, hash: GENESIS_HASH };
+  const organisationId = actor.organisationId;
+  await auditRepository.lockChain(em, AUDIT_LOCK, organisationId);
+  const prev = (await auditRepository.tail(em, organisationId)) ?? { seq: 0, hash: GENESIS_HASH };
   const row = {
-    id: prev.id + 1,
+    id: await auditRepository.nextId(em),
+    organisationId,
+    seq: prev.seq + 1,
     occurredAt: new Date(),
     actor: actor.username,
     action: input.action,
@@ -53,20 +57,25 @@ export async function appendAudit(em: EntityManager, actor: Actor, input: AuditI
   return auditRepository.append(em, { ...row, hash: auditHash(row) });
 }
 
-/** Reports whether the whole chain is intact, and where it first breaks. */
-export async function verifyAuditChain(em: EntityManager): Promise<{ ok: boolean; checked: number; brokenAtId: number | null; reason: Message | null }> {
+/**
+ * Reports whether an organisation's chain (the shared library's for none) is intact, and where it
+ * first breaks: every position from 1 on present once, each linked to the one before, none altered.
+ */
+export async function verifyAuditChain(em: EntityManager, organisationId: number | null): Promise<{ ok: boolean; checked: number; brokenAtId: number | null; reason: Message | null }> {
   let prevHash = GENESIS_HASH;
-  let expectedId = 1;
+  let expectedSeq = 1;
   let checked = 0;
+  let previousId = 0;
   const batch = 1000;
   for (;;) {
-    const rows = await auditRepository.from(em, expectedId, batch);
+    const rows = await auditRepository.from(em, organisationId, expectedSeq, batch);
     for (const row of rows) {
-      if (row.id !== expectedId) return { ok: false, checked, brokenAtId: expectedId, reason: auditMessage('audit.event_missing', { id: expectedId }) };
-      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.link_broken', { id: row.id, previous: row.id - 1 }) };
+      if (row.seq !== expectedSeq) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.event_missing', { id: expectedSeq }) };
+      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.link_broken', { id: row.id, previous: previousId }) };
       if (auditHash(row) !== row.hash) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.event_altered', { id: row.id }) };
       prevHash = row.hash;
-      expectedId++;
+      previousId = row.id;
+      expectedSeq++;
       checked++;
     }
     if (rows.length < batch) return { ok: true, checked, brokenAtId: null, reason: null };
@@ -81,6 +90,7 @@ const TRAIL: Keyset<AuditRecord> = { list: 'auditTrail', columns: [{ name: 'id',
 
 /** Every recorded change of one subject (a standard's code, an edition's name, a username), oldest first, a page at a time. */
 export async function auditTrail(ctx: ServiceContext, subjectKey: string, page: PageArgs): Promise<Page<AuditRecord>> {
-  authorize(ctx.actor, 'readAuditTrail');
-  return keysetPage(TRAIL, page, (window) => auditRepository.trail(ctx.em, subjectKey, TRAIL, window), () => auditRepository.countTrail(ctx.em, subjectKey), AUDIT_PAGE);
+  // the reader's organisation's chain and the shared library's
+  const { organisationId } = authorize(ctx.actor, 'readAuditTrail');
+  return keysetPage(TRAIL, page, (window) => auditRepository.trail(ctx.em, organisationId, subjectKey, TRAIL, window), () => auditRepository.countTrail(ctx.em, organisationId, subjectKey), AUDIT_PAGE);
 }

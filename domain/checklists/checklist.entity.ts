@@ -6,6 +6,8 @@ export const ChecklistRow = defineEntity({
   tableName: 'checklist',
   properties: {
     id: p.string().primary(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
     projectId: p.integer(),
     tier: p.string(),
     scope: p.string(),

@@ -35,6 +35,8 @@ export const CHECKLIST_MESSAGES = {
   'tier.daily': { en: 'daily', 'zh-CN': '日常巡检' },
   'tier.monthly': { en: 'monthly', 'zh-CN': '月度飞行检查' },
   'tier.quarterly': { en: 'quarterly', 'zh-CN': '季度审计' },
+  'tier.scenario': { en: 'scenario assessment', 'zh-CN': '情景模拟考核' },
+  'tier.mystery': { en: 'mystery-customer audit', 'zh-CN': '神秘客户暗访' },
 } as const;
 
 export const checklistMessage = messageFactory(CHECKLIST_MESSAGES);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '../shared/persistence.ts';
+import { readImmutable, type EntityManager } from '../shared/persistence.ts';
 
 /** A generated checklist as stored: its facts and its gzipped JSON. */
 export interface StoredChecklist {
@@ -25,9 +25,9 @@ export const checklistRepository = {
       [c.id, c.projectId, c.tier, c.scope, c.edition, c.period, c.variantProfile, c.variantVersion, c.itemCount, c.contentGzip, c.createdAt]);
   },
 
-  /** The gzipped JSON of a stored checklist, or null. */
+  /** The gzipped JSON of a stored checklist, or null (from a read replica when there is one: it never changes). */
   async content(em: EntityManager, id: string): Promise<Uint8Array | null> {
-    const [row] = await em.execute<{ content_gzip: Uint8Array }[]>('select content_gzip from checklist where id = ?', [id]);
+    const [row] = await readImmutable<{ content_gzip: Uint8Array }>(em, 'select content_gzip from checklist where id = ?', [id]);
     return row?.content_gzip ?? null;
   },
 };

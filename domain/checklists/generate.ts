@@ -4,9 +4,22 @@ import { checklistMessage } from './checklist.messages.ts';
 import { escapePointerToken, isJsonObject, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { answerTypeSchema, describeCriterion, inputKind, type Criterion, type InputKind } from './criterion.ts';
 import { stratifiedSample } from './sampling.ts';
+import { treeCode } from '../standards/namespace.ts';
+import type { Layer } from '../standards/diff/change.ts';
 
-export type Tier = 'daily' | 'monthly' | 'quarterly';
-export const TIERS: Tier[] = ['daily', 'monthly', 'quarterly'];
+/** The routine supervision tiers (scheduled rounds). */
+export type RoutineTier = 'daily' | 'monthly' | 'quarterly';
+/** Assessment kinds: a scenario assessment (情景模拟考核) or a mystery-customer audit (神秘客户暗访), each on its tagged items. */
+export type AssessmentTier = 'scenario' | 'mystery';
+export type Tier = RoutineTier | AssessmentTier;
+export const TIERS: Tier[] = ['daily', 'monthly', 'quarterly', 'scenario', 'mystery'];
+export const ROUTINE_TIERS: RoutineTier[] = ['daily', 'monthly', 'quarterly'];
+export const ASSESSMENT_TIERS: AssessmentTier[] = ['scenario', 'mystery'];
+
+/** Whether a tier is an assessment kind (scenario or mystery) rather than a routine round. */
+export function isAssessmentTier(tier: string): tier is AssessmentTier {
+  return tier === 'scenario' || tier === 'mystery';
+}
 
 /** One check item as an inspector's phone shows it. */
 export interface ChecklistItem {
@@ -37,6 +50,8 @@ export interface ChecklistItem {
   hint: string | null;
   /** the pass criterion as JSON Schema: an answer that validates passes */
   schema: JsonObject;
+  /** the layer of the library the criterion comes from: the shared baseline, the organisation's overlay or addition, or the project profile's variant */
+  layer: Layer;
 }
 
 /** A pinned work instruction as the checklist reads it (the variant already applied). */
@@ -45,6 +60,15 @@ export interface PinnedInstruction {
   version: number;
   title: string;
   schema: JsonObject;
+  /** the layer each item's criterion comes from, by item key (baseline when absent) */
+  layers?: Record<string, Layer>;
+}
+
+/** What an organisation's layer added to a checklist: its edition (if one pinned it) and the overlay and addition versions applied. */
+export interface ChecklistLayers {
+  organisationEdition: string | null;
+  overlays: string[];
+  additions: string[];
 }
 
 export interface ChecklistRequest {
@@ -58,6 +82,8 @@ export interface ChecklistRequest {
   /** the day the checklist is for (YYYY-MM-DD); monthly samples are drawn per month */
   date: string;
   variant: { profile: string; version: number } | null;
+  /** the organisation's layer, when it changes anything */
+  organisation?: ChecklistLayers | null;
 }
 
 export interface Checklist {
@@ -70,6 +96,7 @@ export interface Checklist {
   /** what the content depends on besides the edition: the month of a monthly sample, else null */
   period: string | null;
   variant: { profile: string; version: number } | null;
+  organisation?: ChecklistLayers;
   itemCount: number;
   items: ChecklistItem[];
   /** JSON Schema of a well-formed submission's `answers` object, for offline validation */
@@ -99,8 +126,8 @@ function checklistItem(doc: PinnedInstruction, key: string, item: JsonObject): C
     code: doc.code,
     version: doc.version,
     key,
-    module: doc.code.slice(0, 3),
-    procedure: doc.code.slice(0, 7),
+    module: treeCode(doc.code).slice(0, 3),
+    procedure: treeCode(doc.code).slice(0, 7),
     instructionTitle: doc.title,
     title: str(item.title) ?? key,
     description: str(item.description),
@@ -118,6 +145,7 @@ function checklistItem(doc: PinnedInstruction, key: string, item: JsonObject): C
     rectifyWithinHours: typeof check.rectifyWithinHours === 'number' ? check.rectifyWithinHours : null,
     hint: str(check.hint),
     schema: passSchema(item),
+    layer: doc.layers?.[key] ?? 'baseline',
   };
 }
 
@@ -148,7 +176,8 @@ export function monthOf(date: string): string {
 /**
  * Generates a checklist from pinned instructions: `daily` (project patrol) takes the items tagged
  * daily, `monthly` (regional flying inspection) a stratified random sample per module of the items
- * tagged monthly, seeded by project and month, `quarterly` (HQ audit) every item in scope. The id is
+ * tagged monthly, seeded by project and month, `quarterly` (HQ audit) every item in scope, `scenario`
+ * and `mystery` (assessments) every item tagged for them. The id is
  * the sha256 of the content, so the same request always gives the same checklist and id.
  */
 export function generateChecklist(request: ChecklistRequest, instructions: PinnedInstruction[]): Checklist {
@@ -162,7 +191,8 @@ export function generateChecklist(request: ChecklistRequest, instructions: Pinne
 export function generateChecklistJson(request: ChecklistRequest, instructions: PinnedInstruction[]): { checklist: Checklist; json: string } {
   const all: ChecklistItem[] = [];
   for (const doc of [...instructions].sort((a, b) => a.code.localeCompare(b.code))) {
-    if (request.scope && doc.code !== request.scope && !doc.code.startsWith(`${request.scope}.`)) continue;
+    const tree = treeCode(doc.code);
+    if (request.scope && tree !== request.scope && !tree.startsWith(`${request.scope}.`)) continue;
     for (const [key, item] of Object.entries((doc.schema.properties ?? {}) as JsonObject)) {
       if (!isJsonObject(item)) continue;
       const entry = checklistItem(doc, key, item);
@@ -171,9 +201,9 @@ export function generateChecklistJson(request: ChecklistRequest, instructions: P
   }
   const period = request.tier === 'monthly' ? monthOf(request.date) : null;
   const items = request.tier === 'quarterly' ? all
-    : request.tier === 'daily' ? all.filter((i) => i.tiers.includes('daily'))
+    : request.tier !== 'monthly' ? all.filter((i) => i.tiers.includes(request.tier))
       : stratifiedSample(all.filter((i) => i.tiers.includes('monthly')), (i) => i.module, `${request.projectCode}|${period}`);
-  const content = { projectId: request.projectId, projectCode: request.projectCode, tier: request.tier, scope: request.scope, edition: request.edition, period, variant: request.variant, itemCount: items.length, items, answerSchema: answerSchema(items) };
+  const content = { projectId: request.projectId, projectCode: request.projectCode, tier: request.tier, scope: request.scope, edition: request.edition, period, variant: request.variant, ...(request.organisation ? { organisation: request.organisation } : {}), itemCount: items.length, items, answerSchema: answerSchema(items) };
   const body = JSON.stringify(content);
   const id = createHash('sha256').update(body).digest('hex');
   return { checklist: { id, ...content }, json: `{"id":"${id}",${body.slice(1)}` };

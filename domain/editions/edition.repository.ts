@@ -1,4 +1,4 @@
-import type { EntityManager, NewRow } from '../shared/persistence.ts';
+import { readImmutable, type EntityManager, type NewRow } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { editionMessage } from './edition.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
@@ -81,18 +81,19 @@ export const editionRepository = {
 
   /**
    * The published schemas an edition pins, of one kind, by code: one light query, and the schema
-   * text only for versions whose parsed schema is not already in memory.
+   * text only for versions whose parsed schema is not already in memory. Editions and published
+   * versions never change, so both are read from a replica when there is one.
    */
   async editionSchemas(em: EntityManager, editionName: string, kind: string): Promise<{ code: string; version: number; title: string; schema: JsonObject }[]> {
-    const heads = await em.execute<{ code: string; version: number; title: string; content_hash: string }[]>(
+    const heads = await readImmutable<{ code: string; version: number; title: string; content_hash: string }>(em,
       `select v.code, v.version, v.title, v.content_hash from edition_entry e join standard_version v on v.code = e.code and v.version = e.version
        join standard_document d on d.code = v.code where e.edition_name = ? and d.kind = ? order by v.code`, [editionName, kind]);
     const missing = heads.filter((h) => !cachedSchema(h.content_hash));
     const texts = new Map<string, string>();
     if (missing.length > 0) {
-      const rows = await em.execute<{ code: string; schema_json: string }[]>(
+      const rows = await readImmutable<{ code: string; schema_json: string }>(em,
         `select v.code, v.schema_json from edition_entry e join standard_version v on v.code = e.code and v.version = e.version where e.edition_name = ? and v.code in (${missing.map(() => '?').join(', ')})`,
-        [editionName, ...missing.map((m) => m.code)]);
+        [editionName, ...missing.map((m) => m.code)], (found) => found.length === missing.length);
       for (const r of rows) texts.set(r.code, r.schema_json);
     }
     return heads.map((h) => ({
@@ -112,8 +113,9 @@ export const editionRepository = {
     return em.find(StandardVersion, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { code: 'asc' } });
   },
 
+  /** The version an edition pins of each document, by code (from a replica when there is one). */
   async editionEntries(em: EntityManager, editionName: string): Promise<Map<string, number>> {
-    const rows = await em.find(EditionEntry, { editionName }, { orderBy: { code: 'asc' } });
-    return new Map(rows.map((r) => [r.code, r.version]));
+    const rows = await readImmutable<{ code: string; version: number }>(em, 'select code, version from edition_entry where edition_name = ? order by code', [editionName]);
+    return new Map(rows.map((r) => [r.code, Number(r.version)]));
   },
 };

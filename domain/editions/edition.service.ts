@@ -15,6 +15,8 @@ import { standardRepository as repo } from '../standards/standard.repository.ts'
 import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
 import { parseSchema } from '../standards/standard.views.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
+import { assertBaselineOwner } from '../standards/ownership.service.ts';
+import { namespaceOf } from '../standards/namespace.ts';
 
 /** Every edition, newest first, a page at a time. */
 export async function listEditions(ctx: ServiceContext, page: PageArgs): Promise<Page<IEdition>> {
@@ -33,6 +35,7 @@ export async function publishEdition(ctx: ServiceContext, name: string, note?: s
   if (!EDITION_NAME.test(name)) {
     throw new ValidationError(editionMessage('edition.name_invalid', { name }), [issue('', editionMessage('edition.name_rule'))]);
   }
+  await assertBaselineOwner(ctx.em, actor);
   const edition = await inTransaction(ctx.em, async (em) => {
     await advisoryLock(em, 72_100_002);
     if (await editionRepository.findEdition(em, name)) throw new ConflictError(editionMessage('edition.exists', { name }));
@@ -92,7 +95,8 @@ export async function diffDocument(ctx: ServiceContext, code: string, from: numb
   authorize(ctx.actor, 'readStandards');
   const [a, b] = await Promise.all([repo.getVersion(ctx.em, code, from), repo.getVersion(ctx.em, code, to)]);
   const { patch, changes } = diffVersions(parseSchema(a), parseSchema(b));
-  return { code, title: b.title, fromVersion: from, toVersion: to, author: b.author, note: b.note ?? null, changes, patch };
+  const layer = namespaceOf(code) ? 'organisation' : 'baseline'; // an organisation's own addition, or the shared baseline
+  return { code, title: b.title, fromVersion: from, toVersion: to, author: b.author, note: b.note ?? null, changes: changes.map((c) => ({ ...c, layer })), patch };
 }
 
 /** Documents added, removed and changed between two editions, each changed one with its changes. */
@@ -130,6 +134,7 @@ export async function editionDiff(ctx: ServiceContext, from: string, to: string)
  */
 export async function retireEdition(ctx: ServiceContext, name: string, note: string): Promise<IEdition> {
   const actor = authorize(ctx.actor, 'publishEditions');
+  await assertBaselineOwner(ctx.em, actor);
   if (!note?.trim()) throw new ValidationError(editionMessage('edition.retire_note_required'), [issue('/note', sharedMessage('value.note_required'))]);
   return inTransaction(ctx.em, async (em) => {
     const edition = await editionRepository.getEdition(em, name);

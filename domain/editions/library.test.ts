@@ -6,7 +6,7 @@ import { seed, SHIPPED_LIBRARY } from '../../server/bootstrap.ts';
 import { readLibraryDir, readLibraryPackage, writeLibraryDir } from './library-files.ts';
 import { exportLibrary, importLibrary, importLibraryPackage, storeFollowsPackage } from './library.service.ts';
 import { createDraft, publish, submitForReview } from '../standards/standard.service.ts';
-import { SYSTEM_ACTOR } from '../shared/access.ts';
+import { SYSTEM_ACTOR, organisationActor } from '../shared/access.ts';
 import { LibraryError } from './library.ts';
 import { instruction } from '../../test/fixtures.ts';
 import { StandardDocument } from '../standards/standard-document.entity.ts';
@@ -34,6 +34,14 @@ describe('the shipped library on first start', () => {
       'imported edition 2027-Q1: 0 new, 189 revised, 0 retired standards',
       'imported 215 touchpoints and variants platinum@1, platinum@2',
       'created 18 sample projects with their places, and 4 inspection schedules for "inspector"',
+      '"inspector" holds the inspector role on HD01, HN02, HD03, HB01 only, "pm2" project_manager on HD01',
+      'created organisation yueju (悦居物业) with 4 projects and users yj-admin, yj-manager, yj-inspector, yj-pm',
+      expect.stringMatching(/^created the regional supervisor "supervisor" \(华东区域\) and drew \d{4}-\d{2}'s flying inspections: \d+ projects$/),
+      expect.stringMatching(/^seeded \d{4} demo feedback items over 90 days in \d+ ms$/),
+      'created the questionnaire SV-ANNUAL (v1, v2 published) and the wave "2026年度满意度调查"',
+      expect.stringMatching(/^demo survey responses: \d{5} for wave \d+ in \d+ ms$/),
+      'opened the training of M01.P02.W006 v2 with 2 sessions, attendance and 2 quiz scores',
+      'seeded 4 coaching records, 1 qualification requirement and demo certificates (inspector\'s 内审员证 expires in 20 days)',
     ]);
     const result = await t.gql(`{ editions { ... on EditionConnection { nodes { name documentCount createdBy } } }
       q3: edition(name: "2026-Q3") { ... on Edition { documents(kind: "instruction") { code } } }
@@ -165,7 +173,7 @@ describe('the shipped library on first start', () => {
     expect(await storeFollowsPackage(t.em(), later)).toBe(false);
     await submitForReview(ctx, 'M03.P01.W004');
     // (a second person approves: the one who opened and submitted it may not publish it)
-    await publish(t.app.context({ username: 'reviewer', roles: ['quality_manager'] }), 'M03.P01.W004', '提前发布');
+    await publish(t.app.context(organisationActor('reviewer', ['quality_manager'])), 'M03.P01.W004', '提前发布');
     expect(await storeFollowsPackage(t.em(), later)).toBe(false);
   });
 

@@ -73,7 +73,7 @@ describe('the shipped standards library', () => {
       if (item.type === 'number' || item.type === 'integer') expect({ at: `${code}#${key}`, unit: typeof check.unit }).toEqual({ at: `${code}#${key}`, unit: 'string' });
     }
     const tiers = new Set(all.flatMap((i) => (i.item['x-check'] as JsonObject).tiers as string[]));
-    expect([...tiers].sort()).toEqual(['daily', 'monthly', 'quarterly']);
+    expect([...tiers].sort()).toEqual(['daily', 'monthly', 'mystery', 'quarterly', 'scenario']);
   });
 
   it('has touchpoints TP-001 … TP-215, each named by a check item, and every item names known ones', () => {

@@ -54,7 +54,7 @@ export async function getVariant(ctx: ServiceContext, profile: string, editionNa
     if (baseVersion === undefined) continue; // the base document is not in this edition
     const base = await repo.getVersion(ctx.em, overlay.code, baseVersion);
     const schema = applyOverlay(parseSchema(base), overlay);
-    overlays.push({ ...overlay, title: base.title, baseVersion, schema, changes: describeChanges(parseSchema(base), schema) });
+    overlays.push({ ...overlay, title: base.title, baseVersion, schema, changes: describeChanges(parseSchema(base), schema).map((c) => ({ ...c, layer: 'profile' as const })) });
   }
   return { profile, version, title: row.title, description: row.description, author: row.author, note: row.note ?? null, createdAt: row.createdAt, edition, overlays };
 }

@@ -6,6 +6,8 @@ export const Finding = defineEntity({
   tableName: 'finding',
   properties: {
     id: p.integer().primary().autoincrement(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
     inspectionId: p.integer(),
     projectId: p.integer(),
     placeId: p.integer().nullable(),

@@ -1,3 +1,4 @@
+import { scopeSql, type Scope } from '../organisations/scope.ts';
 import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import type { JsonValue } from '../shared/json.ts';
 import type { MessageData } from '../shared/messages.ts';
@@ -27,6 +28,8 @@ export const reasonsJson = (reasons: MessageData[]): string => JSON.stringify(re
 
 /** Which findings a list shows. */
 export interface FindingFilter {
+  /** where the reader's roles reach (their organisation and projects) */
+  scope?: Scope;
   inspectionId?: number | null;
   projectId?: number | null;
   /** the project's region (华东区域 …) */
@@ -47,7 +50,7 @@ export interface FindingFilter {
  * Findings with what lists sort and filter by: the project's region, the day found as text, the
  * current due time and a rank of severity (critical first).
  */
-const LISTED = `(select f.id, f.inspection_id, f.project_id, f.module, f.severity, f.status, f.touchpoints, p.region,
+const LISTED = `(select f.id, f.organisation_id, f.inspection_id, f.project_id, f.module, f.severity, f.status, f.touchpoints, p.region,
     to_char(f.found_on, 'YYYY-MM-DD') as found_day,
     coalesce((select min(t.due_at) from workflow_instance w join workflow_task t on t.instance_id = w.id and t.status = 'open'
       where w.business_key = 'finding:' || f.id), f.rectify_due_at) as due_at,
@@ -67,6 +70,10 @@ function whereOf(filter: FindingFilter & { id?: number }, now: Date): { sql: str
   if (filter.touchpoint) parts.push(['exists (select 1 from jsonb_array_elements_text(x.touchpoints) tp(code) where tp.code = ?)', [filter.touchpoint]]);
   if (filter.from) parts.push(['x.found_day >= ?', [filter.from]]);
   if (filter.to) parts.push(['x.found_day <= ?', [filter.to]]);
+  if (filter.scope) {
+    const sc = scopeSql(filter.scope, 'x');
+    parts.push([sc.sql, sc.params]);
+  }
   return { sql: ['true', ...parts.map(([c]) => c)].join(' and '), params: parts.flatMap(([, p]) => p) };
 }
 
@@ -103,8 +110,8 @@ export const findingReads = {
   },
 
   /** One finding, or null. */
-  async byId(em: EntityManager, id: number): Promise<FindingView | null> {
-    const w = whereOf({ id }, new Date());
+  async byId(em: EntityManager, id: number, scope?: Scope): Promise<FindingView | null> {
+    const w = whereOf({ id, scope }, new Date());
     const [found] = await load(em, await em.execute<Listed[]>(`select x.id, x.due_at from ${LISTED} where ${w.sql}`, w.params));
     return found ?? null;
   },
@@ -131,6 +138,7 @@ export const findingReads = {
 /** What a rectification is started with: the finding as the inspection judged it. */
 export interface FindingFacts {
   id: number;
+  organisation_id: number;
   project_id: number;
   item_id: string;
   code: string;

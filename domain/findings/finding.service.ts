@@ -1,4 +1,5 @@
 import { authorize } from '../shared/access.ts';
+import { scopeOf } from '../organisations/scope.ts';
 import { issue, NotFoundError, ValidationError, type Issue } from '../shared/errors.ts';
 import { isCalendarDate } from '../shared/dates.ts';
 import { sharedMessage } from '../shared/shared.messages.ts';
@@ -63,16 +64,16 @@ export function readFindingQuery(query: FindingQuery): { filter: FindingFilter; 
 
 /** Findings by project, region, module, severity, status, overdue, touchpoint and period, in the order asked for, a page at a time. */
 export async function listFindings(ctx: ServiceContext, query: FindingQuery, page: PageArgs, now: Date = new Date()): Promise<Page<FindingView>> {
-  authorize(ctx.actor, 'readInspections');
-  const { filter, sort } = readFindingQuery(query);
+  const scope = scopeOf(ctx.actor, 'readInspections');
+  const { filter: asked, sort } = readFindingQuery(query);
+  const filter = { ...asked, scope };
   const order = FINDING_ORDERS[sort];
   return keysetPage(order, page, (window) => findingReads.window(ctx.em, filter, order, window, now), () => findingReads.count(ctx.em, filter, now));
 }
 
 /** One finding. */
 export async function getFinding(ctx: ServiceContext, id: number): Promise<FindingView> {
-  authorize(ctx.actor, 'readInspections');
-  const finding = await findingReads.byId(ctx.em, id);
+  const finding = await findingReads.byId(ctx.em, id, scopeOf(ctx.actor, 'readInspections'));
   if (!finding) throw new NotFoundError(workflowMessage('finding.not_found', { id }), String(id));
   return finding;
 }
@@ -100,7 +101,7 @@ export async function rectificationIdOf(ctx: ServiceContext, findingId: number):
 
 /** The finding a workflow instance rectifies; null for instances of other processes. */
 export async function findingOfInstance(ctx: ServiceContext, instanceId: number): Promise<FindingView | null> {
-  authorize(ctx.actor, 'readInspections');
+  const scope = scopeOf(ctx.actor, 'readInspections');
   const id = await findingReads.idOfInstance(ctx.em, instanceId);
-  return id === null ? null : findingReads.byId(ctx.em, id);
+  return id === null ? null : findingReads.byId(ctx.em, id, scope);
 }

@@ -1,7 +1,8 @@
+import { getFinding } from './finding.service.ts';
 import { type EntityManager, inTransaction, forkOf } from '../shared/persistence.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { NotFoundError } from '../shared/errors.ts';
-import { authorize, type Actor } from '../shared/access.ts';
+import { authorize, type Actor, systemFor } from '../shared/access.ts';
 import { workflowMessage } from '../workflows/workflow.messages.ts';
 import { findingBusinessKey, findingRepository } from './finding.repository.ts';
 import type { JobsContext } from '../shared/service-context.ts';
@@ -49,7 +50,9 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
     const started = await inTransaction(forkOf(ctx.em), async (em) => {
       const free = await findingRepository.lock(em, f.id);
       if (free?.status !== 'open') return false;
-      await startWorkflowIn({ em, jobs: ctx.jobs, keys: ctx.keys }, actor, RECTIFICATION, {}, findingBusinessKey(f.id));
+      // the system opens it for the finding's organisation: its audit event goes into that organisation's chain
+      const opener = actor.organisationId === null ? systemFor(Number(f.organisation_id), actor.username) : actor;
+      await startWorkflowIn({ em, jobs: ctx.jobs, keys: ctx.keys }, opener, RECTIFICATION, {}, findingBusinessKey(f.id));
       return true;
     });
     if (started) opened += 1;
@@ -60,6 +63,8 @@ export async function openPendingRectifications(ctx: Tx, actor: Actor, inspectio
 /** Opens the rectification of a finding on request (minor findings are not opened automatically). */
 export async function requestRectification(ctx: JobsContext, findingId: number): Promise<number> {
   const actor = authorize(ctx.actor, 'startWorkflows');
+  // a finding of a project the caller reaches (any other answers as a missing one)
+  await getFinding(ctx, findingId);
   if (!(await rectificationDeployed(ctx.em))) throw new NotFoundError(workflowMessage('workflow.rectification_not_deployed'), RECTIFICATION);
   return inTransaction(ctx.em, (em) => startWorkflowIn({ em, jobs: ctx.jobs, keys: ctx.keys }, actor, RECTIFICATION, {}, findingBusinessKey(findingId)));
 }

@@ -13,6 +13,8 @@ export interface ProposalRow {
 
 /** Which proposals a list shows. */
 export interface ProposalFilter {
+  /** the reader's organisation (none: the system's every one) */
+  organisationId?: number | null;
   status?: ProposalStatus | null;
   /** only those this user proposed */
   proposer?: string | null;
@@ -43,6 +45,7 @@ function filterSql(f: ProposalFilter): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   if (f.status) { conditions.push('proposal_status = ?'); params.push(f.status); }
   if (f.proposer) { conditions.push('started_by = ?'); params.push(f.proposer); }
+  if (f.organisationId != null) { conditions.push('organisation_id = ?'); params.push(f.organisationId); }
   return { where: conditions.join(' and '), params };
 }
 
@@ -71,7 +74,7 @@ export const proposalRepository = {
 
   /** Per status: how many proposals, the budget they asked for and the budget granted. */
   async totals(em: EntityManager, f: ProposalFilter): Promise<{ status: ProposalStatus; count: number; requested: number; granted: number }[]> {
-    const where = filterSql({ proposer: f.proposer });
+    const where = filterSql({ proposer: f.proposer, organisationId: f.organisationId });
     const rows = await em.execute<{ proposal_status: ProposalStatus; count: string; requested: string | null; granted: string | null }[]>(
       `select proposal_status, count(*) as count, sum(requested) as requested, sum(case when proposal_status in ('approved', 'implemented') then granted end) as granted from ${PROPOSALS} where ${where.where} group by proposal_status`, where.params);
     return rows.map((r) => ({ status: r.proposal_status, count: Number(r.count), requested: Number(r.requested ?? 0), granted: Number(r.granted ?? 0) }));

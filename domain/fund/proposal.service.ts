@@ -87,7 +87,7 @@ export async function submitProposal(ctx: JobsContext, input: Record<string, unk
 
 async function read(em: EntityManager, actor: Actor, id: number): Promise<Proposal> {
   const row = await proposalRepository.get(em, id);
-  if (!row) throw new NotFoundError(fundMessage('proposal.not_found', { id }), String(id));
+  if (!row || (actor.organisationId !== null && row.instance.organisationId !== actor.organisationId)) throw new NotFoundError(fundMessage('proposal.not_found', { id }), String(id));
   if (!holds(actor, 'readAllProposals') && row.instance.startedBy !== actor.username) throw new ForbiddenError(fundMessage('proposal.not_yours', { username: actor.username, id }), ['admin', 'quality_manager', 'fund_committee']);
   return toProposal(row);
 }
@@ -103,7 +103,7 @@ function scope(ctx: ServiceContext, status?: string | null): ProposalFilter {
   if (status && !(PROPOSAL_STATUSES as readonly string[]).includes(status)) {
     throw new ValidationError(fundMessage('proposal.status_unknown', { status }), [issue('/status', fundMessage('proposal.status_rule', { statuses: [...PROPOSAL_STATUSES] }))]);
   }
-  return { status: (status as ProposalStatus | null) ?? null, proposer: holds(actor, 'readAllProposals') ? null : actor.username };
+  return { status: (status as ProposalStatus | null) ?? null, proposer: holds(actor, 'readAllProposals') ? null : actor.username, organisationId: actor.organisationId };
 }
 
 const PROPOSALS: Keyset<ProposalRow> = { list: 'proposals', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (p) => [p.instance.id] };

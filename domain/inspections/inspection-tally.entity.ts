@@ -7,6 +7,8 @@ export const InspectionTally = defineEntity({
   properties: {
     inspectionId: p.integer().primary(),
     code: p.string().primary(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
     version: p.integer(),
     applicable: p.integer(),
     passed: p.integer(),

@@ -6,13 +6,15 @@ export const Inspection = defineEntity({
   tableName: 'inspection',
   properties: {
     id: p.integer().primary().autoincrement(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
     checklistId: p.string(),
     projectId: p.integer(),
     placeId: p.integer().nullable(),
     tier: p.string(),
     editionName: p.string(),
     inspector: p.string(),
-    clientSubmissionId: p.string().unique(),
+    clientSubmissionId: p.string(),
     answersHash: p.string(),
     answersJson: p.text(),
     applicable: p.integer(),

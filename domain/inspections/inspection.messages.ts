@@ -13,8 +13,10 @@ export const INSPECTION_MESSAGES = {
   'inspection.day_after_today': { en: 'must not be after today ({today}, China Standard Time)', 'zh-CN': '不能晚于今天（{today}，北京时间）' },
   'inspection.day_too_old': { en: '{name} {day} is too long ago', 'zh-CN': '{name} {day} 太久以前了' },
   'inspection.day_window': { en: 'must be within the last {days} days (on or after {earliest})', 'zh-CN': '必须在最近 {days} 天之内（{earliest} 或之后）' },
+  'schedule.inspector_not_on_project': { en: '{inspector} holds no inspector role on this project, its region or the organisation', 'zh-CN': '{inspector} 在该项目、其区域或本组织均不担任品控员' },
   'schedule.inspector_required': { en: 'Name the inspector', 'zh-CN': '请指定品控员' },
   'schedule.inspector_rule': { en: 'must be a username', 'zh-CN': '必须是用户名' },
+  'schedule.tier_not_routine': { en: 'Scenario assessments and mystery-customer audits are not scheduled in rounds; schedule daily, monthly or quarterly', 'zh-CN': '情景模拟考核和神秘客户暗访不排入巡检计划；请选择日常、月度或季度' },
 } as const;
 
 export const inspectionMessage = messageFactory(INSPECTION_MESSAGES);

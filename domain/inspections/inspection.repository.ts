@@ -1,3 +1,4 @@
+import { scopeSql, scopeWhere, type Scope } from '../organisations/scope.ts';
 import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { ormWindow, sqlWindow, withWindow } from '../shared/keyset-query.ts';
@@ -13,16 +14,21 @@ export interface Tally {
 
 /** Which inspections a list shows: by project, inspector and inclusive days (YYYY-MM-DD). */
 export interface InspectionFilter {
+  /** where the reader's roles reach */
+  scope?: Scope;
   projectId?: number | null;
   inspector?: string | null;
+  /** only these kinds (tiers), e.g. the assessments */
+  tiers?: readonly string[] | null;
   from?: string | null;
   to?: string | null;
 }
 
 function whereOf(filter: InspectionFilter): Record<string, unknown> {
-  const where: Record<string, unknown> = {};
+  const where: Record<string, unknown> = filter.scope ? scopeWhere(filter.scope) : {};
   if (filter.projectId != null) where.projectId = filter.projectId;
   if (filter.inspector) where.inspector = filter.inspector;
+  if (filter.tiers && filter.tiers.length > 0) where.tier = { $in: [...filter.tiers] };
   if (filter.from || filter.to) where.inspectedOn = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lte: filter.to } : {}) };
   return where;
 }
@@ -34,8 +40,8 @@ export const inspectionRepository = {
   },
 
   /** The inspection a phone submitted under its `clientSubmissionId`, if any. */
-  findBySubmission(em: EntityManager, clientSubmissionId: string): Promise<IInspection | null> {
-    return em.findOne(Inspection, { clientSubmissionId });
+  findBySubmission(em: EntityManager, organisationId: number | null, clientSubmissionId: string): Promise<IInspection | null> {
+    return em.findOne(Inspection, { clientSubmissionId, ...(organisationId !== null ? { organisationId } : {}) });
   },
 
   /** Stores an inspection (in the caller's transaction); returns it with its id. */
@@ -70,15 +76,17 @@ export const inspectionRepository = {
   },
 
   /** Ids of the inspections that checked a given version of a document, a window of them in the keyset's order (on `inspection_id`). */
-  async idsUnder(em: EntityManager, code: string, version: number, keyset: KeysetOrder, window: PageWindow): Promise<number[]> {
+  async idsUnder(em: EntityManager, scope: Scope, code: string, version: number, keyset: KeysetOrder, window: PageWindow): Promise<number[]> {
     const w = sqlWindow(keyset, window);
+    const sc = scopeSql(scope, 'i');
     const rows = await em.execute<{ inspection_id: number }[]>(
-      `select distinct inspection_id from inspection_tally where code = ? and version = ? and ${w.condition} order by ${w.orderBy} limit ?`, [code, version, ...w.params, w.limit]);
+      `select distinct t.inspection_id from inspection_tally t join inspection i on i.id = t.inspection_id where t.code = ? and t.version = ? and ${sc.sql} and ${w.condition} order by ${w.orderBy} limit ?`, [code, version, ...sc.params, ...w.params, w.limit]);
     return rows.map((r) => r.inspection_id);
   },
 
-  async countUnder(em: EntityManager, code: string, version: number): Promise<number> {
-    const [{ count }] = await em.execute<{ count: string }[]>('select count(distinct inspection_id) as count from inspection_tally where code = ? and version = ?', [code, version]);
+  async countUnder(em: EntityManager, scope: Scope, code: string, version: number): Promise<number> {
+    const sc = scopeSql(scope, 'i');
+    const [{ count }] = await em.execute<{ count: string }[]>(`select count(distinct t.inspection_id) as count from inspection_tally t join inspection i on i.id = t.inspection_id where t.code = ? and t.version = ? and ${sc.sql}`, [code, version, ...sc.params]);
     return Number(count);
   },
 

@@ -8,6 +8,7 @@ import type { JsonValue } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../shared/access.ts';
+import { scopeOf, visibleOr } from '../organisations/scope.ts';
 import { findingRepository, reasonsJson } from '../findings/finding.repository.ts';
 import type { IInspection } from './inspection.entity.ts';
 import { photoRepository } from '../photos/photo.repository.ts';
@@ -15,9 +16,12 @@ import { projectRepository } from '../projects/project.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../shared/service-context.ts';
 import { getChecklistById, todayInChina } from '../checklists/checklist.service.ts';
+import { isAssessmentTier } from '../checklists/generate.ts';
 import { requireDates } from '../shared/dates.ts';
 import { requireRecentDay } from './inspection-day.ts';
 import { retirementRepository } from '../editions/retirement.repository.ts';
+import { assertInspectorQualified } from './inspection-qualification.service.ts';
+import { checkDetail } from '../qualifications/qualification-check.service.ts';
 
 export interface SubmitArgs {
   checklistId: string;
@@ -58,16 +62,20 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
   const inspectedOn = args.inspectedOn ?? todayInChina();
   // What the phone sent, and who sent it: a retry after midnight is the same submission.
   const hash = contentHash({ inspector: actor.username, checklistId: args.checklistId, placeId: args.placeId ?? null, inspectedOn: args.inspectedOn ?? null, answers: [...args.answers].sort((a, b) => a.itemId.localeCompare(b.itemId)) } as unknown as JsonValue);
-  const existing = await inspectionRepository.findBySubmission(ctx.em, id);
+  const existing = await inspectionRepository.findBySubmission(ctx.em, actor.organisationId, id);
   if (existing) return sameSubmission(existing, hash, actor.username);
   requireRecentDay('inspectedOn', inspectedOn, todayInChina());
 
-  const { checklist } = await getChecklistById(ctx.em, args.checklistId);
+  // only a checklist of a project the inspector may inspect (held on it, its region or the organisation)
+  const { checklist } = await getChecklistById(ctx.em, args.checklistId, scopeOf(actor, 'inspect'));
+  // a scenario assessment or mystery audit is taken by an assessor
+  if (isAssessmentTier(checklist.tier)) authorize(actor, 'runAssessments');
   const retired = await retirementRepository.find(ctx.em, checklist.edition);
   if (retired) throw new ConflictError(editionMessage('edition.retired_fetch_current', { edition: checklist.edition, date: retired.retiredAt.toISOString().slice(0, 10), note: retired.note }));
   if (args.placeId != null && !(await projectRepository.findPlace(ctx.em, args.placeId, checklist.projectId))) {
     throw new ValidationError(inspectionMessage('inspection.place_not_in_project'), [issue('/placeId', inspectionMessage('inspection.place_other_project', { place: args.placeId, project: checklist.projectId }))]);
   }
+  const qualifications = await assertInspectorQualified(ctx.em, actor, checklist, id, inspectedOn);
   const photoIds = [...new Set(args.answers.flatMap((a) => [...(a.photos ?? []), ...(Array.isArray(a.value) ? (a.value as unknown[]).filter((v): v is string => typeof v === 'string') : [])]))];
   const known = await photoRepository.existing(ctx.em, photoIds);
   const evaluation = evaluateAnswers(checklist, args.answers, (photo) => known.has(photo));
@@ -99,7 +107,7 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
         touchpoints: r.item.touchpoints, photos: r.item.input === 'photos' ? ((r.answer.value as string[]) ?? []) : (r.answer.photos ?? []), remark: r.answer.remark ?? null,
         status: 'open', rectifyDueAt: r.item.rectifyWithinHours ? new Date(now.getTime() + r.item.rectifyWithinHours * 3600_000) : null, rectifyWithinHours: r.item.rectifyWithinHours ?? null, foundOn: inspectedOn, createdAt: now,
       })));
-      await appendAudit(em, actor, { action: 'inspection.submitted', subjectType: 'inspection', subjectKey: String(inspection.id), detail: { checklistId: checklist.id, clientSubmissionId: id, findings: evaluation.failed.length, score: evaluation.score } });
+      await appendAudit(em, actor, { action: 'inspection.submitted', subjectType: 'inspection', subjectKey: String(inspection.id), detail: { checklistId: checklist.id, clientSubmissionId: id, findings: evaluation.failed.length, score: evaluation.score, ...(qualifications.length ? { qualifications: qualifications.map(checkDetail) } : {}) } });
       // major and critical findings open their rectification right after the commit, through the job queue
       if (evaluation.failed.some((r) => r.item.severity === 'major' || r.item.severity === 'critical')) {
         await ctx.jobs.enqueue(em, [{ kind: 'open-rectifications', inspectionId: inspection.id }]);
@@ -109,15 +117,13 @@ export async function submitInspection(ctx: JobsContext, args: SubmitArgs): Prom
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Another request with the same clientSubmissionId won the race: answer as its retry.
-    const winner = await inspectionRepository.findBySubmission(forkOf(ctx.em), id);
+    const winner = await inspectionRepository.findBySubmission(forkOf(ctx.em), actor.organisationId, id);
     if (!winner) throw error;
     return sameSubmission(winner, hash, actor.username);
   }
 }
 
 export async function getInspection(ctx: ServiceContext, id: number): Promise<IInspection> {
-  authorize(ctx.actor, 'readInspections');
-  const row = await inspectionRepository.find(ctx.em, id);
-  if (!row) throw new NotFoundError(inspectionMessage('inspection.not_found', { id }), String(id));
-  return row;
+  const scope = scopeOf(ctx.actor, 'readInspections');
+  return visibleOr(scope, await inspectionRepository.find(ctx.em, id), () => new NotFoundError(inspectionMessage('inspection.not_found', { id }), String(id)));
 }

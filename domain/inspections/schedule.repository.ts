@@ -2,8 +2,9 @@ import type { EntityManager, NewRow } from '../shared/persistence.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 import { Schedule, type ISchedule } from './schedule.entity.ts';
+import { scopeWhere, type Scope } from '../organisations/scope.ts';
 
-const activeOf = (projectId: number | null | undefined) => (projectId != null ? { projectId, active: true } : { active: true });
+const activeOf = (scope: Scope, projectId: number | null | undefined) => ({ ...scopeWhere(scope), ...(projectId != null ? { projectId } : {}), active: true });
 
 /** Who inspects which project at which tier. */
 export const scheduleRepository = {
@@ -18,22 +19,22 @@ export const scheduleRepository = {
   },
 
   /** A window of the active schedules (of one project), in a keyset's order. */
-  window(em: EntityManager, projectId: number | null | undefined, keyset: KeysetOrder, window: PageWindow): Promise<ISchedule[]> {
+  window(em: EntityManager, scope: Scope, projectId: number | null | undefined, keyset: KeysetOrder, window: PageWindow): Promise<ISchedule[]> {
     const { where, orderBy, limit } = ormWindow(keyset, window);
-    return em.find(Schedule, withWindow(activeOf(projectId), where), { orderBy, limit });
+    return em.find(Schedule, withWindow(activeOf(scope, projectId), where), { orderBy, limit });
   },
 
-  countActive(em: EntityManager, projectId: number | null | undefined): Promise<number> {
-    return em.count(Schedule, activeOf(projectId));
+  countActive(em: EntityManager, scope: Scope, projectId: number | null | undefined): Promise<number> {
+    return em.count(Schedule, activeOf(scope, projectId));
   },
 
   /** An inspector's active schedules, by project, tier and id. */
-  activeOf(em: EntityManager, inspector: string): Promise<ISchedule[]> {
-    return em.find(Schedule, { active: true, inspector }, { orderBy: { projectId: 'asc', tier: 'asc', id: 'asc' } });
+  activeOf(em: EntityManager, scope: Scope, inspector: string): Promise<ISchedule[]> {
+    return em.find(Schedule, { ...scopeWhere(scope), active: true, inspector }, { orderBy: { projectId: 'asc', tier: 'asc', id: 'asc' } });
   },
 
   /** Every active schedule, by project, tier and id. */
-  allActive(em: EntityManager): Promise<ISchedule[]> {
-    return em.find(Schedule, { active: true }, { orderBy: { projectId: 'asc', tier: 'asc', id: 'asc' } });
+  allActive(em: EntityManager, scope: Scope): Promise<ISchedule[]> {
+    return em.find(Schedule, { ...scopeWhere(scope), active: true }, { orderBy: { projectId: 'asc', tier: 'asc', id: 'asc' } });
   },
 };

@@ -1,10 +1,12 @@
-import type { Tier } from '../checklists/generate.ts';
+import { isAssessmentTier, type Tier } from '../checklists/generate.ts';
 import { inspectionRepository } from './inspection.repository.ts';
 import { inTransaction } from '../shared/persistence.ts';
 import { ValidationError, issue } from '../shared/errors.ts';
 import { inspectionMessage } from './inspection.messages.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize, holds } from '../shared/access.ts';
+import { authorize, holdsOn, PERMISSIONS } from '../shared/access.ts';
+import { scopeOf } from '../organisations/scope.ts';
+import { actorOf } from '../organisations/actor.service.ts';
 import type { ISchedule } from './schedule.entity.ts';
 import { scheduleRepository } from './schedule.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -19,7 +21,14 @@ import { arrayPage, keysetPage, readPageArgs, type Keyset, type Page, type PageA
 /** Creates (or reactivates) the schedule of an inspector for a project and tier. */
 export async function scheduleInspections(ctx: ServiceContext, args: { projectId: number; tier: Tier; inspector: string; startsOn?: string | null }): Promise<ISchedule> {
   const actor = authorize(ctx.actor, 'manageSchedules');
-  await getProject(ctx.em, args.projectId);
+  // assessments are taken when the quality department chooses, not in scheduled rounds
+  if (isAssessmentTier(args.tier)) throw new ValidationError(inspectionMessage('schedule.tier_not_routine'), [issue('/tier', inspectionMessage('schedule.tier_not_routine'))]);
+  await getProject(ctx.em, args.projectId, scopeOf(actor, 'manageSchedules'));
+  // the inspector must be able to inspect the project: hold the role on it, its region or the organisation
+  const inspector = await actorOf(ctx.em, args.inspector.trim() || '-');
+  if (args.inspector.trim() && (!inspector || inspector.organisationId !== actor.organisationId && actor.organisationId !== null || !holdsOn(inspector, PERMISSIONS.inspect, args.projectId))) {
+    throw new ValidationError(inspectionMessage('schedule.inspector_not_on_project', { inspector: args.inspector }), [issue('/inspector', inspectionMessage('schedule.inspector_not_on_project', { inspector: args.inspector }))]);
+  }
   const startsOn = args.startsOn ?? todayInChina();
   requireDates({ startsOn });
   if (!args.inspector.trim()) throw new ValidationError(inspectionMessage('schedule.inspector_required'), [issue('/inspector', inspectionMessage('schedule.inspector_rule'))]);
@@ -40,8 +49,8 @@ const SCHEDULES: Keyset<ISchedule> = {
 
 /** Active schedules (of one project), by project and tier, a page at a time. */
 export async function listSchedules(ctx: ServiceContext, projectId: number | null | undefined, page: PageArgs): Promise<Page<ISchedule>> {
-  authorize(ctx.actor, 'readInspections');
-  return keysetPage(SCHEDULES, page, (window) => scheduleRepository.window(ctx.em, projectId, SCHEDULES, window), () => scheduleRepository.countActive(ctx.em, projectId));
+  const scope = scopeOf(ctx.actor, 'readInspections');
+  return keysetPage(SCHEDULES, page, (window) => scheduleRepository.window(ctx.em, scope, projectId, SCHEDULES, window), () => scheduleRepository.countActive(ctx.em, scope, projectId));
 }
 
 const OVERDUE: Keyset<OverdueInspection> = { ...SCHEDULES, list: 'overdueInspections', keyOf: (o) => SCHEDULES.keyOf(o.schedule) };
@@ -59,13 +68,13 @@ export interface OverdueInspection {
  * inspection of that tier of the project by anyone, as of a date (today by default).
  */
 export async function overdueInspections(ctx: ServiceContext, asOf: string | null | undefined, page: PageArgs): Promise<Page<OverdueInspection>> {
-  authorize(ctx.actor, 'readInspections');
+  const scope = scopeOf(ctx.actor, 'readInspections');
   requireDates({ asOf });
   readPageArgs(page);
   const day = asOf ?? todayInChina();
   const out: OverdueInspection[] = [];
   // computed per schedule (a small table), then paged in memory with the same cursors as any list
-  for (const schedule of await scheduleRepository.allActive(ctx.em)) {
+  for (const schedule of await scheduleRepository.allActive(ctx.em, scope)) {
     const [from, to] = lastPeriod(schedule.tier as Tier, day);
     if (to < schedule.startsOn) continue;
     const coverage = await inspectionRepository.periodCoverage(ctx.em, schedule.projectId, schedule.tier, from, to);
@@ -75,19 +84,16 @@ export async function overdueInspections(ctx: ServiceContext, asOf: string | nul
 }
 
 /**
- * The projects the caller may inspect and see listed: every project for the roles that oversee all
- * of them; for an inspector, those of their own active schedules (null: no restriction).
+ * The projects the caller may see listed, by their memberships: every project of the organisation
+ * for a role held on it, else those of their regions and projects (null: every project).
  */
-export async function inspectableProjectIds(ctx: ServiceContext): Promise<number[] | null> {
-  const actor = authorize(ctx.actor, 'readInspections');
-  if (holds(actor, 'readAllProjects')) return null;
-  return [...new Set((await scheduleRepository.activeOf(ctx.em, actor.username)).map((s) => s.projectId))];
+export async function inspectableProjectIds(ctx: ServiceContext): Promise<readonly number[] | null> {
+  return scopeOf(ctx.actor, 'readInspections').projects;
 }
 
-/** Projects by code, a page at a time, as far as the caller may see them (an inspector: their scheduled ones). */
+/** Projects by code, a page at a time, as far as the caller may see them. */
 export async function visibleProjectPage(ctx: ServiceContext, filter: Omit<ProjectFilter, 'ids'>, page: PageArgs): Promise<Page<IProject>> {
-  const ids = await inspectableProjectIds(ctx);
-  return projectPage(ctx, { ...filter, ids }, page);
+  return projectPage(ctx, filter, page);
 }
 
 /** One of an inspector's rounds: a schedule, its current period, and whether it is done and whether the last one was missed. */
@@ -117,7 +123,7 @@ export async function inspectorDay(ctx: ServiceContext, asOf: string | null | un
   requireDates({ asOf });
   const date = asOf ?? todayInChina();
   const rounds: Round[] = [];
-  for (const schedule of await scheduleRepository.activeOf(ctx.em, actor.username)) {
+  for (const schedule of await scheduleRepository.activeOf(ctx.em, scopeOf(actor, 'inspect'), actor.username)) {
     if (schedule.startsOn > date) continue;
     const tier = schedule.tier as Tier;
     const [from, to] = currentPeriod(tier, date);
@@ -127,6 +133,6 @@ export async function inspectorDay(ctx: ServiceContext, asOf: string | null | un
     rounds.push({ schedule, periodFrom: from, periodTo: to, done: now.covered, lastInspectedOn: now.last, missed: before && !before.covered ? { periodFrom: lastFrom, periodTo: lastTo } : null });
   }
   rounds.sort((a, b) => ROUND_ORDER(a) - ROUND_ORDER(b) || a.schedule.projectId - b.schedule.projectId || a.schedule.tier.localeCompare(b.schedule.tier));
-  const ids = await inspectableProjectIds(ctx);
-  return { date, rounds, projects: await projectRepository.all(ctx.em, { ids }) };
+  const scope = scopeOf(actor, 'inspect');
+  return { date, rounds, projects: await projectRepository.all(ctx.em, { ids: scope.projects, organisationId: scope.organisationId }) };
 }

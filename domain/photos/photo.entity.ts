@@ -6,6 +6,8 @@ export const Photo = defineEntity({
   tableName: 'photo',
   properties: {
     sha256: p.string().primary(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().primary().defaultRaw('pinzhi_row_organisation()'),
     mime: p.string(),
     bytes: p.integer(),
     uploadedBy: p.string(),

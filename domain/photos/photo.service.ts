@@ -47,12 +47,13 @@ export async function uploadPhoto(ctx: ServiceContext & { photos: PhotoStore }, 
   await writeFile(partial, bytes);
   await rename(partial, path);
   await photoRepository.insertIfAbsent(ctx.em, { sha256, mime: type.mime, bytes: bytes.length, uploadedBy: actor.username, createdAt: now, takenAt });
-  return (await photoRepository.find(ctx.em, sha256))!;
+  return (await photoRepository.find(ctx.em, sha256, actor.organisationId))!;
 }
 
 /** A stored photo's bytes and type. */
-export async function readPhoto(em: EntityManager, store: PhotoStore, sha256: string): Promise<{ photo: IPhoto; bytes: Buffer }> {
-  const photo = /^[0-9a-f]{64}$/.test(sha256) ? await photoRepository.find(em, sha256) : null;
+/** An uploaded photo of the reader's organisation (another's answers as a missing one). */
+export async function readPhoto(em: EntityManager, store: PhotoStore, sha256: string, organisationId: number | null): Promise<{ photo: IPhoto; bytes: Buffer }> {
+  const photo = /^[0-9a-f]{64}$/.test(sha256) ? await photoRepository.find(em, sha256, organisationId) : null;
   if (!photo) throw new NotFoundError(photoMessage('photo.not_found', { sha256 }), sha256);
   return { photo, bytes: await readFile(pathOf(store, sha256)) };
 }

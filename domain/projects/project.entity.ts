@@ -6,8 +6,11 @@ export const Project = defineEntity({
   tableName: 'project',
   properties: {
     id: p.integer().primary().autoincrement(),
-    code: p.string().unique(),
-    name: p.string().unique(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
+    regionId: p.integer(),
+    code: p.string(),
+    name: p.string(),
     type: p.string(),
     region: p.string(),
     /** `standard`, or `platinum` (白金服务标准) for commercial complexes */
@@ -24,6 +27,8 @@ export const Place = defineEntity({
   tableName: 'place',
   properties: {
     id: p.integer().primary().autoincrement(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
     projectId: p.integer(),
     name: p.string(),
     kind: p.string(),

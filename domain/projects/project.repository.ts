@@ -8,21 +8,24 @@ export interface ProjectFilter {
   region?: string | null;
   profile?: string | null;
   type?: string | null;
-  /** only these projects (an inspector's own) */
-  ids?: number[] | null;
+  /** only these projects (those a caller's roles reach) */
+  ids?: readonly number[] | null;
+  /** only this organisation's */
+  organisationId?: number | null;
 }
 
 function whereOf(filter: ProjectFilter): Record<string, unknown> {
   const where: Record<string, unknown> = {};
   for (const k of ['region', 'profile', 'type'] as const) if (filter[k]) where[k] = filter[k]!;
-  if (filter.ids) where.id = { $in: filter.ids };
+  if (filter.ids) where.id = { $in: [...filter.ids] };
+  if (filter.organisationId != null) where.organisationId = filter.organisationId;
   return where;
 }
 
 /** Projects and the places inside them. */
 export const projectRepository = {
-  count(em: EntityManager): Promise<number> {
-    return em.count(Project);
+  count(em: EntityManager, organisationId: number): Promise<number> {
+    return em.count(Project, { organisationId });
   },
 
   /** Stores a project and its places (in the caller's transaction); returns the project with its id. */
@@ -36,6 +39,11 @@ export const projectRepository = {
 
   find(em: EntityManager, id: number): Promise<IProject | null> {
     return em.findOne(Project, { id });
+  },
+
+  /** The places of the given ids (in any project; callers check the project). */
+  placesByIds(em: EntityManager, ids: readonly number[]): Promise<IPlace[]> {
+    return ids.length ? em.find(Place, { id: { $in: [...ids] } }) : Promise.resolve([]);
   },
 
   /** Every project matching the filter, by code. */

@@ -1,11 +1,12 @@
 import { todayInChina } from '../checklists/checklist.service.ts';
 import { authorize } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { heatMapRows, requireDashboardFilter, SMALL_SAMPLE_ITEMS, type DashboardFilter, type DashboardGroup, type ProjectSample } from './dashboard.service.ts';
+import { SMALL_SAMPLE_ITEMS } from '../shared/sample-size.ts';
+import { heatMapRows, requireDashboardFilter, type DashboardFilter, type DashboardGroup, type ProjectSample } from './dashboard.service.ts';
 import { rectificationKpis, type RectificationKpi } from './kpi.service.ts';
 import { executionRates } from './quality-report.service.ts';
 import { reportRepository } from './report.repository.ts';
-import { writeXlsx, type Sheet } from './xlsx.ts';
+import { writeXlsx, type Sheet } from '../shared/xlsx.ts';
 
 const STEPS: [string, string][] = [['analyse', '分析'], ['rectify', '整改'], ['verify', '验证'], ['prevent', '预防']];
 const GROUP_ZH: Record<DashboardGroup, string> = { project: '项目', module: '模块', month: '月份' };

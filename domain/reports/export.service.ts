@@ -1,7 +1,8 @@
+import { EVERYWHERE, inScope, type Scope } from '../organisations/scope.ts';
 import { evaluateAnswers, type Answer } from '../checklists/evaluate.ts';
 import type { Checklist } from '../checklists/generate.ts';
 import type { EntityManager } from '../shared/persistence.ts';
-import { writeXlsx } from './xlsx.ts';
+import { writeXlsx } from '../shared/xlsx.ts';
 import { projectRepository } from '../projects/project.repository.ts';
 import { inspectionRepository } from '../inspections/inspection.repository.ts';
 import { getChecklistById } from '../checklists/checklist.service.ts';
@@ -32,8 +33,8 @@ function itemColumns(checklist: Checklist, i: number): (string | number | null)[
 }
 
 /** A checklist as a workbook field staff open: one row per item, in Chinese. */
-export async function checklistWorkbook(em: EntityManager, id: string): Promise<{ filename: string; bytes: Uint8Array }> {
-  const { checklist } = await getChecklistById(em, id);
+export async function checklistWorkbook(em: EntityManager, id: string, scope: Scope = EVERYWHERE): Promise<{ filename: string; bytes: Uint8Array }> {
+  const { checklist } = await getChecklistById(em, id, scope);
   const project = await getProject(em, checklist.projectId);
   const bytes = writeXlsx([{
     name: '检查清单',
@@ -49,9 +50,9 @@ export async function checklistWorkbook(em: EntityManager, id: string): Promise<
 }
 
 /** An inspection report: the checklist's rows with each result, actual value and reason, in Chinese. */
-export async function inspectionWorkbook(em: EntityManager, inspectionId: number): Promise<{ filename: string; bytes: Uint8Array }> {
+export async function inspectionWorkbook(em: EntityManager, inspectionId: number, scope: Scope = EVERYWHERE): Promise<{ filename: string; bytes: Uint8Array }> {
   const inspection = await inspectionRepository.find(em, inspectionId);
-  if (!inspection) throw new NotFoundError(inspectionMessage('inspection.not_found', { id: inspectionId }), String(inspectionId));
+  if (!inspection || !inScope(scope, inspection)) throw new NotFoundError(inspectionMessage('inspection.not_found', { id: inspectionId }), String(inspectionId));
   const { checklist } = await getChecklistById(em, inspection.checklistId);
   const project = await getProject(em, inspection.projectId);
   const place = inspection.placeId ? await projectRepository.findPlaceById(em, inspection.placeId) : null;

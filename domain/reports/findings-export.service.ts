@@ -1,9 +1,10 @@
+import { scopeOf } from '../organisations/scope.ts';
 import { authorize } from '../shared/access.ts';
 import { FINDING_ORDERS, readFindingQuery, isOverdue, type FindingQuery } from '../findings/finding.service.ts';
 import { findingReads } from '../findings/finding.repository.ts';
 import { projectRepository } from '../projects/project.repository.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
-import { writeXlsx } from './xlsx.ts';
+import { writeXlsx } from '../shared/xlsx.ts';
 import { mergeCatalogues, renderMessage, type MessageData } from '../shared/messages.ts';
 import { CHECKLIST_MESSAGES } from '../checklists/checklist.messages.ts';
 import { AJV_MESSAGES } from '../standards/ajv.messages.ts';
@@ -40,7 +41,7 @@ function filterWords(q: FindingQuery, projectName: string | null): string {
 export async function findingsWorkbook(ctx: ServiceContext, query: FindingQuery, now: Date = new Date()): Promise<{ filename: string; bytes: Uint8Array }> {
   authorize(ctx.actor, 'readInspections');
   const { filter, sort } = readFindingQuery(query);
-  const rows = await findingReads.listed(ctx.em, filter, FINDING_ORDERS[sort], FINDINGS_EXPORT_MAX + 1, now);
+  const rows = await findingReads.listed(ctx.em, { ...filter, scope: scopeOf(ctx.actor, 'readInspections') }, FINDING_ORDERS[sort], FINDINGS_EXPORT_MAX + 1, now);
   const projects = new Map((await projectRepository.all(ctx.em, {})).map((p) => [p.id, p]));
   const places = new Map((await Promise.all([...new Set(rows.flatMap((f) => (f.placeId == null ? [] : [f.placeId])))].map((id) => projectRepository.findPlaceById(ctx.em, id))))
     .flatMap((p) => (p ? [[p.id, p.name] as const] : [])));

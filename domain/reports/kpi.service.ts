@@ -1,3 +1,4 @@
+import { scopeOf } from '../organisations/scope.ts';
 import { authorize } from '../shared/access.ts';
 import { reportRepository } from './report.repository.ts';
 import { requireDates } from '../shared/dates.ts';
@@ -29,7 +30,7 @@ export interface RectificationKpi {
 export async function rectificationKpis(ctx: ServiceContext, groupBy: 'project' | 'module' | 'month', filter: { from?: string | null; to?: string | null }): Promise<RectificationKpi[]> {
   authorize(ctx.actor, 'readInspections');
   requireDates({ from: filter.from, to: filter.to });
-  const { totals, steps, overdue } = await reportRepository.rectificationFigures(ctx.em, groupBy, filter);
+  const { totals, steps, overdue } = await reportRepository.rectificationFigures(ctx.em, scopeOf(ctx.actor, 'readInspections'), groupBy, filter);
   const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
   return totals.map((row) => ({
     key: row.key,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '../shared/persistence.ts';
+import { scopeSql, type Scope } from '../organisations/scope.ts';
 
 /** A period of inclusive dates (YYYY-MM-DD), either end open. */
 export interface Period {
@@ -11,7 +12,13 @@ function where(parts: [string, unknown][]): { sql: string; params: unknown[] } {
   return { sql: ['true', ...parts.map(([c]) => c)].join(' and '), params: parts.map(([, p]) => p) };
 }
 
-const RATE_KEYS = { project: 'p.code', module: 'substr(t.code, 1, 3)', month: `to_char(i.inspected_on, 'YYYY-MM')` } as const;
+const KIND_OF_TIER = `case when i.tier in ('scenario', 'mystery') then i.tier else 'routine' end`;
+const RATE_KEYS = { project: 'p.code', module: 'substr(t.code, 1, 3)', month: `to_char(i.inspected_on, 'YYYY-MM')`, kind: KIND_OF_TIER } as const;
+/** The tiers each inspection kind of the execution rate counts (`routineAndMystery`: the reception rule's 日常巡检与神秘客户暗访合并计算). */
+export const KIND_TIERS = {
+  routine: ['daily', 'monthly', 'quarterly'], scenario: ['scenario'], mystery: ['mystery'],
+  routineAndMystery: ['daily', 'monthly', 'quarterly', 'mystery'], all: ['daily', 'monthly', 'quarterly', 'scenario', 'mystery'],
+} as const;
 const KPI_KEYS = { project: 'p.code', module: 'f.module', month: `to_char(f.found_on, 'YYYY-MM')` } as const;
 
 /**
@@ -19,8 +26,11 @@ const KPI_KEYS = { project: 'p.code', module: 'f.module', month: `to_char(f.foun
  * touchpoint, and rectification KPIs from workflow tasks. Each returns plain numbers per group.
  */
 export const reportRepository = {
-  async executionTotals(em: EntityManager, groupBy: keyof typeof RATE_KEYS, filter: Period & { projectId?: number | null }): Promise<{ key: string; applicable: number; passed: number; inspections: number }[]> {
+  async executionTotals(em: EntityManager, scope: Scope, groupBy: keyof typeof RATE_KEYS, filter: Period & { projectId?: number | null; kind: keyof typeof KIND_TIERS }): Promise<{ key: string; applicable: number; passed: number; inspections: number }[]> {
+    const sc = scopeSql(scope, 'i');
+    const tiers = KIND_TIERS[filter.kind];
     const w = where([
+      ['i.tier in (select jsonb_array_elements_text(?::jsonb))', JSON.stringify(tiers)],
       ...(filter.projectId != null ? [['i.project_id = ?', filter.projectId] as [string, unknown]] : []),
       ...(filter.from ? [['i.inspected_on >= ?', filter.from] as [string, unknown]] : []),
       ...(filter.to ? [['i.inspected_on <= ?', filter.to] as [string, unknown]] : []),
@@ -28,11 +38,12 @@ export const reportRepository = {
     const rows = await em.execute<{ key: string; applicable: string; passed: string; inspections: string }[]>(
       `select ${RATE_KEYS[groupBy]} as key, sum(t.applicable) as applicable, sum(t.passed) as passed, count(distinct i.id) as inspections
        from inspection i join inspection_tally t on t.inspection_id = i.id join project p on p.id = i.project_id
-       where ${w.sql} group by 1 order by 1`, w.params);
+       where ${w.sql} and ${sc.sql} group by 1 order by 1`, [...w.params, ...sc.params]);
     return rows.map((r) => ({ key: r.key, applicable: Number(r.applicable), passed: Number(r.passed), inspections: Number(r.inspections) }));
   },
 
-  async findingsByTouchpoint(em: EntityManager, filter: Period & { module?: string | null }): Promise<{ touchpoint: string; projectId: number; count: number }[]> {
+  async findingsByTouchpoint(em: EntityManager, scope: Scope, filter: Period & { module?: string | null }): Promise<{ touchpoint: string; projectId: number; count: number }[]> {
+    const sc = scopeSql(scope, 'f');
     const w = where([
       ...(filter.module ? [['f.module = ?', filter.module] as [string, unknown]] : []),
       ...(filter.from ? [['f.found_on >= ?', filter.from] as [string, unknown]] : []),
@@ -40,7 +51,7 @@ export const reportRepository = {
     ]);
     const rows = await em.execute<{ touchpoint: string; project_id: number; count: string }[]>(
       `select tp.value as touchpoint, f.project_id, count(*) as count from finding f cross join jsonb_array_elements_text(f.touchpoints) as tp(value)
-       where ${w.sql} group by 1, 2 order by 3 desc, 1, 2`, w.params);
+       where ${w.sql} and ${sc.sql} group by 1, 2 order by 3 desc, 1, 2`, [...w.params, ...sc.params]);
     return rows.map((r) => ({ touchpoint: r.touchpoint, projectId: Number(r.project_id), count: Number(r.count) }));
   },
 
@@ -49,7 +60,7 @@ export const reportRepository = {
    * applicable and passed items they tallied (of `module`, when given), and its findings. A project
    * no inspection touched comes back with zeros, not missing.
    */
-  async projectSamples(em: EntityManager, filter: Period & { module?: string | null; ids?: number[] | null }): Promise<{ projectId: number; code: string; name: string; region: string; inspections: number; applicable: number; passed: number; findings: number }[]> {
+  async projectSamples(em: EntityManager, scope: Scope, filter: Period & { module?: string | null; ids?: readonly number[] | null }): Promise<{ projectId: number; code: string; name: string; region: string; inspections: number; applicable: number; passed: number; findings: number }[]> {
     const on = where([
       ...(filter.from ? [['i.inspected_on >= ?', filter.from] as [string, unknown]] : []),
       ...(filter.to ? [['i.inspected_on <= ?', filter.to] as [string, unknown]] : []),
@@ -61,14 +72,15 @@ export const reportRepository = {
       ...(filter.to ? [['f.found_on <= ?', filter.to] as [string, unknown]] : []),
     ]);
     const ids = filter.ids ?? null;
+    const sc = scopeSql(scope, 'p', 'id');
     const rows = await em.execute<{ id: number; code: string; name: string; region: string; inspections: string; applicable: string; passed: string; findings: string }[]>(
       `select p.id, p.code, p.name, p.region, s.inspections, s.applicable, s.passed,
          (select count(*) from finding f where f.project_id = p.id and ${found.sql}) as findings
        from project p
        left join lateral (select count(distinct t.inspection_id) as inspections, coalesce(sum(t.applicable), 0) as applicable, coalesce(sum(t.passed), 0) as passed
          from inspection i join inspection_tally t on t.inspection_id = i.id and ${tally.sql} where i.project_id = p.id and ${on.sql}) s on true
-       where ${ids === null ? 'true' : ids.length === 0 ? 'false' : `p.id in (${ids.map(() => '?').join(', ')})`}
-       order by p.code`, [...found.params, ...tally.params, ...on.params, ...(ids ?? [])]);
+       where ${ids === null ? 'true' : ids.length === 0 ? 'false' : `p.id in (${ids.map(() => '?').join(', ')})`} and ${sc.sql}
+       order by p.code`, [...found.params, ...tally.params, ...on.params, ...(ids ?? []), ...sc.params]);
     return rows.map((r) => ({ projectId: Number(r.id), code: r.code, name: r.name, region: r.region, inspections: Number(r.inspections), applicable: Number(r.applicable), passed: Number(r.passed), findings: Number(r.findings) }));
   },
 
@@ -80,17 +92,19 @@ export const reportRepository = {
   },
 
   /** Rectifications started and completed per group, each step's completions against its deadline, and open overdue tasks. */
-  async rectificationFigures(em: EntityManager, groupBy: keyof typeof KPI_KEYS, filter: Period): Promise<{
+  async rectificationFigures(em: EntityManager, scope: Scope, groupBy: keyof typeof KPI_KEYS, filter: Period): Promise<{
     totals: { key: string; started: number; completed: number }[];
     steps: { key: string; step: string; completed: number; onTime: number; withDue: number; meanHours: number | null }[];
     overdue: { key: string; n: number }[];
   }> {
     const key = KPI_KEYS[groupBy];
-    const w = where([
+    const sc = scopeSql(scope, 'f');
+    const base = where([
       [`w.definition_key = ?`, 'rectification'],
       ...(filter.from ? [['f.found_on >= ?', filter.from] as [string, unknown]] : []),
       ...(filter.to ? [['f.found_on <= ?', filter.to] as [string, unknown]] : []),
     ]);
+    const w = { sql: `${base.sql} and ${sc.sql}`, params: [...base.params, ...sc.params] };
     const from = `from workflow_instance w join finding f on w.business_key = 'finding:' || f.id join project p on p.id = f.project_id`;
     const totals = await em.execute<{ key: string; started: string; completed: string }[]>(
       `select ${key} as key, count(*) as started, count(*) filter (where w.status = 'completed') as completed ${from} where ${w.sql} group by 1 order by 1`, w.params);

@@ -3,6 +3,9 @@ import { messageFactory } from './messages.ts';
 /** What the permission check says, and the words for roles and permissions, in Chinese and English. */
 export const ACCESS_MESSAGES = {
   'auth.sign_in_first': { en: 'Sign in first: this needs a bearer token from login', 'zh-CN': '请先登录：此操作需要登录后获得的令牌' },
+  'auth.no_membership': { en: '{username} holds no role in any organisation, region or project yet: ask your organisation\'s administrator to add you', 'zh-CN': '{username} 尚未在任何组织、区域或项目中担任角色：请联系本组织管理员为您分配' },
+  'auth.not_on_project': { en: '{username} holds none of the roles {roles} on this project', 'zh-CN': '{username} 在该项目上不担任以下任何角色：{roles:role}' },
+  'auth.shared_baseline': { en: '{username} may not {permission:permission} here: the shared baseline is maintained by the organisation that runs this server', 'zh-CN': '{username} 不能在此{permission:permission}：共享基准由运行本服务器的组织维护' },
   'auth.forbidden': { en: '{username} may not {permission:permission}: it needs one of the roles {roles}', 'zh-CN': '{username} 无权{permission:permission}：需要以下角色之一：{roles:role}' },
   'role.admin': { en: 'admin', 'zh-CN': '管理员' },
   'role.quality_manager': { en: 'quality_manager', 'zh-CN': '品质经理' },
@@ -16,6 +19,7 @@ export const ACCESS_MESSAGES = {
   'permission.publishStandards': { en: 'publish standards', 'zh-CN': '发布标准' },
   'permission.publishEditions': { en: 'publish editions', 'zh-CN': '发布版本集' },
   'permission.readAuditTrail': { en: 'read audit trail', 'zh-CN': '查看审计追踪' },
+  'permission.cancelInstances': { en: 'cancel workflow instances', 'zh-CN': '取消流程实例' },
   'permission.verifyAuditChain': { en: 'verify audit chain', 'zh-CN': '校验审计链' },
   'permission.manageUsers': { en: 'manage users', 'zh-CN': '管理用户' },
   'permission.readInspections': { en: 'read inspections', 'zh-CN': '查看检查记录' },
@@ -27,6 +31,18 @@ export const ACCESS_MESSAGES = {
   'permission.manageWorkflows': { en: 'manage workflows', 'zh-CN': '管理流程' },
   'permission.submitProposals': { en: 'submit innovation-fund proposals', 'zh-CN': '提交创新基金提案' },
   'permission.readAllProposals': { en: 'read every innovation-fund proposal', 'zh-CN': '查看全部创新基金提案' },
+  'permission.readFlyingInspections': { en: 'see regional flying inspections', 'zh-CN': '查看区域飞检' },
+  'permission.readFeedback': { en: 'read customer feedback', 'zh-CN': '查看客户反馈' },
+  'permission.recordFeedback': { en: 'record customer feedback', 'zh-CN': '登记客户反馈' },
+  'permission.importFeedback': { en: 'import customer feedback', 'zh-CN': '导入客户反馈' },
+  'permission.manageSurveys': { en: 'manage surveys', 'zh-CN': '管理满意度调查' },
+  'permission.readSurveyResults': { en: 'read survey results', 'zh-CN': '查看调查结果' },
+  'permission.manageTraining': { en: 'manage trainings', 'zh-CN': '管理标准培训' },
+  'permission.readTraining': { en: 'read trainings and their effect', 'zh-CN': '查看培训及效果评估' },
+  'permission.takeQuizzes': { en: 'take training quizzes', 'zh-CN': '参加培训测验' },
+  'permission.recordCoaching': { en: 'record on-site coaching', 'zh-CN': '记录现场指导' },
+  'permission.runAssessments': { en: 'run scenario and mystery-customer assessments', 'zh-CN': '组织情景模拟考核和神秘客户暗访' },
+  'permission.manageQualifications': { en: 'manage qualification requirements', 'zh-CN': '管理资质要求' },
 } as const;
 
 export const accessMessage = messageFactory(ACCESS_MESSAGES);

@@ -5,7 +5,9 @@ export type Job =
   /** a workflow timer falls due at `dueAt` */
   | { kind: 'fire-timer'; timerId: number; dueAt: Date }
   /** an inspection's major and critical findings open their rectifications */
-  | { kind: 'open-rectifications'; inspectionId: number };
+  | { kind: 'open-rectifications'; inspectionId: number }
+  /** the daily certificate-expiry warnings of `day` (YYYY-MM-DD, China time), run from `runAt` */
+  | { kind: 'qualification-warnings'; day: string; runAt: Date };
 
 /**
  * The jobs port of the service context. A service records the jobs its change causes on the

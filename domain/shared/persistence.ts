@@ -28,6 +28,24 @@ export async function advisoryLock(em: EntityManager, key: number): Promise<void
   await em.execute('select pg_advisory_xact_lock(?)', [key]);
 }
 
+/**
+ * Reads rows that never change once written (stored checklists, editions and the published
+ * versions they pin) from a read replica when one is configured and `em` is in no transaction.
+ * Replication lags, so what the replica does not hold yet (`found` false), or a replica that
+ * fails, is read from the primary: such rows are either complete on the replica or absent.
+ */
+export async function readImmutable<T>(em: EntityManager, sql: string, params: unknown[], found: (rows: T[]) => boolean = (rows) => rows.length > 0): Promise<T[]> {
+  if (!em.isInTransaction() && em.getConnection('read') !== em.getConnection('write')) {
+    try {
+      const rows = await em.execute<T[]>(sql, params, { method: 'all', connectionType: 'read' });
+      if (found(rows)) return rows;
+    } catch {
+      // the replica is down or restarting: the primary answers
+    }
+  }
+  return em.execute<T[]>(sql, params);
+}
+
 /** Whether an insert or update failed on a unique constraint. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof UniqueConstraintViolationException;

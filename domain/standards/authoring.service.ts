@@ -1,20 +1,34 @@
 import { inTransaction } from '../shared/persistence.ts';
 import { issue, ValidationError, type Issue } from '../shared/errors.ts';
-import { authorize } from '../shared/access.ts';
+import { authorize, type Actor } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { standardMessage as m } from './standard.messages.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import { createDraft } from './standard.service.ts';
 import type { StandardVersionView } from './standard.views.ts';
 import { nextFreeCode, standardTemplate } from './template.ts';
+import { allowedParents, STANDARD_CODE, treeCode } from './namespace.ts';
+import { maintainsBaseline, organisationPrefix } from './ownership.service.ts';
+import type { EntityManager } from '../shared/persistence.ts';
 
-const CODE = /^M[0-9]{2}(\.P[0-9]{2}(\.W[0-9]{3})?)?$/;
+const CODE = STANDARD_CODE;
 const MAX_TITLE = 200;
 
 /** The code the next document under `parent` (a module when null) would get. */
 export async function proposeCode(ctx: ServiceContext, parent: string | null): Promise<string | null> {
-  authorize(ctx.actor, 'editStandards');
-  return nextFreeCode(parent, await repo.codes(ctx.em)) ?? null;
+  const actor = authorize(ctx.actor, 'editStandards');
+  return freeCode(ctx.em, actor, parent);
+}
+
+/**
+ * The next free code under `parent`: a baseline code for the baseline's maintainer, else one in the
+ * organisation's namespace (`JINGHUA-M03.P01.W028`, numbered past the baseline's and its own).
+ */
+async function freeCode(em: EntityManager, actor: Actor, parent: string | null): Promise<string | null> {
+  const codes = await repo.codes(em);
+  if (await maintainsBaseline(em, actor)) return nextFreeCode(parent, codes) ?? null;
+  const next = nextFreeCode(parent === null ? null : treeCode(parent), [...codes].map(treeCode));
+  return next ? `${await organisationPrefix(em, actor.organisationId!)}-${next}` : null;
 }
 
 /** Problems with the parent: it must exist, not be retired, and be a module or procedure. */
@@ -30,8 +44,8 @@ async function parentIssues(ctx: ServiceContext, parent: string | null): Promise
 /** Problems with the code: well-formed, directly under the parent, not taken. */
 async function codeIssues(ctx: ServiceContext, code: string, parent: string | null): Promise<Issue[]> {
   if (!CODE.test(code)) return [issue('/code', m('standard.code_malformed', { code }))];
-  const parentOfCode = code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : null;
-  if (parentOfCode !== parent) {
+  const parents = allowedParents(code);
+  if (parent === null ? parents.length > 0 : !parents.includes(parent)) {
     return [issue('/code', parent ? m('standard.code_not_under', { code, parent }) : m('standard.code_not_module', { code }))];
   }
   if (await repo.findDocument(ctx.em, code)) return [issue('/code', m('standard.code_taken', { code }))];
@@ -46,7 +60,7 @@ async function codeIssues(ctx: ServiceContext, code: string, parent: string | nu
  * name the input field (`/title`, `/parent`, `/code`); nothing is stored then.
  */
 export async function createStandard(ctx: ServiceContext, input: { parent?: string | null; code?: string | null; title: string; note?: string | null }): Promise<StandardVersionView> {
-  authorize(ctx.actor, 'editStandards');
+  const actor = authorize(ctx.actor, 'editStandards');
   const parent = input.parent?.trim() || null;
   const title = input.title.trim();
   return inTransaction(ctx.em, async (em) => {
@@ -58,7 +72,7 @@ export async function createStandard(ctx: ServiceContext, input: { parent?: stri
     let code = input.code?.trim() || null;
     if (!issues.some((i) => i.pointer === '/parent')) {
       if (code === null) {
-        code = nextFreeCode(parent, await repo.codes(em)) ?? null;
+        code = await freeCode(em, actor, parent);
         if (code === null) issues.push(issue('/code', m('standard.codes_used_up', { parent: parent ?? '—' })));
       } else {
         issues.push(...(await codeIssues(tx, code, parent)));

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import type { IStandardVersion } from './standard-version.entity.ts';
 import { standardRepository as repo } from './standard.repository.ts';
 import { standardMessage as m } from './standard.messages.ts';
+import { ownerForChange } from './ownership.service.ts';
 
 export const FOUR_EYES_SETTING = 'standards.fourEyes';
 
@@ -79,6 +80,7 @@ export async function discardDraft(ctx: ServiceContext, code: string, note?: str
   const actor = authorize(ctx.actor, 'editStandards');
   return inTransaction(ctx.em, async (em) => {
     const doc = await repo.getDocument(em, code);
+    await ownerForChange(em, actor, code, doc);
     const open = await repo.findOpenVersion(em, code);
     if (!open) throw new ConflictError(m('standard.discard_published', { code }));
     const detail = { version: open.version, status: open.status, contentHash: open.contentHash, title: open.title, note: note?.trim() || null };

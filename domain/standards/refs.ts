@@ -16,7 +16,7 @@ export interface StandardRef {
   fragment?: string;
 }
 
-const REF_PATTERN = /^urn:pinzhi:std:([A-Z0-9.]+)(?:@(\d+))?(?:#(.*))?$/;
+const REF_PATTERN = /^urn:pinzhi:std:([A-Z0-9.-]+)(?:@(\d+))?(?:#(.*))?$/;
 
 /** Parses a `urn:pinzhi:std:` reference; undefined for local (`#…`) and foreign refs. */
 export function parseStandardRef(ref: string): Omit<StandardRef, 'pointer'> | undefined {

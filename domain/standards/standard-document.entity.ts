@@ -14,6 +14,8 @@ export const StandardDocument = defineEntity({
     retired: p.boolean(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    /** null: the shared baseline library; else the organisation whose own addition this is */
+    organisationId: p.integer().nullable(),
   },
 });
 export type IStandardDocument = InferEntity<typeof StandardDocument>;

@@ -35,6 +35,18 @@ export const standardRepository = {
     return row;
   },
 
+  /** The organisation that maintains the shared baseline library (the setting `library.baselineOwner`, else the first). */
+  async baselineOwner(em: EntityManager): Promise<number> {
+    const [row] = await em.execute<{ owner: number }[]>('select "pinzhi_baseline_owner"() as owner');
+    return Number(row.owner);
+  },
+
+  /** An organisation's code (its additions' namespace comes from it); null when the caller cannot see it. */
+  async organisationCode(em: EntityManager, organisationId: number): Promise<string | null> {
+    const [row] = await em.execute<{ code: string }[]>('select code from organisation where id = ?', [organisationId]);
+    return row?.code ?? null;
+  },
+
   /** Adds a version to the unit of work (written with the caller's transaction). */
   insertVersion(em: EntityManager, version: NewRow<IStandardVersion>): IStandardVersion {
     return em.create(StandardVersion, version);
@@ -61,9 +73,9 @@ export const standardRepository = {
     return new Map((await em.find(StandardDocument, {}, { fields: ['code', 'kind'] })).map((d) => [d.code, d.kind]));
   },
 
-  /** The published version of every document that is not retired, by code. */
+  /** The published version of every baseline document that is not retired, by code (organisations' additions are pinned by their own editions). */
   async publishedHeads(em: EntityManager): Promise<{ code: string; version: number }[]> {
-    const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
+    const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false, organisationId: null }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
     return docs.map((d) => ({ code: d.code, version: d.publishedVersion! }));
   },
 

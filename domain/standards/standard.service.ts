@@ -17,6 +17,7 @@ import type { ServiceContext } from '../shared/service-context.ts';
 import { parseSchema, toVersionView, type StandardVersionView } from './standard.views.ts';
 import { PLACE_KINDS } from './place-kinds.ts';
 import { assertSeparateApprover } from './document-control.service.ts';
+import { ownerForChange } from './ownership.service.ts';
 
 
 /** Validates a document and checks that it is the document `code` names. */
@@ -121,6 +122,7 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
   return inTransaction(ctx.em, async (em) => {
     const now = new Date();
     let doc = await repo.findDocument(em, input.code);
+    const owner = await ownerForChange(em, actor, input.code, doc);
     let schema: JsonObject;
     if (!doc) {
       if (input.schema === undefined || input.schema === null) {
@@ -133,7 +135,7 @@ export async function createDraft(ctx: ServiceContext, input: { code: string; sc
       }
       doc = await repo.insertDocument(em, {
         code: identity.code, kind: identity.kind, parentCode: identity.parent, title: identity.title,
-        latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now,
+        latestVersion: 0, publishedVersion: null, retired: false, createdAt: now, updatedAt: now, organisationId: owner,
       });
     } else {
       const open = await repo.findOpenVersion(em, input.code);
@@ -178,6 +180,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
   const schema = input.schema as JsonObject;
   return inTransaction(ctx.em, async (em) => {
     const doc = await repo.getDocument(em, input.code);
+    await ownerForChange(em, actor, input.code, doc);
     assertSameIdentity(doc, identity);
     const draft = await repo.findOpenVersion(em, input.code);
     if (!draft || draft.status !== 'draft') {
@@ -203,7 +206,7 @@ export async function updateDraft(ctx: ServiceContext, input: { code: string; sc
 async function transition(ctx: ServiceContext, code: string, from: string, action: string, note: string | null, apply: (row: IStandardVersion, actor: Actor, now: Date, em: EntityManager) => Promise<void> | void, permission: 'editStandards' | 'publishStandards'): Promise<StandardVersionView> {
   const actor = authorize(ctx.actor, permission);
   return inTransaction(ctx.em, async (em) => {
-    await repo.getDocument(em, code);
+    await ownerForChange(em, actor, code, await repo.getDocument(em, code));
     const open = await repo.findOpenVersion(em, code);
     if (!open || open.status !== from) {
       throw new ConflictError(open ? m('standard.wrong_status', { code, version: open.version, status: open.status, expected: from }) : m('standard.no_open_version', { code, status: from }), open?.revision ?? null);
@@ -261,6 +264,7 @@ export async function retire(ctx: ServiceContext, code: string, note: string, op
   if (!note?.trim()) throw new ValidationError(m('standard.retire_note_required'), [issue('', sharedMessage('value.note_required'))]);
   return inTransaction(ctx.em, async (em) => {
     const doc = await repo.getDocument(em, code);
+    await ownerForChange(em, actor, code, doc);
     if (doc.retired || doc.publishedVersion === null) throw new ConflictError(m(doc.retired ? 'standard.already_retired' : 'standard.never_published', { code }));
     const referrers = await repo.findPublishedReferrers(em, code);
     if (referrers.length > 0) throw new ConflictError(m('standard.still_referred', { code, referrers }));

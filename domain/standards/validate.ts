@@ -8,6 +8,7 @@ import { standardMessage as m } from './standard.messages.ts';
 import { escapePointerToken, isJsonObject, pointer, type JsonObject, type JsonValue } from '../shared/json.ts';
 import { collectStandardRefs, localRefCycle, STD_URN_PREFIX } from './refs.ts';
 import { unsatisfiableIssues } from './satisfiable.ts';
+import { allowedParents } from './namespace.ts';
 
 export type StandardKind = 'module' | 'procedure' | 'instruction';
 
@@ -78,8 +79,9 @@ function structuralIssues(doc: JsonObject): Issue[] {
   const depth = code.split('.').length;
   const expectedKind: StandardKind = depth === 1 ? 'module' : depth === 2 ? 'procedure' : 'instruction';
   if (kind !== expectedKind) issues.push(issue('/x-standard/kind', m('standard.kind_mismatch', { code, expected: expectedKind, kind })));
-  const expectedParent = depth > 1 ? code.split('.').slice(0, -1).join('.') : null;
-  if (expectedParent && std.parent !== expectedParent) {
+  const parents = allowedParents(code);
+  const expectedParent = parents[0] ?? null;
+  if (expectedParent && !parents.includes(String(std.parent))) {
     issues.push(issue('/x-standard/parent', m('standard.parent_mismatch', { code, parent: expectedParent })));
   }
   const properties = isJsonObject(doc.properties) ? doc.properties : {};

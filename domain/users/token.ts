@@ -1,15 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ROLES, type Actor, type Role } from '../shared/access.ts';
-
 interface TokenPayload {
   sub: string;
-  roles: Role[];
   exp: number;
 }
 
 /**
  * Stateless bearer tokens: base64url(JSON payload) + "." + base64url(HMAC-SHA256). Any server
- * sharing the secret can verify one without a database round trip.
+ * sharing the secret can verify one without a database round trip. A token names the person only:
+ * what they may do, and where, is read from their memberships on every request.
  */
 export class TokenService {
   readonly #secret: string;
@@ -21,14 +19,14 @@ export class TokenService {
   }
 
   /** Issues a token for a user. */
-  issue(actor: Actor, now = Date.now()): { token: string; expiresAt: Date } {
+  issue(username: string, now = Date.now()): { token: string; expiresAt: Date } {
     const exp = Math.floor(now / 1000) + this.#ttlSeconds;
-    const payload = Buffer.from(JSON.stringify({ sub: actor.username, roles: [...actor.roles], exp } satisfies TokenPayload)).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: username, exp } satisfies TokenPayload)).toString('base64url');
     return { token: `${payload}.${this.#sign(payload)}`, expiresAt: new Date(exp * 1000) };
   }
 
-  /** The actor a token stands for, or null when it is malformed, forged or expired. */
-  verify(token: string, now = Date.now()): Actor | null {
+  /** The username a token stands for, or null when it is malformed, forged or expired. */
+  verify(token: string, now = Date.now()): string | null {
     const [payload, signature, extra] = token.split('.');
     if (!payload || !signature || extra !== undefined) return null;
     const expected = Buffer.from(this.#sign(payload));
@@ -36,9 +34,9 @@ export class TokenService {
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
     try {
       const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TokenPayload;
-      if (typeof data.sub !== 'string' || !Array.isArray(data.roles) || typeof data.exp !== 'number') return null;
+      if (typeof data.sub !== 'string' || typeof data.exp !== 'number') return null;
       if (data.exp * 1000 <= now) return null;
-      return { username: data.sub, roles: data.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) };
+      return data.sub;
     } catch {
       return null;
     }

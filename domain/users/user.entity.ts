@@ -16,7 +16,8 @@ export const User = defineEntity({
     username: p.string().unique(),
     displayName: p.string(),
     passwordHash: p.string(),
-    roles: p.json<string[]>(),
+    /** the organisation the person works for; their roles there are memberships */
+    organisationId: p.integer().nullable(),
     qualifications: p.json<Qualification[]>(),
     active: p.boolean(),
     createdAt: p.datetime(),

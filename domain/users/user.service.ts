@@ -9,6 +9,7 @@ import type { IUser, Qualification } from './user.entity.ts';
 import { userRepository } from './user.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { ROLES, type Actor, type Role } from '../shared/access.ts';
+import { organisationRepository } from '../organisations/organisation.repository.ts';
 import type { TokenService } from './token.ts';
 import { assertNotLocked, recordFailure, recordSuccess } from './login-throttle.service.ts';
 
@@ -24,8 +25,13 @@ export interface NewUser {
   username: string;
   displayName?: string;
   password: string;
+  /** roles held on the whole organisation (more, lower down, are granted as memberships) */
   roles: string[];
   qualifications?: Qualification[];
+  /** the organisation the person works for: the acting admin's, else the given one, else the first */
+  organisationId?: number;
+  /** no role yet is fine: an administrator grants them at a level afterwards (until then they see nothing) */
+  rolesLater?: boolean;
 }
 
 /** Creates a user with a scrypt-hashed password; records it in the audit chain. */
@@ -34,16 +40,19 @@ export async function createUser(em: EntityManager, actor: Actor, input: NewUser
   if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.username)) issues.push(issue('/username', userMessage('user.username_rule')));
   if (input.password.length < 8) issues.push(issue('/password', userMessage('user.password_rule')));
   const unknown = input.roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (input.roles.length === 0 || unknown.length > 0) issues.push(issue('/roles', unknown.length ? userMessage('user.roles_unknown', { roles: [...ROLES], unknown }) : userMessage('user.roles_rule', { roles: [...ROLES] })));
+  if ((input.roles.length === 0 && !input.rolesLater) || unknown.length > 0) issues.push(issue('/roles', unknown.length ? userMessage('user.roles_unknown', { roles: [...ROLES], unknown }) : userMessage('user.roles_rule', { roles: [...ROLES] })));
   if (issues.length > 0) throw new ValidationError(userMessage('user.invalid', { username: input.username }), issues);
   const passwordHash = await hashPassword(input.password);
+  const organisationId = actor.organisationId ?? input.organisationId ?? 1;
   return inTransaction(em, async (tx) => {
     if (await userRepository.find(tx, input.username)) throw new ConflictError(userMessage('user.exists', { username: input.username }));
-    const user = userRepository.insert(tx, {
-      username: input.username, displayName: input.displayName ?? input.username, passwordHash,
-      roles: input.roles, qualifications: input.qualifications ?? [], active: true, createdAt: new Date(),
+    const now = new Date();
+    const user = await userRepository.add(tx, {
+      username: input.username, displayName: input.displayName ?? input.username, passwordHash, organisationId,
+      qualifications: input.qualifications ?? [], active: true, createdAt: now,
     });
-    await appendAudit(tx, actor, { action: 'user.created', subjectType: 'user', subjectKey: input.username, detail: { roles: input.roles } });
+    for (const role of new Set(input.roles)) organisationRepository.insertMembership(tx, { organisationId, username: input.username, role, createdBy: actor.username, createdAt: now });
+    await appendAudit(tx, { ...actor, organisationId }, { action: 'user.created', subjectType: 'user', subjectKey: input.username, detail: { roles: input.roles } });
     return user;
   });
 }
@@ -62,7 +71,7 @@ export async function login(em: EntityManager, tokens: TokenService, username: s
     throw new InvalidCredentialsError();
   }
   await recordSuccess(em, user.username);
-  const { token, expiresAt } = tokens.issue({ username: user.username, roles: user.roles as Role[] });
+  const { token, expiresAt } = tokens.issue(user.username);
   return { token, expiresAt, user };
 }
 

@@ -13,6 +13,7 @@ import { parseSchema } from '../standards/standard.views.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { TOUCHPOINTS, variantRepository as variants } from './variant.repository.ts';
 import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
+import { assertBaselineOwner } from '../standards/ownership.service.ts';
 
 /**
  * Stores a variant as the profile's next version when its overlays differ from the latest, after
@@ -21,6 +22,7 @@ import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
  */
 export async function saveVariant(em: EntityManager, actor: Actor, variant: Variant, provenance: { author: string; note: string | null }): Promise<IVariantVersion> {
   authorize(actor, 'publishStandards');
+  await assertBaselineOwner(em, actor);
   for (const [i, overlay] of variant.overlays.entries()) {
     const doc = await repo.findDocument(em, overlay.code);
     if (!doc || doc.publishedVersion == null) throw new ValidationError(variantMessage('variant.base_unpublished', { profile: variant.profile, code: overlay.code }), [issue(`/overlays/${i}/code`, variantMessage('variant.code_unpublished', { code: overlay.code }))]);

@@ -4,6 +4,8 @@ import { type DocumentLimits } from '../shared/limits.ts';
 import type { Actor } from '../shared/access.ts';
 import { createDraft, publish, returnToDraft, submitForReview } from '../standards/standard.service.ts';
 import { standardRepository } from '../standards/standard.repository.ts';
+import { openTrainingForCurrent } from '../training/training.service.ts';
+import { DomainError } from '../shared/errors.ts';
 
 /** What a built-in service action may use: the transaction, the instance, and a way to start another workflow. */
 export interface ActionContext {
@@ -29,6 +31,21 @@ export const SERVICE_ACTIONS: Record<string, (ctx: ActionContext, effect: Servic
     const code = typeof effect.variables.code === 'string' ? effect.variables.code : null;
     const id = await ctx.startWorkflow('standard-revision', { code, findingId: effect.variables.findingId ?? null, rectificationInstance: ctx.instanceId, reason: effect.variables.preventionNote ?? null }, code);
     return { revisionInstance: id, code };
+  },
+  /**
+   * Opens a training (标准培训) of the standard's current published version, or reuses the one open
+   * for it. A standard that cannot be trained (not a work instruction, never published) does not
+   * stop the rectification: the history records why no training was opened.
+   */
+  openTraining: async (ctx, effect) => {
+    const code = String(effect.variables.code ?? '');
+    try {
+      const { training, reused } = await openTrainingForCurrent({ em: ctx.em, actor: ctx.actor, limits: ctx.limits }, code);
+      return { trainingId: training.id, code, version: training.version, reused };
+    } catch (error) {
+      if (error instanceof DomainError) return { trainingId: null, code, notOpened: error.code };
+      throw error;
+    }
   },
   /** Opens a draft of the standard (`code`) unless one is open already. */
   openStandardDraft: async (ctx, effect) => {

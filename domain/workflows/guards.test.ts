@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { seed } from '../../server/bootstrap.ts';
-import { SYSTEM_ACTOR, type Actor } from '../shared/access.ts';
+import { SYSTEM_ACTOR, organisationActor, type Actor } from '../shared/access.ts';
 import { closeFindingOf } from '../findings/finding.repository.ts';
 import { deployWorkflow } from './definition.service.ts';
 import { cancelInstance, startWorkflow } from './instance.service.ts';
@@ -15,7 +15,7 @@ import { failingValue, passingAnswers } from '../checklists/sample-answers.ts';
 let t: TestApp;
 let findingId: number;
 let minorTitle: string;
-const as = (username: string, role: Actor['roles'][number]) => t.app.context({ username, roles: [role] });
+const as = (username: string, role: Actor['roles'][number]) => t.app.context(organisationActor(username, [role]));
 const manager = () => as('manager', 'quality_manager');
 const XML = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:pinzhi="urn:pinzhi:bpmn" id="d" targetNamespace="urn:t"><bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s" />${body}<bpmn:endEvent id="e" /></bpmn:process></bpmn:definitions>`;
 const ASSIGNED = XML('<bpmn:userTask id="confirm" name="确认" pinzhi:candidateRole="quality_manager" pinzhi:assignee="who" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="confirm" /><bpmn:sequenceFlow id="f2" sourceRef="confirm" targetRef="e" />');
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const inspector = as('inspector', 'inspector');
   const { checklist } = await getChecklist(inspector, { projectId: 1, tier: 'quarterly', scope: 'M03.P01' });
   const photos = ['a', 'b', 'c', 'd', 'e'].map((c) => c.repeat(64));
-  for (const p of photos) await t.em().execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, 'image/png', 9, 'inspector', now())`, [p]);
+  for (const p of photos) await t.em().execute(`insert into photo (organisation_id, sha256, mime, bytes, uploaded_by, created_at) values (1, ?, 'image/png', 9, 'inspector', now())`, [p]);
   const minor = checklist.items.find((i) => i.severity === 'minor' && failingValue(i) !== null)!;
   const answers = passingAnswers(checklist.items, photos).map((a) => (a.itemId === minor.id ? { itemId: a.itemId, value: failingValue(minor), photos: [photos[0]] } : a));
   minorTitle = minor.title;

@@ -1,5 +1,5 @@
 import { ValidationError, issue } from '../shared/errors.ts';
-import { authorize } from '../shared/access.ts';
+import { scopeOf } from '../organisations/scope.ts';
 import { workflowMessage } from './workflow.messages.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
@@ -12,7 +12,7 @@ const INSTANCES: Keyset<WorkflowInstance> = { list: 'workflowInstances', columns
 
 /** Workflow instances, newest first, by process key, status and business key, a page at a time. */
 export async function listInstances(ctx: ServiceContext, filter: InstanceFilter, page: PageArgs): Promise<Page<WorkflowInstance>> {
-  authorize(ctx.actor, 'readStandards');
+  const scoped = { ...filter, scope: scopeOf(ctx.actor, 'readStandards') };
   if (filter.status && !STATUSES.includes(filter.status)) throw new ValidationError(workflowMessage('instance.status_unknown', { status: filter.status }), [issue('/status', workflowMessage('instance.status_rule', { statuses: STATUSES }))]);
-  return keysetPage(INSTANCES, page, (window) => instanceRepository.window(ctx.em, filter, INSTANCES, window), () => instanceRepository.count(ctx.em, filter));
+  return keysetPage(INSTANCES, page, (window) => instanceRepository.window(ctx.em, scoped, INSTANCES, window), () => instanceRepository.count(ctx.em, scoped));
 }

@@ -1,3 +1,4 @@
+import type { Scope } from '../organisations/scope.ts';
 import type { EntityManager } from '../shared/persistence.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { sqlWindow } from '../shared/keyset-query.ts';
@@ -19,6 +20,9 @@ export interface WorkflowInstance {
   /** running, completed, cancelled or incident */
   status: string;
   businessKey: string | null;
+  organisationId: number;
+  /** the project whose work it is, or none */
+  projectId: number | null;
   snapshot: Snapshot;
   revision: number;
   startedBy: string;
@@ -46,6 +50,8 @@ interface InstanceRow {
   definition_version: number;
   status: string;
   business_key: string | null;
+  organisation_id: number;
+  project_id: number | null;
   snapshot_json: string;
   revision: number;
   started_by: string;
@@ -65,7 +71,7 @@ function readIncident(stored: string | null): MessageData | null {
 const writeIncident = (incident: MessageData | null): string | null => (incident ? JSON.stringify({ code: incident.code, params: incident.params }) : null);
 
 export const toInstance = (r: InstanceRow): WorkflowInstance => ({
-  id: r.id, definitionKey: r.definition_key, definitionVersion: r.definition_version, status: r.status, businessKey: r.business_key,
+  id: r.id, definitionKey: r.definition_key, definitionVersion: r.definition_version, status: r.status, businessKey: r.business_key, organisationId: r.organisation_id, projectId: r.project_id,
   snapshot: JSON.parse(r.snapshot_json) as Snapshot, revision: r.revision, startedBy: r.started_by, startedAt: new Date(r.started_at),
   updatedAt: new Date(r.updated_at), endedAt: r.ended_at ? new Date(r.ended_at) : null, incident: readIncident(r.incident),
 });
@@ -74,6 +80,8 @@ const list = (states: string[]) => states.join(',');
 
 /** Which instances a list shows: by process key, status and business key. */
 export interface InstanceFilter {
+  /** the reader's organisation and projects (instances of no project are the organisation's) */
+  scope?: Scope;
   key?: string | null;
   /** running, completed, cancelled or incident */
   status?: string | null;
@@ -86,6 +94,11 @@ function filterSql(filter: InstanceFilter): { where: string; params: unknown[] }
   if (filter.key) { conditions.push('definition_key = ?'); params.push(filter.key); }
   if (filter.status) { conditions.push('status = ?'); params.push(filter.status); }
   if (filter.businessKey) { conditions.push('business_key = ?'); params.push(filter.businessKey); }
+  if (filter.scope?.organisationId != null) { conditions.push('organisation_id = ?'); params.push(filter.scope.organisationId); }
+  if (filter.scope && filter.scope.projects !== null) {
+    conditions.push(filter.scope.projects.length ? `(project_id is null or project_id in (${filter.scope.projects.map(() => '?').join(', ')}))` : 'project_id is null');
+    params.push(...filter.scope.projects);
+  }
   return { where: conditions.join(' and '), params };
 }
 
@@ -113,10 +126,10 @@ export const instanceRepository = {
     return row ? toInstance(row) : null;
   },
 
-  async insert(em: EntityManager, i: { definitionKey: string; definitionVersion: number; status: string; businessKey: string | null; snapshot: unknown; startedBy: string; now: Date; incident: MessageData | null }): Promise<number> {
+  async insert(em: EntityManager, i: { definitionKey: string; definitionVersion: number; status: string; businessKey: string | null; projectId: number | null; snapshot: unknown; startedBy: string; now: Date; incident: MessageData | null }): Promise<number> {
     const [row] = await em.execute<{ id: number }[]>(
-      `insert into workflow_instance (definition_key, definition_version, status, business_key, snapshot_json, revision, started_by, started_at, updated_at, ended_at, incident) values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
-      [i.definitionKey, i.definitionVersion, i.status, i.businessKey, JSON.stringify(i.snapshot), i.startedBy, i.now, i.now, i.status === 'completed' ? i.now : null, writeIncident(i.incident)]);
+      `insert into workflow_instance (definition_key, definition_version, status, business_key, project_id, snapshot_json, revision, started_by, started_at, updated_at, ended_at, incident) values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
+      [i.definitionKey, i.definitionVersion, i.status, i.businessKey, i.projectId, JSON.stringify(i.snapshot), i.startedBy, i.now, i.now, i.status === 'completed' ? i.now : null, writeIncident(i.incident)]);
     return row.id;
   },
 

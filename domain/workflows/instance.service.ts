@@ -1,10 +1,11 @@
-import { ConflictError, issue, ValidationError } from '../shared/errors.ts';
+import { ConflictError, issue, ValidationError, NotFoundError } from '../shared/errors.ts';
 import { workflowMessage } from './workflow.messages.ts';
 import { inTransaction } from '../shared/persistence.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../shared/service-context.ts';
 import { appendAudit } from '../audit/audit.service.ts';
-import { authorize, type Actor } from '../shared/access.ts';
+import { authorize, type Actor, type Permission } from '../shared/access.ts';
+import { scopeOf, visibleOr } from '../organisations/scope.ts';
 import { instanceRepository, type HistoryEntry, type WorkflowInstance } from './instance.repository.ts';
 import { loadInstance, startInTransaction, type Tx } from './step.service.ts';
 import { taskRepository, type WorkflowTask } from './task.repository.ts';
@@ -25,8 +26,9 @@ export async function startWorkflowIn(tx: Tx, actor: Actor, key: string, variabl
 
 /** Cancels a running instance: its open tasks and armed timers end with it, and the owner of its business key hears of it. */
 export async function cancelInstance(ctx: JobsContext, id: number, reason: string): Promise<WorkflowInstance> {
-  const actor = authorize(ctx.actor, 'manageWorkflows');
+  const actor = authorize(ctx.actor, 'cancelInstances');
   if (!reason?.trim()) throw new ValidationError(workflowMessage('instance.cancel_reason_required'), [issue('/reason', workflowMessage('instance.reason_required'))]);
+  await getInstance(ctx, id, 'cancelInstances');
   await inTransaction(ctx.em, async (em) => {
     const instance = await loadInstance(em, id);
     if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(workflowMessage('instance.not_running', { id, status: instance.status }));
@@ -39,19 +41,23 @@ export async function cancelInstance(ctx: JobsContext, id: number, reason: strin
   return loadInstance(ctx.em, id);
 }
 
-export async function getInstance(ctx: ServiceContext, id: number): Promise<WorkflowInstance> {
-  authorize(ctx.actor, 'readStandards');
-  return loadInstance(ctx.em, id);
+/**
+ * An instance the caller may read: of their organisation, and of a project they reach or of none;
+ * any other answers as a missing one.
+ */
+export async function getInstance(ctx: ServiceContext, id: number, permission: Permission = 'readStandards'): Promise<WorkflowInstance> {
+  const scope = scopeOf(ctx.actor, permission);
+  return visibleOr(scope, await instanceRepository.get(ctx.em, id), () => new NotFoundError(workflowMessage('instance.not_found', { id }), String(id)));
 }
 
 /** Every recorded step of an instance, oldest first. */
-export function instanceHistory(ctx: ServiceContext, id: number): Promise<HistoryEntry[]> {
-  authorize(ctx.actor, 'readStandards');
+export async function instanceHistory(ctx: ServiceContext, id: number): Promise<HistoryEntry[]> {
+  await getInstance(ctx, id);
   return instanceRepository.history(ctx.em, id);
 }
 
 /** Every task an instance opened, oldest first. */
-export function instanceTasks(ctx: ServiceContext, id: number): Promise<WorkflowTask[]> {
-  authorize(ctx.actor, 'readStandards');
+export async function instanceTasks(ctx: ServiceContext, id: number): Promise<WorkflowTask[]> {
+  await getInstance(ctx, id);
   return taskRepository.ofInstance(ctx.em, id);
 }

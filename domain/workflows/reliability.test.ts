@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenService } from '../users/token.ts';
 import { freePort, scratchDatabase } from '../../test/harness.ts';
+import { forkEm, openOrm } from '../../server/db/orm.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createUser } from '../users/user.service.ts';
+import { SYSTEM_ACTOR } from '../shared/access.ts';
 
 /**
  * Real server processes, killed with SIGKILL mid-flow. On PostgreSQL (TEST_DATABASE_URL) two
@@ -11,7 +15,7 @@ import { freePort, scratchDatabase } from '../../test/harness.ts';
  * on the same data folder (PGlite serves one process).
  */
 const SECRET = 'reliability-secret';
-const token = new TokenService(SECRET, 3600).issue({ username: 'admin', roles: ['admin'] }).token;
+const token = new TokenService(SECRET, 3600).issue('admin').token;
 const main = new URL('../../server/main.ts', import.meta.url).pathname;
 const serverUrl = process.env.TEST_DATABASE_URL;
 let env: Record<string, string>;
@@ -70,7 +74,12 @@ beforeAll(async () => {
     env = { DATA_DIR: dir, AUTH_SECRET: SECRET, SEED: 'false', DATABASE_URL: '' };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-});
+  // the administrator the token names (what they may do is read from their memberships)
+  const config = loadConfig(env);
+  const orm = await openOrm({ ...config, databaseUrl: env.DATABASE_URL || undefined });
+  await createUser(forkEm(orm), SYSTEM_ACTOR, { username: 'admin', password: 'reliability-admin', roles: ['admin'] });
+  await orm.close();
+}, 120_000);
 afterAll(() => cleanup());
 
 it('loses no instance and fires every timer once in effect when a server is killed with SIGKILL mid-flow', async () => {

@@ -18,7 +18,7 @@ const complete = async (who: string, id: number, data: Record<string, unknown>) 
 beforeAll(async () => {
   t = await startTestApp({ demoUsers: false });
   await seed(t.app, () => {});
-  expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual(['innovation-fund', 'rectification', 'standard-revision']);
+  expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual(['complaint', 'innovation-fund', 'rectification', 'standard-revision']);
   tokens = Object.fromEntries(await Promise.all(['manager', 'reviewer', 'inspector', 'pm', 'committee', 'admin'].map(async (u) => [u, await t.login(u)])));
 }, 120_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(() => t.close());
@@ -38,9 +38,9 @@ describe('the shipped processes', () => {
     const list = (await gql('inspector', '{ checklist(projectId: 1, tier: quarterly, scope: "M03.P01.W002") { ... on Checklist { id items { id key severity input schema evidence rectifyWithinHours } } } }')).data.checklist;
     const major = list.items.find((i: { severity: string; input: string }) => i.severity === 'major' && i.input === 'boolean');
     const photo = 'e'.repeat(64);
-    await t.em().execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, 'image/png', 9, 'inspector', now())`, [photo]);
+    await t.em().execute(`insert into photo (organisation_id, sha256, mime, bytes, uploaded_by, created_at) values (1, ?, 'image/png', 9, 'inspector', now())`, [photo]);
     const answers = passingAnswers(list.items, Array(10).fill(0).map((_, i) => String(i).repeat(64))).map((a) => (a.itemId === major.id ? { itemId: a.itemId, value: false, photos: [photo] } : a));
-    for (const a of answers) for (const p of [...(a.photos ?? []), ...(Array.isArray(a.value) ? a.value : [])]) await t.em().execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, 'image/png', 9, 'inspector', now()) on conflict do nothing`, [p]);
+    for (const a of answers) for (const p of [...(a.photos ?? []), ...(Array.isArray(a.value) ? a.value : [])]) await t.em().execute(`insert into photo (organisation_id, sha256, mime, bytes, uploaded_by, created_at) values (1, ?, 'image/png', 9, 'inspector', now()) on conflict do nothing`, [p]);
     const submitted = await gql('inspector', 'mutation ($c: String!, $a: [AnswerInput!]!) { submitInspection(checklistId: $c, clientSubmissionId: "rect-1", answers: $a) { __typename ... on SubmitInspectionSuccess { inspection { findings { id severity status } } } ... on Error { message } } }', { c: list.id, a: answers });
     const finding = submitted.data.submitInspection.inspection.findings[0];
     expect(finding).toMatchObject({ severity: 'major', status: 'open' });

@@ -2,7 +2,9 @@ import { ConflictError, issue, NotFoundError, ValidationError } from '../shared/
 import { workflowMessage } from './workflow.messages.ts';
 import type { EntityManager } from '../shared/persistence.ts';
 import { DEFAULT_LIMITS } from '../shared/limits.ts';
-import type { Actor } from '../shared/access.ts';
+import { holdsOn, PERMISSIONS, type Actor } from '../shared/access.ts';
+import { projectRepository } from '../projects/project.repository.ts';
+import { projectMessage } from '../projects/project.messages.ts';
 import type { BusinessKeys } from '../shared/business-keys.ts';
 import type { Jobs } from '../shared/jobs.ts';
 import { feelValue } from './compiler/feel.ts';
@@ -55,7 +57,7 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Act
     const value = meta.assignee ? feelValue(meta.assignee, s.variables) : null;
     return { element: task, name: meta.name, role: meta.candidateRole, assignee: typeof value === 'string' && value ? value : null };
   });
-  const unqualified = await unqualifiedAssignees(tx.em, assigned.filter((a): a is typeof a & { assignee: string } => a.assignee !== null));
+  const unqualified = await unqualifiedAssignees(tx.em, await projectOfInstance(tx.em, instance.id), assigned.filter((a): a is typeof a & { assignee: string } => a.assignee !== null));
   if (unqualified.length > 0) {
     if (event !== 'timer') {
       throw new ValidationError(workflowMessage('instance.assignee_unqualified'), unqualified.map((u) => issue(`/${u.element}`, workflowMessage('instance.assignee_lacks_role', { name: u.name, role: u.role, assignee: u.assignee }))));
@@ -79,13 +81,34 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Act
   await tx.jobs.enqueue(tx.em, stored.armed.map((t) => ({ kind: 'fire-timer' as const, timerId: t.id, dueAt: armed.find((x) => x.element === t.element)!.dueAt })));
 }
 
+async function projectOfInstance(em: EntityManager, id: number): Promise<{ organisationId: number; projectId: number | null } | null> {
+  return instanceRepository.get(em, id);
+}
+
+/**
+ * The project an instance started with `projectId` belongs to: it must be a project of the
+ * organisation where the starter may start work (checked here for people; the system's own starts
+ * come from findings it has read). Unknown and foreign projects answer alike: not found.
+ */
+async function projectOfStart(em: EntityManager, who: Actor, given: unknown): Promise<number | null> {
+  if (given === undefined || given === null) return null;
+  const id = typeof given === 'number' ? given : typeof given === 'string' && /^\d{1,9}$/.test(given) ? Number(given) : NaN;
+  if (!Number.isInteger(id)) throw new ValidationError(workflowMessage('instance.project_invalid'), [issue('/variables/projectId', workflowMessage('instance.project_invalid'))]);
+  if (who.reach === undefined) return id;
+  const project = await projectRepository.find(em, id);
+  if (!project || project.organisationId !== who.organisationId || !holdsOn(who, PERMISSIONS.startWorkflows, id)) throw new NotFoundError(projectMessage('project.not_found', { id }), String(id));
+  return id;
+}
+
 /** Starts an instance of the newest version of `key` in the caller's transaction; returns its id. */
 export async function startInTransaction(tx: Tx, key: string, given: Record<string, unknown>, businessKey: string | null, who: Actor, now: Date): Promise<number> {
   const definition = await findDefinition(tx.em, key);
   const variables = await tx.keys.claim(tx.em, key, businessKey, given);
   const r = await runnableOf(tx.em, key, definition.version);
   const s = step(r, null, null, now, variables);
-  const id = await instanceRepository.insert(tx.em, { definitionKey: key, definitionVersion: definition.version, status: s.status, businessKey, snapshot: s.snapshot, startedBy: who.username, now, incident: s.incident });
+  // the instance is the project's work when its variables name one (a finding's rectification does)
+  const projectId = await projectOfStart(tx.em, who, variables.projectId);
+  const id = await instanceRepository.insert(tx.em, { definitionKey: key, definitionVersion: definition.version, status: s.status, businessKey, projectId, snapshot: s.snapshot, startedBy: who.username, now, incident: s.incident });
   await record(tx, { id, revision: null }, r, s, who, 'start', { variables }, now);
   return id;
 }

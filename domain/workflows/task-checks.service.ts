@@ -4,6 +4,8 @@ import { userRepository } from '../users/user.repository.ts';
 import { ValidationError, issue } from '../shared/errors.ts';
 import { workflowMessage } from './workflow.messages.ts';
 import type { PhotoRef } from './form-photos.ts';
+import { holdsOn, type Actor, type Role } from '../shared/access.ts';
+import { actorOf } from '../organisations/actor.service.ts';
 
 /** Every photo a task's form data names must have been uploaded. */
 export async function assertPhotosUploaded(em: EntityManager, taskId: number, refs: PhotoRef[]): Promise<void> {
@@ -14,11 +16,18 @@ export async function assertPhotosUploaded(em: EntityManager, taskId: number, re
 }
 
 /**
- * Checks who the tasks a step opens would be assigned to: an assignee must be an active user
- * holding the task's role. Returns the tasks whose assignee does not qualify.
+ * Checks who the tasks a step opens would be assigned to: an assignee must be an active user of the
+ * instance's organisation holding the task's role (or admin) on the instance's project — on it, its
+ * region or the whole organisation. Returns the tasks whose assignee does not qualify.
  */
-export async function unqualifiedAssignees(em: EntityManager, tasks: { element: string; name: string; role: string; assignee: string }[]): Promise<{ element: string; name: string; role: string; assignee: string }[]> {
+export async function unqualifiedAssignees(em: EntityManager, instance: { organisationId: number; projectId: number | null } | null, tasks: { element: string; name: string; role: string; assignee: string }[]): Promise<{ element: string; name: string; role: string; assignee: string }[]> {
   if (tasks.length === 0) return [];
-  const rolesOf = await userRepository.activeRoles(em, [...new Set(tasks.map((t) => t.assignee))]);
-  return tasks.filter((t) => !(rolesOf.get(t.assignee) ?? []).some((r) => r === t.role || r === 'admin'));
+  const usernames = [...new Set(tasks.map((t) => t.assignee))];
+  const active = await userRepository.activeIn(em, instance?.organisationId ?? null, usernames);
+  const actors = new Map<string, Actor | null>();
+  for (const username of active) actors.set(username, await actorOf(em, username));
+  return tasks.filter((t) => {
+    const actor = actors.get(t.assignee);
+    return !actor || !holdsOn(actor, [t.role as Role, 'admin'], instance?.projectId ?? null);
+  });
 }

@@ -1,3 +1,4 @@
+import type { Scope } from '../organisations/scope.ts';
 import type { EntityManager } from '../shared/persistence.ts';
 import type { Keyset, KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { sqlWindow } from '../shared/keyset-query.ts';
@@ -7,6 +8,9 @@ import { toInstance, type WorkflowInstance } from './instance.repository.ts';
 export interface WorkflowTask {
   id: number;
   instanceId: number;
+  organisationId: number;
+  /** its instance's project, or none (work of the whole organisation) */
+  projectId: number | null;
   elementId: string;
   name: string;
   candidateRole: string;
@@ -25,6 +29,8 @@ export interface WorkflowTask {
 interface TaskRow {
   id: number;
   instance_id: number;
+  organisation_id: number;
+  project_id: number | null;
   element_id: string;
   name: string;
   candidate_role: string;
@@ -42,13 +48,17 @@ interface TaskRow {
 const date = (d: Date | string | null): Date | null => (d ? new Date(d) : null);
 
 const toTask = (r: TaskRow): WorkflowTask => ({
-  id: r.id, instanceId: r.instance_id, elementId: r.element_id, name: r.name, candidateRole: r.candidate_role, assignee: r.assignee, status: r.status,
+  id: r.id, instanceId: r.instance_id, organisationId: r.organisation_id, projectId: r.project_id, elementId: r.element_id, name: r.name, candidateRole: r.candidate_role, assignee: r.assignee, status: r.status,
   dueAt: date(r.due_at), createdAt: new Date(r.created_at), claimedBy: r.claimed_by, claimedAt: date(r.claimed_at), completedBy: r.completed_by,
   completedAt: date(r.completed_at), data: r.data_json ? (JSON.parse(r.data_json) as Record<string, unknown>) : null,
 });
 
 /** Which tasks a list shows: open by default; mine (assigned or claimed), my roles', overdue. */
 export interface TaskFilter {
+  /** the organisation, and the projects whose tasks the reader sees (besides their own and the organisation's) */
+  scope?: Scope;
+  /** the reader, whose own tasks are seen wherever they are */
+  reader?: string;
   status: string;
   assignedTo?: string;
   roles?: readonly string[];
@@ -79,6 +89,14 @@ function filterSql(f: TaskFilter): { where: string; params: unknown[] } {
   if (f.roles) { conditions.push(f.roles.length ? `candidate_role in (${f.roles.map(() => '?').join(', ')})` : 'false'); params.push(...f.roles); }
   if (f.overdueAt) { conditions.push('due_at is not null and due_at < ?'); params.push(f.overdueAt); }
   if (f.step) { conditions.push('element_id = ?'); params.push(f.step); }
+  if (f.scope) {
+    if (f.scope.organisationId !== null) { conditions.push('organisation_id = ?'); params.push(f.scope.organisationId); }
+    if (f.scope.projects !== null) {
+      const within = f.scope.projects.length ? `project_id in (${f.scope.projects.map(() => '?').join(', ')})` : 'false';
+      conditions.push(`(project_id is null or ${within} or assignee = ? or claimed_by = ?)`);
+      params.push(...f.scope.projects, f.reader ?? '', f.reader ?? '');
+    }
+  }
   if (f.projectId != null || f.severity) {
     const of = [...(f.projectId != null ? ['f.project_id = ?'] : []), ...(f.severity ? ['f.severity = ?'] : [])];
     conditions.push(`instance_id in (select w.id from workflow_instance w join finding f on w.business_key = 'finding:' || f.id where ${of.join(' and ')})`);
@@ -105,11 +123,12 @@ export const taskRepository = {
    * it (any role when `anyRole`) — and reads its instance, in one round trip. Null when it could not.
    */
   async complete(em: EntityManager, c: { id: number; username: string; roles: readonly string[]; anyRole: boolean; data: Record<string, unknown>; now: Date }): Promise<{ task: WorkflowTask; instance: WorkflowInstance } | null> {
-    const rows = await em.execute<(TaskRow & { i_snapshot: string; i_revision: number; i_status: string; i_key: string; i_version: number; i_business_key: string | null; i_started_by: string; i_started_at: Date; i_updated_at: Date; i_ended_at: Date | null; i_incident: string | null })[]>(
+    const rows = await em.execute<(TaskRow & { i_snapshot: string; i_revision: number; i_status: string; i_key: string; i_version: number; i_business_key: string | null; i_started_by: string; i_started_at: Date; i_updated_at: Date; i_ended_at: Date | null; i_incident: string | null; i_organisation_id: number; i_project_id: number | null })[]>(
       `with t as (update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ?
          where id = ? and status = 'open' and (? or claimed_by is null or claimed_by = ?) and (? or candidate_role in (${c.roles.map(() => '?').join(', ')})) returning *)
        select t.*, i.snapshot_json as i_snapshot, i.revision as i_revision, i.status as i_status, i.definition_key as i_key, i.definition_version as i_version,
-         i.business_key as i_business_key, i.started_by as i_started_by, i.started_at as i_started_at, i.updated_at as i_updated_at, i.ended_at as i_ended_at, i.incident as i_incident
+         i.business_key as i_business_key, i.started_by as i_started_by, i.started_at as i_started_at, i.updated_at as i_updated_at, i.ended_at as i_ended_at, i.incident as i_incident,
+         i.organisation_id as i_organisation_id, i.project_id as i_project_id
        from t join workflow_instance i on i.id = t.instance_id`,
       [c.username, c.now, JSON.stringify(c.data), c.id, c.anyRole, c.username, c.anyRole, ...c.roles]);
     const r = rows[0];
@@ -117,7 +136,7 @@ export const taskRepository = {
     return {
       task: toTask(r),
       instance: toInstance({
-        id: r.instance_id, definition_key: r.i_key, definition_version: r.i_version, status: r.i_status, business_key: r.i_business_key, snapshot_json: r.i_snapshot,
+        id: r.instance_id, definition_key: r.i_key, definition_version: r.i_version, status: r.i_status, business_key: r.i_business_key, organisation_id: r.i_organisation_id, project_id: r.i_project_id, snapshot_json: r.i_snapshot,
         revision: r.i_revision, started_by: r.i_started_by, started_at: r.i_started_at, updated_at: r.i_updated_at, ended_at: r.i_ended_at, incident: r.i_incident,
       }),
     };

@@ -6,29 +6,44 @@ import type { JsonObject } from '../shared/json.ts';
 import { inTransaction, type EntityManager } from '../shared/persistence.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../shared/service-context.ts';
-import { authorize, ForbiddenError, holds, type Actor } from '../shared/access.ts';
+import { authorize, ForbiddenError, holds, holdsOn, type Actor, type Role } from '../shared/access.ts';
+import { inScope, scopeOf } from '../organisations/scope.ts';
 import { runnableOf } from './definition.service.ts';
 import { photoRefs } from './form-photos.ts';
 import { advance } from './step.service.ts';
 import { assertPhotosUploaded } from './task-checks.service.ts';
+import { assertTaskQualified } from './task-qualification.service.ts';
 import { TASK_NEWEST, TASK_ORDER, taskRepository, type TaskFilter, type WorkflowTask } from './task.repository.ts';
 import { keysetPage, type Page, type PageArgs } from '../shared/paging.ts';
 
-/** Holders of a task's role work on it (an assignee is one of them); admins on any. */
+/**
+ * Holders of a task's role on its project — on the project, its region or the whole organisation —
+ * work on it (an assignee is one of them); admins on any of their projects.
+ */
 function mayWork(actor: Actor, task: WorkflowTask): boolean {
-  return actor.roles.includes('admin') || actor.roles.includes(task.candidateRole as never);
+  return holdsOn(actor, ['admin', task.candidateRole as Role], task.projectId);
 }
 
-async function loadTask(em: EntityManager, id: number): Promise<WorkflowTask> {
+/** The roles the actor holds on a project (on it, its region or the whole organisation). */
+function rolesOn(actor: Actor, projectId: number | null): Role[] {
+  return actor.roles.filter((role) => holdsOn(actor, [role], projectId));
+}
+
+/** A task the actor may see: in their organisation, and of a project they reach, of none, or their own. */
+async function loadTask(em: EntityManager, id: number, actor: Actor): Promise<WorkflowTask> {
   const task = await taskRepository.get(em, id);
-  if (!task) throw new NotFoundError(workflowMessage('task.not_found', { id }), String(id));
+  const scope = scopeOf(actor, 'workOnTasks');
+  const own = task && (task.assignee === actor.username || task.claimedBy === actor.username);
+  if (!task || (scope.organisationId !== null && task.organisationId !== scope.organisationId) || (!own && task.projectId !== null && !inScope(scope, task))) {
+    throw new NotFoundError(workflowMessage('task.not_found', { id }), String(id));
+  }
   return task;
 }
 
 /** Takes an open task for oneself (someone else's claim is a conflict). */
 export async function claimTask(ctx: ServiceContext, taskId: number): Promise<WorkflowTask> {
   const actor = authorize(ctx.actor, 'workOnTasks');
-  const task = await loadTask(ctx.em, taskId);
+  const task = await loadTask(ctx.em, taskId, actor);
   if (!mayWork(actor, task)) throw new ForbiddenError(workflowMessage('task.for_role', { task: taskId, role: task.candidateRole }), [task.candidateRole as never]);
   const claimed = await taskRepository.claim(ctx.em, taskId, actor.username, new Date());
   if (!claimed) throw new ConflictError(task.status !== 'open' ? workflowMessage('task.status', { task: taskId, status: task.status }) : workflowMessage('task.claimed', { task: taskId, by: task.claimedBy }));
@@ -42,12 +57,18 @@ export async function claimTask(ctx: ServiceContext, taskId: number): Promise<Wo
  */
 export async function completeTask(ctx: JobsContext, taskId: number, data: Record<string, unknown>): Promise<WorkflowTask> {
   const actor = authorize(ctx.actor, 'workOnTasks');
+  // a required certificate is checked (and the check recorded) first, outside the completion's transaction
+  const open = await loadTask(ctx.em, taskId, actor);
+  if (open.status === 'open' && mayWork(actor, open) && (!open.claimedBy || open.claimedBy === actor.username)) await assertTaskQualified(ctx.em, actor, open);
   return inTransaction(ctx.em, async (em) => {
     // The task closes — if it is open, not claimed by someone else and the caller may work on it —
     // and the instance is read, in one round trip; the form is checked after (a failure rolls back).
-    const closed = await taskRepository.complete(em, { id: taskId, username: actor.username, roles: actor.roles, anyRole: actor.roles.includes('admin'), data, now: new Date() });
+    // the roles the caller holds on the task's project decide, read first (an unknown or foreign task is not found)
+    const target = await loadTask(em, taskId, actor);
+    const roles = rolesOn(actor, target.projectId);
+    const closed = await taskRepository.complete(em, { id: taskId, username: actor.username, roles, anyRole: roles.includes('admin'), data, now: new Date() });
     if (!closed) {
-      const task = await loadTask(em, taskId);
+      const task = await loadTask(em, taskId, actor);
       if (!mayWork(actor, task)) throw new ForbiddenError(workflowMessage('task.for_role_named', { task: taskId, name: task.name, role: task.candidateRole }), [task.candidateRole as never]);
       if (task.status !== 'open') throw new ConflictError(workflowMessage('task.not_open', { task: taskId, status: task.status }));
       throw new ConflictError(workflowMessage('task.claimed', { task: taskId, by: task.claimedBy }));
@@ -102,6 +123,8 @@ export async function listTasks(ctx: ServiceContext, filter: TaskQuery, page: Pa
   const ownOnly = !holds(actor, 'readStandards');
   const f: TaskFilter = {
     status: filter.status ?? 'open',
+    scope: scopeOf(actor, 'workOnTasks'),
+    reader: actor.username,
     ...(filter.mine || ownOnly ? { assignedTo: actor.username } : {}),
     ...(filter.role ? { roles: actor.roles } : {}),
     ...(filter.overdue ? { overdueAt: new Date() } : {}),

@@ -10,6 +10,10 @@ export const WorkflowInstanceEntity = defineEntity({
   tableName: 'workflow_instance',
   properties: {
     id: p.integer().primary().autoincrement(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
+    /** the project whose work this is (a finding's rectification), or none */
+    projectId: p.integer().nullable(),
     definitionKey: p.string(),
     definitionVersion: p.integer(),
     status: p.string(),
@@ -31,6 +35,8 @@ export const WorkflowHistoryEntity = defineEntity({
   tableName: 'workflow_history',
   properties: {
     id: p.integer().primary().autoincrement(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
     instanceId: p.integer(),
     at: p.datetime(),
     actor: p.string(),

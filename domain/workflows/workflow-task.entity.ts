@@ -6,6 +6,10 @@ export const WorkflowTaskEntity = defineEntity({
   tableName: 'workflow_task',
   properties: {
     id: p.integer().primary().autoincrement(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
+    /** its instance's project, or none */
+    projectId: p.integer().nullable(),
     instanceId: p.integer(),
     elementId: p.string(),
     name: p.string(),

@@ -27,6 +27,7 @@ export const WORKFLOW_MESSAGES = {
   'instance.status_rule': { en: 'must be one of {statuses}', 'zh-CN': '必须是以下之一：{statuses}' },
   'instance.assignee_unqualified': { en: 'A task would be assigned to someone who does not hold its role', 'zh-CN': '任务将被分配给不具备相应角色的人' },
   'instance.assignee_lacks_role': { en: '{name} is for {role}; {assignee} is not an active user holding it', 'zh-CN': '“{name}”需由{role:role}处理；{assignee} 不是具备该角色的在职用户' },
+  'instance.project_invalid': { en: 'projectId must be the id of a project', 'zh-CN': 'projectId 必须是项目编号' },
   'instance.changed': { en: 'Workflow instance {id} changed meanwhile; reload it and try again', 'zh-CN': '流程实例 {id} 已被他人更改；请重新加载后再试' },
   'instance.not_running': { en: 'Workflow instance {id} is {status}', 'zh-CN': '流程实例 {id} 的状态是{status:instance_status}' },
   'instance.cancel_reason_required': { en: 'Say why the instance is cancelled', 'zh-CN': '请说明取消该流程实例的原因' },

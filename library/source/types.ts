@@ -13,7 +13,7 @@ import type { PlaceKind } from '../../domain/standards/place-kinds.ts';
 /** GB/T 19001-2016 clause numbers, e.g. '8.5.1' (the builder writes "GB/T 19001-2016 8.5.1"). */
 export type Clause = string;
 
-export type Tier = 'daily' | 'monthly' | 'quarterly';
+export type Tier = 'daily' | 'monthly' | 'quarterly' | 'scenario' | 'mystery';
 export type Severity = 'critical' | 'major' | 'minor';
 export type Method = '目视' | '测量' | '查阅记录' | '询问' | '抽查';
 export type Evidence = 'none' | 'photo-on-fail' | 'photo-required' | 'document';

@@ -18,11 +18,29 @@ import { WorkflowDefinitionEntity } from '../../domain/workflows/workflow-defini
 import { WorkflowHistoryEntity, WorkflowInstanceEntity } from '../../domain/workflows/workflow-instance.entity.ts';
 import { WorkflowTaskEntity } from '../../domain/workflows/workflow-task.entity.ts';
 import { EditionVariant, VariantVersion } from '../../domain/variants/variant.entity.ts';
+import { Membership, Organisation, Region } from '../../domain/organisations/organisation.entity.ts';
+import { FlyingAssignment, FlyingPlan } from '../../domain/inspections/flying.entity.ts';
 import { Touchpoint } from '../../domain/variants/touchpoint.entity.ts';
+import { Feedback } from '../../domain/voice/feedback.entity.ts';
+import { Questionnaire, QuestionnaireVersion, SurveyLink, SurveyResponse, SurveyWave } from '../../domain/surveys/survey.entity.ts';
+import { MysteryLink } from '../../domain/assessments/mystery-link.entity.ts';
+import { QuizAttempt, Training, TrainingAttendance, TrainingSession } from '../../domain/training/training.entity.ts';
+import { OrganisationEdition, OrganisationEditionEntry, OrganisationOverlay } from '../../domain/layers/layer.entity.ts';
+import { Coaching } from '../../domain/coaching/coaching.entity.ts';
+import { QualificationCheck, QualificationRequirement, QualificationWarning } from '../../domain/qualifications/qualification.entity.ts';
+import { RevisionEvidence } from '../../domain/voice/revision-evidence.entity.ts';
 
 /** Every entity the ORM knows: one per table (a test checks that every migrated table has one). */
 export const entities = [
   StandardDocument, StandardVersion, Edition, EditionEntry, EditionRetirement, User, LoginThrottle, AuditEvent, Setting, Touchpoint, VariantVersion, EditionVariant,
   Project, Place, Schedule, ChecklistRow, Photo, Inspection, InspectionTally, Finding,
   WorkflowDefinitionEntity, WorkflowInstanceEntity, WorkflowHistoryEntity, WorkflowTaskEntity, WorkflowTimerEntity,
+  Organisation, Region, Membership,
+  OrganisationOverlay, OrganisationEdition, OrganisationEditionEntry,
+  FlyingPlan, FlyingAssignment,
+  Feedback,
+  Questionnaire, QuestionnaireVersion, SurveyWave, SurveyLink, SurveyResponse, MysteryLink,
+  Training, TrainingSession, TrainingAttendance, QuizAttempt,
+  RevisionEvidence,
+  Coaching, QualificationRequirement, QualificationCheck, QualificationWarning,
 ];

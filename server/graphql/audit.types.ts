@@ -60,7 +60,7 @@ builder.queryFields((t) => ({
     errors: { types: READ_ERRORS, union: { name: 'VerifyAuditChainResult' } },
     resolve: (_r, _a, ctx) => {
       authorize(ctx.actor, 'verifyAuditChain');
-      return verifyAuditChain(ctx.em);
+      return verifyAuditChain(ctx.em, ctx.actor!.organisationId);
     },
   }),
 }));

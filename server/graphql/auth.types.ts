@@ -1,3 +1,4 @@
+import { actorOf } from '../../domain/organisations/actor.service.ts';
 import { ValidationError } from '../../domain/shared/errors.ts';
 import { InvalidCredentialsError, login, ownProfile } from '../../domain/users/user.service.ts';
 import { RateLimitedError } from '../../domain/users/login-throttle.service.ts';
@@ -34,7 +35,7 @@ const QualificationRef = builder.objectRef<Qualification>('Qualification').imple
   }),
 });
 
-const Me = builder.objectRef<{ username: string; roles: readonly string[] }>('Me').implement({
+export const Me = builder.objectRef<{ username: string; roles: readonly string[] }>('Me').implement({
   fields: (t) => ({
     username: t.exposeString('username'),
     roles: t.stringList({ resolve: (m) => [...m.roles] }),
@@ -51,8 +52,10 @@ builder.mutationField('login', (t) =>
     args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
       try {
-        const { token, expiresAt, user } = await login(ctx.em, ctx.tokens, args.username, args.password, ctx.clientAddress);
-        return { token, expiresAt, username: user.username, displayName: user.displayName, roles: user.roles };
+        const em = ctx.unscoped();
+        const { token, expiresAt, user } = await login(em, ctx.tokens, args.username, args.password, ctx.clientAddress);
+        const actor = await actorOf(em, user.username);
+        return { token, expiresAt, username: user.username, displayName: user.displayName, roles: [...(actor?.roles ?? [])] };
       } catch (error) {
         if (error instanceof RateLimitedError) ctx.responseHeaders.set('retry-after', String(error.retryAfterSeconds));
         throw error;

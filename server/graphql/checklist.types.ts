@@ -1,6 +1,6 @@
 import type { Checklist, ChecklistItem } from '../../domain/checklists/generate.ts';
 import type { Criterion } from '../../domain/checklists/criterion.ts';
-import { getChecklist, getChecklistById } from '../../domain/checklists/checklist.service.ts';
+import { getChecklist, readChecklistById } from '../../domain/checklists/checklist.service.ts';
 import { getProject } from '../../domain/projects/project.service.ts';
 import { authorize } from '../../domain/shared/access.ts';
 import { builder } from './builder.ts';
@@ -39,10 +39,11 @@ const ChecklistItemRef = builder.objectRef<ChecklistItem>('ChecklistItem').imple
     rectifyWithinHours: t.exposeInt('rectifyWithinHours', { nullable: true }),
     hint: t.exposeString('hint', { nullable: true }),
     schema: t.field({ type: 'JSON', description: 'the pass criterion as JSON Schema: an answer that validates passes', resolve: (i) => i.schema }),
+    layer: t.string({ description: 'where the criterion comes from: baseline (the shared library), organisation (its overlay or addition) or profile (the project profile\'s variant)', resolve: (i) => i.layer ?? 'baseline' }),
   }),
 });
 
-const ChecklistRef = builder.objectRef<Checklist>('Checklist').implement({
+export const ChecklistRef = builder.objectRef<Checklist>('Checklist').implement({
   description: 'An immutable, content-addressed checklist: the same request always gives the same id and items. No item has a default answer.',
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'answerSchema' in v,
   fields: (t) => ({
@@ -54,6 +55,9 @@ const ChecklistRef = builder.objectRef<Checklist>('Checklist').implement({
     period: t.exposeString('period', { nullable: true, description: 'the month a monthly sample was drawn for' }),
     variantProfile: t.string({ nullable: true, resolve: (c) => c.variant?.profile ?? null }),
     variantVersion: t.int({ nullable: true, resolve: (c) => c.variant?.version ?? null }),
+    organisationEdition: t.string({ nullable: true, description: 'the organisation\'s edition that pinned its layer, if one did', resolve: (c) => c.organisation?.organisationEdition ?? null }),
+    organisationOverlays: t.stringList({ description: 'the organisation\'s overlays applied, as `code@version`', resolve: (c) => c.organisation?.overlays ?? [] }),
+    organisationAdditions: t.stringList({ description: 'the organisation\'s own instructions included, as `code@version`', resolve: (c) => c.organisation?.additions ?? [] }),
     itemCount: t.exposeInt('itemCount'),
     items: t.field({ type: [ChecklistItemRef], complexity: { field: 1, multiplier: 100 }, resolve: (c) => c.items }),
     answerSchema: t.field({ type: 'JSON', description: 'JSON Schema of a well-formed `answers` object keyed by item id, for offline validation', resolve: (c) => c.answerSchema }),
@@ -81,7 +85,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.string({ required: true }) },
     resolve: async (_r, a, ctx) => {
       authorize(ctx.actor, 'readInspections');
-      return (await getChecklistById(ctx.em, a.id)).checklist;
+      return (await readChecklistById(ctx, a.id)).checklist;
     },
   }),
 }));

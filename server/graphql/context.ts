@@ -9,7 +9,10 @@ import type { Locale } from '../../domain/shared/messages.ts';
 
 /** What every resolver gets: its own EntityManager fork, the caller, the reader's language, and shared services. */
 export interface GraphQLContext {
+  /** the caller's unit of work: it sees only the caller's organisation (row-level security) */
   em: SqlEntityManager;
+  /** a unit of work that sees every organisation: only for signing in, before the organisation is known */
+  unscoped: () => SqlEntityManager;
   actor: Actor | null;
   limits: DocumentLimits;
   tokens: TokenService;

@@ -36,6 +36,9 @@ beforeAll(async () => {
   manager = await t.login('manager');
   const result = await t.gql('{ projects { ... on ProjectConnection { nodes { id code } } } }', {}, manager);
   for (const p of result.data.projects.nodes) projects[p.code] = p.id;
+  // the demo inspector holds the role on the projects of their schedules; HD02 is inspected here too
+  const granted = await t.gql('mutation ($p: Int!) { grantRole(username: "inspector", role: "inspector", projectId: $p) { __typename } }', { p: projects.HD02 }, await t.login('admin'));
+  expect(granted.data.grantRole.__typename).not.toMatch(/Error/);
   const photos = await Promise.all(SITE_PHOTOS.map((bytes) => uploadPhoto(t, inspector, bytes)));
   // given a small inspection with one failure in HD01 and a large passing one in HD02
   small = await inspectProject('HD01', 'M03.P01.W002', (i) => i.key === 'cleaningsPerDay', photos);

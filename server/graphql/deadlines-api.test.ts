@@ -42,7 +42,7 @@ async function failItems(submission: string, items: ChecklistItem[], all: Checkl
   const photos = Array(10).fill(0).map((_, i) => String(i).repeat(64));
   const failing = new Set(items.map((i) => i.id));
   const answers = passingAnswers(all, photos).map((a) => (failing.has(a.itemId) ? { itemId: a.itemId, value: failingValue(all.find((i) => i.id === a.itemId)!), photos: [PHOTO] } : a));
-  for (const a of answers) for (const p of [...(a.photos ?? []), ...(Array.isArray(a.value) ? a.value : [])]) await t.em().execute(`insert into photo (sha256, mime, bytes, uploaded_by, created_at) values (?, 'image/png', 9, 'inspector', now()) on conflict do nothing`, [p]);
+  for (const a of answers) for (const p of [...(a.photos ?? []), ...(Array.isArray(a.value) ? a.value : [])]) await t.em().execute(`insert into photo (organisation_id, sha256, mime, bytes, uploaded_by, created_at) values (1, ?, 'image/png', 9, 'inspector', now()) on conflict do nothing`, [p]);
   const submitted = await gql('inspector', `mutation ($c: String!, $s: String!, $a: [AnswerInput!]!) { submitInspection(checklistId: $c, clientSubmissionId: $s, answers: $a) { __typename
     ... on SubmitInspectionSuccess { inspection { findings { id itemId rectifyWithinHours rectifyDueAt } } } ... on Error { message } } }`, { c: checklistId, s: submission, a: answers });
   return new Map(submitted.data.submitInspection.inspection.findings.map((f: { itemId: string }) => [f.itemId, f]));
@@ -70,7 +70,7 @@ describe('upgrading the shipped rectification', () => {
     expect(await openPendingRectifications(t.app.context(SYSTEM_ACTOR), SYSTEM_ACTOR)).toBe(1);
     const old = await instanceOf(findings.get(major(24).id)!.id);
     // when the new release starts
-    expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual(['innovation-fund', 'rectification', 'standard-revision']);
+    expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual(['complaint', 'innovation-fund', 'rectification', 'standard-revision']);
     expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual([]);
     // then the running instance keeps version 1 and its fixed deadlines, and completes there
     expect(await tasksOf(old)).toMatchObject({ version: 1, tasks: [{ elementId: 'analyse' }] });

@@ -14,6 +14,7 @@ const TextSegmentRef = builder.objectRef<TextSegment>('TextSegment').implement({
 export const ChangeRef = builder.objectRef<Change>('Change').implement({
   description: 'A change a person reads: item added/removed/renamed, constraint tightened/loosened, severity, weight or tiers changed, text changed.',
   fields: (t) => ({
+    layer: t.string({ description: 'the layer that made the change: baseline (the shared library), organisation (its overlay or addition) or profile (the project profile\'s variant)', resolve: (c) => c.layer ?? 'baseline' }),
     kind: t.exposeString('kind', { description: 'item-added, item-removed, item-renamed, constraint-tightened, constraint-loosened, constraint-changed, severity-changed, weight-changed, tiers-changed, check-changed, text-changed, document-changed' }),
     pointer: t.exposeString('pointer'),
     item: t.exposeString('item', { nullable: true }),
@@ -51,7 +52,7 @@ const DocumentChangeRef = builder.objectRef<DocumentChange>('DocumentDiff').impl
   }),
 });
 
-const EditionDiffRef = builder.objectRef<EditionDiff>('EditionDiff').implement({
+export const EditionDiffRef = builder.objectRef<EditionDiff>('EditionDiff').implement({
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'added' in v && 'removed' in v,
   fields: (t) => ({
     from: t.exposeString('from'),

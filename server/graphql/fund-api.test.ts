@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { SYSTEM_ACTOR } from '../../domain/shared/access.ts';
+import { SYSTEM_ACTOR, organisationActor } from '../../domain/shared/access.ts';
 import { deployShippedWorkflows, SHIPPED_DEFINITIONS } from '../../domain/findings/rectification.service.ts';
 import { deployWorkflow } from '../../domain/workflows/definition.service.ts';
 
@@ -162,7 +162,7 @@ describe('shipping a new version of the process', () => {
     await work('manager', running.id, 'screening', { passed: true });
     expect((await t.gql(PROPOSAL, { id: running.id }, tokens.frontline)).data.proposal).toMatchObject({ status: 'in_review' });
     // and a version someone deployed by hand stays the newest
-    await deployWorkflow({ em: t.em(), actor: { username: 'manager', roles: ['quality_manager'] }, limits: { maxBytes: 0, maxDepth: 0 } }, 'innovation-fund', xml.replace('记录预算与成效', '记录预算与成效（本地）'));
+    await deployWorkflow({ em: t.em(), actor: organisationActor('manager', ['quality_manager']), limits: { maxBytes: 0, maxDepth: 0 } }, 'innovation-fund', xml.replace('记录预算与成效', '记录预算与成效（本地）'));
     expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { render } from '../i18n/catalogue.ts';
 import type { JsonValue } from '../../domain/shared/json.ts';
+import type { Answer } from '../../domain/checklists/evaluate.ts';
 import type { FindingView } from '../../domain/findings/finding.repository.ts';
 import { type IInspection } from '../../domain/inspections/inspection.entity.ts';
 import { type IPhoto } from '../../domain/photos/photo.entity.ts';
@@ -10,6 +11,7 @@ import { listFindings, isOverdue } from '../../domain/findings/finding.service.t
 import { executionRates, findingHeatMap, findingsOf, inspectionsUnder, listInspections, type HeatCell, type RateRow } from '../../domain/reports/quality-report.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+import { QUALIFICATION_ERRORS } from './qualification-error.types.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
 import { FIELD_COST } from './query-limits.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
@@ -47,7 +49,7 @@ export const FindingRef = builder.objectRef<FindingView>('Finding').implement({
   }),
 });
 
-const InspectionRef = builder.objectRef<IInspection>('Inspection').implement({
+export const InspectionRef = builder.objectRef<IInspection>('Inspection').implement({
   description: 'Submitted answers to one checklist, judged: score, execution rate and findings.',
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'clientSubmissionId' in v,
   fields: (t) => ({
@@ -72,7 +74,7 @@ const InspectionRef = builder.objectRef<IInspection>('Inspection').implement({
   }),
 });
 
-const SubmitResultRef = builder.objectRef<SubmitResult>('SubmitInspectionSuccess').implement({
+export const SubmitResultRef = builder.objectRef<SubmitResult>('SubmitInspectionSuccess').implement({
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'replayed' in v,
   fields: (t) => ({
     inspection: t.field({ type: InspectionRef, resolve: (r) => r.inspection }),
@@ -95,9 +97,14 @@ const HeatCellRef = builder.objectRef<HeatCell>('HeatCell').implement({
   fields: (t) => ({ touchpoint: t.exposeString('touchpoint'), projectId: t.exposeInt('projectId'), count: t.exposeInt('count') }),
 });
 
-const RateGroupEnum = builder.enumType('RateGroup', { values: { project: { value: 'project' }, module: { value: 'module' }, month: { value: 'month' } } as const });
+const RateGroupEnum = builder.enumType('RateGroup', { values: { project: { value: 'project' }, module: { value: 'module' }, month: { value: 'month' }, kind: { value: 'kind', description: 'routine, scenario or mystery' } } as const });
 
-const AnswerInput = builder.inputType('AnswerInput', {
+const InspectionKindEnum = builder.enumType('InspectionKind', {
+  description: 'Which inspections an execution rate counts: routine rounds (daily, monthly, quarterly), scenario assessments (情景模拟考核), mystery-customer audits (神秘客户暗访), routine and mystery combined (日常巡检与神秘客户暗访合并计算), or all.',
+  values: { routine: { value: 'routine' }, scenario: { value: 'scenario' }, mystery: { value: 'mystery' }, routineAndMystery: { value: 'routineAndMystery' }, all: { value: 'all' } } as const,
+});
+
+export const AnswerInput = builder.inputType('AnswerInput', {
   description: 'The answer to one item: a value, or notApplicable with the reason. Photos are sha256 ids returned by uploadPhoto.',
   fields: (t) => ({
     itemId: t.string({ required: true }),
@@ -119,7 +126,7 @@ builder.queryFields((t) => ({
     type: InspectionConnection,
     description: 'Inspections, newest first.',
     errors: { types: READ_ERRORS, union: { name: 'InspectionsResult' } },
-    args: { projectId: t.arg.int(), inspector: t.arg.string(), from: t.arg.string(), to: t.arg.string(), ...pageArgs(t.arg) },
+    args: { projectId: t.arg.int(), inspector: t.arg.string(), tiers: t.arg({ type: [TierEnum], description: 'only these kinds, e.g. [scenario, mystery]' }), from: t.arg.string(), to: t.arg.string(), ...pageArgs(t.arg) },
     complexity: (a) => pagedCost(a),
     resolve: async (_r, a, ctx) => toConnection(await listInspections(ctx, a, a)),
   }),
@@ -139,7 +146,8 @@ builder.queryFields((t) => ({
   }),
   executionRates: t.field({
     type: [RateRowRef],
-    args: { groupBy: t.arg({ type: RateGroupEnum, required: true }), projectId: t.arg.int(), from: t.arg.string(), to: t.arg.string() },
+    description: 'Execution rates over a period. Counts routine inspections unless `kind` says otherwise (all kinds when grouped by kind).',
+    args: { groupBy: t.arg({ type: RateGroupEnum, required: true }), projectId: t.arg.int(), from: t.arg.string(), to: t.arg.string(), kind: t.arg({ type: InspectionKindEnum }) },
     complexity: { field: FIELD_COST.report, multiplier: 10 },
     resolve: (_r, a, ctx) => executionRates(ctx, a.groupBy, a),
   }),
@@ -160,10 +168,15 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** The answers of AnswerInput as the services take them. */
+export function toAnswers(answers: readonly { itemId: string; value?: unknown; notApplicable?: string | null; photos?: readonly string[] | null; remark?: string | null }[]): Answer[] {
+  return answers.map((x) => ({ itemId: x.itemId, value: (x.value ?? undefined) as JsonValue | undefined, notApplicable: x.notApplicable ?? undefined, photos: x.photos ? [...x.photos] : undefined, remark: x.remark ?? undefined }));
+}
+
 builder.mutationField('submitInspection', (t) =>
   t.field({
     type: SubmitResultRef,
-    errors: { types: WRITE_ERRORS, union: { name: 'SubmitInspectionResult' } },
+    errors: { types: [...WRITE_ERRORS, ...QUALIFICATION_ERRORS], union: { name: 'SubmitInspectionResult' } },
     args: {
       checklistId: t.arg.string({ required: true }),
       clientSubmissionId: t.arg.string({ required: true, description: 'chosen once per inspection on the phone; retries reuse it' }),
@@ -171,7 +184,7 @@ builder.mutationField('submitInspection', (t) =>
       placeId: t.arg.int(),
       inspectedOn: t.arg.string({ description: 'YYYY-MM-DD; today when omitted' }),
     },
-    resolve: (_r, a, ctx) => submitInspection(ctx, { ...a, answers: a.answers.map((x) => ({ itemId: x.itemId, value: (x.value ?? undefined) as JsonValue | undefined, notApplicable: x.notApplicable ?? undefined, photos: x.photos ?? undefined, remark: x.remark ?? undefined })) }),
+    resolve: (_r, a, ctx) => submitInspection(ctx, { ...a, answers: toAnswers(a.answers) }),
   }),
 );
 

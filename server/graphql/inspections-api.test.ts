@@ -11,6 +11,21 @@ import { PLACE_KINDS } from '../../domain/standards/place-kinds.ts';
 /** A day `n` days before today (China Standard Time): inspections are recorded within the last year. */
 const daysAgo = (n: number) => todayInChina(new Date(Date.now() - n * 86_400_000));
 const INSPECTED_ON = daysAgo(13);
+/** Days around the audit of INSPECTED_ON: the next day, its quarter, the next quarter, and days inside the next two quarters. */
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const quarterOf = (day: string) => {
+  const [y, m] = day.split('-').map(Number);
+  const first = Math.floor((m - 1) / 3) * 3 + 1;
+  const from = `${y}-${String(first).padStart(2, '0')}-01`;
+  const next = first + 3 > 12 ? `${y + 1}-01-01` : `${y}-${String(first + 3).padStart(2, '0')}-01`;
+  return { from, to: addDays(next, -1), next };
+};
+const NEXT_DAY = addDays(INSPECTED_ON, 1);
+const HN02_FROM = addDays(INSPECTED_ON, -19);
+const Q = quarterOf(INSPECTED_ON);
+const NQ = quarterOf(Q.next);
+const IN_NEXT_QUARTER = addDays(Q.next, 4);
+const IN_QUARTER_AFTER = addDays(NQ.next, 1);
 
 let t: TestApp;
 let inspector: string;
@@ -58,6 +73,12 @@ beforeAll(async () => {
   manager = await t.login('manager');
   const result = await t.gql('{ projects { ... on ProjectConnection { nodes { id code name type region profile places { id name } } } } }', {}, manager);
   for (const p of result.data.projects.nodes) projects[p.code] = p.id;
+  // the demo inspector holds the role on the projects of their schedules; this file also inspects three more
+  const admin = await t.login('admin');
+  for (const code of ['HD02', 'HB04', 'HB05']) {
+    const granted = await t.gql('mutation ($u: String!, $p: Int!) { grantRole(username: $u, role: "inspector", projectId: $p) { __typename } }', { u: 'inspector', p: projects[code] }, admin);
+    expect(JSON.stringify(granted)).not.toContain('Error');
+  }
   for (let i = 0; i < 10; i++) photos.push((await upload(png(`现场照片${i}`))).sha256);
   http = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
   base = http.base;
@@ -299,16 +320,16 @@ describe('reading inspections back', () => {
 
   it('lists schedules whose last period passed without an inspection', async () => {
     const save = (p: number, tier: string, startsOn: string) => t.gql(`mutation ($p: Int!, $s: String) { scheduleInspections(projectId: $p, tier: ${tier}, inspector: "inspector", startsOn: $s) { __typename ... on Schedule { tier startsOn } } }`, { p, s: startsOn }, manager);
-    expect((await save(projects.HN02, 'daily', '2026-11-01')).data.scheduleInspections).toEqual({ __typename: 'Schedule', tier: 'daily', startsOn: '2026-11-01' });
-    await save(projects.HD01, 'quarterly', '2026-10-01');
+    expect((await save(projects.HN02, 'daily', HN02_FROM)).data.scheduleInspections).toEqual({ __typename: 'Schedule', tier: 'daily', startsOn: HN02_FROM });
+    await save(projects.HD01, 'quarterly', Q.from);
     // only the two schedules this test controls (the seed schedules the demo inspector from the day it runs)
     const mine = (o: { schedule: { project: { code: string }; tier: string } }) => `${o.schedule.project.code}/${o.schedule.tier}` === 'HN02/daily' || `${o.schedule.project.code}/${o.schedule.tier}` === 'HD01/quarterly';
     const overdue = async (asOf: string) => (await t.gql('query ($d: String) { overdueInspections(asOf: $d) { ... on OverdueInspectionConnection { nodes { schedule { project { code } tier } periodFrom periodTo lastInspectedOn } } } }', { d: asOf }, inspector)).data.overdueInspections.nodes.filter(mine);
-    // HN02 had no daily patrol on 11-20; HD01's quarter had not ended by then
-    expect(await overdue('2026-11-21')).toEqual([{ schedule: { project: { code: 'HN02' }, tier: 'daily' }, periodFrom: '2026-11-20', periodTo: '2026-11-20', lastInspectedOn: null }]);
-    // HD01's audit of 2026-11-20 covers Q4; nothing covers 2027-Q1
-    expect((await overdue('2027-01-05')).map((o: { schedule: { project: { code: string } } }) => o.schedule.project.code)).toEqual(['HN02']);
-    expect(await overdue('2027-04-02')).toEqual(expect.arrayContaining([{ schedule: { project: { code: 'HD01' }, tier: 'quarterly' }, periodFrom: '2027-01-01', periodTo: '2027-03-31', lastInspectedOn: '2026-11-20' }]));
+    // HN02 had no daily patrol on the audit day; HD01's quarter had not ended by then
+    expect(await overdue(NEXT_DAY)).toEqual([{ schedule: { project: { code: 'HN02' }, tier: 'daily' }, periodFrom: INSPECTED_ON, periodTo: INSPECTED_ON, lastInspectedOn: null }]);
+    // HD01's audit covers its quarter; nothing covers the next
+    expect((await overdue(IN_NEXT_QUARTER)).map((o: { schedule: { project: { code: string } } }) => o.schedule.project.code)).toEqual(['HN02']);
+    expect(await overdue(IN_QUARTER_AFTER)).toEqual(expect.arrayContaining([{ schedule: { project: { code: 'HD01' }, tier: 'quarterly' }, periodFrom: NQ.from, periodTo: NQ.to, lastInspectedOn: INSPECTED_ON }]));
     const forbidden = await t.gql('mutation { scheduleInspections(projectId: 1, tier: daily, inspector: "x") { __typename } }', {}, inspector);
     expect(forbidden.data.scheduleInspections.__typename).toBe('ForbiddenError');
   });
@@ -316,16 +337,16 @@ describe('reading inspections back', () => {
   it('gives an inspector their day: rounds missed last period first, then open, then done; and only the projects of their schedules', async () => {
     const DAY = `query ($d: String) { inspectorDay(asOf: $d) { __typename ... on InspectorDay { date rounds { project { code } tier period { from to } done lastInspectedOn missed { from to } } projects { code } } ... on Error { code } } }`;
     // the schedules: the seed's four (from today) and the two of the test above (HN02 daily from 11-01, HD01 quarterly from 10-01)
-    const day = (await t.gql(DAY, { d: '2026-11-21' }, inspector)).data.inspectorDay;
-    expect(day.date).toBe('2026-11-21');
+    const day = (await t.gql(DAY, { d: NEXT_DAY }, inspector)).data.inspectorDay;
+    expect(day.date).toBe(NEXT_DAY);
     const byKey = new Map(day.rounds.map((r: { project: { code: string }; tier: string }) => [`${r.project.code}/${r.tier}`, r]));
     // HN02 had no patrol on 11-20 (missed) nor on 11-21 (open); HD01's quarter was audited on 11-20 (done)
-    expect(byKey.get('HN02/daily')).toEqual({ project: { code: 'HN02' }, tier: 'daily', period: { from: '2026-11-21', to: '2026-11-21' }, done: false, lastInspectedOn: null, missed: { from: '2026-11-20', to: '2026-11-20' } });
-    expect(byKey.get('HD01/quarterly')).toEqual({ project: { code: 'HD01' }, tier: 'quarterly', period: { from: '2026-10-01', to: '2026-12-31' }, done: true, lastInspectedOn: '2026-11-20', missed: null });
+    expect(byKey.get('HN02/daily')).toEqual({ project: { code: 'HN02' }, tier: 'daily', period: { from: NEXT_DAY, to: NEXT_DAY }, done: false, lastInspectedOn: null, missed: { from: INSPECTED_ON, to: INSPECTED_ON } });
+    expect(byKey.get('HD01/quarterly')).toEqual({ project: { code: 'HD01' }, tier: 'quarterly', period: { from: Q.from, to: Q.to }, done: true, lastInspectedOn: INSPECTED_ON, missed: null });
     expect(day.rounds[0]).toEqual(byKey.get('HN02/daily'));
     expect(day.rounds[day.rounds.length - 1].done).toBe(true);
-    // the inspector's projects are those of their schedules, in `inspectorDay` and in `projects` alike
-    const scheduled = new Set(['HD01', 'HN02', 'HD03', 'HB01']);
+    // the inspector's projects are those they hold the role on, in `inspectorDay` and in `projects` alike
+    const scheduled = new Set(['HD01', 'HN02', 'HD03', 'HB01', 'HD02', 'HB04', 'HB05']);
     expect(new Set(day.projects.map((p: { code: string }) => p.code))).toEqual(scheduled);
     const listed = (await t.gql('{ projects { ... on ProjectConnection { totalCount nodes { code } } } }', {}, inspector)).data.projects;
     expect(listed.totalCount).toBe(scheduled.size);

@@ -44,6 +44,7 @@ const LISTS: List[] = [
   { field: 'workflowInstances', args: '', type: 'WorkflowInstanceConnection', select: 'id', key: (n) => String(n.id) },
   { field: 'workflowDefinitions', args: '', type: 'WorkflowDefinitionConnection', select: 'key version', key: (n) => `${n.key}@${n.version}` },
   { field: 'tasks', args: '', type: 'WorkflowTaskConnection', select: 'id', key: (n) => String(n.id) },
+  { field: 'people', args: '', type: 'PersonConnection', select: 'username', key: (n) => String(n.username) },
 ];
 
 const query = (list: List, page: string) => `query (${page.includes('$last') ? '$last: Int, $before: String' : '$first: Int, $after: String'}) {

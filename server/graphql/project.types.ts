@@ -1,3 +1,4 @@
+import { scopeOf } from '../../domain/organisations/scope.ts';
 import { type IPlace, type IProject } from '../../domain/projects/project.entity.ts';
 import { type ISchedule } from '../../domain/inspections/schedule.entity.ts';
 import { getProject, listPlaces } from '../../domain/projects/project.service.ts';
@@ -8,8 +9,8 @@ import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
 export const TierEnum = builder.enumType('Tier', {
-  description: 'Supervision tier: daily project patrol (日常巡检), monthly regional flying inspection (飞行检查), quarterly HQ audit (季度审计).',
-  values: { daily: { value: 'daily' }, monthly: { value: 'monthly' }, quarterly: { value: 'quarterly' } } as const,
+  description: 'Inspection kind: daily project patrol (日常巡检), monthly regional flying inspection (飞行检查), quarterly HQ audit (季度审计) — the routine rounds — and the assessments: scenario assessment (情景模拟考核) and mystery-customer audit (神秘客户暗访), each on the items tagged for it.',
+  values: { daily: { value: 'daily' }, monthly: { value: 'monthly' }, quarterly: { value: 'quarterly' }, scenario: { value: 'scenario' }, mystery: { value: 'mystery' } } as const,
 });
 
 export const PlaceRef = builder.objectRef<IPlace>('Place').implement({
@@ -72,7 +73,7 @@ const RoundRef = builder.objectRef<Round>('InspectionRound').implement({
   }),
 });
 
-const InspectorDayRef = builder.objectRef<InspectorDay>('InspectorDay').implement({
+export const InspectorDayRef = builder.objectRef<InspectorDay>('InspectorDay').implement({
   description: 'What the signed-in inspector has to do on a day: rounds missed last period first, then open ones, then done ones; and the projects they may inspect.',
   fields: (t) => ({
     date: t.exposeString('date'),
@@ -99,8 +100,7 @@ builder.queryFields((t) => ({
     errors: { types: READ_ERRORS, union: { name: 'ProjectResult' } },
     args: { id: t.arg.int({ required: true }) },
     resolve: (_r, a, ctx) => {
-      authorize(ctx.actor, 'readInspections');
-      return getProject(ctx.em, a.id);
+      return getProject(ctx.em, a.id, scopeOf(ctx.actor, 'readInspections'));
     },
   }),
   schedules: t.field({

@@ -49,7 +49,7 @@ describe('login', () => {
     const of = async (token: string) => (await t.gql('{ me { permissions } }', {}, token)).data.me.permissions as string[];
     expect(await of(manager)).toEqual(expect.arrayContaining(['readStandards', 'editStandards', 'publishStandards', 'manageWorkflows', 'readAuditTrail']));
     expect(await of(manager)).not.toContain('verifyAuditChain');
-    expect(await of(auditor)).toEqual(['readStandards', 'readAuditTrail', 'readInspections', 'readAllProjects', 'workOnTasks']);
+    expect(await of(auditor)).toEqual(['readStandards', 'readAuditTrail', 'readInspections', 'readAllProjects', 'workOnTasks', 'readFlyingInspections', 'readFeedback', 'readSurveyResults', 'readTraining', 'takeQuizzes']);
     expect(await of(await t.login('pm'))).toEqual(expect.arrayContaining(['uploadPhotos', 'workOnTasks']));
   });
 

@@ -12,6 +12,7 @@ import { authorize, ROLES } from '../../domain/shared/access.ts';
 import { SERVICE_ACTIONS } from '../../domain/workflows/actions.service.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
+import { QUALIFICATION_ERRORS } from './qualification-error.types.ts';
 import { FIELD_COST } from './query-limits.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
@@ -175,7 +176,7 @@ builder.mutationFields((t) => ({
   claimTask: t.field({ type: TaskRef, errors: { types: WRITE_ERRORS, union: { name: 'ClaimTaskResult' } }, args: { id: t.arg.int({ required: true }) }, resolve: (_r, a, ctx) => claimTask(ctx, a.id) }),
   completeTask: t.field({
     type: TaskRef,
-    errors: { types: WRITE_ERRORS, union: { name: 'CompleteTaskResult' } },
+    errors: { types: [...WRITE_ERRORS, ...QUALIFICATION_ERRORS], union: { name: 'CompleteTaskResult' } },
     args: { id: t.arg.int({ required: true }), data: t.arg({ type: 'JSON' }) },
     resolve: (_r, a, ctx) => completeTask(ctx, a.id, (a.data ?? {}) as Record<string, unknown>),
   }),

@@ -17,6 +17,20 @@ import { FINDING_MESSAGES } from '../../domain/findings/finding.messages.ts';
 import { TRANSPORT_MESSAGES } from '../graphql/transport.messages.ts';
 import { REPORT_MESSAGES } from '../../domain/reports/report.messages.ts';
 import { FUND_MESSAGES } from '../../domain/fund/fund.messages.ts';
+import { ORGANISATION_MESSAGES } from '../../domain/people/organisation.messages.ts';
+import { OWNERSHIP_MESSAGES } from '../../domain/standards/ownership.messages.ts';
+import { LAYER_MESSAGES } from '../../domain/layers/layer.messages.ts';
+import { FLYING_MESSAGES } from '../../domain/inspections/flying.messages.ts';
+import { ANALYSIS_MESSAGES } from '../../domain/voice/analysis/analysis.messages.ts';
+import { FEEDBACK_MESSAGES } from '../../domain/voice/feedback.messages.ts';
+import { LOOP_MESSAGES } from '../../domain/voice/loop.messages.ts';
+import { SURVEY_MESSAGES } from '../../domain/surveys/survey.messages.ts';
+import { QUALIFICATION_MESSAGES } from '../../domain/qualifications/qualification.messages.ts';
+import { COACHING_MESSAGES } from '../../domain/coaching/coaching.messages.ts';
+import { ASSESSMENT_MESSAGES } from '../../domain/assessments/assessment.messages.ts';
+import { SURVEY_RESULTS_MESSAGES } from '../../domain/surveys/survey-results.messages.ts';
+import { TRAINING_MESSAGES } from '../../domain/training/training.messages.ts';
+import { EFFECT_MESSAGES } from '../../domain/training/effect.messages.ts';
 
 /** Every feature's catalogue in one (a code defined twice fails at start). */
 export const CATALOGUE = mergeCatalogues(
@@ -25,6 +39,18 @@ export const CATALOGUE = mergeCatalogues(
   FINDING_MESSAGES,
   REPORT_MESSAGES,
   FUND_MESSAGES,
+  ORGANISATION_MESSAGES,
+  OWNERSHIP_MESSAGES, LAYER_MESSAGES,
+  FLYING_MESSAGES,
+  ANALYSIS_MESSAGES,
+  FEEDBACK_MESSAGES,
+  LOOP_MESSAGES,
+  SURVEY_MESSAGES,
+  TRAINING_MESSAGES,
+  ASSESSMENT_MESSAGES,
+  SURVEY_RESULTS_MESSAGES,
+  QUALIFICATION_MESSAGES, COACHING_MESSAGES,
+  SURVEY_RESULTS_MESSAGES, EFFECT_MESSAGES,
 );
 
 /** A message in `locale`, from its code and parameters (falling back to its English text). */

@@ -7,7 +7,7 @@ import type { EntityManager } from '../../domain/shared/persistence.ts';
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import type { Answer } from '../../domain/checklists/evaluate.ts';
 import type { App } from '../app.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../domain/shared/access.ts';
+import { SYSTEM_ACTOR, organisationActor, type Actor } from '../../domain/shared/access.ts';
 import { inspectionRepository } from '../../domain/inspections/inspection.repository.ts';
 import { getChecklist, todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { submitInspection } from '../../domain/inspections/inspection.service.ts';
@@ -16,6 +16,7 @@ import { listProjects } from '../../domain/projects/project.service.ts';
 import { completeTask } from '../../domain/workflows/task.service.ts';
 import { openPendingRectifications } from '../../domain/findings/rectification.service.ts';
 import { solidPng } from './png.ts';
+import { seedAssessmentDemo } from './assessment-demo.ts';
 import { submitProposal } from '../../domain/fund/proposal.service.ts';
 import { proposalRepository } from '../../domain/fund/proposal.repository.ts';
 import type { JobsContext } from '../../domain/shared/service-context.ts';
@@ -58,7 +59,7 @@ function pastMonths(n: number): string[] {
   });
 }
 
-const actor = (username: string, role: Actor['roles'][number]): Actor => ({ username, roles: [role] });
+const actor = (username: string, role: Actor['roles'][number]): Actor => organisationActor(username, [role]);
 
 /**
  * What a first start on the embedded database shows besides the library: three months of monthly
@@ -100,6 +101,7 @@ export async function seedDemoActivity(app: App, log: (line: string) => void = c
       inspections++;
     }
   }
+  await seedAssessmentDemo(app, photos[2], log);
   const opened = await openPendingRectifications(context(SYSTEM_ACTOR), SYSTEM_ACTOR);
   const worked = await workRectifications(context, photos[0]);
   const proposals = await seedProposals(context, photos[1]);

@@ -36,9 +36,9 @@ beforeAll(async () => {
   const photos = await Promise.all(SITE_PHOTOS.map((bytes) => uploadPhoto(ui.t, inspector, bytes)));
   // findings on three projects: the heat map's cells, and rectifications for the inbox
   await inspect(ui.t, inspector, { projectId: 1, scope: 'M03.P01.W002', fail: (i) => i.key === 'sillGrooveClear' || i.key === 'cleaningsPerDay', submissionId: 'ui-1', photos });
-  await inspect(ui.t, inspector, { projectId: 2, scope: 'M06.P02', fail: (i) => i.severity !== 'minor', submissionId: 'ui-2', photos });
-  await inspect(ui.t, inspector, { projectId: 5, scope: 'M02.P02', fail: (i) => i.severity === 'critical' || i.input === 'choice', submissionId: 'ui-3', photos });
-});
+  await inspect(ui.t, inspector, { projectId: 8, scope: 'M06.P02', fail: (i) => i.severity !== 'minor', submissionId: 'ui-2', photos });
+  await inspect(ui.t, inspector, { projectId: 13, scope: 'M02.P02', fail: (i) => i.severity === 'critical' || i.input === 'choice', submissionId: 'ui-3', photos });
+}, 300_000); // the first start seeds the library, projects and demos: minutes when other suites share the machine
 
 afterEach(async () => {
   // no page may log an error to the console or throw
@@ -68,11 +68,11 @@ describe('admin UI in a real browser', () => {
     await p.page.waitForURL('**/admin/standards/M03.P01.W002');
 
     const starts: [string, string, string[]][] = [
-      ['manager', '/admin/standards', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪', '创新基金']],
-      ['pm', '/admin/tasks', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '创新基金']],
-      ['auditor', '/admin/editions', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪']],
-      ['inspector', '/admin/checklists', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '创新基金']],
-      ['admin', '/admin/dashboard', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪', '创新基金']],
+      ['manager', '/admin/standards', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪', '创新基金', '区域飞检', '客户之声', '满意度调查', '标准落地']],
+      ['pm', '/admin/tasks', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '创新基金', '客户之声', '满意度调查', '标准落地']],
+      ['auditor', '/admin/editions', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪', '区域飞检', '客户之声', '满意度调查', '标准落地']],
+      ['inspector', '/admin/checklists', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '创新基金', '区域飞检', '标准落地']],
+      ['admin', '/admin/dashboard', ['仪表盘', '标准库', '版本集与差异', '检查表', '检查记录', '不合格项', '流程', '待办任务', '审计追踪', '创新基金', '人员与权限', '区域飞检', '客户之声', '满意度调查', '标准落地']],
     ];
     for (const [user, start, nav] of starts) {
       const q = await open(user);
@@ -383,7 +383,7 @@ describe('admin UI in a real browser', () => {
     await laptop.page.goto('/admin/standards/M03.P01.W002');
     await laptop.page.getByTestId('edit-standard').waitFor();
     const reached: string[] = [];
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 20; i++) {
       await laptop.page.keyboard.press('Tab');
       reached.push(await laptop.page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? ''));
     }

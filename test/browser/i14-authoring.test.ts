@@ -25,7 +25,7 @@ async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
 beforeAll(async () => {
   ui = await startUiServer();
   browser = await launchBrowser();
-});
+}, 300_000); // the first start seeds the library, projects and demos: minutes when other suites share the machine
 
 afterEach(async () => {
   // no page may log an error to the console or throw

@@ -44,13 +44,13 @@ beforeAll(async () => {
   const photos = await Promise.all(SITE_PHOTOS.map((bytes) => uploadPhoto(ui.t, inspector, bytes)));
   // one small inspection with one finding in project 1, a larger one with several in project 2
   const { inspectionId } = await inspect(ui.t, inspector, { projectId: 1, scope: 'M03.P01.W002', fail: (i) => i.key === 'cleaningsPerDay', submissionId: 'dash-1', photos });
-  await inspect(ui.t, inspector, { projectId: 2, scope: 'M06.P02', fail: (i) => i.severity !== 'minor', submissionId: 'dash-2', photos });
+  await inspect(ui.t, inspector, { projectId: 8, scope: 'M06.P02', fail: (i) => i.severity !== 'minor', submissionId: 'dash-2', photos });
   // and a broad one in project 3 failing everything: findings at many touchpoints, a wide map
   await inspect(ui.t, inspector, { projectId: 3, scope: 'M01.P01', fail: () => true, submissionId: 'dash-3', photos });
   const first = (await ui.t.gql(`{ inspection(id: ${inspectionId}) { ... on Inspection { applicable findings { touchpoints } } } }`, {}, manager)).data.inspection;
   small = { applicable: first.applicable, touchpoints: first.findings[0].touchpoints };
   projectCount = (await ui.t.gql('{ projects { ... on ProjectConnection { totalCount } } }', {}, manager)).data.projects.totalCount;
-});
+}, 300_000); // the first start seeds the library, projects and demos: minutes when other suites share the machine
 
 afterEach(async () => {
   const errors = await closePages(pages);

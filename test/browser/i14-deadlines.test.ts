@@ -30,7 +30,7 @@ beforeAll(async () => {
   const photos = await Promise.all(SITE_PHOTOS.map((bytes) => uploadPhoto(ui.t, inspector, bytes)));
   // a failed major item whose standard says 整改时限 24 h (sillGrooveClear): its rectification opens in the inbox
   await inspect(ui.t, inspector, { projectId: 1, scope: 'M03.P01.W002', fail: (i) => i.key === 'sillGrooveClear', submissionId: 'deadlines-1', photos });
-});
+}, 300_000); // the first start seeds the library, projects and demos: minutes when other suites share the machine
 
 afterEach(async () => {
   // no page may log an error to the console or throw

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const photos = await Promise.all(SITE_PHOTOS.map((bytes) => uploadPhoto(ui.t, inspector, bytes)));
   await inspect(ui.t, inspector, { projectId: ids.HD01, scope: 'M06.P02', fail: (i) => i.severity !== 'minor', submissionId: 'i14-1', photos });
   await inspect(ui.t, inspector, { projectId: ids.HN02, scope: 'M02.P02', fail: (i) => i.severity === 'critical' || i.input === 'choice', submissionId: 'i14-2', photos });
-});
+}, 300_000); // the first start seeds the library, projects and demos: minutes when other suites share the machine
 
 afterEach(async () => {
   // no page may log an error to the console or throw

@@ -109,5 +109,6 @@ await shoot('auditor', [
   ['doc-past-version', '/admin/standards/M01.P02.W006?version=1', (p) => p.getByTestId('past-version-banner').waitFor()],
   ['doc-audit', '/admin/standards/M01.P02.W006/audit', (p) => p.getByTestId('audit-trail').waitFor()],
 ]);
+await shoot('manager', [['flying-regions', '/admin/regions', (p) => p.getByTestId('region-kpis').waitFor()]]);
 await browser.close();
 console.log(`screenshots in ${out}`);

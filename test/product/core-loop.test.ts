@@ -2,6 +2,8 @@ import { failingValue, passingAnswers } from '../../domain/checklists/sample-ans
 import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { solidPng } from '../../server/seed/png.ts';
 import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { EFFECT_DEMO_INSPECTIONS } from '../../server/seed/training-effect-demo.ts';
+import { DEMO_ASSESSMENTS } from '../../server/seed/assessment-demo.ts';
 
 /**
  * The product as a user runs it: the real server process started with `npm start`'s command on a
@@ -44,7 +46,7 @@ async function as(username: string): Promise<ApiClient> {
 
 /** Submits `project`'s quarterly checklist with the chosen items failing (each with a photo). */
 async function inspect(inspector: ApiClient, submissionId: string, fail: (severity: string) => number): Promise<{ id: number; findings: { id: number; severity: string; status: string }[] }> {
-  const list = (await inspector.gql(`{ checklist(projectId: 2, tier: quarterly) { ... on Checklist { id items { id key code version title severity input evidence touchpoints options schema } } ... on Error { message } } }`)).data.checklist;
+  const list = (await inspector.gql(`{ checklist(projectId: 1, tier: quarterly) { ... on Checklist { id items { id key code version title severity input evidence touchpoints options schema } } ... on Error { message } } }`)).data.checklist;
   const photos = await Promise.all([[90, 140, 120], [160, 120, 80], [70, 90, 150], [150, 150, 150], [200, 180, 90]].map((rgb) => inspector.upload(solidPng(64, 48, rgb as [number, number, number]))));
   const items = list.items as ChecklistItem[];
   const failing = new Set<string>();
@@ -102,8 +104,8 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
     const auditor = await as('auditor');
     expect((await auditor.gql('{ editions { ... on EditionConnection { nodes { name } } } }')).data.editions.nodes.map((e: { name: string }) => e.name).sort()).toEqual(['2026-Q3', '2026-Q4', '2027-Q1']);
     expect((await auditor.gql('{ workflowDefinitions { ... on WorkflowDefinitionConnection { nodes { key } } } }')).data.workflowDefinitions.nodes.map((d: { key: string }) => d.key)).toEqual(expect.arrayContaining(['rectification', 'innovation-fund', 'standard-revision']));
-    // and the demo activity, cut off by SIGKILL, was finished: its 18 inspections, each once
-    expect((await auditor.gql('{ inspections(first: 1) { ... on InspectionConnection { totalCount } } }')).data.inspections.totalCount).toBe(18);
+    // and the demo activity, cut off by SIGKILL, was finished: its 18 inspections, each once (and the training-effect demo's daily ones after it)
+    expect((await auditor.gql('{ inspections(first: 1) { ... on InspectionConnection { totalCount } } }')).data.inspections.totalCount).toBe(18 + DEMO_ASSESSMENTS.scenario + DEMO_ASSESSMENTS.mystery + EFFECT_DEMO_INSPECTIONS);
     expect(server.output()).toMatch(/demo activity: 18 inspections/);
   });
 

@@ -44,13 +44,14 @@ async function projectRow(manager: ApiClient, from: string, code: string) {
 describe(`the dashboard workbook from the real server process (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   it('counts an inspection in the next download, with its sample and its finding', async () => {
     const manager = await as('manager');
-    const inspector = await as('inspector');
+    // HB05 is none of the demo inspector's projects: a quality manager of headquarters inspects it
+    const inspector = await as('reviewer');
     const from = todayInChina(new Date(Date.now() - 7 * 86_400_000));
     const project = (await manager.gql('{ projects { ... on ProjectConnection { nodes { id code } } } }')).data.projects.nodes.find((p: { code: string }) => p.code === 'HB05');
     // given a project the demo activity leaves alone: not inspected
     expect((await projectRow(manager, from, 'HB05')).slice(3, 8)).toEqual([0, 0, 0, null, '未检查']);
 
-    // when an inspector submits a small inspection with one failing item
+    // when headquarters submits a small inspection with one failing item
     const list = (await inspector.gql(`{ checklist(projectId: ${project.id}, tier: quarterly, scope: "M03.P01.W002") { ... on Checklist { id items { id key input evidence options schema touchpoints } } } }`)).data.checklist;
     const items = list.items as ChecklistItem[];
     const photo = await inspector.upload(solidPng(64, 48, [120, 90, 60]));

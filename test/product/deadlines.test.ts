@@ -51,7 +51,7 @@ describe(`deadlines from the standard in the real server process (${process.env.
   it('a failed major item whose standard says 24 h gets its rectification due in 24 h; one of 48 h in 48 h', async () => {
     // given the lift-car cleaning checklist of a project, whose major items say 整改时限 24 h and 48 h
     const inspector = await as('inspector');
-    const list = (await inspector.gql(`{ checklist(projectId: 2, tier: quarterly, scope: "M03.P01.W002") { ... on Checklist { id items { id key code version title severity input evidence touchpoints options schema rectifyWithinHours } } ... on Error { message } } }`)).data.checklist;
+    const list = (await inspector.gql(`{ checklist(projectId: 1, tier: quarterly, scope: "M03.P01.W002") { ... on Checklist { id items { id key code version title severity input evidence touchpoints options schema rectifyWithinHours } } ... on Error { message } } }`)).data.checklist;
     const items = list.items as (ChecklistItem & { rectifyWithinHours: number })[];
     const day = items.find((i) => i.severity === 'major' && i.rectifyWithinHours === 24 && failingValue(i) !== null)!;
     const twoDays = items.find((i) => i.severity === 'major' && i.rectifyWithinHours === 48 && failingValue(i) !== null)!;

@@ -32,6 +32,7 @@ beforeAll(async () => {
   store = await freshStore();
   server = await startServer(store);
   await server.printed(/demo activity: \d+ inspections/, 240_000);
+  await server.ready(240_000);
   manager = new ApiClient(server.base);
   await manager.login('manager');
 }, 300_000);

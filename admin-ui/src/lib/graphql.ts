@@ -153,6 +153,15 @@ export async function uploadPhoto(file: File, takenAt: string | null = null): Pr
   return expect(data.uploadPhoto, 'Photo').sha256;
 }
 
+/** Runs a mutation whose variable `file` is a file, sent with the GraphQL multipart request spec; returns its data, typed from the document. */
+export async function requestWithFile<Result, Variables extends { file: unknown }>(document: TadaDocumentNode<Result, Variables>, variables: Omit<Variables, 'file'>, file: File): Promise<Result> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: sourceOf(document), variables: { ...variables, file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', file, file.name);
+  return (await send({ method: 'POST', body: form })) as Result;
+}
+
 /** Fetches a file the API serves behind the bearer token (photos, workbooks) as a blob URL. */
 export async function fetchBlobUrl(path: string): Promise<string> {
   const response = await fetch(path, { headers: authHeaders() });

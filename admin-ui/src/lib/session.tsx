@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, ErrorFields, expect, graphql, request, setToken, type ResultOf } from './graphql.ts';
 
-const ME = graphql(`query Me { me { username displayName roles permissions } }`);
+const ME = graphql(`query Me { me { username displayName roles permissions organisation { code name nameEn } } }`);
 const LOGIN = graphql(`mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { __typename ...ErrorFields ... on LoginSuccess { token } } }`, [ErrorFields]);
 
 /** The signed-in user; `permissions` are capabilities from the server, e.g. editStandards, readAuditTrail. */

@@ -6,7 +6,8 @@ export const DAY = graphql(`
   query InspectorDay { inspectorDay { __typename ...ErrorFields
     ... on InspectorDay { date
       rounds { tier done lastInspectedOn period { from to } missed { from to } project { id code name } }
-      projects { id code name profile } } } }
+      projects { id code name profile }
+      flyingInspections { month status inspectedOn project { id code name } } } } }
 `, [ErrorFields]);
 
 const RECENT = graphql(`
@@ -32,7 +33,7 @@ const CHECKLIST = graphql(`
 export type PhoneChecklist = Extract<ResultOf<typeof CHECKLIST>['checklist'], { __typename: 'Checklist' }>;
 export type PhoneItem = PhoneChecklist['items'][number];
 
-export async function fetchChecklist(projectId: number, tier: 'daily' | 'monthly' | 'quarterly'): Promise<PhoneChecklist> {
+export async function fetchChecklist(projectId: number, tier: 'daily' | 'monthly' | 'quarterly' | 'scenario' | 'mystery'): Promise<PhoneChecklist> {
   return expect((await request(CHECKLIST, { projectId, tier })).checklist, 'Checklist');
 }
 

@@ -5,16 +5,20 @@ import { usePhoneSession, useOnline, type PhoneUser } from './session.ts';
 import { syncAll } from './sync.ts';
 import { TodayScreen } from './today.tsx';
 import { InspectionScreen } from './inspection.tsx';
+import { MysteryScreen } from './mystery.tsx';
 
 /** The inspector's phone app: signs in once, then works with or without a connection. */
 export function PhoneApp() {
   const { user, signIn, signOut } = usePhoneSession();
   const online = useOnline();
   const path = usePath();
+  // a mystery customer's single-use link (/m/<token>): no sign-in, no inspector's shell
+  const mysteryToken = /^\/m\/([A-Za-z0-9_-]{22})$/.exec(path)?.[1];
   // whatever waits is sent when the app opens and whenever the connection returns
   useEffect(() => {
-    if (user && online) void syncAll();
-  }, [user, online]);
+    if (user && online && !mysteryToken) void syncAll();
+  }, [user, online, mysteryToken]);
+  if (mysteryToken) return <MysteryScreen token={mysteryToken} />;
   if (!user) return <SignIn signIn={signIn} />;
   const inspection = /^\/m\/inspections\/([\w-]+)/.exec(path)?.[1];
   return (

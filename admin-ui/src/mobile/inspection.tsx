@@ -258,7 +258,8 @@ const ItemCard = memo(function ItemCard({ item, index, answer, setAnswer, disabl
   );
 });
 
-function AnswerInput({ item, answer, set, disabled, label }: { item: PhoneItem; answer: LocalAnswer | undefined; set(patch: Partial<LocalAnswer> | Patch): void; disabled: boolean; label: string }) {
+/** The input of one item: yes/no, a choice, a number, text or photos. */
+export function AnswerInput({ item, answer, set, disabled, label }: { item: PhoneItem; answer: LocalAnswer | undefined; set(patch: Partial<LocalAnswer> | Patch): void; disabled: boolean; label: string }) {
   const { t } = useI18n();
   const value = answer?.value;
   switch (item.input) {

@@ -5,8 +5,9 @@ import { localStore, newId, type LocalInspection } from './local-store.ts';
 import { syncAll } from './sync.ts';
 import { navigate } from './navigation.ts';
 
-type Tier = 'daily' | 'monthly' | 'quarterly';
-const TIERS: Tier[] = ['daily', 'monthly', 'quarterly'];
+type Tier = 'daily' | 'monthly' | 'quarterly' | 'scenario' | 'mystery';
+// the assessments (scenario, mystery) are offered beside the rounds: every role that inspects may also assess
+const TIERS: Tier[] = ['daily', 'monthly', 'quarterly', 'scenario', 'mystery'];
 
 /** Today in China Standard Time, YYYY-MM-DD. */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -94,6 +95,7 @@ export function TodayScreen({ online, username }: { online: boolean; username: s
       if (live) setDay({ day: fresh, kept: false });
       // the rounds' checklists are kept on the phone for a day without a connection
       for (const round of fresh.rounds) if (!round.done) await dayChecklist(round.project.id, round.tier).catch(() => undefined);
+      for (const flight of fresh.flyingInspections) if (flight.status === 'planned') await dayChecklist(flight.project.id, 'monthly').catch(() => undefined);
     }, async (e: unknown) => {
       const kept = await localStore.get<Day>('meta', 'day');
       if (!live) return;
@@ -153,6 +155,22 @@ export function TodayScreen({ online, username }: { online: boolean; username: s
           </>
         )}
       </section>
+      {day && day !== 'none' && (day.day.flyingInspections ?? []).length > 0 ? (
+        <section aria-labelledby="flying">
+          <h2 id="flying">{t('m.flying')}</h2>
+          <p className="small muted">{t('m.flyingDue', { month: day.day.flyingInspections[0].month })}</p>
+          <ul className="cards" data-testid="flying">
+            {day.day.flyingInspections.map((f) => (
+              <li key={f.project.id} className={`card round ${f.status === 'planned' ? '' : 'round-done'}`}>
+                <strong>{f.project.name}</strong> <span className="chip">{t(`flying.status.${f.status}`)}</span>
+                <button type="button" className={`btn btn-block ${f.status === 'planned' ? 'btn-primary' : ''}`} disabled={busy !== null} onClick={() => void start(f.project, 'monthly')}>
+                  {openOnPhone(f.project.id, 'monthly') ? t('m.continue') : f.status === 'planned' ? t('m.start') : t('m.again')}<span className="visually-hidden"> {f.project.name} {term('tier', 'monthly')}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="on-phone">
         <h2 id="on-phone">{t('m.mine')}</h2>
         {mine.length === 0 ? <p className="muted">{t('m.noneOnPhone')}</p> : (

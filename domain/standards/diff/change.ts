@@ -8,8 +8,13 @@ export type ChangeKind =
   | 'severity-changed' | 'weight-changed' | 'tiers-changed' | 'check-changed'
   | 'text-changed' | 'document-changed';
 
+/** Which layer of the library made a change: the shared baseline, the organisation's overlay or addition, or the project profile's variant. */
+export type Layer = 'baseline' | 'organisation' | 'profile';
+
 /** One change between two versions of a standard, as an auditor reads it. */
 export interface Change {
+  /** The layer that made it, where the reader compares layers (absent: the document's own layer). */
+  layer?: Layer;
   kind: ChangeKind;
   /** JSON Pointer of the changed place in the `to` document (in `from` for removals). */
   pointer: string;

@@ -29,7 +29,8 @@ export function userTask(c: Walker, el: ModdleElement, region: Region): StateCon
   const feel = assignee ? feelSyntaxError(assignee) : null;
   if (feel) c.fail(el, m('compile.assignee_invalid', { problem: feel }));
   const timers = boundaryTimers(c, el, region);
-  c.userTasks[el.id] = { id: el.id, name: el.name ?? el.id, candidateRole: role, assignee, form: form(c, el), timers: timers.map((t) => t.timer) };
+  const qualification = typeof el.qualification === 'string' && el.qualification.trim() ? el.qualification.trim() : null;
+  c.userTasks[el.id] = { id: el.id, name: el.name ?? el.id, candidateRole: role, assignee, form: form(c, el), timers: timers.map((t) => t.timer), ...(qualification ? { qualification } : {}) };
   return {
     meta: { userTask: el.id, ...(timers.length ? { timers: timers.map((t) => t.timer) } : {}) },
     on: {

@@ -38,6 +38,8 @@ export interface UserTaskMeta {
   assignee: string | null;
   form: Record<string, unknown> | null;
   timers: string[];
+  /** the certificate (e.g. 物业经理证) whoever completes the task must hold, unexpired; absent when none */
+  qualification?: string;
 }
 
 export type StateConfig = Record<string, unknown>;

@@ -6,7 +6,7 @@ import { advance, loadInstance, type Tx } from '../step.service.ts';
 import { timerRepository } from './timer.repository.ts';
 
 /** Who acts when a timer fires. */
-const TIMER_ACTOR: Actor = { username: 'timer', roles: ['admin'] };
+const TIMER_ACTOR: Actor = { username: 'timer', roles: ['admin'], organisationId: null };
 
 /**
  * Fires an armed timer once: the first delivery marks it fired and moves the instance; any later

@@ -6,6 +6,8 @@ export const WorkflowTimerEntity = defineEntity({
   tableName: 'workflow_timer',
   properties: {
     id: p.integer().primary().autoincrement(),
+    /** the organisation the row belongs to (row-level security keys on it); filled from the session by default */
+    organisationId: p.integer().defaultRaw('pinzhi_row_organisation()'),
     instanceId: p.integer(),
     elementId: p.string(),
     dueAt: p.datetime(),

@@ -524,7 +524,7 @@ const procedure: ProcedureSource = {
           title: '现场抽考情景应对评级',
           description: '检查人员扮演愤怒业主现场抽考1名前台人员：优＝安抚、复述、给出时限；良＝流程完整但安抚不足；中＝未给出时限；差＝争辩或推诿。',
           input: { kind: 'rating', options: ['优', '良', '中', '差'], pass: ['优', '良'] },
-          tiers: ['monthly', 'quarterly'],
+          tiers: ['monthly', 'quarterly', 'scenario'],
           severity: 'major',
           weight: 2,
           method: '抽查',

@@ -186,11 +186,11 @@ const procedure: ProcedureSource = {
       items: [
         {
           key: 'liftIntercomAnswerSeconds', place: 'lift', title: '电梯对讲呼叫接听用时', description: '在电梯轿厢内按下对讲呼叫键，到监控中心值班员开口应答所用的秒数。',
-          input: { kind: 'measure', unit: '秒', max: 20 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [59], rectifyWithinHours: 24,
+          input: { kind: 'measure', unit: '秒', max: 20 }, tiers: ['daily', 'monthly', 'quarterly', 'scenario'], severity: 'critical', weight: 4, method: '测量', evidence: 'photo-on-fail', touchpoints: [59], rectifyWithinHours: 24,
         },
         {
           key: 'hotlineRings', title: '值班电话接听前铃响次数', description: '品控员拨打安防值班电话，值班员接听前电话铃响的次数。',
-          input: { kind: 'count', unit: '声', max: 3 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 2, method: '测量', evidence: 'none', touchpoints: [60], rectifyWithinHours: 48,
+          input: { kind: 'count', unit: '声', max: 3 }, tiers: ['daily', 'monthly', 'scenario', 'mystery'], severity: 'major', weight: 2, method: '测量', evidence: 'none', touchpoints: [60], rectifyWithinHours: 48,
         },
         {
           key: 'intercomMonthlyPassPercent', title: '五方对讲月度测试通话正常率', description: '上月《电梯五方对讲月度测试记录》中通话清晰的分机数占全部分机数的百分比。',

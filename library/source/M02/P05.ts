@@ -7,7 +7,7 @@ const entrapArrive: ItemSource = {
 };
 const entrapNotifyMaint: ItemSource = {
   key: 'maintenanceNotifiedMinutes', title: '通知电梯维保单位用时', description: '从接到困人报告到监控中心电话通知电梯维保单位并取得对方到场时间承诺的分钟数。',
-  input: { kind: 'measure', unit: '分钟', max: 5 }, tiers: ['daily', 'monthly'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [68, 59], rectifyWithinHours: 24,
+  input: { kind: 'measure', unit: '分钟', max: 5 }, tiers: ['daily', 'monthly', 'scenario'], severity: 'major', weight: 3, method: '查阅记录', evidence: 'document', touchpoints: [68, 59], rectifyWithinHours: 24,
 };
 const entrapNoSelfRescue: ItemSource = {
   key: 'noUnqualifiedRescue', place: 'control-room', title: '秩序维护员未自行扒门盘车', description: '询问当班人员并查看事件录像：秩序维护员没有自行扒开轿门、层门或进入机房盘车放人，救援由持证电梯作业人员实施。',
@@ -74,7 +74,7 @@ const procedure: ProcedureSource = {
       items: [
         {
           key: 'alarmArrivalMinutes', place: 'perimeter', title: '入侵报警出警到场用时', description: '从报警主机报警时间到第一名出警人员对讲报告到达报警点的分钟数，取本月最近一次报警或现场测试。',
-          input: { kind: 'measure', unit: '分钟', max: 5 }, tiers: ['daily', 'monthly', 'quarterly'], severity: 'critical', weight: 5, method: '抽查', evidence: 'document', touchpoints: [66], rectifyWithinHours: 24,
+          input: { kind: 'measure', unit: '分钟', max: 5 }, tiers: ['daily', 'monthly', 'quarterly', 'scenario'], severity: 'critical', weight: 5, method: '抽查', evidence: 'document', touchpoints: [66], rectifyWithinHours: 24,
         },
         {
           key: 'dispatchSeconds', place: 'control-room', title: '接警到派警用时', description: '从报警主机报警到值班员对讲派警开口的秒数，以报警记录和对讲录音时间比对。',
@@ -146,7 +146,7 @@ const procedure: ProcedureSource = {
       items: [
         {
           key: 'allPostsAlertMinutes', place: 'control-room', title: '走失信息全员通报用时', description: '从接到走失报告到监控中心对讲向全部岗位通报走失者特征的分钟数（可用情景演练测试）。',
-          input: { kind: 'measure', unit: '分钟', max: 3 }, tiers: ['monthly', 'quarterly'], severity: 'critical', weight: 4, method: '抽查', evidence: 'document', touchpoints: [67], rectifyWithinHours: 24,
+          input: { kind: 'measure', unit: '分钟', max: 3 }, tiers: ['monthly', 'quarterly', 'scenario'], severity: 'critical', weight: 4, method: '抽查', evidence: 'document', touchpoints: [67], rectifyWithinHours: 24,
         },
         {
           key: 'exitsOnWatchMinutes', place: 'entrance', title: '出入口进入重点查看用时', description: '从全员通报到最远出入口门岗对讲回复“已进入重点查看”的分钟数。',

@@ -9,6 +9,8 @@ export const termsEn: Record<keyof typeof termsZh, string> = {
   'tier.daily': 'Daily patrol',
   'tier.monthly': 'Monthly flying inspection',
   'tier.quarterly': 'Quarterly audit',
+  'tier.scenario': 'Scenario assessment',
+  'tier.mystery': 'Mystery-customer audit',
   'input.boolean': 'Yes / no',
   'input.integer': 'Count',
   'input.number': 'Measurement',

@@ -8,6 +8,8 @@ export const termsZh = {
   'tier.daily': '日常巡检',
   'tier.monthly': '月度飞行检查',
   'tier.quarterly': '季度审计',
+  'tier.scenario': '情景模拟考核',
+  'tier.mystery': '神秘客户暗访',
   'input.boolean': '是/否',
   'input.integer': '计数（整数）',
   'input.number': '测量值',

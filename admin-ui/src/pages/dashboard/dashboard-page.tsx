@@ -4,6 +4,7 @@ import { download, ErrorFields, expect, graphql, request } from '../../lib/graph
 import { useI18n } from '../../lib/i18n.tsx';
 import { useProjects, useTouchpoints } from '../../lib/reference-data.ts';
 import { Link, setQuery, useLocation } from '../../lib/router.tsx';
+import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { member } from '../../lib/json.ts';
 import { HEAT, HeatMap } from './heat-map.tsx';
@@ -193,7 +194,9 @@ export function DashboardPage() {
 function HeatSection({ from, to, module }: { from: string; to: string; module: string }) {
   const { t, term } = useI18n();
   const touchpoints = useTouchpoints();
-  const state = useQuery(async () => (await request(HEAT, { from: from || null, to: to || null, module: module || null })).heatMapRows, [from, to, module], { keepPrevious: true });
+  const { can } = useSession();
+  const source = useLocation().query.get('heat') ?? '';
+  const state = useQuery(async () => (await request(HEAT, { from: from || null, to: to || null, module: module || null, source: source || null })).heatMapRows, [from, to, module, source], { keepPrevious: true });
   return (
     <section className="card heat-card" aria-busy={state.loading} data-testid="heat-card">
       <div className="section-head">
@@ -205,9 +208,19 @@ function HeatSection({ from, to, module }: { from: string; to: string; module: s
             {MODULES.map((m) => <option key={m} value={m}>{m} {term('module', m)}</option>)}
           </select>
         </label>
+        {can('readFeedback') ? (
+          <label className="field inline-field no-print">
+            <span>{t('feedback.heat.source')}</span>
+            <select value={source} onChange={(e) => setQuery({ heat: e.target.value || null })} data-testid="heat-source">
+              <option value="">{t('feedback.heat.findings')}</option>
+              <option value="feedback">{t('feedback.heat.feedback')}</option>
+              <option value="combined">{t('feedback.heat.combined')}</option>
+            </select>
+          </label>
+        ) : null}
       </div>
       <QueryView state={state}>
-        {(rows) => (touchpoints ? <HeatMap rows={rows} touchpoints={touchpoints} filter={{ from, to, module }} /> : null)}
+        {(rows) => (touchpoints ? <HeatMap rows={rows} touchpoints={touchpoints} filter={{ from, to, module, source }} /> : null)}
       </QueryView>
     </section>
   );

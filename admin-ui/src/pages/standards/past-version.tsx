@@ -6,6 +6,7 @@ import { Link } from '../../lib/router.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { itemsOf } from './editor/schema-ops.ts';
 import { BodyText, ItemTable } from './standard-page.tsx';
+import { OpenTrainingButton } from '../training/open-training-button.tsx';
 
 const PAST = graphql(`
   query PastVersion($code: String!, $version: Int!) { standard(code: $code) { __typename ...ErrorFields
@@ -54,6 +55,7 @@ export function PastVersion({ code, version }: { code: string; version: number }
                   <Badge value={v.status} /> v{v.version} · {t('doc.versionMeta', { author: v.author, created: dateTime(v.createdAt) })}
                   {v.publishedAt ? <> · {t('doc.publishedMeta', { who: v.publishedBy ?? '—', at: dateTime(v.publishedAt) })}</> : null}
                 </p>
+                {v.publishedAt && s.kind === 'instruction' ? <OpenTrainingButton code={code} version={v.version} /> : null}
               </div>
             </header>
             <dl className="facts version-notes" data-testid="version-notes">

@@ -7,6 +7,30 @@ import { Link } from '../../lib/router.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { BODY_LISTS, BODY_TEXTS, checkOf, inputKind, itemsOf } from './editor/schema-ops.ts';
+import { useState } from 'react';
+import { OrganisationOverlay } from './organisation-overlay.tsx';
+
+type View = 'standard' | 'overlay';
+
+/** The page's two views as a tab list: the standard as its edition reads it, and the organisation's layer on it. */
+function ViewTabs({ view, onView }: { view: View; onView(view: View): void }) {
+  const { t } = useI18n();
+  const views: View[] = ['standard', 'overlay'];
+  return (
+    <div role="tablist" className="tabs" aria-label={t('layers.tabs')} onKeyDown={(e) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+      const next = views[(views.indexOf(view) + 1) % views.length];
+      onView(next);
+      document.getElementById(`view-tab-${next}`)?.focus();
+    }}>
+      {views.map((x) => (
+        <button key={x} id={`view-tab-${x}`} type="button" role="tab" aria-selected={view === x} aria-controls="standard-view" tabIndex={view === x ? 0 : -1} className={view === x ? 'active' : undefined} onClick={() => onView(x)} data-testid={`view-tab-${x}`}>
+          {t(x === 'standard' ? 'layers.tabStandard' : 'layers.tabOverlay')}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 const LOAD = graphql(`
   query Standard($code: String!) { standard(code: $code) { __typename ...ErrorFields
@@ -109,6 +133,7 @@ function Children({ doc }: { doc: JsonObject }) {
 export function StandardPage({ code }: { code: string }) {
   const { t, dateTime, term } = useI18n();
   const { can } = useSession();
+  const [view, setView] = useState<View>('standard');
   const state = useQuery(async () => {
     const s = expect((await request(LOAD, { code })).standard, 'Standard');
     // a document published after the newest edition is read as published, with a notice
@@ -134,8 +159,12 @@ export function StandardPage({ code }: { code: string }) {
               <Link className="btn" to={`/standards/${s.code}/history`} data-testid="history-link">{t('standard.history')}</Link>
               {can('readAuditTrail') ? <Link className="btn" to={`/standards/${s.code}/audit`}>{t('standard.audit')}</Link> : null}
               {s.kind === 'instruction' ? <Link className="btn" to={`/checklists?scope=${s.code}`}>{t('standard.previewChecklist')}</Link> : null}
+              {s.kind === 'instruction' && s.current && can('readFeedback') ? <Link className="btn" to={`/standards/${s.code}/review-pack`} data-testid="review-pack-link">{t('loop.reviewPack')}</Link> : null}
             </div>
           </header>
+          <ViewTabs view={view} onView={setView} />
+          <div id="standard-view" role="tabpanel" aria-labelledby={`view-tab-${view}`}>
+          {view === 'overlay' ? <OrganisationOverlay code={s.code} /> : <>
           {s.latestPublished && s.latestPublished.version !== s.pinned ? (
             <p className="notice notice-warn" role="status">
               {s.pinned === null ? t('standard.notInEdition', { version: s.latestPublished.version, edition: s.edition ?? '—' }) : t('standard.newerPublished', { version: s.latestPublished.version, edition: s.edition ?? '—', current: s.pinned })}{' '}
@@ -154,6 +183,8 @@ export function StandardPage({ code }: { code: string }) {
               ) : <Children doc={s.current.schema} />}
             </>
           ) : <p className="muted">{t('standard.noPublished')}</p>}
+          </>}
+          </div>
         </article>
       )}
     </QueryView>

@@ -26,6 +26,7 @@ const COMPLETE = graphql(`mutation CompleteTask($id: Int!, $data: JSON) { comple
 type Task = ResultOf<typeof TaskFields>;
 import { ProcessFacts } from './process-facts.tsx';
 import { ProposalReview } from '../proposals/proposal-page.tsx';
+import { RevisionEvidence } from '../voice/revision-evidence.tsx';
 import { useProcessLabels } from './process-labels.ts';
 
 type Tab = 'role' | 'mine' | 'overdue';
@@ -91,6 +92,7 @@ function TaskDetail({ task, onDone }: { task: Task; onDone(message: string): voi
         {current.dueAt ? <> · <span className={overdue ? 'text-danger' : undefined}>{t('tasks.dueAt', { at: dateTime(current.dueAt) })}</span></> : null}
       </p>
       {current.instance.key === 'innovation-fund' ? <ProposalReview id={current.instance.id} /> : <ProcessFacts values={current.instance.variables} labels={[...labels.values()]} className="facts context" />}
+      {current.instance.key === 'standard-revision' ? <RevisionEvidence instanceId={current.instance.id} /> : null}
       {current.claimedBy ? <p className="small">{t('tasks.claimedBy', { who: current.claimedBy })}</p> : (
         <button type="button" className="btn btn-small" onClick={claim} disabled={busy}>{t('tasks.claim')}</button>
       )}

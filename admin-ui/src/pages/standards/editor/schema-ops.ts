@@ -8,7 +8,7 @@ import { inputKind, type InputKind } from '../../../../../domain/checklists/crit
 
 export type { InputKind };
 export const INPUT_KINDS: InputKind[] = ['boolean', 'integer', 'number', 'choice', 'text', 'photos'];
-export const TIERS = ['daily', 'monthly', 'quarterly'] as const;
+export const TIERS = ['daily', 'monthly', 'quarterly', 'scenario', 'mystery'] as const;
 export const SEVERITIES = ['critical', 'major', 'minor'] as const;
 export const METHODS = ['目视', '测量', '查阅记录', '询问', '抽查'] as const;
 export const EVIDENCE = ['none', 'photo-on-fail', 'photo-required', 'document'] as const;

@@ -1,0 +1,38 @@
+import type { loopZh } from './loop.zh.ts';
+
+/** The admin UI in English: closing the customer's voice loop (revision evidence, a standard's review pack). */
+export const loopEn: Record<keyof typeof loopZh, string> = {
+  'loop.evidence': 'Evidence for the revision',
+  'loop.evidenceIntro': 'The customer feedback and findings gathered when this revision was opened:',
+  'loop.evidenceNone': 'This revision was opened without evidence.',
+  'loop.kind.feedback': 'Feedback',
+  'loop.kind.finding': 'Finding',
+  'loop.evidenceCount': '{feedback} feedback items, {findings} findings',
+  'loop.reviewPack': 'Review pack',
+  'loop.reviewPackTitle': 'Review pack of {code}',
+  'loop.reviewPackIntro': 'Per item, the findings and the customer feedback since {since} (feedback sharing a touchpoint with the item, or of the same module when the item names none).',
+  'loop.since': 'Since',
+  'loop.download': 'Download Excel',
+  'loop.item': 'Item',
+  'loop.findings': 'Findings',
+  'loop.feedback': 'Feedback',
+  'loop.trend': 'By month (findings/feedback)',
+  'loop.topTexts': 'To read first',
+  'loop.totals': '{findings} findings and {feedback} related feedback items in all (version {version})',
+  'loop.backToStandard': 'Back to the standard',
+  // the variables of the complaint and of a revision opened from feedback, as the task view names them
+  'variable.reason': 'Reason for the revision',
+  'variable.problemType': 'Problem type',
+  'variable.from': 'From',
+  'variable.to': 'To',
+  'variable.clusterProjectId': 'Project of the feedback',
+  'variable.feedbackId': 'Feedback',
+  'variable.channel': 'Channel',
+  'variable.receivedAt': 'Received',
+  'variable.text': 'What the customer said',
+  'variable.place': 'Place',
+  'variable.touchpoints': 'Touchpoints',
+  'variable.sentiment': 'Sentiment',
+  'variable.intensity': 'Intensity',
+  'variable.priority': 'Priority',
+};

@@ -1,0 +1,42 @@
+import { messageFactory } from '../shared/messages.ts';
+
+/** What surveys say, in Chinese and English. */
+export const SURVEY_MESSAGES = {
+  'survey.schema_invalid': { en: 'The questionnaire is not a valid questionnaire schema', 'zh-CN': '问卷不是有效的问卷结构' },
+  'survey.schema_rejected': { en: 'JSON Schema rejects it: {reason}', 'zh-CN': 'JSON Schema 校验不通过：{reason}' },
+  'survey.schema_not_object': { en: 'must be a JSON Schema of type "object" with questions under "properties"', 'zh-CN': '必须是 type 为 "object" 且在 properties 下列出题目的 JSON Schema' },
+  'survey.no_questions': { en: 'must ask at least one question', 'zh-CN': '至少要有一道题' },
+  'survey.title_missing': { en: 'a question needs a title', 'zh-CN': '题目需要标题（title）' },
+  'survey.role_missing': { en: 'a question needs an x-role: overall, nps, driver or comment', 'zh-CN': '题目需要 x-role：overall、nps、driver 或 comment' },
+  'survey.overall_count': { en: 'must have exactly one overall-satisfaction question (x-role "overall"), found {count}', 'zh-CN': '必须恰有一道总体满意度题（x-role 为 "overall"），现有 {count} 道' },
+  'survey.nps_count': { en: 'may have at most one NPS question (x-role "nps"), found {count}', 'zh-CN': '最多只能有一道 NPS 题（x-role 为 "nps"），现有 {count} 道' },
+  'survey.scale_rule': { en: 'a {role} question is an integer scale with minimum {minimum} and maximum {maximum}', 'zh-CN': '{role} 题必须是最小值 {minimum}、最大值 {maximum} 的整数量表' },
+  'survey.scale_bounds': { en: 'a scale question declares type "integer", minimum and maximum (minimum < maximum)', 'zh-CN': '量表题必须声明 type 为 "integer" 以及 minimum 和 maximum（minimum 小于 maximum）' },
+  'survey.driver_missing': { en: 'a driver question names its driver in x-driver', 'zh-CN': '驱动因素题必须在 x-driver 中写明驱动因素' },
+  'survey.driver_only': { en: 'x-driver belongs to driver questions only', 'zh-CN': 'x-driver 只能用于驱动因素题' },
+  'survey.driver_repeated': { en: 'driver "{driver}" is asked twice', 'zh-CN': '驱动因素“{driver}”重复出现' },
+  'survey.comment_rule': { en: 'a comment question is a string of at most {limit} characters', 'zh-CN': '意见题必须是不超过 {limit} 个字符的文本' },
+  'survey.order_rule': { en: 'x-order lists every question key once, in the order asked', 'zh-CN': 'x-order 须按作答顺序列出每道题的键，且各列一次' },
+  'survey.required_unknown': { en: '"{name}" is required but is not a question', 'zh-CN': '“{name}”被列为必答，但不是题目' },
+  'survey.answers_invalid': { en: 'The answers do not fit the questionnaire', 'zh-CN': '答案不符合问卷要求' },
+  'survey.answers_not_object': { en: 'answers must be an object of question → answer', 'zh-CN': '答案必须是“题目 → 答案”的对象' },
+  'survey.answer_unknown': { en: '"{name}" is not a question of this questionnaire', 'zh-CN': '“{name}”不是本问卷的题目' },
+  'survey.code_rule': { en: 'a questionnaire code is 2–64 capital letters, digits and dashes', 'zh-CN': '问卷编号须为 2–64 位大写字母、数字或连字符' },
+  'survey.title_rule': { en: 'a title is 1–255 characters', 'zh-CN': '标题须为 1–255 个字符' },
+  'survey.code_taken': { en: 'There is already a questionnaire {code}', 'zh-CN': '已有编号为 {code} 的问卷' },
+  'survey.questionnaire_not_found': { en: 'No questionnaire {code}', 'zh-CN': '没有编号为 {code} 的问卷' },
+  'survey.version_not_found': { en: 'Questionnaire {code} has no version {version}', 'zh-CN': '问卷 {code} 没有第 {version} 版' },
+  'survey.no_draft': { en: 'Questionnaire {code} has no draft to publish', 'zh-CN': '问卷 {code} 没有可发布的草稿' },
+  'survey.not_published': { en: 'Version {version} of {code} is not published: a wave asks only a published version', 'zh-CN': '问卷 {code} 第 {version} 版尚未发布：调查只能使用已发布的版本' },
+  'survey.wave_not_found': { en: 'No survey wave with id {id}', 'zh-CN': '没有编号为 {id} 的调查' },
+  'survey.project_not_found': { en: 'No project with id {id}', 'zh-CN': '没有编号为 {id} 的项目' },
+  'survey.bad_period': { en: 'The period {from} – {to} is not a period of days in order', 'zh-CN': '期间 {from} 至 {to} 不是按先后排列的日期' },
+  'survey.name_rule': { en: 'a wave name is 1–255 characters', 'zh-CN': '调查名称须为 1–255 个字符' },
+  'survey.count_rule': { en: 'between 1 and {max} links at a time', 'zh-CN': '每次生成 1 至 {max} 个链接' },
+  'survey.may_not_manage': { en: '{username} may not send survey links for project {project}', 'zh-CN': '{username} 无权为项目 {project} 发送调查链接' },
+  'survey.link_unknown': { en: 'This survey link is not valid', 'zh-CN': '此调查链接无效' },
+  'survey.link_used': { en: 'This survey link has already been answered', 'zh-CN': '此调查链接已经作答' },
+  'survey.wave_not_open': { en: 'This survey is open from {opensOn} to {closesOn}', 'zh-CN': '此调查的开放时间为 {opensOn} 至 {closesOn}' },
+} as const;
+
+export const surveyMessage = messageFactory(SURVEY_MESSAGES);
