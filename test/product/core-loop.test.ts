@@ -67,14 +67,14 @@ function rectificationOf(client: ApiClient, findingId: number, timeoutMs = 20_00
   }, timeoutMs);
 }
 
-async function stopWith(signal: NodeJS.Signals): Promise<{ code: number | string; ms: number }> {
+async function stopWith(signal: NodeJS.Signals): Promise<{ code: number | string; ms: number; output: string }> {
   const started = performance.now();
   server.child.kill(signal);
   const code = await server.exited;
-  return { code, ms: performance.now() - started };
+  return { code, ms: performance.now() - started, output: server.output() };
 }
 
-const interrupted: { code: number | string; ms: number }[] = [];
+const interrupted: { code: number | string; ms: number; output: string }[] = [];
 
 beforeAll(async () => {
   store = await freshStore();
@@ -97,8 +97,12 @@ afterAll(async () => {
 
 describe(`the core loop in the real server process (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   it('a first start cut short by SIGTERM (stopping within 10 s) and then by SIGKILL comes up complete on the next start', async () => {
+    // it stopped at once, by its own choice (exit 0, said so), not cut off by its 10 s deadline
+    // (which exits 1 saying "still stopping"); the wall time depends on the machine's load, not on the
+    // product: a starved 2-core machine may not run the signal handler for seconds
     expect(interrupted[0].code).toBe(0);
-    expect(interrupted[0].ms).toBeLessThan(10_000);
+    expect(interrupted[0].output).toMatch(/SIGTERM: stopping\s+stopped during start-up; the next start completes it/);
+    expect(interrupted[0].output).not.toMatch(/still stopping after/);
     expect(interrupted[1].code).toBe('SIGKILL');
     await assertResponsive('after two interrupted first starts');
     const auditor = await as('auditor');
@@ -182,8 +186,9 @@ describe(`the core loop in the real server process (${process.env.TEST_DATABASE_
     const inflight = Array.from({ length: 8 }, (_, i) => busy.gql(i % 2 ? '{ findings(first: 200) { ... on FindingConnection { totalCount nodes { id title } } } }' : '{ editionDiff(from: "2026-Q3", to: "2026-Q4") { __typename } }').catch(() => null));
     const stopped = await stopWith('SIGTERM');
     await Promise.all(inflight);
+    // exit 0 is the orderly stop; the 10 s deadline exits 1 saying "still stopping"
     expect(stopped.code).toBe(0);
-    expect(stopped.ms).toBeLessThan(10_000);
+    expect(stopped.output).not.toMatch(/still stopping after/);
     server = await startServer(store);
     await server.ready();
     await assertResponsive('after the restart');
