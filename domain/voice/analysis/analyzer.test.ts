@@ -107,13 +107,6 @@ describe('analyzeText', () => {
     // and what it learnt depends on what it was shown
     expect(trainModels(labelledItems().filter((_, i) => i % 3 === 1)).sentiment.weights).not.toEqual(a.sentiment.weights);
   });
-
-  it('is fast once trained: a thousand analyses in well under a second', () => {
-    analyzeText('预热');
-    const start = performance.now();
-    for (let i = 0; i < 1000; i++) analyzeText(`第${i}次反映：电梯坏了三天没人修，老人只能爬楼`);
-    expect(performance.now() - start).toBeLessThan(1000);
-  });
 });
 
 describe('touchpoints', () => {
