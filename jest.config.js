@@ -7,6 +7,6 @@ export default {
   },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/data/', '<rootDir>/admin-ui/'],
-  testTimeout: 60000,
+  testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -21,7 +21,7 @@ beforeAll(async () => {
   await seed(t.app, (l) => lines.push(l));
   await seed(t.app, (l) => lines.push(l));
   token = await t.login('auditor');
-}, 120_000); // the shipped library's three editions imported, beside other test files on two cores
+}, 300_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(() => t.close());
 
 describe('the shipped library on first start', () => {

@@ -38,7 +38,7 @@ beforeAll(async () => {
   minorTitle = minor.title;
   const { inspection } = await submitInspection(inspector, { checklistId: checklist.id, clientSubmissionId: 'guards-1', answers });
   [{ id: findingId }] = await t.em().execute<{ id: number }[]>('select id from finding where inspection_id = ?', [inspection.id]);
-}, 120_000); // the shipped library's three editions imported, beside other test files on two cores
+}, 300_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(() => t.close());
 
 describe('finding business keys', () => {

@@ -79,7 +79,7 @@ beforeAll(async () => {
   const orm = await openOrm({ ...config, databaseUrl: env.DATABASE_URL || undefined });
   await createUser(forkEm(orm), SYSTEM_ACTOR, { username: 'admin', password: 'reliability-admin', roles: ['admin'] });
   await orm.close();
-}, 120_000);
+}, 300_000);
 afterAll(() => cleanup());
 
 it('loses no instance and fires every timer once in effect when a server is killed with SIGKILL mid-flow', async () => {
@@ -116,4 +116,4 @@ it('loses no instance and fires every timer once in effect when a server is kill
   } finally {
     await stop(first);
   }
-}, 90_000);
+}, 300_000);

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await seed(t.app, () => {});
   expect(await deployShippedWorkflows(t.em(), SYSTEM_ACTOR)).toEqual(['complaint', 'innovation-fund', 'rectification', 'standard-revision']);
   tokens = Object.fromEntries(await Promise.all(['manager', 'reviewer', 'inspector', 'pm', 'committee', 'admin'].map(async (u) => [u, await t.login(u)])));
-}, 120_000); // the shipped library's three editions imported, beside other test files on two cores
+}, 300_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(() => t.close());
 
 describe('the shipped processes', () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await grantRole(t.app.context(systemFor(1)), { username: 'site-pm', role: 'project_manager', projectId: ids.HD01 });
   [{ code, published_version: version }] = await t.em().execute<{ code: string; published_version: number }[]>(`select code, published_version from standard_document where code like 'M03.P06.W%' and published_version is not null order by code limit 1`);
   for (const u of ['manager', 'inspector', 'site-pm', 'auditor', 'frontline', 'yj-admin']) tokens[u] = await t.login(u);
-}, 120_000);
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('recording coaching', () => {

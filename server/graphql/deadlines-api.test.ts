@@ -59,7 +59,7 @@ beforeAll(async () => {
   const list = (await gql('inspector', `{ checklist(projectId: 1, tier: quarterly, scope: "M03") { ... on Checklist { id items { id code version key module title criterion { zh en } input unit options evidence severity weight tiers touchpoints place rectifyWithinHours schema } } } }`)).data.checklist;
   items = list.items;
   checklistId = list.id;
-}, 180_000); // the shipped library's three editions imported, beside other test files on two cores
+}, 300_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(() => t.close());
 
 describe('upgrading the shipped rectification', () => {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   await createUser(t.em(), systemFor(1), { username: 'desk', password: DEMO_PASSWORD, roles: [], rolesLater: true });
   await grantRole(t.app.context(systemFor(1)), { username: 'desk', role: 'project_manager', projectId: ids.HD01 });
   for (const u of ['admin', 'manager', 'desk', 'inspector', 'yj-admin']) tokens[u] = await t.login(u);
-}, 120_000);
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('recording feedback', () => {

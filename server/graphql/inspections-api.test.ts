@@ -82,7 +82,7 @@ beforeAll(async () => {
   for (let i = 0; i < 10; i++) photos.push((await upload(png(`现场照片${i}`))).sha256);
   http = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 0 });
   base = http.base;
-}, 120_000); // the shipped library's three editions imported, beside other test files on two cores
+}, 300_000); // the shipped library's three editions imported, beside other test files on two cores
 afterAll(async () => {
   await http.close();
   await t.close();

@@ -95,7 +95,7 @@ beforeAll(async () => {
   LISTS.find((l) => l.field === 'auditTrail')!.args = `code: "${subject.subject_key}"`;
   const [checked] = await t.em().execute<{ code: string; version: number }[]>('select code, version from inspection_tally group by 1, 2 order by count(distinct inspection_id) desc, 1, 2 limit 1');
   LISTS.find((l) => l.field === 'inspectionsUnder')!.args = `code: "${checked.code}", version: ${checked.version}`;
-}, 120_000);
+}, 300_000);
 afterAll(() => t.close());
 
 describe('relay connections', () => {

@@ -48,7 +48,7 @@ beforeAll(async () => {
     await grantRole(t.app.context(systemFor(1)), { username, role, projectId: ids.HD01 });
   }
   for (const u of ['admin', 'manager', 'reviewer', 'inspector', 'site', 'site-pm', 'frontline', 'yj-admin']) tokens[u] = await t.login(u);
-}, 120_000);
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('a task requiring a certificate', () => {

@@ -51,7 +51,7 @@ beforeAll(async () => {
   await storeFeedback(first, 'noise', 2);
   await storeFeedback(ids.YJ01, 'facility_fault', 1);
   for (const u of ['admin', 'manager', 'inspector', 'pm-one', 'yj-admin']) tokens[u] = await t.login(u);
-}, 120_000);
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('feedbackAnalysis', () => {

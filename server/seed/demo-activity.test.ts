@@ -13,7 +13,7 @@ beforeAll(async () => {
   await deployShippedWorkflows(t.em(), SYSTEM_ACTOR);
   await seedDemoActivity(t.app, () => {});
   manager = await t.login('manager');
-}, 180_000); // a whole first start: every edition imported, then three months of inspections judged
+}, 300_000); // a whole first start: every edition imported, then three months of inspections judged
 afterAll(() => t.close());
 
 describe('the demo activity of a first start', () => {

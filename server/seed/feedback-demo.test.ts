@@ -18,7 +18,7 @@ beforeAll(async () => {
   const other = await createOrganisation(t.em(), SYSTEM_ACTOR, { code: 'yueju', name: '悦居物业' });
   await ensureSampleProjects(t.em(), other.id, SECOND_PROJECTS);
   seeded = await seedFeedbackDemo(t.em(), () => {});
-}, 120_000);
+}, 300_000);
 afterAll(() => t?.close());
 
 it('seeds about 3,000 items a month, once', async () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
   await deployShippedWorkflows(t.em(), SYSTEM_ACTOR);
   await seedTrainingEffectDemo(t.app, (line) => lines.push(line));
   manager = await t.login('manager');
-}, 180_000); // a whole first start: every edition imported
+}, 300_000); // a whole first start: every edition imported
 afterAll(() => t.close());
 
 const EFFECT = `query($id: Int!) { trainingEffect(trainingId: $id, tier: "daily") { __typename ... on TrainingEffect { code projectId trainingTitle before { from to } after { from to }

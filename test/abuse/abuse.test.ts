@@ -156,7 +156,7 @@ beforeAll(async () => {
     tokens[who] = result.json.data.login.token;
   }
   before = await counts();
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await http?.close();
