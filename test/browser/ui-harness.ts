@@ -169,10 +169,37 @@ export async function rawKeysOnPage(page: Page, lang: 'zh' | 'en'): Promise<stri
   return [...new Set(found)];
 }
 
-/** The page has loaded what it shows: no request pending, no spinner, no photo or label still coming. */
+/** How long the page must stay quiet (no request starting or ending) to count as settled. */
+const QUIET_MS = 300;
+
+/**
+ * The page has loaded what it shows: no request pending, no spinner, no photo or label still coming.
+ * `networkidle` alone does not see a route change inside the app (back, a filter written into the address):
+ * its load state is not reset, and the fetch starts only after React's effects run. So the page must also
+ * stay quiet for a window with nothing in flight, once its loading markers are gone.
+ */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('main .loading') && !document.querySelector('main .photo-loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
+  let inFlight = 0;
+  let events = 0;
+  const started = () => { inFlight += 1; events += 1; };
+  const ended = () => { inFlight -= 1; events += 1; };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      await page.waitForFunction(() => !document.querySelector('main .loading') && !document.querySelector('main .photo-loading') && !/(^|[\s(])…(\s|$)/.test(document.querySelector('main')?.textContent ?? ''));
+      events = 0;
+      await page.waitForTimeout(QUIET_MS);
+      if (events === 0 && inFlight <= 0) return;
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
 }
 
 /** Closes the pages a test opened (emptying the list) and gives the console errors and uncaught exceptions they saw. */
