@@ -42,9 +42,20 @@ export const auditRepository = {
     return em.create(AuditEvent, event);
   },
 
-  /** Up to `limit` stored events of one chain from position `fromSeq` on, in order, as stored (for verifying hashes). */
-  from(em: EntityManager, organisationId: number | null, fromSeq: number, limit: number): Promise<IAuditEvent[]> {
-    return em.find(AuditEvent, { organisationId, seq: { $gte: fromSeq } }, { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true });
+  /**
+   * Up to `limit` stored events of one chain after position `afterSeq`, in order, as stored (for
+   * verifying hashes): plain rows, no unit of work, read on the chain's (organisation, position) index.
+   */
+  async after(em: EntityManager, organisationId: number | null, afterSeq: number, limit: number): Promise<IAuditEvent[]> {
+    const chain = organisationId === null ? 'organisation_id is null' : 'organisation_id = ?';
+    const rows = await em.execute<{ id: number; organisation_id: number | null; seq: number; occurred_at: Date | string; actor: string | null; action: string; subject_type: string; subject_key: string; detail: string; prev_hash: string; hash: string }[]>(
+      `select id, organisation_id, seq, occurred_at, actor, action, subject_type, subject_key, detail, prev_hash, hash from audit_event
+       where ${chain} and seq > ? order by seq limit ?`, [...(organisationId === null ? [] : [organisationId]), afterSeq, limit]);
+    return rows.map((r) => ({
+      id: Number(r.id), organisationId: r.organisation_id === null ? null : Number(r.organisation_id), seq: Number(r.seq),
+      occurredAt: r.occurred_at instanceof Date ? r.occurred_at : new Date(r.occurred_at), actor: r.actor, action: r.action,
+      subjectType: r.subject_type, subjectKey: r.subject_key, detail: r.detail, prevHash: r.prev_hash, hash: r.hash,
+    }));
   },
 
   /** A window of one subject's events, in a keyset's order (on `id`). */

@@ -57,22 +57,28 @@ export async function appendAudit(em: EntityManager, actor: Actor, input: AuditI
   return auditRepository.append(em, { ...row, hash: auditHash(row) });
 }
 
+/** How many events `verifyAuditChain` reads at a time: memory stays flat however long the chain. */
+export const AUDIT_VERIFY_BATCH = 2000;
+
 /**
  * Reports whether an organisation's chain (the shared library's for none) is intact, and where it
  * first breaks: every position from 1 on present once, each linked to the one before, none altered.
+ * The chain is read in keyset batches on its position, the next batch fetched while this one is hashed.
  */
-export async function verifyAuditChain(em: EntityManager, organisationId: number | null): Promise<{ ok: boolean; checked: number; brokenAtId: number | null; reason: Message | null }> {
+export async function verifyAuditChain(em: EntityManager, organisationId: number | null, batch = AUDIT_VERIFY_BATCH): Promise<{ ok: boolean; checked: number; brokenAtId: number | null; reason: Message | null }> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
   let previousId = 0;
-  const batch = 1000;
+  let next = auditRepository.after(em, organisationId, 0, batch);
   for (;;) {
-    const rows = await auditRepository.from(em, organisationId, expectedSeq, batch);
+    const rows = await next;
+    // the next batch is read while this one is checked (a full batch may not be the last)
+    if (rows.length === batch) next = auditRepository.after(em, organisationId, rows[rows.length - 1].seq, batch);
     for (const row of rows) {
-      if (row.seq !== expectedSeq) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.event_missing', { id: expectedSeq }) };
-      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.link_broken', { id: row.id, previous: previousId }) };
-      if (auditHash(row) !== row.hash) return { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.event_altered', { id: row.id }) };
+      if (row.seq !== expectedSeq) return settle(next, rows.length === batch, { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.event_missing', { id: expectedSeq }) });
+      if (row.prevHash !== prevHash) return settle(next, rows.length === batch, { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.link_broken', { id: row.id, previous: previousId }) });
+      if (auditHash(row) !== row.hash) return settle(next, rows.length === batch, { ok: false, checked, brokenAtId: row.id, reason: auditMessage('audit.event_altered', { id: row.id }) });
       prevHash = row.hash;
       previousId = row.id;
       expectedSeq++;
@@ -80,6 +86,12 @@ export async function verifyAuditChain(em: EntityManager, organisationId: number
     }
     if (rows.length < batch) return { ok: true, checked, brokenAtId: null, reason: null };
   }
+}
+
+/** A verdict returned once the prefetched batch (if one was started) has come back, so no read outlives the call. */
+async function settle<T>(pending: Promise<unknown>, started: boolean, verdict: T): Promise<T> {
+  if (started) await pending.catch(() => undefined);
+  return verdict;
 }
 
 /** The audit trail is read a page of events at a time, larger pages than other lists. */

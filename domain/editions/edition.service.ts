@@ -107,23 +107,34 @@ export async function editionDiff(ctx: ServiceContext, from: string, to: string)
   await editionRepository.getEdition(em, to);
   const [a, b] = await Promise.all([editionRepository.editionEntries(em, from), editionRepository.editionEntries(em, to)]);
   const result: EditionDiff = { from, to, added: [], removed: [], changed: [] };
+  // every version the diff shows, read at once (not one read per changed document)
+  const wanted: { code: string; version: number }[] = [];
   for (const [code, version] of b) {
     const before = a.get(code);
     if (before === version) continue;
-    const toRow = await repo.getVersion(em, code, version);
+    wanted.push({ code, version });
+    if (before !== undefined) wanted.push({ code, version: before });
+  }
+  for (const [code, version] of a) if (!b.has(code)) wanted.push({ code, version });
+  const versions = await editionRepository.versionsAt(em, wanted);
+  const version = (code: string, v: number) => versions.get(`${code}@${v}`) ?? repo.getVersion(em, code, v);
+  for (const [code, toVersion] of b) {
+    const before = a.get(code);
+    if (before === toVersion) continue;
+    const toRow = await version(code, toVersion);
     if (before === undefined) {
-      result.added.push({ code, title: toRow.title, fromVersion: null, toVersion: version, author: toRow.author, note: toRow.note ?? null, changes: [], patch: [] });
+      result.added.push({ code, title: toRow.title, fromVersion: null, toVersion, author: toRow.author, note: toRow.note ?? null, changes: [], patch: [] });
     } else {
-      const fromRow = await repo.getVersion(em, code, before);
+      const fromRow = await version(code, before);
       const { patch, changes } = diffVersions(parseSchema(fromRow), parseSchema(toRow));
-      result.changed.push({ code, title: toRow.title, fromVersion: before, toVersion: version, author: toRow.author, note: toRow.note ?? null, changes, patch });
+      result.changed.push({ code, title: toRow.title, fromVersion: before, toVersion, author: toRow.author, note: toRow.note ?? null, changes, patch });
     }
   }
-  for (const [code, version] of a) {
+  for (const [code, fromVersion] of a) {
     if (b.has(code)) continue;
-    const row = await repo.getVersion(em, code, version);
+    const row = await version(code, fromVersion);
     const retired = row.status === 'retired';
-    result.removed.push({ code, title: row.title, fromVersion: version, toVersion: null, author: retired ? (row.statusChangedBy ?? null) : null, note: retired ? (row.statusNote ?? null) : null, changes: [], patch: [] });
+    result.removed.push({ code, title: row.title, fromVersion, toVersion: null, author: retired ? (row.statusChangedBy ?? null) : null, note: retired ? (row.statusNote ?? null) : null, changes: [], patch: [] });
   }
   return result;
 }

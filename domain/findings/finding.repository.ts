@@ -47,15 +47,18 @@ export interface FindingFilter {
 }
 
 /**
- * Findings with what lists sort and filter by: the project's region, the day found as text, the
- * current due time and a rank of severity (critical first).
+ * Findings with what lists sort and filter by: the project's region, the day found (the date
+ * column itself, so its index serves a period and the default order), the current due time and a
+ * rank of severity (critical first). The earliest open step deadline is computed once per
+ * rectification and hash-joined on the business key: a lookup per finding row (under row-level
+ * security on both workflow tables) made the overdue list scale with every finding ever found.
  */
-const LISTED = `(select f.id, f.organisation_id, f.inspection_id, f.project_id, f.module, f.severity, f.status, f.touchpoints, p.region,
-    to_char(f.found_on, 'YYYY-MM-DD') as found_day,
-    coalesce((select min(t.due_at) from workflow_instance w join workflow_task t on t.instance_id = w.id and t.status = 'open'
-      where w.business_key = 'finding:' || f.id), f.rectify_due_at) as due_at,
+const LISTED = `(select f.id, f.organisation_id, f.inspection_id, f.project_id, f.module, f.severity, f.status, f.touchpoints, p.region, f.found_on,
+    coalesce(d.due_at, f.rectify_due_at) as due_at,
     case f.severity when 'critical' then 0 when 'major' then 1 else 2 end as severity_rank
-  from finding f join project p on p.id = f.project_id) x`;
+  from finding f join project p on p.id = f.project_id
+  left join (select w.business_key, min(t.due_at) as due_at from workflow_task t join workflow_instance w on w.id = t.instance_id
+    where t.status = 'open' group by w.business_key) d on d.business_key = 'finding:' || f.id) x`;
 
 function whereOf(filter: FindingFilter & { id?: number }, now: Date): { sql: string; params: unknown[] } {
   const parts: [string, unknown[]][] = [];
@@ -68,8 +71,8 @@ function whereOf(filter: FindingFilter & { id?: number }, now: Date): { sql: str
   if (filter.status) parts.push(['x.status = ?', [filter.status]]);
   if (filter.overdue) parts.push([`x.status <> 'closed' and x.due_at < ?`, [now]]);
   if (filter.touchpoint) parts.push(['exists (select 1 from jsonb_array_elements_text(x.touchpoints) tp(code) where tp.code = ?)', [filter.touchpoint]]);
-  if (filter.from) parts.push(['x.found_day >= ?', [filter.from]]);
-  if (filter.to) parts.push(['x.found_day <= ?', [filter.to]]);
+  if (filter.from) parts.push(['x.found_on >= ?', [filter.from]]);
+  if (filter.to) parts.push(['x.found_on <= ?', [filter.to]]);
   if (filter.scope) {
     const sc = scopeSql(filter.scope, 'x');
     parts.push([sc.sql, sc.params]);
@@ -91,7 +94,7 @@ async function load(em: EntityManager, rows: Listed[]): Promise<FindingView[]> {
 
 /** Reads of findings as domain objects. */
 export const findingReads = {
-  /** A window of the findings matching the filter, in a keyset's order (columns of `LISTED`: found_day, due_at, severity_rank, id). */
+  /** A window of the findings matching the filter, in a keyset's order (columns of `LISTED`: found_on, due_at, severity_rank, id). */
   async window(em: EntityManager, filter: FindingFilter, keyset: KeysetOrder, window: PageWindow, now: Date): Promise<FindingView[]> {
     const w = whereOf(filter, now);
     const page = sqlWindow(keyset, window);

@@ -19,7 +19,8 @@ export type FindingSort = (typeof FINDING_SORTS)[number];
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, major: 1, minor: 2 };
 const ID_DESC = { name: 'x.id', type: 'int', direction: 'desc' } as const;
-const DAY_DESC = { name: 'x.found_day', type: 'text', direction: 'desc' } as const;
+// the date column, compared with the cursor's YYYY-MM-DD (its index serves the order)
+const DAY_DESC = { name: 'x.found_on', type: 'text', direction: 'desc' } as const;
 
 /** The orders of the findings list, each a keyset whose last column (the id) is unique. */
 export const FINDING_ORDERS: Record<FindingSort, Keyset<FindingView>> = {

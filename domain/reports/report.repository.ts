@@ -19,6 +19,11 @@ export const KIND_TIERS = {
   routine: ['daily', 'monthly', 'quarterly'], scenario: ['scenario'], mystery: ['mystery'],
   routineAndMystery: ['daily', 'monthly', 'quarterly', 'mystery'], all: ['daily', 'monthly', 'quarterly', 'scenario', 'mystery'],
 } as const;
+/**
+ * `i.tier in ('daily', …)` as a list of constants: the planner then estimates the tiers and uses the
+ * organisation–tier–day index (a subquery of them hid both). The tiers are this module's own constants.
+ */
+const tierList = (tiers: readonly string[]): string => `i.tier in (${tiers.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ')})`;
 const KPI_KEYS = { project: 'p.code', module: 'f.module', month: `to_char(f.found_on, 'YYYY-MM')` } as const;
 
 /**
@@ -30,7 +35,6 @@ export const reportRepository = {
     const sc = scopeSql(scope, 'i');
     const tiers = KIND_TIERS[filter.kind];
     const w = where([
-      ['i.tier in (select jsonb_array_elements_text(?::jsonb))', JSON.stringify(tiers)],
       ...(filter.projectId != null ? [['i.project_id = ?', filter.projectId] as [string, unknown]] : []),
       ...(filter.from ? [['i.inspected_on >= ?', filter.from] as [string, unknown]] : []),
       ...(filter.to ? [['i.inspected_on <= ?', filter.to] as [string, unknown]] : []),
@@ -38,7 +42,7 @@ export const reportRepository = {
     const rows = await em.execute<{ key: string; applicable: string; passed: string; inspections: string }[]>(
       `select ${RATE_KEYS[groupBy]} as key, sum(t.applicable) as applicable, sum(t.passed) as passed, count(distinct i.id) as inspections
        from inspection i join inspection_tally t on t.inspection_id = i.id join project p on p.id = i.project_id
-       where ${w.sql} and ${sc.sql} group by 1 order by 1`, [...w.params, ...sc.params]);
+       where ${tierList(tiers)} and ${w.sql} and ${sc.sql} group by 1 order by 1`, [...w.params, ...sc.params]);
     return rows.map((r) => ({ key: r.key, applicable: Number(r.applicable), passed: Number(r.passed), inspections: Number(r.inspections) }));
   },
 

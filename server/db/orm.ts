@@ -25,6 +25,7 @@ import { Migration20261203171100SurveyTokens } from './migrations/Migration20261
 import { Migration20261203180000Training } from './migrations/Migration20261203180000Training.ts';
 import { Migration20261203182000Qualifications } from './migrations/Migration20261203182000Qualifications.ts';
 import { Migration20261203183000Assessments } from './migrations/Migration20261203183000Assessments.ts';
+import { Migration20261204120000QueryIndexes } from './migrations/Migration20261204120000QueryIndexes.ts';
 import type { Actor } from '../../domain/shared/access.ts';
 
 /** The checked-in migrations, in order. */
@@ -47,6 +48,7 @@ export const migrationsList = [
   { name: 'Migration20261203180000Training', class: Migration20261203180000Training },
   { name: 'Migration20261203182000Qualifications', class: Migration20261203182000Qualifications },
   { name: 'Migration20261203183000Assessments', class: Migration20261203183000Assessments },
+  { name: 'Migration20261204120000QueryIndexes', class: Migration20261204120000QueryIndexes },
 ];
 
 export type Orm = MikroORM;
