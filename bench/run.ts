@@ -20,6 +20,7 @@ import { loopBenchmarks } from './loop.ts';
 import { scaleOutBenchmarks } from './scale-out.ts';
 import { voiceAnalysisBenchmarks } from './voice-analysis.ts';
 import { keyDriverBenchmarks } from './key-drivers.ts';
+import { auditChainBenchmarks } from './audit-chain.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -138,6 +139,11 @@ if (only === 'scale') {
   await scaleOutBenchmarks(PG, line);
   process.exit(0);
 }
+// BENCH_ONLY_AUDIT=1: verifyAuditChain (BENCH_AUDIT_ROWS events) and publishEdition (BENCH_EDITION_DOCUMENTS documents) only
+if (process.env.BENCH_ONLY_AUDIT) {
+  await auditChainBenchmarks(PG, line);
+  process.exit(0);
+}
 // BENCH_ONLY_DRIVERS=1: survey analytics (NPS, key drivers) only
 if (process.env.BENCH_ONLY_DRIVERS) {
   await keyDriverBenchmarks(line);
@@ -157,3 +163,4 @@ if (!only) await scaleOutBenchmarks(PG, line);
 if (!only) await phoneBenchmarks(line);
 if (!only) await voiceAnalysisBenchmarks(line);
 if (!only) await keyDriverBenchmarks(line);
+if (!only) await auditChainBenchmarks(PG, line);
