@@ -75,8 +75,12 @@ export const standardRepository = {
 
   /** The published version of every baseline document that is not retired, by code (organisations' additions are pinned by their own editions). */
   async publishedHeads(em: EntityManager): Promise<{ code: string; version: number }[]> {
-    const docs = await em.find(StandardDocument, { publishedVersion: { $ne: null }, retired: false, organisationId: null }, { orderBy: { code: 'asc' }, fields: ['code', 'publishedVersion'] });
-    return docs.map((d) => ({ code: d.code, version: d.publishedVersion! }));
+    // plain rows, not partial entities: an edition of ten thousand documents reads them all
+    // (after writing what the unit of work holds, as a query through it would)
+    await em.flush();
+    const docs = await em.execute<{ code: string; published_version: number }[]>(
+      'select code, published_version from standard_document where published_version is not null and not retired and organisation_id is null order by code');
+    return docs.map((d) => ({ code: d.code, version: Number(d.published_version) }));
   },
 
   /** Every published version, by code. */
