@@ -46,7 +46,7 @@ export async function readImmutable<T>(em: EntityManager, sql: string, params: u
   return em.execute<T[]>(sql, params);
 }
 
-/** The pg pool behind a PostgreSQL connection (null on PGlite), found once per connection. */
+/** Cache of the pg pool behind each PostgreSQL connection (null on PGlite), found once per connection. */
 const pools = new WeakMap<object, Promise<{ query(text: string): Promise<unknown> } | null>>();
 function poolOf(em: EntityManager): Promise<{ query(text: string): Promise<unknown> } | null> {
   const connection = em.getConnection('write') as unknown as { getNativeClient?: () => Promise<unknown> };

@@ -82,6 +82,7 @@ export interface ImmutableRequest {
 /** Root fields whose object never changes, with the fields under them that reach data which does. */
 const ROOTS = { checklistById: { mutable: new Set(['Checklist.project']) } } as const;
 const PARSED_LIMIT = 256;
+/** Cache of parsed query texts (the documents a client sends are few). */
 const parsed = new Map<string, DocumentNode | null>();
 
 /** The document of a query text (parsed once per distinct text, up to a few hundred), or null when it does not parse. */
