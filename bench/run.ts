@@ -26,13 +26,18 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const line = (name: string, value: string, baseline: string, verdict: string) => console.log(`${name.padEnd(58)} ${value.padStart(14)}   ${baseline.padEnd(34)} ${verdict}`);
 
-/** Drives `concurrency` keep-alive clients against a port for `seconds`; returns requests/s. */
-async function load(port: number, body: string, token: string, concurrency: number, seconds: number): Promise<number> {
+/**
+ * Drives `concurrency` keep-alive clients against a port for `seconds`, each sending the next of
+ * `requests` in turn (callers and items rotate); returns requests/s.
+ */
+async function load(port: number, requests: { body: string; token: string }[], concurrency: number, seconds: number): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` };
   const deadline = performance.now() + seconds * 1000;
   let done = 0;
+  let next = 0;
   const one = () => new Promise<void>((resolve, reject) => {
+    const { body, token } = requests[next++ % requests.length];
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` };
     const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
       res.resume();
@@ -52,26 +57,36 @@ async function load(port: number, body: string, token: string, concurrency: numb
   return done / ((performance.now() - started) / 1000);
 }
 
+/**
+ * `standard(code)` or `checklistById` through the whole HTTP front on PostgreSQL with 32 clients,
+ * beside plain node:http serving the same bytes: with the response cache, without it (every request
+ * executed; the goal of issue 18), and for checklists without the memo of rendered answers either.
+ * Requests rotate over 8 callers and several items, so no answer keyed to one request serves them all.
+ */
 async function throughput(checklist: boolean): Promise<void> {
   const db = await scratchDatabase(PG, 'pinzhi_bench');
   const child = fork(new URL('./serve-standard.ts', import.meta.url), { env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', SEED: 'false', BENCH_CHECKLIST: checklist ? '1' : '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
-    const info = await new Promise<{ pinzhi: number; uncached: number; plain: number; token: string; query: string; bytes: number }>((resolve, reject) => {
+    const info = await new Promise<{ pinzhi: number; uncached: number; bare: number; plain: number; requests: { body: string; token: string }[]; items: number; callers: number; bytes: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as never));
       child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
     });
-    await load(info.pinzhi, info.query, info.token, 32, 2); // warm-up
-    await load(info.uncached, info.query, info.token, 32, 2);
-    await load(info.plain, info.query, info.token, 32, 1);
-    const pinzhi = await load(info.pinzhi, info.query, info.token, 32, 8);
-    const plain = await load(info.plain, info.query, info.token, 32, 8);
-    const uncached = await load(info.uncached, info.query, info.token, 32, 8);
-    const ratio = pinzhi / plain;
-    const goal = checklist ? 0.5 : 0.4;
+    const { requests } = info;
+    await load(info.pinzhi, requests, 32, 2); // warm-up
+    await load(info.uncached, requests, 32, 2);
+    await load(info.plain, requests, 32, 1);
+    const pinzhi = await load(info.pinzhi, requests, 32, 8);
+    const plain = await load(info.plain, requests, 32, 8);
+    const uncached = await load(info.uncached, requests, 32, 8);
+    const bare = checklist ? await load(info.bare, requests, 32, 8) : null;
     const size = info.bytes >= 1024 * 1024 ? `${(info.bytes / 1024 / 1024).toFixed(1)} MiB` : `${(info.bytes / 1024).toFixed(1)} KiB`;
-    const label = checklist ? `checklistById, full quarterly checklist, PostgreSQL, 32 clients (${size})` : `standard(code) on PostgreSQL, 32 clients (${size})`;
-    line(label, `${pinzhi.toFixed(0)} req/s`, `node:http same bytes: ${plain.toFixed(0)} req/s`, `ratio ${ratio.toFixed(2)}× (goal ≥ ${goal}×) ${ratio >= goal ? 'MET' : 'MISSED'}`);
-    line('  … the same with the response cache off (every request executed)', `${uncached.toFixed(0)} req/s`, `node:http same bytes: ${plain.toFixed(0)} req/s`, `ratio ${(uncached / plain).toFixed(2)}×`);
+    const what = checklist ? `checklistById, ${info.items} quarterly checklists` : `standard(code), ${info.items} standards`;
+    const label = `${what}, ${info.callers} callers, PostgreSQL, 32 clients (${size})`;
+    const verdict = (ratio: number, goal: number) => `ratio ${ratio.toFixed(2)}× (goal ≥ ${goal}×) ${ratio >= goal ? 'MET' : 'MISSED'}`;
+    const baseline = `node:http same bytes: ${plain.toFixed(0)} req/s`;
+    line(label, `${pinzhi.toFixed(0)} req/s`, baseline, verdict(pinzhi / plain, checklist ? 0.5 : 0.4));
+    line('  … response cache off (every request executed)', `${uncached.toFixed(0)} req/s`, baseline, verdict(uncached / plain, checklist ? 0.5 : 0.3));
+    if (bare !== null) line('  … response cache and memo of rendered answers off', `${bare.toFixed(0)} req/s`, baseline, `ratio ${(bare / plain).toFixed(2)}× (for reference)`);
   } finally {
     child.kill();
     await db.drop();

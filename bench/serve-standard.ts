@@ -4,8 +4,9 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { createHttpServer } from '../server/http.ts';
+import { ImmutableResults } from '../server/graphql/immutable-results.ts';
 import { SYSTEM_ACTOR } from '../domain/shared/access.ts';
-import { ensureDemoUsers } from '../domain/users/user.service.ts';
+import { createUser, DEMO_PASSWORD, ensureDemoUsers } from '../domain/users/user.service.ts';
 import { readLibraryPackage } from '../domain/editions/library-files.ts';
 import { importLibraryPackage } from '../domain/editions/library.service.ts';
 import { SHIPPED_LIBRARY } from '../server/bootstrap.ts';
@@ -13,38 +14,66 @@ import { ensureSampleProjects, listProjects } from '../domain/projects/project.s
 import { getChecklist } from '../domain/checklists/checklist.service.ts';
 
 /**
- * Child process of the benchmark: Pinzhi on the database in DATABASE_URL, and beside it a plain
- * node:http server that returns the same response bytes, pre-serialized. Sends the ports to the parent.
- * BENCH_CHECKLIST=1 measures a project's full quarterly checklist fetched by id instead of a standard.
+ * Child process of the benchmark: Pinzhi on the database in DATABASE_URL — with the response
+ * cache, without it, and (for checklists) without the memo of rendered immutable answers too — and
+ * beside them a plain node:http server that returns the same response bytes, pre-serialized, for
+ * each request body. The requests rotate over 8 callers (each their own user and token) and several
+ * standards, or the full quarterly checklists of 4 projects (BENCH_CHECKLIST=1), so that nothing
+ * keyed to one request serves them all. Sends the ports and the requests to the parent.
  */
+const CALLERS = 8;
 const config = { ...loadConfig(), port: 0, seed: false };
 const app = await createApp(config);
 const em = app.orm.em.fork() as SqlEntityManager;
 await ensureDemoUsers(em, SYSTEM_ACTOR);
 await importLibraryPackage(em, SYSTEM_ACTOR, readLibraryPackage(SHIPPED_LIBRARY));
-const pinzhi = createHttpServer(() => app, config);
-await new Promise<void>((resolve) => pinzhi.listen(0, '127.0.0.1', resolve));
-const uncached = createHttpServer(() => app, { ...config, responseCacheTtlMs: 0 });
-await new Promise<void>((resolve) => uncached.listen(0, '127.0.0.1', resolve));
-const { token } = app.tokens.issue('inspector');
-let text = process.env.BENCH_QUERY ?? '{ standard(code: "M03.P01.W002") { ... on Standard { code title current { version contentHash schema } } } }';
-if (process.env.BENCH_CHECKLIST) {
-  // The full quarterly checklist of a project, generated once, then fetched by id.
-  await ensureSampleProjects(em);
-  const project = (await listProjects({ em, actor: SYSTEM_ACTOR, limits: app.limits })).find((p) => p.profile === 'standard')!;
-  const { checklist } = await getChecklist({ em, actor: SYSTEM_ACTOR, limits: app.limits }, { projectId: project.id, tier: 'quarterly' });
-  text = `{ checklistById(id: "${checklist.id}") { ... on Checklist { id edition itemCount answerSchema items { id code version title criterion { zh en } input unit options evidence severity weight touchpoints rectifyWithinHours schema } } } }`;
+const listen = async (server: ReturnType<typeof createServer>) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+};
+const pinzhi = await listen(createHttpServer(() => app, config));
+const uncached = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0 }));
+const bare = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0, immutableResults: new ImmutableResults(0) }));
+const tokens: string[] = [];
+for (let i = 1; i <= CALLERS; i++) {
+  await createUser(app.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR, { username: `bench-inspector-${i}`, password: DEMO_PASSWORD, roles: ['inspector'], organisationId: 1 });
+  tokens.push(app.tokens.issue(`bench-inspector-${i}`).token);
 }
-const query = JSON.stringify({ query: text });
-const sample = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: query });
-const bytes = Buffer.from(await sample.arrayBuffer());
+let texts: string[];
+if (process.env.BENCH_QUERY) texts = [process.env.BENCH_QUERY];
+else if (process.env.BENCH_CHECKLIST) {
+  // the full quarterly checklists of 4 projects, generated once, then fetched by id
+  await ensureSampleProjects(em);
+  const projects = (await listProjects({ em, actor: SYSTEM_ACTOR, limits: app.limits })).slice(0, 4);
+  texts = [];
+  for (const project of projects) {
+    const { checklist } = await getChecklist({ em: app.orm.em.fork() as SqlEntityManager, actor: SYSTEM_ACTOR, limits: app.limits }, { projectId: project.id, tier: 'quarterly' });
+    texts.push(`{ checklistById(id: "${checklist.id}") { ... on Checklist { id edition itemCount answerSchema items { id code version title criterion { zh en } input unit options evidence severity weight touchpoints rectifyWithinHours schema } } } }`);
+  }
+} else {
+  // 8 instructions of the shipped library
+  const codes = ['M01.P01.W001', 'M02.P01.W001', 'M03.P01.W002', 'M04.P01.W001', 'M05.P01.W001', 'M06.P01.W001', 'M07.P01.W001', 'M03.P02.W006'];
+  texts = codes.map((code) => `{ standard(code: "${code}") { ... on Standard { code title current { version contentHash schema } } } }`);
+}
+// every caller asks for every item; the order mixes both
+const requests = tokens.flatMap((token, c) => texts.map((_, t) => ({ token, body: JSON.stringify({ query: texts[(t + c) % texts.length] }) })));
+const bytesOf = new Map<string, Buffer>();
+for (const { token, body } of requests.slice(0, texts.length)) {
+  const sample = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+  const bytes = Buffer.from(await sample.arrayBuffer());
+  const answer = JSON.parse(bytes.toString('utf8')) as { errors?: unknown; data?: Record<string, { message?: string } | null> };
+  if (sample.status !== 200 || answer.errors || !answer.data || Object.values(answer.data).some((v) => !v || v.message)) throw new Error(`benchmark request failed: ${bytes.toString('utf8').slice(0, 300)}`);
+  bytesOf.set(body, bytes);
+}
 const plain = createServer((req, res) => {
-  req.resume();
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
+    const bytes = bytesOf.get(Buffer.concat(chunks).toString('utf8'))!;
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
     res.end(bytes);
   });
 });
-await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
-process.send?.({ pinzhi: (pinzhi.address() as AddressInfo).port, uncached: (uncached.address() as AddressInfo).port, plain: (plain.address() as AddressInfo).port, token, query, bytes: bytes.length });
+const bytes = [...bytesOf.values()].reduce((sum, b) => sum + b.length, 0) / bytesOf.size;
+process.send?.({ pinzhi, uncached, bare, plain: await listen(plain), requests, items: texts.length, callers: CALLERS, bytes });
 process.on('SIGINT', () => process.exit(0));

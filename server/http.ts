@@ -16,6 +16,7 @@ import { dashboardWorkbook, kpiWorkbook } from '../domain/reports/dashboard-expo
 import { authorize, ForbiddenError, holds, type Actor, type Permission } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
+import { immutableIdentity, immutableRequestOf, ImmutableResults } from './graphql/immutable-results.ts';
 import { AdminUi } from './admin-ui.ts';
 import { idleCollector } from './idle-gc.ts';
 import { reviewPackWorkbook } from '../domain/voice/review-pack.service.ts';
@@ -119,7 +120,26 @@ function sendCached(req: IncomingMessage, res: ServerResponse, entry: { status: 
   res.end(entry.body);
 }
 
-async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined): Promise<void> {
+/**
+ * The memo key of a query about immutable data, after the resolver's own access check for this
+ * caller; null when the request is of another kind or the caller may not see the object (Yoga then
+ * answers it as usual). Cross-origin requests are left to Yoga (their CORS headers differ).
+ */
+async function immutableKeyOf(app: App, req: IncomingMessage, body: Buffer | undefined): Promise<string | null> {
+  if (req.method !== 'POST' || !body || req.headers.origin || !String(req.headers['content-type'] ?? '').includes('json')) return null;
+  const request = immutableRequestOf(JSON.parse(body.toString('utf8')));
+  if (!request) return null;
+  const actor = await bearerActor(app, req);
+  try {
+    const identity = await immutableIdentity({ em: forkFor(app.orm, actor), actor, limits: app.limits }, request);
+    return ImmutableResults.key(identity, request, localeOf(req), String(req.headers.accept ?? ''));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return null;
+  }
+}
+
+async function handleGraphQL(app: App, cache: ResponseCache, results: ImmutableResults, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined): Promise<void> {
   const badJson = invalidJson(req, body);
   if (badJson) return sendJson(res, 400, errorBody(req, badJson, 'BAD_REQUEST'));
   const cacheable = cache.enabled && (req.method === 'GET' || req.method === 'POST') && !String(req.headers.accept ?? '').includes('text/html');
@@ -130,6 +150,18 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
     if (hit) return sendCached(req, res, hit, true);
   }
   const generation = cache.generation;
+  const memoKey = results.enabled ? await immutableKeyOf(app, req, body) : null;
+  const memo = memoKey ? results.get(memoKey) : undefined;
+  if (memo) {
+    if (!cacheable) {
+      res.writeHead(200, { ...memo.headers, 'content-length': String(memo.body.length) });
+      res.end(memo.body);
+      return;
+    }
+    const entry = { status: 200, headers: memo.headers, body: memo.body, etag: memo.etag };
+    cache.set(key, generation, entry);
+    return sendCached(req, res, entry, false);
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
@@ -149,6 +181,9 @@ async function handleGraphQL(app: App, cache: ResponseCache, req: IncomingMessag
   const bytes = Buffer.from(await response.arrayBuffer());
   const responseHeaders = Object.fromEntries(response.headers);
   const contentType = response.headers.get('content-type') ?? '';
+  if (memoKey && kind === 'query' && response.status === 200 && contentType.includes('json') && !('errors' in (JSON.parse(bytes.toString('utf8')) as object))) {
+    results.set(memoKey, responseHeaders, bytes);
+  }
   if (cacheable && kind === 'query' && response.status === 200 && contentType.includes('json')) {
     const entry = { status: 200, headers: { 'content-type': contentType }, body: bytes, etag: etagOf(bytes) };
     if (!('errors' in (JSON.parse(bytes.toString('utf8')) as object))) cache.set(key, generation, entry);
@@ -296,6 +331,8 @@ export interface HttpOptions {
   responseCacheTtlMs: number;
   /** The most bytes of responses the cache keeps (64 MiB by default). */
   responseCacheMaxBytes?: number;
+  /** Rendered answers about immutable data (checklists by id) kept for reuse: 32 MiB by default; a budget of 0 turns it off. */
+  immutableResults?: ImmutableResults;
   /** A full garbage collection once requests stop for a few seconds (on by default). */
   collectWhenIdle?: boolean;
   /** where the built admin UI is (admin-ui/dist by default) */
@@ -309,6 +346,7 @@ export interface HttpOptions {
  */
 export function createHttpServer(getApp: () => App | null, options: HttpOptions): Server {
   const cache = new ResponseCache({ ttlMs: options.responseCacheTtlMs, maxBytes: options.responseCacheMaxBytes ?? 64 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024 });
+  const results = options.immutableResults ?? new ImmutableResults(32 * 1024 * 1024);
   const adminUi = new AdminUi(options.adminUiDir);
   const idle = options.collectWhenIdle === false ? null : idleCollector();
   return createServer(async (req, res) => {
@@ -355,7 +393,7 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
         }
         body = read;
       }
-      await handleGraphQL(app, cache, req, res, url, body);
+      await handleGraphQL(app, cache, results, req, res, url, body);
     } catch (error) {
       console.error(error);
       if (!res.headersSent) sendJson(res, 500, errorBody(req, transportMessage('request.unexpected')));

@@ -130,8 +130,7 @@ export async function getChecklistById(em: EntityManager, id: string, scope: Sco
     const json = await gunzipAsync(Buffer.from(content));
     entry = remember(null, { checklist: JSON.parse(json.toString('utf8')) as Checklist, json });
   }
-  const project = await projectRepository.find(em, entry.checklist.projectId);
-  visibleOr(scope, project, notFound);
+  visibleOr(scope, await projectRepository.accessOf(em, entry.checklist.projectId), notFound);
   return entry;
 }
 

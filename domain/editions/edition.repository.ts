@@ -1,4 +1,4 @@
-import { readImmutable, type EntityManager, type NewRow } from '../shared/persistence.ts';
+import { readImmutable, readInOneTrip, type EntityManager, type NewRow } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { editionMessage } from './edition.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
@@ -42,7 +42,8 @@ export const editionRepository = {
    */
   async findWithPinnedVersion(em: EntityManager, code: string, edition: string | null): Promise<{ doc: IStandardDocument; pinned: IStandardVersion | null } | null> {
     const pin = edition ? '(select e.version from edition_entry e where e.edition_name = ? and e.code = d.code)' : 'd.published_version';
-    const rows = await em.execute<Record<string, unknown>[]>(
+    const rows = await readInOneTrip<Record<string, unknown>>(
+      em,
       `select row_to_json(d) as doc, row_to_json(v) as version from standard_document d
        left join standard_version v on v.code = d.code and v.version = ${pin} where d.code = ?`,
       edition ? [edition, code] : [code],

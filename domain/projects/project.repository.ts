@@ -1,4 +1,4 @@
-import type { EntityManager, NewRow } from '../shared/persistence.ts';
+import { readInOneTrip, type EntityManager, type NewRow } from '../shared/persistence.ts';
 import type { KeysetOrder, PageWindow } from '../shared/paging.ts';
 import { ormWindow, withWindow } from '../shared/keyset-query.ts';
 import { Place, Project, type IPlace, type IProject } from './project.entity.ts';
@@ -39,6 +39,12 @@ export const projectRepository = {
 
   find(em: EntityManager, id: number): Promise<IProject | null> {
     return em.findOne(Project, { id });
+  },
+
+  /** What an access check needs of a project (its id and organisation), in one round trip: the hot path of a checklist by id. */
+  async accessOf(em: EntityManager, id: number): Promise<{ id: number; organisationId: number } | null> {
+    const [row] = await readInOneTrip<{ id: number; organisation_id: number }>(em, 'select id, organisation_id from project where id = ?', [id]);
+    return row ? { id: Number(row.id), organisationId: Number(row.organisation_id) } : null;
   },
 
   /** The places of the given ids (in any project; callers check the project). */

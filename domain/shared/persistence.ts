@@ -46,6 +46,41 @@ export async function readImmutable<T>(em: EntityManager, sql: string, params: u
   return em.execute<T[]>(sql, params);
 }
 
+/** Cache of the pg pool behind each PostgreSQL connection (null on PGlite), found once per connection. */
+const pools = new WeakMap<object, Promise<{ query(text: string): Promise<unknown> } | null>>();
+function poolOf(em: EntityManager): Promise<{ query(text: string): Promise<unknown> } | null> {
+  const connection = em.getConnection('write') as unknown as { getNativeClient?: () => Promise<unknown> };
+  let pool = pools.get(connection);
+  if (!pool) {
+    // pg-pool's Pool counts its clients; PGlite's client has no such thing and no multi-statement query()
+    pool = typeof connection.getNativeClient === 'function'
+      ? connection.getNativeClient().then((client) => (client && typeof client === 'object' && 'totalCount' in client ? client as unknown as { query(text: string): Promise<unknown> } : null), () => null)
+      : Promise.resolve(null);
+    pools.set(connection, pool);
+  }
+  return pool;
+}
+
+/**
+ * A read of one statement under `em`'s session settings — the caller's organisation and the
+ * application's database role, so row-level security applies as to any read — in one round trip
+ * instead of four (begin, settings, statement, commit). On PostgreSQL the settings and the
+ * statement go as one simple query (parameters inlined as MikroORM itself sends every query), which
+ * PostgreSQL runs as one implicit transaction: the settings are local to it, hold for the
+ * statement and end with it. Inside a transaction, without session settings, or on PGlite, it is
+ * `em.execute`.
+ */
+export async function readInOneTrip<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const session = em.getSessionContext();
+  const settings = Object.entries({ ...(session?.variables ?? {}), ...(session?.role ? { role: session.role } : {}) });
+  const pool = em.isInTransaction() || settings.length === 0 ? null : await poolOf(em);
+  if (!pool) return em.execute<T[]>(sql, params);
+  const platform = em.getPlatform();
+  const set = settings.map(([name, value]) => `set_config(${platform.quoteValue(name)}, ${platform.quoteValue(String(value))}, true)`).join(', ');
+  const results = await pool.query(`select ${set}; ${platform.formatQuery(sql, params)}`) as { rows: T[] }[];
+  return results[results.length - 1].rows;
+}
+
 /** Whether an insert or update failed on a unique constraint. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof UniqueConstraintViolationException;

@@ -8,6 +8,7 @@ import { READ_ERRORS } from './error.types.ts';
 import { ConflictError } from '../../domain/shared/errors.ts';
 import { ProjectRef, TierEnum } from './project.types.ts';
 import { FIELD_COST } from './query-limits.ts';
+import type { ServiceContext } from '../../domain/shared/service-context.ts';
 
 const CriterionRef = builder.objectRef<Criterion>('Criterion').implement({
   description: 'The pass criterion in words, generated from the constraint: `≥ 3 次/日`, `是`, `≤ 15 分钟`.',
@@ -64,6 +65,15 @@ export const ChecklistRef = builder.objectRef<Checklist>('Checklist').implement(
   }),
 });
 
+/**
+ * A stored checklist by id, as far as the caller may read it: `checklistById`'s check, which the
+ * memo of rendered answers (immutable-results.ts) runs for every caller before reusing bytes.
+ */
+export async function visibleChecklist(ctx: ServiceContext, id: string): Promise<Checklist> {
+  authorize(ctx.actor, 'readInspections');
+  return (await readChecklistById(ctx, id)).checklist;
+}
+
 builder.queryFields((t) => ({
   checklist: t.field({
     type: ChecklistRef,
@@ -83,9 +93,6 @@ builder.queryFields((t) => ({
     type: ChecklistRef,
     errors: { types: READ_ERRORS, union: { name: 'ChecklistByIdResult' } },
     args: { id: t.arg.string({ required: true }) },
-    resolve: async (_r, a, ctx) => {
-      authorize(ctx.actor, 'readInspections');
-      return (await readChecklistById(ctx, a.id)).checklist;
-    },
+    resolve: (_r, a, ctx) => visibleChecklist(ctx, a.id),
   }),
 }));
