@@ -20,6 +20,7 @@ import { loopBenchmarks } from './loop.ts';
 import { scaleOutBenchmarks } from './scale-out.ts';
 import { voiceAnalysisBenchmarks } from './voice-analysis.ts';
 import { keyDriverBenchmarks } from './key-drivers.ts';
+import { growthBenchmarks } from './growth.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -138,6 +139,11 @@ if (only === 'scale') {
   await scaleOutBenchmarks(PG, line);
   process.exit(0);
 }
+// BENCH_ONLY_GROWTH=1: the growth curve only (BENCH_GROWTH_FACTORS, default 1,10,100; BENCH_GROWTH_SAMPLES, default 30)
+if (process.env.BENCH_ONLY_GROWTH) {
+  await growthBenchmarks(PG, line);
+  process.exit(0);
+}
 // BENCH_ONLY_DRIVERS=1: survey analytics (NPS, key drivers) only
 if (process.env.BENCH_ONLY_DRIVERS) {
   await keyDriverBenchmarks(line);
@@ -157,3 +163,4 @@ if (!only) await scaleOutBenchmarks(PG, line);
 if (!only) await phoneBenchmarks(line);
 if (!only) await voiceAnalysisBenchmarks(line);
 if (!only) await keyDriverBenchmarks(line);
+if (!only) await growthBenchmarks(PG, line);
