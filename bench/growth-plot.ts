@@ -1,4 +1,13 @@
-import type { GrowthRow } from './growth.ts';
+/** One read's figures on one data set. */
+export interface GrowthRow {
+  backend: 'postgresql' | 'pglite';
+  factor: number;
+  read: string;
+  p50: number;
+  p95: number;
+  /** `select 1` through the same connection, same run */
+  baselineP50: number;
+}
 
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939'];
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -24,7 +33,7 @@ export function growthSvg(pg: GrowthRow[], pglite: GrowthRow[]): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
   out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
-  out.push(`<text x="${plot.left}" y="22" font-size="15" font-weight="bold">p95 of the dashboard and list reads as data grows (PostgreSQL; PGlite 1× hollow)</text>`);
+  out.push(`<text x="${plot.left}" y="22" font-size="15" font-weight="bold">p95 of the dashboard and list reads as data grows (PostgreSQL filled; PGlite, a single company's volume, hollow)</text>`);
   for (let e = Math.log10(yMin); e <= Math.log10(yMax); e++) {
     const v = 10 ** e;
     out.push(`<line x1="${plot.left}" x2="${plot.left + plot.width}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${plot.left - 8}" y="${y(v) + 4}" text-anchor="end">${v >= 1 ? v : v.toFixed(1)} ms</text>`);

@@ -13,7 +13,7 @@ import { auditTrail } from '../domain/audit/audit.service.ts';
 import { editionDiff } from '../domain/editions/edition.service.ts';
 import { scaleOf } from './scale/plan.ts';
 import { loadScale, scaleConfig, type Loaded, type Target } from './scale/load.ts';
-import { growthSvg } from './growth-plot.ts';
+import { growthSvg, type GrowthRow } from './growth-plot.ts';
 
 type Line = (name: string, value: string, baseline: string, verdict: string) => void;
 
@@ -36,16 +36,6 @@ export const READS: [string, (app: App, who: { manager: Actor; auditor: Actor })
   ['audit trail of a document, first 50', (app, w) => auditTrail(app.context(w.auditor), DOCUMENT, { first: 50 })],
   ['edition diff 2026-Q3 → 2027-Q1', (app, w) => editionDiff(app.context(w.manager), '2026-Q3', '2027-Q1')],
 ];
-
-export interface GrowthRow {
-  backend: 'postgresql' | 'pglite';
-  factor: number;
-  read: string;
-  p50: number;
-  p95: number;
-  /** `select 1` through the same connection, same run */
-  baselineP50: number;
-}
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);

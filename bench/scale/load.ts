@@ -8,7 +8,7 @@ import { loadConfig } from '../../server/config.ts';
 import { settingRepository } from '../../domain/shared/setting.repository.ts';
 import { GENESIS_HASH } from '../../domain/audit/audit.service.ts';
 import { GENERATOR_VERSION, scaleOf, type Scale } from './plan.ts';
-import { prepare, rectificationTemplates, PATHS, type RectificationPath } from './prepare.ts';
+import { prepare, rectificationTemplates, templateSubmission, PATHS, type RectificationPath } from './prepare.ts';
 import { ScaleGenerator, TABLES, type Cursor, type Row, type Template } from './generate.ts';
 import { pgliteSink, postgresSink, type Sink } from './sink.ts';
 
@@ -45,14 +45,15 @@ export function scaleConfig(loaded: Pick<Loaded, 'databaseUrl' | 'dataDir' | 'na
 const asDate = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k.endsWith('_at') && typeof v === 'string' ? new Date(v) : v]));
 const json = (v: unknown): Row => (typeof v === 'string' ? JSON.parse(v) : v) as Row;
 
-async function readTemplates(app: App, keys: Record<RectificationPath, string>): Promise<Record<RectificationPath, Template>> {
+/** The rows the real code left for each rectification path (see `rectificationTemplates`), found by their submissions' ids. */
+export async function readTemplates(app: App): Promise<Record<RectificationPath, Template>> {
   const em = forkEm(app.orm);
   const out = {} as Record<RectificationPath, Template>;
   for (const path of PATHS) {
-    const [instance] = await em.execute<{ j: unknown }[]>(`select row_to_json(w) as j from workflow_instance w where business_key = ?`, [keys[path]]);
-    const id = json(instance.j).id as number;
-    const tasks = await em.execute<{ j: unknown }[]>(`select row_to_json(t) as j from workflow_task t where instance_id = ? order by id`, [id]);
-    const [finding] = await em.execute<{ j: unknown }[]>(`select row_to_json(f) as j from finding f where id = ?`, [Number(keys[path].split(':')[1])]);
+    const [finding] = await em.execute<{ j: unknown }[]>(`select row_to_json(f) as j from finding f join inspection i on i.id = f.inspection_id where i.client_submission_id = ?`, [templateSubmission(path)]);
+    if (!finding) throw new Error(`the template of ${path} is missing`);
+    const [instance] = await em.execute<{ j: unknown }[]>(`select row_to_json(w) as j from workflow_instance w where business_key = ?`, [`finding:${json(finding.j).id}`]);
+    const tasks = await em.execute<{ j: unknown }[]>(`select row_to_json(t) as j from workflow_task t where instance_id = ? order by id`, [json(instance.j).id]);
     out[path] = { instance: asDate(json(instance.j)), tasks: tasks.map((t) => asDate(json(t.j))), finding: asDate(json(finding.j)) };
   }
   return out;
@@ -71,7 +72,8 @@ async function cursorOf(app: App, organisationId: number): Promise<Cursor> {
 /** Generates and inserts the data set into an opened, migrated store; returns the row counts. */
 export async function fill(app: App, scale: Scale, sink: Sink, log: (line: string) => void): Promise<Record<string, number>> {
   const prepared = await prepare(app, scale);
-  const templates = await readTemplates(app, await rectificationTemplates(app, prepared));
+  await rectificationTemplates(app, prepared);
+  const templates = await readTemplates(app);
   const generator = new ScaleGenerator(scale, prepared, templates);
   const cursor = await cursorOf(app, prepared.organisationId);
   const counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));

@@ -76,14 +76,15 @@ export async function prepare(app: App, scale: Scale): Promise<Prepared> {
 export const PATHS = ['analysis', 'verification', 'closed'] as const;
 export type RectificationPath = (typeof PATHS)[number];
 const STEPS_OF: Record<RectificationPath, number> = { analysis: 0, verification: 2, closed: 4 };
+/** The submission id of a path's template inspection. */
+export const templateSubmission = (path: RectificationPath) => `scale-template-${path}`;
 
 /**
  * Runs one real inspection with a failing major item through the real submission, opens its
  * rectification and completes tasks through the real workflow engine, once per path — the
  * generator replays the rows these leave (instances, tasks) for every generated finding.
- * Returns the business keys of the finding each path was worked on.
  */
-export async function rectificationTemplates(app: App, prepared: Prepared): Promise<Record<RectificationPath, string>> {
+export async function rectificationTemplates(app: App, prepared: Prepared): Promise<void> {
   const ctx = (who: Actor) => ({ ...app.context(who), photos: app.photos });
   const pm = organisationActor('pm', ['project_manager']);
   const manager = organisationActor('manager', ['quality_manager']);
@@ -94,7 +95,7 @@ export async function rectificationTemplates(app: App, prepared: Prepared): Prom
   const keys = {} as Record<RectificationPath, string>;
   for (const path of PATHS) {
     const answers: Answer[] = checklist.items.map((item) => item.id === major.id ? { itemId: item.id, value: failingValue(item), photos: [prepared.photo] } : passingAnswers([item], [prepared.photo])[0]);
-    const { inspection } = await submitInspection(ctx(prepared.inspector), { checklistId: checklist.id, clientSubmissionId: `scale-template-${path}`, answers, inspectedOn: todayInChina() });
+    const { inspection } = await submitInspection(ctx(prepared.inspector), { checklistId: checklist.id, clientSubmissionId: templateSubmission(path), answers, inspectedOn: todayInChina() });
     await openPendingRectifications(ctx(SYSTEM_ACTOR), SYSTEM_ACTOR, inspection.id);
     const em = ctx(SYSTEM_ACTOR).em;
     const instance = (await instanceRepository.running(em, 'rectification')).find((i) => String(i.businessKey).startsWith('finding:') && !Object.values(keys).includes(String(i.businessKey)));
@@ -112,6 +113,5 @@ export async function rectificationTemplates(app: App, prepared: Prepared): Prom
       await completeTask(ctx(who), task.id, data);
     }
   }
-  return keys;
 }
 
