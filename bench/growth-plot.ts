@@ -5,6 +5,8 @@ export interface GrowthRow {
   read: string;
   p50: number;
   p95: number;
+  /** how many timings the figures are of */
+  samples: number;
   /** `select 1` through the same connection, same run */
   baselineP50: number;
 }
