@@ -69,8 +69,12 @@ async function cursorOf(app: App, organisationId: number): Promise<Cursor> {
   };
 }
 
-/** Generates and inserts the data set into an opened, migrated store; returns the row counts. */
-export async function fill(app: App, scale: Scale, sink: Sink, log: (line: string) => void): Promise<Record<string, number>> {
+/**
+ * Generates and inserts the data set into an opened, migrated store; returns the row counts. With
+ * several sinks (connections), as many projects are inserted at once, each wholly on one of them,
+ * while the next is generated.
+ */
+export async function fill(app: App, scale: Scale, sinks: Sink[], log: (line: string) => void): Promise<Record<string, number>> {
   const prepared = await prepare(app, scale);
   await rectificationTemplates(app, prepared);
   const templates = await readTemplates(app);
@@ -78,22 +82,24 @@ export async function fill(app: App, scale: Scale, sink: Sink, log: (line: strin
   const cursor = await cursorOf(app, prepared.organisationId);
   const counts: Record<string, number> = Object.fromEntries(TABLES.map((t) => [t, 0]));
   const started = performance.now();
-  let pending: Promise<void> = Promise.resolve();
+  const lanes: Promise<void>[] = sinks.map(() => Promise.resolve());
   for (let i = 0; i < prepared.projects.length; i++) {
     const rows = generator.project(i, cursor);
-    await pending; // one project's inserts run while the next one is generated
-    pending = (async () => {
+    const lane = i % sinks.length;
+    await lanes[lane];
+    lanes[lane] = (async () => {
       for (const table of TABLES) {
-        await sink.insert(table, rows[table]);
+        await sinks[lane].insert(table, rows[table]);
         counts[table] += rows[table].length;
       }
     })();
     if ((i + 1) % 10 === 0 || i + 1 === prepared.projects.length) {
-      await pending;
+      await Promise.all(lanes);
       log(`  ${i + 1}/${prepared.projects.length} projects, ${counts.inspection} inspections, ${counts.finding} findings, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
   }
-  await pending;
+  await Promise.all(lanes);
+  const sink = sinks[0];
   for (const table of ['inspection', 'finding', 'workflow_instance', 'workflow_task', 'audit_event']) {
     await sink.execute(`select setval(pg_get_serial_sequence('"${table}"', 'id'), (select max(id) from "${table}"))`);
   }
@@ -141,13 +147,14 @@ export async function loadScale(scale: Scale, target: Target, log: (line: string
   if (target.serverUrl) await onServer(target.serverUrl, `create database "${name}"`);
   const config = scaleConfig({ databaseUrl, dataDir, name });
   const app = await createApp(config, await openOrm(config));
-  const sink = databaseUrl ? await postgresSink(databaseUrl) : pgliteSink(() => forkEm(app.orm));
+  // two connections on PostgreSQL (one project each in flight); PGlite has one
+  const sinks = databaseUrl ? [await postgresSink(databaseUrl), await postgresSink(databaseUrl)] : [pgliteSink(() => forkEm(app.orm))];
   try {
-    const counts = await fill(app, scale, sink, log);
+    const counts = await fill(app, scale, sinks, log);
     await settingRepository.put(forkEm(app.orm), LOADED, JSON.stringify(counts));
     return { name, databaseUrl, dataDir, reused: false, ms: performance.now() - started, counts };
   } finally {
-    await sink.close();
+    for (const sink of sinks) await sink.close();
     await app.close();
   }
 }
