@@ -89,7 +89,7 @@ async function measure(loaded: Loaded, backend: GrowthRow['backend'], factor: nu
  * run. Writes bench/results/growth.json and the plot docs/bench/growth.svg.
  */
 export async function growthBenchmarks(pgUrl: string, line: Line): Promise<GrowthRow[]> {
-  const factors = (process.env.BENCH_GROWTH_FACTORS ?? '1,10,100').split(',').map(Number);
+  const factors = (process.env.BENCH_GROWTH_FACTORS ?? '1,10,100').split(',').map(Number).filter((f) => f > 0);
   const samples = Number(process.env.BENCH_GROWTH_SAMPLES ?? 30);
   const rows: GrowthRow[] = [];
   const loads: { backend: string; factor: number; name: string; seconds: number; reused: boolean; counts: Record<string, number> }[] = [];
