@@ -21,6 +21,7 @@ import { scaleOutBenchmarks } from './scale-out.ts';
 import { voiceAnalysisBenchmarks } from './voice-analysis.ts';
 import { keyDriverBenchmarks } from './key-drivers.ts';
 import { auditChainBenchmarks } from './audit-chain.ts';
+import { growthBenchmarks } from './growth.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -159,6 +160,11 @@ if (process.env.BENCH_ONLY_AUDIT) {
   await auditChainBenchmarks(PG, line);
   process.exit(0);
 }
+// BENCH_ONLY_GROWTH=1: the growth curve only (BENCH_GROWTH_FACTORS, default 1,10,100; BENCH_GROWTH_SAMPLES, default 30)
+if (process.env.BENCH_ONLY_GROWTH) {
+  await growthBenchmarks(PG, line);
+  process.exit(0);
+}
 // BENCH_ONLY_DRIVERS=1: survey analytics (NPS, key drivers) only
 if (process.env.BENCH_ONLY_DRIVERS) {
   await keyDriverBenchmarks(line);
@@ -179,3 +185,4 @@ if (!only) await phoneBenchmarks(line);
 if (!only) await voiceAnalysisBenchmarks(line);
 if (!only) await keyDriverBenchmarks(line);
 if (!only) await auditChainBenchmarks(PG, line);
+if (!only) await growthBenchmarks(PG, line);
