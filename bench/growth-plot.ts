@@ -22,7 +22,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 export function growthSvg(pg: GrowthRow[], pglite: GrowthRow[]): string {
   const width = 980;
   const height = 520;
-  const plot = { left: 70, top: 40, width: 480, height: 400 };
+  const plot = { left: 70, top: 56, width: 480, height: 384 };
   const reads = [...new Set([...pg, ...pglite].map((r) => r.read))];
   const factors = [...new Set(pg.map((r) => r.factor))].sort((a, b) => a - b);
   const all = [...pg, ...pglite].map((r) => r.p95);
@@ -35,14 +35,15 @@ export function growthSvg(pg: GrowthRow[], pglite: GrowthRow[]): string {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
   out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
-  out.push(`<text x="${plot.left}" y="22" font-size="15" font-weight="bold">p95 of the dashboard and list reads as data grows (PostgreSQL filled; PGlite, a single company's volume, hollow)</text>`);
+  out.push(`<text x="${plot.left}" y="22" font-size="15" font-weight="bold">p95 of the dashboard and list reads as data grows</text>`);
+  out.push(`<text x="${plot.left}" y="38" fill="#555">PostgreSQL filled; PGlite (a single company's volume) hollow</text>`);
   for (let e = Math.log10(yMin); e <= Math.log10(yMax); e++) {
     const v = 10 ** e;
     out.push(`<line x1="${plot.left}" x2="${plot.left + plot.width}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${plot.left - 8}" y="${y(v) + 4}" text-anchor="end">${v >= 1 ? v : v.toFixed(1)} ms</text>`);
   }
   for (const f of factors) out.push(`<line x1="${x(f)}" x2="${x(f)}" y1="${plot.top}" y2="${plot.top + plot.height}" stroke="#ddd"/><text x="${x(f)}" y="${plot.top + plot.height + 18}" text-anchor="middle">${f}×</text>`);
   out.push(`<text x="${plot.left + plot.width / 2}" y="${plot.top + plot.height + 38}" text-anchor="middle">data (1× = 5 projects × 5 years; 100× = 500 projects × 5 years)</text>`);
-  out.push(`<line x1="${plot.left}" x2="${plot.left + plot.width}" y1="${y(300)}" y2="${y(300)}" stroke="#c00" stroke-dasharray="6 4"/><text x="${plot.left + plot.width - 4}" y="${y(300) - 5}" text-anchor="end" fill="#c00">goal: p95 &lt; 300 ms at 100×</text>`);
+  out.push(`<line x1="${plot.left}" x2="${plot.left + plot.width}" y1="${y(300)}" y2="${y(300)}" stroke="#c00" stroke-dasharray="6 4"/><text x="${plot.left + 4}" y="${y(300) - 5}" fill="#c00">goal: p95 &lt; 300 ms at 100×</text>`);
   reads.forEach((read, i) => {
     const colour = COLOURS[i % COLOURS.length];
     const points = pg.filter((r) => r.read === read).sort((a, b) => a.factor - b.factor);
