@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../domain/checklists/sampling.ts';
+
 /** The generator's version: part of a loaded database's name, so a changed generator never reuses an older load. */
 export const GENERATOR_VERSION = 1;
 
@@ -20,14 +22,7 @@ export function scaleOf(factor: number, seed = 1): Scale {
 
 /** A seeded stream of numbers in [0, 1) (mulberry32): one per project, so projects generate independently. */
 export function stream(seed: number, projectIndex: number): () => number {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(projectIndex + 1, 0xc2b2ae35)) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32((Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(projectIndex + 1, 0xc2b2ae35)) >>> 0);
 }
 
 /** Every day of the scale's span, as YYYY-MM-DD. */

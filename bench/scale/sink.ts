@@ -20,6 +20,15 @@ function text(value: unknown): string | null {
 type Columns = Map<string, string>;
 const COLUMNS_SQL = `select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped order by attnum`;
 
+/** The column types of each table, read once per table through `read` (the catalogue query's rows). */
+function columnTypes(read: (sql: string) => Promise<{ name: string; type: string }[]>): (table: string) => Promise<Columns> {
+  const known = new Map<string, Columns>();
+  return async (table) => {
+    if (!known.has(table)) known.set(table, new Map((await read(COLUMNS_SQL.replace('$1', `'"${table}"'`))).map((r) => [r.name, r.type])));
+    return known.get(table)!;
+  };
+}
+
 /** Checks that every column of the rows exists, and returns them in the rows' order. */
 function columnsOf(table: string, types: Columns, rows: Row[]): string[] {
   const names = Object.keys(rows[0]);
@@ -36,11 +45,7 @@ function columnsOf(table: string, types: Columns, rows: Row[]): string[] {
 export async function postgresSink(url: string, batch = 5000): Promise<Sink> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const known = new Map<string, Columns>();
-  const types = async (table: string) => {
-    if (!known.has(table)) known.set(table, new Map((await client.query<{ name: string; type: string }>(COLUMNS_SQL.replace('$1', `'"${table}"'`))).rows.map((r) => [r.name, r.type])));
-    return known.get(table)!;
-  };
+  const types = columnTypes(async (sql) => (await client.query<{ name: string; type: string }>(sql)).rows);
   return {
     async insert(table, rows) {
       if (rows.length === 0) return;
@@ -62,14 +67,7 @@ export async function postgresSink(url: string, batch = 5000): Promise<Sink> {
 
 /** PGlite (one connection, through the application's ORM): multi-row VALUES, each batch under PostgreSQL's parameter limit. */
 export function pgliteSink(em: () => EntityManager): Sink {
-  const known = new Map<string, Columns>();
-  const types = async (table: string) => {
-    if (!known.has(table)) {
-      const rows = await em().execute<{ name: string; type: string }[]>(COLUMNS_SQL.replace('$1', `'"${table}"'`));
-      known.set(table, new Map(rows.map((r) => [r.name, r.type])));
-    }
-    return known.get(table)!;
-  };
+  const types = columnTypes((sql) => em().execute<{ name: string; type: string }[]>(sql));
   return {
     async insert(table, rows) {
       if (rows.length === 0) return;

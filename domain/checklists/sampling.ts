@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
-/** A deterministic pseudo-random sequence (mulberry32) seeded from text: the same seed, the same draws. */
-export function seededRandom(seed: string): () => number {
-  let state = createHash('sha256').update(seed).digest().readUInt32LE(0);
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32) from a 32-bit state: the same state, the same draws. */
+export function mulberry32(initial: number): () => number {
+  let state = initial >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -10,6 +10,11 @@ export function seededRandom(seed: string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A deterministic pseudo-random sequence (mulberry32) seeded from text: the same seed, the same draws. */
+export function seededRandom(seed: string): () => number {
+  return mulberry32(createHash('sha256').update(seed).digest().readUInt32LE(0));
 }
 
 /** How many items a stratum of `size` contributes to a monthly flying inspection. */
