@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import type { Server } from 'node:http';
 import { createHttpServer } from './http.ts';
 import { startTestApp, type TestApp } from '../test/harness.ts';
 import type { App } from './app.ts';
+import { organisationRepository } from '../domain/organisations/organisation.repository.ts';
 
 let t: TestApp;
 let server: Server;
@@ -85,6 +87,22 @@ describe('HTTP', () => {
     const after = await post(list, manager);
     expect(after.headers.get('x-pinzhi-cache')).toBe('miss');
     expect((await after.json()).data.standards.totalCount).toBe(before + 1);
+  });
+
+  it('reads the caller\'s memberships once per request, for the cache key and the resolvers alike', async () => {
+    // given a signed-in user and a query no one asked yet
+    const manager = await t.login('manager');
+    const reads = jest.spyOn(organisationRepository, 'accessOf');
+    try {
+      // when it is asked (a cache miss: the cache key and the resolvers both need the caller)
+      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${manager}` }, body: JSON.stringify({ query: '{ me { username roles } }' }) });
+      // then it is answered for that caller from one read of their memberships
+      expect(response.headers.get('x-pinzhi-cache')).toBe('miss');
+      expect((await response.json()).data.me).toEqual({ username: 'manager', roles: ['quality_manager'] });
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('forgets cached answers after a mutation of any content type', async () => {

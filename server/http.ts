@@ -71,8 +71,7 @@ function clientAddressOf(app: App, req: IncomingMessage): string {
  * The caller a request speaks for, as a cache-key part: responses depend on who asks, in which
  * organisation and where their roles reach (so a changed membership never meets an older answer).
  */
-async function callerOf(app: App, req: IncomingMessage): Promise<string> {
-  const actor = await bearerActor(app, req);
+function callerOf(actor: Actor | null): string {
   return actor ? `${actor.username}|${actor.organisationId}|${JSON.stringify(actor.reach)}` : 'anonymous';
 }
 
@@ -125,11 +124,11 @@ function sendCached(req: IncomingMessage, res: ServerResponse, entry: { status: 
  * caller; null when the request is of another kind or the caller may not see the object (Yoga then
  * answers it as usual). Cross-origin requests are left to Yoga (their CORS headers differ).
  */
-async function immutableKeyOf(app: App, req: IncomingMessage, body: Buffer | undefined): Promise<string | null> {
+async function immutableKeyOf(app: App, req: IncomingMessage, body: Buffer | undefined, actorNow: () => Promise<Actor | null>): Promise<string | null> {
   if (req.method !== 'POST' || !body || req.headers.origin || !String(req.headers['content-type'] ?? '').includes('json')) return null;
   const request = immutableRequestOf(JSON.parse(body.toString('utf8')));
   if (!request) return null;
-  const actor = await bearerActor(app, req);
+  const actor = await actorNow();
   try {
     const identity = await immutableIdentity({ em: forkFor(app.orm, actor), actor, limits: app.limits }, request);
     return ImmutableResults.key(identity, request, localeOf(req), String(req.headers.accept ?? ''));
@@ -144,13 +143,16 @@ async function handleGraphQL(app: App, cache: ResponseCache, results: ImmutableR
   if (badJson) return sendJson(res, 400, errorBody(req, badJson, 'BAD_REQUEST'));
   const cacheable = cache.enabled && (req.method === 'GET' || req.method === 'POST') && !String(req.headers.accept ?? '').includes('text/html');
   // answers depend on who asks and in which language
-  const key = cacheable ? ResponseCache.key(req.method!, url.search, `${await callerOf(app, req)}|${localeOf(req)}`, body) : '';
+  // the caller is read once per request and handed to Yoga, however many steps ask who it is
+  let actor: Promise<Actor | null> | undefined;
+  const actorNow = () => (actor ??= bearerActor(app, req));
+  const key = cacheable ? ResponseCache.key(req.method!, url.search, `${callerOf(await actorNow())}|${localeOf(req)}`, body) : '';
   if (cacheable) {
     const hit = cache.get(key);
     if (hit) return sendCached(req, res, hit, true);
   }
   const generation = cache.generation;
-  const memoKey = results.enabled ? await immutableKeyOf(app, req, body) : null;
+  const memoKey = results.enabled ? await immutableKeyOf(app, req, body, actorNow) : null;
   const memo = memoKey ? results.get(memoKey) : undefined;
   if (memo) {
     if (!cacheable) {
@@ -167,7 +169,7 @@ async function handleGraphQL(app: App, cache: ResponseCache, results: ImmutableR
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body }, { clientAddress: clientAddressOf(app, req) });
+  const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body }, { clientAddress: clientAddressOf(app, req), ...(actor ? { actor: await actor } : {}) });
   // what the request executed, whatever its content type: a mutation may have changed anything
   const kind = response.headers.get(OPERATION_HEADER);
   response.headers.delete(OPERATION_HEADER);

@@ -5,6 +5,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type Orm, forkEm, forkFor } from './db/orm.ts';
 import { actorOf } from '../domain/organisations/actor.service.ts';
 import type { TokenService } from '../domain/users/token.ts';
+import type { Actor } from '../domain/shared/access.ts';
 import { type DocumentLimits } from '../domain/shared/limits.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
@@ -26,6 +27,14 @@ export interface YogaDeps {
   keys: BusinessKeys;
   /** browser origins allowed to call the API (CORS); none when empty */
   corsOrigins?: readonly string[];
+}
+
+/** What the person of a request's bearer token may do, and where, as their memberships say now (a change counts from the next request). */
+async function bearerActorOf(deps: YogaDeps, request: Request): Promise<Actor | null> {
+  const header = request.headers.get('authorization') ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+  const username = token ? deps.tokens.verify(token) : null;
+  return username ? actorOf(forkEm(deps.orm), username) : null;
 }
 
 /**
@@ -55,12 +64,9 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
     },
     landingPage: false,
     logging: process.env.NODE_ENV === 'test' && !process.env.DEBUG_YOGA ? false : 'info',
-    context: async ({ request, clientAddress }) => {
-      const header = request.headers.get('authorization') ?? '';
-      const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      const username = token ? deps.tokens.verify(token) : null;
-      // what the person may do, and where, as their memberships say now (a change counts from the next request)
-      const actor = username ? await actorOf(forkEm(deps.orm), username) : null;
+    context: async ({ request, clientAddress, actor: known }) => {
+      // the HTTP front may have read the caller for this same request already (cache keys, access checks)
+      const actor = known !== undefined ? (known as Actor | null) : await bearerActorOf(deps, request);
       return {
         em: forkFor(deps.orm, actor),
         unscoped: () => forkEm(deps.orm),
