@@ -59,3 +59,21 @@ describe.each(cases)('the foreign diagram %s', (name) => {
     expect(end.tasks.filter((x: { status: string }) => x.status === 'open')).toEqual([]);
   });
 });
+
+describe('a collaboration with several executable pools', () => {
+  const xml = readFileSync(new URL('camunda-complaint-pools.bpmn', dir), 'utf8').replace('name="Customer" isExecutable="false"', 'name="Customer" isExecutable="true"');
+  const DEPLOY_POOL = `mutation ($k: String!, $x: String!, $p: String) { deployWorkflow(key: $k, bpmnXml: $x, processId: $p) { __typename
+    ... on DeployWorkflowSuccess { definition { key version states } } ... on ValidationError { issues { pointer message } } } }`;
+
+  it('is refused with the candidates named, nothing stored, until the pool to run is chosen', async () => {
+    // when it is deployed as it is, then the error names both pools, and no version exists
+    const refused = (await t.gql(DEPLOY_POOL, { k: 'two-pools', x: xml }, await as('manager'))).data.deployWorkflow;
+    expect(refused).toEqual({ __typename: 'ValidationError', issues: [{ pointer: '', message: expect.stringContaining('Process_Customer (Customer), Process_Complaint (Leak complaint)') }] });
+    const [{ n }] = await t.em().execute<{ n: string }[]>(`select count(*) as n from workflow_definition where key = 'two-pools'`);
+    expect(Number(n)).toBe(0);
+    // when the company's pool is chosen, then it deploys with that pool's steps
+    const chosen = (await t.gql(DEPLOY_POOL, { k: 'two-pools', x: xml, p: 'Process_Complaint' }, await as('manager'))).data.deployWorkflow;
+    expect(chosen).toMatchObject({ __typename: 'DeployWorkflowSuccess', definition: { key: 'two-pools', version: 1, states: expect.arrayContaining(['Activity_Register', 'Activity_Answer']) } });
+    expect(chosen.definition.states).not.toContain('Activity_Report');
+  });
+});
