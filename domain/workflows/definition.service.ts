@@ -22,9 +22,10 @@ export type DefinitionRow = WorkflowDefinition;
 
 const KEY = /^[a-z][a-z0-9-]{0,63}$/;
 
-/** Compiles BPMN with Pinzhi's roles, built-in actions and JSON Schema forms. */
-export function compileWorkflow(xml: string): Promise<CompiledWorkflow> {
+/** Compiles BPMN with Pinzhi's roles, built-in actions and JSON Schema forms; `processId` picks the pool of a collaboration to run. */
+export function compileWorkflow(xml: string, processId?: string | null): Promise<CompiledWorkflow> {
   return compileBpmn(xml, {
+    ...(processId ? { processId } : {}),
     roles: ROLES,
     actions: Object.keys(SERVICE_ACTIONS),
     checkForm: (schema) => {
@@ -71,20 +72,22 @@ export interface DeployResult {
 /**
  * Compiles BPMN and stores it as the next version of `key` (the same document twice is one
  * version). Running instances stay on their version; the result lists the states they are in that
- * the new version no longer has — they need an explicit mapping to migrate.
+ * the new version no longer has — they need an explicit mapping to migrate. `processId` chooses
+ * which process of a collaboration runs (by default the one marked isExecutable).
  */
-export async function deployWorkflow(ctx: ServiceContext, key: string, xml: string): Promise<DeployResult> {
+export async function deployWorkflow(ctx: ServiceContext, key: string, xml: string, processId?: string | null): Promise<DeployResult> {
   const actor = authorize(ctx.actor, 'manageWorkflows');
   if (!KEY.test(key)) throw new ValidationError(workflowMessage('workflow.key_invalid', { key }), [issue('/key', workflowMessage('workflow.key_rule'))]);
   let compiled: CompiledWorkflow;
   try {
-    compiled = await compileWorkflow(xml);
+    compiled = await compileWorkflow(xml, processId);
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
     throw new ValidationError(error, error.issues.map((i) => issue(i.id ? `/${i.id}` : '', i.id && i.name ? workflowMessage('workflow.compile_issue_named', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, name: i.name, issue: reasonOf(i) })
       : i.id ? workflowMessage('workflow.compile_issue', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, issue: reasonOf(i) }) : workflowMessage('workflow.compile_issue_document', { type: i.type, kind: i.type.replace('bpmn:', ''), issue: reasonOf(i) }))));
   }
-  const hash = contentHash(xml);
+  // the same diagram run from another of its pools is another version
+  const hash = contentHash(processId ? `${processId}\n${xml}` : xml);
   return inTransaction(ctx.em, async (em) => {
     await advisoryLock(em, 72_100_005);
     const latest = await definitionRepository.newest(em, key);

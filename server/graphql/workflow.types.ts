@@ -164,8 +164,12 @@ builder.mutationFields((t) => ({
     type: DeployRef,
     errors: { types: WRITE_ERRORS, union: { name: 'DeployWorkflowResult' } },
     description: 'Compiles BPMN and stores it as the next version. Compile errors come as a ValidationError whose issue pointers are `/<element id>`.',
-    args: { key: t.arg.string({ required: true }), bpmnXml: t.arg.string({ required: true }) },
-    resolve: (_r, a, ctx) => deployWorkflow(ctx, a.key, a.bpmnXml),
+    args: {
+      key: t.arg.string({ required: true }),
+      bpmnXml: t.arg.string({ required: true }),
+      processId: t.arg.string({ description: 'The process (pool) to run when the diagram is a collaboration of several; by default the one marked isExecutable.' }),
+    },
+    resolve: (_r, a, ctx) => deployWorkflow(ctx, a.key, a.bpmnXml, a.processId),
   }),
   startWorkflow: t.field({
     type: InstanceRef,

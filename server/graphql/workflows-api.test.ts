@@ -30,8 +30,8 @@ describe('deploying', () => {
     const first = await t.gql(DEPLOY, { k: 'linear', x: fixture('linear') }, manager);
     expect(first.data.deployWorkflow).toMatchObject({ __typename: 'DeployWorkflowSuccess', created: true, definition: { key: 'linear', version: 1, states: expect.arrayContaining(['approve', 'end']) } });
     expect((await t.gql(DEPLOY, { k: 'linear', x: fixture('linear') }, manager)).data.deployWorkflow).toMatchObject({ created: false, definition: { version: 1 } });
-    const bad = await t.gql(DEPLOY, { k: 'linear', x: fixture('linear').replace('<bpmn:endEvent id="end" />', '<bpmn:endEvent id="end" /><bpmn:manualTask id="paper" />') }, manager);
-    expect(bad.data.deployWorkflow).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '/paper', message: expect.stringContaining('bpmn:ManualTask paper: ManualTask is not supported') }] });
+    const bad = await t.gql(DEPLOY, { k: 'linear', x: fixture('linear').replace('<bpmn:endEvent id="end" />', '<bpmn:endEvent id="end" /><bpmn:businessRuleTask id="paper" />') }, manager);
+    expect(bad.data.deployWorkflow).toMatchObject({ __typename: 'ValidationError', issues: [{ pointer: '/paper', message: expect.stringContaining('bpmn:BusinessRuleTask paper: BusinessRuleTask is not supported') }] });
     const forbidden = await t.gql(DEPLOY, { k: 'linear', x: fixture('linear') }, inspector);
     expect(forbidden.data.deployWorkflow.__typename).toBe('ForbiddenError');
   });

@@ -1,5 +1,6 @@
 import { CompileError, compileIssue, type CompileIssue } from './errors.ts';
 import { compileMessage as m } from './compile.messages.ts';
+import { lanesOf } from './lanes.ts';
 import { readScope, type Scope } from './model.ts';
 import { parseBpmn, type ModdleElement } from './parse.ts';
 import type { CompiledWorkflow, CompileOptions } from './types.ts';
@@ -26,15 +27,34 @@ function checkSpinLoops(scope: Scope, issues: CompileIssue[]): void {
 }
 
 /**
+ * The process to run. A collaboration holds one process per pool; the others are external
+ * participants (a customer, a supplier), often empty "black box" pools. The one chosen by id wins;
+ * else the only process with flow nodes marked isExecutable, else the only process with flow nodes.
+ */
+export function executableProcess(definitions: ModdleElement, processId?: string): ModdleElement {
+  const processes = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process');
+  if (processes.length === 0) throw new CompileError([compileIssue('', 'document', m('compile.no_process'))]);
+  const candidates = processes.filter((p) => Array.isArray(p.flowElements) && p.flowElements.length > 0);
+  const names = (list: ModdleElement[]) => list.map((p) => (p.name?.trim() ? `${p.id} (${p.name.trim()})` : p.id));
+  if (processId) {
+    const chosen = processes.find((p) => p.id === processId);
+    if (!chosen) throw new CompileError([compileIssue('', 'document', m('compile.process_not_found', { process: processId, candidates: names(processes) }))]);
+    return chosen;
+  }
+  if (processes.length === 1) return processes[0];
+  const executable = candidates.filter((p) => p.isExecutable === true);
+  if (executable.length === 1) return executable[0];
+  if (executable.length === 0 && candidates.length === 1) return candidates[0];
+  throw new CompileError([compileIssue('', 'document', m('compile.process_choice', { count: executable.length || candidates.length, candidates: names(executable.length ? executable : candidates) }))]);
+}
+
+/**
  * Compiles BPMN 2.0 XML into an XState v5 machine config plus the user tasks, forms and timers the
  * runtime needs. Every unsupported or wrong element is reported at once in a CompileError.
  */
 export async function compileBpmn(xml: string, options: CompileOptions): Promise<CompiledWorkflow> {
-  const definitions = await parseBpmn(xml);
-  const processes = ((definitions.rootElements ?? []) as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process');
-  if (processes.length !== 1) throw new CompileError([compileIssue('', 'document', m('compile.process_count', { count: processes.length }))]);
-  const process = processes[0];
-  const compiler = new Compiler(options);
+  const process = executableProcess(await parseBpmn(xml), options.processId);
+  const compiler = new Compiler(options, lanesOf(process));
   const scope = readScope(process, compiler.issues, '__terminated');
   checkSpinLoops(scope, compiler.issues);
   const starts = [...scope.nodes.values()].filter((n) => n.$type === 'bpmn:StartEvent');

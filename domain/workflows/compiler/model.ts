@@ -26,15 +26,26 @@ export interface Scope {
 
 export const NODE_TYPES = new Set([
   'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ExclusiveGateway',
-  'bpmn:ParallelGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:SubProcess',
+  'bpmn:ParallelGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:SubProcess', 'bpmn:Task', 'bpmn:ManualTask',
 ]);
+
+/**
+ * Flow elements that describe but never execute: data objects and stores. (Annotations, groups and
+ * associations are artifacts, outside `flowElements`; data associations sit inside their task.)
+ * They are kept in the stored diagram and skipped by the compiler.
+ */
+export const DESCRIPTIVE_TYPES = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 
 const list = (value: unknown): ModdleElement[] => (Array.isArray(value) ? (value as ModdleElement[]) : []);
 export const ref = (value: unknown): ModdleElement | undefined => (value && typeof value === 'object' ? (value as ModdleElement) : undefined);
 export const eventDefinitions = (el: ModdleElement): ModdleElement[] => list(el.eventDefinitions);
 export const extensionValues = (el: ModdleElement): ModdleElement[] => list(ref(el.extensionElements)?.values);
 
-/** Reads the nodes and flows of a process or sub-process, reporting elements Pinzhi does not run. */
+/**
+ * Reads the nodes and flows of a process or sub-process, reporting elements Pinzhi does not run. The
+ * graph comes from each sequence flow's sourceRef and targetRef alone: a node's optional
+ * `<bpmn:incoming>`/`<bpmn:outgoing>` children, which many tools do not write, are not read.
+ */
 export function readScope(element: ModdleElement, issues: CompileIssue[], terminateId: string): Scope {
   const scope: Scope = { element, nodes: new Map(), outgoing: new Map(), incoming: new Map(), boundaries: new Map(), terminateId, needsTerminate: false };
   const flows: Flow[] = [];
@@ -54,7 +65,7 @@ export function readScope(element: ModdleElement, issues: CompileIssue[], termin
         const host = ref(el.attachedToRef)?.id ?? '';
         scope.boundaries.set(host, [...(scope.boundaries.get(host) ?? []), el]);
       }
-    } else {
+    } else if (!DESCRIPTIVE_TYPES.has(el.$type)) {
       issues.push(compileIssue(el.id, el.$type, compileMessage('compile.type_unsupported', { kind: el.$type.replace('bpmn:', '') }), el.name));
     }
   }

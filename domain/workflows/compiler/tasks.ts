@@ -2,6 +2,7 @@
 import { feelSyntaxError } from './feel.ts';
 import { compileMessage as m } from './compile.messages.ts';
 import { boundaryTimers } from './events.ts';
+import { laneRole } from './lanes.ts';
 import { extensionValues } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import type { Region, StateConfig, Walker } from './types.ts';
@@ -21,10 +22,28 @@ export function form(c: Walker, el: ModdleElement): Record<string, unknown> | nu
   }
 }
 
-/** A user task: waits for COMPLETE from a holder of its role, saving the form data; its boundary timers are its deadlines. */
+/** The role of a task: its pinzhi:candidateRole, else the role its lane's name stands for; '' (reported) when neither gives one. */
+function candidateRole(c: Walker, el: ModdleElement): string {
+  const role = typeof el.candidateRole === 'string' ? el.candidateRole.trim() : '';
+  if (role) {
+    if (!c.options.roles.includes(role)) c.fail(el, m('compile.role_unknown', { role, roles: [...c.options.roles] }));
+    return role;
+  }
+  const lane = c.lanes.get(el.id);
+  const fromLane = lane?.name ? laneRole(lane.name, c.options.roles, c.options.laneRoles) : null;
+  if (fromLane) return fromLane;
+  c.fail(el, lane?.name?.trim() ? m('compile.lane_role_unknown', { lane: lane.name.trim(), roles: [...c.options.roles] }) : m('compile.role_missing'));
+  return '';
+}
+
+/**
+ * A user task: waits for COMPLETE from a holder of its role, saving the form data; its boundary
+ * timers are its deadlines. A plain task (bpmn:Task) and a manual task compile the same way, as a
+ * confirmation without a form: in diagrams from other tools they are work someone does, so the
+ * process waits until that person confirms it rather than passing over it.
+ */
 export function userTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
-  const role = typeof el.candidateRole === 'string' ? el.candidateRole : '';
-  if (!c.options.roles.includes(role)) c.fail(el, role ? m('compile.role_unknown', { role, roles: [...c.options.roles] }) : m('compile.role_missing'));
+  const role = candidateRole(c, el);
   const assignee = typeof el.assignee === 'string' && el.assignee.trim() ? el.assignee.trim() : null;
   const feel = assignee ? feelSyntaxError(assignee) : null;
   if (feel) c.fail(el, m('compile.assignee_invalid', { problem: feel }));

@@ -9,6 +9,10 @@ export interface CompileOptions {
   actions: readonly string[];
   /** checks a user task's JSON Schema form; returns why it is invalid, or null */
   checkForm?: (schema: unknown) => Message | null;
+  /** the process to compile when a collaboration holds several (by default the one marked isExecutable) */
+  processId?: string;
+  /** lane names that stand for a role, beside the default Chinese and English names (lanes.ts) */
+  laneRoles?: Readonly<Record<string, string>>;
 }
 
 export interface TimerMeta {
@@ -75,6 +79,8 @@ export interface Walker {
   readonly stateIds: string[];
   readonly visited: Set<string>;
   readonly options: CompileOptions;
+  /** the innermost lane of each node that sits in one */
+  readonly lanes: Map<string, ModdleElement>;
   fail(el: ModdleElement, message: Message): void;
   /** Where a flow leads: the target node's state, or the branch's done state at the join. */
   target(flow: Flow, region: Region): string;

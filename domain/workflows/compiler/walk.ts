@@ -20,8 +20,10 @@ export class Compiler implements Walker {
   readonly stateIds: string[] = [];
   readonly visited = new Set<string>();
   readonly options: CompileOptions;
-  constructor(options: CompileOptions) {
+  readonly lanes: Map<string, ModdleElement>;
+  constructor(options: CompileOptions, lanes: Map<string, ModdleElement>) {
     this.options = options;
+    this.lanes = lanes;
   }
 
   fail(el: ModdleElement, message: Message): void {
@@ -79,6 +81,8 @@ export class Compiler implements Walker {
       case 'bpmn:EndEvent':
         return { state: endEvent(this, el, region), successors: [] };
       case 'bpmn:UserTask':
+      case 'bpmn:Task':
+      case 'bpmn:ManualTask':
         return { state: userTask(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
       case 'bpmn:ServiceTask':
         return { state: serviceTask(this, el, region), successors: this.successors(el.id, scope) };

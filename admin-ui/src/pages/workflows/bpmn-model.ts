@@ -41,11 +41,16 @@ export interface Services {
   elementRegistry: { get(id: string): DiagramElement | undefined };
 }
 
-/** Element types the compiler turns into states (anything else on the canvas is refused at deploy). */
+/** Element types the compiler accepts: states, and what it keeps without running (anything else on the canvas is refused at deploy). */
 export const SUPPORTED = new Set([
-  'bpmn:Process', 'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
+  'bpmn:Process', 'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask', 'bpmn:ServiceTask', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway',
   'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:SubProcess', 'bpmn:SequenceFlow', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group',
+  'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:DataInputAssociation', 'bpmn:DataOutputAssociation',
+  'bpmn:Collaboration', 'bpmn:Participant', 'bpmn:Lane', 'bpmn:MessageFlow',
 ]);
+
+/** Tasks someone does: a user task, and a plain or manual task (compiled as a confirmation). */
+export const PEOPLE_TASKS = new Set(['bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask']);
 
 export function formOf(bo: Bo): Bo | undefined {
   return bo.extensionElements?.values?.find((v) => v.$type === 'pinzhi:Form');

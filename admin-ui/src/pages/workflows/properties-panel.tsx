@@ -4,7 +4,7 @@ import { absoluteDate, durationMs } from '../../../../domain/workflows/timers/ti
 import { COMPILE_MESSAGES } from '../../../../domain/workflows/compiler/compile.messages.ts';
 import { FieldIssues } from '../../components/fields.tsx';
 import { useI18n } from '../../lib/i18n.tsx';
-import { formOf, idProblem, leavesExclusiveGateway, setCondition, setDefaultFlow, setForm, setTimer, SUPPORTED, timerOf, timerValue, type DiagramElement, type Services, type TimerKind } from './bpmn-model.ts';
+import { formOf, idProblem, leavesExclusiveGateway, setCondition, setDefaultFlow, setForm, setTimer, PEOPLE_TASKS, SUPPORTED, timerOf, timerValue, type DiagramElement, type Services, type TimerKind } from './bpmn-model.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { followingLabel } from './timer-label.ts';
 
@@ -86,7 +86,7 @@ export function PropertiesPanel({ element, services, vocabulary, issues, revisio
       <CommitField id="prop-id" label={t('modeler.id')} value={bo.id} hint={t('modeler.idHint')} onCommit={(v) => update({ id: v })} check={(v) => { const p = idProblem(services, target, v); return p ? t(p === 'taken' ? 'modeler.idTaken' : 'modeler.idMalformed') : null; }} />
       {bo.$type !== 'bpmn:Process' ? <CommitField id="prop-name" label={t('modeler.name')} value={bo.name ?? ''} onCommit={(v) => services.modeling.updateLabel(target, v)} testId="prop-name" /> : null}
 
-      {bo.$type === 'bpmn:UserTask' ? (
+      {PEOPLE_TASKS.has(bo.$type) ? (
         <>
           <div className="field">
             <label htmlFor="prop-role">{t('modeler.candidateRole')}</label>
