@@ -3,6 +3,13 @@ import type { EntityManager } from '../shared/persistence.ts';
 const ids = (regionIds: readonly number[]) => regionIds.map(() => '?').join(', ');
 
 /**
+ * A finding is found on the day of its inspection (`foundOn` is the inspection's `inspectedOn`), so
+ * the period bounds the inspections too: the organisation–tier–day index then reads the period's
+ * monthly inspections instead of every monthly inspection ever made.
+ */
+const SAME_DAYS = 'i.inspected_on between ? and ?';
+
+/**
  * The regional figures behind `regionKpis`, from the monthly tier (the regions' flying
  * inspections) over a period of days: execution, findings by severity and rectification steps,
  * each per region.
@@ -23,13 +30,16 @@ export const regionKpiRepository = {
     if (regionIds.length === 0) return [];
     const rows = await em.execute<{ region_id: number; severity: string; n: string }[]>(
       `select p.region_id, f.severity, count(*) as n from finding f join inspection i on i.id = f.inspection_id join project p on p.id = f.project_id
-       where i.tier = 'monthly' and f.found_on between ? and ? and p.region_id in (${ids(regionIds)}) group by 1, 2`, [from, to, ...regionIds]);
+       where i.tier = 'monthly' and f.found_on between ? and ? and ${SAME_DAYS} and p.region_id in (${ids(regionIds)}) group by 1, 2`, [from, to, from, to, ...regionIds]);
     return rows.map((r) => ({ regionId: Number(r.region_id), severity: r.severity, count: Number(r.n) }));
   },
 
   /**
    * The rectifications of those findings, per region: started and completed, the steps completed
-   * with a deadline and how many of them on time, and the open steps past their deadline.
+   * with a deadline and how many of them on time, and the open steps past their deadline. Each
+   * finding's business key is a column of its own (`offset 0` keeps it one), so its instances are
+   * found by the business key's index: compared with the computed `'finding:' || f.id`, that index
+   * is refused under row-level security (`||` is not leakproof) and every instance was hashed.
    */
   async rectification(em: EntityManager, regionIds: readonly number[], from: string, to: string): Promise<Map<number, { started: number; completed: number; stepsWithDue: number; stepsOnTime: number; openOverdue: number }>> {
     if (regionIds.length === 0) return new Map();
@@ -38,9 +48,10 @@ export const regionKpiRepository = {
          count(t.id) filter (where t.status = 'completed' and t.due_at is not null) as with_due,
          count(t.id) filter (where t.status = 'completed' and t.due_at is not null and t.completed_at <= t.due_at) as on_time,
          count(t.id) filter (where t.status = 'open' and t.due_at < now()) as overdue
-       from workflow_instance w join finding f on w.business_key = 'finding:' || f.id join inspection i on i.id = f.inspection_id join project p on p.id = f.project_id
+       from finding f join inspection i on i.id = f.inspection_id join project p on p.id = f.project_id
+       cross join lateral (select 'finding:' || f.id as key offset 0) k join workflow_instance w on w.business_key = k.key
        left join workflow_task t on t.instance_id = w.id
-       where w.definition_key = 'rectification' and i.tier = 'monthly' and f.found_on between ? and ? and p.region_id in (${ids(regionIds)}) group by 1`, [from, to, ...regionIds]);
+       where w.definition_key = 'rectification' and i.tier = 'monthly' and f.found_on between ? and ? and ${SAME_DAYS} and p.region_id in (${ids(regionIds)}) group by 1`, [from, to, from, to, ...regionIds]);
     return new Map(rows.map((r) => [Number(r.region_id), { started: Number(r.started), completed: Number(r.completed), stepsWithDue: Number(r.with_due), stepsOnTime: Number(r.on_time), openOverdue: Number(r.overdue) }]));
   },
 };

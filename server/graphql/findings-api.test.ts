@@ -91,6 +91,22 @@ describe('the findings list', () => {
     expect((await list({ overdue: true, region: page.nodes[0].projectId.region === '华东区域' ? '华南区域' : '华东区域' })).totalCount).toBe(0);
   });
 
+  it('gives each finding the same due time whether its page looks it up or the order by due time joins it', async () => {
+    // given: the earliest open step deadline of each finding's rectification, else its own, as stored
+    const raw = await t.em().execute<{ id: number; due_at: Date | string | null }[]>(
+      `select f.id, coalesce((select min(t.due_at) from workflow_task t join workflow_instance w on w.id = t.instance_id
+         where w.business_key = 'finding:' || f.id and t.status = 'open'), f.rectify_due_at) as due_at from finding f order by f.id`);
+    const want = raw.map((r) => [Number(r.id), r.due_at === null ? null : new Date(r.due_at).toISOString()]);
+    // when
+    const newest = (await list({})).nodes;
+    const byDue = (await list({ sort: 'due' })).nodes;
+    // then
+    const dues = (rows: Row[]) => rows.map((n) => [n.id, n.dueAt]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(want.filter(([, due]) => due !== null).length).toBeGreaterThan(0);
+    expect(dues(newest)).toEqual(want);
+    expect(dues(byDue)).toEqual(want);
+  });
+
   it('sorts by newest, oldest, due soonest and severity, and pages each order without gaps or repeats', async () => {
     const rank = { critical: 0, major: 1, minor: 2 } as Record<string, number>;
     const newest = (await list({})).nodes;

@@ -90,6 +90,8 @@ const TO = '2026-12-31';
 const READS: { name: string; query: string; variables?: Record<string, unknown>; as?: 'admin' | 'manager'; uses: string[] }[] = [
   { name: 'findings list, newest first in a period', query: 'query ($f: String, $t: String) { findings(from: $f, to: $t, first: 20) { __typename ... on FindingConnection { totalCount } } }', variables: { f: FROM, t: TO }, uses: ['finding_organisation_day'] },
   { name: 'findings list, overdue only', query: '{ findings(overdue: true, first: 20) { __typename ... on FindingConnection { totalCount } } }', uses: ['finding_organisation_day'] },
+  { name: 'findings list, newest first, a page without its count', query: '{ findings(first: 20) { __typename ... on FindingConnection { nodes { id dueAt } } } }', uses: ['finding_organisation_day', 'workflow_instance_business_key_index'] },
+  { name: 'findings list, overdue only, a page without its count', query: '{ findings(overdue: true, first: 20) { __typename ... on FindingConnection { nodes { id overdue } } } }', uses: ['finding_organisation_day', 'workflow_instance_business_key_index'] },
   { name: 'findings list, one severity by due time', query: '{ findings(severity: "major", sort: "due", first: 20) { __typename } }', uses: [] },
   { name: 'execution rates by project', query: 'query ($f: String, $t: String) { executionRates(groupBy: project, from: $f, to: $t) { key } }', variables: { f: FROM, t: TO }, uses: ['inspection_organisation_tier_day'] },
   { name: 'execution rates by kind', query: 'query ($f: String, $t: String) { executionRates(groupBy: kind, from: $f, to: $t, kind: mystery) { key } }', variables: { f: FROM, t: TO }, uses: ['inspection_organisation_tier_day'] },
