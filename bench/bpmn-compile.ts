@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { compileBpmn } from '../domain/workflows/compiler/compile.ts';
+import { parseBpmn } from '../domain/workflows/compiler/parse.ts';
 import { ROLES } from '../domain/shared/access.ts';
 
 /**
  * Compile time of a large diagram in the shape other tools export (no incoming/outgoing children,
  * plain tasks whose lanes give their roles, a data object per step): blocks of task → decision →
- * two tasks → merge, up to `target` flow elements. Prints the median time per element.
- * Run: `node bench/bpmn-compile.ts [elements]`.
+ * two tasks → merge, up to `target` flow elements. Part of `npm run bench`; alone:
+ * `node bench/bpmn-compile.ts [elements]`.
  */
 export function foreignDiagram(target: number): { xml: string; elements: number } {
   const lanes: Record<string, string[]> = { 品控员: [], 质量经理: [], 'Project Manager': [] };
@@ -44,18 +45,31 @@ export function foreignDiagram(target: number): { xml: string; elements: number 
   return { xml, elements };
 }
 
-async function main(): Promise<void> {
-  const { xml, elements } = foreignDiagram(Number(process.argv[2] ?? 500));
-  const options = { roles: ROLES, actions: [] };
-  for (let i = 0; i < 3; i++) await compileBpmn(xml, options);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function timed(run: () => Promise<unknown>, rounds = 20): Promise<number> {
+  for (let i = 0; i < 3; i++) await run();
   const times: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < rounds; i++) {
     const start = performance.now();
-    await compileBpmn(xml, options);
+    await run();
     times.push(performance.now() - start);
   }
-  const median = times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-  console.log(`BPMN compile, ${elements} elements (${Buffer.byteLength(xml)} bytes): median ${median.toFixed(1)} ms, ${((median * 1000) / elements).toFixed(1)} µs per element`);
+  return median(times);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+/**
+ * Compile time per element of a diagram of about `target` elements in the shape other tools export,
+ * beside reading the same XML with bpmn-moddle alone (the parse every compile starts with).
+ */
+export async function bpmnCompileBenchmarks(line: (name: string, value: string, baseline: string, verdict: string) => void, target = 500): Promise<void> {
+  const { xml, elements } = foreignDiagram(target);
+  const options = { roles: ROLES, actions: [] };
+  const compile = await timed(() => compileBpmn(xml, options));
+  const parse = await timed(() => parseBpmn(xml));
+  line(`BPMN compile, ${elements} elements (${(Buffer.byteLength(xml) / 1024).toFixed(0)} KiB, foreign style)`, `${compile.toFixed(1)} ms`, `bpmn-moddle parse only: ${parse.toFixed(1)} ms`, `${((compile * 1000) / elements).toFixed(1)} µs per element (${(compile / parse).toFixed(2)}× the parse)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await bpmnCompileBenchmarks((name, value, baseline, verdict) => console.log(`${name}  ${value}   ${baseline}   ${verdict}`), Number(process.argv[2] ?? 500));
+}

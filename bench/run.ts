@@ -22,6 +22,7 @@ import { voiceAnalysisBenchmarks } from './voice-analysis.ts';
 import { keyDriverBenchmarks } from './key-drivers.ts';
 import { auditChainBenchmarks } from './audit-chain.ts';
 import { growthBenchmarks } from './growth.ts';
+import { bpmnCompileBenchmarks } from './bpmn-compile.ts';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -68,7 +69,7 @@ async function throughput(checklist: boolean): Promise<void> {
   const db = await scratchDatabase(PG, 'pinzhi_bench');
   const child = fork(new URL('./serve-standard.ts', import.meta.url), { env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', SEED: 'false', BENCH_CHECKLIST: checklist ? '1' : '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
-    const info = await new Promise<{ pinzhi: number; uncached: number; bare: number; plain: number; requests: { body: string; token: string }[]; items: number; callers: number; bytes: number }>((resolve, reject) => {
+    const info = await new Promise<{ pinzhi: number; uncached: number; bare: number; plain: number; ceilings?: { pgTrip: number; yogaMemory: number }; requests: { body: string; token: string }[]; items: number; callers: number; bytes: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as never));
       child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
     });
@@ -88,6 +89,13 @@ async function throughput(checklist: boolean): Promise<void> {
     line(label, `${pinzhi.toFixed(0)} req/s`, baseline, verdict(pinzhi / plain, checklist ? 0.5 : 0.4));
     line('  … response cache off (every request executed)', `${uncached.toFixed(0)} req/s`, baseline, verdict(uncached / plain, checklist ? 0.5 : 0.3));
     if (bare !== null) line('  … response cache and memo of rendered answers off', `${bare.toFixed(0)} req/s`, baseline, `ratio ${(bare / plain).toFixed(2)}× (for reference)`);
+    if (info.ceilings) {
+      // what an executed request cannot beat: one database trip, and Yoga itself with no database
+      const pgTrip = await load(info.ceilings.pgTrip, requests, 32, 8);
+      const yogaMemory = await load(info.ceilings.yogaMemory, requests, 32, 8);
+      line('  … ceiling: node:http + one PostgreSQL round trip', `${pgTrip.toFixed(0)} req/s`, baseline, `ratio ${(pgTrip / plain).toFixed(2)}× (for reference)`);
+      line('  … ceiling: graphql-yoga, same answers from memory', `${yogaMemory.toFixed(0)} req/s`, baseline, `ratio ${(yogaMemory / plain).toFixed(2)}× (for reference)`);
+    }
   } finally {
     child.kill();
     await db.drop();
@@ -173,6 +181,7 @@ if (process.env.BENCH_ONLY_DRIVERS) {
 if (!only) diffBenchmark();
 if (!only) await editionBenchmark();
 if (!only) await inspectionBenchmarks(PG, line);
+if (!only) await bpmnCompileBenchmarks(line);
 if (!only) await workflowBenchmarks(PG, line);
 if (!only || only === 'scoping') await scopingBenchmarks(PG, line);
 if (only === 'scoping') process.exit(0);

@@ -1,4 +1,7 @@
 import { createServer } from 'node:http';
+import { GraphQLScalarType } from 'graphql';
+import { createSchema, createYoga } from 'graphql-yoga';
+import pg from 'pg';
 import type { AddressInfo } from 'node:net';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { createApp } from '../server/app.ts';
@@ -75,5 +78,42 @@ const plain = createServer((req, res) => {
   });
 });
 const bytes = [...bytesOf.values()].reduce((sum, b) => sum + b.length, 0) / bytesOf.size;
-process.send?.({ pinzhi, uncached, bare, plain: await listen(plain), requests, items: texts.length, callers: CALLERS, bytes });
+
+/*
+ * Two ceilings for an executed `standard(code)`, measured beside it: plain node:http that makes one
+ * PostgreSQL round trip (`select 1`) before sending the same bytes, and graphql-yoga answering the
+ * same query with the same data from memory (no database, no sign-in). Pinzhi's own request needs
+ * both, so neither ceiling can be passed by it.
+ */
+let ceilings: { pgTrip: number; yogaMemory: number } | undefined;
+if (!process.env.BENCH_CHECKLIST && !process.env.BENCH_QUERY) {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const pgTrip = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const bytes = bytesOf.get(Buffer.concat(chunks).toString('utf8'))!;
+      pool.query('select 1').then(() => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+        res.end(bytes);
+      }, (error: Error) => res.writeHead(500).end(error.message));
+    });
+  });
+  const byCode = new Map<string, unknown>();
+  for (const [body, answer] of bytesOf) {
+    const code = /standard\(code: "([^"]+)"\)/.exec((JSON.parse(body) as { query: string }).query)![1];
+    byCode.set(code, (JSON.parse(answer.toString('utf8')) as { data: { standard: unknown } }).data.standard);
+  }
+  const json = new GraphQLScalarType({ name: 'JSON', serialize: (value) => value });
+  const yoga = createYoga({
+    graphiql: false,
+    logging: false,
+    schema: createSchema({
+      typeDefs: 'scalar JSON type Version { version: Int! contentHash: String! schema: JSON! } type Standard { code: String! title: String! current: Version } type Query { standard(code: String!): Standard }',
+      resolvers: { JSON: json, Query: { standard: (_: unknown, { code }: { code: string }) => byCode.get(code) } },
+    }),
+  });
+  ceilings = { pgTrip: await listen(pgTrip), yogaMemory: await listen(createServer(yoga)) };
+}
+process.send?.({ pinzhi, uncached, bare, plain: await listen(plain), ceilings, requests, items: texts.length, callers: CALLERS, bytes });
 process.on('SIGINT', () => process.exit(0));
