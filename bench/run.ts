@@ -69,7 +69,7 @@ async function throughput(checklist: boolean): Promise<void> {
   const db = await scratchDatabase(PG, 'pinzhi_bench');
   const child = fork(new URL('./serve-standard.ts', import.meta.url), { env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', SEED: 'false', BENCH_CHECKLIST: checklist ? '1' : '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
-    const info = await new Promise<{ pinzhi: number; uncached: number; bare: number; plain: number; ceilings?: { pgTrip: number; yogaMemory: number }; requests: { body: string; token: string }[]; items: number; callers: number; bytes: number }>((resolve, reject) => {
+    const info = await new Promise<{ pinzhi: number; uncached: number; bare: number; plain: number; ceilings?: { pgTrip: number; yogaMemory: number; executorMemory: number }; requests: { body: string; token: string }[]; items: number; callers: number; bytes: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as never));
       child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
     });
@@ -93,8 +93,10 @@ async function throughput(checklist: boolean): Promise<void> {
       // what an executed request cannot beat: one database trip, and Yoga itself with no database
       const pgTrip = await load(info.ceilings.pgTrip, requests, 32, 8);
       const yogaMemory = await load(info.ceilings.yogaMemory, requests, 32, 8);
+      const executorMemory = await load(info.ceilings.executorMemory, requests, 32, 8);
       line('  … ceiling: node:http + one PostgreSQL round trip', `${pgTrip.toFixed(0)} req/s`, baseline, `ratio ${(pgTrip / plain).toFixed(2)}× (for reference)`);
       line('  … ceiling: graphql-yoga, same answers from memory', `${yogaMemory.toFixed(0)} req/s`, baseline, `ratio ${(yogaMemory / plain).toFixed(2)}× (for reference)`);
+      line('  … reference: graphql-js in node:http, documents parsed once, same answers from memory', `${executorMemory.toFixed(0)} req/s`, baseline, `ratio ${(executorMemory / plain).toFixed(2)}× (for reference)`);
     }
   } finally {
     child.kill();

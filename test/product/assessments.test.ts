@@ -2,7 +2,7 @@ import { todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import { DEMO_ASSESSMENTS } from '../../server/seed/assessment-demo.ts';
 import { EFFECT_DEMO } from '../../server/seed/training-effect-demo.ts';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Scenario assessments and mystery-customer audits in the product as people run them: the real
@@ -24,16 +24,11 @@ beforeAll(async () => {
   await server.ready(300_000);
 }, 600_000); // the first start seeds the library, projects, feedback, surveys and demo activity: minutes on a shared machine
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('assessments over HTTP on the running product', () => {
   it('seeds judged scenario assessments and mystery audits, counted apart from the routine rounds', async () => {
-    const manager = new ApiClient(server.base);
-    await manager.login('manager');
+    const manager = await signedIn(server, 'manager');
     const rates = (await manager.gql(RATES)).data.executionRates;
     // the effect demo adds the source's 14 scenario assessments at HD01 to the assessment demo's
     const scenario = DEMO_ASSESSMENTS.scenario + EFFECT_DEMO.assessments;
@@ -46,8 +41,7 @@ describe('assessments over HTTP on the running product', () => {
 
   it('issues a link, opens the phone page at /m/<token>, and takes the anonymous audit once', async () => {
     // given a link of HD01 issued by the quality manager
-    const manager = new ApiClient(server.base);
-    await manager.login('manager');
+    const manager = await signedIn(server, 'manager');
     const project = (await manager.gql('{ projects(first: 50) { ... on ProjectConnection { nodes { id code } } } }')).data.projects.nodes.find((p: { code: string }) => p.code === 'HD01');
     const links = (await manager.gql(`mutation ($p: Int!, $e: String!) { issueMysteryLinks(projectId: $p, count: 2, expiresOn: $e) { __typename ... on MysteryLinks { tokens urls csv } ${ERR} } }`, { p: project.id, e: inDays(3) })).data.issueMysteryLinks;
     expect(links.urls[0]).toBe(`${server.base}/m/${links.tokens[0]}`);

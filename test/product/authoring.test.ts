@@ -1,4 +1,4 @@
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Authoring without JSON in the real server process (`npm start`'s command on a fresh store):
@@ -14,19 +14,14 @@ beforeAll(async () => {
   await server.ready(240_000);
 }, 300_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 const STANDARD = `query ($c: String!) { standard(code: $c) { __typename ... on Standard { latestVersion draft { revision schema } } } }`;
 
 describe(`authoring in the real server process (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   it('creates an instruction from the template and refuses an impossible range on its item, storing nothing', async () => {
     // given the quality manager
-    const manager = new ApiClient(server.base);
-    await manager.login('manager');
+    const manager = await signedIn(server, 'manager');
     // when a new instruction is created under M03.P01 with the proposed code
     const proposed = (await manager.gql('{ nextStandardCode(parent: "M03.P01") }')).data.nextStandardCode;
     const created = (await manager.gql(`mutation { createStandard(title: "电梯厅地面养护作业指导书", parent: "M03.P01") { __typename ... on StandardVersion { code status revision schema } } }`)).data.createStandard;

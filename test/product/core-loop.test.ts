@@ -1,7 +1,7 @@
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { solidPng } from '../../server/seed/png.ts';
-import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 import { EFFECT_DEMO_INSPECTIONS } from '../../server/seed/training-effect-demo.ts';
 import { DEMO_ASSESSMENTS } from '../../server/seed/assessment-demo.ts';
 
@@ -38,11 +38,7 @@ async function assertResponsive(step: string): Promise<void> {
   if (ms >= 1000) throw new Error(`login took ${ms.toFixed(0)} ms at: ${step}`);
 }
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 /** Submits `project`'s quarterly checklist with the chosen items failing (each with a photo). */
 async function inspect(inspector: ApiClient, submissionId: string, fail: (severity: string) => number): Promise<{ id: number; findings: { id: number; severity: string; status: string }[] }> {
@@ -89,11 +85,7 @@ beforeAll(async () => {
   await server.ready();
 }, 240_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store, 'SIGKILL'));
 
 describe(`the core loop in the real server process (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   it('a first start cut short by SIGTERM (stopping within 10 s) and then by SIGKILL comes up complete on the next start', async () => {

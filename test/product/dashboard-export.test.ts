@@ -3,7 +3,7 @@ import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { solidPng } from '../../server/seed/png.ts';
 import { readWorkbook } from '../xlsx-read.ts';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * The dashboard workbook as a manager downloads it from the real server process (`npm start`'s
@@ -20,17 +20,9 @@ beforeAll(async () => {
   await server.ready(400_000);
 }, 420_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 /** Downloads the dashboard workbook of `from`–today over HTTP and reads back the row of project `code`. */
 async function projectRow(manager: ApiClient, from: string, code: string) {

@@ -1,7 +1,7 @@
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { solidPng } from '../../server/seed/png.ts';
-import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Deadlines from the standard in the product as a user runs it: the real server process (`npm
@@ -16,11 +16,7 @@ const TASKS = `query ($k: String!) { workflowInstances(businessKey: $k) { ... on
 interface Task { id: number; elementId: string; status: string; createdAt: string; dueAt: string | null }
 const hoursDue = (task: Task) => Math.round((Date.parse(task.dueAt!) - Date.parse(task.createdAt)) / 3_600_000);
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 /** The open task of a finding's rectification, once the queue has opened it and `element` is reached. */
 function openTask(client: ApiClient, findingId: number, element: string): Promise<Task> {
@@ -41,11 +37,7 @@ beforeAll(async () => {
   await server.ready(240_000);
 }, 300_000); // a first start: the library's three editions and the demo activity, on two busy cores
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe(`deadlines from the standard in the real server process (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   it('a failed major item whose standard says 24 h gets its rectification due in 24 h; one of 48 h in 48 h', async () => {

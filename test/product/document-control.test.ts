@@ -1,4 +1,4 @@
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Document control on the real server process (`npm start`'s command on a fresh store, first start
@@ -17,20 +17,12 @@ beforeAll(async () => {
   await server.ready(280_000);
 }, 300_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 const CODE = 'M03.P01.W002';
 const VERSION = '... on StandardVersion { version status submittedBy submitNote publishedBy publishNote mayPublish } ... on Error { __typename code message }';
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 describe(`four-eyes publication over HTTP (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   it('refuses the author\'s own publication and takes a second quality manager\'s, keeping both notes', async () => {

@@ -1,4 +1,4 @@
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * The fast paths of issue 18 in the real server process (`npm start`'s command on a fresh store,
@@ -18,17 +18,9 @@ beforeAll(async () => {
   await server.ready(400_000);
 }, 420_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 /** The raw bytes of a GraphQL answer (the memo's unit), with the status. */
 async function rawAnswer(client: ApiClient, query: string): Promise<{ status: number; text: string }> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { freshStore, ApiClient, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { freshStore, ApiClient, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * The customer's voice in the product as a user runs it: the real server process (`npm start`'s
@@ -11,11 +11,7 @@ let store: Store;
 let server: ServerProcess;
 const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 async function upload(client: ApiClient, name: string, bytes: Uint8Array) {
   const form = new FormData();
@@ -35,11 +31,7 @@ beforeAll(async () => {
   await server.ready(300_000);
 }, 360_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('the customer\'s voice over HTTP on the running product', () => {
   it('records, imports, lists, maps and clusters feedback, each organisation its own', async () => {

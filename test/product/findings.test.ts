@@ -1,4 +1,4 @@
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown } from './server-process.ts';
 
 /**
  * The findings list as the product serves it: the real server process (`npm start`'s command) on a
@@ -37,11 +37,7 @@ beforeAll(async () => {
   await manager.login('manager');
 }, 300_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('findings over HTTP on the running product', () => {
   it('lists exactly the findings each filter names, in the order asked for', async () => {

@@ -1,7 +1,7 @@
 import { todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { bySeverity, flyInto, KPI_FIELDS, PLAN_FIELDS, type Flown } from '../flying.ts';
 import { SITE_PHOTOS } from '../browser/activity.ts';
-import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Regional flying inspections in the product as a user runs it: the real server process (`npm
@@ -14,11 +14,7 @@ let server: ServerProcess;
 const today = todayInChina();
 const month = today.slice(0, 7);
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 const PLAN = `query ($r: Int!, $m: String!) { flyingInspectionPlan(regionId: $r, month: $m) { __typename ... on FlyingInspectionPlan { ${PLAN_FIELDS} } ... on Error { code } } }`;
 const KPIS = `query ($f: String, $t: String) { regionKpis(from: $f, to: $t) { ${KPI_FIELDS} } }`;
@@ -30,11 +26,7 @@ beforeAll(async () => {
   await server.ready(300_000);
 }, 360_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('regional flying inspections over HTTP on the running product', () => {
   it('draws on first start, shows the supervisor the sampled projects, and counts their inspections in the region\'s KPIs', async () => {

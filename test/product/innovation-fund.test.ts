@@ -1,5 +1,5 @@
 import { solidPng } from '../../server/seed/png.ts';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * The innovation fund as people use it, over HTTP against the real server process on a fresh store:
@@ -10,11 +10,7 @@ import { ApiClient, freshStore, startServer, type ServerProcess, type Store } fr
 let store: Store;
 let server: ServerProcess;
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 const TASKS = `{ tasks(role: true, first: 200) { ... on WorkflowTaskConnection { nodes { id elementId instance { id } } } } }`;
 
@@ -33,11 +29,7 @@ beforeAll(async () => {
   await server.printed(/demo activity: .* innovation-fund proposals/, 240_000);
 }, 300_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe(`an innovation-fund proposal in the real server (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   it('goes from a frontline employee\'s form to a measured effect in the portfolio', async () => {

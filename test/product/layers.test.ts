@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Standards in layers on the real server process (`npm start`'s command on a fresh store): after
@@ -25,11 +25,7 @@ function cli(args: string[]): Promise<{ code: number | null; output: string }> {
   });
 }
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 beforeAll(async () => {
   store = await freshStore();
@@ -45,11 +41,7 @@ beforeAll(async () => {
   await server.ready(280_000);
 }, 700_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 const CHECKLIST = `query ($p: Int!) { checklist(projectId: $p, tier: daily, scope: "${CODE}") {
   ... on Checklist { organisationOverlays items { key layer criterion { en } } } ... on Error { code message } } }`;

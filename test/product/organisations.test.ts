@@ -1,4 +1,4 @@
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 import { SECOND_PROJECTS } from '../../server/seed/demo-organisations.ts';
 
 /**
@@ -16,17 +16,9 @@ beforeAll(async () => {
   await server.ready(400_000);
 }, 420_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 const PROJECTS = '{ projects(first: 100) { ... on ProjectConnection { totalCount nodes { id code } } ... on Error { message } } }';
 const ORGANISATION = '{ me { organisation { code name } } organisation { ... on Organisation { regions { code name projectCount } } ... on Error { code } } }';

@@ -3,7 +3,7 @@ import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { launchBrowser } from '../browser/ui-harness.ts';
 import { answerInPage, PHONE, plan, signInOnPhone, takePhotos } from '../browser/phone-helpers.ts';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * The phone app against the real server process, started as `npm start` starts it on a fresh
@@ -24,9 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
+  await tearDown(server, store);
 });
 
 describe(`the phone app on the real server process (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
@@ -35,8 +33,7 @@ describe(`the phone app on the real server process (${process.env.TEST_DATABASE_
       const response = await fetch(`${server.base}${path}`);
       expect([path, response.status, response.headers.get('content-type')?.split(';')[0]]).toEqual([path, 200, type]);
     }
-    const inspector = new ApiClient(server.base);
-    await inspector.login('inspector');
+    const inspector = await signedIn(server, 'inspector');
     const day = (await inspector.gql('{ inspectorDay { ... on InspectorDay { rounds { tier project { id code } } projects { code } } } }')).data.inspectorDay;
     expect(day.rounds).toHaveLength(4);
     const round = day.rounds.find((r: { tier: string }) => r.tier === 'daily');
@@ -60,8 +57,7 @@ describe(`the phone app on the real server process (${process.env.TEST_DATABASE_
 
     await context.setOffline(false);
     await page.getByTestId('result').waitFor({ timeout: 60_000 });
-    const manager = new ApiClient(server.base);
-    await manager.login('manager');
+    const manager = await signedIn(server, 'manager');
     const today = todayInChina();
     // (the first start's demo assessments of today are not the round's)
     const stored = (await manager.gql(`{ inspections(projectId: ${round.project.id}, from: "${today}", to: "${today}", tiers: [daily, monthly, quarterly]) { ... on InspectionConnection { totalCount nodes { tier inspector findingCount } } } }`)).data.inspections;

@@ -1,5 +1,5 @@
 import { solidPng } from '../../server/seed/png.ts';
-import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Coaching and qualifications in the product as a user runs it: the real server process on a fresh
@@ -10,11 +10,7 @@ import { ApiClient, eventually, freshStore, startServer, type ServerProcess, typ
 let store: Store;
 let server: ServerProcess;
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 const WARNINGS = '{ myQualificationWarnings { __typename ... on QueryMyQualificationWarningsSuccess { data { holder certificate threshold } } } }';
 const warningsOf = async (client: ApiClient) => ((await client.gql(WARNINGS)).data.myQualificationWarnings.data as { holder: string; certificate: string; threshold: string }[]).map((w) => `${w.holder}:${w.certificate}:${w.threshold}`);
@@ -26,11 +22,7 @@ beforeAll(async () => {
   await server.ready(300_000);
 }, 360_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('coaching and qualifications over HTTP on the running product', () => {
   it('warns the holder of a certificate expiring soon and the manager of their project, once, from the job queue', async () => {

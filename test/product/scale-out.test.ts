@@ -1,7 +1,7 @@
 import { failingValue, passingAnswers } from '../../domain/checklists/sample-answers.ts';
 import type { ChecklistItem } from '../../domain/checklists/generate.ts';
 import { solidPng } from '../../server/seed/png.ts';
-import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, eventually, freshStore, startServer, type ServerProcess, type Store, signedIn } from './server-process.ts';
 import { onDatabase, pauseReplay, query, replicated, tableStats } from './replica.ts';
 import { EFFECT_DEMO_INSPECTIONS } from '../../server/seed/training-effect-demo.ts';
 import { DEMO_ASSESSMENTS } from '../../server/seed/assessment-demo.ts';
@@ -47,12 +47,6 @@ async function exitWithin(server: ServerProcess, ms: number): Promise<number | s
   } finally {
     clearTimeout(timer);
   }
-}
-
-async function as(server: ServerProcess, username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
 }
 
 /** The id of a generated daily checklist of one module for a project. */
@@ -101,7 +95,7 @@ describe(`several servers on one database (${process.env.TEST_DATABASE_URL ? `Po
       expect(outputs.filter((o) => /demo activity: 18 inspections/.test(o))).toHaveLength(1);
       // and each server reads the one store
       for (const server of servers) {
-        const auditor = await as(server, 'auditor');
+        const auditor = await signedIn(server, 'auditor');
         expect((await auditor.gql('{ editions { ... on EditionConnection { nodes { name } } } }')).data.editions.nodes.map((e: { name: string }) => e.name).sort()).toEqual(['2026-Q3', '2026-Q4', '2027-Q1']);
         expect((await auditor.gql('{ inspections(first: 1) { ... on InspectionConnection { totalCount } } }')).data.inspections.totalCount).toBe(18 + DEMO_ASSESSMENTS.scenario + DEMO_ASSESSMENTS.mystery + EFFECT_DEMO_INSPECTIONS);
       }
@@ -111,15 +105,15 @@ describe(`several servers on one database (${process.env.TEST_DATABASE_URL ? `Po
       expect(refused).toEqual({ code: 1, output: expect.stringContaining(`is in use by process ${servers[0].child.pid}`) });
       expect(refused!.output).toMatch(/PGlite serves one process at a time.*PostgreSQL \(DATABASE_URL\)/);
       // and the first server goes on serving
-      expect((await as(servers[0], 'auditor')).token).not.toBe('');
+      expect((await signedIn(servers[0], 'auditor')).token).not.toBe('');
     });
   }
 
   it('an inspection opens each rectification once, whichever server\'s queue takes the job', async () => {
-    const manager = await as(servers[servers.length - 1], 'manager');
+    const manager = await signedIn(servers[servers.length - 1], 'manager');
     const before = (await manager.gql(RECTIFICATIONS)).data.workflowInstances.totalCount as number;
     // given an inspection through the first server with major and critical items failing
-    const inspector = await as(servers[0], 'inspector');
+    const inspector = await signedIn(servers[0], 'inspector');
     const list = (await inspector.gql(`{ checklist(projectId: 1, tier: quarterly) { ... on Checklist { id items { id key code version title severity input evidence touchpoints options schema } } } }`)).data.checklist;
     const photo = await inspector.upload(solidPng(64, 48, [90, 140, 120]));
     const items = list.items as ChecklistItem[];
@@ -137,7 +131,7 @@ describe(`several servers on one database (${process.env.TEST_DATABASE_URL ? `Po
   }, 120_000);
 
   it('timers started through either server fire once each', async () => {
-    const managers = await Promise.all(servers.map((s) => as(s, 'manager')));
+    const managers = await Promise.all(servers.map((s) => signedIn(s, 'manager')));
     expect((await managers[0].gql(`mutation ($x: String!) { deployWorkflow(key: "scale-timer", bpmnXml: $x) { __typename } }`, { x: WAIT_BPMN })).data.deployWorkflow.__typename).toBe('DeployWorkflowSuccess');
     // given six instances waiting on 2-second timers, started through the servers in turn
     const ids: number[] = [];
@@ -159,7 +153,7 @@ describe(`several servers on one database (${process.env.TEST_DATABASE_URL ? `Po
       const primaryUrl = store.env.DATABASE_URL;
       const replica = replicaUrl!;
       expect((await query<{ standby: boolean }>(replica, 'select pg_is_in_recovery() as standby'))[0].standby).toBe(true);
-      const [onA, onB] = [await as(a, 'inspector'), await as(b, 'inspector')];
+      const [onA, onB] = [await signedIn(a, 'inspector'), await signedIn(b, 'inspector')];
       // given a checklist generated through A, written on the primary and replayed on the replica
       const inserted = (await tableStats(primaryUrl, 'checklist')).inserted;
       const first = await checklistId(onA, 3, 'M01');
@@ -186,7 +180,7 @@ describe(`several servers on one database (${process.env.TEST_DATABASE_URL ? `Po
         const [{ lsn: held }] = await query<{ lsn: string }>(replica, 'select pg_last_wal_replay_lsn()::text as lsn');
         // when A generates another checklist and starts a workflow instance
         const second = await checklistId(onA, 8, 'M02');
-        const started = (await (await as(a, 'manager')).gql('mutation { startWorkflow(key: "scale-timer") { ... on WorkflowInstance { id } } }')).data.startWorkflow.id;
+        const started = (await (await signedIn(a, 'manager')).gql('mutation { startWorkflow(key: "scale-timer") { ... on WorkflowInstance { id } } }')).data.startWorkflow.id;
         const [{ behind }] = await query<{ behind: boolean }>(replica, 'select pg_last_wal_replay_lsn() = $1::pg_lsn as behind', [held]);
         expect(behind).toBe(true);
         // then B serves the checklist the replica lacks (from the primary) and reads the instance
@@ -194,7 +188,7 @@ describe(`several servers on one database (${process.env.TEST_DATABASE_URL ? `Po
         const late = await fetch(`${b.base}/checklists/${second}`, { headers: { authorization: `Bearer ${onB.token}` } });
         expect(late.status).toBe(200);
         expect(((await late.json()) as { id: string }).id).toBe(second);
-        expect((await (await as(b, 'manager')).gql(INSTANCE, { id: started })).data.workflowInstance).toMatchObject({ __typename: 'WorkflowInstance', id: started });
+        expect((await (await signedIn(b, 'manager')).gql(INSTANCE, { id: started })).data.workflowInstance).toMatchObject({ __typename: 'WorkflowInstance', id: started });
       } finally {
         await pauseReplay(replica, false);
       }
@@ -202,7 +196,7 @@ describe(`several servers on one database (${process.env.TEST_DATABASE_URL ? `Po
   } else if (process.env.TEST_DATABASE_URL) {
     it('without a replica configured, the immutable reads go to the primary', async () => {
       const primaryUrl = store.env.DATABASE_URL;
-      const [onA, onB] = [await as(servers[0], 'inspector'), await as(servers[1], 'inspector')];
+      const [onA, onB] = [await signedIn(servers[0], 'inspector'), await signedIn(servers[1], 'inspector')];
       const id = await checklistId(onA, 3, 'M01');
       const scans = (await tableStats(primaryUrl, 'checklist')).scans;
       const response = await fetch(`${servers[1].base}/checklists/${id}`, { headers: { authorization: `Bearer ${onB.token}` } });

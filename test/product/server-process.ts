@@ -96,6 +96,25 @@ export async function startServer(store: Store, env: Record<string, string> = {}
   };
 }
 
+/** Stops a server process (unless it already ended) and waits for it to exit. */
+export async function stopServer(server: ServerProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (server && server.child.exitCode === null) server.child.kill(signal);
+  await server?.exited;
+}
+
+/** A suite's `afterAll`: stops its server and drops its store. */
+export async function tearDown(server: ServerProcess | undefined, store: Store | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  await stopServer(server, signal);
+  await store?.drop();
+}
+
+/** A client signed in on `server` as the demo user `username`. */
+export async function signedIn(server: Pick<ServerProcess, 'base'>, username: string): Promise<ApiClient> {
+  const client = new ApiClient(server.base);
+  await client.login(username);
+  return client;
+}
+
 /** A user of the API over HTTP. */
 export class ApiClient {
   readonly base: string;

@@ -1,5 +1,5 @@
 import { RESULTS, DRIVERS } from '../survey-results.ts';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, signedIn, stopServer, tearDown } from './server-process.ts';
 
 /**
  * Survey results in the product as a user runs it: the real server process on a fresh store, whose
@@ -11,16 +11,7 @@ let store: Store;
 let server: ServerProcess;
 let waveId: number;
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
-
-async function stop(): Promise<void> {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 beforeAll(async () => {
   store = await freshStore();
@@ -29,10 +20,7 @@ beforeAll(async () => {
   await server.ready();
 }, 360_000);
 
-afterAll(async () => {
-  await stop();
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('survey results over HTTP on the running product', () => {
   it('seeds the demo responses fast on first start and answers NPS and key drivers from them; the same after a restart', async () => {
@@ -59,7 +47,7 @@ describe('survey results over HTTP on the running product', () => {
     expect((await pm2.gql(RESULTS, { w: waveId })).data.surveyResults.rows.map((r: { label: string }) => r.label)).toEqual(['HD01']);
 
     // when the server restarts on the same store
-    await stop();
+    await stopServer(server);
     server = await startServer(store);
     await server.ready();
     // then nothing is seeded twice and the results are the same

@@ -1,6 +1,6 @@
 import { todayInChina } from '../../domain/checklists/checklist.service.ts';
 import { annualQuestionnaireV1 } from '../../server/seed/survey-demo.ts';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Surveys in the product as people run them: the real server process on a fresh store, whose first
@@ -22,24 +22,18 @@ beforeAll(async () => {
   await server.ready(300_000);
 }, 360_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('surveys over HTTP on the running product', () => {
   it('seeds the annual questionnaire (v1, v2 published) and the 2026 wave pinned to v2', async () => {
-    const manager = new ApiClient(server.base);
-    await manager.login('manager');
+    const manager = await signedIn(server, 'manager');
     const waves = (await manager.gql('{ surveyWaves { ... on QuerySurveyWavesSuccess { data { name version { version status } questionnaire { code title versions { version status } } } } } }')).data.surveyWaves.data;
     expect(waves).toEqual([{ name: '2026年度满意度调查', version: { version: 2, status: 'published' }, questionnaire: { code: 'SV-ANNUAL', title: '年度业主满意度调查', versions: [{ version: 1, status: 'published' }, { version: 2, status: 'published' }] } }]);
   });
 
   it('creates, publishes, sends links and takes one anonymous answer per link', async () => {
     // given the quality manager's questionnaire, published, and a wave of this week
-    const manager = new ApiClient(server.base);
-    await manager.login('manager');
+    const manager = await signedIn(server, 'manager');
     const created = (await manager.gql(`mutation ($s: JSON!) { createQuestionnaire(code: "SV-PRODUCT", title: "产品测试问卷", schema: $s) { __typename ${ERR} } }`, { s: annualQuestionnaireV1() })).data.createQuestionnaire;
     expect(created.__typename).toBe('Questionnaire');
     expect((await manager.gql(`mutation { publishQuestionnaire(code: "SV-PRODUCT") { __typename ... on Questionnaire { latestPublished { version } } ${ERR} } }`)).data.publishQuestionnaire).toEqual({ __typename: 'Questionnaire', latestPublished: { version: 1 } });

@@ -1,4 +1,4 @@
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * The effect evaluation in the product as a user runs it: the real server process on a fresh store,
@@ -10,11 +10,7 @@ let store: Store;
 let server: ServerProcess;
 const LINE = /training effect demo: training (\d+), HD01 (M01\.P01\.W\d{3}) trained in 26 sessions (\S+)…(\S+) with 14 scenario assessments \(\d+ findings\); executed (\d+)\/(\d+) \((\d+) inspections\) before, (\d+)\/(\d+) \((\d+) inspections\) after, in (\d+) ms/;
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 beforeAll(async () => {
   store = await freshStore();
@@ -23,11 +19,7 @@ beforeAll(async () => {
   await server.ready(300_000);
 }, 360_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 const EFFECT = `query($id: Int!) { trainingEffect(trainingId: $id, tier: "daily") { __typename ... on TrainingEffect { code before { from to } after { from to }
   rows { projectCode level before { applicable passed inspections rate } after { applicable passed inspections rate } changePoints significant } weeks { phase } } ... on Error { message } } }`;

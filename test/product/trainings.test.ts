@@ -1,4 +1,4 @@
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * Trainings in the product as people run them: the real server process on a fresh store, whose
@@ -21,16 +21,11 @@ beforeAll(async () => {
   await server.ready(300_000);
 }, 360_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('trainings over HTTP on the running product', () => {
   it('seeds the training of the 2026-Q4 revision with sessions, attendance and scores', async () => {
-    const manager = new ApiClient(server.base);
-    await manager.login('manager');
+    const manager = await signedIn(server, 'manager');
     // (the demo's rectifications that chose training as prevention opened trainings of current versions too)
     const list = (await manager.gql(`{ trainings(code: "${CODE}") { ... on TrainingConnection { nodes { id version baseVersion } } } }`)).data.trainings.nodes;
     expect(list).toContainEqual({ id: expect.any(Number), version: 2, baseVersion: 1 });
@@ -44,8 +39,7 @@ describe('trainings over HTTP on the running product', () => {
   });
 
   it('opens a training of the current version, records attendance and scores the attendee\'s quiz', async () => {
-    const manager = new ApiClient(server.base);
-    await manager.login('manager');
+    const manager = await signedIn(server, 'manager');
     const opened = (await manager.gql(`mutation { openTraining(code: "${CODE}", version: 3) { __typename ... on OpenedTraining { reused training { id version baseVersion quiz { id options answer } } } ${ERR} } }`)).data.openTraining;
     expect(opened).toMatchObject({ __typename: 'OpenedTraining', training: { version: 3, baseVersion: 2 } });
     const training = opened.training;
@@ -54,8 +48,7 @@ describe('trainings over HTTP on the running product', () => {
     expect(invited.data).toContainEqual({ username: 'frontline', version: 3 });
     expect((await manager.gql(`mutation ($s: Int!) { recordTrainingAttendance(sessionId: $s, username: "frontline", present: true) { __typename ... on TrainingAttendance { present version } ${ERR} } }`, { s: session.id })).data.recordTrainingAttendance).toEqual({ __typename: 'TrainingAttendance', present: true, version: 3 });
 
-    const attendee = new ApiClient(server.base);
-    await attendee.login('frontline');
+    const attendee = await signedIn(server, 'frontline');
     const seen = (await attendee.gql(TRAINING, { id: training.id })).data.training;
     expect(seen.quiz.every((q: { answer: number | null }) => q.answer === null)).toBe(true);
     const answers = Object.fromEntries(training.quiz.map((q: { id: string; answer: number }) => [q.id, q.answer]));

@@ -1,6 +1,6 @@
 import { MODEL_VERSION } from '../../domain/voice/analysis/analyze.ts';
 import { priorityOf } from '../../domain/voice/analysis/priority.ts';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, tearDown, signedIn } from './server-process.ts';
 
 /**
  * The feedback analyser in the product as a user runs it: the real server process (`npm start`'s
@@ -11,11 +11,7 @@ import { ApiClient, freshStore, startServer, type ServerProcess, type Store } fr
 let store: Store;
 let server: ServerProcess;
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 const ANALYSIS = `query ($text: String!, $projectId: ID) { feedbackAnalysis(text: $text, projectId: $projectId) {
   __typename
@@ -30,11 +26,7 @@ beforeAll(async () => {
   await server.printed(/Pinzhi ready/, 280_000);
 }, 360_000);
 
-afterAll(async () => {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 describe('analysing feedback over HTTP on the running product', () => {
   it('reads a complaint at a project, refuses an inspector and bad input, and stays up', async () => {

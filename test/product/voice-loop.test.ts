@@ -2,7 +2,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openOrm, forkEm } from '../../server/db/orm.ts';
 import { readWorkbook } from '../xlsx-read.ts';
 import { insertFeedback } from '../voice-loop.ts';
-import { ApiClient, freshStore, startServer, type ServerProcess, type Store } from './server-process.ts';
+import { ApiClient, freshStore, startServer, type ServerProcess, type Store, signedIn, stopServer, tearDown } from './server-process.ts';
 
 /**
  * Closing the customer's voice loop in the product as it runs: the real server process (`npm
@@ -14,11 +14,7 @@ import { ApiClient, freshStore, startServer, type ServerProcess, type Store } fr
 let store: Store;
 let server: ServerProcess;
 
-async function as(username: string): Promise<ApiClient> {
-  const client = new ApiClient(server.base);
-  await client.login(username);
-  return client;
-}
+const as = (username: string): Promise<ApiClient> => signedIn(server, username);
 
 /** Works on the store while no server holds it (the embedded PGlite serves one process at a time). */
 async function withStore<T>(work: (em: ReturnType<typeof forkEm>) => Promise<T>): Promise<T> {
@@ -30,11 +26,6 @@ async function withStore<T>(work: (em: ReturnType<typeof forkEm>) => Promise<T>)
   }
 }
 
-async function stop(): Promise<void> {
-  if (server && server.child.exitCode === null) server.child.kill('SIGTERM');
-  await server?.exited;
-}
-
 let feedbackId: number;
 
 beforeAll(async () => {
@@ -42,16 +33,13 @@ beforeAll(async () => {
   // the first start seeds the demo and deploys the shipped processes
   server = await startServer(store);
   await server.printed(/demo activity: \d+ inspections/, 300_000);
-  await stop();
+  await stopServer(server);
   feedbackId = await withStore((em) => insertFeedback(em, { projectId: 1, text: '地下车库积水没人处理，车都泡了，再不管我就找媒体！', problemType: 'facility_fault', priority: 'P2', module: 'M05', intensity: 3 }));
   server = await startServer(store);
   await server.ready(120_000);
 }, 480_000);
 
-afterAll(async () => {
-  await stop();
-  await store?.drop();
-});
+afterAll(() => tearDown(server, store));
 
 const TASKS = '{ tasks(role: true, first: 50) { ... on WorkflowTaskConnection { nodes { id elementId instance { id businessKey variables } } } } }';
 const COMPLETE = 'mutation ($id: Int!, $d: JSON) { completeTask(id: $id, data: $d) { __typename ... on Error { message } } }';
@@ -80,7 +68,7 @@ describe(`a complaint walked to its end over HTTP (${process.env.TEST_DATABASE_U
     const refused = await fetch(`${server.base}/standards/NOPE/review-pack.xlsx`, { headers: { authorization: `Bearer ${manager.token}` } });
     expect(refused.status).toBe(404);
     // when the server stops, the feedback holds the outcome
-    await stop();
+    await stopServer(server);
     const row = await withStore(async (em) => (await em.execute<{ complaint_instance_id: number; complaint_outcome: string; complaint_rounds: number }[]>('select complaint_instance_id, complaint_outcome, complaint_rounds from feedback where id = ?', [feedbackId]))[0]);
     expect(row).toEqual({ complaint_instance_id: opened.id, complaint_outcome: 'satisfied', complaint_rounds: 1 });
   });
