@@ -69,7 +69,7 @@ async function throughput(checklist: boolean): Promise<void> {
   const db = await scratchDatabase(PG, 'pinzhi_bench');
   const child = fork(new URL('./serve-standard.ts', import.meta.url), { env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', SEED: 'false', BENCH_CHECKLIST: checklist ? '1' : '' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
-    const info = await new Promise<{ pinzhi: number; uncached: number; bare: number; plain: number; ceilings?: { pgTrip: number; yogaMemory: number; executorMemory: number }; requests: { body: string; token: string }[]; items: number; callers: number; bytes: number }>((resolve, reject) => {
+    const info = await new Promise<{ pinzhi: number; uncached: number; bare: number; throughYoga: number; plain: number; ceilings?: { pgTrip: number; yogaMemory: number; executorMemory: number }; requests: { body: string; token: string }[]; items: number; callers: number; bytes: number }>((resolve, reject) => {
       child.once('message', (m) => resolve(m as never));
       child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
     });
@@ -81,6 +81,7 @@ async function throughput(checklist: boolean): Promise<void> {
     const plain = await load(info.plain, requests, 32, 8);
     const uncached = await load(info.uncached, requests, 32, 8);
     const bare = checklist ? await load(info.bare, requests, 32, 8) : null;
+    const throughYoga = await load(info.throughYoga, requests, 32, 8);
     const size = info.bytes >= 1024 * 1024 ? `${(info.bytes / 1024 / 1024).toFixed(1)} MiB` : `${(info.bytes / 1024).toFixed(1)} KiB`;
     const what = checklist ? `checklistById, ${info.items} quarterly checklists` : `standard(code), ${info.items} standards`;
     const label = `${what}, ${info.callers} callers, PostgreSQL, 32 clients (${size})`;
@@ -88,6 +89,7 @@ async function throughput(checklist: boolean): Promise<void> {
     const baseline = `node:http same bytes: ${plain.toFixed(0)} req/s`;
     line(label, `${pinzhi.toFixed(0)} req/s`, baseline, verdict(pinzhi / plain, checklist ? 0.5 : 0.4));
     line('  … response cache off (every request executed)', `${uncached.toFixed(0)} req/s`, baseline, verdict(uncached / plain, checklist ? 0.5 : 0.3));
+    line('  … response cache off, every request through Yoga\'s HTTP layer (no direct query path)', `${throughYoga.toFixed(0)} req/s`, baseline, `ratio ${(throughYoga / plain).toFixed(2)}× (for reference)`);
     if (bare !== null) line('  … response cache and memo of rendered answers off', `${bare.toFixed(0)} req/s`, baseline, `ratio ${(bare / plain).toFixed(2)}× (for reference)`);
     if (info.ceilings) {
       // what an executed request cannot beat: one database trip, and Yoga itself with no database

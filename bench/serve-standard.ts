@@ -37,6 +37,8 @@ const listen = async (server: ReturnType<typeof createServer>) => {
 const pinzhi = await listen(createHttpServer(() => app, config));
 const uncached = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0 }));
 const bare = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0, immutableResults: new ImmutableResults(0) }));
+// every request executed by Yoga's HTTP layer, as before the direct query path (for reference)
+const throughYoga = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0, directQueries: false }));
 const tokens: string[] = [];
 for (let i = 1; i <= CALLERS; i++) {
   await createUser(app.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR, { username: `bench-inspector-${i}`, password: DEMO_PASSWORD, roles: ['inspector'], organisationId: 1 });
@@ -133,5 +135,5 @@ if (!process.env.BENCH_CHECKLIST && !process.env.BENCH_QUERY) {
   });
   ceilings = { pgTrip: await listen(pgTrip), yogaMemory: await listen(createServer(yoga)), executorMemory: await listen(executor) };
 }
-process.send?.({ pinzhi, uncached, bare, plain: await listen(plain), ceilings, requests, items: texts.length, callers: CALLERS, bytes });
+process.send?.({ pinzhi, uncached, bare, throughYoga, plain: await listen(plain), ceilings, requests, items: texts.length, callers: CALLERS, bytes });
 process.on('SIGINT', () => process.exit(0));

@@ -16,6 +16,8 @@ import { dashboardWorkbook, kpiWorkbook } from '../domain/reports/dashboard-expo
 import { authorize, ForbiddenError, holds, type Actor, type Permission } from '../domain/shared/access.ts';
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
+import { directMediaType, directParamsOf, executeDirectly } from './graphql/direct-queries.ts';
+import { resolverHeadersOf } from './yoga.ts';
 import { immutableIdentity, immutableRequestOf, ImmutableResults } from './graphql/immutable-results.ts';
 import { AdminUi } from './admin-ui.ts';
 import { idleCollector } from './idle-gc.ts';
@@ -138,7 +140,7 @@ async function immutableKeyOf(app: App, req: IncomingMessage, body: Buffer | und
   }
 }
 
-async function handleGraphQL(app: App, cache: ResponseCache, results: ImmutableResults, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined): Promise<void> {
+async function handleGraphQL(app: App, options: HttpOptions, cache: ResponseCache, results: ImmutableResults, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined): Promise<void> {
   const badJson = invalidJson(req, body);
   if (badJson) return sendJson(res, 400, errorBody(req, badJson, 'BAD_REQUEST'));
   const cacheable = cache.enabled && (req.method === 'GET' || req.method === 'POST') && !String(req.headers.accept ?? '').includes('text/html');
@@ -169,29 +171,39 @@ async function handleGraphQL(app: App, cache: ResponseCache, results: ImmutableR
     if (typeof value === 'string') headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  const response = await app.yoga.fetch(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers, body }, { clientAddress: clientAddressOf(app, req), ...(actor ? { actor: await actor } : {}) });
-  // what the request executed, whatever its content type: a mutation may have changed anything
-  const kind = response.headers.get(OPERATION_HEADER);
-  response.headers.delete(OPERATION_HEADER);
-  if (kind === 'mutation' || kind === 'subscription') cache.invalidate();
-  if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-    res.end();
-    return;
+  const request = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  // a plain JSON query goes straight to Yoga's execution pipeline; anything else, or a query with errors, to Yoga
+  const mediaType = options.directQueries !== false && req.method === 'POST' && body?.length ? directMediaType(req.headers) : null;
+  const params = mediaType ? directParamsOf(JSON.parse(body!.toString('utf8'))) : null;
+  const direct = params ? await executeDirectly(app.yoga, new Request(request, { method: 'POST', headers }), params, mediaType!, { clientAddress: clientAddressOf(app, req), actor: await actorNow() }, resolverHeadersOf(app.yoga)) : null;
+  let answer: { status: number; headers: Record<string, string>; bytes: Buffer };
+  if (options.counts) options.counts[direct ? 'direct' : 'yoga']++;
+  if (direct) answer = direct;
+  else {
+    const response = await app.yoga.fetch(request, { method: req.method, headers, body }, { clientAddress: clientAddressOf(app, req), ...(actor ? { actor: await actor } : {}) });
+    if (response.body && response.headers.get('content-type')?.includes('text/event-stream')) {
+      response.headers.delete(OPERATION_HEADER);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+      res.end();
+      return;
+    }
+    answer = { status: response.status, headers: Object.fromEntries(response.headers), bytes: Buffer.from(await response.arrayBuffer()) };
   }
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const responseHeaders = Object.fromEntries(response.headers);
-  const contentType = response.headers.get('content-type') ?? '';
-  if (memoKey && kind === 'query' && response.status === 200 && contentType.includes('json') && !('errors' in (JSON.parse(bytes.toString('utf8')) as object))) {
+  // what the request executed, whatever its content type: a mutation may have changed anything
+  const { [OPERATION_HEADER]: kind, ...responseHeaders } = answer.headers;
+  if (kind === 'mutation' || kind === 'subscription') cache.invalidate();
+  const { bytes, status } = answer;
+  const contentType = responseHeaders['content-type'] ?? '';
+  if (memoKey && kind === 'query' && status === 200 && contentType.includes('json') && !('errors' in (JSON.parse(bytes.toString('utf8')) as object))) {
     results.set(memoKey, responseHeaders, bytes);
   }
-  if (cacheable && kind === 'query' && response.status === 200 && contentType.includes('json')) {
+  if (cacheable && kind === 'query' && status === 200 && contentType.includes('json')) {
     const entry = { status: 200, headers: { 'content-type': contentType }, body: bytes, etag: etagOf(bytes) };
     if (!('errors' in (JSON.parse(bytes.toString('utf8')) as object))) cache.set(key, generation, entry);
     return sendCached(req, res, entry, false);
   }
-  res.writeHead(response.status, responseHeaders);
+  res.writeHead(status, responseHeaders);
   res.end(bytes);
 }
 
@@ -339,6 +351,16 @@ export interface HttpOptions {
   collectWhenIdle?: boolean;
   /** where the built admin UI is (admin-ui/dist by default) */
   adminUiDir?: string;
+  /** Plain JSON queries executed without Yoga's HTTP layer (on by default; see `graphql/direct-queries.ts`). */
+  directQueries?: boolean;
+  /** Counts GraphQL requests by the way they were answered (tests and the benchmark read it). */
+  counts?: GraphQLCounts;
+}
+
+/** GraphQL requests answered without Yoga's HTTP layer, and by Yoga. */
+export interface GraphQLCounts {
+  direct: number;
+  yoga: number;
 }
 
 /**
@@ -395,7 +417,7 @@ export function createHttpServer(getApp: () => App | null, options: HttpOptions)
         }
         body = read;
       }
-      await handleGraphQL(app, cache, results, req, res, url, body);
+      await handleGraphQL(app, options, cache, results, req, res, url, body);
     } catch (error) {
       console.error(error);
       if (!res.headersSent) sendJson(res, 500, errorBody(req, transportMessage('request.unexpected')));

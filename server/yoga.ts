@@ -37,6 +37,16 @@ async function bearerActorOf(deps: YogaDeps, request: Request): Promise<Actor | 
   return username ? actorOf(forkEm(deps.orm), username) : null;
 }
 
+/** The headers resolvers asked for on each request's response, by Yoga instance (for the direct query path). */
+const resolverHeaders = new WeakMap<object, (request: Request) => Headers>();
+
+/** The headers resolvers of `yoga` added to `request`'s response (for example `Retry-After`). */
+export function resolverHeadersOf(yoga: object): (request: Request) => Headers {
+  const headersFor = resolverHeaders.get(yoga);
+  if (!headersFor) throw new Error('not a Pinzhi Yoga instance');
+  return headersFor;
+}
+
 /**
  * Builds the Yoga instance: one EntityManager fork per request, the caller from the bearer token,
  * GraphiQL served from the package (no CDN), unexpected errors masked.
@@ -44,7 +54,7 @@ async function bearerActorOf(deps: YogaDeps, request: Request): Promise<Actor | 
 export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   const production = process.env.NODE_ENV === 'production';
   const meta = responseMeta();
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     plugins: [inputGuardPlugin(), ...queryLimitPlugins(), meta.plugin, localizeErrorsPlugin(), ...(production ? [useDisableIntrospection()] : [])],
@@ -83,4 +93,6 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
       };
     },
   });
+  resolverHeaders.set(yoga, meta.headersFor);
+  return yoga;
 }
