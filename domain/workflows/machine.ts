@@ -37,6 +37,8 @@ export function createWorkflowMachine(compiled: CompiledWorkflow): AnyStateMachi
       taskIs: ({ event }, params: { task: string }) => event.type === 'COMPLETE' && event.taskId === params.task,
       timerIs: ({ event }, params: { timer: string }) => event.type === 'TIMER' && event.timerId === params.timer,
       feel: ({ context }, params: { expression: string }) => feelCondition(params.expression, context.variables),
+      /** none of an inclusive gateway's conditions holds (its default flow is taken) */
+      feelNone: ({ context }, params: { expressions: string[] }) => !params.expressions.some((e) => feelCondition(e, context.variables)),
     },
     actions: {
       saveTaskData: assign({

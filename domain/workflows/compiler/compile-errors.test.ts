@@ -77,7 +77,16 @@ describe('compile errors', () => {
   it('refuses parallel branches that do not meet at one join, and a branch that just ends', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${task('a')}${task('b')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />
       ${flow('f1', 's', 'fork')}${flow('f2', 'fork', 'a')}${flow('f3', 'fork', 'b')}${flow('f4', 'a', 'e1')}${flow('f5', 'b', 'e2')}`));
-    expect(found).toEqual(expect.arrayContaining([{ id: 'fork', type: 'bpmn:ParallelGateway', reason: 'its branches do not all meet at one joining parallel gateway' }]));
+    expect(found).toEqual(expect.arrayContaining([{ id: 'fork', type: 'bpmn:ParallelGateway', reason: 'its branches do not all meet at one joining gateway of its kind' }]));
+  });
+
+  it('refuses inclusive branches that do not meet at an inclusive join, and a condition FEEL cannot parse', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:inclusiveGateway id="or" />${task('a')}${task('b')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />
+      ${flow('f1', 's', 'or')}${flow('f2', 'or', 'a', 'x &gt;')}${flow('f3', 'or', 'b')}${flow('f4', 'a', 'e1')}${flow('f5', 'b', 'e2')}`));
+    expect(found).toEqual(expect.arrayContaining([
+      { id: 'f2', type: 'bpmn:SequenceFlow', reason: expect.stringContaining('FEEL does not parse') },
+      { id: 'or', type: 'bpmn:InclusiveGateway', reason: 'its branches do not all meet at one joining gateway of its kind' },
+    ]));
   });
 
   it('gives a task with two ways out no silent choice', async () => {

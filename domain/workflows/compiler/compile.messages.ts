@@ -19,7 +19,7 @@ export const COMPILE_MESSAGES = {
   'compile.start_count': { en: 'the process needs exactly one start event (it has {count})', 'zh-CN': '流程需要恰好一个开始事件（现有 {count} 个）' },
   'compile.no_end_reachable': { en: 'no end event can be reached', 'zh-CN': '无法到达任何结束事件' },
   // elements and flows
-  'compile.type_unsupported': { en: '{kind} is not supported (supported: start/end events, user, plain, manual and service tasks, exclusive and parallel gateways, timer events, embedded sub-processes; data objects and stores are kept but not run)', 'zh-CN': '不支持{kind:bpmn}（支持：开始/结束事件、用户任务、普通任务、手工任务和服务任务、排他网关和并行网关、定时事件、嵌入式子流程；数据对象和数据存储会保留但不执行）' },
+  'compile.type_unsupported': { en: '{kind} is not supported (supported: start/end events, user, plain, manual and service tasks, exclusive, parallel and inclusive gateways, timer events, embedded sub-processes; data objects and stores are kept but not run)', 'zh-CN': '不支持{kind:bpmn}（支持：开始/结束事件、用户任务、普通任务、手工任务和服务任务、排他网关、并行网关和包容网关、定时事件、嵌入式子流程；数据对象和数据存储会保留但不执行）' },
   'compile.element_unsupported': { en: 'is not supported', 'zh-CN': '不受支持' },
   'compile.flow_dangling': { en: 'the sequence flow has no source or no target', 'zh-CN': '顺序流缺少起点或终点' },
   'compile.no_outgoing': { en: 'has no outgoing sequence flow', 'zh-CN': '没有流出的顺序流' },
@@ -70,7 +70,7 @@ export const COMPILE_MESSAGES = {
   'compile.join_outside_fork': { en: 'a joining parallel gateway is reached outside the branches of its fork', 'zh-CN': '汇合的并行网关在其分支之外被到达' },
   'compile.fork_needs_two': { en: 'a parallel gateway needs two or more outgoing flows to fork', 'zh-CN': '并行网关需要两条或更多流出的顺序流才能分支' },
   'compile.fork_and_join': { en: 'a parallel gateway either forks or joins, not both', 'zh-CN': '并行网关只能分支或汇合，不能两者兼有' },
-  'compile.branches_do_not_meet': { en: 'its branches do not all meet at one joining parallel gateway', 'zh-CN': '它的分支没有全部在同一个汇合网关处汇合' },
+  'compile.branches_do_not_meet': { en: 'its branches do not all meet at one joining gateway of its kind', 'zh-CN': '它的分支没有全部在同一个汇合网关处汇合' },
   'compile.join_count': { en: 'joins {joins} flows but its fork {fork} opens {opens}', 'zh-CN': '汇合了 {joins} 条顺序流，但其分支网关 {fork} 分出了 {opens} 条' },
   'compile.join_outgoing': { en: 'a joining parallel gateway needs exactly one outgoing flow', 'zh-CN': '汇合的并行网关需要恰好一条流出的顺序流' },
   // FEEL

@@ -1,8 +1,8 @@
-/** Exclusive gateways (FEEL conditions, a default flow or an incident) and parallel forks and joins. */
+/** Exclusive gateways (FEEL conditions, a default flow or an incident), parallel and inclusive forks and joins. */
 import { compileMessage as m } from './compile.messages.ts';
 import { compileIssue } from './errors.ts';
 import { feelSyntaxError } from './feel.ts';
-import { ref, type Scope } from './model.ts';
+import { ref, type Flow, type Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import type { Region, StateConfig, Walker } from './types.ts';
 
@@ -35,6 +35,43 @@ export function exclusiveGateway(c: Walker, el: ModdleElement, region: Region): 
 
 /** A fork: one parallel region per outgoing flow, each up to the shared join; then on past the join. */
 export function parallelGateway(c: Walker, el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
+  return fork(c, el, region, null);
+}
+
+/**
+ * An inclusive fork: like a parallel fork, but each branch first checks its flow's FEEL condition
+ * (a flow without one is always taken) and, when it does not hold, is done at once; the default
+ * flow is taken only when no condition holds; none holding and no default is an incident. The
+ * join waits for the branches that were taken, since the others are done already.
+ */
+export function inclusiveGateway(c: Walker, el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
+  const out = region.scope.outgoing.get(el.id) ?? [];
+  const fallback = ref(el.default)?.id;
+  const conditions: string[] = [];
+  for (const f of out) {
+    if (f.id === fallback || !f.condition) continue;
+    const problem = feelSyntaxError(f.condition);
+    if (problem) c.issues.push(compileIssue(f.id, 'bpmn:SequenceFlow', m('compile.condition_invalid', { condition: f.condition, problem }), f.name));
+    conditions.push(f.condition);
+  }
+  const unconditional = out.some((f) => f.id !== fallback && !f.condition);
+  const gate = (f: Flow, i: number, entry: string, doneId: string): StateConfig[] => {
+    const taken = f.id === fallback
+      ? [{ guard: { type: 'feelNone', params: { expressions: conditions } }, target: entry }]
+      : f.condition ? [{ guard: { type: 'feel', params: { expression: f.condition } }, target: entry }] : [{ target: entry }];
+    // the first branch raises the incident when no flow at all is taken
+    const incident = i === 0 && !fallback && !unconditional
+      ? [{ guard: { type: 'feelNone', params: { expressions: conditions } }, target: '#__incident', actions: { type: 'incident', params: { gateway: el.id, reason: `no condition of gateway ${el.id} matched and it has no default flow` } } }]
+      : [];
+    return [...taken, ...incident, { target: `#${doneId}` }];
+  };
+  return fork(c, el, region, gate);
+}
+
+type Gate = (flow: Flow, index: number, entry: string, doneId: string) => StateConfig[];
+
+/** A parallel or inclusive fork: one region per outgoing flow up to the join of the same kind; `gate` decides whether a branch runs. */
+function fork(c: Walker, el: ModdleElement, region: Region, gate: Gate | null): { state: StateConfig; successors: string[] } | null {
   const scope = region.scope;
   const out = scope.outgoing.get(el.id) ?? [];
   const incoming = scope.incoming.get(el.id) ?? [];
@@ -57,14 +94,22 @@ export function parallelGateway(c: Walker, el: ModdleElement, region: Region): {
     const doneId = `${branchId}__done`;
     const branch: Region = { scope, stop: join, doneId, inBranch: true };
     const inner = f.target === join ? {} : c.region(f.target, branch);
-    states[branchId] = { id: branchId, initial: f.target === join ? doneId : f.target, states: { ...inner, [doneId]: { id: doneId, type: 'final' } } };
+    const entry = f.target === join ? doneId : f.target;
+    if (!gate) {
+      states[branchId] = { id: branchId, initial: entry, states: { ...inner, [doneId]: { id: doneId, type: 'final' } } };
+      return;
+    }
+    const gateId = `${branchId}__gate`;
+    states[branchId] = { id: branchId, initial: gateId, states: { [gateId]: { id: gateId, always: gate(f, i, `#${entry}`, doneId) }, ...inner, [doneId]: { id: doneId, type: 'final' } } };
   });
   const after = scope.outgoing.get(join) ?? [];
   if (after.length !== 1) c.fail(joinEl, m('compile.join_outgoing'));
   return { state: { type: 'parallel', states, onDone: { target: after.length === 1 ? c.target(after[0], region) : null } }, successors: after.map((f) => f.target) };
 }
 
-/** The first parallel gateway every branch of a fork reaches (nested forks skip to their own join). */
+const FORKS = new Set(['bpmn:ParallelGateway', 'bpmn:InclusiveGateway']);
+
+/** The first join (a gateway of the fork's kind with several incoming flows) every branch of a fork reaches; nested forks skip to their own join. */
 export function findJoin(c: Walker, fork: ModdleElement, scope: Scope): string | null {
   const reach = (start: string): string[] => {
     const order: string[] = [];
@@ -76,11 +121,11 @@ export function findJoin(c: Walker, fork: ModdleElement, scope: Scope): string |
       seen.add(id);
       const node = scope.nodes.get(id);
       if (!node) continue;
-      if (node.$type === 'bpmn:ParallelGateway' && (scope.incoming.get(id) ?? []).length > 1) {
+      if (node.$type === fork.$type && (scope.incoming.get(id) ?? []).length > 1) {
         order.push(id);
         continue;
       }
-      if (node.$type === 'bpmn:ParallelGateway' && id !== fork.id) {
+      if (FORKS.has(node.$type) && id !== fork.id && (scope.outgoing.get(id) ?? []).length > 1) {
         const inner = findJoin(c, node, scope);
         if (inner) queue.push(...(scope.outgoing.get(inner) ?? []).map((f) => f.target));
         continue;

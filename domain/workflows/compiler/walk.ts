@@ -1,7 +1,7 @@
 import { compileMessage as m } from './compile.messages.ts';
 import { compileIssue, type CompileIssue } from './errors.ts';
 import { boundarySuccessors, endEvent, intermediateTimer } from './events.ts';
-import { exclusiveGateway, parallelGateway } from './gateways.ts';
+import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
 import { eventDefinitions, type Flow, type Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import { subProcess } from './sub-process.ts';
@@ -90,6 +90,8 @@ export class Compiler implements Walker {
         return { state: exclusiveGateway(this, el, region), successors: this.successors(el.id, scope) };
       case 'bpmn:ParallelGateway':
         return parallelGateway(this, el, region);
+      case 'bpmn:InclusiveGateway':
+        return inclusiveGateway(this, el, region);
       case 'bpmn:IntermediateCatchEvent':
         return intermediateTimer(this, el, region);
       case 'bpmn:SubProcess':
