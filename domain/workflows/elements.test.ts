@@ -75,3 +75,14 @@ describe.each(cases)('the $name process on a database', ({ name, fixture }) => {
     expect(end.tasks).toEqual([]);
   });
 });
+
+describe('a message or signal nobody waits for', () => {
+  it('is refused with a typed error naming the message and the business key; a signal reaches nobody', async () => {
+    // when a message is sent to a business key no instance holds, or that waits for another message
+    const none = (await t.gql(MESSAGE, { n: '供应商回复', b: 'supplier:none', v: {} }, await as('admin'))).data.correlateMessage;
+    // then it is a NotFoundError saying which message and key
+    expect(none).toEqual({ __typename: 'NotFoundError', message: 'No running workflow instance with business key supplier:none waits for message "供应商回复"' });
+    expect((await t.gql(MESSAGE, { n: ' ', b: 'x', v: {} }, await as('admin'))).data.correlateMessage.__typename).toBe('ValidationError');
+    expect((await t.gql(SIGNAL, { n: 'nobody-listens', v: {} }, await as('admin'))).data.broadcastSignal).toEqual({ __typename: 'CorrelateMessageSuccess', instanceIds: [] });
+  });
+});

@@ -225,6 +225,14 @@ export const instanceRepository = {
     return (await em.execute<InstanceRow[]>(`select * from workflow_instance where definition_key = ? and status = 'running' order by id`, [key])).map(toInstance);
   },
 
+  /** Every running instance of an organisation (of all, for null), oldest first. */
+  async allRunning(em: EntityManager, organisationId: number | null): Promise<WorkflowInstance[]> {
+    const rows = organisationId === null
+      ? await em.execute<InstanceRow[]>(`select * from workflow_instance where status = 'running' order by id`)
+      : await em.execute<InstanceRow[]>(`select * from workflow_instance where status = 'running' and organisation_id = ? order by id`, [organisationId]);
+    return rows.map(toInstance);
+  },
+
   /** The running or stuck instance holding a business key, if any. */
   async activeWithBusinessKey(em: EntityManager, businessKey: string): Promise<number | null> {
     const [row] = await em.execute<{ id: number }[]>(`select id from workflow_instance where business_key = ? and status in ('running', 'incident')`, [businessKey]);

@@ -5,7 +5,9 @@ import { feelCondition } from './compiler/feel.ts';
 /** The events a workflow instance accepts. */
 export type WorkflowEvent =
   | { type: 'COMPLETE'; taskId: string; data: Record<string, unknown>; by: string }
-  | { type: 'TIMER'; timerId: string };
+  | { type: 'TIMER'; timerId: string }
+  /** a message delivered to this instance (by its business key) or a signal broadcast, with the data it carries */
+  | { type: 'MESSAGE' | 'SIGNAL'; name: string; variables: Record<string, unknown> };
 
 export interface WorkflowContext {
   /** process variables: the start data and every completed form, merged */
@@ -17,7 +19,11 @@ export interface WorkflowContext {
 export type Effect =
   | { kind: 'service'; action: string; task: string; variables: Record<string, unknown> }
   | { kind: 'escalate'; event: string; code: string; name: string | null; variables: Record<string, unknown> }
-  | { kind: 'incident'; gateway: string; reason: string };
+  | { kind: 'incident'; gateway: string; reason: string }
+  /** a send task or message throw event: a notification, kept in the history */
+  | { kind: 'message'; event: string; name: string; variables: Record<string, unknown> }
+  /** a signal throw event: broadcast to every other instance waiting for it */
+  | { kind: 'signal'; event: string; name: string; variables: Record<string, unknown> };
 
 /** What the machine emits for each effect; `step` listens for it on the actor of that step. */
 export interface EffectEmitted {
@@ -36,6 +42,7 @@ export function createWorkflowMachine(compiled: CompiledWorkflow): AnyStateMachi
     guards: {
       taskIs: ({ event }, params: { task: string }) => event.type === 'COMPLETE' && event.taskId === params.task,
       timerIs: ({ event }, params: { timer: string }) => event.type === 'TIMER' && event.timerId === params.timer,
+      named: ({ event }, params: { name: string }) => (event.type === 'MESSAGE' || event.type === 'SIGNAL') && event.name === params.name,
       feel: ({ context }, params: { expression: string }) => feelCondition(params.expression, context.variables),
       /** none of an inclusive gateway's conditions holds (its default flow is taken) */
       feelNone: ({ context }, params: { expressions: string[] }) => !params.expressions.some((e) => feelCondition(e, context.variables)),
@@ -44,6 +51,11 @@ export function createWorkflowMachine(compiled: CompiledWorkflow): AnyStateMachi
       saveTaskData: assign({
         variables: ({ context, event }) => (event.type === 'COMPLETE' ? { ...context.variables, ...event.data } : context.variables),
       }),
+      saveEventData: assign({
+        variables: ({ context, event }) => (event.type === 'MESSAGE' || event.type === 'SIGNAL' ? { ...context.variables, ...event.variables } : context.variables),
+      }),
+      sendMessage: emit(({ context }, params: { event: string; name: string }) => ({ type: 'effect' as const, effect: { kind: 'message' as const, ...params, variables: context.variables } })),
+      throwSignal: emit(({ context }, params: { event: string; name: string }) => ({ type: 'effect' as const, effect: { kind: 'signal' as const, ...params, variables: context.variables } })),
       service: emit(({ context }, params: { action: string; task: string }) => ({ type: 'effect' as const, effect: { kind: 'service' as const, action: params.action, task: params.task, variables: context.variables } })),
       escalate: emit(({ context }, params: { event: string; code: string; name: string | null }) => ({ type: 'effect' as const, effect: { kind: 'escalate' as const, ...params, variables: context.variables } })),
       incident: enqueueActions(({ enqueue }, params: { gateway: string; reason: string }) => {

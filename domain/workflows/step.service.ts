@@ -8,7 +8,7 @@ import { projectMessage } from '../projects/project.messages.ts';
 import type { BusinessKeys } from '../shared/business-keys.ts';
 import type { Jobs } from '../shared/jobs.ts';
 import { feelValue } from './compiler/feel.ts';
-import { step, type Runnable, type Step } from './engine.ts';
+import { step, waitingFor, type Runnable, type Step } from './engine.ts';
 import type { WorkflowEvent } from './machine.ts';
 import { SERVICE_ACTIONS } from './actions.service.ts';
 import { findDefinition, runnableOf } from './definition.service.ts';
@@ -39,6 +39,7 @@ async function carryOut(tx: Tx, instanceId: number, s: Step, who: Actor, now: Da
       const result = await SERVICE_ACTIONS[e.action]({ em: tx.em, instanceId, actor: who, limits: DEFAULT_LIMITS, startWorkflow: (key, variables, businessKey) => startInTransaction(tx, key, variables, businessKey, who, now) }, e);
       done.push({ kind: e.kind, action: e.action, task: e.task, ...result });
     } else if (e.kind === 'escalate') done.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
+    else if (e.kind === 'message' || e.kind === 'signal') done.push({ kind: e.kind, event: e.event, name: e.name });
     else done.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
   }
   return done;
@@ -79,6 +80,24 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Act
   if (!stored) throw new ConflictError(workflowMessage('instance.changed', { id: instance.id }));
   if (s.status === 'completed') await tx.keys.ended(tx.em, stored.definitionKey, stored.businessKey, 'completed');
   await tx.jobs.enqueue(tx.em, stored.armed.map((t) => ({ kind: 'fire-timer' as const, timerId: t.id, dueAt: armed.find((x) => x.element === t.element)!.dueAt })));
+  // a signal thrown reaches every other instance waiting for it, in the same transaction
+  for (const e of s.effects) if (e.kind === 'signal') await deliverSignal(tx, e.name, {}, who, instance.id);
+}
+
+/**
+ * Delivers a signal to every running instance (of the transaction's organisation) waiting for it,
+ * but the one that threw it; returns the ids of those it moved.
+ */
+export async function deliverSignal(tx: Tx, name: string, variables: Record<string, unknown>, who: Actor, thrower: number | null = null): Promise<number[]> {
+  const moved: number[] = [];
+  for (const instance of await instanceRepository.allRunning(tx.em, who.organisationId)) {
+    if (instance.id === thrower) continue;
+    const r = await runnableOf(tx.em, instance.definitionKey, instance.definitionVersion);
+    if (!waitingFor(r, instance.snapshot).signals.includes(name)) continue;
+    await advance(tx, instance, { type: 'SIGNAL', name, variables }, who, { signal: name, ...(Object.keys(variables).length ? { variables } : {}) });
+    moved.push(instance.id);
+  }
+  return moved;
 }
 
 async function projectOfInstance(em: EntityManager, id: number): Promise<{ organisationId: number; projectId: number | null } | null> {
@@ -119,6 +138,6 @@ export async function advance(tx: Tx, instance: WorkflowInstance, event: Workflo
   const r = await runnableOf(tx.em, instance.definitionKey, instance.definitionVersion);
   const now = new Date();
   const s = step(r, instance.snapshot, event, now);
-  await record(tx, instance, r, s, actor, event.type === 'COMPLETE' ? 'complete' : 'timer', detail, now);
+  await record(tx, instance, r, s, actor, event.type === 'COMPLETE' ? 'complete' : event.type.toLowerCase(), detail, now);
   return s;
 }

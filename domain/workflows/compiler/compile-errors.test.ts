@@ -25,12 +25,12 @@ describe('compile errors', () => {
   it('lists every unsupported element with its id, type and reason, not just the first', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}
       <bpmn:businessRuleTask id="m" /><bpmn:scriptTask id="js"><bpmn:script>alert(1)</bpmn:script></bpmn:scriptTask>
-      <bpmn:intermediateThrowEvent id="msg"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>
+      <bpmn:complexGateway id="cx" />
       <bpmn:endEvent id="e" />${flow('f1', 's', 'a')}${flow('f2', 'a', 'e')}`));
     expect(found).toEqual([
       { id: 'm', type: 'bpmn:BusinessRuleTask', reason: expect.stringContaining('BusinessRuleTask is not supported') },
       { id: 'js', type: 'bpmn:ScriptTask', reason: expect.stringContaining('ScriptTask is not supported') },
-      { id: 'msg', type: 'bpmn:IntermediateThrowEvent', reason: expect.stringContaining('is not supported') },
+      { id: 'cx', type: 'bpmn:ComplexGateway', reason: expect.stringContaining('ComplexGateway is not supported') },
     ]);
   });
 
@@ -87,6 +87,21 @@ describe('compile errors', () => {
       { id: 'f2', type: 'bpmn:SequenceFlow', reason: expect.stringContaining('FEEL does not parse') },
       { id: 'or', type: 'bpmn:InclusiveGateway', reason: 'its branches do not all meet at one joining gateway of its kind' },
     ]));
+  });
+
+  it('refuses a send or receive task or a message or signal event that names no message or signal', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:sendTask id="send" /><bpmn:receiveTask id="recv" />
+      <bpmn:intermediateThrowEvent id="throw"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>
+      <bpmn:intermediateCatchEvent id="catch"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>
+      <bpmn:intermediateThrowEvent id="comp"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent><bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'send')}${flow('f2', 'send', 'recv')}${flow('f3', 'recv', 'throw')}${flow('f4', 'throw', 'catch')}${flow('f5', 'catch', 'comp')}${flow('f6', 'comp', 'e')}`));
+    expect(found).toEqual([
+      { id: 'send', type: 'bpmn:SendTask', reason: 'names no message (messageRef)' },
+      { id: 'recv', type: 'bpmn:ReceiveTask', reason: 'names no message (messageRef)' },
+      { id: 'throw', type: 'bpmn:IntermediateThrowEvent', reason: 'names no message (messageRef)' },
+      { id: 'catch', type: 'bpmn:IntermediateCatchEvent', reason: 'names no signal (signalRef)' },
+      { id: 'comp', type: 'bpmn:IntermediateThrowEvent', reason: 'only none, message, signal and escalation intermediate throw events are supported' },
+    ]);
   });
 
   it('gives a task with two ways out no silent choice', async () => {

@@ -10,7 +10,7 @@ export type { CompiledWorkflow, CompileOptions, StateConfig, TimerMeta, UserTask
 
 /** Cycles made only of steps that do not wait (gateways, service tasks) would spin forever. */
 function checkSpinLoops(scope: Scope, issues: CompileIssue[]): void {
-  const instant = (id: string) => ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:ServiceTask', 'bpmn:StartEvent'].includes(scope.nodes.get(id)?.$type ?? '');
+  const instant = (id: string) => ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:IntermediateThrowEvent', 'bpmn:StartEvent'].includes(scope.nodes.get(id)?.$type ?? '');
   const state = new Map<string, 1 | 2>();
   const visit = (id: string, path: string[]): void => {
     if (state.get(id) === 2) return;

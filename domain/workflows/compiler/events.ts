@@ -1,4 +1,4 @@
-/** Start, end and timer events: what each becomes in the machine, and the paths timers open. */
+/** Start, end, timer, message and signal events: what each becomes in the machine, and the paths timers open. */
 import { absoluteDate, durationMs, LONGEST_TIMER_MS } from '../timers/time.ts';
 import { compileMessage as m } from './compile.messages.ts';
 import { feelDuration, feelSyntaxError } from './feel.ts';
@@ -110,6 +110,16 @@ export function sidePath(c: Walker, boundary: ModdleElement, region: Region): St
       if (!c.options.actions.includes(action)) c.fail(node, action ? m('compile.action_unknown_short', { action }) : m('compile.action_missing'));
       actions.push({ type: 'service', params: { action, task: node.id } });
       current = node;
+    } else if (node.$type === 'bpmn:SendTask') {
+      const name = eventName(c, node, node.messageRef, 'message');
+      if (name) actions.push(throwAction(node, 'message', name));
+      current = node;
+    } else if (node.$type === 'bpmn:IntermediateThrowEvent' && eventDefinitions(node).length === 1 && NAMED[eventDefinitions(node)[0].$type as keyof typeof NAMED]) {
+      const def = eventDefinitions(node)[0];
+      const kind = NAMED[def.$type as keyof typeof NAMED];
+      const name = eventName(c, node, kind === 'message' ? def.messageRef : def.signalRef, kind);
+      if (name) actions.push(throwAction(node, kind, name));
+      current = node;
     } else if (node.$type === 'bpmn:EndEvent') {
       const def = eventDefinitions(node)[0];
       if (def && def.$type !== 'bpmn:EscalationEventDefinition') c.fail(node, m('compile.timer_path_end'));
@@ -121,4 +131,68 @@ export function sidePath(c: Walker, boundary: ModdleElement, region: Region): St
     }
   }
   return actions;
+}
+
+const NAMED = { 'bpmn:MessageEventDefinition': 'message', 'bpmn:SignalEventDefinition': 'signal' } as const;
+
+/**
+ * The name of the message or signal an event definition (or a send or receive task) refers to: the
+ * referred bpmn:Message's or bpmn:Signal's name, else its id; null, reported, when it refers to none.
+ */
+export function eventName(c: Walker, el: ModdleElement, referred: unknown, kind: 'message' | 'signal'): string | null {
+  const target = ref(referred);
+  const name = (typeof target?.name === 'string' && target.name.trim()) || target?.id || null;
+  if (!name) c.fail(el, m(kind === 'message' ? 'compile.message_missing' : 'compile.signal_missing'));
+  return name;
+}
+
+/**
+ * A wait for a message (delivered to the instance by its business key) or a signal (broadcast to
+ * every instance waiting for it): the data it carries joins the process variables. Boundary timers
+ * of a receive task are its deadlines, as on a user task.
+ */
+export function waitFor(c: Walker, el: ModdleElement, region: Region, kind: 'message' | 'signal', name: string): StateConfig {
+  const timers = boundaryTimers(c, el, region);
+  return {
+    meta: { [kind === 'message' ? 'messages' : 'signals']: [name], ...(timers.length ? { timers: timers.map((t) => t.timer) } : {}) },
+    on: {
+      [kind === 'message' ? 'MESSAGE' : 'SIGNAL']: { guard: { type: 'named', params: { name } }, target: c.next(el, region), actions: { type: 'saveEventData' } },
+      ...(timers.length ? { TIMER: timers.map((t) => t.transition) } : {}),
+    },
+  };
+}
+
+/** An intermediate catch event: a timer, message or signal the process waits for. */
+export function intermediateCatch(c: Walker, el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
+  const defs = eventDefinitions(el);
+  const kind = defs.length === 1 ? NAMED[defs[0].$type as keyof typeof NAMED] : undefined;
+  if (!kind) return intermediateTimer(c, el, region);
+  const name = eventName(c, el, kind === 'message' ? defs[0].messageRef : defs[0].signalRef, kind);
+  return { state: name ? waitFor(c, el, region, kind, name) : {}, successors: c.successors(el.id, region.scope) };
+}
+
+/** The action that sends a message (a notification, kept in the history) or broadcasts a signal. */
+export function throwAction(el: ModdleElement, kind: 'message' | 'signal', name: string): StateConfig {
+  return { type: kind === 'message' ? 'sendMessage' : 'throwSignal', params: { event: el.id, name } };
+}
+
+/**
+ * An intermediate throw event: none (a milestone passed over), a message sent, a signal broadcast
+ * to the instances waiting for it, or an escalation raised; then on at once.
+ */
+export function intermediateThrow(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const defs = eventDefinitions(el);
+  const def = defs[0];
+  const next = c.next(el, region);
+  if (defs.length === 0) return { always: { target: next } };
+  const kind = defs.length === 1 ? NAMED[def.$type as keyof typeof NAMED] : undefined;
+  if (kind) {
+    const name = eventName(c, el, kind === 'message' ? def.messageRef : def.signalRef, kind);
+    return { entry: name ? throwAction(el, kind, name) : [], always: { target: next } };
+  }
+  if (defs.length === 1 && def.$type === 'bpmn:EscalationEventDefinition') {
+    return { entry: { type: 'escalate', params: { event: el.id, code: (ref(def.escalationRef)?.escalationCode as string) ?? el.id, name: el.name ?? null } }, always: { target: next } };
+  }
+  c.fail(el, m('compile.throw_kind'));
+  return {};
 }

@@ -27,6 +27,7 @@ export interface Scope {
 export const NODE_TYPES = new Set([
   'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ExclusiveGateway',
   'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:SubProcess', 'bpmn:Task', 'bpmn:ManualTask',
+  'bpmn:IntermediateThrowEvent', 'bpmn:SendTask', 'bpmn:ReceiveTask',
 ]);
 
 /**

@@ -1,7 +1,7 @@
-/** User tasks (with their forms and deadlines) and service tasks. */
+/** User tasks (with their forms and deadlines), service tasks, and send and receive tasks. */
 import { feelSyntaxError } from './feel.ts';
 import { compileMessage as m } from './compile.messages.ts';
-import { boundaryTimers } from './events.ts';
+import { boundaryTimers, eventName, throwAction, waitFor } from './events.ts';
 import { laneRole } from './lanes.ts';
 import { extensionValues } from './model.ts';
 import type { ModdleElement } from './parse.ts';
@@ -65,4 +65,17 @@ export function serviceTask(c: Walker, el: ModdleElement, region: Region): State
   if (!c.options.actions.includes(action)) c.fail(el, action ? m('compile.action_unknown', { action, actions: [...c.options.actions] }) : m('compile.action_missing'));
   if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.service_task_boundary'));
   return { entry: { type: 'service', params: { action, task: el.id } }, always: { target: c.next(el, region) } };
+}
+
+/** A send task: sends its message (a notification, kept in the instance history) and moves on at once. */
+export function sendTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const name = eventName(c, el, el.messageRef, 'message');
+  if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.service_task_boundary'));
+  return { entry: name ? throwAction(el, 'message', name) : [], always: { target: c.next(el, region) } };
+}
+
+/** A receive task: waits for its message, delivered to the instance by its business key. */
+export function receiveTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const name = eventName(c, el, el.messageRef, 'message');
+  return name ? waitFor(c, el, region, 'message', name) : {};
 }

@@ -1,11 +1,11 @@
 import { compileMessage as m } from './compile.messages.ts';
 import { compileIssue, type CompileIssue } from './errors.ts';
-import { boundarySuccessors, endEvent, intermediateTimer } from './events.ts';
+import { boundarySuccessors, endEvent, intermediateCatch, intermediateThrow } from './events.ts';
 import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
 import { eventDefinitions, type Flow, type Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import { subProcess } from './sub-process.ts';
-import { serviceTask, userTask } from './tasks.ts';
+import { receiveTask, sendTask, serviceTask, userTask } from './tasks.ts';
 import type { Message } from '../../shared/messages.ts';
 import type { CompileOptions, Region, StateConfig, TimerMeta, UserTaskMeta, Walker } from './types.ts';
 
@@ -93,7 +93,13 @@ export class Compiler implements Walker {
       case 'bpmn:InclusiveGateway':
         return inclusiveGateway(this, el, region);
       case 'bpmn:IntermediateCatchEvent':
-        return intermediateTimer(this, el, region);
+        return intermediateCatch(this, el, region);
+      case 'bpmn:IntermediateThrowEvent':
+        return { state: intermediateThrow(this, el, region), successors: this.successors(el.id, scope) };
+      case 'bpmn:SendTask':
+        return { state: sendTask(this, el, region), successors: this.successors(el.id, scope) };
+      case 'bpmn:ReceiveTask':
+        return { state: receiveTask(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
       case 'bpmn:SubProcess':
         return { state: subProcess(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
       case 'bpmn:BoundaryEvent':
