@@ -74,6 +74,16 @@ describe('compile errors', () => {
     expect(found).toEqual([expect.objectContaining({ reason: expect.stringContaining('has no user task or timer to wait on') })]);
   });
 
+  it('refuses a loop of tasks with no flow leaving it, naming where the flow enters it, though an end event is reachable elsewhere', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:exclusiveGateway id="g" default="done" /><bpmn:userTask id="a" name="整改" pinzhi:candidateRole="inspector" />${task('b')}<bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'g')}${flow('done', 'g', 'e')}${flow('loop', 'g', 'a', 'x = 1')}${flow('f2', 'a', 'b')}${flow('f3', 'b', 'a')}`));
+    expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'no end event can be reached from here: the flow goes round 整改 → b → 整改 with no way out' }]);
+    // a boundary timer leading out of the loop is a way out
+    const escaped = doc(`<bpmn:startEvent id="s" />${task('a')}${task('b')}<bpmn:boundaryEvent id="late" attachedToRef="b"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'a')}${flow('f2', 'a', 'b')}${flow('f3', 'b', 'a')}${flow('f4', 'late', 'e')}`);
+    await expect(compileBpmn(escaped, OPTIONS)).resolves.toMatchObject({ stateIds: expect.arrayContaining(['a', 'b', 'e']) });
+  });
+
   it('refuses parallel branches that do not meet at one join, and a branch that just ends', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${task('a')}${task('b')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />
       ${flow('f1', 's', 'fork')}${flow('f2', 'fork', 'a')}${flow('f3', 'fork', 'b')}${flow('f4', 'a', 'e1')}${flow('f5', 'b', 'e2')}`));

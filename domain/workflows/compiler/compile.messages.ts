@@ -28,6 +28,7 @@ export const COMPILE_MESSAGES = {
   'compile.reached_from_branches': { en: 'is reached from more than one parallel branch: branches must meet only at their join gateway', 'zh-CN': '被多个并行分支到达：分支只能在其汇合网关处汇合' },
   'compile.unreachable': { en: 'is unreachable from the start event', 'zh-CN': '从开始事件无法到达' },
   'compile.end_unreachable': { en: 'this end event can never be reached from the start event', 'zh-CN': '从开始事件永远无法到达这个结束事件' },
+  'compile.no_way_out': { en: 'no end event can be reached from here: the flow goes round {path:path} with no way out', 'zh-CN': '从这里无法到达任何结束事件：流程在 {path:path} 中循环，没有出口' },
   'compile.loop_never_waits': { en: 'the loop {path:path} has no user task or timer to wait on and would never stop', 'zh-CN': '循环 {path:path} 中没有可等待的用户任务或定时器，将永不停止' },
   // events
   'compile.start_event_kind': { en: 'only none start events are supported', 'zh-CN': '只支持空开始事件' },

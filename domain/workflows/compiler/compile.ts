@@ -5,6 +5,7 @@ import { readScope, type Scope } from './model.ts';
 import { parseBpmn, type ModdleElement } from './parse.ts';
 import type { CompiledWorkflow, CompileOptions } from './types.ts';
 import { Compiler } from './walk.ts';
+import { checkWayOut } from './way-out.ts';
 
 export type { CompiledWorkflow, CompileOptions, StateConfig, TimerMeta, UserTaskMeta } from './types.ts';
 
@@ -57,6 +58,7 @@ export async function compileBpmn(xml: string, options: CompileOptions): Promise
   const compiler = new Compiler(options, lanesOf(process));
   const scope = readScope(process, compiler.issues, '__terminated');
   checkSpinLoops(scope, compiler.issues);
+  checkWayOut(scope, compiler.issues);
   const starts = [...scope.nodes.values()].filter((n) => n.$type === 'bpmn:StartEvent');
   if (starts.length !== 1) throw new CompileError([...compiler.issues, compileIssue(process.id, process.$type, m('compile.start_count', { count: starts.length }), process.name)]);
   const states = compiler.region(starts[0].id, { scope, stop: null, doneId: null, inBranch: false });
