@@ -114,6 +114,13 @@ describe('compile errors', () => {
     ]);
   });
 
+  it('refuses an event-based gateway followed by anything but events to wait for', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:eventBasedGateway id="gw" />${task('a')}
+      <bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'gw')}${flow('f2', 'gw', 'a')}${flow('f3', 'gw', 't')}${flow('f4', 'a', 'e')}${flow('f5', 't', 'e')}`));
+    expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'after an event-based gateway only timer, message or signal intermediate catch events and receive tasks may follow' }]);
+  });
+
   it('gives a task with two ways out no silent choice', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />${flow('f1', 's', 'a')}${flow('f2', 'a', 'e1')}${flow('f3', 'a', 'e2')}`));
     expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'has several outgoing flows: use an exclusive or parallel gateway to split' }]);

@@ -1,8 +1,9 @@
 /** Exclusive gateways (FEEL conditions, a default flow or an incident), parallel and inclusive forks and joins. */
 import { compileMessage as m } from './compile.messages.ts';
 import { compileIssue } from './errors.ts';
+import { eventName, timer } from './events.ts';
 import { feelSyntaxError } from './feel.ts';
-import { ref, type Flow, type Scope } from './model.ts';
+import { eventDefinitions, ref, type Flow, type Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import type { Region, StateConfig, Walker } from './types.ts';
 
@@ -137,4 +138,51 @@ export function findJoin(c: Walker, fork: ModdleElement, scope: Scope): string |
   const branches = (scope.outgoing.get(fork.id) ?? []).map((f) => reach(f.target));
   const common = branches[0]?.find((j) => branches.every((b) => b.includes(j)));
   return common ?? null;
+}
+
+/**
+ * An event-based gateway: the process waits at it for whichever of the events after it comes
+ * first — a timer falling due, a message delivered by business key, a signal — and goes on along
+ * that event's way; the others are disarmed. Each flow must lead to a timer, message or signal
+ * intermediate catch event, or a receive task.
+ */
+export function eventBasedGateway(c: Walker, el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
+  const out = region.scope.outgoing.get(el.id) ?? [];
+  if (out.length < 2) c.fail(el, m('compile.event_gateway_needs_two'));
+  const timers: string[] = [];
+  const messages: string[] = [];
+  const signals: string[] = [];
+  const on: Record<string, StateConfig[]> = { TIMER: [], MESSAGE: [], SIGNAL: [] };
+  const successors: string[] = [];
+  for (const f of out) {
+    const event = region.scope.nodes.get(f.target)!;
+    const def = eventDefinitions(event)[0];
+    const kind = event.$type === 'bpmn:ReceiveTask' ? 'message'
+      : event.$type !== 'bpmn:IntermediateCatchEvent' || eventDefinitions(event).length !== 1 ? null
+        : def.$type === 'bpmn:TimerEventDefinition' ? 'timer' : def.$type === 'bpmn:MessageEventDefinition' ? 'message' : def.$type === 'bpmn:SignalEventDefinition' ? 'signal' : null;
+    if (!kind) {
+      c.fail(event, m('compile.event_gateway_target'));
+      c.visited.add(event.id);
+      continue;
+    }
+    if (f.condition) c.fail(el, m('compile.flow_condition_misplaced', { flow: f.id }));
+    if ((region.scope.incoming.get(event.id) ?? []).length > 1) c.fail(event, m('compile.reached_from_branches'));
+    c.visited.add(event.id);
+    const target = c.next(event, region);
+    successors.push(...c.successors(event.id, region.scope));
+    if (kind === 'timer') {
+      const armed = timer(c, event, el.id, 'intermediate', true);
+      if (armed) {
+        timers.push(armed);
+        on.TIMER.push({ guard: { type: 'timerIs', params: { timer: armed } }, target });
+      }
+      continue;
+    }
+    const name = eventName(c, event, event.$type === 'bpmn:ReceiveTask' ? event.messageRef : kind === 'message' ? def.messageRef : def.signalRef, kind);
+    if (!name) continue;
+    (kind === 'message' ? messages : signals).push(name);
+    on[kind === 'message' ? 'MESSAGE' : 'SIGNAL'].push({ guard: { type: 'named', params: { name } }, target, actions: { type: 'saveEventData' } });
+  }
+  const meta = { ...(timers.length ? { timers } : {}), ...(messages.length ? { messages } : {}), ...(signals.length ? { signals } : {}) };
+  return { state: { meta, on: Object.fromEntries(Object.entries(on).filter(([, t]) => t.length > 0)) }, successors };
 }

@@ -1,7 +1,7 @@
 import { compileMessage as m } from './compile.messages.ts';
 import { compileIssue, type CompileIssue } from './errors.ts';
 import { boundarySuccessors, endEvent, intermediateCatch, intermediateThrow } from './events.ts';
-import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
+import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
 import { eventDefinitions, type Flow, type Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import { subProcess } from './sub-process.ts';
@@ -92,6 +92,8 @@ export class Compiler implements Walker {
         return parallelGateway(this, el, region);
       case 'bpmn:InclusiveGateway':
         return inclusiveGateway(this, el, region);
+      case 'bpmn:EventBasedGateway':
+        return eventBasedGateway(this, el, region);
       case 'bpmn:IntermediateCatchEvent':
         return intermediateCatch(this, el, region);
       case 'bpmn:IntermediateThrowEvent':
