@@ -20,6 +20,8 @@ export type Effect =
   | { kind: 'service'; action: string; task: string; variables: Record<string, unknown> }
   | { kind: 'escalate'; event: string; code: string; name: string | null; variables: Record<string, unknown> }
   | { kind: 'incident'; gateway: string; reason: string }
+  /** an error end event, caught by the boundary event of its sub-process */
+  | { kind: 'error'; event: string; code: string | null; boundary: string }
   /** a send task or message throw event: a notification, kept in the history */
   | { kind: 'message'; event: string; name: string; variables: Record<string, unknown> }
   /** a signal throw event: broadcast to every other instance waiting for it */
@@ -56,6 +58,8 @@ export function createWorkflowMachine(compiled: CompiledWorkflow): AnyStateMachi
       }),
       sendMessage: emit(({ context }, params: { event: string; name: string }) => ({ type: 'effect' as const, effect: { kind: 'message' as const, ...params, variables: context.variables } })),
       throwSignal: emit(({ context }, params: { event: string; name: string }) => ({ type: 'effect' as const, effect: { kind: 'signal' as const, ...params, variables: context.variables } })),
+      /** an error end event: nothing to do but to be kept in the history */
+      raiseError: emit((_, params: { event: string; code: string | null; boundary: string }) => ({ type: 'effect' as const, effect: { kind: 'error' as const, ...params } })),
       service: emit(({ context }, params: { action: string; task: string }) => ({ type: 'effect' as const, effect: { kind: 'service' as const, action: params.action, task: params.task, variables: context.variables } })),
       escalate: emit(({ context }, params: { event: string; code: string; name: string | null }) => ({ type: 'effect' as const, effect: { kind: 'escalate' as const, ...params, variables: context.variables } })),
       incident: enqueueActions(({ enqueue }, params: { gateway: string; reason: string }) => {

@@ -40,6 +40,7 @@ async function carryOut(tx: Tx, instanceId: number, s: Step, who: Actor, now: Da
       done.push({ kind: e.kind, action: e.action, task: e.task, ...result });
     } else if (e.kind === 'escalate') done.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
     else if (e.kind === 'message' || e.kind === 'signal') done.push({ kind: e.kind, event: e.event, name: e.name });
+    else if (e.kind === 'error') done.push({ kind: e.kind, event: e.event, code: e.code, boundary: e.boundary });
     else done.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
   }
   return done;

@@ -121,6 +121,16 @@ describe('compile errors', () => {
     expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'after an event-based gateway only timer, message or signal intermediate catch events and receive tasks may follow' }]);
   });
 
+  it('refuses an error end event no error boundary event catches, and error boundary events on user tasks', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}<bpmn:boundaryEvent id="b" attachedToRef="a"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+      <bpmn:endEvent id="boom"><bpmn:errorEventDefinition errorRef="E1" /></bpmn:endEvent><bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'a')}${flow('f2', 'a', 'boom')}${flow('f3', 'b', 'e')}`, '<bpmn:error id="E1" errorCode="BROKEN" />'));
+    expect(found).toEqual(expect.arrayContaining([
+      { id: 'b', type: 'bpmn:BoundaryEvent', reason: 'only timer boundary events are supported (and error and escalation ones on sub-processes)' },
+      { id: 'boom', type: 'bpmn:EndEvent', reason: 'no error boundary event of a sub-process around it catches error "BROKEN"' },
+    ]));
+  });
+
   it('gives a task with two ways out no silent choice', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />${flow('f1', 's', 'a')}${flow('f2', 'a', 'e1')}${flow('f3', 'a', 'e2')}`));
     expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'has several outgoing flows: use an exclusive or parallel gateway to split' }]);

@@ -19,7 +19,7 @@ export const COMPILE_MESSAGES = {
   'compile.start_count': { en: 'the process needs exactly one start event (it has {count})', 'zh-CN': '流程需要恰好一个开始事件（现有 {count} 个）' },
   'compile.no_end_reachable': { en: 'no end event can be reached', 'zh-CN': '无法到达任何结束事件' },
   // elements and flows
-  'compile.type_unsupported': { en: '{kind} is not supported (supported: start/end events, user, plain, manual, service, send and receive tasks, exclusive, parallel, inclusive and event-based gateways, timer, message and signal events, embedded sub-processes; data objects and stores are kept but not run)', 'zh-CN': '不支持{kind:bpmn}（支持：开始/结束事件、用户任务、普通任务、手工任务、服务任务、发送任务和接收任务、排他网关、并行网关、包容网关和事件网关、定时、消息和信号事件、嵌入式子流程；数据对象和数据存储会保留但不执行）' },
+  'compile.type_unsupported': { en: '{kind} is not supported (supported: start/end events, user, plain, manual, service, send and receive tasks, exclusive, parallel, inclusive and event-based gateways, timer, message and signal events, embedded sub-processes with error and escalation boundary events; data objects and stores are kept but not run)', 'zh-CN': '不支持{kind:bpmn}（支持：开始/结束事件、用户任务、普通任务、手工任务、服务任务、发送任务和接收任务、排他网关、并行网关、包容网关和事件网关、定时、消息和信号事件、嵌入式子流程及其错误和升级边界事件；数据对象和数据存储会保留但不执行）' },
   'compile.element_unsupported': { en: 'is not supported', 'zh-CN': '不受支持' },
   'compile.flow_dangling': { en: 'the sequence flow has no source or no target', 'zh-CN': '顺序流缺少起点或终点' },
   'compile.no_outgoing': { en: 'has no outgoing sequence flow', 'zh-CN': '没有流出的顺序流' },
@@ -32,11 +32,12 @@ export const COMPILE_MESSAGES = {
   'compile.loop_never_waits': { en: 'the loop {path:path} has no user task or timer to wait on and would never stop', 'zh-CN': '循环 {path:path} 中没有可等待的用户任务或定时器，将永不停止' },
   // events
   'compile.start_event_kind': { en: 'only none start events are supported', 'zh-CN': '只支持空开始事件' },
-  'compile.end_event_kind': { en: 'only none, terminate and escalation end events are supported', 'zh-CN': '只支持空结束事件、终止结束事件和升级结束事件' },
+  'compile.end_event_kind': { en: 'only none, terminate, error and escalation end events are supported', 'zh-CN': '只支持空结束事件、终止结束事件、错误结束事件和升级结束事件' },
+  'compile.error_uncaught': { en: 'no error boundary event of a sub-process around it catches error "{code}"', 'zh-CN': '外层子流程上没有捕获错误“{code}”的错误边界事件' },
   'compile.branch_must_join': { en: 'a parallel branch must reach its join gateway (only a terminate end event may end it early)', 'zh-CN': '并行分支必须到达其汇合网关（只有终止结束事件可以提前结束分支）' },
   'compile.end_event_outgoing': { en: 'an end event has no outgoing flows', 'zh-CN': '结束事件不能有流出的顺序流' },
   'compile.boundary_reached': { en: 'a boundary event is reached by a sequence flow', 'zh-CN': '边界事件不能由顺序流到达' },
-  'compile.boundary_kind': { en: 'only timer boundary events are supported', 'zh-CN': '只支持定时边界事件' },
+  'compile.boundary_kind': { en: 'only timer boundary events are supported (and error and escalation ones on sub-processes)', 'zh-CN': '只支持定时边界事件（子流程上还支持错误和升级边界事件）' },
   'compile.intermediate_kind': { en: 'only timer, message and signal intermediate catch events are supported', 'zh-CN': '只支持定时、消息和信号中间捕获事件' },
   'compile.event_gateway_needs_two': { en: 'an event-based gateway needs two or more outgoing flows, each to an event to wait for', 'zh-CN': '事件网关需要两条或更多流出的顺序流，各通向一个等待的事件' },
   'compile.event_gateway_target': { en: 'after an event-based gateway only timer, message or signal intermediate catch events and receive tasks may follow', 'zh-CN': '事件网关之后只能是定时、消息或信号中间捕获事件或接收任务' },
