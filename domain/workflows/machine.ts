@@ -1,6 +1,6 @@
 import { assign, emit, enqueueActions, setup, type AnyStateMachine } from 'xstate';
 import type { CompiledWorkflow } from './compiler/compile.ts';
-import { feelCondition } from './compiler/feel.ts';
+import { feelCondition, feelValue } from './compiler/feel.ts';
 
 /** The events a workflow instance accepts. */
 export type WorkflowEvent =
@@ -13,6 +13,14 @@ export interface WorkflowContext {
   /** process variables: the start data and every completed form, merged */
   variables: Record<string, unknown>;
   incident?: { gateway: string; reason: string } | null;
+  /** the tasks of each open multi-instance task still to complete */
+  remaining?: Record<string, number>;
+}
+
+/** The elements of a multi-instance task's collection: a list as it is, nothing as none, anything else as one. */
+export function multiItems(collection: string, variables: Record<string, unknown>): unknown[] {
+  const value = feelValue(collection, variables);
+  return Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
 }
 
 /** A side effect a transition asks for; the runtime carries them out in the same transaction. */
@@ -44,6 +52,7 @@ export function createWorkflowMachine(compiled: CompiledWorkflow): AnyStateMachi
     guards: {
       taskIs: ({ event }, params: { task: string }) => event.type === 'COMPLETE' && event.taskId === params.task,
       timerIs: ({ event }, params: { timer: string }) => event.type === 'TIMER' && event.timerId === params.timer,
+      multiDone: ({ context }, params: { task: string }) => (context.remaining?.[params.task] ?? 0) <= 0,
       named: ({ event }, params: { name: string }) => (event.type === 'MESSAGE' || event.type === 'SIGNAL') && event.name === params.name,
       feel: ({ context }, params: { expression: string }) => feelCondition(params.expression, context.variables),
       /** none of an inclusive gateway's conditions holds (its default flow is taken) */
@@ -53,6 +62,14 @@ export function createWorkflowMachine(compiled: CompiledWorkflow): AnyStateMachi
       saveTaskData: assign({
         variables: ({ context, event }) => (event.type === 'COMPLETE' ? { ...context.variables, ...event.data } : context.variables),
       }),
+      startMulti: assign({
+        remaining: ({ context }, params: { task: string; collection: string }) => ({ ...context.remaining, [params.task]: multiItems(params.collection, context.variables).length }),
+      }),
+      /** one task of a multi-instance task done: its data joins the list `<task>Results` */
+      saveMultiData: assign(({ context, event }, params: { task: string }) => (event.type === 'COMPLETE' ? {
+        remaining: { ...context.remaining, [params.task]: (context.remaining?.[params.task] ?? 1) - 1 },
+        variables: { ...context.variables, [`${params.task}Results`]: [...((context.variables[`${params.task}Results`] as unknown[]) ?? []), event.data] },
+      } : {})),
       saveEventData: assign({
         variables: ({ context, event }) => (event.type === 'MESSAGE' || event.type === 'SIGNAL' ? { ...context.variables, ...event.variables } : context.variables),
       }),

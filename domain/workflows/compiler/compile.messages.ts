@@ -19,7 +19,7 @@ export const COMPILE_MESSAGES = {
   'compile.start_count': { en: 'the process needs exactly one start event (it has {count})', 'zh-CN': '流程需要恰好一个开始事件（现有 {count} 个）' },
   'compile.no_end_reachable': { en: 'no end event can be reached', 'zh-CN': '无法到达任何结束事件' },
   // elements and flows
-  'compile.type_unsupported': { en: '{kind} is not supported (supported: start/end events, user, plain, manual, service, send and receive tasks, exclusive, parallel, inclusive and event-based gateways, timer, message and signal events, embedded sub-processes with error and escalation boundary events; data objects and stores are kept but not run)', 'zh-CN': '不支持{kind:bpmn}（支持：开始/结束事件、用户任务、普通任务、手工任务、服务任务、发送任务和接收任务、排他网关、并行网关、包容网关和事件网关、定时、消息和信号事件、嵌入式子流程及其错误和升级边界事件；数据对象和数据存储会保留但不执行）' },
+  'compile.type_unsupported': { en: '{kind} is not supported (supported: start/end events, user (also parallel multi-instance), plain, manual, service, send and receive tasks, exclusive, parallel, inclusive and event-based gateways, timer, message and signal events, embedded sub-processes with error and escalation boundary events; data objects and stores are kept but not run)', 'zh-CN': '不支持{kind:bpmn}（支持：开始/结束事件、用户任务（含并行多实例）、普通任务、手工任务、服务任务、发送任务和接收任务、排他网关、并行网关、包容网关和事件网关、定时、消息和信号事件、嵌入式子流程及其错误和升级边界事件；数据对象和数据存储会保留但不执行）' },
   'compile.element_unsupported': { en: 'is not supported', 'zh-CN': '不受支持' },
   'compile.flow_dangling': { en: 'the sequence flow has no source or no target', 'zh-CN': '顺序流缺少起点或终点' },
   'compile.no_outgoing': { en: 'has no outgoing sequence flow', 'zh-CN': '没有流出的顺序流' },
@@ -41,6 +41,9 @@ export const COMPILE_MESSAGES = {
   'compile.intermediate_kind': { en: 'only timer, message and signal intermediate catch events are supported', 'zh-CN': '只支持定时、消息和信号中间捕获事件' },
   'compile.event_gateway_needs_two': { en: 'an event-based gateway needs two or more outgoing flows, each to an event to wait for', 'zh-CN': '事件网关需要两条或更多流出的顺序流，各通向一个等待的事件' },
   'compile.event_gateway_target': { en: 'after an event-based gateway only timer, message or signal intermediate catch events and receive tasks may follow', 'zh-CN': '事件网关之后只能是定时、消息或信号中间捕获事件或接收任务' },
+  'compile.multi_kind': { en: 'only parallel multi-instance user tasks are supported (not sequential ones or loops)', 'zh-CN': '只支持并行多实例用户任务（不支持串行多实例和循环）' },
+  'compile.multi_collection_missing': { en: 'the multi-instance task names no collection (pinzhi:collection, camunda:collection or loopCardinality)', 'zh-CN': '多实例任务未指定集合（pinzhi:collection、camunda:collection 或 loopCardinality）' },
+  'compile.multi_collection_invalid': { en: 'the multi-instance collection: {problem}', 'zh-CN': '多实例集合：{problem}' },
   'compile.throw_kind': { en: 'only none, message, signal and escalation intermediate throw events are supported', 'zh-CN': '只支持空、消息、信号和升级中间抛出事件' },
   'compile.message_missing': { en: 'names no message (messageRef)', 'zh-CN': '未指定消息（messageRef）' },
   'compile.signal_missing': { en: 'names no signal (signalRef)', 'zh-CN': '未指定信号（signalRef）' },

@@ -5,7 +5,7 @@ import { boundaryTimers, eventName, throwAction, waitFor } from './events.ts';
 import { laneRole } from './lanes.ts';
 import { extensionValues } from './model.ts';
 import type { ModdleElement } from './parse.ts';
-import type { Region, StateConfig, Walker } from './types.ts';
+import type { Region, StateConfig, UserTaskMeta, Walker } from './types.ts';
 
 /** A user task's form: the JSON Schema in its pinzhi:Form extension, checked as a schema. */
 export function form(c: Walker, el: ModdleElement): Record<string, unknown> | null {
@@ -49,7 +49,20 @@ export function userTask(c: Walker, el: ModdleElement, region: Region): StateCon
   if (feel) c.fail(el, m('compile.assignee_invalid', { problem: feel }));
   const timers = boundaryTimers(c, el, region);
   const qualification = typeof el.qualification === 'string' && el.qualification.trim() ? el.qualification.trim() : null;
-  c.userTasks[el.id] = { id: el.id, name: el.name ?? el.id, candidateRole: role, assignee, form: form(c, el), timers: timers.map((t) => t.timer), ...(qualification ? { qualification } : {}) };
+  const multi = multiInstance(c, el);
+  c.userTasks[el.id] = { id: el.id, name: el.name ?? el.id, candidateRole: role, assignee, form: form(c, el), timers: timers.map((t) => t.timer), ...(qualification ? { qualification } : {}), ...(multi ? { multi } : {}) };
+  if (multi) {
+    // one task per element; each completion counts down, and the last one moves on
+    return {
+      meta: { userTask: el.id, ...(timers.length ? { timers: timers.map((t) => t.timer) } : {}) },
+      entry: { type: 'startMulti', params: { task: el.id, collection: multi.collection } },
+      always: { guard: { type: 'multiDone', params: { task: el.id } }, target: c.next(el, region) },
+      on: {
+        COMPLETE: { guard: { type: 'taskIs', params: { task: el.id } }, actions: { type: 'saveMultiData', params: { task: el.id } } },
+        ...(timers.length ? { TIMER: timers.map((t) => t.transition) } : {}),
+      },
+    };
+  }
   return {
     meta: { userTask: el.id, ...(timers.length ? { timers: timers.map((t) => t.timer) } : {}) },
     on: {
@@ -78,4 +91,29 @@ export function sendTask(c: Walker, el: ModdleElement, region: Region): StateCon
 export function receiveTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
   const name = eventName(c, el, el.messageRef, 'message');
   return name ? waitFor(c, el, region, 'message', name) : {};
+}
+
+/**
+ * A user task's multi-instance marker: parallel only, over the FEEL collection of its
+ * `pinzhi:collection` (or Camunda's `camunda:collection`, or a `loopCardinality` count), the element
+ * bound to `pinzhi:elementVariable` (or `camunda:elementVariable`). Null for a task without one.
+ */
+function multiInstance(c: Walker, el: ModdleElement): UserTaskMeta['multi'] | null {
+  const loop = el.loopCharacteristics as ModdleElement | undefined;
+  if (!loop) return null;
+  if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics' || loop.isSequential) {
+    c.fail(el, m('compile.multi_kind'));
+    return null;
+  }
+  const attrs = (loop.$attrs ?? {}) as Record<string, string>;
+  const unwrap = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().replace(/^\$\{(.*)\}$/s, '$1').replace(/^=/, '').trim() : null);
+  const cardinality = unwrap((loop.loopCardinality as ModdleElement | undefined)?.body);
+  const collection = unwrap(loop.collection) ?? unwrap(attrs['camunda:collection']) ?? (cardinality ? `for i in 1..(${cardinality}) return i` : null);
+  if (!collection) {
+    c.fail(el, m('compile.multi_collection_missing'));
+    return null;
+  }
+  const problem = feelSyntaxError(collection);
+  if (problem) c.fail(el, m('compile.multi_collection_invalid', { problem }));
+  return { collection, elementVariable: unwrap(loop.elementVariable) ?? unwrap(attrs['camunda:elementVariable']) };
 }
