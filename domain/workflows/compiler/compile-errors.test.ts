@@ -119,6 +119,13 @@ describe('compile errors', () => {
       <bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="e" />
       ${flow('f1', 's', 'gw')}${flow('f2', 'gw', 'a')}${flow('f3', 'gw', 't')}${flow('f4', 'a', 'e')}${flow('f5', 't', 'e')}`));
     expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'after an event-based gateway only timer, message or signal intermediate catch events and receive tasks may follow' }]);
+    // a sequential multi-instance task and a multi-instance service task are refused too
+    const multi = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:userTask id="seq" pinzhi:candidateRole="inspector"><bpmn:multiInstanceLoopCharacteristics isSequential="true" pinzhi:collection="xs" /></bpmn:userTask>
+      <bpmn:serviceTask id="svc" pinzhi:action="notify"><bpmn:standardLoopCharacteristics /></bpmn:serviceTask><bpmn:endEvent id="e" />${flow('f1', 's', 'seq')}${flow('f2', 'seq', 'svc')}${flow('f3', 'svc', 'e')}`));
+    expect(multi).toEqual([
+      { id: 'seq', type: 'bpmn:UserTask', reason: 'only parallel multi-instance user tasks are supported (not sequential ones or loops)' },
+      { id: 'svc', type: 'bpmn:ServiceTask', reason: 'only parallel multi-instance user tasks are supported (not sequential ones or loops)' },
+    ]);
   });
 
   it('refuses an error end event no error boundary event catches, and error boundary events on user tasks', async () => {

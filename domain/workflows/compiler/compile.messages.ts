@@ -40,6 +40,7 @@ export const COMPILE_MESSAGES = {
   'compile.boundary_kind': { en: 'only timer boundary events are supported (and error and escalation ones on sub-processes)', 'zh-CN': '只支持定时边界事件（子流程上还支持错误和升级边界事件）' },
   'compile.intermediate_kind': { en: 'only timer, message and signal intermediate catch events are supported', 'zh-CN': '只支持定时、消息和信号中间捕获事件' },
   'compile.event_gateway_needs_two': { en: 'an event-based gateway needs two or more outgoing flows, each to an event to wait for', 'zh-CN': '事件网关需要两条或更多流出的顺序流，各通向一个等待的事件' },
+  'compile.event_gateway_exclusive': { en: 'only exclusive event-based gateways that do not start the process are supported', 'zh-CN': '只支持不启动流程的排他型事件网关' },
   'compile.event_gateway_target': { en: 'after an event-based gateway only timer, message or signal intermediate catch events and receive tasks may follow', 'zh-CN': '事件网关之后只能是定时、消息或信号中间捕获事件或接收任务' },
   'compile.multi_kind': { en: 'only parallel multi-instance user tasks are supported (not sequential ones or loops)', 'zh-CN': '只支持并行多实例用户任务（不支持串行多实例和循环）' },
   'compile.multi_collection_missing': { en: 'the multi-instance task names no collection (pinzhi:collection, camunda:collection or loopCardinality)', 'zh-CN': '多实例任务未指定集合（pinzhi:collection、camunda:collection 或 loopCardinality）' },

@@ -149,6 +149,7 @@ export function findJoin(c: Walker, fork: ModdleElement, scope: Scope): string |
 export function eventBasedGateway(c: Walker, el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
   const out = region.scope.outgoing.get(el.id) ?? [];
   if (out.length < 2) c.fail(el, m('compile.event_gateway_needs_two'));
+  if (el.instantiate || el.eventGatewayType === 'Parallel') c.fail(el, m('compile.event_gateway_exclusive'));
   const timers: string[] = [];
   const messages: string[] = [];
   const signals: string[] = [];

@@ -74,6 +74,8 @@ export class Compiler implements Walker {
 
   node(el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
     const scope = region.scope;
+    // only user, plain and manual tasks run as multi-instance; a marker elsewhere is not passed over silently
+    if (el.loopCharacteristics && !['bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask'].includes(el.$type)) this.fail(el, m('compile.multi_kind'));
     switch (el.$type) {
       case 'bpmn:StartEvent':
         if (eventDefinitions(el).length > 0) this.fail(el, m('compile.start_event_kind'));
