@@ -67,7 +67,7 @@ export function step(runnable: Runnable, previous: unknown | null, event: Workfl
     const after = actor.getSnapshot() as AnyMachineSnapshot;
     const persisted = actor.getPersistedSnapshot();
     actor.stop();
-    const was = before ? activeMeta(before) : { userTasks: [], timers: [], incident: false };
+    const was = before ? activeMeta(before) : { userTasks: [] as string[], timers: [] as string[], incident: false };
     const now_ = activeMeta(after);
     const from = before ? activeLeaves(before) : [];
     const to = after.status === 'done' ? [] : activeLeaves(after);
@@ -89,4 +89,11 @@ export function step(runnable: Runnable, previous: unknown | null, event: Workfl
   } finally {
     listening.unsubscribe();
   }
+}
+
+/** The messages and signals a stored instance waits for now. */
+export function waitingFor(runnable: Runnable, snapshot: unknown): { messages: string[]; signals: string[] } {
+  const actor = createActor(runnable.machine, { snapshot: snapshot as never });
+  const { messages, signals } = activeMeta(actor.getSnapshot() as AnyMachineSnapshot);
+  return { messages, signals };
 }

@@ -114,7 +114,7 @@ export interface StepRecord {
   history: { actor: string; event: string; detail: Record<string, unknown>; from: string[]; to: string[] };
   /** open tasks of these elements are cancelled (an interrupting timer took them away) */
   abandonTasks: string[];
-  openTasks: { element: string; name: string; role: string; assignee: string | null; dueAt: Date | null }[];
+  openTasks: { element: string; name: string; role: string; assignee: string | null; dueAt: Date | null; itemIndex?: number }[];
   cancelTimers: string[];
   armTimers: { element: string; dueAt: Date }[];
 }
@@ -155,8 +155,8 @@ export const instanceRepository = {
       params.push(s.now, s.instanceId, ...s.abandonTasks);
     }
     for (const [i, t] of s.openTasks.entries()) {
-      parts.push(`task${i} as (insert into workflow_task (instance_id, element_id, name, candidate_role, assignee, status, due_at, created_at) values (?, ?, ?, ?, ?, 'open', ?, ?))`);
-      params.push(s.instanceId, t.element, t.name, t.role, t.assignee, t.dueAt, s.now);
+      parts.push(`task${i} as (insert into workflow_task (instance_id, element_id, item_index, name, candidate_role, assignee, status, due_at, created_at) values (?, ?, ?, ?, ?, ?, 'open', ?, ?))`);
+      params.push(s.instanceId, t.element, t.itemIndex ?? 0, t.name, t.role, t.assignee, t.dueAt, s.now);
     }
     if (s.cancelTimers.length > 0) {
       parts.push(`cancelled as (update workflow_timer set status = 'cancelled' where instance_id = ? and status = 'armed' and element_id in (${s.cancelTimers.map(() => '?').join(', ')}))`);
@@ -223,6 +223,14 @@ export const instanceRepository = {
   /** The running instances of a process, oldest first. */
   async running(em: EntityManager, key: string): Promise<WorkflowInstance[]> {
     return (await em.execute<InstanceRow[]>(`select * from workflow_instance where definition_key = ? and status = 'running' order by id`, [key])).map(toInstance);
+  },
+
+  /** Every running instance of an organisation (of all, for null), oldest first. */
+  async allRunning(em: EntityManager, organisationId: number | null): Promise<WorkflowInstance[]> {
+    const rows = organisationId === null
+      ? await em.execute<InstanceRow[]>(`select * from workflow_instance where status = 'running' order by id`)
+      : await em.execute<InstanceRow[]>(`select * from workflow_instance where status = 'running' and organisation_id = ? order by id`, [organisationId]);
+    return rows.map(toInstance);
   },
 
   /** The running or stuck instance holding a business key, if any. */

@@ -15,15 +15,19 @@ export function activeLeaves(snapshot: AnyMachineSnapshot): string[] {
   return leaves;
 }
 
-/** The user tasks open and the timers armed in the states an instance is in. */
-export function activeMeta(snapshot: AnyMachineSnapshot): { userTasks: string[]; timers: string[]; incident: boolean } {
+/** The user tasks open, the timers armed and the messages and signals waited for in the states an instance is in. */
+export function activeMeta(snapshot: AnyMachineSnapshot): { userTasks: string[]; timers: string[]; incident: boolean; messages: string[]; signals: string[] } {
   const userTasks: string[] = [];
   const timers: string[] = [];
+  const messages: string[] = [];
+  const signals: string[] = [];
   let incident = false;
-  for (const meta of Object.values(snapshot.getMeta() as Record<string, { userTask?: string; timers?: string[]; incident?: boolean }>)) {
+  for (const meta of Object.values(snapshot.getMeta() as Record<string, { userTask?: string; timers?: string[]; incident?: boolean; messages?: string[]; signals?: string[] }>)) {
     if (meta?.userTask) userTasks.push(meta.userTask);
     if (meta?.timers) timers.push(...meta.timers);
+    if (meta?.messages) messages.push(...meta.messages);
+    if (meta?.signals) signals.push(...meta.signals);
     if (meta?.incident) incident = true;
   }
-  return { userTasks, timers, incident };
+  return { userTasks, timers, incident, messages, signals };
 }

@@ -8,8 +8,8 @@ import { projectMessage } from '../projects/project.messages.ts';
 import type { BusinessKeys } from '../shared/business-keys.ts';
 import type { Jobs } from '../shared/jobs.ts';
 import { feelValue } from './compiler/feel.ts';
-import { step, type Runnable, type Step } from './engine.ts';
-import type { WorkflowEvent } from './machine.ts';
+import { step, waitingFor, type Runnable, type Step } from './engine.ts';
+import { multiItems, type WorkflowEvent } from './machine.ts';
 import { SERVICE_ACTIONS } from './actions.service.ts';
 import { findDefinition, runnableOf } from './definition.service.ts';
 import { instanceRepository, type WorkflowInstance } from './instance.repository.ts';
@@ -39,6 +39,8 @@ async function carryOut(tx: Tx, instanceId: number, s: Step, who: Actor, now: Da
       const result = await SERVICE_ACTIONS[e.action]({ em: tx.em, instanceId, actor: who, limits: DEFAULT_LIMITS, startWorkflow: (key, variables, businessKey) => startInTransaction(tx, key, variables, businessKey, who, now) }, e);
       done.push({ kind: e.kind, action: e.action, task: e.task, ...result });
     } else if (e.kind === 'escalate') done.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
+    else if (e.kind === 'message' || e.kind === 'signal') done.push({ kind: e.kind, event: e.event, name: e.name });
+    else if (e.kind === 'error') done.push({ kind: e.kind, event: e.event, code: e.code, boundary: e.boundary });
     else done.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
   }
   return done;
@@ -52,10 +54,16 @@ async function carryOut(tx: Tx, instanceId: number, s: Step, who: Actor, now: Da
  */
 async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Actor, event: string, detail: Record<string, unknown>, now: Date): Promise<void> {
   const effects = await carryOut(tx, instance.id, s, who, now);
-  const assigned = s.openedTasks.map((task) => {
+  const assigned = s.openedTasks.flatMap((task) => {
     const meta = r.compiled.userTasks[task];
-    const value = meta.assignee ? feelValue(meta.assignee, s.variables) : null;
-    return { element: task, name: meta.name, role: meta.candidateRole, assignee: typeof value === 'string' && value ? value : null };
+    const one = (name: string, variables: Record<string, unknown>, itemIndex = 0) => {
+      const value = meta.assignee ? feelValue(meta.assignee, variables) : null;
+      return { element: task, name, role: meta.candidateRole, assignee: typeof value === 'string' && value ? value : null, itemIndex };
+    };
+    if (!meta.multi) return [one(meta.name, s.variables)];
+    // a multi-instance task: one task per element of its collection, named with the element
+    const { collection, elementVariable } = meta.multi;
+    return multiItems(collection, s.variables).map((item, i) => one(`${meta.name}（${itemLabel(item)}）`, elementVariable ? { ...s.variables, [elementVariable]: item } : s.variables, i));
   });
   const unqualified = await unqualifiedAssignees(tx.em, await projectOfInstance(tx.em, instance.id), assigned.filter((a): a is typeof a & { assignee: string } => a.assignee !== null));
   if (unqualified.length > 0) {
@@ -63,7 +71,7 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Act
       throw new ValidationError(workflowMessage('instance.assignee_unqualified'), unqualified.map((u) => issue(`/${u.element}`, workflowMessage('instance.assignee_lacks_role', { name: u.name, role: u.role, assignee: u.assignee }))));
     }
     effects.push({ kind: 'unassigned', tasks: unqualified.map((u) => ({ task: u.element, assignee: u.assignee, role: u.role })) });
-    for (const u of unqualified) assigned.find((a) => a.element === u.element)!.assignee = null;
+    for (const a of assigned) if (unqualified.some((u) => u.element === a.element && u.assignee === a.assignee)) a.assignee = null;
   }
   const armed = s.armTimers.map((t) => ({ element: t.id, dueAt: t.dueAt }));
   // a task is due when its first boundary timer falls due (e.g. the 48-hour analysis deadline)
@@ -79,6 +87,33 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, s: Step, who: Act
   if (!stored) throw new ConflictError(workflowMessage('instance.changed', { id: instance.id }));
   if (s.status === 'completed') await tx.keys.ended(tx.em, stored.definitionKey, stored.businessKey, 'completed');
   await tx.jobs.enqueue(tx.em, stored.armed.map((t) => ({ kind: 'fire-timer' as const, timerId: t.id, dueAt: armed.find((x) => x.element === t.element)!.dueAt })));
+  // a signal thrown reaches every other instance waiting for it, in the same transaction
+  for (const e of s.effects) if (e.kind === 'signal') await deliverSignal(tx, e.name, {}, who, instance.id);
+}
+
+/**
+ * Delivers a signal to every running instance (of the transaction's organisation) waiting for it,
+ * but the one that threw it; returns the ids of those it moved.
+ */
+export async function deliverSignal(tx: Tx, name: string, variables: Record<string, unknown>, who: Actor, thrower: number | null = null): Promise<number[]> {
+  const moved: number[] = [];
+  for (const instance of await instanceRepository.allRunning(tx.em, who.organisationId)) {
+    if (instance.id === thrower) continue;
+    const r = await runnableOf(tx.em, instance.definitionKey, instance.definitionVersion);
+    if (!waitingFor(r, instance.snapshot).signals.includes(name)) continue;
+    await advance(tx, instance, { type: 'SIGNAL', name, variables }, who, { signal: name, ...(Object.keys(variables).length ? { variables } : {}) });
+    moved.push(instance.id);
+  }
+  return moved;
+}
+
+/** How a multi-instance task's element reads in its task's name: itself, or its name, title or id. */
+function itemLabel(item: unknown): string {
+  if (item && typeof item === 'object') {
+    const o = item as Record<string, unknown>;
+    return String(o.name ?? o.title ?? o.id ?? JSON.stringify(item));
+  }
+  return String(item);
 }
 
 async function projectOfInstance(em: EntityManager, id: number): Promise<{ organisationId: number; projectId: number | null } | null> {
@@ -119,6 +154,6 @@ export async function advance(tx: Tx, instance: WorkflowInstance, event: Workflo
   const r = await runnableOf(tx.em, instance.definitionKey, instance.definitionVersion);
   const now = new Date();
   const s = step(r, instance.snapshot, event, now);
-  await record(tx, instance, r, s, actor, event.type === 'COMPLETE' ? 'complete' : 'timer', detail, now);
+  await record(tx, instance, r, s, actor, event.type === 'COMPLETE' ? 'complete' : event.type.toLowerCase(), detail, now);
   return s;
 }

@@ -12,6 +12,8 @@ export const WorkflowTaskEntity = defineEntity({
     projectId: p.integer().nullable(),
     instanceId: p.integer(),
     elementId: p.string(),
+    /** the position in its collection of the element a multi-instance task was opened for (0 for any other task) */
+    itemIndex: p.integer().default(0),
     name: p.string(),
     candidateRole: p.string(),
     assignee: p.string().nullable(),

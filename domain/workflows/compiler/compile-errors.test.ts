@@ -25,12 +25,12 @@ describe('compile errors', () => {
   it('lists every unsupported element with its id, type and reason, not just the first', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}
       <bpmn:businessRuleTask id="m" /><bpmn:scriptTask id="js"><bpmn:script>alert(1)</bpmn:script></bpmn:scriptTask>
-      <bpmn:intermediateThrowEvent id="msg"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>
+      <bpmn:complexGateway id="cx" />
       <bpmn:endEvent id="e" />${flow('f1', 's', 'a')}${flow('f2', 'a', 'e')}`));
     expect(found).toEqual([
       { id: 'm', type: 'bpmn:BusinessRuleTask', reason: expect.stringContaining('BusinessRuleTask is not supported') },
       { id: 'js', type: 'bpmn:ScriptTask', reason: expect.stringContaining('ScriptTask is not supported') },
-      { id: 'msg', type: 'bpmn:IntermediateThrowEvent', reason: expect.stringContaining('is not supported') },
+      { id: 'cx', type: 'bpmn:ComplexGateway', reason: expect.stringContaining('ComplexGateway is not supported') },
     ]);
   });
 
@@ -74,10 +74,68 @@ describe('compile errors', () => {
     expect(found).toEqual([expect.objectContaining({ reason: expect.stringContaining('has no user task or timer to wait on') })]);
   });
 
+  it('refuses a loop of tasks with no flow leaving it, naming where the flow enters it, though an end event is reachable elsewhere', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:exclusiveGateway id="g" default="done" /><bpmn:userTask id="a" name="整改" pinzhi:candidateRole="inspector" />${task('b')}<bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'g')}${flow('done', 'g', 'e')}${flow('loop', 'g', 'a', 'x = 1')}${flow('f2', 'a', 'b')}${flow('f3', 'b', 'a')}`));
+    expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'no end event can be reached from here: the flow goes round 整改 → b → 整改 with no way out' }]);
+    // a boundary timer leading out of the loop is a way out
+    const escaped = doc(`<bpmn:startEvent id="s" />${task('a')}${task('b')}<bpmn:boundaryEvent id="late" attachedToRef="b"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'a')}${flow('f2', 'a', 'b')}${flow('f3', 'b', 'a')}${flow('f4', 'late', 'e')}`);
+    await expect(compileBpmn(escaped, OPTIONS)).resolves.toMatchObject({ stateIds: expect.arrayContaining(['a', 'b', 'e']) });
+  });
+
   it('refuses parallel branches that do not meet at one join, and a branch that just ends', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:parallelGateway id="fork" />${task('a')}${task('b')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />
       ${flow('f1', 's', 'fork')}${flow('f2', 'fork', 'a')}${flow('f3', 'fork', 'b')}${flow('f4', 'a', 'e1')}${flow('f5', 'b', 'e2')}`));
-    expect(found).toEqual(expect.arrayContaining([{ id: 'fork', type: 'bpmn:ParallelGateway', reason: 'its branches do not all meet at one joining parallel gateway' }]));
+    expect(found).toEqual(expect.arrayContaining([{ id: 'fork', type: 'bpmn:ParallelGateway', reason: 'its branches do not all meet at one joining gateway of its kind' }]));
+  });
+
+  it('refuses inclusive branches that do not meet at an inclusive join, and a condition FEEL cannot parse', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:inclusiveGateway id="or" />${task('a')}${task('b')}<bpmn:endEvent id="e1" /><bpmn:endEvent id="e2" />
+      ${flow('f1', 's', 'or')}${flow('f2', 'or', 'a', 'x &gt;')}${flow('f3', 'or', 'b')}${flow('f4', 'a', 'e1')}${flow('f5', 'b', 'e2')}`));
+    expect(found).toEqual(expect.arrayContaining([
+      { id: 'f2', type: 'bpmn:SequenceFlow', reason: expect.stringContaining('FEEL does not parse') },
+      { id: 'or', type: 'bpmn:InclusiveGateway', reason: 'its branches do not all meet at one joining gateway of its kind' },
+    ]));
+  });
+
+  it('refuses a send or receive task or a message or signal event that names no message or signal', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:sendTask id="send" /><bpmn:receiveTask id="recv" />
+      <bpmn:intermediateThrowEvent id="throw"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>
+      <bpmn:intermediateCatchEvent id="catch"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>
+      <bpmn:intermediateThrowEvent id="comp"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent><bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'send')}${flow('f2', 'send', 'recv')}${flow('f3', 'recv', 'throw')}${flow('f4', 'throw', 'catch')}${flow('f5', 'catch', 'comp')}${flow('f6', 'comp', 'e')}`));
+    expect(found).toEqual([
+      { id: 'send', type: 'bpmn:SendTask', reason: 'names no message (messageRef)' },
+      { id: 'recv', type: 'bpmn:ReceiveTask', reason: 'names no message (messageRef)' },
+      { id: 'throw', type: 'bpmn:IntermediateThrowEvent', reason: 'names no message (messageRef)' },
+      { id: 'catch', type: 'bpmn:IntermediateCatchEvent', reason: 'names no signal (signalRef)' },
+      { id: 'comp', type: 'bpmn:IntermediateThrowEvent', reason: 'only none, message, signal and escalation intermediate throw events are supported' },
+    ]);
+  });
+
+  it('refuses an event-based gateway followed by anything but events to wait for', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:eventBasedGateway id="gw" />${task('a')}
+      <bpmn:intermediateCatchEvent id="t"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'gw')}${flow('f2', 'gw', 'a')}${flow('f3', 'gw', 't')}${flow('f4', 'a', 'e')}${flow('f5', 't', 'e')}`));
+    expect(found).toEqual([{ id: 'a', type: 'bpmn:UserTask', reason: 'after an event-based gateway only timer, message or signal intermediate catch events and receive tasks may follow' }]);
+    // a sequential multi-instance task and a multi-instance service task are refused too
+    const multi = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:userTask id="seq" pinzhi:candidateRole="inspector"><bpmn:multiInstanceLoopCharacteristics isSequential="true" pinzhi:collection="xs" /></bpmn:userTask>
+      <bpmn:serviceTask id="svc" pinzhi:action="notify"><bpmn:standardLoopCharacteristics /></bpmn:serviceTask><bpmn:endEvent id="e" />${flow('f1', 's', 'seq')}${flow('f2', 'seq', 'svc')}${flow('f3', 'svc', 'e')}`));
+    expect(multi).toEqual([
+      { id: 'seq', type: 'bpmn:UserTask', reason: 'only parallel multi-instance user tasks are supported (not sequential ones or loops)' },
+      { id: 'svc', type: 'bpmn:ServiceTask', reason: 'only parallel multi-instance user tasks are supported (not sequential ones or loops)' },
+    ]);
+  });
+
+  it('refuses an error end event no error boundary event catches, and error boundary events on user tasks', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}<bpmn:boundaryEvent id="b" attachedToRef="a"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>
+      <bpmn:endEvent id="boom"><bpmn:errorEventDefinition errorRef="E1" /></bpmn:endEvent><bpmn:endEvent id="e" />
+      ${flow('f1', 's', 'a')}${flow('f2', 'a', 'boom')}${flow('f3', 'b', 'e')}`, '<bpmn:error id="E1" errorCode="BROKEN" />'));
+    expect(found).toEqual(expect.arrayContaining([
+      { id: 'b', type: 'bpmn:BoundaryEvent', reason: 'only timer boundary events are supported (and error and escalation ones on sub-processes)' },
+      { id: 'boom', type: 'bpmn:EndEvent', reason: 'no error boundary event of a sub-process around it catches error "BROKEN"' },
+    ]));
   });
 
   it('gives a task with two ways out no silent choice', async () => {

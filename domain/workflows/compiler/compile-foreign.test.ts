@@ -65,10 +65,10 @@ describe('diagrams from other modelling tools', () => {
   it('keeps data objects, stores and annotations out of the machine, and still names what it cannot run', async () => {
     const xml = defs(`<bpmn:process id="p"><bpmn:dataObject id="do" /><bpmn:dataObjectReference id="dor" dataObjectRef="do" /><bpmn:dataStoreReference id="ds" />
       <bpmn:startEvent id="s" /><bpmn:manualTask id="t" pinzhi:candidateRole="inspector"><bpmn:dataOutputAssociation id="da"><bpmn:targetRef>dor</bpmn:targetRef></bpmn:dataOutputAssociation></bpmn:manualTask>
-      <bpmn:receiveTask id="r" /><bpmn:endEvent id="e" />${flow('f1', 's', 't')}${flow('f2', 't', 'e')}
+      <bpmn:businessRuleTask id="r" /><bpmn:endEvent id="e" />${flow('f1', 's', 't')}${flow('f2', 't', 'e')}
       <bpmn:textAnnotation id="note"><bpmn:text>x</bpmn:text></bpmn:textAnnotation><bpmn:association id="as" sourceRef="t" targetRef="note" /></bpmn:process>`);
-    expect(await issues(xml)).toEqual([{ id: 'r', type: 'bpmn:ReceiveTask', code: 'compile.type_unsupported', reason: expect.stringContaining('ReceiveTask is not supported') }]);
-    const compiled = await compileBpmn(xml.replace('<bpmn:receiveTask id="r" />', ''), OPTIONS);
+    expect(await issues(xml)).toEqual([{ id: 'r', type: 'bpmn:BusinessRuleTask', code: 'compile.type_unsupported', reason: expect.stringContaining('BusinessRuleTask is not supported') }]);
+    const compiled = await compileBpmn(xml.replace('<bpmn:businessRuleTask id="r" />', ''), OPTIONS);
     expect(compiled.stateIds.sort()).toEqual(['e', 's', 't']);
     expect(compiled.userTasks.t).toMatchObject({ candidateRole: 'inspector', form: null });
   });

@@ -5,12 +5,13 @@ import { readScope, type Scope } from './model.ts';
 import { parseBpmn, type ModdleElement } from './parse.ts';
 import type { CompiledWorkflow, CompileOptions } from './types.ts';
 import { Compiler } from './walk.ts';
+import { checkWayOut } from './way-out.ts';
 
 export type { CompiledWorkflow, CompileOptions, StateConfig, TimerMeta, UserTaskMeta } from './types.ts';
 
 /** Cycles made only of steps that do not wait (gateways, service tasks) would spin forever. */
 function checkSpinLoops(scope: Scope, issues: CompileIssue[]): void {
-  const instant = (id: string) => ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:ServiceTask', 'bpmn:StartEvent'].includes(scope.nodes.get(id)?.$type ?? '');
+  const instant = (id: string) => ['bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:IntermediateThrowEvent', 'bpmn:StartEvent'].includes(scope.nodes.get(id)?.$type ?? '');
   const state = new Map<string, 1 | 2>();
   const visit = (id: string, path: string[]): void => {
     if (state.get(id) === 2) return;
@@ -57,6 +58,7 @@ export async function compileBpmn(xml: string, options: CompileOptions): Promise
   const compiler = new Compiler(options, lanesOf(process));
   const scope = readScope(process, compiler.issues, '__terminated');
   checkSpinLoops(scope, compiler.issues);
+  checkWayOut(scope, compiler.issues);
   const starts = [...scope.nodes.values()].filter((n) => n.$type === 'bpmn:StartEvent');
   if (starts.length !== 1) throw new CompileError([...compiler.issues, compileIssue(process.id, process.$type, m('compile.start_count', { count: starts.length }), process.name)]);
   const states = compiler.region(starts[0].id, { scope, stop: null, doneId: null, inBranch: false });

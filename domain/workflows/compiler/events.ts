@@ -1,8 +1,8 @@
-/** Start, end and timer events: what each becomes in the machine, and the paths timers open. */
+/** Start, end, timer, message and signal events: what each becomes in the machine, and the paths timers open. */
 import { absoluteDate, durationMs, LONGEST_TIMER_MS } from '../timers/time.ts';
 import { compileMessage as m } from './compile.messages.ts';
 import { feelDuration, feelSyntaxError } from './feel.ts';
-import { eventDefinitions, ref } from './model.ts';
+import { eventDefinitions, ref, type Catch } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import type { Region, StateConfig, Walker } from './types.ts';
 
@@ -10,12 +10,21 @@ import type { Region, StateConfig, Walker } from './types.ts';
 export function endEvent(c: Walker, el: ModdleElement, region: Region): StateConfig {
   const defs = eventDefinitions(el);
   const kind = defs[0]?.$type;
-  if (defs.length > 1 || (kind && kind !== 'bpmn:TerminateEventDefinition' && kind !== 'bpmn:EscalationEventDefinition')) {
+  if (defs.length > 1 || (kind && kind !== 'bpmn:TerminateEventDefinition' && kind !== 'bpmn:EscalationEventDefinition' && kind !== 'bpmn:ErrorEventDefinition')) {
     c.fail(el, m('compile.end_event_kind'));
   }
   if ((region.scope.outgoing.get(el.id) ?? []).length > 0) c.fail(el, m('compile.end_event_outgoing'));
+  if (kind === 'bpmn:ErrorEventDefinition') {
+    // an error ends the sub-process it is thrown in, along the error boundary event that catches it
+    const code = (ref(defs[0].errorRef)?.errorCode as string | undefined) ?? null;
+    const caught = catching(region, 'error', code);
+    if (!caught) c.fail(el, m('compile.error_uncaught', { code: code ?? '' }));
+    return caught ? { entry: { type: 'raiseError', params: { event: el.id, code, boundary: caught.boundary } }, always: { target: caught.target } } : {};
+  }
   const escalation = kind === 'bpmn:EscalationEventDefinition' ? ref(defs[0].escalationRef) : undefined;
-  const entry = kind === 'bpmn:EscalationEventDefinition' ? { entry: { type: 'escalate', params: { event: el.id, code: (escalation?.escalationCode as string) ?? el.id, name: el.name ?? escalation?.name ?? null } } } : {};
+  const raised = kind === 'bpmn:EscalationEventDefinition' ? escalate(el, defs[0], region) : null;
+  if (raised?.target) return { entry: raised.actions, always: { target: raised.target } };
+  const entry = kind === 'bpmn:EscalationEventDefinition' ? { entry: raised?.actions ?? { type: 'escalate', params: { event: el.id, code: (escalation?.escalationCode as string) ?? el.id, name: el.name ?? escalation?.name ?? null } } } : {};
   if (!region.inBranch) return { ...entry, type: 'final' };
   if (kind !== 'bpmn:TerminateEventDefinition') {
     c.fail(el, m('compile.branch_must_join'));
@@ -77,6 +86,7 @@ export function intermediateTimer(c: Walker, el: ModdleElement, region: Region):
 export function boundaryTimers(c: Walker, host: ModdleElement, region: Region): { timer: string; transition: StateConfig }[] {
   const out: { timer: string; transition: StateConfig }[] = [];
   for (const b of region.scope.boundaries.get(host.id) ?? []) {
+    if (host.$type === 'bpmn:SubProcess' && isCaught(b)) continue;
     c.visited.add(b.id);
     const interrupting = b.cancelActivity !== false;
     const armed = timer(c, b, host.id, 'boundary', interrupting);
@@ -110,6 +120,16 @@ export function sidePath(c: Walker, boundary: ModdleElement, region: Region): St
       if (!c.options.actions.includes(action)) c.fail(node, action ? m('compile.action_unknown_short', { action }) : m('compile.action_missing'));
       actions.push({ type: 'service', params: { action, task: node.id } });
       current = node;
+    } else if (node.$type === 'bpmn:SendTask') {
+      const name = eventName(c, node, node.messageRef, 'message');
+      if (name) actions.push(throwAction(node, 'message', name));
+      current = node;
+    } else if (node.$type === 'bpmn:IntermediateThrowEvent' && eventDefinitions(node).length === 1 && NAMED[eventDefinitions(node)[0].$type as keyof typeof NAMED]) {
+      const def = eventDefinitions(node)[0];
+      const kind = NAMED[def.$type as keyof typeof NAMED];
+      const name = eventName(c, node, kind === 'message' ? def.messageRef : def.signalRef, kind);
+      if (name) actions.push(throwAction(node, kind, name));
+      current = node;
     } else if (node.$type === 'bpmn:EndEvent') {
       const def = eventDefinitions(node)[0];
       if (def && def.$type !== 'bpmn:EscalationEventDefinition') c.fail(node, m('compile.timer_path_end'));
@@ -121,4 +141,113 @@ export function sidePath(c: Walker, boundary: ModdleElement, region: Region): St
     }
   }
   return actions;
+}
+
+const NAMED = { 'bpmn:MessageEventDefinition': 'message', 'bpmn:SignalEventDefinition': 'signal' } as const;
+
+/**
+ * The name of the message or signal an event definition (or a send or receive task) refers to: the
+ * referred bpmn:Message's or bpmn:Signal's name, else its id; null, reported, when it refers to none.
+ */
+export function eventName(c: Walker, el: ModdleElement, referred: unknown, kind: 'message' | 'signal'): string | null {
+  const target = ref(referred);
+  const name = (typeof target?.name === 'string' && target.name.trim()) || target?.id || null;
+  if (!name) c.fail(el, m(kind === 'message' ? 'compile.message_missing' : 'compile.signal_missing'));
+  return name;
+}
+
+/**
+ * A wait for a message (delivered to the instance by its business key) or a signal (broadcast to
+ * every instance waiting for it): the data it carries joins the process variables. Boundary timers
+ * of a receive task are its deadlines, as on a user task.
+ */
+export function waitFor(c: Walker, el: ModdleElement, region: Region, kind: 'message' | 'signal', name: string): StateConfig {
+  const timers = boundaryTimers(c, el, region);
+  return {
+    meta: { [kind === 'message' ? 'messages' : 'signals']: [name], ...(timers.length ? { timers: timers.map((t) => t.timer) } : {}) },
+    on: {
+      [kind === 'message' ? 'MESSAGE' : 'SIGNAL']: { guard: { type: 'named', params: { name } }, target: c.next(el, region), actions: { type: 'saveEventData' } },
+      ...(timers.length ? { TIMER: timers.map((t) => t.transition) } : {}),
+    },
+  };
+}
+
+/** An intermediate catch event: a timer, message or signal the process waits for. */
+export function intermediateCatch(c: Walker, el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
+  const defs = eventDefinitions(el);
+  const kind = defs.length === 1 ? NAMED[defs[0].$type as keyof typeof NAMED] : undefined;
+  if (!kind) return intermediateTimer(c, el, region);
+  const name = eventName(c, el, kind === 'message' ? defs[0].messageRef : defs[0].signalRef, kind);
+  return { state: name ? waitFor(c, el, region, kind, name) : {}, successors: c.successors(el.id, region.scope) };
+}
+
+/** The action that sends a message (a notification, kept in the history) or broadcasts a signal. */
+export function throwAction(el: ModdleElement, kind: 'message' | 'signal', name: string): StateConfig {
+  return { type: kind === 'message' ? 'sendMessage' : 'throwSignal', params: { event: el.id, name } };
+}
+
+/**
+ * An intermediate throw event: none (a milestone passed over), a message sent, a signal broadcast
+ * to the instances waiting for it, or an escalation raised; then on at once.
+ */
+export function intermediateThrow(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const defs = eventDefinitions(el);
+  const def = defs[0];
+  const next = c.next(el, region);
+  if (defs.length === 0) return { always: { target: next } };
+  const kind = defs.length === 1 ? NAMED[def.$type as keyof typeof NAMED] : undefined;
+  if (kind) {
+    const name = eventName(c, el, kind === 'message' ? def.messageRef : def.signalRef, kind);
+    return { entry: name ? throwAction(el, kind, name) : [], always: { target: next } };
+  }
+  if (defs.length === 1 && def.$type === 'bpmn:EscalationEventDefinition') {
+    const raised = escalate(el, def, region);
+    return { entry: raised.actions, always: { target: raised.target ?? next } };
+  }
+  c.fail(el, m('compile.throw_kind'));
+  return {};
+}
+
+/** The innermost error or escalation boundary event around a scope that catches `code`. */
+function catching(region: Region, kind: 'error' | 'escalation', code: string | null): Catch | undefined {
+  return (region.scope.catches ?? []).find((x) => x.kind === kind && (x.code === null || x.code === code));
+}
+
+/**
+ * An escalation raised inside a sub-process: recorded as an escalation, and caught by an escalation
+ * boundary event of the sub-process when one matches — an interrupting one leaves the sub-process
+ * (its target), a non-interrupting one runs its path beside it (its actions).
+ */
+function escalate(el: ModdleElement, def: ModdleElement, region: Region): { actions: StateConfig[]; target: string | null } {
+  const escalation = ref(def.escalationRef);
+  const code = (escalation?.escalationCode as string | undefined) ?? null;
+  const raise = { type: 'escalate', params: { event: el.id, code: code ?? el.id, name: el.name ?? escalation?.name ?? null } };
+  const caught = catching(region, 'escalation', code);
+  return { actions: [raise, ...(caught?.actions ?? [])], target: caught?.target ?? null };
+}
+
+/**
+ * The error and escalation boundary events of a sub-process, for the end and throw events inside it
+ * (theirs first, then those of the sub-processes around it); their paths are compiled here.
+ */
+export function catchesOf(c: Walker, host: ModdleElement, region: Region): Catch[] {
+  const own: Catch[] = [];
+  for (const b of region.scope.boundaries.get(host.id) ?? []) {
+    const defs = eventDefinitions(b);
+    const kind = defs.length === 1 ? CAUGHT[defs[0].$type as keyof typeof CAUGHT] : undefined;
+    if (!kind) continue;
+    c.visited.add(b.id);
+    const code = (ref(kind === 'error' ? defs[0].errorRef : defs[0].escalationRef)?.[kind === 'error' ? 'errorCode' : 'escalationCode'] as string | undefined) ?? null;
+    const interrupting = kind === 'error' || b.cancelActivity !== false;
+    own.push({ kind, code, boundary: b.id, target: interrupting ? c.next(b, region) : null, actions: interrupting ? [] : sidePath(c, b, region) });
+  }
+  return [...own, ...(region.scope.catches ?? [])];
+}
+
+const CAUGHT = { 'bpmn:ErrorEventDefinition': 'error', 'bpmn:EscalationEventDefinition': 'escalation' } as const;
+
+/** Whether a boundary event is an error or escalation event (caught from inside its sub-process, not armed like a timer). */
+export function isCaught(b: ModdleElement): boolean {
+  const defs = eventDefinitions(b);
+  return defs.length === 1 && defs[0].$type in CAUGHT;
 }

@@ -22,11 +22,26 @@ export interface Scope {
   /** id of the final state a terminate end event inside a parallel branch goes to */
   terminateId: string;
   needsTerminate: boolean;
+  /** the error and escalation boundary events of the sub-processes around this scope, innermost first */
+  catches?: Catch[];
+}
+
+/** An error or escalation boundary event of a sub-process, as the end and throw events inside it see it. */
+export interface Catch {
+  kind: 'error' | 'escalation';
+  /** the errorCode or escalationCode it catches; null catches any */
+  code: string | null;
+  boundary: string;
+  /** where an interrupting catch leaves the sub-process to; null for a non-interrupting escalation */
+  target: string | null;
+  /** what a non-interrupting escalation's path does beside the sub-process */
+  actions: Record<string, unknown>[];
 }
 
 export const NODE_TYPES = new Set([
   'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ExclusiveGateway',
-  'bpmn:ParallelGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:SubProcess', 'bpmn:Task', 'bpmn:ManualTask',
+  'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:SubProcess', 'bpmn:Task', 'bpmn:ManualTask',
+  'bpmn:IntermediateThrowEvent', 'bpmn:SendTask', 'bpmn:ReceiveTask',
 ]);
 
 /**

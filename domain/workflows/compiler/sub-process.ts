@@ -1,8 +1,9 @@
-/** Embedded sub-processes: a nested region with its own start and end, and boundary timers. */
+/** Embedded sub-processes: a nested region with its own start and end, boundary timers, and error and escalation boundary events. */
 import { compileMessage as m } from './compile.messages.ts';
-import { boundaryTimers } from './events.ts';
+import { boundaryTimers, catchesOf } from './events.ts';
 import { lanesOf } from './lanes.ts';
 import { readScope } from './model.ts';
+import { checkWayOut } from './way-out.ts';
 import type { ModdleElement } from './parse.ts';
 import type { Region, StateConfig, Walker } from './types.ts';
 
@@ -10,6 +11,8 @@ import type { Region, StateConfig, Walker } from './types.ts';
 export function subProcess(c: Walker, el: ModdleElement, region: Region): StateConfig {
   if (el.triggeredByEvent) c.fail(el, m('compile.event_subprocess'));
   const scope = readScope(el, c.issues, `${el.id}__terminated`);
+  checkWayOut(scope, c.issues);
+  scope.catches = catchesOf(c, el, region);
   // a node inside takes the lane of the sub-process unless the sub-process has lanes of its own
   for (const [id, lane] of lanesOf(el)) c.lanes.set(id, lane);
   const own = c.lanes.get(el.id);

@@ -1,11 +1,11 @@
-/** User tasks (with their forms and deadlines) and service tasks. */
+/** User tasks (with their forms and deadlines), service tasks, and send and receive tasks. */
 import { feelSyntaxError } from './feel.ts';
 import { compileMessage as m } from './compile.messages.ts';
-import { boundaryTimers } from './events.ts';
+import { boundaryTimers, eventName, throwAction, waitFor } from './events.ts';
 import { laneRole } from './lanes.ts';
 import { extensionValues } from './model.ts';
 import type { ModdleElement } from './parse.ts';
-import type { Region, StateConfig, Walker } from './types.ts';
+import type { Region, StateConfig, UserTaskMeta, Walker } from './types.ts';
 
 /** A user task's form: the JSON Schema in its pinzhi:Form extension, checked as a schema. */
 export function form(c: Walker, el: ModdleElement): Record<string, unknown> | null {
@@ -49,7 +49,20 @@ export function userTask(c: Walker, el: ModdleElement, region: Region): StateCon
   if (feel) c.fail(el, m('compile.assignee_invalid', { problem: feel }));
   const timers = boundaryTimers(c, el, region);
   const qualification = typeof el.qualification === 'string' && el.qualification.trim() ? el.qualification.trim() : null;
-  c.userTasks[el.id] = { id: el.id, name: el.name ?? el.id, candidateRole: role, assignee, form: form(c, el), timers: timers.map((t) => t.timer), ...(qualification ? { qualification } : {}) };
+  const multi = multiInstance(c, el);
+  c.userTasks[el.id] = { id: el.id, name: el.name ?? el.id, candidateRole: role, assignee, form: form(c, el), timers: timers.map((t) => t.timer), ...(qualification ? { qualification } : {}), ...(multi ? { multi } : {}) };
+  if (multi) {
+    // one task per element; each completion counts down, and the last one moves on
+    return {
+      meta: { userTask: el.id, ...(timers.length ? { timers: timers.map((t) => t.timer) } : {}) },
+      entry: { type: 'startMulti', params: { task: el.id, collection: multi.collection } },
+      always: { guard: { type: 'multiDone', params: { task: el.id } }, target: c.next(el, region) },
+      on: {
+        COMPLETE: { guard: { type: 'taskIs', params: { task: el.id } }, actions: { type: 'saveMultiData', params: { task: el.id } } },
+        ...(timers.length ? { TIMER: timers.map((t) => t.transition) } : {}),
+      },
+    };
+  }
   return {
     meta: { userTask: el.id, ...(timers.length ? { timers: timers.map((t) => t.timer) } : {}) },
     on: {
@@ -65,4 +78,42 @@ export function serviceTask(c: Walker, el: ModdleElement, region: Region): State
   if (!c.options.actions.includes(action)) c.fail(el, action ? m('compile.action_unknown', { action, actions: [...c.options.actions] }) : m('compile.action_missing'));
   if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.service_task_boundary'));
   return { entry: { type: 'service', params: { action, task: el.id } }, always: { target: c.next(el, region) } };
+}
+
+/** A send task: sends its message (a notification, kept in the instance history) and moves on at once. */
+export function sendTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const name = eventName(c, el, el.messageRef, 'message');
+  if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.service_task_boundary'));
+  return { entry: name ? throwAction(el, 'message', name) : [], always: { target: c.next(el, region) } };
+}
+
+/** A receive task: waits for its message, delivered to the instance by its business key. */
+export function receiveTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
+  const name = eventName(c, el, el.messageRef, 'message');
+  return name ? waitFor(c, el, region, 'message', name) : {};
+}
+
+/**
+ * A user task's multi-instance marker: parallel only, over the FEEL collection of its
+ * `pinzhi:collection` (or Camunda's `camunda:collection`, or a `loopCardinality` count), the element
+ * bound to `pinzhi:elementVariable` (or `camunda:elementVariable`). Null for a task without one.
+ */
+function multiInstance(c: Walker, el: ModdleElement): UserTaskMeta['multi'] | null {
+  const loop = el.loopCharacteristics as ModdleElement | undefined;
+  if (!loop) return null;
+  if (loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics' || loop.isSequential) {
+    c.fail(el, m('compile.multi_kind'));
+    return null;
+  }
+  const attrs = (loop.$attrs ?? {}) as Record<string, string>;
+  const unwrap = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().replace(/^\$\{(.*)\}$/s, '$1').replace(/^=/, '').trim() : null);
+  const cardinality = unwrap((loop.loopCardinality as ModdleElement | undefined)?.body);
+  const collection = unwrap(loop.collection) ?? unwrap(attrs['camunda:collection']) ?? (cardinality ? `for i in 1..(${cardinality}) return i` : null);
+  if (!collection) {
+    c.fail(el, m('compile.multi_collection_missing'));
+    return null;
+  }
+  const problem = feelSyntaxError(collection);
+  if (problem) c.fail(el, m('compile.multi_collection_invalid', { problem }));
+  return { collection, elementVariable: unwrap(loop.elementVariable) ?? unwrap(attrs['camunda:elementVariable']) };
 }

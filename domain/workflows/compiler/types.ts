@@ -44,6 +44,11 @@ export interface UserTaskMeta {
   timers: string[];
   /** the certificate (e.g. 物业经理证) whoever completes the task must hold, unexpired; absent when none */
   qualification?: string;
+  /**
+   * A parallel multi-instance task: one task per element of the FEEL `collection` (evaluated when it
+   * opens, the element bound to `elementVariable` for the assignee), done when all are; absent otherwise.
+   */
+  multi?: { collection: string; elementVariable: string | null };
 }
 
 export type StateConfig = Record<string, unknown>;

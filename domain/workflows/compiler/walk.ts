@@ -1,11 +1,11 @@
 import { compileMessage as m } from './compile.messages.ts';
 import { compileIssue, type CompileIssue } from './errors.ts';
-import { boundarySuccessors, endEvent, intermediateTimer } from './events.ts';
-import { exclusiveGateway, parallelGateway } from './gateways.ts';
+import { boundarySuccessors, endEvent, intermediateCatch, intermediateThrow } from './events.ts';
+import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
 import { eventDefinitions, type Flow, type Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import { subProcess } from './sub-process.ts';
-import { serviceTask, userTask } from './tasks.ts';
+import { receiveTask, sendTask, serviceTask, userTask } from './tasks.ts';
 import type { Message } from '../../shared/messages.ts';
 import type { CompileOptions, Region, StateConfig, TimerMeta, UserTaskMeta, Walker } from './types.ts';
 
@@ -74,6 +74,8 @@ export class Compiler implements Walker {
 
   node(el: ModdleElement, region: Region): { state: StateConfig; successors: string[] } | null {
     const scope = region.scope;
+    // only user, plain and manual tasks run as multi-instance; a marker elsewhere is not passed over silently
+    if (el.loopCharacteristics && !['bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask'].includes(el.$type)) this.fail(el, m('compile.multi_kind'));
     switch (el.$type) {
       case 'bpmn:StartEvent':
         if (eventDefinitions(el).length > 0) this.fail(el, m('compile.start_event_kind'));
@@ -90,8 +92,18 @@ export class Compiler implements Walker {
         return { state: exclusiveGateway(this, el, region), successors: this.successors(el.id, scope) };
       case 'bpmn:ParallelGateway':
         return parallelGateway(this, el, region);
+      case 'bpmn:InclusiveGateway':
+        return inclusiveGateway(this, el, region);
+      case 'bpmn:EventBasedGateway':
+        return eventBasedGateway(this, el, region);
       case 'bpmn:IntermediateCatchEvent':
-        return intermediateTimer(this, el, region);
+        return intermediateCatch(this, el, region);
+      case 'bpmn:IntermediateThrowEvent':
+        return { state: intermediateThrow(this, el, region), successors: this.successors(el.id, scope) };
+      case 'bpmn:SendTask':
+        return { state: sendTask(this, el, region), successors: this.successors(el.id, scope) };
+      case 'bpmn:ReceiveTask':
+        return { state: receiveTask(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
       case 'bpmn:SubProcess':
         return { state: subProcess(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
       case 'bpmn:BoundaryEvent':

@@ -1,0 +1,51 @@
+import { issue, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { inTransaction } from '../shared/persistence.ts';
+import type { JobsContext } from '../shared/service-context.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { authorize } from '../shared/access.ts';
+import { runnableOf } from './definition.service.ts';
+import { waitingFor } from './engine.ts';
+import { instanceRepository } from './instance.repository.ts';
+import { advance, deliverSignal, loadInstance } from './step.service.ts';
+import { workflowMessage } from './workflow.messages.ts';
+
+/** Which instances a message or signal moved on. */
+export interface Delivered {
+  instanceIds: number[];
+}
+
+function checkName(name: string): string {
+  if (!name?.trim()) throw new ValidationError(workflowMessage('message.name_required'), [issue('/name', workflowMessage('message.name_required'))]);
+  return name.trim();
+}
+
+/**
+ * Delivers a message to the running instance holding `businessKey` that waits for it (at a receive
+ * task or a message catch event); its variables join the instance's. A message no instance waits
+ * for is refused (NotFoundError), nothing changed.
+ */
+export async function correlateMessage(ctx: JobsContext, name: string, businessKey: string, variables: Record<string, unknown> = {}): Promise<Delivered> {
+  const actor = authorize(ctx.actor, 'startWorkflows');
+  const message = checkName(name);
+  return inTransaction(ctx.em, async (em) => {
+    const id = businessKey ? await instanceRepository.activeWithBusinessKey(em, businessKey) : null;
+    const instance = id === null ? null : await loadInstance(em, id);
+    const waits = instance && instance.status === 'running' && (actor.organisationId === null || instance.organisationId === actor.organisationId)
+      && waitingFor(await runnableOf(em, instance.definitionKey, instance.definitionVersion), instance.snapshot).messages.includes(message);
+    if (!instance || !waits) throw new NotFoundError(workflowMessage('message.no_waiting_instance', { name: message, businessKey }), businessKey);
+    await advance({ em, jobs: ctx.jobs, keys: ctx.keys }, instance, { type: 'MESSAGE', name: message, variables }, actor, { message, ...(Object.keys(variables).length ? { variables } : {}) });
+    await appendAudit(em, actor, { action: 'workflow.message', subjectType: 'workflow-instance', subjectKey: String(instance.id), detail: { name: message, businessKey } });
+    return { instanceIds: [instance.id] };
+  });
+}
+
+/** Broadcasts a signal to every running instance of the caller's organisation waiting for it; none waiting is no error. */
+export async function broadcastSignal(ctx: JobsContext, name: string, variables: Record<string, unknown> = {}): Promise<Delivered> {
+  const actor = authorize(ctx.actor, 'startWorkflows');
+  const signal = checkName(name);
+  return inTransaction(ctx.em, async (em) => {
+    const instanceIds = await deliverSignal({ em, jobs: ctx.jobs, keys: ctx.keys }, signal, variables, actor);
+    if (instanceIds.length > 0) await appendAudit(em, actor, { action: 'workflow.signal', subjectType: 'workflow-instance', subjectKey: instanceIds.join(','), detail: { name: signal } });
+    return { instanceIds };
+  });
+}
