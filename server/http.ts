@@ -188,7 +188,8 @@ async function handleGraphQL(app: App, options: HttpOptions, cache: ResponseCach
       res.end();
       return;
     }
-    answer = { status: response.status, headers: Object.fromEntries(response.headers), bytes: Buffer.from(await response.arrayBuffer()) };
+    // header names as node:http gives them (lower case), whatever case Yoga's response kept
+    answer = { status: response.status, headers: Object.fromEntries([...response.headers].map(([name, value]) => [name.toLowerCase(), value])), bytes: Buffer.from(await response.arrayBuffer()) };
   }
   // what the request executed, whatever its content type: a mutation may have changed anything
   const { [OPERATION_HEADER]: kind, ...responseHeaders } = answer.headers;

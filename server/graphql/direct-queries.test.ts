@@ -110,8 +110,8 @@ describe(`queries answered without Yoga's HTTP layer (${process.env.TEST_DATABAS
     }
   });
 
-  it('keeps the response cache right: a query answered directly is cached per caller and a mutation clears it', async () => {
-    const cached = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 60_000, collectWhenIdle: false });
+  it.each([true, false])('keeps the response cache right (direct path %s): a query is cached per caller and a mutation clears it', async (directQueries) => {
+    const cached = await serveHttp(() => t.app, { maxBodyBytes: 1024 * 1024, responseCacheTtlMs: 60_000, collectWhenIdle: false, directQueries });
     try {
       const post = (who: string, query: string) => fetch(`${cached.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[who]}` }, body: JSON.stringify({ query }) });
       const first = await post('manager', '{ me { username } }');
