@@ -30,18 +30,25 @@ const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T
  * months of the period from `<name>_month`, the days before and after them from `<name>_day`.
  */
 export function summaryOver(name: 'inspection_summary' | 'finding_summary', columns: string, period: Period): { sql: string; params: unknown[] } {
-  // whole months m with monthsFrom <= m < monthsTo (either end open: ±infinity)
-  const monthsFrom = !period.from ? '-infinity' : period.from.endsWith('-01') ? period.from : `${addDays(`${period.from.slice(0, 7)}-01`, 32).slice(0, 7)}-01`;
-  const monthsTo = !period.to ? 'infinity' : addDays(period.to, 1).endsWith('-01') ? addDays(period.to, 1) : `${period.to.slice(0, 7)}-01`;
-  const days = where([
-    ...(period.from ? [['d.day >= ?', period.from] as [string, unknown]] : []),
-    ...(period.to ? [['d.day <= ?', period.to] as [string, unknown]] : []),
-  ]);
-  return {
-    sql: `(select m.month as day, ${columns} from ${name}_month m where m.month >= ?::date and m.month < ?::date
-      union all select d.day, ${columns} from ${name}_day d where ${days.sql} and (d.day < ?::date or d.day >= ?::date))`,
-    params: [monthsFrom, monthsTo, ...days.params, monthsFrom, monthsTo],
+  const { from, to } = { from: period.from || null, to: period.to || null };
+  // the whole months of the period: first day m with monthsFrom <= m < monthsTo (null: open)
+  const monthsFrom = !from ? null : from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-01`, 32).slice(0, 7)}-01`;
+  const monthsTo = !to ? null : addDays(to, 1).endsWith('-01') ? addDays(to, 1) : `${to.slice(0, 7)}-01`;
+  const wholeMonths = !monthsFrom || !monthsTo || monthsFrom < monthsTo;
+  const parts: { sql: string; params: unknown[] }[] = [];
+  const range = (table: string, column: string, bounds: [string, string | null][]) => {
+    const w = where(bounds.filter(([, v]) => v !== null).map(([c, v]) => [`x.${column} ${c} ?::date`, v]));
+    parts.push({ sql: `select x.${column} as day, ${columns} from ${name}_${table} x where ${w.sql}`, params: w.params });
   };
+  if (wholeMonths) {
+    range('month', 'month', [['>=', monthsFrom], ['<', monthsTo]]);
+    // the days before the first whole month and after the last
+    if (from && monthsFrom && from < monthsFrom) range('day', 'day', [['>=', from], ['<', monthsFrom]]);
+    if (to && monthsTo && monthsTo <= to) range('day', 'day', [['>=', monthsTo], ['<=', to]]);
+  } else {
+    range('day', 'day', [['>=', from], ['<=', to]]);
+  }
+  return { sql: `(${parts.map((p) => p.sql).join(' union all ')})`, params: parts.flatMap((p) => p.params) };
 }
 const KPI_KEYS = { project: 'p.code', module: 'f.module', month: `to_char(f.found_on, 'YYYY-MM')` } as const;
 
