@@ -69,6 +69,8 @@ export class Migration20261204200000Summaries extends Migration {
       for each statement execute function "pinzhi_finding_summary"()`);
 
     for (const sql of SUMMARY_BACKFILL) this.addSql(sql);
+    // statistics now, not at autovacuum's leisure: the first reads' plans depend on them
+    this.addSql(`analyze ${SUMMARY_TABLES.map((t) => `"${t}"`).join(', ')}`);
   }
 }
 
