@@ -12,18 +12,44 @@ function where(parts: [string, unknown][]): { sql: string; params: unknown[] } {
   return { sql: ['true', ...parts.map(([c]) => c)].join(' and '), params: parts.map(([, p]) => p) };
 }
 
-const KIND_OF_TIER = `case when i.tier in ('scenario', 'mystery') then i.tier else 'routine' end`;
-const RATE_KEYS = { project: 'p.code', module: 'substr(t.code, 1, 3)', month: `to_char(i.inspected_on, 'YYYY-MM')`, kind: KIND_OF_TIER } as const;
+const KIND_OF_TIER = `case when s.tier in ('scenario', 'mystery') then s.tier else 'routine' end`;
+const RATE_KEYS = { project: 'p.code', module: 's.module', month: `to_char(s.day, 'YYYY-MM')`, kind: KIND_OF_TIER } as const;
 /** The tiers each inspection kind of the execution rate counts (`routineAndMystery`: the reception rule's 日常巡检与神秘客户暗访合并计算). */
 export const KIND_TIERS = {
   routine: ['daily', 'monthly', 'quarterly'], scenario: ['scenario'], mystery: ['mystery'],
   routineAndMystery: ['daily', 'monthly', 'quarterly', 'mystery'], all: ['daily', 'monthly', 'quarterly', 'scenario', 'mystery'],
 } as const;
+/** `s.tier in ('daily', …)` as a list of constants (the planner estimates constants). The tiers are this module's own constants. */
+const tierList = (tiers: readonly string[]): string => `s.tier in (${tiers.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ')})`;
+
+/** A date (YYYY-MM-DD) moved by whole days. */
+const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 /**
- * `i.tier in ('daily', …)` as a list of constants: the planner then estimates the tiers and uses the
- * organisation–tier–day index (a subquery of them hid both). The tiers are this module's own constants.
+ * The rows of a summary over a period, as `day` (a month's row stands at its first day): the whole
+ * months of the period from `<name>_month`, the days before and after them from `<name>_day`.
  */
-const tierList = (tiers: readonly string[]): string => `i.tier in (${tiers.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ')})`;
+export function summaryOver(name: 'inspection_summary' | 'finding_summary', columns: string, period: Period): { sql: string; params: unknown[] } {
+  const { from, to } = { from: period.from || null, to: period.to || null };
+  // the whole months of the period: first day m with monthsFrom <= m < monthsTo (null: open)
+  const monthsFrom = !from ? null : from.endsWith('-01') ? from : `${addDays(`${from.slice(0, 7)}-01`, 32).slice(0, 7)}-01`;
+  const monthsTo = !to ? null : addDays(to, 1).endsWith('-01') ? addDays(to, 1) : `${to.slice(0, 7)}-01`;
+  const wholeMonths = !monthsFrom || !monthsTo || monthsFrom < monthsTo;
+  const parts: { sql: string; params: unknown[] }[] = [];
+  const range = (table: string, column: string, bounds: [string, string | null][]) => {
+    const w = where(bounds.filter(([, v]) => v !== null).map(([c, v]) => [`x.${column} ${c} ?::date`, v]));
+    parts.push({ sql: `select x.${column} as day, ${columns} from ${name}_${table} x where ${w.sql}`, params: w.params });
+  };
+  if (wholeMonths) {
+    range('month', 'month', [['>=', monthsFrom], ['<', monthsTo]]);
+    // the days before the first whole month and after the last
+    if (from && monthsFrom && from < monthsFrom) range('day', 'day', [['>=', from], ['<', monthsFrom]]);
+    if (to && monthsTo && monthsTo <= to) range('day', 'day', [['>=', monthsTo], ['<=', to]]);
+  } else {
+    range('day', 'day', [['>=', from], ['<=', to]]);
+  }
+  return { sql: `(${parts.map((p) => p.sql).join(' union all ')})`, params: parts.flatMap((p) => p.params) };
+}
 const KPI_KEYS = { project: 'p.code', module: 'f.module', month: `to_char(f.found_on, 'YYYY-MM')` } as const;
 
 /**
@@ -31,18 +57,20 @@ const KPI_KEYS = { project: 'p.code', module: 'f.module', month: `to_char(f.foun
  * touchpoint, and rectification KPIs from workflow tasks. Each returns plain numbers per group.
  */
 export const reportRepository = {
+  /** Applicable and passed items and inspections per group, summed from the inspection summaries. */
   async executionTotals(em: EntityManager, scope: Scope, groupBy: keyof typeof RATE_KEYS, filter: Period & { projectId?: number | null; kind: keyof typeof KIND_TIERS }): Promise<{ key: string; applicable: number; passed: number; inspections: number }[]> {
-    const sc = scopeSql(scope, 'i');
+    const sc = scopeSql(scope, 's');
     const tiers = KIND_TIERS[filter.kind];
+    const source = summaryOver('inspection_summary', 'organisation_id, module, project_id, tier, inspections, applicable, passed', filter);
     const w = where([
-      ...(filter.projectId != null ? [['i.project_id = ?', filter.projectId] as [string, unknown]] : []),
-      ...(filter.from ? [['i.inspected_on >= ?', filter.from] as [string, unknown]] : []),
-      ...(filter.to ? [['i.inspected_on <= ?', filter.to] as [string, unknown]] : []),
+      ...(filter.projectId != null ? [['s.project_id = ?', filter.projectId] as [string, unknown]] : []),
     ]);
+    // module '' sums every module (an inspection once); by module, each module's own rows
     const rows = await em.execute<{ key: string; applicable: string; passed: string; inspections: string }[]>(
-      `select ${RATE_KEYS[groupBy]} as key, sum(t.applicable) as applicable, sum(t.passed) as passed, count(distinct i.id) as inspections
-       from inspection i join inspection_tally t on t.inspection_id = i.id join project p on p.id = i.project_id
-       where ${tierList(tiers)} and ${w.sql} and ${sc.sql} group by 1 order by 1`, [...w.params, ...sc.params]);
+      `select ${RATE_KEYS[groupBy]} as key, sum(s.applicable) as applicable, sum(s.passed) as passed, sum(s.inspections) as inspections
+       from ${source.sql} s join project p on p.id = s.project_id
+       where s.module ${groupBy === 'module' ? "<> ''" : "= ''"} and ${tierList(tiers)} and ${w.sql} and ${sc.sql} group by 1 order by 1`,
+      [...source.params, ...w.params, ...sc.params]);
     return rows.map((r) => ({ key: r.key, applicable: Number(r.applicable), passed: Number(r.passed), inspections: Number(r.inspections) }));
   },
 
@@ -61,30 +89,25 @@ export const reportRepository = {
 
   /**
    * Every project (of `ids`, when given) with its sample over the period: inspections and the
-   * applicable and passed items they tallied (of `module`, when given), and its findings. A project
-   * no inspection touched comes back with zeros, not missing.
+   * applicable and passed items they tallied (of `module`, when given), and its findings, from the
+   * summaries. A project no inspection touched comes back with zeros, not missing.
    */
   async projectSamples(em: EntityManager, scope: Scope, filter: Period & { module?: string | null; ids?: readonly number[] | null }): Promise<{ projectId: number; code: string; name: string; region: string; inspections: number; applicable: number; passed: number; findings: number }[]> {
-    const on = where([
-      ...(filter.from ? [['i.inspected_on >= ?', filter.from] as [string, unknown]] : []),
-      ...(filter.to ? [['i.inspected_on <= ?', filter.to] as [string, unknown]] : []),
-    ]);
-    const tally = filter.module ? where([['substr(t.code, 1, 3) = ?', filter.module]]) : where([]);
-    const found = where([
-      ...(filter.module ? [['f.module = ?', filter.module] as [string, unknown]] : []),
-      ...(filter.from ? [['f.found_on >= ?', filter.from] as [string, unknown]] : []),
-      ...(filter.to ? [['f.found_on <= ?', filter.to] as [string, unknown]] : []),
-    ]);
+    const module = filter.module ?? '';
+    const inspected = summaryOver('inspection_summary', 'organisation_id, module, project_id, tier, inspections, applicable, passed', filter);
+    const found = summaryOver('finding_summary', 'organisation_id, module, project_id, findings', filter);
     const ids = filter.ids ?? null;
     const sc = scopeSql(scope, 'p', 'id');
+    const [si, sf] = [scopeSql(scope, 's'), scopeSql(scope, 'f')];
     const rows = await em.execute<{ id: number; code: string; name: string; region: string; inspections: string; applicable: string; passed: string; findings: string }[]>(
-      `select p.id, p.code, p.name, p.region, s.inspections, s.applicable, s.passed,
-         (select count(*) from finding f where f.project_id = p.id and ${found.sql}) as findings
+      `select p.id, p.code, p.name, p.region, coalesce(s.inspections, 0) as inspections, coalesce(s.applicable, 0) as applicable, coalesce(s.passed, 0) as passed,
+         coalesce(f.findings, 0) as findings
        from project p
-       left join lateral (select count(distinct t.inspection_id) as inspections, coalesce(sum(t.applicable), 0) as applicable, coalesce(sum(t.passed), 0) as passed
-         from inspection i join inspection_tally t on t.inspection_id = i.id and ${tally.sql} where i.project_id = p.id and ${on.sql}) s on true
+       left join (select s.project_id, sum(s.inspections) as inspections, sum(s.applicable) as applicable, sum(s.passed) as passed
+         from ${inspected.sql} s where s.module = ? and ${si.sql} group by 1) s on s.project_id = p.id
+       left join (select f.project_id, sum(f.findings) as findings from ${found.sql} f where ${filter.module ? 'f.module = ?' : 'true'} and ${sf.sql} group by 1) f on f.project_id = p.id
        where ${ids === null ? 'true' : ids.length === 0 ? 'false' : `p.id in (${ids.map(() => '?').join(', ')})`} and ${sc.sql}
-       order by p.code`, [...found.params, ...tally.params, ...on.params, ...(ids ?? []), ...sc.params]);
+       order by p.code`, [...inspected.params, module, ...si.params, ...found.params, ...(filter.module ? [filter.module] : []), ...sf.params, ...(ids ?? []), ...sc.params]);
     return rows.map((r) => ({ projectId: Number(r.id), code: r.code, name: r.name, region: r.region, inspections: Number(r.inspections), applicable: Number(r.applicable), passed: Number(r.passed), findings: Number(r.findings) }));
   },
 

@@ -27,6 +27,7 @@ import { Migration20261203182000Qualifications } from './migrations/Migration202
 import { Migration20261203183000Assessments } from './migrations/Migration20261203183000Assessments.ts';
 import { Migration20261204120000QueryIndexes } from './migrations/Migration20261204120000QueryIndexes.ts';
 import { Migration20261204200000MultiInstanceTasks } from './migrations/Migration20261204200000MultiInstanceTasks.ts';
+import { Migration20261204200000Summaries } from './migrations/Migration20261204200000Summaries.ts';
 import type { Actor } from '../../domain/shared/access.ts';
 
 /** The checked-in migrations, in order. */
@@ -51,6 +52,7 @@ export const migrationsList = [
   { name: 'Migration20261203183000Assessments', class: Migration20261203183000Assessments },
   { name: 'Migration20261204120000QueryIndexes', class: Migration20261204120000QueryIndexes },
   { name: 'Migration20261204200000MultiInstanceTasks', class: Migration20261204200000MultiInstanceTasks },
+  { name: 'Migration20261204200000Summaries', class: Migration20261204200000Summaries },
 ];
 
 export type Orm = MikroORM;

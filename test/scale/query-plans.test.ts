@@ -10,7 +10,8 @@ import { ensureSampleProjects } from '../../domain/projects/project.service.ts';
  * be scanned whole, and the index made for the read must be the one used.
  */
 
-const BIG_TABLES = ['inspection', 'inspection_tally', 'finding', 'workflow_task', 'workflow_instance', 'audit_event', 'feedback'];
+const BIG_TABLES = ['inspection', 'inspection_tally', 'finding', 'workflow_task', 'workflow_instance', 'audit_event', 'feedback',
+  'inspection_summary_day', 'inspection_summary_month', 'finding_summary_day', 'finding_summary_month'];
 
 interface PlanNode {
   'Node Type': string;
@@ -93,10 +94,13 @@ const READS: { name: string; query: string; variables?: Record<string, unknown>;
   { name: 'findings list, newest first, a page without its count', query: '{ findings(first: 20) { __typename ... on FindingConnection { nodes { id dueAt } } } }', uses: ['finding_organisation_day', 'workflow_instance_business_key_index'] },
   { name: 'findings list, overdue only, a page without its count', query: '{ findings(overdue: true, first: 20) { __typename ... on FindingConnection { nodes { id overdue } } } }', uses: ['finding_organisation_day', 'workflow_instance_business_key_index'] },
   { name: 'findings list, one severity by due time', query: '{ findings(severity: "major", sort: "due", first: 20) { __typename } }', uses: [] },
-  { name: 'execution rates by project', query: 'query ($f: String, $t: String) { executionRates(groupBy: project, from: $f, to: $t) { key } }', variables: { f: FROM, t: TO }, uses: ['inspection_organisation_tier_day'] },
-  { name: 'execution rates by kind', query: 'query ($f: String, $t: String) { executionRates(groupBy: kind, from: $f, to: $t, kind: mystery) { key } }', variables: { f: FROM, t: TO }, uses: ['inspection_organisation_tier_day'] },
+  { name: 'execution rates by project', query: 'query ($f: String, $t: String) { executionRates(groupBy: project, from: $f, to: $t) { key } }', variables: { f: FROM, t: TO }, uses: ['inspection_summary_month_pkey'] },
+  { name: 'execution rates by project, part months', query: 'query ($f: String, $t: String) { executionRates(groupBy: project, from: $f, to: $t) { key } }', variables: { f: '2026-01-15', t: '2026-03-10' }, uses: ['inspection_summary_month_pkey', 'inspection_summary_day_pkey'] },
+  { name: 'execution rates by month, every day', query: '{ executionRates(groupBy: month) { key } }', uses: ['inspection_summary_month_pkey'] },
+  { name: 'execution rates by kind', query: 'query ($f: String, $t: String) { executionRates(groupBy: kind, from: $f, to: $t, kind: mystery) { key } }', variables: { f: FROM, t: TO }, uses: ['inspection_summary_month_pkey'] },
   { name: 'findings heat map', query: 'query ($f: String, $t: String) { findingHeatMap(from: $f, to: $t) { count } }', variables: { f: FROM, t: TO }, uses: ['finding_organisation_day'] },
-  { name: 'dashboard rows of the heat map', query: 'query ($f: String, $t: String) { heatMapRows(from: $f, to: $t) { code } }', variables: { f: FROM, t: TO }, uses: [] },
+  { name: 'dashboard rows of the heat map', query: 'query ($f: String, $t: String) { heatMapRows(from: $f, to: $t) { code } }', variables: { f: FROM, t: TO }, uses: ['inspection_summary_month_pkey', 'finding_summary_month_pkey'] },
+  { name: 'dashboard rows of the heat map, part months', query: 'query ($f: String, $t: String) { heatMapRows(from: $f, to: $t) { code } }', variables: { f: '2026-01-15', t: '2026-03-10' }, uses: ['inspection_summary_day_pkey', 'finding_summary_day_pkey'] },
   { name: 'dashboard never-inspected projects', query: 'query ($f: String, $t: String) { uninspectedProjects(from: $f, to: $t) { code } }', variables: { f: FROM, t: TO }, uses: [] },
   { name: 'rectification KPIs', query: 'query ($f: String, $t: String) { rectificationKpis(groupBy: month, from: $f, to: $t) { key } }', variables: { f: FROM, t: TO }, uses: ['finding_organisation_day'] },
   { name: 'region KPIs of flying inspections', query: 'query ($f: String, $t: String) { regionKpis(from: $f, to: $t) { __typename } }', variables: { f: FROM, t: TO }, as: 'admin', uses: ['inspection_organisation_tier_day'] },
