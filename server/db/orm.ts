@@ -26,6 +26,7 @@ import { Migration20261203180000Training } from './migrations/Migration202612031
 import { Migration20261203182000Qualifications } from './migrations/Migration20261203182000Qualifications.ts';
 import { Migration20261203183000Assessments } from './migrations/Migration20261203183000Assessments.ts';
 import { Migration20261204120000QueryIndexes } from './migrations/Migration20261204120000QueryIndexes.ts';
+import { Migration20261204200000WorkflowDrafts } from './migrations/Migration20261204200000WorkflowDrafts.ts';
 import type { Actor } from '../../domain/shared/access.ts';
 
 /** The checked-in migrations, in order. */
@@ -49,6 +50,7 @@ export const migrationsList = [
   { name: 'Migration20261203182000Qualifications', class: Migration20261203182000Qualifications },
   { name: 'Migration20261203183000Assessments', class: Migration20261203183000Assessments },
   { name: 'Migration20261204120000QueryIndexes', class: Migration20261204120000QueryIndexes },
+  { name: 'Migration20261204200000WorkflowDrafts', class: Migration20261204200000WorkflowDrafts },
 ];
 
 export type Orm = MikroORM;

@@ -12,6 +12,7 @@ import './project.types.ts';
 import './checklist.types.ts';
 import './inspection.types.ts';
 import './workflow.types.ts';
+import './workflow-draft.types.ts';
 import './finding.types.ts';
 import './report.types.ts';
 import './fund.types.ts';
