@@ -9,7 +9,9 @@ import { workflowMessage } from './workflow.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
 import { contentHash } from '../standards/content-hash.ts';
 import { compileBpmn, type CompiledWorkflow } from './compiler/compile.ts';
-import { CompileError, reasonOf } from './compiler/errors.ts';
+import { CompileError } from './compiler/errors.ts';
+import { issueOf, partitionIssues, WorkflowIncompleteError } from './missing.ts';
+import { exportBpmn } from './bpmn-export.ts';
 import { runnable, type Runnable } from './engine.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ROLES } from '../shared/access.ts';
@@ -38,6 +40,18 @@ export function compileWorkflow(xml: string, processId?: string | null): Promise
       }
     },
   });
+}
+
+/**
+ * Why a compile failed, as the error deploying returns: a ValidationError naming every offending
+ * element when anything cannot be fixed by setting a property, else a WorkflowIncompleteError
+ * listing the properties still missing. Anything but a CompileError passes through.
+ */
+export function refusalOf(error: unknown): unknown {
+  if (!(error instanceof CompileError)) return error;
+  const { hard } = partitionIssues(error.issues);
+  if (hard.length === 0) return new WorkflowIncompleteError(error.issues);
+  return new ValidationError(error, error.issues.map(issueOf));
 }
 
 /** Cache of built machines by `key@version` (a deployed version never changes). */
@@ -82,9 +96,7 @@ export async function deployWorkflow(ctx: ServiceContext, key: string, xml: stri
   try {
     compiled = await compileWorkflow(xml, processId);
   } catch (error) {
-    if (!(error instanceof CompileError)) throw error;
-    throw new ValidationError(error, error.issues.map((i) => issue(i.id ? `/${i.id}` : '', i.id && i.name ? workflowMessage('workflow.compile_issue_named', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, name: i.name, issue: reasonOf(i) })
-      : i.id ? workflowMessage('workflow.compile_issue', { type: i.type, kind: i.type.replace('bpmn:', ''), element: i.id, issue: reasonOf(i) }) : workflowMessage('workflow.compile_issue_document', { type: i.type, kind: i.type.replace('bpmn:', ''), issue: reasonOf(i) }))));
+    throw refusalOf(error);
   }
   // the same diagram run from another of its pools is another version
   const hash = contentHash(processId ? `${processId}\n${xml}` : xml);
@@ -119,6 +131,13 @@ const DEFINITIONS: Keyset<DefinitionRow> = { list: 'workflowDefinitions', column
 export async function listDefinitions(ctx: ServiceContext, page: PageArgs): Promise<Page<DefinitionRow>> {
   authorize(ctx.actor, 'readStandards');
   return keysetPage(DEFINITIONS, page, (window) => definitionRepository.window(ctx.em, DEFINITIONS, window), () => definitionRepository.count(ctx.em));
+}
+
+/** A deployed version as BPMN 2.0 for other tools (Pinzhi's properties in their namespace, diagram kept), with a file name. */
+export async function exportDefinition(ctx: ServiceContext, key: string, version?: number | null): Promise<{ definition: DefinitionRow; fileName: string; bpmnXml: string }> {
+  authorize(ctx.actor, 'readStandards');
+  const definition = await findDefinition(ctx.em, key, version);
+  return { definition, fileName: `${key}-v${definition.version}.bpmn`, bpmnXml: await exportBpmn(definition.bpmnXml) };
 }
 
 export interface MigrationResult {

@@ -15,6 +15,7 @@ import { LoginThrottle } from '../../domain/users/login-throttle.entity.ts';
 import { User } from '../../domain/users/user.entity.ts';
 import { WorkflowTimerEntity } from '../../domain/workflows/timers/workflow-timer.entity.ts';
 import { WorkflowDefinitionEntity } from '../../domain/workflows/workflow-definition.entity.ts';
+import { WorkflowDraftEntity } from '../../domain/workflows/workflow-draft.entity.ts';
 import { WorkflowHistoryEntity, WorkflowInstanceEntity } from '../../domain/workflows/workflow-instance.entity.ts';
 import { WorkflowTaskEntity } from '../../domain/workflows/workflow-task.entity.ts';
 import { EditionVariant, VariantVersion } from '../../domain/variants/variant.entity.ts';
@@ -34,7 +35,7 @@ import { RevisionEvidence } from '../../domain/voice/revision-evidence.entity.ts
 export const entities = [
   StandardDocument, StandardVersion, Edition, EditionEntry, EditionRetirement, User, LoginThrottle, AuditEvent, Setting, Touchpoint, VariantVersion, EditionVariant,
   Project, Place, Schedule, ChecklistRow, Photo, Inspection, InspectionTally, Finding,
-  WorkflowDefinitionEntity, WorkflowInstanceEntity, WorkflowHistoryEntity, WorkflowTaskEntity, WorkflowTimerEntity,
+  WorkflowDefinitionEntity, WorkflowInstanceEntity, WorkflowHistoryEntity, WorkflowTaskEntity, WorkflowTimerEntity, WorkflowDraftEntity,
   Organisation, Region, Membership,
   OrganisationOverlay, OrganisationEdition, OrganisationEditionEntry,
   FlyingPlan, FlyingAssignment,

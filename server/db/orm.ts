@@ -28,6 +28,7 @@ import { Migration20261203183000Assessments } from './migrations/Migration202612
 import { Migration20261204120000QueryIndexes } from './migrations/Migration20261204120000QueryIndexes.ts';
 import { Migration20261204200000MultiInstanceTasks } from './migrations/Migration20261204200000MultiInstanceTasks.ts';
 import { Migration20261204200000Summaries } from './migrations/Migration20261204200000Summaries.ts';
+import { Migration20261204200000WorkflowDrafts } from './migrations/Migration20261204200000WorkflowDrafts.ts';
 import type { Actor } from '../../domain/shared/access.ts';
 
 /** The checked-in migrations, in order. */
@@ -53,6 +54,7 @@ export const migrationsList = [
   { name: 'Migration20261204120000QueryIndexes', class: Migration20261204120000QueryIndexes },
   { name: 'Migration20261204200000MultiInstanceTasks', class: Migration20261204200000MultiInstanceTasks },
   { name: 'Migration20261204200000Summaries', class: Migration20261204200000Summaries },
+  { name: 'Migration20261204200000WorkflowDrafts', class: Migration20261204200000WorkflowDrafts },
 ];
 
 export type Orm = MikroORM;

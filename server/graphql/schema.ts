@@ -13,6 +13,7 @@ import './checklist.types.ts';
 import './inspection.types.ts';
 import './workflow.types.ts';
 import './workflow-message.types.ts';
+import './workflow-draft.types.ts';
 import './finding.types.ts';
 import './report.types.ts';
 import './fund.types.ts';

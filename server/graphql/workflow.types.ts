@@ -10,13 +10,14 @@ import type { WorkflowTask } from '../../domain/workflows/task.repository.ts';
 import { listInstances } from '../../domain/workflows/instance-list.service.ts';
 import { authorize, ROLES } from '../../domain/shared/access.ts';
 import { SERVICE_ACTIONS } from '../../domain/workflows/actions.service.ts';
+import { WorkflowIncompleteError } from '../../domain/workflows/missing.ts';
 import { builder } from './builder.ts';
 import { READ_ERRORS, WRITE_ERRORS } from './error.types.ts';
 import { QUALIFICATION_ERRORS } from './qualification-error.types.ts';
 import { FIELD_COST } from './query-limits.ts';
 import { connectionOf, pagedCost, pageArgs, toConnection } from './connection.ts';
 
-const DefinitionRef = builder.objectRef<DefinitionRow>('WorkflowDefinition').implement({
+export const DefinitionRef = builder.objectRef<DefinitionRow>('WorkflowDefinition').implement({
   description: 'A deployed version of a BPMN process, compiled to an XState machine.',
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'bpmnXml' in v,
   fields: (t) => ({
@@ -36,7 +37,7 @@ const OrphanRef = builder.objectRef<DeployResult['orphanedStates'][number]>('Orp
   fields: (t) => ({ instanceId: t.exposeInt('instanceId'), version: t.exposeInt('version'), states: t.exposeStringList('states') }),
 });
 
-const DeployRef = builder.objectRef<DeployResult>('DeployWorkflowSuccess').implement({
+export const DeployRef = builder.objectRef<DeployResult>('DeployWorkflowSuccess').implement({
   isTypeOf: (v) => typeof v === 'object' && v !== null && 'orphanedStates' in v,
   fields: (t) => ({
     definition: t.field({ type: DefinitionRef, resolve: (d) => d.definition }),
@@ -162,8 +163,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   deployWorkflow: t.field({
     type: DeployRef,
-    errors: { types: WRITE_ERRORS, union: { name: 'DeployWorkflowResult' } },
-    description: 'Compiles BPMN and stores it as the next version. Compile errors come as a ValidationError whose issue pointers are `/<element id>`.',
+    errors: { types: [WorkflowIncompleteError, ...WRITE_ERRORS], union: { name: 'DeployWorkflowResult' } },
+    description: 'Compiles BPMN and stores it as the next version. Compile errors come as a ValidationError whose issue pointers are `/<element id>`; a diagram that only lacks Pinzhi properties (roles, actions, conditions) as a WorkflowIncompleteError listing them.',
     args: {
       key: t.arg.string({ required: true }),
       bpmnXml: t.arg.string({ required: true }),

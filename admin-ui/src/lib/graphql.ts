@@ -21,7 +21,7 @@ export type { ResultOf, VariablesOf } from 'gql.tada';
 
 /** What every error member of a result union carries; spread into each union selection beside `__typename`. */
 export const ErrorFields = graphql(`
-  fragment ErrorFields on Error { __typename code message ... on ValidationError { issues { pointer code message } } ... on ConflictError { currentRevision } }
+  fragment ErrorFields on Error { __typename code message ... on ValidationError { issues { pointer code message } } ... on WorkflowIncompleteError { issues { pointer code message } } ... on ConflictError { currentRevision } }
 `);
 
 /** The server's code for "sign in first": the token is missing, expired or forged. */

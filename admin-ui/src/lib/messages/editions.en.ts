@@ -49,6 +49,7 @@ export const editionsEn: Record<keyof typeof editionsZh, string> = {
   'auditAction.inspection.submitted': 'Inspection submitted',
   'auditAction.schedule.saved': 'Schedule saved',
   'auditAction.workflow.deployed': 'Process deployed',
+  'auditAction.workflow.imported': 'Process draft imported',
   'auditAction.workflow.started': 'Process started',
   'auditAction.workflow.cancelled': 'Process cancelled',
   'auditAction.workflow.migrated': 'Instances migrated',

@@ -47,6 +47,7 @@ export const editionsZh = {
   'auditAction.inspection.submitted': '提交检查',
   'auditAction.schedule.saved': '保存检查计划',
   'auditAction.workflow.deployed': '部署流程',
+  'auditAction.workflow.imported': '导入流程草稿',
   'auditAction.workflow.started': '发起流程',
   'auditAction.workflow.cancelled': '取消流程',
   'auditAction.workflow.migrated': '迁移流程实例',

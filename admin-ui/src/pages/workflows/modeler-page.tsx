@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -15,6 +15,7 @@ import { blankDiagram, type DiagramElement, type Services } from './bpmn-model.t
 import { translateModule } from './bpmn-zh.ts';
 import { PropertiesPanel, VocabularyFields, type Vocabulary } from './properties-panel.tsx';
 import { stateLabel, useProcessLabels } from './process-labels.ts';
+import { DEPLOY_DRAFT, ImportBpmn, LOAD_DRAFT, MissingPanel, missingIssues, SAVE_DRAFT, type Draft } from './import-bpmn.tsx';
 
 const LOAD = graphql(`
   query ModelerDefinition($key: String!, $version: Int) {
@@ -52,6 +53,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
   const { query } = useLocation();
   const version = query.get('version') ? Number(query.get('version')) : null;
   const isNew = query.get('new') === '1';
+  const draftId = query.get('draft') ? Number(query.get('draft')) : null;
   const container = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<BpmnModeler | null>(null);
   const [selected, setSelected] = useState<DiagramElement | null>(null);
@@ -60,6 +62,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
   const [deployError, setDeployError] = useState<unknown>(null);
   const [deployed, setDeployed] = useState<Deployed | null>(null);
   const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [ready, setReady] = useState(false);
   const [dirty, setDirty] = useState(false);
   const editable = can('manageWorkflows');
@@ -73,9 +76,12 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       allNodes(async (after) => expect((await request(VERSIONS, { after })).workflowDefinitions, 'WorkflowDefinitionConnection')),
     ]);
     const versions = deployed.filter((d) => d.key === workflowKey).map((d) => d.version);
+    const loadedDraft = draftId ? expect((await request(LOAD_DRAFT, { id: draftId })).workflowDraft, 'WorkflowDraft') : null;
+    if (loadedDraft) return { definition: data.workflowDefinition.__typename === 'WorkflowDefinition' ? data.workflowDefinition : null, versions, vocabulary: data.workflowVocabulary, draft: loadedDraft };
     if (data.workflowDefinition.__typename === 'NotFoundError' && isNew) return { definition: null, versions, vocabulary: data.workflowVocabulary };
     return { definition: expect(data.workflowDefinition, 'WorkflowDefinition'), versions, vocabulary: data.workflowVocabulary };
-  }, [workflowKey, version, isNew]);
+  }, [workflowKey, version, isNew, draftId]);
+  useEffect(() => setDraft(state.data && 'draft' in state.data && state.data.draft?.status === 'draft' ? state.data.draft : null), [state.data]);
 
   // one modeler per page: switching the language keeps the drawing (the palette keeps the language it was built in)
   useEffect(() => {
@@ -92,7 +98,10 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
     };
   }, []);
 
-  const xml = state.data ? state.data.definition?.bpmnXml ?? blankDiagram(workflowKey, workflowKey) : null;
+  const loadedDraft = state.data && 'draft' in state.data ? state.data.draft : null;
+  const xml = state.data ? loadedDraft?.bpmnXml ?? state.data.definition?.bpmnXml ?? blankDiagram(workflowKey, workflowKey) : null;
+  // a refused deploy's issues, else what the draft still lacks, are drawn on the diagram
+  const shown = useMemo(() => (issues.length ? issues : missingIssues(draft)), [issues, draft]);
   useEffect(() => {
     const modeler = modelerRef.current;
     if (!modeler || !xml) return;
@@ -124,7 +133,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
     const registry = modeler.get('elementRegistry') as { get(id: string): unknown };
     overlays.remove({ type: 'pz-error' });
     const marked: string[] = [];
-    for (const [id, messages] of byElement(issues)) {
+    for (const [id, messages] of byElement(shown)) {
       if (!id || !registry.get(id)) continue;
       canvas.addMarker(id, 'pz-error');
       marked.push(id);
@@ -136,7 +145,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       overlays.add(id, 'pz-error', { position: { bottom: -8, left: -4 }, html: note });
     }
     return () => marked.forEach((id) => registry.get(id) && canvas.removeMarker(id, 'pz-error'));
-  }, [issues, ready]);
+  }, [shown, ready]);
 
   const deploy = useCallback(async () => {
     const modeler = modelerRef.current;
@@ -146,19 +155,46 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
     setDeployed(null);
     try {
       const { xml: out } = await modeler.saveXML({ format: true });
-      const result = expect((await request(DEPLOY, { key: workflowKey, xml: out ?? '' })).deployWorkflow, 'DeployWorkflowSuccess');
+      let result: Deployed;
+      if (draft) {
+        const saved = expect((await request(SAVE_DRAFT, { id: draft.id, xml: out ?? '' })).saveWorkflowDraft, 'WorkflowDraft');
+        setDraft(saved);
+        result = expect((await request(DEPLOY_DRAFT, { id: draft.id })).deployWorkflowDraft, 'DeployWorkflowSuccess');
+        setDraft(null);
+      } else {
+        result = expect((await request(DEPLOY, { key: workflowKey, xml: out ?? '' })).deployWorkflow, 'DeployWorkflowSuccess');
+      }
       setIssues([]);
       setDeployed(result);
       setDirty(false);
-      if (isNew || version !== null) navigate(`/workflows/${workflowKey}`, { replace: true, unguarded: true });
+      if (isNew || version !== null || draftId !== null) navigate(`/workflows/${workflowKey}`, { replace: true, unguarded: true });
       else if (result.created) state.reload();
+    } catch (error) {
+      if (error instanceof ApiError && (error.kind === 'ValidationError' || error.kind === 'WorkflowIncompleteError')) setIssues(error.issues);
+      setDeployError(error);
+    } finally {
+      setBusy(false);
+    }
+  }, [workflowKey, isNew, version, draftId, draft, state]);
+
+  // saving a draft recomputes what it lacks (after the modeller completed properties)
+  const saveDraft = useCallback(async () => {
+    const modeler = modelerRef.current;
+    if (!modeler || !draft) return;
+    setBusy(true);
+    setDeployError(null);
+    try {
+      const { xml: out } = await modeler.saveXML({ format: true });
+      setDraft(expect((await request(SAVE_DRAFT, { id: draft.id, xml: out ?? '' })).saveWorkflowDraft, 'WorkflowDraft'));
+      setIssues([]);
+      setDirty(false);
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'ValidationError') setIssues(error.issues);
       setDeployError(error);
     } finally {
       setBusy(false);
     }
-  }, [workflowKey, isNew, version, state]);
+  }, [draft]);
 
   const downloadXml = async () => {
     const modeler = modelerRef.current;
@@ -173,7 +209,8 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
   };
 
   const services: Services | null = modelerRef.current && ready ? { modeling: modelerRef.current.get('modeling'), bpmnFactory: modelerRef.current.get('bpmnFactory'), elementRegistry: modelerRef.current.get('elementRegistry') } : null;
-  const grouped = byElement(issues);
+  const grouped = byElement(shown);
+  const selectElement = (id: string) => { const el = elementOf(id); if (el) (modelerRef.current?.get('selection') as { select(e: DiagramElement): void }).select(el); };
   const orphanLabels = useProcessLabels(deployed?.orphanedStates.map((o) => ({ key: workflowKey, version: o.version })) ?? []);
   const elementOf = (id: string) => (modelerRef.current?.get('elementRegistry') as { get(id: string): DiagramElement | undefined } | undefined)?.get(id);
   const selectedId = selected ? (selected.labelTarget ?? selected).id : '';
@@ -185,7 +222,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       <header className="page-head">
         <div>
           <h1>{def?.name ?? workflowKey} <small className="muted">{workflowKey}</small></h1>
-          <p className="muted">{def ? t('modeler.versionMeta', { version: def.version, by: def.deployedBy, at: dateTime(def.deployedAt) }) : t('modeler.newProcess')}</p>
+          <p className="muted">{draft ? t('modeler.draftMeta', { id: draft.id }) : def ? t('modeler.versionMeta', { version: def.version, by: def.deployedBy, at: dateTime(def.deployedAt) }) : t('modeler.newProcess')}</p>
         </div>
         <div className="button-row">
           {state.data && state.data.versions.length > 1 ? (
@@ -198,10 +235,13 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
             </label>
           ) : null}
           <button type="button" className="btn" onClick={downloadXml} disabled={!ready}>{t('modeler.download')}</button>
-          {editable ? <button type="button" className="btn btn-primary" onClick={deploy} disabled={!ready || busy} data-testid="deploy">{busy ? t('modeler.deploying') : t('modeler.deploy')}</button> : null}
+          {editable ? <ImportBpmn workflowKey={workflowKey} /> : null}
+          {editable && draft ? <button type="button" className="btn" onClick={saveDraft} disabled={!ready || busy} data-testid="save-draft">{busy ? t('modeler.savingDraft') : t('modeler.saveDraft')}</button> : null}
+          {editable ? <button type="button" className="btn btn-primary" onClick={deploy} disabled={!ready || busy || (draft !== null && draft.missing.length > 0)} title={draft && draft.missing.length > 0 ? t('modeler.deployNeedsComplete') : undefined} data-testid="deploy">{busy ? t('modeler.deploying') : t('modeler.deploy')}</button> : null}
         </div>
       </header>
       {state.error ? <ErrorNotice error={state.error} /> : null}
+      {draft ? <MissingPanel draft={draft} select={selectElement} /> : null}
       {deployed ? (
         <div className="notice notice-ok" role="status" data-testid="deploy-ok">
           {deployed.created ? t('modeler.deployed', { version: deployed.definition.version }) : t('modeler.unchanged', { version: deployed.definition.version })}
@@ -216,7 +256,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
             <ul className="issues">
               {[...grouped].map(([id, messages]) => (
                 <li key={id}>
-                  {id ? <button type="button" className="link-button" data-element={id} onClick={() => { const el = elementOf(id); if (el) (modelerRef.current?.get('selection') as { select(e: DiagramElement): void }).select(el); }}>{elementOf(id)?.businessObject.name || <code>{id}</code>}</button> : null} {messages.join(t('modeler.issueSeparator'))}
+                  {id ? <button type="button" className="link-button" data-element={id} onClick={() => selectElement(id)}>{elementOf(id)?.businessObject.name || <code>{id}</code>}</button> : null} {messages.join(t('modeler.issueSeparator'))}
                 </li>
               ))}
             </ul>
