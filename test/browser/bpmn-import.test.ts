@@ -28,9 +28,6 @@ afterAll(async () => {
 const TASKS = ['Activity_Register', 'Activity_Fix', 'Activity_Answer'];
 
 describe('导入 BPMN 文件 / Import BPMN file', () => {
-  // skipped: the foreign fixtures carry diagram interchange for their pools only, not for their tasks,
-  // so bpmn-js draws no task to mark (and logs the message flow it cannot draw). Needs a fixture with
-  // a BPMNShape per element (first run, 2026-12-04: timed out waiting for the three markers).
   it('imports a diagram whose tasks name no role as a draft, marks them, and deploys once they are filled', async () => {
     const p = await openPage(browser, ui.base);
     pages.push(p);
@@ -67,7 +64,7 @@ describe('导入 BPMN 文件 / Import BPMN file', () => {
     expect(deployed.userTasks.callback.candidateRole).toBe('quality_manager');
   });
 
-  it.skip('imports a Camunda collaboration as a draft, marks the tasks without a role, and deploys once they are filled', async () => {
+  it('imports a Camunda collaboration as a draft, marks the tasks without a role, and deploys once they are filled', async () => {
     const p = await openPage(browser, ui.base);
     pages.push(p);
     const { page } = p;
