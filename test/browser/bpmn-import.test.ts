@@ -79,6 +79,7 @@ describe('导入 BPMN 文件 / Import BPMN file', () => {
     await page.getByTestId('import-bpmn').setInputFiles({ name: 'complaint.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
     await page.getByTestId('pool-choice').waitFor();
     expect(await page.getByTestId('pool-select').inputValue()).toBe('Process_Complaint');
+    await p.screenshot('19-import-pool-choice');
     await page.getByTestId('pool-choice').getByRole('button', { name: '导入此泳池' }).click();
 
     // then the draft lists the three tasks without a role, marks them on the diagram, and cannot be deployed
@@ -88,6 +89,7 @@ describe('导入 BPMN 文件 / Import BPMN file', () => {
     const marked = await page.locator('g.djs-element.pz-error').evaluateAll((els) => els.map((e) => e.getAttribute('data-element-id')).sort());
     expect(marked).toEqual([...TASKS].sort());
     expect(await page.locator('.pz-error-overlay[data-element="Activity_Fix"]').textContent()).toMatch(/没有指定候选角色/);
+    await p.screenshot('19-import-missing');
     expect(await page.getByTestId('deploy').isDisabled()).toBe(true);
     expect(Number((await ui.t.em().execute<{ n: string }[]>(`select count(*) as n from workflow_draft where key = 'leak-complaint' and status = 'draft'`))[0].n)).toBe(1);
 
