@@ -19,9 +19,13 @@ export const graphql = initGraphQLTada<{
 
 export type { ResultOf, VariablesOf } from 'gql.tada';
 
-/** What every error member of a result union carries; spread into each union selection beside `__typename`. */
+/**
+ * What every error member of a result union carries; spread into each union selection beside `__typename`.
+ * Keep it small: the request's cost counts it once per error member of every union it is spread in,
+ * times the lists around it (a result that may be a `WorkflowIncompleteError` selects its issues itself).
+ */
 export const ErrorFields = graphql(`
-  fragment ErrorFields on Error { __typename code message ... on ValidationError { issues { pointer code message } } ... on WorkflowIncompleteError { issues { pointer code message } } ... on ConflictError { currentRevision } }
+  fragment ErrorFields on Error { __typename code message ... on ValidationError { issues { pointer code message } } ... on ConflictError { currentRevision } }
 `);
 
 /** The server's code for "sign in first": the token is missing, expired or forged. */

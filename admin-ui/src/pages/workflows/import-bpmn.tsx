@@ -9,7 +9,7 @@ export const DraftFields = graphql(`fragment DraftFields on WorkflowDraft { id k
 export const LOAD_DRAFT = graphql(`query ModelerDraft($id: Int!) { workflowDraft(id: $id) { __typename ...ErrorFields ...DraftFields } }`, [ErrorFields, DraftFields]);
 const IMPORT = graphql(`mutation ImportWorkflow($key: String!, $xml: String!, $processId: String) { importWorkflow(key: $key, bpmnXml: $xml, processId: $processId) { __typename ...ErrorFields ...DraftFields } }`, [ErrorFields, DraftFields]);
 export const SAVE_DRAFT = graphql(`mutation SaveWorkflowDraft($id: Int!, $xml: String!) { saveWorkflowDraft(id: $id, bpmnXml: $xml) { __typename ...ErrorFields ...DraftFields } }`, [ErrorFields, DraftFields]);
-export const DEPLOY_DRAFT = graphql(`mutation DeployWorkflowDraft($id: Int!) { deployWorkflowDraft(id: $id) { __typename ...ErrorFields
+export const DEPLOY_DRAFT = graphql(`mutation DeployWorkflowDraft($id: Int!) { deployWorkflowDraft(id: $id) { __typename ...ErrorFields ... on WorkflowIncompleteError { issues { pointer code message } }
   ... on DeployWorkflowSuccess { created definition { version } orphanedStates { instanceId version states } } } }`, [ErrorFields]);
 
 export type Draft = Extract<ResultOf<typeof LOAD_DRAFT>['workflowDraft'], { __typename: 'WorkflowDraft' }>;

@@ -27,7 +27,7 @@ const VERSIONS = graphql(`
     ... on WorkflowDefinitionConnection { pageInfo { ...PageInfoFields } nodes { key version } } } }
 `, [ErrorFields, PageInfoFields]);
 const DEPLOY = graphql(`
-  mutation DeployWorkflow($key: String!, $xml: String!) { deployWorkflow(key: $key, bpmnXml: $xml) { __typename ...ErrorFields
+  mutation DeployWorkflow($key: String!, $xml: String!) { deployWorkflow(key: $key, bpmnXml: $xml) { __typename ...ErrorFields ... on WorkflowIncompleteError { issues { pointer code message } }
     ... on DeployWorkflowSuccess { created definition { version } orphanedStates { instanceId version states } } } }
 `, [ErrorFields]);
 
