@@ -5,6 +5,7 @@ import { TokenService } from '../domain/users/token.ts';
 import { tokenSecret } from '../domain/users/user.service.ts';
 import type { Actor } from '../domain/shared/access.ts';
 import { createPinzhiYoga } from './yoga.ts';
+import { responseMeta } from './graphql/response-meta.ts';
 import { type DocumentLimits } from '../domain/shared/limits.ts';
 import type { PhotoStore } from '../domain/photos/photo.service.ts';
 import { JobQueue } from './job-queue.ts';
@@ -19,6 +20,8 @@ export interface App {
   /** the job queue: services record follow-up work on it; `startWorkers` runs it */
   jobs: JobQueue;
   yoga: ReturnType<typeof createPinzhiYoga>;
+  /** The headers resolvers added to a request's response (for example `Retry-After`), for answers written without Yoga. */
+  resolverHeaders(request: Request): Headers;
   /** A service context for `actor` on a fresh EntityManager fork, scoped to the actor's organisation (start-up work, seeds, workers, tests). */
   context(actor: Actor): JobsContext;
   close(): Promise<void>;
@@ -35,9 +38,10 @@ export async function createApp(config: Config, orm?: Orm, options: { supervise?
   const limits: DocumentLimits = { maxBytes: config.maxDocumentBytes, maxDepth: 32 };
   const photos: PhotoStore = { dir: config.photoDir, maxBytes: config.maxPhotoBytes };
   const jobs = await JobQueue.open(db, { databaseUrl: config.databaseUrl, supervise: options.supervise ?? false });
-  const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos, jobs, keys: businessKeys, corsOrigins: config.corsOrigins });
+  const meta = responseMeta();
+  const yoga = createPinzhiYoga({ orm: db, tokens, limits, photos, jobs, keys: businessKeys, corsOrigins: config.corsOrigins }, meta);
   return {
-    config, orm: db, tokens, limits, photos, jobs, yoga,
+    config, orm: db, tokens, limits, photos, jobs, yoga, resolverHeaders: meta.headersFor,
     context: (actor) => ({ em: forkFor(db, actor), actor, limits, jobs, keys: businessKeys }),
     close: async () => {
       await jobs.stop();

@@ -17,7 +17,6 @@ import { authorize, ForbiddenError, holds, type Actor, type Permission } from '.
 import { etagOf, ResponseCache } from './response-cache.ts';
 import { OPERATION_HEADER } from './graphql/response-meta.ts';
 import { directMediaType, directParamsOf, executeDirectly } from './graphql/direct-queries.ts';
-import { resolverHeadersOf } from './yoga.ts';
 import { immutableIdentity, immutableRequestOf, ImmutableResults } from './graphql/immutable-results.ts';
 import { AdminUi } from './admin-ui.ts';
 import { idleCollector } from './idle-gc.ts';
@@ -175,7 +174,7 @@ async function handleGraphQL(app: App, options: HttpOptions, cache: ResponseCach
   // a plain JSON query goes straight to Yoga's execution pipeline; anything else, or a query with errors, to Yoga
   const mediaType = options.directQueries !== false && req.method === 'POST' && body?.length ? directMediaType(req.headers) : null;
   const params = mediaType ? directParamsOf(JSON.parse(body!.toString('utf8'))) : null;
-  const direct = params ? await executeDirectly(app.yoga, new Request(request, { method: 'POST', headers }), params, mediaType!, { clientAddress: clientAddressOf(app, req), actor: await actorNow() }, resolverHeadersOf(app.yoga)) : null;
+  const direct = params ? await executeDirectly(app.yoga, new Request(request, { method: 'POST', headers }), params, mediaType!, { clientAddress: clientAddressOf(app, req), actor: await actorNow() }, app.resolverHeaders) : null;
   let answer: { status: number; headers: Record<string, string>; bytes: Buffer };
   if (options.counts) options.counts[direct ? 'direct' : 'yoga']++;
   if (direct) answer = direct;

@@ -10,7 +10,7 @@ import { type DocumentLimits } from '../domain/shared/limits.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import { schema } from './graphql/schema.ts';
 import { queryLimitPlugins } from './graphql/query-limits.ts';
-import { responseMeta } from './graphql/response-meta.ts';
+import { responseMeta, type ResponseMeta } from './graphql/response-meta.ts';
 import { inputGuardPlugin } from './graphql/input-guards.ts';
 import { domainGraphQLError, localizeErrorsPlugin } from './graphql/localize-errors.ts';
 import { localeFromAcceptLanguage } from './i18n/locale.ts';
@@ -37,23 +37,14 @@ async function bearerActorOf(deps: YogaDeps, request: Request): Promise<Actor | 
   return username ? actorOf(forkEm(deps.orm), username) : null;
 }
 
-/** The headers resolvers asked for on each request's response, by Yoga instance (for the direct query path). */
-const resolverHeaders = new WeakMap<object, (request: Request) => Headers>();
-
-/** The headers resolvers of `yoga` added to `request`'s response (for example `Retry-After`). */
-export function resolverHeadersOf(yoga: object): (request: Request) => Headers {
-  const headersFor = resolverHeaders.get(yoga);
-  if (!headersFor) throw new Error('not a Pinzhi Yoga instance');
-  return headersFor;
-}
-
 /**
  * Builds the Yoga instance: one EntityManager fork per request, the caller from the bearer token,
- * GraphiQL served from the package (no CDN), unexpected errors masked.
+ * GraphiQL served from the package (no CDN), unexpected errors masked. `meta` tells the HTTP front
+ * what each request executed and which headers its resolvers added (the front's direct query path
+ * reads the latter through the same object).
  */
-export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+export function createPinzhiYoga(deps: YogaDeps, meta: ResponseMeta = responseMeta()): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
   const production = process.env.NODE_ENV === 'production';
-  const meta = responseMeta();
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -93,6 +84,5 @@ export function createPinzhiYoga(deps: YogaDeps): YogaServerInstance<Record<stri
       };
     },
   });
-  resolverHeaders.set(yoga, meta.headersFor);
   return yoga;
 }

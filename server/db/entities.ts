@@ -16,6 +16,7 @@ import { User } from '../../domain/users/user.entity.ts';
 import { WorkflowTimerEntity } from '../../domain/workflows/timers/workflow-timer.entity.ts';
 import { WorkflowDefinitionEntity } from '../../domain/workflows/workflow-definition.entity.ts';
 import { WorkflowDraftEntity } from '../../domain/workflows/workflow-draft.entity.ts';
+import { FindingSummaryDay, FindingSummaryMonth, InspectionSummaryDay, InspectionSummaryMonth } from '../../domain/reports/summary.entity.ts';
 import { WorkflowHistoryEntity, WorkflowInstanceEntity } from '../../domain/workflows/workflow-instance.entity.ts';
 import { WorkflowTaskEntity } from '../../domain/workflows/workflow-task.entity.ts';
 import { EditionVariant, VariantVersion } from '../../domain/variants/variant.entity.ts';
@@ -35,6 +36,7 @@ import { RevisionEvidence } from '../../domain/voice/revision-evidence.entity.ts
 export const entities = [
   StandardDocument, StandardVersion, Edition, EditionEntry, EditionRetirement, User, LoginThrottle, AuditEvent, Setting, Touchpoint, VariantVersion, EditionVariant,
   Project, Place, Schedule, ChecklistRow, Photo, Inspection, InspectionTally, Finding,
+  InspectionSummaryDay, InspectionSummaryMonth, FindingSummaryDay, FindingSummaryMonth,
   WorkflowDefinitionEntity, WorkflowInstanceEntity, WorkflowHistoryEntity, WorkflowTaskEntity, WorkflowTimerEntity, WorkflowDraftEntity,
   Organisation, Region, Membership,
   OrganisationOverlay, OrganisationEdition, OrganisationEditionEntry,
