@@ -47,6 +47,7 @@ export const editionRepository = {
       `select row_to_json(d) as doc, row_to_json(v) as version from standard_document d
        left join standard_version v on v.code = d.code and v.version = ${pin} where d.code = ?`,
       edition ? [edition, code] : [code],
+      edition ? 'standard_in_edition' : 'standard_published',
     );
     if (rows.length === 0) return null;
     const [{ doc, version }] = rows;

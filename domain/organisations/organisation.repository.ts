@@ -1,4 +1,4 @@
-import type { EntityManager, NewRow } from '../shared/persistence.ts';
+import { readInOneTrip, type EntityManager, type NewRow } from '../shared/persistence.ts';
 import { Membership, Organisation, Region, type IMembership, type IOrganisation, type IRegion } from './organisation.entity.ts';
 
 /** Organisations, their regions, and who holds which role where. */
@@ -44,11 +44,12 @@ export const organisationRepository = {
    * its region when it is held on a region. Nothing when the account is missing or disabled.
    */
   async accessOf(em: EntityManager, username: string): Promise<{ username: string; organisation_id: number | null; role: string | null; region_id: number | null; project_id: number | null; region_projects: number[] | null }[]> {
-    return em.execute(
+    return readInOneTrip(
+      em,
       `select u.username, u.organisation_id, m.role, m.region_id, m.project_id,
          case when m.region_id is not null then array(select p.id from project p where p.region_id = m.region_id and p.organisation_id = u.organisation_id order by p.id) end as region_projects
        from app_user u left join membership m on m.username = u.username and m.organisation_id = u.organisation_id
-       where u.username = ? and u.active order by m.id`, [username]);
+       where u.username = ? and u.active order by m.id`, [username], 'access_of');
   },
 
   /** The memberships of an organisation, by person. */

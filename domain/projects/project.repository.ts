@@ -43,7 +43,7 @@ export const projectRepository = {
 
   /** What an access check needs of a project (its id and organisation), in one round trip: the hot path of a checklist by id. */
   async accessOf(em: EntityManager, id: number): Promise<{ id: number; organisationId: number } | null> {
-    const [row] = await readInOneTrip<{ id: number; organisation_id: number }>(em, 'select id, organisation_id from project where id = ?', [id]);
+    const [row] = await readInOneTrip<{ id: number; organisation_id: number }>(em, 'select id, organisation_id from project where id = ?', [id], 'project_access');
     return row ? { id: Number(row.id), organisationId: Number(row.organisation_id) } : null;
   },
 

@@ -47,4 +47,46 @@ describe('readInOneTrip', () => {
     });
     expect(seen.map((r) => r.name)).toEqual(['悦居澜庭（未提交）']);
   });
+
+  it('reads by a named statement under each caller\'s organisation, alternating on the same connections, and without settings for the system', async () => {
+    // given people of two organisations and the system
+    const inA = () => forkFor(t.app.orm, organisationActor('a', ['inspector'], 1));
+    const inB = () => forkFor(t.app.orm, organisationActor('b', ['inspector'], orgB));
+    const read = async (em: ReturnType<typeof inA>) => (await readInOneTrip<{ organisation_id: number }>(em, 'select organisation_id from project where id > ? order by id', [0], 'test_projects')).map((r) => Number(r.organisation_id));
+    // when they read by the same named statement many times over, interleaved (each connection plans it once)
+    const reads = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? read(inA()).then((ids) => ['a', ids] as const) : read(inB()).then((ids) => ['b', ids] as const))));
+    // then each saw only its own organisation's projects, every time
+    for (const [who, ids] of reads) {
+      if (who === 'a') {
+        expect(ids.length).toBeGreaterThan(1);
+        expect(new Set(ids)).toEqual(new Set([1]));
+      } else expect(ids).toEqual([orgB]);
+    }
+    // and the system (no settings) reads everything by a named statement of its own
+    const all = await readInOneTrip<{ organisation_id: number }>(forkEm(t.app.orm), 'select organisation_id from project where id > ? order by id', [0], 'test_projects');
+    expect(new Set(all.map((r) => Number(r.organisation_id)))).toEqual(new Set([1, orgB]));
+    // and no setting stays behind on the pool's connections
+    const sessions = await Promise.all(Array.from({ length: 8 }, () => forkEm(t.app.orm).execute<{ who: string; org: string | null }[]>(`select current_user as who, current_setting('pinzhi.organisation', true) as org`)));
+    for (const [session] of sessions) {
+      expect(session.who).not.toBe(APP_ROLE);
+      expect(session.org ?? '').toBe('');
+    }
+  });
+
+  it('prepares a named statement again when its connection lost it', async () => {
+    const em = () => forkFor(t.app.orm, organisationActor('b', ['inspector'], orgB));
+    const read = async () => (await readInOneTrip<{ name: string }>(em(), 'select name from project where code = ?', ['YJ01'], 'test_project_name')).map((r) => r.name);
+    // given the statement prepared on the pool's connections
+    await Promise.all(Array.from({ length: 8 }, read));
+    // when every idle connection drops it (as a DEALLOCATE by another tool would)
+    const pool = await (t.app.orm.em.getConnection('write') as unknown as { getNativeClient(): Promise<unknown> }).getNativeClient() as { idleCount?: number; connect?: () => Promise<{ query(sql: string): Promise<unknown>; release(): void }> } | null;
+    if (pool?.connect) {
+      const clients = await Promise.all(Array.from({ length: pool.idleCount ?? 1 }, () => pool.connect!()));
+      await Promise.all(clients.map((c) => c.query('deallocate all')));
+      clients.forEach((c) => c.release());
+    }
+    // then the next reads still answer, as an unprepared read does
+    const [expected] = await em().execute<{ name: string }[]>('select name from project where code = ?', ['YJ01']);
+    expect(await Promise.all(Array.from({ length: 8 }, read))).toEqual(Array.from({ length: 8 }, () => [expected.name]));
+  });
 });

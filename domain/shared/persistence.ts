@@ -46,19 +46,35 @@ export async function readImmutable<T>(em: EntityManager, sql: string, params: u
   return em.execute<T[]>(sql, params);
 }
 
+interface PgClient {
+  query(text: string | { name: string; text: string; values: unknown[] }): Promise<unknown>;
+}
+interface PgPool extends PgClient {
+  connect(): Promise<PgClient & { release(error?: Error | boolean): void }>;
+}
+
 /** Cache of the pg pool behind each PostgreSQL connection (null on PGlite), found once per connection. */
-const pools = new WeakMap<object, Promise<{ query(text: string): Promise<unknown> } | null>>();
-function poolOf(em: EntityManager): Promise<{ query(text: string): Promise<unknown> } | null> {
+const pools = new WeakMap<object, Promise<PgPool | null>>();
+function poolOf(em: EntityManager): Promise<PgPool | null> {
   const connection = em.getConnection('write') as unknown as { getNativeClient?: () => Promise<unknown> };
   let pool = pools.get(connection);
   if (!pool) {
     // pg-pool's Pool counts its clients; PGlite's client has no such thing and no multi-statement query()
     pool = typeof connection.getNativeClient === 'function'
-      ? connection.getNativeClient().then((client) => (client && typeof client === 'object' && 'totalCount' in client ? client as unknown as { query(text: string): Promise<unknown> } : null), () => null)
+      ? connection.getNativeClient().then((client) => (client && typeof client === 'object' && 'totalCount' in client ? client as unknown as PgPool : null), () => null)
       : Promise.resolve(null);
     pools.set(connection, pool);
   }
   return pool;
+}
+
+/** The statements each pooled connection has prepared with SQL `PREPARE` (they live as long as the connection). */
+const preparedOn = new WeakMap<object, Set<string>>();
+
+/** `?` placeholders (MikroORM's) as PostgreSQL's numbered ones, for a statement that has no `?` in a literal. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
 }
 
 /**
@@ -67,18 +83,50 @@ function poolOf(em: EntityManager): Promise<{ query(text: string): Promise<unkno
  * instead of four (begin, settings, statement, commit). On PostgreSQL the settings and the
  * statement go as one simple query (parameters inlined as MikroORM itself sends every query), which
  * PostgreSQL runs as one implicit transaction: the settings are local to it, hold for the
- * statement and end with it. Inside a transaction, without session settings, or on PGlite, it is
- * `em.execute`.
+ * statement and end with it. Inside a transaction or on PGlite it is `em.execute`.
+ *
+ * With a `name` (for reads made on every request) the statement is also planned once per pooled
+ * connection instead of on every call — planning was most of PostgreSQL's time for these small
+ * reads. Without session settings it is a protocol-level named statement (`pg` prepares it on
+ * first use); with them, the connection holds it from an SQL `PREPARE` and the one simple query
+ * runs the settings and `EXECUTE`. Row-level security stays exact: the policies read the
+ * organisation when the statement runs, and PostgreSQL plans again when the role differs.
+ * The statement must have no `?` inside a string literal.
  */
-export async function readInOneTrip<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+export async function readInOneTrip<T>(em: EntityManager, sql: string, params: unknown[], name?: string): Promise<T[]> {
   const session = em.getSessionContext();
   const settings = Object.entries({ ...(session?.variables ?? {}), ...(session?.role ? { role: session.role } : {}) });
-  const pool = em.isInTransaction() || settings.length === 0 ? null : await poolOf(em);
+  const pool = em.isInTransaction() || (settings.length === 0 && !name) ? null : await poolOf(em);
   if (!pool) return em.execute<T[]>(sql, params);
+  if (settings.length === 0) return ((await pool.query({ name: `pz_${name}`, text: numbered(sql), values: params })) as { rows: T[] }).rows;
   const platform = em.getPlatform();
-  const set = settings.map(([name, value]) => `set_config(${platform.quoteValue(name)}, ${platform.quoteValue(String(value))}, true)`).join(', ');
-  const results = await pool.query(`select ${set}; ${platform.formatQuery(sql, params)}`) as { rows: T[] }[];
-  return results[results.length - 1].rows;
+  const set = `select ${settings.map(([key, value]) => `set_config(${platform.quoteValue(key)}, ${platform.quoteValue(String(value))}, true)`).join(', ')}`;
+  if (!name) {
+    const results = await pool.query(`${set}; ${platform.formatQuery(sql, params)}`) as { rows: T[] }[];
+    return results[results.length - 1].rows;
+  }
+  const statement = `pz_s_${name}`;
+  const client = await pool.connect();
+  try {
+    let prepared = preparedOn.get(client);
+    if (!prepared) preparedOn.set(client, prepared = new Set());
+    if (!prepared.has(statement)) {
+      await client.query(`prepare ${statement} as ${numbered(sql)}`);
+      prepared.add(statement);
+    }
+    const args = params.length === 0 ? '' : `(${params.map((p) => platform.quoteValue(p)).join(', ')})`;
+    const run = async () => (await client.query(`${set}; execute ${statement}${args}`) as { rows: T[] }[]).at(-1)!.rows;
+    try {
+      return await run();
+    } catch (error) {
+      // the connection lost its statement (a DEALLOCATE or DISCARD by someone else): prepare it again, once
+      if ((error as { code?: string }).code !== '26000') throw error;
+      await client.query(`prepare ${statement} as ${numbered(sql)}`);
+      return await run();
+    }
+  } finally {
+    client.release();
+  }
 }
 
 /** Whether an insert or update failed on a unique constraint. */
