@@ -17,6 +17,7 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, ROLES } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
 import { SERVICE_ACTIONS } from './actions.service.ts';
+import { laneRoleRepository } from './lane-role.repository.ts';
 import { keysetPage, type Keyset, type Page, type PageArgs } from '../shared/paging.ts';
 
 /** A deployed version of a process (see definition.repository.ts). */
@@ -24,10 +25,14 @@ export type DefinitionRow = WorkflowDefinition;
 
 const KEY = /^[a-z][a-z0-9-]{0,63}$/;
 
-/** Compiles BPMN with Pinzhi's roles, built-in actions and JSON Schema forms; `processId` picks the pool of a collaboration to run. */
-export function compileWorkflow(xml: string, processId?: string | null): Promise<CompiledWorkflow> {
+/**
+ * Compiles BPMN with Pinzhi's roles, built-in actions and JSON Schema forms; `processId` picks the
+ * pool of a collaboration to run, `laneRoles` the organisation's lane names beside the default ones.
+ */
+export function compileWorkflow(xml: string, processId?: string | null, laneRoles: Readonly<Record<string, string>> = {}): Promise<CompiledWorkflow> {
   return compileBpmn(xml, {
     ...(processId ? { processId } : {}),
+    laneRoles,
     roles: ROLES,
     actions: Object.keys(SERVICE_ACTIONS),
     checkForm: (schema) => {
@@ -94,7 +99,7 @@ export async function deployWorkflow(ctx: ServiceContext, key: string, xml: stri
   if (!KEY.test(key)) throw new ValidationError(workflowMessage('workflow.key_invalid', { key }), [issue('/key', workflowMessage('workflow.key_rule'))]);
   let compiled: CompiledWorkflow;
   try {
-    compiled = await compileWorkflow(xml, processId);
+    compiled = await compileWorkflow(xml, processId, await laneRoleRepository.mapping(ctx.em));
   } catch (error) {
     throw refusalOf(error);
   }

@@ -66,6 +66,16 @@ export const draftRepository = {
     await em.execute(`update workflow_draft set status = 'deployed', deployed_version = ?, revision = revision + 1, updated_by = ?, updated_at = ? where id = ?`, [version, by, at, id]);
   },
 
+  /** Every open draft, locked for the caller's transaction. */
+  async open(em: EntityManager): Promise<WorkflowDraft[]> {
+    return (await em.execute<DraftRow[]>(`select * from workflow_draft where status = 'draft' order by id for update`)).map(toDraft);
+  },
+
+  /** Replaces a draft's missing list alone (a new lane mapping changed it, not the modeller). */
+  async setMissing(em: EntityManager, id: number, missing: CompileIssue[]): Promise<void> {
+    await em.execute(`update workflow_draft set missing = ?::jsonb where id = ?`, [JSON.stringify(missing), id]);
+  },
+
   /** A window of the drafts in a keyset's order (on `id`), open ones only unless `all`. */
   async window(em: EntityManager, keyset: KeysetOrder, window: PageWindow, all: boolean): Promise<WorkflowDraft[]> {
     const w = sqlWindow(keyset, window);

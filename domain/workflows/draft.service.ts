@@ -1,4 +1,4 @@
-import { inTransaction } from '../shared/persistence.ts';
+import { inTransaction, type EntityManager } from '../shared/persistence.ts';
 import { ConflictError, issue, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { authorize } from '../shared/access.ts';
 import type { ServiceContext } from '../shared/service-context.ts';
@@ -10,17 +10,19 @@ import { compileWorkflow, deployWorkflow, refusalOf, type DeployResult } from '.
 import { draftRepository, type DraftContent, type WorkflowDraft } from './draft.repository.ts';
 import { WorkflowIncompleteError } from './missing.ts';
 import { workflowMessage } from './workflow.messages.ts';
+import { laneRoleRepository } from './lane-role.repository.ts';
 
 const KEY = /^[a-z][a-z0-9-]{0,63}$/;
 
 /**
- * What a diagram still lacks: compiles it, and returns its name and the missing Pinzhi properties
+ * What a diagram still lacks: compiles it (lanes named as `laneRoles` maps them, beside the default
+ * names), and returns its name and the missing Pinzhi properties
  * (empty when it would deploy as it is). Anything no property can fix (not BPMN, too large, a
  * DOCTYPE, no process, an unsupported element) is refused as deploying refuses it.
  */
-export async function assessDiagram(xml: string, processId: string | null): Promise<DraftContent> {
+export async function assessDiagram(xml: string, processId: string | null, laneRoles: Readonly<Record<string, string>> = {}): Promise<DraftContent> {
   try {
-    const compiled = await compileWorkflow(xml, processId);
+    const compiled = await compileWorkflow(xml, processId, laneRoles);
     return { name: compiled.name, processId, bpmnXml: xml, missing: [] };
   } catch (error) {
     const refusal = refusalOf(error);
@@ -38,7 +40,7 @@ export async function assessDiagram(xml: string, processId: string | null): Prom
 export async function importWorkflow(ctx: ServiceContext, key: string, xml: string, processId?: string | null): Promise<WorkflowDraft> {
   const actor = authorize(ctx.actor, 'manageWorkflows');
   if (!KEY.test(key)) throw new ValidationError(workflowMessage('workflow.key_invalid', { key }), [issue('/key', workflowMessage('workflow.key_rule'))]);
-  const content = await assessDiagram(xml, processId ?? null);
+  const content = await assessDiagram(xml, processId ?? null, await laneRoleRepository.mapping(ctx.em));
   return inTransaction(ctx.em, async (em) => {
     const now = new Date();
     const open = await draftRepository.openOf(em, key);
@@ -61,7 +63,7 @@ export async function saveWorkflowDraft(ctx: ServiceContext, id: number, xml: st
   const actor = authorize(ctx.actor, 'manageWorkflows');
   return inTransaction(ctx.em, async (em) => {
     const draft = await openDraft({ ...ctx, em }, id, true);
-    const content = await assessDiagram(xml, processId === undefined ? draft.processId : processId);
+    const content = await assessDiagram(xml, processId === undefined ? draft.processId : processId, await laneRoleRepository.mapping(em));
     await draftRepository.update(em, id, content, actor.username, new Date());
     return (await draftRepository.find(em, id))!;
   });
@@ -94,3 +96,14 @@ export async function listDrafts(ctx: ServiceContext, page: PageArgs, all = fals
   return keysetPage(DRAFTS, page, (window) => draftRepository.window(ctx.em, DRAFTS, window, all), () => draftRepository.count(ctx.em, all));
 }
 
+
+/**
+ * Recomputes what each open draft lacks under a new lane→role mapping (inside the caller's
+ * transaction), so the drafts list and the modeler show it at once; the diagrams are unchanged.
+ */
+export async function reassessOpenDrafts(em: EntityManager, laneRoles: Readonly<Record<string, string>>): Promise<void> {
+  for (const draft of await draftRepository.open(em)) {
+    const content = await assessDiagram(draft.bpmnXml, draft.processId, laneRoles);
+    await draftRepository.setMissing(em, draft.id, content.missing);
+  }
+}

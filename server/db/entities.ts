@@ -16,6 +16,7 @@ import { User } from '../../domain/users/user.entity.ts';
 import { WorkflowTimerEntity } from '../../domain/workflows/timers/workflow-timer.entity.ts';
 import { WorkflowDefinitionEntity } from '../../domain/workflows/workflow-definition.entity.ts';
 import { WorkflowDraftEntity } from '../../domain/workflows/workflow-draft.entity.ts';
+import { WorkflowLaneRoleEntity } from '../../domain/workflows/workflow-lane-role.entity.ts';
 import { FindingSummaryDay, FindingSummaryMonth, InspectionSummaryDay, InspectionSummaryMonth } from '../../domain/reports/summary.entity.ts';
 import { WorkflowHistoryEntity, WorkflowInstanceEntity } from '../../domain/workflows/workflow-instance.entity.ts';
 import { WorkflowTaskEntity } from '../../domain/workflows/workflow-task.entity.ts';
@@ -37,7 +38,7 @@ export const entities = [
   StandardDocument, StandardVersion, Edition, EditionEntry, EditionRetirement, User, LoginThrottle, AuditEvent, Setting, Touchpoint, VariantVersion, EditionVariant,
   Project, Place, Schedule, ChecklistRow, Photo, Inspection, InspectionTally, Finding,
   InspectionSummaryDay, InspectionSummaryMonth, FindingSummaryDay, FindingSummaryMonth,
-  WorkflowDefinitionEntity, WorkflowInstanceEntity, WorkflowHistoryEntity, WorkflowTaskEntity, WorkflowTimerEntity, WorkflowDraftEntity,
+  WorkflowDefinitionEntity, WorkflowInstanceEntity, WorkflowHistoryEntity, WorkflowTaskEntity, WorkflowTimerEntity, WorkflowDraftEntity, WorkflowLaneRoleEntity,
   Organisation, Region, Membership,
   OrganisationOverlay, OrganisationEdition, OrganisationEditionEntry,
   FlyingPlan, FlyingAssignment,

@@ -14,6 +14,7 @@ import './inspection.types.ts';
 import './workflow.types.ts';
 import './workflow-message.types.ts';
 import './workflow-draft.types.ts';
+import './workflow-lane-role.types.ts';
 import './finding.types.ts';
 import './report.types.ts';
 import './fund.types.ts';

@@ -4,7 +4,8 @@ import type { Browser } from 'playwright-core';
 import { closePages, launchBrowser, openPage, signIn, startUiServer, type UiPage, type UiServer } from './ui-harness.ts';
 
 // Import, then complete (issue 19) in Chromium: a foreign collaboration imported as a draft, its pool
-// chosen, the missing roles marked on the diagram, filled in the properties panel, then deployed.
+// chosen, the missing roles marked on the diagram, filled in the properties panel or by mapping a
+// lane to a role, then deployed; a draft reopened from the workflows page's drafts list.
 jest.setTimeout(120_000);
 
 let ui: UiServer;
@@ -110,5 +111,64 @@ describe('导入 BPMN 文件 / Import BPMN file', () => {
     expect(deployed.version).toBe(1);
     expect(deployed.userTasks.Activity_Fix.candidateRole).toBe('project_manager');
     expect(deployed.userTasks.Activity_Register.candidateRole).toBe('quality_manager');
+  });
+
+  it('maps a lane to a role in the import screen, so its tasks lack nothing, and reopens the draft from the drafts list', async () => {
+    const p = await openPage(browser, ui.base);
+    pages.push(p);
+    const { page } = p;
+    await signIn(page, 'manager');
+    // given the Camunda collaboration whose inspector lane is called 保洁主管, a name no role has by default
+    const xml = readFileSync(new URL('../../domain/workflows/compiler/fixtures/foreign/camunda-complaint-pools.bpmn', import.meta.url), 'utf8')
+      .replace('name="Inspector"', 'name="保洁主管"');
+    await page.goto('/admin/workflows/cleaning-lanes?new=1');
+    await page.getByTestId('bpmn-canvas').locator('svg').first().waitFor();
+    await page.getByTestId('import-bpmn').setInputFiles({ name: 'cleaning.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    // the pool choice sits in the page body, not in the header's button row
+    await page.getByTestId('pool-choice').waitFor();
+    expect(await page.locator('header.page-head [data-testid="pool-choice"]').count()).toBe(0);
+    await page.getByTestId('pool-choice').getByRole('button', { name: '导入此泳池' }).click();
+
+    // when imported, then the two tasks of that lane are missing, each marked once, in words naming the roles (not their ids)
+    await page.getByTestId('missing-list').waitFor();
+    expect(await page.getByTestId('missing-list').textContent()).toMatch(/部署前请补全 2 项设置/);
+    await page.waitForFunction(() => document.querySelectorAll('g.djs-element.pz-error').length === 2);
+    expect(await page.locator('.pz-error-overlay').count()).toBe(2);
+    const reason = await page.locator('.pz-error-overlay[data-element="Activity_Fix"]').getAttribute('title');
+    expect(reason).toMatch(/泳道“保洁主管”也对应不到任何角色/);
+    expect(reason).toMatch(/品质经理、品控员、项目经理/);
+    expect(await page.getByTestId('missing-list').textContent()).not.toMatch(/quality_manager|project_manager/);
+    // the lane appears in the mapping panel, waiting for its role
+    const row = page.getByTestId('lane-roles').getByTestId('lane-role-row').filter({ has: page.locator('input[value="保洁主管"]') });
+    await row.waitFor();
+    await p.screenshot('19-lane-roles-missing');
+
+    // when the lane is mapped to the project manager and the mapping saved
+    await row.getByTestId('lane-role').selectOption('project_manager');
+    await page.getByTestId('lane-save').click();
+    // then nothing is missing, the marks are gone, and the draft can be deployed
+    await page.getByTestId('missing-none').waitFor();
+    expect(await page.locator('g.djs-element.pz-error').count()).toBe(0);
+    expect(await page.getByTestId('deploy').isDisabled()).toBe(false);
+    expect(await page.getByTestId('lane-roles').getByTestId('lane-role-row').count()).toBe(1);
+    expect(await page.getByTestId('lane-roles').getByTestId('lane-role').inputValue()).toBe('project_manager');
+    await p.screenshot('19-lane-roles-mapped');
+
+    // when the workflows page is opened, then the draft is listed, complete, beside the mapping
+    await page.goto('/admin/workflows');
+    const id = Number((await ui.t.em().execute<{ id: number }[]>(`select id from workflow_draft where key = 'cleaning-lanes' and status = 'draft'`))[0].id);
+    await page.getByTestId(`draft-${id}`).getByText('可以部署').waitFor();
+    expect(await page.getByTestId('lane-roles').locator('input[value="保洁主管"]').count()).toBe(1);
+    await p.screenshot('19-drafts-list');
+    // and opening it brings the draft back into the modeler, from where it deploys with the lane's role
+    await page.getByTestId(`open-draft-${id}`).click();
+    await page.getByText(`导入的草稿 #${id}`).waitFor();
+    await page.getByTestId('missing-none').waitFor();
+    await page.getByTestId('deploy').click();
+    await page.getByTestId('deploy-ok').getByText('已部署为第 1 版').waitFor();
+    const admin = await ui.t.login('admin');
+    const deployed = (await ui.t.gql('{ workflowDefinition(key: "cleaning-lanes") { ... on WorkflowDefinition { userTasks } } }', {}, admin)).data.workflowDefinition;
+    expect(deployed.userTasks.Activity_Fix.candidateRole).toBe('project_manager');
+    expect(deployed.userTasks.Activity_Answer.candidateRole).toBe('quality_manager');
   });
 });

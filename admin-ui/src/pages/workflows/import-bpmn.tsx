@@ -1,11 +1,11 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { ErrorNotice } from '../../components/status.tsx';
 import { ErrorFields, expect, graphql, request, type Issue, type ResultOf } from '../../lib/graphql.ts';
 import { useI18n } from '../../lib/i18n.tsx';
 import { navigate } from '../../lib/router.tsx';
 
 /** What a draft shows: its diagram and what it still lacks. */
-export const DraftFields = graphql(`fragment DraftFields on WorkflowDraft { id key name processId bpmnXml status deployedVersion missing { elementId elementType name code message } }`);
+export const DraftFields = graphql(`fragment DraftFields on WorkflowDraft { id key name processId bpmnXml status deployedVersion missing { elementId elementType name code params message } }`);
 export const LOAD_DRAFT = graphql(`query ModelerDraft($id: Int!) { workflowDraft(id: $id) { __typename ...ErrorFields ...DraftFields } }`, [ErrorFields, DraftFields]);
 const IMPORT = graphql(`mutation ImportWorkflow($key: String!, $xml: String!, $processId: String) { importWorkflow(key: $key, bpmnXml: $xml, processId: $processId) { __typename ...ErrorFields ...DraftFields } }`, [ErrorFields, DraftFields]);
 export const SAVE_DRAFT = graphql(`mutation SaveWorkflowDraft($id: Int!, $xml: String!) { saveWorkflowDraft(id: $id, bpmnXml: $xml) { __typename ...ErrorFields ...DraftFields } }`, [ErrorFields, DraftFields]);
@@ -27,11 +27,18 @@ function poolsOf(xml: string): { id: string; name: string; executable: boolean }
     .map((p) => ({ id: p.getAttribute('id') ?? '', name: p.getAttribute('name') ?? '', executable: p.getAttribute('isExecutable') === 'true' }));
 }
 
+/** The lanes of a draft whose names stand for no role (from its missing list), each once. */
+export function unmappedLanes(draft: Draft | null | undefined): string[] {
+  const lanes = (draft?.missing ?? []).filter((m) => m.code === 'compile.lane_role_unknown').map((m) => String((m.params as { lane?: unknown } | null)?.lane ?? '')).filter(Boolean);
+  return [...new Set(lanes)];
+}
+
 /**
  * "Import BPMN file": a diagram from another tool becomes the draft of this process key; what it
  * lacks is listed and marked on the diagram. A collaboration of several pools asks which one runs.
+ * The button sits in the page's header, the pool choice (`panel`) in its body.
  */
-export function ImportBpmn({ workflowKey }: { workflowKey: string }) {
+export function useImportBpmn(workflowKey: string): { button: ReactNode; panel: ReactNode } {
   const { t } = useI18n();
   const [file, setFile] = useState<{ name: string; xml: string } | null>(null);
   const [pools, setPools] = useState<{ id: string; name: string; executable: boolean }[]>([]);
@@ -69,14 +76,16 @@ export function ImportBpmn({ workflowKey }: { workflowKey: string }) {
     await send(xml, null);
   };
 
-  return (
-    <div className="import-bpmn">
-      <label className="btn" data-testid="import-bpmn-label">
-        {busy ? t('modeler.importing') : t('modeler.importFile')}
-        <input type="file" accept=".bpmn,.xml,application/xml,text/xml" onChange={chosen} disabled={busy} hidden data-testid="import-bpmn" />
-      </label>
+  const button = (
+    <label className="btn" data-testid="import-bpmn-label">
+      {busy ? t('modeler.importing') : t('modeler.importFile')}
+      <input type="file" accept=".bpmn,.xml,application/xml,text/xml" onChange={chosen} disabled={busy} hidden data-testid="import-bpmn" />
+    </label>
+  );
+  const panel = (
+    <>
       {file && pools.length > 1 ? (
-        <div className="notice" role="dialog" aria-label={t('modeler.choosePool')} data-testid="pool-choice">
+        <div className="notice pool-choice" role="dialog" aria-label={t('modeler.choosePool')} data-testid="pool-choice">
           <label className="field inline-field">
             <span>{t('modeler.choosePool')}</span>
             <select value={pool} onChange={(e) => setPool(e.target.value)} data-testid="pool-select">
@@ -88,8 +97,9 @@ export function ImportBpmn({ workflowKey }: { workflowKey: string }) {
         </div>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
-    </div>
+    </>
   );
+  return { button, panel };
 }
 
 /** The list of what a draft lacks, each entry selecting its element on the diagram. */

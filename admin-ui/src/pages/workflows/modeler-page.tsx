@@ -15,7 +15,8 @@ import { blankDiagram, type DiagramElement, type Services } from './bpmn-model.t
 import { translateModule } from './bpmn-zh.ts';
 import { PropertiesPanel, VocabularyFields, type Vocabulary } from './properties-panel.tsx';
 import { stateLabel, useProcessLabels } from './process-labels.ts';
-import { DEPLOY_DRAFT, ImportBpmn, LOAD_DRAFT, MissingPanel, missingIssues, SAVE_DRAFT, type Draft } from './import-bpmn.tsx';
+import { DEPLOY_DRAFT, LOAD_DRAFT, MissingPanel, missingIssues, SAVE_DRAFT, unmappedLanes, useImportBpmn, type Draft } from './import-bpmn.tsx';
+import { LaneRolesPanel } from './lane-roles-panel.tsx';
 
 const LOAD = graphql(`
   query ModelerDefinition($key: String!, $version: Int) {
@@ -66,6 +67,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
   const [ready, setReady] = useState(false);
   const [dirty, setDirty] = useState(false);
   const editable = can('manageWorkflows');
+  const importer = useImportBpmn(workflowKey);
   const language = useRef(lang);
   language.current = lang;
   useLeaveGuard(dirty && editable, t('modeler.leaveUnsaved'));
@@ -137,12 +139,20 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       if (!id || !registry.get(id)) continue;
       canvas.addMarker(id, 'pz-error');
       marked.push(id);
+      // one badge per element at its top right corner, the reasons in its tooltip: neighbours in a lane never cover each other
       const note = document.createElement('div');
       note.className = 'pz-error-overlay';
       note.setAttribute('data-element', id);
-      note.textContent = messages.join('；');
+      note.setAttribute('role', 'note');
       note.title = messages.join('\n');
-      overlays.add(id, 'pz-error', { position: { bottom: -8, left: -4 }, html: note });
+      const badge = document.createElement('span');
+      badge.className = 'pz-error-badge';
+      badge.textContent = messages.length > 1 ? `! ${messages.length}` : '!';
+      const text = document.createElement('span');
+      text.className = 'pz-error-text';
+      text.textContent = messages.join('；');
+      note.append(badge, text);
+      overlays.add(id, 'pz-error', { position: { top: -10, right: 10 }, html: note });
     }
     return () => marked.forEach((id) => registry.get(id) && canvas.removeMarker(id, 'pz-error'));
   }, [shown, ready]);
@@ -196,6 +206,14 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
     }
   }, [draft]);
 
+  // a new lane mapping changes what the draft lacks (the server re-checked it); the drawing stays as it is
+  const reloadDraft = useCallback(async () => {
+    if (!draft) return;
+    const fresh = expect((await request(LOAD_DRAFT, { id: draft.id })).workflowDraft, 'WorkflowDraft');
+    setIssues([]);
+    setDraft(fresh);
+  }, [draft]);
+
   const downloadXml = async () => {
     const modeler = modelerRef.current;
     if (!modeler) return;
@@ -221,7 +239,7 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
       <nav className="breadcrumbs" aria-label={t('shell.breadcrumbs')}><Link to="/workflows">{t('nav.workflows')}</Link> / <span>{workflowKey}</span></nav>
       <header className="page-head">
         <div>
-          <h1>{def?.name ?? workflowKey} <small className="muted">{workflowKey}</small></h1>
+          <h1>{draft?.name ?? def?.name ?? workflowKey} <small className="muted">{workflowKey}</small></h1>
           <p className="muted">{draft ? t('modeler.draftMeta', { id: draft.id }) : def ? t('modeler.versionMeta', { version: def.version, by: def.deployedBy, at: dateTime(def.deployedAt) }) : t('modeler.newProcess')}</p>
         </div>
         <div className="button-row">
@@ -235,13 +253,19 @@ export default function ModelerPage({ workflowKey }: { workflowKey: string }) {
             </label>
           ) : null}
           <button type="button" className="btn" onClick={downloadXml} disabled={!ready}>{t('modeler.download')}</button>
-          {editable ? <ImportBpmn workflowKey={workflowKey} /> : null}
+          {editable ? importer.button : null}
           {editable && draft ? <button type="button" className="btn" onClick={saveDraft} disabled={!ready || busy} data-testid="save-draft">{busy ? t('modeler.savingDraft') : t('modeler.saveDraft')}</button> : null}
           {editable ? <button type="button" className="btn btn-primary" onClick={deploy} disabled={!ready || busy || (draft !== null && draft.missing.length > 0)} title={draft && draft.missing.length > 0 ? t('modeler.deployNeedsComplete') : undefined} data-testid="deploy">{busy ? t('modeler.deploying') : t('modeler.deploy')}</button> : null}
         </div>
       </header>
       {state.error ? <ErrorNotice error={state.error} /> : null}
-      {draft ? <MissingPanel draft={draft} select={selectElement} /> : null}
+      {editable ? importer.panel : null}
+      {draft ? (
+        <div className="draft-panels">
+          <MissingPanel draft={draft} select={selectElement} />
+          {editable ? <LaneRolesPanel suggested={unmappedLanes(draft)} onSaved={reloadDraft} /> : null}
+        </div>
+      ) : null}
       {deployed ? (
         <div className="notice notice-ok" role="status" data-testid="deploy-ok">
           {deployed.created ? t('modeler.deployed', { version: deployed.definition.version }) : t('modeler.unchanged', { version: deployed.definition.version })}

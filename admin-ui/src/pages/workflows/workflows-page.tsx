@@ -8,6 +8,7 @@ import { useSession } from '../../lib/session.tsx';
 import { useQuery } from '../../lib/use-query.ts';
 import { allNodes, PageInfoFields, PAGES_PARAM, usePageTrail } from '../../lib/paging.ts';
 import { stateLabel, useProcessLabels } from './process-labels.ts';
+import { LaneRolesPanel } from './lane-roles-panel.tsx';
 
 const PAGE = 20;
 const DEFINITIONS = graphql(`
@@ -18,6 +19,11 @@ const INSTANCES = graphql(`
   query Instances($key: String, $status: String, $first: Int, $after: String) { workflowInstances(key: $key, status: $status, first: $first, after: $after) { __typename ...ErrorFields
     ... on WorkflowInstanceConnection { totalCount pageInfo { ...PageInfoFields } nodes { id key version status businessKey states startedBy startedAt } } } }
 `, [ErrorFields, PageInfoFields]);
+
+const DRAFTS = graphql(`
+  query WorkflowDraftList { workflowDrafts(first: 50) { __typename ...ErrorFields
+    ... on WorkflowDraftConnection { totalCount nodes { id key name complete updatedBy updatedAt missing { elementId } } } } }
+`, [ErrorFields]);
 
 type DefinitionRow = Extract<ResultOf<typeof DEFINITIONS>['workflowDefinitions'], { __typename: 'WorkflowDefinitionConnection' }>['nodes'][number];
 const STATUSES = ['running', 'incident', 'completed', 'cancelled'];
@@ -39,6 +45,36 @@ function NewProcess() {
       </label>
       <button type="submit" className="btn align-end" disabled={!valid}>{t('workflows.newProcess')}</button>
     </form>
+  );
+}
+
+/** Imported drafts not yet deployed: reopen one in the modeler to complete and deploy it. */
+function DraftList() {
+  const { t, dateTime } = useI18n();
+  const drafts = useQuery(async () => expect((await request(DRAFTS)).workflowDrafts, 'WorkflowDraftConnection'), []);
+  return (
+    <section aria-label={t('drafts.title')} data-testid="drafts">
+      <h2>{t('drafts.title')}</h2>
+      <QueryView state={drafts} empty={(d) => (d.totalCount === 0 ? <Empty>{t('drafts.none')}</Empty> : null)}>
+        {(d) => (
+          <div className="table-wrap"><table className="drafts-table">
+            <thead><tr><th>#</th><th>{t('drafts.name')}</th><th>{t('drafts.key')}</th><th>{t('drafts.state')}</th><th>{t('drafts.updated')}</th><th /></tr></thead>
+            <tbody>
+              {d.nodes.map((draft) => (
+                <tr key={draft.id} data-testid={`draft-${draft.id}`}>
+                  <td>{draft.id}</td>
+                  <td>{draft.name}</td>
+                  <td><code>{draft.key}</code></td>
+                  <td>{draft.complete ? <span className="badge badge-ok">{t('drafts.complete')}</span> : <span className="badge badge-warn">{t('drafts.missing', { n: draft.missing.length })}</span>}</td>
+                  <td>{draft.updatedBy} · {dateTime(draft.updatedAt)}</td>
+                  <td><Link className="btn btn-small" to={`/workflows/${draft.key}?draft=${draft.id}`} data-testid={`open-draft-${draft.id}`}>{t('drafts.open')}</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table></div>
+        )}
+      </QueryView>
+    </section>
   );
 }
 
@@ -82,6 +118,8 @@ export function WorkflowsPage() {
         }}
       </QueryView>
       {can('manageWorkflows') ? <NewProcess /> : null}
+      {can('manageWorkflows') ? <DraftList /> : null}
+      {can('manageWorkflows') ? <LaneRolesPanel /> : null}
 
       <h2>{t('workflows.instanceList')}</h2>
       <div className="field-row">
