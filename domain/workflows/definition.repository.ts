@@ -42,6 +42,13 @@ export const definitionRepository = {
     return row ? { version: row.version, contentHash: row.content_hash, deployedBy: row.deployed_by } : null;
   },
 
+  /** The processes whose newest version starts when `message` arrives (a message start event), by key. */
+  async startedBy(em: EntityManager, message: string): Promise<string[]> {
+    const rows = await em.execute<{ key: string }[]>(
+      `select key from (select distinct on (key) key, compiled_json from workflow_definition order by key, version desc) d where (d.compiled_json::jsonb) ->> 'startMessage' = ? order by key`, [message]);
+    return rows.map((r) => r.key);
+  },
+
   async exists(em: EntityManager, key: string): Promise<boolean> {
     const [row] = await em.execute<{ n: string }[]>('select count(*) as n from workflow_definition where key = ?', [key]);
     return Number(row.n) > 0;

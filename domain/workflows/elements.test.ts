@@ -81,8 +81,41 @@ describe('a message or signal nobody waits for', () => {
     // when a message is sent to a business key no instance holds, or that waits for another message
     const none = (await t.gql(MESSAGE, { n: '供应商回复', b: 'supplier:none', v: {} }, await as('admin'))).data.correlateMessage;
     // then it is a NotFoundError saying which message and key
-    expect(none).toEqual({ __typename: 'NotFoundError', message: 'No running workflow instance with business key supplier:none waits for message "供应商回复"' });
+    expect(none).toEqual({ __typename: 'NotFoundError', message: 'No running workflow instance with business key supplier:none waits for message "供应商回复", and no process starts with it' });
     expect((await t.gql(MESSAGE, { n: ' ', b: 'x', v: {} }, await as('admin'))).data.correlateMessage.__typename).toBe('ValidationError');
     expect((await t.gql(SIGNAL, { n: 'nobody-listens', v: {} }, await as('admin'))).data.broadcastSignal).toEqual({ __typename: 'CorrelateMessageSuccess', instanceIds: [] });
+  });
+});
+
+describe('a collaboration whose message flows name the messages and a message start event begins it', () => {
+  it('starts on the customer\'s message, notifies the customer\'s pool and waits for its reply, to the end', async () => {
+    // given the complaint process deployed: the customer's pool is a black box, the flows carry the names
+    const xml = readFileSync(new URL('message-flows.bpmn', dir), 'utf8');
+    expect((await t.gql(DEPLOY, { k: 'complaint-by-message', x: xml }, await as('admin'))).data.deployWorkflow.__typename).toBe('DeployWorkflowSuccess');
+    // when the customer's complaint arrives as a message no instance waits for
+    const started = (await t.gql(MESSAGE, { n: '投诉', b: 'complaint:88', v: { room: '3-2-101' } }, await as('admin'))).data.correlateMessage;
+    // then it started one instance of the process with the business key and the message's variables
+    expect(started.__typename).toBe('CorrelateMessageSuccess');
+    expect(started.instanceIds).toHaveLength(1);
+    const [id] = started.instanceIds as number[];
+    const view = async () => (await t.gql(`query ($id: Int!) { workflowInstance(id: $id) { ... on WorkflowInstance { status businessKey variables tasks { id elementId status } history { event detail } } } }`, { id }, await as('admin'))).data.workflowInstance;
+    const first = await view();
+    expect(first).toMatchObject({ status: 'running', businessKey: 'complaint:88', variables: { room: '3-2-101' } });
+    // when the manager accepts it
+    const accept = first.tasks.find((x: { elementId: string; status: string }) => x.elementId === 'accept' && x.status === 'open');
+    expect((await t.gql(COMPLETE, { id: accept.id, d: {} }, await as('manager'))).data.completeTask).toEqual({ __typename: 'WorkflowTask' });
+    // then the customer is notified, and a second complaint with the same key is not a reply: the instance waits for 客户确认
+    const effects = (v: { history: { detail: { effects?: unknown[] } }[] }) => v.history.flatMap((h) => h.detail.effects ?? []);
+    expect(effects(await view())).toEqual([{ kind: 'message', event: 'notify_visit', name: '上门通知', to: '客户' }]);
+    // when the customer confirms, by the business key
+    const confirmed = (await t.gql(MESSAGE, { n: '客户确认', b: 'complaint:88', v: { visit: '周六上午' } }, await as('admin'))).data.correlateMessage;
+    expect(confirmed).toEqual({ __typename: 'CorrelateMessageSuccess', instanceIds: [id] });
+    // then it ends, telling the customer the result
+    const end = await view();
+    expect(end).toMatchObject({ status: 'completed', variables: { room: '3-2-101', visit: '周六上午' } });
+    expect(effects(end)).toEqual([
+      { kind: 'message', event: 'notify_visit', name: '上门通知', to: '客户' },
+      { kind: 'message', event: 'replied', name: '处理结果', to: '客户' },
+    ]);
   });
 });

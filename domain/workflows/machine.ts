@@ -30,8 +30,8 @@ export type Effect =
   | { kind: 'incident'; gateway: string; reason: string }
   /** an error end event, caught by the boundary event of its sub-process */
   | { kind: 'error'; event: string; code: string | null; boundary: string }
-  /** a send task or message throw event: a notification, kept in the history */
-  | { kind: 'message'; event: string; name: string; variables: Record<string, unknown> }
+  /** a send task or message throw or end event: a notification, kept in the history, to the pool its message flow leads to */
+  | { kind: 'message'; event: string; name: string; to?: string; variables: Record<string, unknown> }
   /** a signal throw event: broadcast to every other instance waiting for it */
   | { kind: 'signal'; event: string; name: string; variables: Record<string, unknown> };
 
@@ -73,7 +73,7 @@ export function createWorkflowMachine(compiled: CompiledWorkflow): AnyStateMachi
       saveEventData: assign({
         variables: ({ context, event }) => (event.type === 'MESSAGE' || event.type === 'SIGNAL' ? { ...context.variables, ...event.variables } : context.variables),
       }),
-      sendMessage: emit(({ context }, params: { event: string; name: string }) => ({ type: 'effect' as const, effect: { kind: 'message' as const, ...params, variables: context.variables } })),
+      sendMessage: emit(({ context }, params: { event: string; name: string; to?: string }) => ({ type: 'effect' as const, effect: { kind: 'message' as const, ...params, variables: context.variables } })),
       throwSignal: emit(({ context }, params: { event: string; name: string }) => ({ type: 'effect' as const, effect: { kind: 'signal' as const, ...params, variables: context.variables } })),
       /** an error end event: nothing to do but to be kept in the history */
       raiseError: emit((_, params: { event: string; code: string | null; boundary: string }) => ({ type: 'effect' as const, effect: { kind: 'error' as const, ...params } })),

@@ -5,7 +5,9 @@ import { appendAudit } from '../audit/audit.service.ts';
 import { authorize } from '../shared/access.ts';
 import { runnableOf } from './definition.service.ts';
 import { waitingFor } from './engine.ts';
+import { definitionRepository } from './definition.repository.ts';
 import { instanceRepository } from './instance.repository.ts';
+import { startWorkflowIn } from './instance.service.ts';
 import { advance, deliverSignal, loadInstance } from './step.service.ts';
 import { workflowMessage } from './workflow.messages.ts';
 
@@ -21,8 +23,10 @@ function checkName(name: string): string {
 
 /**
  * Delivers a message to the running instance holding `businessKey` that waits for it (at a receive
- * task or a message catch event); its variables join the instance's. A message no instance waits
- * for is refused (NotFoundError), nothing changed.
+ * task or a message catch event); its variables join the instance's. When none waits for it, it
+ * starts the processes whose newest version begins with a message start event for it, with the
+ * business key and its variables. A message neither waited for nor starting anything is refused
+ * (NotFoundError), nothing changed.
  */
 export async function correlateMessage(ctx: JobsContext, name: string, businessKey: string, variables: Record<string, unknown> = {}): Promise<Delivered> {
   const actor = authorize(ctx.actor, 'startWorkflows');
@@ -32,7 +36,14 @@ export async function correlateMessage(ctx: JobsContext, name: string, businessK
     const instance = id === null ? null : await loadInstance(em, id);
     const waits = instance && instance.status === 'running' && (actor.organisationId === null || instance.organisationId === actor.organisationId)
       && waitingFor(await runnableOf(em, instance.definitionKey, instance.definitionVersion), instance.snapshot).messages.includes(message);
-    if (!instance || !waits) throw new NotFoundError(workflowMessage('message.no_waiting_instance', { name: message, businessKey }), businessKey);
+    if (!instance || !waits) {
+      const keys = await definitionRepository.startedBy(em, message);
+      if (keys.length === 0) throw new NotFoundError(workflowMessage('message.no_waiting_instance', { name: message, businessKey }), businessKey);
+      const started: number[] = [];
+      for (const key of keys) started.push(await startWorkflowIn({ em, jobs: ctx.jobs, keys: ctx.keys }, actor, key, variables, businessKey || null));
+      await appendAudit(em, actor, { action: 'workflow.message', subjectType: 'workflow-instance', subjectKey: started.join(','), detail: { name: message, businessKey, started: keys } });
+      return { instanceIds: started };
+    }
     await advance({ em, jobs: ctx.jobs, keys: ctx.keys }, instance, { type: 'MESSAGE', name: message, variables }, actor, { message, ...(Object.keys(variables).length ? { variables } : {}) });
     await appendAudit(em, actor, { action: 'workflow.message', subjectType: 'workflow-instance', subjectKey: String(instance.id), detail: { name: message, businessKey } });
     return { instanceIds: [instance.id] };

@@ -39,7 +39,8 @@ async function carryOut(tx: Tx, instanceId: number, s: Step, who: Actor, now: Da
       const result = await SERVICE_ACTIONS[e.action]({ em: tx.em, instanceId, actor: who, limits: DEFAULT_LIMITS, startWorkflow: (key, variables, businessKey) => startInTransaction(tx, key, variables, businessKey, who, now) }, e);
       done.push({ kind: e.kind, action: e.action, task: e.task, ...result });
     } else if (e.kind === 'escalate') done.push({ kind: e.kind, event: e.event, code: e.code, name: e.name });
-    else if (e.kind === 'message' || e.kind === 'signal') done.push({ kind: e.kind, event: e.event, name: e.name });
+    else if (e.kind === 'message') done.push({ kind: e.kind, event: e.event, name: e.name, ...(e.to ? { to: e.to } : {}) });
+    else if (e.kind === 'signal') done.push({ kind: e.kind, event: e.event, name: e.name });
     else if (e.kind === 'error') done.push({ kind: e.kind, event: e.event, code: e.code, boundary: e.boundary });
     else done.push({ kind: e.kind, gateway: e.gateway, reason: e.reason });
   }

@@ -32,7 +32,7 @@ export const WORKFLOW_MESSAGES = {
   'instance.no_path': { en: 'no condition of gateway {gateway} matched and it has no default flow', 'zh-CN': '网关 {gateway} 的条件都不成立，且没有默认流向：流程无路可走' },
   'instance.incident_recorded': { en: '{text}', 'zh-CN': '{text}（英文原文）' },
   'instance.not_found': { en: 'No workflow instance {id}', 'zh-CN': '没有流程实例 {id}' },
-  'message.no_waiting_instance': { en: 'No running workflow instance with business key {businessKey} waits for message "{name}"', 'zh-CN': '没有业务键为 {businessKey} 的运行中流程实例在等待消息“{name}”' },
+  'message.no_waiting_instance': { en: 'No running workflow instance with business key {businessKey} waits for message "{name}", and no process starts with it', 'zh-CN': '没有业务键为 {businessKey} 的运行中流程实例在等待消息“{name}”，也没有以它开始的流程' },
   'message.name_required': { en: 'A message or signal needs a name', 'zh-CN': '消息或信号必须有名称' },
   'instance.status_unknown': { en: 'Unknown instance status {status}', 'zh-CN': '未知的实例状态 {status}' },
   'instance.status_rule': { en: 'must be one of {statuses}', 'zh-CN': '必须是以下之一：{statuses}' },

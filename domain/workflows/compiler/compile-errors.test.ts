@@ -106,9 +106,9 @@ describe('compile errors', () => {
       <bpmn:intermediateThrowEvent id="comp"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent><bpmn:endEvent id="e" />
       ${flow('f1', 's', 'send')}${flow('f2', 'send', 'recv')}${flow('f3', 'recv', 'throw')}${flow('f4', 'throw', 'catch')}${flow('f5', 'catch', 'comp')}${flow('f6', 'comp', 'e')}`));
     expect(found).toEqual([
-      { id: 'send', type: 'bpmn:SendTask', reason: 'names no message (messageRef)' },
-      { id: 'recv', type: 'bpmn:ReceiveTask', reason: 'names no message (messageRef)' },
-      { id: 'throw', type: 'bpmn:IntermediateThrowEvent', reason: 'names no message (messageRef)' },
+      { id: 'send', type: 'bpmn:SendTask', reason: 'names no message (messageRef) and no message flow leads to or from it' },
+      { id: 'recv', type: 'bpmn:ReceiveTask', reason: 'names no message (messageRef) and no message flow leads to or from it' },
+      { id: 'throw', type: 'bpmn:IntermediateThrowEvent', reason: 'names no message (messageRef) and no message flow leads to or from it' },
       { id: 'catch', type: 'bpmn:IntermediateCatchEvent', reason: 'names no signal (signalRef)' },
       { id: 'comp', type: 'bpmn:IntermediateThrowEvent', reason: 'only none, message, signal and escalation intermediate throw events are supported' },
     ]);

@@ -1,6 +1,7 @@
 import { CompileError, compileIssue, type CompileIssue } from './errors.ts';
 import { compileMessage as m } from './compile.messages.ts';
 import { lanesOf } from './lanes.ts';
+import { messageFlowsOf } from './message-flows.ts';
 import { readScope, type Scope } from './model.ts';
 import { parseBpmn, type ModdleElement } from './parse.ts';
 import type { CompiledWorkflow, CompileOptions } from './types.ts';
@@ -54,8 +55,10 @@ export function executableProcess(definitions: ModdleElement, processId?: string
  * runtime needs. Every unsupported or wrong element is reported at once in a CompileError.
  */
 export async function compileBpmn(xml: string, options: CompileOptions): Promise<CompiledWorkflow> {
-  const process = executableProcess(await parseBpmn(xml), options.processId);
+  const definitions = await parseBpmn(xml);
+  const process = executableProcess(definitions, options.processId);
   const compiler = new Compiler(options, lanesOf(process));
+  compiler.messageFlows = messageFlowsOf(definitions, process);
   const scope = readScope(process, compiler.issues, '__terminated');
   checkSpinLoops(scope, compiler.issues);
   checkWayOut(scope, compiler.issues);
@@ -74,5 +77,6 @@ export async function compileBpmn(xml: string, options: CompileOptions): Promise
     userTasks: compiler.userTasks,
     timers: compiler.timers,
     stateIds: compiler.stateIds,
+    ...(compiler.startMessage ? { startMessage: compiler.startMessage } : {}),
   };
 }

@@ -6,14 +6,24 @@ import { eventDefinitions, ref, type Catch } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import type { Region, StateConfig, Walker } from './types.ts';
 
-/** An end event: final, a terminate (ending a parallel branch early) or an escalation raised as it ends. */
+/**
+ * An end event: final, a terminate (ending a parallel branch early), an escalation raised as it
+ * ends, or a message sent as it ends (a notification, as a send task's).
+ */
 export function endEvent(c: Walker, el: ModdleElement, region: Region): StateConfig {
   const defs = eventDefinitions(el);
   const kind = defs[0]?.$type;
-  if (defs.length > 1 || (kind && kind !== 'bpmn:TerminateEventDefinition' && kind !== 'bpmn:EscalationEventDefinition' && kind !== 'bpmn:ErrorEventDefinition')) {
+  if (defs.length > 1 || (kind && !['bpmn:TerminateEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition'].includes(kind))) {
     c.fail(el, m('compile.end_event_kind'));
   }
   if ((region.scope.outgoing.get(el.id) ?? []).length > 0) c.fail(el, m('compile.end_event_outgoing'));
+  if (kind === 'bpmn:MessageEventDefinition') {
+    const name = eventName(c, el, defs[0].messageRef, 'message');
+    const entry = name ? { entry: throwAction(c, el, 'message', name) } : {};
+    if (!region.inBranch) return { ...entry, type: 'final' };
+    c.fail(el, m('compile.branch_must_join'));
+    return {};
+  }
   if (kind === 'bpmn:ErrorEventDefinition') {
     // an error ends the sub-process it is thrown in, along the error boundary event that catches it
     const code = (ref(defs[0].errorRef)?.errorCode as string | undefined) ?? null;
@@ -122,16 +132,21 @@ export function sidePath(c: Walker, boundary: ModdleElement, region: Region): St
       current = node;
     } else if (node.$type === 'bpmn:SendTask') {
       const name = eventName(c, node, node.messageRef, 'message');
-      if (name) actions.push(throwAction(node, 'message', name));
+      if (name) actions.push(throwAction(c, node, 'message', name));
       current = node;
     } else if (node.$type === 'bpmn:IntermediateThrowEvent' && eventDefinitions(node).length === 1 && NAMED[eventDefinitions(node)[0].$type as keyof typeof NAMED]) {
       const def = eventDefinitions(node)[0];
       const kind = NAMED[def.$type as keyof typeof NAMED];
       const name = eventName(c, node, kind === 'message' ? def.messageRef : def.signalRef, kind);
-      if (name) actions.push(throwAction(node, kind, name));
+      if (name) actions.push(throwAction(c, node, kind, name));
       current = node;
     } else if (node.$type === 'bpmn:EndEvent') {
       const def = eventDefinitions(node)[0];
+      if (def?.$type === 'bpmn:MessageEventDefinition') {
+        const name = eventName(c, node, def.messageRef, 'message');
+        if (name) actions.push(throwAction(c, node, 'message', name));
+        return actions;
+      }
       if (def && def.$type !== 'bpmn:EscalationEventDefinition') c.fail(node, m('compile.timer_path_end'));
       if (def) actions.push({ type: 'escalate', params: { event: node.id, code: (ref(def.escalationRef)?.escalationCode as string) ?? node.id, name: node.name ?? null } });
       return actions;
@@ -151,7 +166,9 @@ const NAMED = { 'bpmn:MessageEventDefinition': 'message', 'bpmn:SignalEventDefin
  */
 export function eventName(c: Walker, el: ModdleElement, referred: unknown, kind: 'message' | 'signal'): string | null {
   const target = ref(referred);
-  const name = (typeof target?.name === 'string' && target.name.trim()) || target?.id || null;
+  // without a message of its own, a message flow to or from another pool names it
+  const link = kind === 'message' ? c.messageFlows.into.get(el.id) ?? c.messageFlows.out.get(el.id) : undefined;
+  const name = (typeof target?.name === 'string' && target.name.trim()) || target?.id || link?.name || null;
   if (!name) c.fail(el, m(kind === 'message' ? 'compile.message_missing' : 'compile.signal_missing'));
   return name;
 }
@@ -181,9 +198,14 @@ export function intermediateCatch(c: Walker, el: ModdleElement, region: Region):
   return { state: name ? waitFor(c, el, region, kind, name) : {}, successors: c.successors(el.id, region.scope) };
 }
 
-/** The action that sends a message (a notification, kept in the history) or broadcasts a signal. */
-export function throwAction(el: ModdleElement, kind: 'message' | 'signal', name: string): StateConfig {
-  return { type: kind === 'message' ? 'sendMessage' : 'throwSignal', params: { event: el.id, name } };
+/**
+ * The action that sends a message (a notification, kept in the history, addressed to the pool a
+ * message flow leads to) or broadcasts a signal.
+ */
+export function throwAction(c: Walker, el: ModdleElement, kind: 'message' | 'signal', name: string): StateConfig {
+  if (kind === 'signal') return { type: 'throwSignal', params: { event: el.id, name } };
+  const to = c.messageFlows.out.get(el.id)?.participant ?? null;
+  return { type: 'sendMessage', params: { event: el.id, name, ...(to ? { to } : {}) } };
 }
 
 /**
@@ -198,7 +220,7 @@ export function intermediateThrow(c: Walker, el: ModdleElement, region: Region):
   const kind = defs.length === 1 ? NAMED[def.$type as keyof typeof NAMED] : undefined;
   if (kind) {
     const name = eventName(c, el, kind === 'message' ? def.messageRef : def.signalRef, kind);
-    return { entry: name ? throwAction(el, kind, name) : [], always: { target: next } };
+    return { entry: name ? throwAction(c, el, kind, name) : [], always: { target: next } };
   }
   if (defs.length === 1 && def.$type === 'bpmn:EscalationEventDefinition') {
     const raised = escalate(el, def, region);

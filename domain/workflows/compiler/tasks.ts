@@ -84,7 +84,7 @@ export function serviceTask(c: Walker, el: ModdleElement, region: Region): State
 export function sendTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
   const name = eventName(c, el, el.messageRef, 'message');
   if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.service_task_boundary'));
-  return { entry: name ? throwAction(el, 'message', name) : [], always: { target: c.next(el, region) } };
+  return { entry: name ? throwAction(c, el, 'message', name) : [], always: { target: c.next(el, region) } };
 }
 
 /** A receive task: waits for its message, delivered to the instance by its business key. */

@@ -1,5 +1,6 @@
 import type { Message } from '../../shared/messages.ts';
 import type { CompileIssue } from './errors.ts';
+import type { MessageFlows } from './message-flows.ts';
 import type { Flow, Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 
@@ -62,6 +63,8 @@ export interface CompiledWorkflow {
   timers: Record<string, TimerMeta>;
   /** ids of every state a running instance can be in */
   stateIds: string[];
+  /** the message whose arrival starts an instance (a message start event); absent for a none start event */
+  startMessage?: string;
 }
 
 /** The part of a scope being compiled: up to a parallel branch's join, or the whole scope. */
@@ -86,6 +89,8 @@ export interface Walker {
   readonly options: CompileOptions;
   /** the innermost lane of each node that sits in one */
   readonly lanes: Map<string, ModdleElement>;
+  /** the collaboration's message flows into and out of the process's elements */
+  readonly messageFlows: MessageFlows;
   fail(el: ModdleElement, message: Message): void;
   /** Where a flow leads: the target node's state, or the branch's done state at the join. */
   target(flow: Flow, region: Region): string;

@@ -1,7 +1,8 @@
 import { compileMessage as m } from './compile.messages.ts';
 import { compileIssue, type CompileIssue } from './errors.ts';
-import { boundarySuccessors, endEvent, intermediateCatch, intermediateThrow } from './events.ts';
+import { boundarySuccessors, endEvent, eventName, intermediateCatch, intermediateThrow } from './events.ts';
 import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
+import { NO_MESSAGE_FLOWS, type MessageFlows } from './message-flows.ts';
 import { eventDefinitions, type Flow, type Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import { subProcess } from './sub-process.ts';
@@ -21,6 +22,9 @@ export class Compiler implements Walker {
   readonly visited = new Set<string>();
   readonly options: CompileOptions;
   readonly lanes: Map<string, ModdleElement>;
+  messageFlows: MessageFlows = NO_MESSAGE_FLOWS;
+  /** the message a message start event waits for */
+  startMessage: string | null = null;
   constructor(options: CompileOptions, lanes: Map<string, ModdleElement>) {
     this.options = options;
     this.lanes = lanes;
@@ -77,9 +81,13 @@ export class Compiler implements Walker {
     // only user, plain and manual tasks run as multi-instance; a marker elsewhere is not passed over silently
     if (el.loopCharacteristics && !['bpmn:UserTask', 'bpmn:Task', 'bpmn:ManualTask'].includes(el.$type)) this.fail(el, m('compile.multi_kind'));
     switch (el.$type) {
-      case 'bpmn:StartEvent':
-        if (eventDefinitions(el).length > 0) this.fail(el, m('compile.start_event_kind'));
+      case 'bpmn:StartEvent': {
+        const defs = eventDefinitions(el);
+        // a message start event starts the process when its message arrives (correlateMessage), the process's own start only
+        if (defs.length === 1 && defs[0].$type === 'bpmn:MessageEventDefinition' && scope.element.$type === 'bpmn:Process') this.startMessage = eventName(this, el, defs[0].messageRef, 'message');
+        else if (defs.length > 0) this.fail(el, m('compile.start_event_kind'));
         return { state: { always: { target: this.next(el, region) } }, successors: this.successors(el.id, scope) };
+      }
       case 'bpmn:EndEvent':
         return { state: endEvent(this, el, region), successors: [] };
       case 'bpmn:UserTask':
