@@ -118,4 +118,24 @@ describe(`BPMN from other tools in the real server process (${process.env.TEST_D
     expect((await manager.gql(CORRELATE, { name: '供应商回复', key: 'SUP-7' })).data.correlateMessage.instanceIds).toEqual([started.id]);
     expect(await eventually('the instance to end', async () => ((await state()).status === 'completed' ? true : undefined))).toBe(true);
   });
+
+  it('starts a process on a customer\'s message (a message start event) and notifies the customer\'s pool along its message flows', async () => {
+    const manager = await as('manager');
+    const deployed = (await manager.gql(`mutation ($xml: String!) { deployWorkflow(key: "complaint-by-message", bpmnXml: $xml) { __typename ${ERROR} } }`, { xml: fixture('message-flows.bpmn') })).data.deployWorkflow;
+    expect(deployed.__typename).toBe('DeployWorkflowSuccess');
+    const CORRELATE = `mutation ($name: String!, $key: String!) { correlateMessage(name: $name, businessKey: $key, variables: { room: "3-2-101" }) { __typename ... on CorrelateMessageSuccess { instanceIds } ${ERROR} } }`;
+    // when the complaint arrives and no instance waits for it, then it starts one
+    const started = (await manager.gql(CORRELATE, { name: '投诉', key: 'CMP-1' })).data.correlateMessage;
+    expect(started.__typename).toBe('CorrelateMessageSuccess');
+    const [id] = started.instanceIds as number[];
+    const state = async () => (await manager.gql(INSTANCE, { id })).data.workflowInstance;
+    // when the manager accepts it, then the customer's pool is notified and the instance waits for the confirmation
+    await complete(manager, id, 'accept');
+    await eventually('the wait for the confirmation', async () => ((await state()).states.includes('confirmation') ? true : undefined));
+    expect(JSON.stringify((await state()).history)).toContain('{"kind":"message","event":"notify_visit","name":"上门通知","to":"客户"}');
+    // when the customer confirms, then it ends with the result sent to the customer
+    expect((await manager.gql(CORRELATE, { name: '客户确认', key: 'CMP-1' })).data.correlateMessage).toEqual({ __typename: 'CorrelateMessageSuccess', instanceIds: [id] });
+    expect(await eventually('the instance to end', async () => ((await state()).status === 'completed' ? true : undefined))).toBe(true);
+    expect(JSON.stringify((await state()).history)).toContain('{"kind":"message","event":"replied","name":"处理结果","to":"客户"}');
+  });
 });
