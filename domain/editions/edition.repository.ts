@@ -57,6 +57,23 @@ export const editionRepository = {
     };
   },
 
+  /**
+   * What identifies the rows `findWithPinnedVersion` reads as they stand — the document's and its
+   * pinned version's row versions (`xmin`, the transaction that wrote each: every update writes a
+   * new one, as optimistic-concurrency tokens use it) — or null when the document is not there.
+   */
+  async pinnedFingerprint(em: EntityManager, code: string, edition: string | null): Promise<string | null> {
+    const pin = edition ? '(select e.version from edition_entry e where e.edition_name = ? and e.code = d.code)' : 'd.published_version';
+    const [row] = await readInOneTrip<{ hash: string }>(
+      em,
+      `select d.xmin::text || ':' || coalesce(v.version::text || ':' || v.xmin::text, '') as hash from standard_document d
+       left join standard_version v on v.code = d.code and v.version = ${pin} where d.code = ?`,
+      edition ? [edition, code] : [code],
+      edition ? 'standard_hash_in_edition' : 'standard_hash_published',
+    );
+    return row?.hash ?? null;
+  },
+
   async newestEdition(em: EntityManager): Promise<IEdition | null> {
     const [newest] = await em.find(Edition, {}, { orderBy: { seq: 'desc' }, limit: 1 });
     return newest ?? null;

@@ -35,6 +35,20 @@ export async function getStandard(ctx: ServiceContext, code: string, edition?: s
   return { doc: found.doc, edition: editionName, pinnedVersion: found.pinned?.version ?? null, pinnedRow: found.pinned };
 }
 
+/**
+ * A fingerprint of what `getStandard` answers for this caller, after the same checks (the role,
+ * the edition, the document under row-level security): the edition read and the row versions of
+ * the document and its pinned version, so a rendering keyed by it is right as long as neither row
+ * changes. One round trip, without the rows themselves.
+ */
+export async function standardFingerprint(ctx: ServiceContext, code: string, edition?: string | null): Promise<string> {
+  authorize(ctx.actor, 'readStandards');
+  const editionName = await resolveEdition(ctx, edition);
+  const hash = await editionRepository.pinnedFingerprint(ctx.em, code, editionName);
+  if (!hash) throw new NotFoundError(standardMessage('standard.not_found', { code }), code);
+  return `${editionName ?? ''}:${hash}`;
+}
+
 const STANDARDS: Keyset<IStandardDocument> = { list: 'standards', columns: [{ name: 'code', type: 'text', direction: 'asc' }], keyOf: (d) => [d.code] };
 
 /**

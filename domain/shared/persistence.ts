@@ -68,7 +68,7 @@ function poolOf(em: EntityManager): Promise<PgPool | null> {
   return pool;
 }
 
-/** The statements each pooled connection has prepared with SQL `PREPARE` (they live as long as the connection). */
+/** Cache of the statements each pooled connection has prepared with SQL `PREPARE` (they live as long as the connection). */
 const preparedOn = new WeakMap<object, Set<string>>();
 
 /** `?` placeholders (MikroORM's) as PostgreSQL's numbered ones, for a statement that has no `?` in a literal. */

@@ -8,6 +8,7 @@ import { importLibraryPackage } from '../../domain/editions/library.service.ts';
 import { SHIPPED_LIBRARY } from '../bootstrap.ts';
 import { ensureSampleProjects, listProjects } from '../../domain/projects/project.service.ts';
 import { getChecklist } from '../../domain/checklists/checklist.service.ts';
+import { createDraft } from '../../domain/standards/standard.service.ts';
 
 const QUERY = 'query ($id: String!) { checklistById(id: $id) { __typename ... on Checklist { id itemCount items { id criterion { zh en } } } ... on Error { message } } }';
 
@@ -43,7 +44,23 @@ describe('ImmutableResults', () => {
       'not graphql',
     ]) expect(immutableRequestOf({ query, variables: {} })).toBeNull();
   });
+
+  it('memoises a standard read through an edition only when it selects the document and pinned version\'s own fields', () => {
+    expect(immutableRequestOf({ query: STANDARD, variables: { code: 'M01' } })).toMatchObject({ field: 'standard', id: 'M01', args: { code: 'M01' } });
+    expect(immutableRequestOf({ query: '{ standard(code: "M01", edition: "2026-Q4") { ... on Standard { title current { version schema } } ... on Error { message } } }' })).toMatchObject({ id: 'M01', args: { code: 'M01', edition: '2026-Q4' } });
+    for (const query of [
+      '{ standard(code: "M01") { ... on Standard { draft { version } } } }',
+      '{ standard(code: "M01") { ... on Standard { versions { version } } } }',
+      '{ standard(code: "M01") { ... on Standard { current { mayPublish } } } }',
+      '{ standard(code: "M01") { ... on Standard { latestPublished { version } } } }',
+      '{ s: standard(code: "M01") { __typename } }',
+      '{ standard(code: "M01", other: "x") { __typename } }',
+      '{ standard(edition: "2026-Q4") { __typename } }',
+    ]) expect(immutableRequestOf({ query, variables: {} })).toBeNull();
+  });
 });
+
+const STANDARD = 'query ($code: String!) { standard(code: $code) { __typename ... on Standard { code title latestVersion current { version contentHash schema } } ... on Error { message } } }';
 
 describe('rendered checklists through the HTTP front', () => {
   let t: TestApp;
@@ -83,6 +100,15 @@ describe('rendered checklists through the HTTP front', () => {
     return { status: response.status, text: await response.text() };
   };
 
+  const askStandardCode = async (username: string | null, code: string) => {
+    const response = await fetch(`${http.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(username ? { authorization: `Bearer ${tokens[username]}` } : {}) },
+      body: JSON.stringify({ query: STANDARD, variables: { code } }),
+    });
+    return response.text();
+  };
+
   it('renders a checklist once per language and serves the same bytes to the next caller who may read it', async () => {
     // given nothing memoised
     expect(memo.size.entries).toBe(0);
@@ -112,6 +138,21 @@ describe('rendered checklists through the HTTP front', () => {
       expect(JSON.parse(answer.text).data.checklistById).toEqual({ __typename: 'NotFoundError', message: missing.message.replace('e'.repeat(64), checklistId) });
     }
     for (const username of ['frontline', null]) expect((await ask(username)).text).not.toContain('marker');
+  });
+
+  it('renders a standard once and serves it again while its document and pinned version stay as they are; a change shows at once', async () => {
+    const before = memo.size.entries;
+    // given a standard asked twice by the inspector
+    const first = await askStandardCode('inspector', 'M03.P01.W002');
+    const { latestVersion } = JSON.parse(first).data.standard;
+    expect(JSON.parse(first).data.standard).toMatchObject({ __typename: 'Standard', code: 'M03.P01.W002' });
+    expect(await askStandardCode('inspector', 'M03.P01.W002')).toBe(first);
+    expect(memo.size.entries).toBe(before + 1);
+    // when a new draft of it is opened (its document row changes), then the next answer shows it, not the memo
+    await createDraft({ em: t.em(), actor: SYSTEM_ACTOR, limits: t.app.limits }, { code: 'M03.P01.W002' });
+    expect(JSON.parse(await askStandardCode('inspector', 'M03.P01.W002')).data.standard).toMatchObject({ code: 'M03.P01.W002', latestVersion: latestVersion + 1 });
+    // and nobody signed in never gets the memoised bytes
+    expect(JSON.parse(await askStandardCode(null, 'M03.P01.W002')).data?.standard?.__typename ?? 'refused').not.toBe('Standard');
   });
 
   it('does not memoise a selection that reaches the project', async () => {

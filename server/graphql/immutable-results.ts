@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { getOperationAST, Kind, parse, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getOperationAST, isObjectType, Kind, parse, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLCompositeType, type GraphQLSchema } from 'graphql';
 import { schema } from './schema.ts';
 import { etagOf } from '../response-cache.ts';
 import { visibleChecklist } from './checklist.types.ts';
+import { standardFingerprint } from '../../domain/editions/standard-read.service.ts';
 import type { ServiceContext } from '../../domain/shared/service-context.ts';
 
 /**
- * The rendered answers of queries about data that never changes (a stored checklist by id): the
+ * The rendered answers of queries about data that never changes (a stored checklist by id, a
+ * standard's document and pinned version as they stand, fingerprinted on every request): the
  * response bytes, reused for the next caller who asks the same thing in the same language. Only the
  * rendering is reused — every request still runs the field's access check for its own caller first
  * (`immutableIdentity`), so a caller who may not see the object gets what Yoga answers them, never
@@ -70,20 +72,41 @@ export interface MemoisedAnswer {
   etag: string;
 }
 
-/** A GraphQL request whose answer may be memoised: one query of one immutable root field. */
+/** A GraphQL request whose answer may be memoised: one query of one root field about immutable data. */
 export interface ImmutableRequest {
   query: string;
   operationName: string | null;
   variables: Record<string, unknown>;
-  field: 'checklistById';
+  field: keyof typeof ROOTS;
+  /** the object asked for: the checklist's id, the standard's code */
   id: string;
+  /** the root field's arguments, given literally or as variables (absent optional ones left out) */
+  args: Record<string, string>;
 }
 
-/** Root fields whose object never changes, with the fields under them that reach data which does. */
-const ROOTS = { checklistById: { mutable: new Set(['Checklist.project']) } } as const;
+/** Fields of a standard read through an edition that come from the document's and the pinned version's rows alone (not `mayPublish`, which depends on the caller, nor other versions). */
+const STANDARD_FIELDS = new Set([
+  ...['code', 'kind', 'parentCode', 'title', 'retired', 'latestVersion', 'publishedVersion', 'edition', 'current'].map((f) => `Standard.${f}`),
+  ...['code', 'version', 'status', 'title', 'schema', 'contentHash', 'revision', 'author', 'note', 'createdAt', 'updatedAt', 'submittedBy', 'submittedAt', 'publishedBy', 'publishedAt',
+    'statusChangedBy', 'statusChangedAt', 'statusNote', 'editedBy', 'submitNote', 'returnedBy', 'returnedAt', 'returnNote', 'publishNote'].map((f) => `StandardVersion.${f}`),
+]);
+const CHECKLIST_MUTABLE = new Set(['Checklist.project']);
+
+/**
+ * Root fields whose answer is fixed by what `immutableIdentity` reads: their arguments (required
+ * or not), the one naming the object, and which fields under them may be selected. A stored
+ * checklist never changes (only its project does); a standard's answer is fixed by its document's
+ * and pinned version's rows, which its identity fingerprints.
+ */
+const ROOTS = {
+  checklistById: { args: { id: true }, primary: 'id', selectable: (coordinate: string) => !CHECKLIST_MUTABLE.has(coordinate) },
+  standard: { args: { code: true, edition: false }, primary: 'code', selectable: (coordinate: string) => STANDARD_FIELDS.has(coordinate) },
+} as const;
 const PARSED_LIMIT = 256;
 /** Cache of parsed query texts (the documents a client sends are few). */
 const parsed = new Map<string, DocumentNode | null>();
+/** Cache of whether a parsed document selects only what its root field allows, found once per document. */
+const verdicts = new WeakMap<DocumentNode, boolean>();
 
 /** The document of a query text (parsed once per distinct text, up to a few hundred), or null when it does not parse. */
 function documentOf(query: string): DocumentNode | null {
@@ -99,16 +122,23 @@ function documentOf(query: string): DocumentNode | null {
   return document;
 }
 
-/** Whether every field the document selects is known (Yoga validates the rest) and none reaches data that changes; directives are not memoised. */
-function selectsOnlyImmutable(document: DocumentNode, graphqlSchema: GraphQLSchema, mutable: ReadonlySet<string>): boolean {
+/**
+ * Whether every field the document selects is known (Yoga validates the rest) and allowed by
+ * `selectable`; `__typename` and the fields of error results (never part of an answer that is
+ * memoised: the identity is found only where the resolver answers the object) always are.
+ * Directives are not memoised.
+ */
+function selectsOnlyImmutable(document: DocumentNode, graphqlSchema: GraphQLSchema, selectable: (coordinate: string) => boolean): boolean {
   const typeInfo = new TypeInfo(graphqlSchema);
+  const errorInterface = graphqlSchema.getType('Error');
+  const isError = (type: GraphQLCompositeType) => type === errorInterface || (isObjectType(type) && type.getInterfaces().some((i) => i === errorInterface));
   let ok = true;
   visit(document, visitWithTypeInfo(typeInfo, {
     Field(node) {
       const parent = typeInfo.getParentType();
       const field = typeInfo.getFieldDef();
       if (!parent || !field) ok = false;
-      else if (mutable.has(`${parent.name}.${node.name.value}`)) ok = false;
+      else if (node.name.value !== '__typename' && parent !== graphqlSchema.getQueryType() && !isError(parent) && !selectable(`${parent.name}.${node.name.value}`)) ok = false;
     },
     Directive() {
       ok = false;
@@ -118,8 +148,9 @@ function selectsOnlyImmutable(document: DocumentNode, graphqlSchema: GraphQLSche
 }
 
 /**
- * The request when it asks for one immutable root field only (`checklistById` with a literal or
- * variable id), selecting nothing that changes; otherwise null and it runs as usual.
+ * The request when it asks for one immutable root field only (`checklistById`, `standard`) with
+ * literal or variable string arguments, selecting nothing that changes; otherwise null and it runs
+ * as usual.
  */
 export function immutableRequestOf(body: unknown): ImmutableRequest | null {
   if (typeof body !== 'object' || body === null) return null;
@@ -129,13 +160,25 @@ export function immutableRequestOf(body: unknown): ImmutableRequest | null {
   const operation = document && getOperationAST(document, operationName);
   if (!document || !operation || operation.operation !== 'query' || operation.selectionSet.selections.length !== 1) return null;
   const root = operation.selectionSet.selections[0];
-  if (root.kind !== Kind.FIELD || !(root.name.value in ROOTS) || root.arguments?.length !== 1 || root.arguments[0].name.value !== 'id') return null;
-  const value = root.arguments[0].value;
-  const id = value.kind === Kind.STRING ? value.value : value.kind === Kind.VARIABLE ? (variables as Record<string, unknown>)[value.name.value] : undefined;
-  if (typeof id !== 'string') return null;
+  if (root.kind !== Kind.FIELD || root.alias || !(root.name.value in ROOTS)) return null;
   const field = root.name.value as keyof typeof ROOTS;
-  if (!selectsOnlyImmutable(document, schema, ROOTS[field].mutable)) return null;
-  return { query, operationName: operationName as string | null, variables: variables as Record<string, unknown>, field, id };
+  const spec: { args: Record<string, boolean>; primary: string; selectable: (coordinate: string) => boolean } = ROOTS[field];
+  const args: Record<string, string> = {};
+  for (const argument of root.arguments ?? []) {
+    const name = argument.name.value;
+    if (!(name in spec.args) || name in args) return null;
+    const value = argument.value.kind === Kind.STRING ? argument.value.value
+      : argument.value.kind === Kind.VARIABLE ? (variables as Record<string, unknown>)[argument.value.name.value]
+      : argument.value.kind === Kind.NULL ? null : undefined;
+    if (value === null && !spec.args[name]) continue;
+    if (typeof value !== 'string') return null;
+    args[name] = value;
+  }
+  if (Object.entries(spec.args).some(([name, required]) => required && !(name in args))) return null;
+  let verdict = verdicts.get(document);
+  if (verdict === undefined) verdicts.set(document, verdict = selectsOnlyImmutable(document, schema, spec.selectable));
+  if (!verdict) return null;
+  return { query, operationName: operationName as string | null, variables: variables as Record<string, unknown>, field, id: args[spec.primary], args };
 }
 
 /**
@@ -143,6 +186,7 @@ export function immutableRequestOf(body: unknown): ImmutableRequest | null {
  * for this caller; throws what the resolver would (the caller is then answered by Yoga as usual).
  */
 export async function immutableIdentity(ctx: ServiceContext, request: ImmutableRequest): Promise<string> {
+  if (request.field === 'standard') return `standard:${request.id}:${await standardFingerprint(ctx, request.id, request.args.edition ?? null)}`;
   const checklist = await visibleChecklist(ctx, request.id);
   return `checklist:${checklist.id}`;
 }
