@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
 /*
- * The rectification summaries of issue 18 (migration `Migration20261205010000RectificationSummaries`):
+ * The rectification summaries of issue 18 (migration `Migration20261205040000RectificationSummaries`):
  * kept by triggers on `workflow_instance` and `workflow_task`, keyed by the organisation, day found,
  * project and module of the finding rectified, read by `rectificationFigures` in report.repository.ts
  * with SQL of its own, never written by the application (its role may only select them). Described

@@ -6,7 +6,7 @@ import { deployShippedWorkflows } from '../../domain/findings/rectification.serv
 import { seedDemoActivity } from '../../server/seed/demo-activity.ts';
 import { completeTask } from '../../domain/workflows/task.service.ts';
 import { reportRepository, type Period } from '../../domain/reports/report.repository.ts';
-import { RECTIFICATION_SUMMARY_BACKFILL, RECTIFICATION_SUMMARY_TABLES } from '../../server/db/migrations/Migration20261205010000RectificationSummaries.ts';
+import { RECTIFICATION_SUMMARY_BACKFILL, RECTIFICATION_SUMMARY_TABLES } from '../../server/db/migrations/Migration20261205040000RectificationSummaries.ts';
 import { scopeSql, type Scope } from '../../domain/organisations/scope.ts';
 
 /**

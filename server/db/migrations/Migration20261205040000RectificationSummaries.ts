@@ -19,7 +19,7 @@ const FINDING_OF = (key: string) => `(case when ${key} ~ '^finding:[1-9][0-9]{0,
  * old row's share out and putting the new row's in. Requests read the tables under row-level
  * security like the findings they sum; only the triggers write.
  */
-export class Migration20261205010000RectificationSummaries extends Migration {
+export class Migration20261205040000RectificationSummaries extends Migration {
   override async up(): Promise<void> {
     const key = `"organisation_id" int not null references "organisation" ("id"), "day" date not null, "project_id" int not null references "project" ("id"), "module" varchar(8) not null`;
     this.addSql(`create table "rectification_summary_day" (${key}, "started" int not null, "completed" int not null,
