@@ -50,7 +50,7 @@ export function summaryOver(name: 'inspection_summary' | 'finding_summary', colu
   }
   return { sql: `(${parts.map((p) => p.sql).join(' union all ')})`, params: parts.flatMap((p) => p.params) };
 }
-const KPI_KEYS = { project: 'p.code', module: 'f.module', month: `to_char(f.found_on, 'YYYY-MM')` } as const;
+const KPI_KEYS = { project: 'p.code', module: 's.module', month: `to_char(s.day, 'YYYY-MM')` } as const;
 
 /**
  * The aggregate reads behind the dashboard: execution rates from inspection tallies, findings by
@@ -118,31 +118,33 @@ export const reportRepository = {
     return new Map(rows.map((r) => [r.code, r.name]));
   },
 
-  /** Rectifications started and completed per group, each step's completions against its deadline, and open overdue tasks. */
+  /**
+   * Rectifications started and completed per group, each step's completions against its deadline, and
+   * open overdue tasks, of the findings found in the period: from the rectification summaries (the
+   * overdue ones from the open tasks, due before now).
+   */
   async rectificationFigures(em: EntityManager, scope: Scope, groupBy: keyof typeof KPI_KEYS, filter: Period): Promise<{
     totals: { key: string; started: number; completed: number }[];
     steps: { key: string; step: string; completed: number; onTime: number; withDue: number; meanHours: number | null }[];
     overdue: { key: string; n: number }[];
   }> {
     const key = KPI_KEYS[groupBy];
-    const sc = scopeSql(scope, 'f');
+    const sc = scopeSql(scope, 's');
     const base = where([
-      [`w.definition_key = ?`, 'rectification'],
-      ...(filter.from ? [['f.found_on >= ?', filter.from] as [string, unknown]] : []),
-      ...(filter.to ? [['f.found_on <= ?', filter.to] as [string, unknown]] : []),
+      ...(filter.from ? [['s.day >= ?::date', filter.from] as [string, unknown]] : []),
+      ...(filter.to ? [['s.day <= ?::date', filter.to] as [string, unknown]] : []),
     ]);
     const w = { sql: `${base.sql} and ${sc.sql}`, params: [...base.params, ...sc.params] };
-    const from = `from workflow_instance w join finding f on w.business_key = 'finding:' || f.id join project p on p.id = f.project_id`;
+    const join = groupBy === 'project' ? 'join project p on p.id = s.project_id' : '';
     const totals = await em.execute<{ key: string; started: string; completed: string }[]>(
-      `select ${key} as key, count(*) as started, count(*) filter (where w.status = 'completed') as completed ${from} where ${w.sql} group by 1 order by 1`, w.params);
+      `select ${key} as key, sum(s.started) as started, sum(s.completed) as completed from rectification_summary_day s ${join}
+       where ${w.sql} group by 1 having sum(s.started) > 0 order by 1`, w.params);
     const steps = await em.execute<{ key: string; step: string; completed: string; on_time: string; with_due: string; mean_hours: string | null }[]>(
-      `select ${key} as key, t.element_id as step, count(*) as completed,
-         count(*) filter (where t.due_at is not null and t.completed_at <= t.due_at) as on_time,
-         count(*) filter (where t.due_at is not null) as with_due,
-         avg(extract(epoch from (t.completed_at - t.created_at)) / 3600) as mean_hours
-       ${from} join workflow_task t on t.instance_id = w.id and t.status = 'completed' where ${w.sql} group by 1, 2 order by 1, 2`, w.params);
+      `select ${key} as key, s.step, sum(s.completed) as completed, sum(s.on_time) as on_time, sum(s.with_due) as with_due,
+         sum(s.hours_sum) / sum(s.completed) as mean_hours
+       from rectification_step_summary_day s ${join} where ${w.sql} group by 1, 2 having sum(s.completed) > 0 order by 1, 2`, w.params);
     const overdue = await em.execute<{ key: string; n: string }[]>(
-      `select ${key} as key, count(*) as n ${from} join workflow_task t on t.instance_id = w.id and t.status = 'open' and t.due_at < now() where ${w.sql} group by 1`, w.params);
+      `select ${key} as key, count(*) as n from rectification_open_task s ${join} where s.due_at < now() and ${w.sql} group by 1`, w.params);
     return {
       totals: totals.map((r) => ({ key: r.key, started: Number(r.started), completed: Number(r.completed) })),
       steps: steps.map((s) => ({ key: s.key, step: s.step, completed: Number(s.completed), onTime: Number(s.on_time), withDue: Number(s.with_due), meanHours: s.mean_hours === null ? null : Number(s.mean_hours) })),

@@ -18,6 +18,7 @@ import { WorkflowDefinitionEntity } from '../../domain/workflows/workflow-defini
 import { WorkflowDraftEntity } from '../../domain/workflows/workflow-draft.entity.ts';
 import { WorkflowLaneRoleEntity } from '../../domain/workflows/workflow-lane-role.entity.ts';
 import { FindingSummaryDay, FindingSummaryMonth, InspectionSummaryDay, InspectionSummaryMonth } from '../../domain/reports/summary.entity.ts';
+import { RectificationOpenTask, RectificationStepSummaryDay, RectificationSummaryDay } from '../../domain/reports/rectification-summary.entity.ts';
 import { WorkflowHistoryEntity, WorkflowInstanceEntity } from '../../domain/workflows/workflow-instance.entity.ts';
 import { WorkflowTaskEntity } from '../../domain/workflows/workflow-task.entity.ts';
 import { EditionVariant, VariantVersion } from '../../domain/variants/variant.entity.ts';
@@ -37,7 +38,7 @@ import { RevisionEvidence } from '../../domain/voice/revision-evidence.entity.ts
 export const entities = [
   StandardDocument, StandardVersion, Edition, EditionEntry, EditionRetirement, User, LoginThrottle, AuditEvent, Setting, Touchpoint, VariantVersion, EditionVariant,
   Project, Place, Schedule, ChecklistRow, Photo, Inspection, InspectionTally, Finding,
-  InspectionSummaryDay, InspectionSummaryMonth, FindingSummaryDay, FindingSummaryMonth,
+  InspectionSummaryDay, InspectionSummaryMonth, FindingSummaryDay, FindingSummaryMonth, RectificationSummaryDay, RectificationStepSummaryDay, RectificationOpenTask,
   WorkflowDefinitionEntity, WorkflowInstanceEntity, WorkflowHistoryEntity, WorkflowTaskEntity, WorkflowTimerEntity, WorkflowDraftEntity, WorkflowLaneRoleEntity,
   Organisation, Region, Membership,
   OrganisationOverlay, OrganisationEdition, OrganisationEditionEntry,

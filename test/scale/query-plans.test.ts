@@ -11,7 +11,8 @@ import { ensureSampleProjects } from '../../domain/projects/project.service.ts';
  */
 
 const BIG_TABLES = ['inspection', 'inspection_tally', 'finding', 'workflow_task', 'workflow_instance', 'audit_event', 'feedback',
-  'inspection_summary_day', 'inspection_summary_month', 'finding_summary_day', 'finding_summary_month'];
+  'inspection_summary_day', 'inspection_summary_month', 'finding_summary_day', 'finding_summary_month',
+  'rectification_summary_day', 'rectification_step_summary_day', 'rectification_open_task'];
 
 interface PlanNode {
   'Node Type': string;
@@ -102,7 +103,9 @@ const READS: { name: string; query: string; variables?: Record<string, unknown>;
   { name: 'dashboard rows of the heat map', query: 'query ($f: String, $t: String) { heatMapRows(from: $f, to: $t) { code } }', variables: { f: FROM, t: TO }, uses: ['inspection_summary_month_pkey', 'finding_summary_month_pkey'] },
   { name: 'dashboard rows of the heat map, part months', query: 'query ($f: String, $t: String) { heatMapRows(from: $f, to: $t) { code } }', variables: { f: '2026-01-15', t: '2026-03-10' }, uses: ['inspection_summary_day_pkey', 'finding_summary_day_pkey'] },
   { name: 'dashboard never-inspected projects', query: 'query ($f: String, $t: String) { uninspectedProjects(from: $f, to: $t) { code } }', variables: { f: FROM, t: TO }, uses: [] },
-  { name: 'rectification KPIs', query: 'query ($f: String, $t: String) { rectificationKpis(groupBy: month, from: $f, to: $t) { key } }', variables: { f: FROM, t: TO }, uses: ['finding_organisation_day'] },
+  { name: 'rectification KPIs by month', query: 'query ($f: String, $t: String) { rectificationKpis(groupBy: month, from: $f, to: $t) { key } }', variables: { f: FROM, t: TO }, uses: ['rectification_summary_day_pkey', 'rectification_step_summary_day_pkey', 'rectification_open_task_day'] },
+  { name: 'rectification KPIs by project, part months', query: 'query ($f: String, $t: String) { rectificationKpis(groupBy: project, from: $f, to: $t) { key } }', variables: { f: '2026-01-15', t: '2026-03-10' }, uses: ['rectification_summary_day_pkey', 'rectification_step_summary_day_pkey', 'rectification_open_task_day'] },
+  { name: 'rectification KPIs by module, every day', query: '{ rectificationKpis(groupBy: module) { key } }', uses: ['rectification_summary_day_pkey', 'rectification_step_summary_day_pkey', 'rectification_open_task_day'] },
   { name: 'region KPIs of flying inspections', query: 'query ($f: String, $t: String) { regionKpis(from: $f, to: $t) { __typename } }', variables: { f: FROM, t: TO }, as: 'admin', uses: ['inspection_organisation_tier_day'] },
   { name: 'audit trail of a document', query: '{ auditTrail(code: "M01.P01.W001", first: 50) { __typename } }', uses: ['audit_event_subject_key'] },
   { name: 'verifyAuditChain', query: '{ verifyAuditChain { __typename } }', as: 'admin', uses: ['audit_event_organisation_seq'] },
