@@ -1,6 +1,6 @@
 import { ConflictError, DomainError, issue, NotFoundError, ValidationError } from '../shared/errors.ts';
 import { workflowMessage } from './workflow.messages.ts';
-import type { EntityManager } from '../shared/persistence.ts';
+import { underSavepoint, type EntityManager } from '../shared/persistence.ts';
 import { DEFAULT_LIMITS } from '../shared/limits.ts';
 import { holdsOn, PERMISSIONS, type Actor } from '../shared/access.ts';
 import { projectRepository } from '../projects/project.repository.ts';
@@ -50,14 +50,11 @@ async function carryOut(tx: Tx, instanceId: number, effects: Step['effects'], wh
         continue;
       }
       // an error boundary may catch the failure: what the action wrote before it failed is undone, not the step
-      await tx.em.execute('savepoint pinzhi_service');
       try {
-        const result = await SERVICE_ACTIONS[e.action](ctx, e);
-        await tx.em.execute('release savepoint pinzhi_service');
+        const result = await underSavepoint(tx.em, () => SERVICE_ACTIONS[e.action](ctx, e));
         done.push({ kind: e.kind, action: e.action, task: e.task, ...result });
         told.push({ event: { type: 'SERVICE_DONE', taskId: e.task } });
       } catch (error) {
-        await tx.em.execute('rollback to savepoint pinzhi_service');
         const code = error instanceof DomainError ? error.code : null;
         done.push({ kind: e.kind, action: e.action, task: e.task, failed: { code, message: (error as Error).message } });
         told.push({ event: { type: 'SERVICE_FAILED', taskId: e.task, code }, error });
