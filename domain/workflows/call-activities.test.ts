@@ -97,6 +97,23 @@ describe('a call activity on a database', () => {
     expect(after.tasks.map((x: { status: string }) => x.status)).toEqual(['cancelled']);
   });
 
+  it('delivers a message sent to the shared business key to the called instance waiting for it, and the caller ends with it', async () => {
+    // given a caller whose called process waits for a supplier's reply
+    const wait = fixture('call-notify').replace('<bpmn:process id="call-notify"', '<bpmn:message id="Reply" name="供应商回复" /><bpmn:process id="call-wait"')
+      .replace('<bpmn:serviceTask id="tell" name="通知项目经理" pinzhi:action="notify" />', '<bpmn:receiveTask id="tell" name="等待回复" messageRef="Reply" />');
+    const caller = fixture('call-notify').replace('<bpmn:process id="call-notify"', '<bpmn:process id="call-waiter"')
+      .replace('<bpmn:serviceTask id="tell" name="通知项目经理" pinzhi:action="notify" />', '<bpmn:callActivity id="tell" name="等待供应商" calledElement="call-wait" />');
+    expect((await deploy('call-wait', wait)).__typename).toBe('DeployWorkflowSuccess');
+    expect((await deploy('call-waiter', caller)).__typename).toBe('DeployWorkflowSuccess');
+    const started = (await t.gql(START, { k: 'call-waiter', v: {}, b: 'supplier:9' }, admin)).data.startWorkflow;
+    const child = (await view(started.id)).calledInstances[0];
+    // when the message is sent to the business key both hold
+    const delivered = (await t.gql(`mutation { correlateMessage(name: "供应商回复", businessKey: "supplier:9", variables: { accepted: true }) { ... on CorrelateMessageSuccess { instanceIds } ... on Error { message } } }`, {}, admin)).data.correlateMessage;
+    // then the called instance took it and ended, and its caller ended with its variables
+    expect(delivered).toEqual({ instanceIds: [child.id] });
+    expect(await view(started.id)).toMatchObject({ status: 'completed', variables: { accepted: true } });
+  });
+
   it('refuses a process that calls itself, directly or through another, naming the call activity', async () => {
     // given a process calling itself, and one calling a deployed process that would call it back
     const self = fixture('call-notify').replace('<bpmn:serviceTask id="tell" name="通知项目经理" pinzhi:action="notify" />', '<bpmn:callActivity id="tell" name="再调用自己" calledElement="call-self" />');
