@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { fireDueTimers } from './timers/timer.service.ts';
+import { SYSTEM_ACTOR } from '../shared/access.ts';
 
 /**
  * Call activities run on a database: the called process started with the caller's variables and
@@ -92,6 +94,20 @@ describe('a call activity on a database', () => {
     // when the caller is cancelled
     expect((await t.gql(CANCEL, { id }, admin)).data.cancelInstance).toEqual({ status: 'cancelled' });
     // then the called instance is cancelled too, its task with it
+    const after = await view(child.id);
+    expect(after.status).toBe('cancelled');
+    expect(after.tasks.map((x: { status: string }) => x.status)).toEqual(['cancelled']);
+  });
+
+  it('cancels the called instance when the call activity\'s deadline takes the call away', async () => {
+    // given a caller waiting for its called instance
+    const id = await start('site:5');
+    const child = (await view(id)).calledInstances[0];
+    // when its 72-hour boundary timer falls due (moved to the past rather than waited for)
+    await t.em().execute(`update workflow_timer set due_at = ? where instance_id = ? and status = 'armed'`, [new Date(Date.now() - 60_000), id]);
+    expect(await fireDueTimers(t.app.context(SYSTEM_ACTOR))).toBe(1);
+    // then the caller went on to chase, and the called instance was cancelled with its task
+    expect(await view(id)).toMatchObject({ status: 'running', states: ['chase'] });
     const after = await view(child.id);
     expect(after.status).toBe('cancelled');
     expect(after.tasks.map((x: { status: string }) => x.status)).toEqual(['cancelled']);

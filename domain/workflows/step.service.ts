@@ -132,7 +132,8 @@ async function record(tx: Tx, instance: Stepping, r: Runnable, first: Step, who:
   const effects: Record<string, unknown>[] = [];
   let pending = first.effects;
   for (let round = 0; pending.length > 0; round++) {
-    if (round > 100) throw new ConflictError(workflowMessage('instance.call_too_deep', { element: String(detail.task ?? '?'), depth: 100 }));
+    // a failing service task whose error boundary leads back to it would go round for ever
+    if (round > 100) throw new ConflictError(workflowMessage('instance.step_runaway', { id: instance.id, rounds: 100 }));
     const { done, told } = await carryOut(tx, instance.id, pending, who, now);
     effects.push(...done);
     pending = [];

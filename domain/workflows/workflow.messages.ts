@@ -27,6 +27,7 @@ export const WORKFLOW_MESSAGES = {
   'instance.ended_in_error': { en: 'ended at error end event {event} (error {code}) and no error boundary event caught it', 'zh-CN': '在错误结束事件 {event} 处结束（错误 {code}），没有错误边界事件捕获' },
   'instance.call_failed': { en: 'the process called by {gateway} failed and no error boundary event of it caught the failure', 'zh-CN': '调用活动 {gateway} 调用的流程失败，且没有错误边界事件捕获' },
   'instance.call_too_deep': { en: 'Call activity {element} would nest called processes more than {depth} deep (a process calling itself?)', 'zh-CN': '调用活动 {element} 将使被调用流程嵌套超过 {depth} 层（流程在调用自身？）' },
+  'instance.step_runaway': { en: 'A step of workflow instance {id} went round {rounds} times without waiting (a service task whose error boundary leads back to it?)', 'zh-CN': '流程实例 {id} 的一步循环了 {rounds} 次仍未停下（服务任务的错误边界又回到了它自己？）' },
   'workflow.call_not_deployed': { en: 'call activity {element} calls {key}, which is not deployed', 'zh-CN': '调用活动 {element} 调用的流程 {key} 尚未部署' },
   'workflow.call_recursive': { en: 'call activity {element} calls {path}: a process may not call itself, directly or through others', 'zh-CN': '调用活动 {element} 的调用链为 {path}：流程不能直接或间接调用自身' },
   'workflow.call_refused': { en: 'The process calls processes it may not call', 'zh-CN': '该流程调用了不能调用的流程' },
