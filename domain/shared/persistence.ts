@@ -23,6 +23,23 @@ export function forkOf(em: EntityManager): EntityManager {
   return em.fork() as EntityManager;
 }
 
+/**
+ * Runs `work` inside the transaction `em` holds under a savepoint: when it throws, what it wrote is
+ * undone (the rest of the transaction is kept) and the error passes on. For work whose failure the
+ * caller handles, such as a service task's action caught by an error boundary event.
+ */
+export async function underSavepoint<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
+  await em.execute('savepoint pinzhi_work');
+  try {
+    const result = await work();
+    await em.execute('release savepoint pinzhi_work');
+    return result;
+  } catch (error) {
+    await em.execute('rollback to savepoint pinzhi_work');
+    throw error;
+  }
+}
+
 /** Serialises writers of one kind until the transaction ends (PostgreSQL advisory lock). */
 export async function advisoryLock(em: EntityManager, key: number): Promise<void> {
   await em.execute('select pg_advisory_xact_lock(?)', [key]);

@@ -107,6 +107,7 @@ export async function deployWorkflow(ctx: ServiceContext, key: string, xml: stri
   const hash = contentHash(processId ? `${processId}\n${xml}` : xml);
   return inTransaction(ctx.em, async (em) => {
     await advisoryLock(em, 72_100_005);
+    await checkCalls(em, key, compiled);
     const latest = await definitionRepository.newest(em, key);
     let created = false;
     if (latest?.contentHash !== hash) {
@@ -121,6 +122,34 @@ export async function deployWorkflow(ctx: ServiceContext, key: string, xml: stri
     const orphanedStates = running.map((r) => ({ instanceId: r.id, version: r.definitionVersion, states: leavesOf(r.snapshot.value).filter((s) => !known.has(s)) })).filter((o) => o.states.length > 0);
     return { definition, created, orphanedStates };
   });
+}
+
+/**
+ * Refuses a process whose call activities call a process that is not deployed (of the deploying
+ * organisation), or that calls itself, directly or through the newest versions of those it calls;
+ * each issue names the call activity.
+ */
+async function checkCalls(em: EntityManager, key: string, compiled: CompiledWorkflow): Promise<void> {
+  const issues: Issue[] = [];
+  for (const [element, called] of Object.entries(compiled.calls ?? {})) {
+    const path = await callPath(em, called, key, [key, called]);
+    if (path) issues.push(issue(`/${element}`, workflowMessage('workflow.call_recursive', { element, path: path.join(' → ') })));
+    else if (!(await definitionRepository.exists(em, called))) issues.push(issue(`/${element}`, workflowMessage('workflow.call_not_deployed', { element, key: called })));
+  }
+  if (issues.length > 0) throw new ValidationError(workflowMessage('workflow.call_refused'), issues);
+}
+
+/** The chain of calls from `from` back to `target` through the newest deployed versions, or null when there is none. */
+async function callPath(em: EntityManager, from: string, target: string, path: string[], seen = new Set<string>()): Promise<string[] | null> {
+  if (from === target) return path;
+  if (seen.has(from)) return null;
+  seen.add(from);
+  const definition = await definitionRepository.find(em, from);
+  for (const next of Object.values(definition?.compiled.calls ?? {})) {
+    const found = await callPath(em, next, target, [...path, next], seen);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The innermost state names of a persisted snapshot's value. */

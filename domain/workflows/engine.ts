@@ -21,7 +21,8 @@ export function runnable(compiled: CompiledWorkflow): Runnable {
 /** What one step of an instance did: where it stands now and what the runtime must do about it. */
 export interface Step {
   snapshot: unknown;
-  status: 'running' | 'completed' | 'incident';
+  /** failed: ended by an error end event no error boundary event caught */
+  status: 'running' | 'completed' | 'incident' | 'failed';
   /** why the instance stopped (an exclusive gateway found no way), when it did */
   incident: MessageData | null;
   from: string[];
@@ -71,11 +72,13 @@ export function step(runnable: Runnable, previous: unknown | null, event: Workfl
     const now_ = activeMeta(after);
     const from = before ? activeLeaves(before) : [];
     const to = after.status === 'done' ? [] : activeLeaves(after);
-    const context = after.context as { variables: Record<string, unknown>; incident?: { gateway: string } | null };
+    const context = after.context as { variables: Record<string, unknown>; incident?: { gateway: string; call?: boolean } | null };
+    const error = effects.find((e): e is Extract<Effect, { kind: 'error' }> => e.kind === 'error' && e.boundary === null);
     return {
       snapshot: persisted,
-      status: after.status === 'done' ? 'completed' : now_.incident ? 'incident' : 'running',
-      incident: now_.incident ? workflowMessage('instance.no_path', { gateway: context.incident?.gateway ?? '?' }) : null,
+      status: after.status === 'done' ? (now_.failed ? 'failed' : 'completed') : now_.incident ? 'incident' : 'running',
+      incident: after.status === 'done' && now_.failed ? workflowMessage('instance.ended_in_error', { event: error?.event ?? '?', code: error?.code ?? '' })
+        : now_.incident ? workflowMessage(context.incident?.call ? 'instance.call_failed' : 'instance.no_path', { gateway: context.incident?.gateway ?? '?' }) : null,
       from,
       to: after.status === 'done' ? activeLeaves(after) : to,
       variables: context.variables,
@@ -91,9 +94,28 @@ export function step(runnable: Runnable, previous: unknown | null, event: Workfl
   }
 }
 
-/** The messages and signals a stored instance waits for now. */
-export function waitingFor(runnable: Runnable, snapshot: unknown): { messages: string[]; signals: string[] } {
+/** The messages, signals and called instances (by call activity) a stored instance waits for now. */
+export function waitingFor(runnable: Runnable, snapshot: unknown): { messages: string[]; signals: string[]; calls: string[] } {
   const actor = createActor(runnable.machine, { snapshot: snapshot as never });
-  const { messages, signals } = activeMeta(actor.getSnapshot() as AnyMachineSnapshot);
-  return { messages, signals };
+  const { messages, signals, calls } = activeMeta(actor.getSnapshot() as AnyMachineSnapshot);
+  return { messages, signals, calls };
+}
+
+/**
+ * Two steps taken one after the other in one transaction (a guarded service task's outcome, a
+ * called instance that ended at once) as one: from where the first started to where the second
+ * stands, a task or timer opened by the first and closed by the second counting as neither.
+ */
+export function mergeSteps(a: Step, b: Step): Step {
+  const minus = (xs: string[], ys: string[]) => xs.filter((x) => !ys.includes(x));
+  return {
+    ...b,
+    from: a.from,
+    openedTasks: [...minus(a.openedTasks, b.closedTasks), ...b.openedTasks],
+    closedTasks: [...a.closedTasks, ...minus(b.closedTasks, a.openedTasks)],
+    armTimers: [...a.armTimers.filter((t) => !b.cancelTimers.includes(t.id)), ...b.armTimers],
+    cancelTimers: [...a.cancelTimers, ...minus(b.cancelTimers, a.armTimers.map((t) => t.id))],
+    effects: [...a.effects, ...b.effects],
+    changed: a.changed || b.changed,
+  };
 }

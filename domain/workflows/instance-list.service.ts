@@ -7,7 +7,7 @@ import { instanceRepository, type InstanceFilter, type WorkflowInstance } from '
 
 export type { InstanceFilter };
 
-const STATUSES = ['running', 'completed', 'cancelled', 'incident'];
+const STATUSES = ['running', 'completed', 'cancelled', 'incident', 'failed'];
 const INSTANCES: Keyset<WorkflowInstance> = { list: 'workflowInstances', columns: [{ name: 'id', type: 'int', direction: 'desc' }], keyOf: (i) => [i.id] };
 
 /** Workflow instances, newest first, by process key, status and business key, a page at a time. */

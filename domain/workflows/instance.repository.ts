@@ -29,8 +29,11 @@ export interface WorkflowInstance {
   startedAt: Date;
   updatedAt: Date;
   endedAt: Date | null;
-  /** why the instance stopped, when its status is incident */
+  /** why the instance stopped, when its status is incident (or failed) */
   incident: MessageData | null;
+  /** the instance whose call activity (`parentElement`) started this one, or null */
+  parentId: number | null;
+  parentElement: string | null;
 }
 
 /** One recorded step of an instance. */
@@ -59,6 +62,8 @@ interface InstanceRow {
   updated_at: Date | string;
   ended_at: Date | string | null;
   incident: string | null;
+  parent_instance_id: number | null;
+  parent_element: string | null;
 }
 
 /** Incidents are stored as a message (code and parameters, JSON); instances stopped before that hold English text. */
@@ -74,7 +79,10 @@ export const toInstance = (r: InstanceRow): WorkflowInstance => ({
   id: r.id, definitionKey: r.definition_key, definitionVersion: r.definition_version, status: r.status, businessKey: r.business_key, organisationId: r.organisation_id, projectId: r.project_id,
   snapshot: JSON.parse(r.snapshot_json) as Snapshot, revision: r.revision, startedBy: r.started_by, startedAt: new Date(r.started_at),
   updatedAt: new Date(r.updated_at), endedAt: r.ended_at ? new Date(r.ended_at) : null, incident: readIncident(r.incident),
+  parentId: r.parent_instance_id ?? null, parentElement: r.parent_element ?? null,
 });
+
+const ENDED = ['completed', 'failed'];
 
 const list = (states: string[]) => states.join(',');
 
@@ -126,11 +134,25 @@ export const instanceRepository = {
     return row ? toInstance(row) : null;
   },
 
-  async insert(em: EntityManager, i: { definitionKey: string; definitionVersion: number; status: string; businessKey: string | null; projectId: number | null; snapshot: unknown; startedBy: string; now: Date; incident: MessageData | null }): Promise<number> {
+  async insert(em: EntityManager, i: { definitionKey: string; definitionVersion: number; status: string; businessKey: string | null; projectId: number | null; snapshot: unknown; startedBy: string; now: Date; incident: MessageData | null; parent?: { id: number; element: string } | null }): Promise<number> {
     const [row] = await em.execute<{ id: number }[]>(
-      `insert into workflow_instance (definition_key, definition_version, status, business_key, project_id, snapshot_json, revision, started_by, started_at, updated_at, ended_at, incident) values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?) returning id`,
-      [i.definitionKey, i.definitionVersion, i.status, i.businessKey, i.projectId, JSON.stringify(i.snapshot), i.startedBy, i.now, i.now, i.status === 'completed' ? i.now : null, writeIncident(i.incident)]);
+      `insert into workflow_instance (definition_key, definition_version, status, business_key, project_id, snapshot_json, revision, started_by, started_at, updated_at, ended_at, incident, parent_instance_id, parent_element) values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      [i.definitionKey, i.definitionVersion, i.status, i.businessKey, i.projectId, JSON.stringify(i.snapshot), i.startedBy, i.now, i.now, ENDED.includes(i.status) ? i.now : null, writeIncident(i.incident), i.parent?.id ?? null, i.parent?.element ?? null]);
     return row.id;
+  },
+
+  /** The instances call activities of `id` started, oldest first. */
+  async called(em: EntityManager, id: number): Promise<WorkflowInstance[]> {
+    return (await em.execute<InstanceRow[]>('select * from workflow_instance where parent_instance_id = ? order by id', [id])).map(toInstance);
+  },
+
+  /** How many callers stand above an instance (0 for one started on its own). */
+  async callDepth(em: EntityManager, id: number): Promise<number> {
+    const [row] = await em.execute<{ depth: number | string }[]>(
+      `with recursive up (id, parent, depth) as (select id, parent_instance_id, 0 from workflow_instance where id = ?
+       union all select i.id, i.parent_instance_id, up.depth + 1 from workflow_instance i join up on i.id = up.parent where up.depth < 100)
+       select max(depth) as depth from up`, [id]);
+    return Number(row?.depth ?? 0);
   },
 
   /**
@@ -138,16 +160,12 @@ export const instanceRepository = {
    * row, the tasks opened and abandoned, the timers cancelled and armed. Null when the revision
    * changed meanwhile (nothing is written); otherwise the instance's keys and the timers armed.
    */
-  async recordStep(em: EntityManager, s: StepRecord): Promise<{ businessKey: string | null; definitionKey: string; armed: { id: number; element: string }[] } | null> {
+  async recordStep(em: EntityManager, s: StepRecord): Promise<{ businessKey: string | null; definitionKey: string; parent: { id: number; element: string } | null; armed: { id: number; element: string }[] } | null> {
     const parts: string[] = [];
     const params: unknown[] = [];
-    if (s.revision === null) {
-      parts.push(`moved as (select id, business_key, definition_key from workflow_instance where id = ?)`);
-      params.push(s.instanceId);
-    } else {
-      parts.push(`moved as (update workflow_instance set snapshot_json = ?, revision = revision + 1, status = ?, updated_at = ?, ended_at = ?, incident = ? where id = ? and revision = ? returning id, business_key, definition_key)`);
-      params.push(JSON.stringify(s.snapshot), s.status, s.now, s.status === 'completed' ? s.now : null, writeIncident(s.incident), s.instanceId, s.revision);
-    }
+    // an instance inserted in this transaction is written as its start's later rounds left it (a called instance that ended at once)
+    parts.push(`moved as (update workflow_instance set snapshot_json = ?, revision = revision + ${s.revision === null ? 0 : 1}, status = ?, updated_at = ?, ended_at = ?, incident = ? where id = ? and ${s.revision === null ? 'true' : 'revision = ?'} returning id, business_key, definition_key, parent_instance_id, parent_element)`);
+    params.push(JSON.stringify(s.snapshot), s.status, s.now, ENDED.includes(s.status) ? s.now : null, writeIncident(s.incident), s.instanceId, ...(s.revision === null ? [] : [s.revision]));
     parts.push(`logged as (insert into workflow_history (instance_id, at, actor, event, detail_json, from_states, to_states) select moved.id, ?, ?, ?, ?, ?, ? from moved)`);
     params.push(s.now, s.history.actor, s.history.event, JSON.stringify(s.history.detail), list(s.history.from), list(s.history.to));
     if (s.abandonTasks.length > 0) {
@@ -166,10 +184,11 @@ export const instanceRepository = {
       ? `armed as (insert into workflow_timer (instance_id, element_id, due_at, status, created_at) values ${s.armTimers.map(() => `(?, ?, ?, 'armed', ?)`).join(', ')} returning id, element_id)`
       : `armed as (select null::int as id, null::text as element_id where false)`);
     for (const t of s.armTimers) params.push(s.instanceId, t.element, t.dueAt, s.now);
-    const rows = await em.execute<{ business_key: string | null; definition_key: string; id: number | null; element_id: string | null }[]>(
-      `with ${parts.join(', ')} select moved.business_key, moved.definition_key, armed.id, armed.element_id from moved left join armed on true`, params);
+    const rows = await em.execute<{ business_key: string | null; definition_key: string; parent_instance_id: number | null; parent_element: string | null; id: number | null; element_id: string | null }[]>(
+      `with ${parts.join(', ')} select moved.business_key, moved.definition_key, moved.parent_instance_id, moved.parent_element, armed.id, armed.element_id from moved left join armed on true`, params);
     if (rows.length === 0) return null;
-    return { businessKey: rows[0].business_key, definitionKey: rows[0].definition_key, armed: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, element: r.element_id! })) };
+    const parent = rows[0].parent_instance_id === null ? null : { id: rows[0].parent_instance_id, element: rows[0].parent_element ?? '' };
+    return { businessKey: rows[0].business_key, definitionKey: rows[0].definition_key, parent, armed: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, element: r.element_id! })) };
   },
 
   /** Ends an instance as cancelled (compare-and-set on the revision) with its open tasks and armed timers; false when it changed meanwhile. */
@@ -231,6 +250,11 @@ export const instanceRepository = {
       ? await em.execute<InstanceRow[]>(`select * from workflow_instance where status = 'running' order by id`)
       : await em.execute<InstanceRow[]>(`select * from workflow_instance where status = 'running' and organisation_id = ? order by id`, [organisationId]);
     return rows.map(toInstance);
+  },
+
+  /** The running instances holding a business key (a caller and the instances it called share it), the innermost first. */
+  async runningWithBusinessKey(em: EntityManager, businessKey: string): Promise<WorkflowInstance[]> {
+    return (await em.execute<InstanceRow[]>(`select * from workflow_instance where business_key = ? and status = 'running' order by id desc`, [businessKey])).map(toInstance);
   },
 
   /** The running or stuck instance holding a business key, if any. */

@@ -5,9 +5,9 @@ import type { ServiceContext } from '../shared/service-context.ts';
 import type { JobsContext } from '../shared/service-context.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { authorize, type Actor, type Permission } from '../shared/access.ts';
-import { scopeOf, visibleOr } from '../organisations/scope.ts';
+import { inScope, scopeOf, visibleOr } from '../organisations/scope.ts';
 import { instanceRepository, type HistoryEntry, type WorkflowInstance } from './instance.repository.ts';
-import { loadInstance, startInTransaction, type Tx } from './step.service.ts';
+import { cancelCalled, loadInstance, startInTransaction, tellCaller, type Tx } from './step.service.ts';
 import { taskRepository, type WorkflowTask } from './task.repository.ts';
 
 /** Starts an instance of the newest version of a workflow with the given variables. */
@@ -24,7 +24,11 @@ export async function startWorkflowIn(tx: Tx, actor: Actor, key: string, variabl
   return instanceId;
 }
 
-/** Cancels a running instance: its open tasks and armed timers end with it, and the owner of its business key hears of it. */
+/**
+ * Cancels a running instance: its open tasks and armed timers end with it, and the owner of its
+ * business key hears of it. The instances its call activities started are cancelled with it; a
+ * called instance cancelled on its own is a failure its caller's call activity hears of.
+ */
 export async function cancelInstance(ctx: JobsContext, id: number, reason: string): Promise<WorkflowInstance> {
   const actor = authorize(ctx.actor, 'cancelInstances');
   if (!reason?.trim()) throw new ValidationError(workflowMessage('instance.cancel_reason_required'), [issue('/reason', workflowMessage('instance.reason_required'))]);
@@ -34,9 +38,14 @@ export async function cancelInstance(ctx: JobsContext, id: number, reason: strin
     if (instance.status !== 'running' && instance.status !== 'incident') throw new ConflictError(workflowMessage('instance.not_running', { id, status: instance.status }));
     const now = new Date();
     if (!(await instanceRepository.cancel(em, id, instance.revision, now))) throw new ConflictError(workflowMessage('instance.changed', { id }));
-    await ctx.keys.ended(em, instance.definitionKey, instance.businessKey, 'cancelled');
+    // a called instance shares its caller's key: the key's owner hears of the caller's end alone
+    if (instance.parentId === null) await ctx.keys.ended(em, instance.definitionKey, instance.businessKey, 'cancelled');
     await instanceRepository.appendHistory(em, id, { at: now, actor: actor.username, event: 'cancel', detail: { reason }, fromStates: [], toStates: [] });
     await appendAudit(em, actor, { action: 'workflow.cancelled', subjectType: 'workflow-instance', subjectKey: String(id), detail: { reason } });
+    // the instances its call activities started end with it; a called instance cancelled on its own fails its call activity
+    const tx = { em, jobs: ctx.jobs, keys: ctx.keys };
+    await cancelCalled(tx, id, null, actor, now);
+    await tellCaller(tx, id, actor);
   });
   return loadInstance(ctx.em, id);
 }
@@ -60,4 +69,18 @@ export async function instanceHistory(ctx: ServiceContext, id: number): Promise<
 export async function instanceTasks(ctx: ServiceContext, id: number): Promise<WorkflowTask[]> {
   await getInstance(ctx, id);
   return taskRepository.ofInstance(ctx.em, id);
+}
+
+/** The instance whose call activity started this one, when the caller may read it; null for one started on its own. */
+export async function callerOf(ctx: ServiceContext, instance: WorkflowInstance): Promise<WorkflowInstance | null> {
+  if (instance.parentId === null) return null;
+  const caller = await instanceRepository.get(ctx.em, instance.parentId);
+  return caller && inScope(scopeOf(ctx.actor, 'readStandards'), caller) ? caller : null;
+}
+
+/** The instances an instance's call activities started, oldest first, as far as the caller may read them. */
+export async function calledBy(ctx: ServiceContext, id: number): Promise<WorkflowInstance[]> {
+  await getInstance(ctx, id);
+  const scope = scopeOf(ctx.actor, 'readStandards');
+  return (await instanceRepository.called(ctx.em, id)).filter((i) => inScope(scope, i));
 }

@@ -6,9 +6,9 @@ import { authorize } from '../shared/access.ts';
 import { runnableOf } from './definition.service.ts';
 import { waitingFor } from './engine.ts';
 import { definitionRepository } from './definition.repository.ts';
-import { instanceRepository } from './instance.repository.ts';
+import { instanceRepository, type WorkflowInstance } from './instance.repository.ts';
 import { startWorkflowIn } from './instance.service.ts';
-import { advance, deliverSignal, loadInstance } from './step.service.ts';
+import { advance, deliverSignal } from './step.service.ts';
 import { workflowMessage } from './workflow.messages.ts';
 
 /** Which instances a message or signal moved on. */
@@ -32,11 +32,16 @@ export async function correlateMessage(ctx: JobsContext, name: string, businessK
   const actor = authorize(ctx.actor, 'startWorkflows');
   const message = checkName(name);
   return inTransaction(ctx.em, async (em) => {
-    const id = businessKey ? await instanceRepository.activeWithBusinessKey(em, businessKey) : null;
-    const instance = id === null ? null : await loadInstance(em, id);
-    const waits = instance && instance.status === 'running' && (actor.organisationId === null || instance.organisationId === actor.organisationId)
-      && waitingFor(await runnableOf(em, instance.definitionKey, instance.definitionVersion), instance.snapshot).messages.includes(message);
-    if (!instance || !waits) {
+    // a caller and the instances its call activities started share the key: the message goes to the innermost that waits for it
+    let instance: WorkflowInstance | null = null;
+    for (const candidate of businessKey ? await instanceRepository.runningWithBusinessKey(em, businessKey) : []) {
+      if (actor.organisationId !== null && candidate.organisationId !== actor.organisationId) continue;
+      if (!waitingFor(await runnableOf(em, candidate.definitionKey, candidate.definitionVersion), candidate.snapshot).messages.includes(message)) continue;
+      instance = candidate;
+      break;
+    }
+    if (!instance) {
+      // none waits for it: it starts the processes that begin with it
       const keys = await definitionRepository.startedBy(em, message);
       if (keys.length === 0) throw new NotFoundError(workflowMessage('message.no_waiting_instance', { name: message, businessKey }), businessKey);
       const started: number[] = [];

@@ -15,19 +15,23 @@ export function activeLeaves(snapshot: AnyMachineSnapshot): string[] {
   return leaves;
 }
 
-/** The user tasks open, the timers armed and the messages and signals waited for in the states an instance is in. */
-export function activeMeta(snapshot: AnyMachineSnapshot): { userTasks: string[]; timers: string[]; incident: boolean; messages: string[]; signals: string[] } {
+/** The user tasks open, the timers armed, the messages, signals and called instances waited for in the states an instance is in (and whether it ended failed). */
+export function activeMeta(snapshot: AnyMachineSnapshot): { userTasks: string[]; timers: string[]; incident: boolean; messages: string[]; signals: string[]; calls: string[]; failed: boolean } {
+  const calls: string[] = [];
+  let failed = false;
   const userTasks: string[] = [];
   const timers: string[] = [];
   const messages: string[] = [];
   const signals: string[] = [];
   let incident = false;
-  for (const meta of Object.values(snapshot.getMeta() as Record<string, { userTask?: string; timers?: string[]; incident?: boolean; messages?: string[]; signals?: string[] }>)) {
+  for (const meta of Object.values(snapshot.getMeta() as Record<string, { userTask?: string; timers?: string[]; incident?: boolean; messages?: string[]; signals?: string[]; call?: string; failed?: boolean }>)) {
+    if (meta?.call) calls.push(meta.call);
+    if (meta?.failed) failed = true;
     if (meta?.userTask) userTasks.push(meta.userTask);
     if (meta?.timers) timers.push(...meta.timers);
     if (meta?.messages) messages.push(...meta.messages);
     if (meta?.signals) signals.push(...meta.signals);
     if (meta?.incident) incident = true;
   }
-  return { userTasks, timers, incident, messages, signals };
+  return { userTasks, timers, incident, messages, signals, calls, failed };
 }

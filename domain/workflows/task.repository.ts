@@ -123,12 +123,12 @@ export const taskRepository = {
    * it (any role when `anyRole`) — and reads its instance, in one round trip. Null when it could not.
    */
   async complete(em: EntityManager, c: { id: number; username: string; roles: readonly string[]; anyRole: boolean; data: Record<string, unknown>; now: Date }): Promise<{ task: WorkflowTask; instance: WorkflowInstance } | null> {
-    const rows = await em.execute<(TaskRow & { i_snapshot: string; i_revision: number; i_status: string; i_key: string; i_version: number; i_business_key: string | null; i_started_by: string; i_started_at: Date; i_updated_at: Date; i_ended_at: Date | null; i_incident: string | null; i_organisation_id: number; i_project_id: number | null })[]>(
+    const rows = await em.execute<(TaskRow & { i_snapshot: string; i_revision: number; i_status: string; i_key: string; i_version: number; i_business_key: string | null; i_started_by: string; i_started_at: Date; i_updated_at: Date; i_ended_at: Date | null; i_incident: string | null; i_organisation_id: number; i_project_id: number | null; i_parent: number | null; i_parent_element: string | null })[]>(
       `with t as (update workflow_task set status = 'completed', completed_by = ?, completed_at = ?, data_json = ?
          where id = ? and status = 'open' and (? or claimed_by is null or claimed_by = ?) and (? or candidate_role in (${c.roles.map(() => '?').join(', ')})) returning *)
        select t.*, i.snapshot_json as i_snapshot, i.revision as i_revision, i.status as i_status, i.definition_key as i_key, i.definition_version as i_version,
          i.business_key as i_business_key, i.started_by as i_started_by, i.started_at as i_started_at, i.updated_at as i_updated_at, i.ended_at as i_ended_at, i.incident as i_incident,
-         i.organisation_id as i_organisation_id, i.project_id as i_project_id
+         i.organisation_id as i_organisation_id, i.project_id as i_project_id, i.parent_instance_id as i_parent, i.parent_element as i_parent_element
        from t join workflow_instance i on i.id = t.instance_id`,
       [c.username, c.now, JSON.stringify(c.data), c.id, c.anyRole, c.username, c.anyRole, ...c.roles]);
     const r = rows[0];
@@ -138,6 +138,7 @@ export const taskRepository = {
       instance: toInstance({
         id: r.instance_id, definition_key: r.i_key, definition_version: r.i_version, status: r.i_status, business_key: r.i_business_key, organisation_id: r.i_organisation_id, project_id: r.i_project_id, snapshot_json: r.i_snapshot,
         revision: r.i_revision, started_by: r.i_started_by, started_at: r.i_started_at, updated_at: r.i_updated_at, ended_at: r.i_ended_at, incident: r.i_incident,
+        parent_instance_id: r.i_parent, parent_element: r.i_parent_element,
       }),
     };
   },

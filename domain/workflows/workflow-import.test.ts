@@ -172,7 +172,7 @@ describe('bad input', () => {
     ['over the size limit', 'too-big', big, '', /larger than 2097152 bytes/],
     ['with an external entity', 'xxe', `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&x;</bpmn:definitions>`, '', /DOCTYPE and entity declarations are not allowed/],
     ['with no process', 'no-process', `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x"><bpmn:message id="m" /></bpmn:definitions>`, '', /holds no process/],
-    ['with an unsupported element', 'unsupported', INCOMPLETE.replace('<bpmn:userTask id="fix" name="Fix" />', '<bpmn:callActivity id="fix" name="Fix" />'), '/fix', /CallActivity fix: CallActivity is not supported/],
+    ['with an unsupported element', 'unsupported', INCOMPLETE.replace('<bpmn:userTask id="fix" name="Fix" />', '<bpmn:complexGateway id="fix" name="Fix" />'), '/fix', /ComplexGateway fix: ComplexGateway is not supported/],
   ];
 
   it.each(cases)('a file %s is a typed error naming the element, and nothing is stored', async (_, key, xml, pointer, reason) => {

@@ -25,6 +25,9 @@ export const WorkflowInstanceEntity = defineEntity({
     updatedAt: p.datetime(),
     endedAt: p.datetime().nullable(),
     incident: p.text().nullable(),
+    /** the instance whose call activity started this one, and that call activity; null for an instance started on its own */
+    parentInstanceId: p.integer().nullable(),
+    parentElement: p.text().nullable(),
   },
 });
 export type IWorkflowInstanceEntity = InferEntity<typeof WorkflowInstanceEntity>;

@@ -29,6 +29,7 @@ import { Migration20261204120000QueryIndexes } from './migrations/Migration20261
 import { Migration20261204200000MultiInstanceTasks } from './migrations/Migration20261204200000MultiInstanceTasks.ts';
 import { Migration20261204200000Summaries } from './migrations/Migration20261204200000Summaries.ts';
 import { Migration20261204200000WorkflowDrafts } from './migrations/Migration20261204200000WorkflowDrafts.ts';
+import { Migration20261205020000CallActivities } from './migrations/Migration20261205020000CallActivities.ts';
 import { Migration20261205030000LaneRoles } from './migrations/Migration20261205030000LaneRoles.ts';
 import { Migration20261205040000RectificationSummaries } from './migrations/Migration20261205040000RectificationSummaries.ts';
 import type { Actor } from '../../domain/shared/access.ts';
@@ -57,6 +58,7 @@ export const migrationsList = [
   { name: 'Migration20261204200000MultiInstanceTasks', class: Migration20261204200000MultiInstanceTasks },
   { name: 'Migration20261204200000Summaries', class: Migration20261204200000Summaries },
   { name: 'Migration20261204200000WorkflowDrafts', class: Migration20261204200000WorkflowDrafts },
+  { name: 'Migration20261205020000CallActivities', class: Migration20261205020000CallActivities },
   { name: 'Migration20261205030000LaneRoles', class: Migration20261205030000LaneRoles },
   { name: 'Migration20261205040000RectificationSummaries', class: Migration20261205040000RectificationSummaries },
 ];

@@ -3,7 +3,7 @@ import type { JsonValue } from '../../domain/shared/json.ts';
 import { deployWorkflow, findDefinition, leavesOf, listDefinitions, migrateInstances, runnableOf, type DefinitionRow, type DeployResult, type MigrationResult } from '../../domain/workflows/definition.service.ts';
 import { rectificationKpis, type RectificationKpi, type StepKpi } from '../../domain/reports/kpi.service.ts';
 import { requestRectification } from '../../domain/findings/rectification.service.ts';
-import { cancelInstance, getInstance, instanceHistory, instanceTasks, startWorkflow } from '../../domain/workflows/instance.service.ts';
+import { calledBy, callerOf, cancelInstance, getInstance, instanceHistory, instanceTasks, startWorkflow } from '../../domain/workflows/instance.service.ts';
 import { claimTask, completeTask, listTasks } from '../../domain/workflows/task.service.ts';
 import type { HistoryEntry, WorkflowInstance } from '../../domain/workflows/instance.repository.ts';
 import type { WorkflowTask } from '../../domain/workflows/task.repository.ts';
@@ -94,7 +94,7 @@ InstanceRef.implement({
     id: t.exposeInt('id'),
     key: t.exposeString('definitionKey'),
     version: t.exposeInt('definitionVersion'),
-    status: t.exposeString('status', { description: 'running, completed, cancelled or incident' }),
+    status: t.exposeString('status', { description: 'running, completed, cancelled, incident or failed (an error end event no boundary caught)' }),
     businessKey: t.exposeString('businessKey', { nullable: true }),
     revision: t.exposeInt('revision'),
     states: t.stringList({ description: 'the element ids the instance stands in', resolve: (i) => leavesOf(i.snapshot.value) }),
@@ -106,6 +106,9 @@ InstanceRef.implement({
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
     tasks: t.field({ type: [TaskRef], complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => instanceTasks(ctx, i.id) }),
     history: t.field({ type: [HistoryRef], complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => instanceHistory(ctx, i.id) }),
+    parentInstance: t.field({ type: InstanceRef, nullable: true, description: 'The instance whose call activity started this one; null for one started on its own.', complexity: FIELD_COST.lookup, resolve: (i, _a, ctx) => callerOf(ctx, i) }),
+    parentElement: t.exposeString('parentElement', { nullable: true, description: 'The call activity of the parent instance that started this one.' }),
+    calledInstances: t.field({ type: [InstanceRef], description: 'The instances this one\'s call activities started, oldest first.', complexity: { field: FIELD_COST.lookup, multiplier: 10 }, resolve: (i, _a, ctx) => calledBy(ctx, i.id) }),
   }),
 });
 
@@ -118,7 +121,7 @@ builder.queryFields((t) => ({
     type: InstanceConnection,
     description: 'Workflow instances, newest first.',
     errors: { types: READ_ERRORS, union: { name: 'WorkflowInstancesResult' } },
-    args: { key: t.arg.string(), status: t.arg.string({ description: 'running, completed, cancelled or incident' }), businessKey: t.arg.string(), ...pageArgs(t.arg) },
+    args: { key: t.arg.string(), status: t.arg.string({ description: 'running, completed, cancelled, incident or failed' }), businessKey: t.arg.string(), ...pageArgs(t.arg) },
     complexity: (a) => pagedCost(a),
     resolve: async (_r, a, ctx) => toConnection(await listInstances(ctx, a, a)),
   }),

@@ -65,7 +65,7 @@ export function QueryView<T>({ state, children, empty }: { state: { data: T | un
 
 const STATUS_CLASS: Record<string, string> = {
   draft: 'badge-draft', in_review: 'badge-review', published: 'badge-ok', superseded: 'badge-muted', retired: 'badge-muted',
-  open: 'badge-warn', rectifying: 'badge-review', closed: 'badge-ok', running: 'badge-review', completed: 'badge-ok', cancelled: 'badge-muted', incident: 'badge-danger',
+  open: 'badge-warn', rectifying: 'badge-review', closed: 'badge-ok', running: 'badge-review', completed: 'badge-ok', cancelled: 'badge-muted', incident: 'badge-danger', failed: 'badge-danger',
   critical: 'badge-danger', major: 'badge-warn', minor: 'badge-muted',
 };
 

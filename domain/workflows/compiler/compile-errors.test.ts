@@ -128,13 +128,25 @@ describe('compile errors', () => {
     ]);
   });
 
-  it('refuses an error end event no error boundary event catches, and error boundary events on user tasks', async () => {
+  it('refuses error boundary events on user tasks; an error end event nothing catches ends the process as failed', async () => {
     const found = await issues(doc(`<bpmn:startEvent id="s" />${task('a')}<bpmn:boundaryEvent id="b" attachedToRef="a"><bpmn:errorEventDefinition /></bpmn:boundaryEvent>
       <bpmn:endEvent id="boom"><bpmn:errorEventDefinition errorRef="E1" /></bpmn:endEvent><bpmn:endEvent id="e" />
       ${flow('f1', 's', 'a')}${flow('f2', 'a', 'boom')}${flow('f3', 'b', 'e')}`, '<bpmn:error id="E1" errorCode="BROKEN" />'));
+    expect(found).toEqual([
+      { id: 'b', type: 'bpmn:BoundaryEvent', reason: 'only timer boundary events are supported (and error and escalation ones on sub-processes, error ones on service tasks and call activities)' },
+    ]);
+  });
+
+  it('refuses a call activity naming no process, and boundary events a service task or call activity cannot carry', async () => {
+    const found = await issues(doc(`<bpmn:startEvent id="s" /><bpmn:callActivity id="call" /><bpmn:serviceTask id="svc" pinzhi:action="notify" /><bpmn:endEvent id="e" />
+      <bpmn:boundaryEvent id="esc" attachedToRef="call"><bpmn:escalationEventDefinition /></bpmn:boundaryEvent>
+      <bpmn:boundaryEvent id="late" attachedToRef="svc"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:endEvent id="e2" />
+      ${flow('f1', 's', 'call')}${flow('f2', 'call', 'svc')}${flow('f3', 'svc', 'e')}${flow('f4', 'esc', 'e2')}${flow('f5', 'late', 'e2')}`));
     expect(found).toEqual(expect.arrayContaining([
-      { id: 'b', type: 'bpmn:BoundaryEvent', reason: 'only timer boundary events are supported (and error and escalation ones on sub-processes)' },
-      { id: 'boom', type: 'bpmn:EndEvent', reason: 'no error boundary event of a sub-process around it catches error "BROKEN"' },
+      { id: 'call', type: 'bpmn:CallActivity', reason: 'names no process to call (calledElement)' },
+      { id: 'esc', type: 'bpmn:BoundaryEvent', reason: 'a call activity may carry timer and error boundary events only' },
+      { id: 'late', type: 'bpmn:BoundaryEvent', reason: 'service tasks may carry error boundary events only' },
     ]));
   });
 

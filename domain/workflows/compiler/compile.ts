@@ -66,10 +66,11 @@ export async function compileBpmn(xml: string, options: CompileOptions): Promise
   if (starts.length !== 1) throw new CompileError([...compiler.issues, compileIssue(process.id, process.$type, m('compile.start_count', { count: starts.length }), process.name)]);
   const states = compiler.region(starts[0].id, { scope, stop: null, doneId: null, inBranch: false });
   compiler.unreached(scope);
-  if (!Object.values(states).some((s) => s.type === 'final') && !scope.needsTerminate) compiler.fail(process, m('compile.no_end_reachable'));
+  if (!Object.values(states).some((s) => s.type === 'final') && !scope.needsTerminate && !compiler.endsInError) compiler.fail(process, m('compile.no_end_reachable'));
   if (compiler.issues.length > 0) throw new CompileError(compiler.issues);
   if (scope.needsTerminate) states.__terminated = { id: '__terminated', type: 'final' };
   states.__incident = { id: '__incident', meta: { incident: true } };
+  if (compiler.endsInError) states.__error = { id: '__error', type: 'final', meta: { failed: true } };
   return {
     processId: process.id,
     name: process.name ?? process.id,
@@ -78,5 +79,6 @@ export async function compileBpmn(xml: string, options: CompileOptions): Promise
     timers: compiler.timers,
     stateIds: compiler.stateIds,
     ...(compiler.startMessage ? { startMessage: compiler.startMessage } : {}),
+    ...(Object.keys(compiler.calls).length ? { calls: compiler.calls } : {}),
   };
 }

@@ -28,8 +28,9 @@ export function endEvent(c: Walker, el: ModdleElement, region: Region): StateCon
     // an error ends the sub-process it is thrown in, along the error boundary event that catches it
     const code = (ref(defs[0].errorRef)?.errorCode as string | undefined) ?? null;
     const caught = catching(region, 'error', code);
-    if (!caught) c.fail(el, m('compile.error_uncaught', { code: code ?? '' }));
-    return caught ? { entry: { type: 'raiseError', params: { event: el.id, code, boundary: caught.boundary } }, always: { target: caught.target } } : {};
+    // caught by no sub-process around it, the error ends the instance as failed (and its caller's call activity with it)
+    if (!caught) c.endsInError = true;
+    return { entry: { type: 'raiseError', params: { event: el.id, code, boundary: caught?.boundary ?? null } }, always: { target: caught ? caught.target : '#__error' } };
   }
   const escalation = kind === 'bpmn:EscalationEventDefinition' ? ref(defs[0].escalationRef) : undefined;
   const raised = kind === 'bpmn:EscalationEventDefinition' ? escalate(el, defs[0], region) : null;
@@ -96,7 +97,7 @@ export function intermediateTimer(c: Walker, el: ModdleElement, region: Region):
 export function boundaryTimers(c: Walker, host: ModdleElement, region: Region): { timer: string; transition: StateConfig }[] {
   const out: { timer: string; transition: StateConfig }[] = [];
   for (const b of region.scope.boundaries.get(host.id) ?? []) {
-    if (host.$type === 'bpmn:SubProcess' && isCaught(b)) continue;
+    if ((host.$type === 'bpmn:SubProcess' || host.$type === 'bpmn:CallActivity') && isCaught(b)) continue;
     c.visited.add(b.id);
     const interrupting = b.cancelActivity !== false;
     const armed = timer(c, b, host.id, 'boundary', interrupting);
@@ -272,4 +273,29 @@ const CAUGHT = { 'bpmn:ErrorEventDefinition': 'error', 'bpmn:EscalationEventDefi
 export function isCaught(b: ModdleElement): boolean {
   const defs = eventDefinitions(b);
   return defs.length === 1 && defs[0].$type in CAUGHT;
+}
+
+/**
+ * The error boundary events of a service task or call activity, as transitions on the event that
+ * says it failed (SERVICE_FAILED: its action threw; CALL_FAILED: the called instance ended in an
+ * error or was cancelled): the one whose errorCode matches the failure's code, or one with none
+ * (catching any), leaves along its flow. Other boundary kinds are left to the caller.
+ */
+export function errorCatches(c: Walker, host: ModdleElement, region: Region): StateConfig[] {
+  const out: StateConfig[] = [];
+  for (const b of region.scope.boundaries.get(host.id) ?? []) {
+    const defs = eventDefinitions(b);
+    if (defs.length !== 1 || defs[0].$type !== 'bpmn:ErrorEventDefinition') continue;
+    c.visited.add(b.id);
+    const code = (ref(defs[0].errorRef)?.errorCode as string | undefined) ?? null;
+    out.push({ guard: { type: 'failedWith', params: { task: host.id, code } }, target: c.next(b, region), actions: { type: 'caughtFailure', params: { task: host.id, boundary: b.id } } });
+  }
+  // the boundaries naming a code are tried before a catch-all, whatever their order in the diagram
+  return out.sort((x, y) => Number((x.guard as { params: { code: unknown } }).params.code === null) - Number((y.guard as { params: { code: unknown } }).params.code === null));
+}
+
+/** Whether a boundary event is an error event. */
+export function isError(b: ModdleElement): boolean {
+  const defs = eventDefinitions(b);
+  return defs.length === 1 && defs[0].$type === 'bpmn:ErrorEventDefinition';
 }

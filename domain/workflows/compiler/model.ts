@@ -41,7 +41,7 @@ export interface Catch {
 export const NODE_TYPES = new Set([
   'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ExclusiveGateway',
   'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent', 'bpmn:SubProcess', 'bpmn:Task', 'bpmn:ManualTask',
-  'bpmn:IntermediateThrowEvent', 'bpmn:SendTask', 'bpmn:ReceiveTask',
+  'bpmn:IntermediateThrowEvent', 'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:CallActivity',
 ]);
 
 /**

@@ -1,7 +1,7 @@
 /** User tasks (with their forms and deadlines), service tasks, and send and receive tasks. */
 import { feelSyntaxError } from './feel.ts';
 import { compileMessage as m } from './compile.messages.ts';
-import { boundaryTimers, eventName, throwAction, waitFor } from './events.ts';
+import { boundaryTimers, errorCatches, eventName, isError, throwAction, waitFor } from './events.ts';
 import { laneRole } from './lanes.ts';
 import { extensionValues } from './model.ts';
 import type { ModdleElement } from './parse.ts';
@@ -72,18 +72,32 @@ export function userTask(c: Walker, el: ModdleElement, region: Region): StateCon
   };
 }
 
-/** A service task: its built-in action runs on entry, and the process moves on at once. */
+/**
+ * A service task: its built-in action runs on entry, and the process moves on at once. With error
+ * boundary events the action runs guarded: the instance waits in the task for the runtime to say
+ * how the action went (SERVICE_DONE, in the same step), and a failure a boundary catches leaves
+ * along that boundary's flow instead of failing the step.
+ */
 export function serviceTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
   const action = typeof el.action === 'string' ? el.action : '';
   if (!c.options.actions.includes(action)) c.fail(el, action ? m('compile.action_unknown', { action, actions: [...c.options.actions] }) : m('compile.action_missing'));
-  if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.service_task_boundary'));
-  return { entry: { type: 'service', params: { action, task: el.id } }, always: { target: c.next(el, region) } };
+  const boundaries = region.scope.boundaries.get(el.id) ?? [];
+  for (const b of boundaries) if (!isError(b)) c.fail(b, m('compile.service_task_boundary'));
+  if (!boundaries.some(isError)) return { entry: { type: 'service', params: { action, task: el.id } }, always: { target: c.next(el, region) } };
+  return {
+    meta: { service: el.id },
+    entry: { type: 'service', params: { action, task: el.id, guarded: true } },
+    on: {
+      SERVICE_DONE: { guard: { type: 'doneWith', params: { task: el.id } }, target: c.next(el, region) },
+      SERVICE_FAILED: errorCatches(c, el, region),
+    },
+  };
 }
 
 /** A send task: sends its message (a notification, kept in the instance history) and moves on at once. */
 export function sendTask(c: Walker, el: ModdleElement, region: Region): StateConfig {
   const name = eventName(c, el, el.messageRef, 'message');
-  if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.service_task_boundary'));
+  if (region.scope.boundaries.has(el.id)) c.fail(el, m('compile.send_task_boundary'));
   return { entry: name ? throwAction(c, el, 'message', name) : [], always: { target: c.next(el, region) } };
 }
 

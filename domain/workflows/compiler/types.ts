@@ -65,6 +65,8 @@ export interface CompiledWorkflow {
   stateIds: string[];
   /** the message whose arrival starts an instance (a message start event); absent for a none start event */
   startMessage?: string;
+  /** the process each call activity starts (element id → key of a deployed definition); absent in definitions compiled before call activities ran */
+  calls?: Record<string, string>;
 }
 
 /** The part of a scope being compiled: up to a parallel branch's join, or the whole scope. */
@@ -85,7 +87,10 @@ export interface Walker {
   readonly userTasks: Record<string, UserTaskMeta>;
   readonly timers: Record<string, TimerMeta>;
   readonly stateIds: string[];
+  readonly calls: Record<string, string>;
   readonly visited: Set<string>;
+  /** an error end event no sub-process catches: the process needs its failed end state */
+  endsInError: boolean;
   readonly options: CompileOptions;
   /** the innermost lane of each node that sits in one */
   readonly lanes: Map<string, ModdleElement>;

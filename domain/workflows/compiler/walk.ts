@@ -7,6 +7,7 @@ import { eventDefinitions, type Flow, type Scope } from './model.ts';
 import type { ModdleElement } from './parse.ts';
 import { subProcess } from './sub-process.ts';
 import { receiveTask, sendTask, serviceTask, userTask } from './tasks.ts';
+import { callActivity } from './call-activity.ts';
 import type { Message } from '../../shared/messages.ts';
 import type { CompileOptions, Region, StateConfig, TimerMeta, UserTaskMeta, Walker } from './types.ts';
 
@@ -19,6 +20,8 @@ export class Compiler implements Walker {
   readonly userTasks: Record<string, UserTaskMeta> = {};
   readonly timers: Record<string, TimerMeta> = {};
   readonly stateIds: string[] = [];
+  readonly calls: Record<string, string> = {};
+  endsInError = false;
   readonly visited = new Set<string>();
   readonly options: CompileOptions;
   readonly lanes: Map<string, ModdleElement>;
@@ -95,7 +98,9 @@ export class Compiler implements Walker {
       case 'bpmn:ManualTask':
         return { state: userTask(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
       case 'bpmn:ServiceTask':
-        return { state: serviceTask(this, el, region), successors: this.successors(el.id, scope) };
+        return { state: serviceTask(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
+      case 'bpmn:CallActivity':
+        return { state: callActivity(this, el, region), successors: [...this.successors(el.id, scope), ...boundarySuccessors(this, el, region)] };
       case 'bpmn:ExclusiveGateway':
         return { state: exclusiveGateway(this, el, region), successors: this.successors(el.id, scope) };
       case 'bpmn:ParallelGateway':

@@ -52,6 +52,7 @@ export const shellEn: Record<keyof typeof shellZh, string> = {
   'status.completed': 'Completed',
   'status.cancelled': 'Cancelled',
   'status.incident': 'Incident',
+  'status.failed': 'Failed',
   'task.claimed': 'Claimed',
 
   'error.ValidationError': 'Invalid input',

@@ -50,6 +50,7 @@ export const shellZh = {
   'status.completed': '已完成',
   'status.cancelled': '已取消',
   'status.incident': '异常',
+  'status.failed': '失败',
   'task.claimed': '已认领',
 
   'error.ValidationError': '输入有误',
