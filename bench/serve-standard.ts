@@ -38,7 +38,7 @@ const pinzhi = await listen(createHttpServer(() => app, config));
 const uncached = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0 }));
 const bare = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0, immutableResults: new ImmutableResults(0) }));
 // every request executed by Yoga's HTTP layer, as before the direct query path (for reference)
-const throughYoga = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0, directQueries: false }));
+const throughYoga = await listen(createHttpServer(() => app, { ...config, responseCacheTtlMs: 0, immutableResults: new ImmutableResults(0), directQueries: false }));
 const tokens: string[] = [];
 for (let i = 1; i <= CALLERS; i++) {
   await createUser(app.orm.em.fork() as SqlEntityManager, SYSTEM_ACTOR, { username: `bench-inspector-${i}`, password: DEMO_PASSWORD, roles: ['inspector'], organisationId: 1 });
