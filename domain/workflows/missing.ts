@@ -7,11 +7,13 @@ import { workflowMessage } from './workflow.messages.ts';
 /**
  * Compile issue codes that name a Pinzhi property a diagram from another tool simply lacks: a task
  * with no role (and no lane standing for one), a service task with no action, a flow out of an
- * exclusive gateway with no condition that is not its default, a timer with no duration or date.
+ * exclusive gateway with no condition that is not its default, a timer with no duration or date, a
+ * call activity that names no process to call.
  * Everything else (unsupported elements, malformed documents, no process) is a hard error.
  */
 export const MISSING_CODES: ReadonlySet<string> = new Set([
   'compile.role_missing', 'compile.lane_role_unknown', 'compile.action_missing', 'compile.flow_without_condition', 'compile.timer_empty',
+  'compile.call_element_missing',
 ]);
 
 /** Splits compile issues into what the modeller may complete and what no property can fix. */

@@ -157,6 +157,12 @@ describe('a diagram lacking a role, an action and gateway conditions', () => {
     expect((await t.gql(DEPLOY_DRAFT, { id: draft.id }, manager)).data.deployWorkflowDraft).toMatchObject({ __typename: 'ConflictError', code: 'workflow.draft_deployed' });
   });
 
+  it('lists a call activity that names no process to call as missing, not as a refusal', async () => {
+    const xml = INCOMPLETE.replace('<bpmn:userTask id="fix" name="Fix" />', '<bpmn:callActivity id="fix" name="Fix" />');
+    const draft = (await t.gql(IMPORT, { k: 'calls-nothing', x: xml }, await as('manager'))).data.importWorkflow;
+    expect(draft.missing.map((x: { elementId: string; code: string }) => `${x.elementId} ${x.code}`)).toContain('fix compile.call_element_missing');
+  });
+
   it('may be imported only by those who deploy', async () => {
     const refused = (await t.gql(IMPORT, { k: 'by-inspector', x: INCOMPLETE }, await as('inspector'))).data.importWorkflow;
     expect(refused.__typename).toBe('ForbiddenError');
