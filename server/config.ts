@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   /** When set, PostgreSQL is used instead of embedded PGlite. */
   databaseUrl: string | undefined;
+  /** Keep callers' access in memory between requests, dropped when the database announces a change (ACCESS_CACHE=off reads it on every request). */
+  accessCache: boolean;
   /** PostgreSQL read replicas of `databaseUrl`; reads of data that never changes go there. */
   replicaUrls: string[];
   /** Secret for signing bearer tokens; generated and stored in the database when unset. */
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheTtlMs: env.RESPONSE_CACHE_TTL_MS === '0' ? 0 : intFromEnv(env, 'RESPONSE_CACHE_TTL_MS', 1000),
     responseCacheMaxBytes: intFromEnv(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 1024 * 1024),
     trustProxy: env.TRUST_PROXY === 'true',
+    accessCache: env.ACCESS_CACHE !== 'off',
     maxDocumentBytes: intFromEnv(env, 'MAX_DOCUMENT_BYTES', 2 * 1024 * 1024),
     seed,
     logQueries: env.LOG_QUERIES === 'true',

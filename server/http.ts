@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { forkEm, forkFor } from './db/orm.ts';
-import { actorOf } from '../domain/organisations/actor.service.ts';
+import { forkFor } from './db/orm.ts';
 import { scopeOf } from '../domain/organisations/scope.ts';
 import { NotFoundError, DomainError, ValidationError } from '../domain/shared/errors.ts';
 import { paramsData, type Locale, type Message, type MessageData } from '../domain/shared/messages.ts';
@@ -56,7 +55,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
 async function bearerActor(app: App, req: IncomingMessage): Promise<Actor | null> {
   const header = req.headers.authorization ?? '';
   const username = header.startsWith('Bearer ') ? app.tokens.verify(header.slice(7).trim()) : null;
-  return username ? actorOf(forkEm(app.orm), username) : null;
+  return username ? app.access.actorOf(username) : null;
 }
 
 /**

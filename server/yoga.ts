@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import type { BusinessKeys } from '../domain/shared/business-keys.ts';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type Orm, forkEm, forkFor } from './db/orm.ts';
 import { actorOf } from '../domain/organisations/actor.service.ts';
@@ -17,6 +17,7 @@ import { localeFromAcceptLanguage } from './i18n/locale.ts';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { PhotoStore } from '../domain/photos/photo.service.ts';
 import type { Jobs } from '../domain/shared/jobs.ts';
+import type { AccessCache } from './access-cache.ts';
 
 export interface YogaDeps {
   orm: Orm;
@@ -27,6 +28,8 @@ export interface YogaDeps {
   keys: BusinessKeys;
   /** browser origins allowed to call the API (CORS); none when empty */
   corsOrigins?: readonly string[];
+  /** callers' access kept between requests (read afresh on every request without it) */
+  access?: AccessCache;
 }
 
 /** What the person of a request's bearer token may do, and where, as their memberships say now (a change counts from the next request). */
@@ -34,7 +37,21 @@ async function bearerActorOf(deps: YogaDeps, request: Request): Promise<Actor | 
   const header = request.headers.get('authorization') ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
   const username = token ? deps.tokens.verify(token) : null;
-  return username ? actorOf(forkEm(deps.orm), username) : null;
+  if (!username) return null;
+  return deps.access ? deps.access.actorOf(username) : actorOf(forkEm(deps.orm), username);
+}
+
+/**
+ * A change to access made by a mutation here counts from the next request, not only once the
+ * database's announcement of it arrives: what was kept is dropped when any mutation is done.
+ */
+function accessChangesPlugin(access: AccessCache): Plugin {
+  return {
+    onExecute({ args }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return { onExecuteDone: () => access.changed() };
+    },
+  };
 }
 
 /**
@@ -48,7 +65,7 @@ export function createPinzhiYoga(deps: YogaDeps, meta: ResponseMeta = responseMe
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
-    plugins: [inputGuardPlugin(), ...queryLimitPlugins(), meta.plugin, localizeErrorsPlugin(), ...(production ? [useDisableIntrospection()] : [])],
+    plugins: [inputGuardPlugin(), ...queryLimitPlugins(), meta.plugin, localizeErrorsPlugin(), ...(deps.access ? [accessChangesPlugin(deps.access)] : []), ...(production ? [useDisableIntrospection()] : [])],
     // the admin UI is served from this origin; other sites get no CORS headers unless allowed by name
     cors: deps.corsOrigins?.length ? { origin: [...deps.corsOrigins], credentials: false, allowedHeaders: ['authorization', 'content-type'], methods: ['GET', 'POST'] } : false,
     graphiql: production ? false : { title: 'Pinzhi 品质 — GraphQL', defaultQuery: '# Sign in first: mutation { login(username: "manager", password: "pinzhi-demo") { ... on LoginSuccess { token } } }\n{ standards(first: 10) { ... on StandardConnection { totalCount pageInfo { hasNextPage endCursor } nodes { code title } } ... on Error { message } } }\n' },

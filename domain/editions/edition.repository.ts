@@ -1,4 +1,4 @@
-import { readImmutable, readInOneTrip, type EntityManager, type NewRow } from '../shared/persistence.ts';
+import { coalescedReads, readImmutable, readInOneTrip, type EntityManager, type NewRow } from '../shared/persistence.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { editionMessage } from './edition.messages.ts';
 import type { JsonObject } from '../shared/json.ts';
@@ -22,6 +22,16 @@ function parseRow(value: unknown): Record<string, unknown> {
 }
 
 /** Editions and what they pin: the version of each standard, read one at a time or all at once. */
+/**
+ * The row versions `pinnedFingerprint` reads, for many documents in one statement when many
+ * requests ask at once (`coalescedReads`): the document's `xmin` and its pinned version's (each key
+ * looked up by index; a null hash when the document is not there).
+ */
+const fingerprintSql = (pin: string) => `select k.code, (select d.xmin::text || ':' || coalesce(v.version::text || ':' || v.xmin::text, '') from standard_document d
+  left join standard_version v on v.code = d.code and v.version = ${pin} where d.code = k.code) as hash from jsonb_array_elements_text(?::jsonb) as k(code)`;
+const fingerprintPublished = coalescedReads<{ code: string; hash: string }>('standard_hashes_published', fingerprintSql('d.published_version'), 'code');
+const fingerprintInEdition = coalescedReads<{ code: string; hash: string }>('standard_hashes_in_edition', fingerprintSql('(select e.version from edition_entry e where e.edition_name = ? and e.code = d.code)'), 'code');
+
 export const editionRepository = {
   /** Stores an edition with the version of each document and variant it pins (in the caller's transaction). */
   async insert(em: EntityManager, edition: NewRow<IEdition>, documents: { code: string; version: number }[], variants: { profile: string; version: number }[]): Promise<IEdition> {
@@ -63,14 +73,7 @@ export const editionRepository = {
    * new one, as optimistic-concurrency tokens use it) — or null when the document is not there.
    */
   async pinnedFingerprint(em: EntityManager, code: string, edition: string | null): Promise<string | null> {
-    const pin = edition ? '(select e.version from edition_entry e where e.edition_name = ? and e.code = d.code)' : 'd.published_version';
-    const [row] = await readInOneTrip<{ hash: string }>(
-      em,
-      `select d.xmin::text || ':' || coalesce(v.version::text || ':' || v.xmin::text, '') as hash from standard_document d
-       left join standard_version v on v.code = d.code and v.version = ${pin} where d.code = ?`,
-      edition ? [edition, code] : [code],
-      edition ? 'standard_hash_in_edition' : 'standard_hash_published',
-    );
+    const row = await (edition ? fingerprintInEdition(em, [edition], code) : fingerprintPublished(em, [], code));
     return row?.hash ?? null;
   },
 

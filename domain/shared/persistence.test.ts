@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { readInOneTrip } from './persistence.ts';
+import { coalescedReads, readInOneTrip } from './persistence.ts';
 import { forkEm, forkFor } from '../../server/db/orm.ts';
 import { organisationActor } from './access.ts';
 import { ensureSampleProjects } from '../projects/project.service.ts';
@@ -88,5 +88,70 @@ describe('readInOneTrip', () => {
     // then the next reads still answer, as an unprepared read does
     const [expected] = await em().execute<{ name: string }[]>('select name from project where code = ?', ['YJ01']);
     expect(await Promise.all(Array.from({ length: 8 }, read))).toEqual(Array.from({ length: 8 }, () => [expected.name]));
+  });
+});
+
+describe('coalescedReads', () => {
+  let t: TestApp;
+  let orgB: number;
+  /** each project's name by code, with the transaction each statement ran in (one per statement sent) */
+  const byCode = coalescedReads<{ code: string; name: string | null; tx: string }>(
+    'test_project_by_code',
+    `select k.code, (select p.name from project p where p.code = k.code) as name, txid_current()::text as tx from jsonb_array_elements_text(?::jsonb) as k(code)`,
+    'code',
+  );
+
+  beforeAll(async () => {
+    t = await startTestApp({ demoUsers: false });
+    await ensureSampleProjects(t.em());
+    const [row] = await t.em().execute<{ id: number }[]>(`insert into organisation (code, name, created_at) values ('yifang', '乙方物业', now()) returning id`);
+    orgB = row.id;
+    await ensureSampleProjects(t.em(), orgB, [{ code: 'YJ01', name: '悦居澜庭', type: 'residential', region: '西南区域', profile: 'standard', address: '成都市高新区天府大道北段999号', buildings: 4 }]);
+  }, 300_000);
+  afterAll(() => t?.close());
+
+  it('sends calls made at once as one statement per organisation, each answered with its own row as that organisation sees it', async () => {
+    // given one organisation's project codes and the other's
+    const codesA = (await t.em().execute<{ code: string }[]>(`select code from project where organisation_id = 1 order by id`)).map((r) => r.code);
+    const inA = () => forkFor(t.app.orm, organisationActor('a', ['inspector'], 1));
+    const inB = () => forkFor(t.app.orm, organisationActor('b', ['inspector'], orgB));
+    // when both organisations ask for every code of each, and for one that does not exist, all at once
+    const asked = [...codesA, 'YJ01', 'NOPE'];
+    const calls = Array.from({ length: 40 }, (_, i) => {
+      const who = i % 2 === 0 ? 'a' : 'b';
+      const code = asked[i % asked.length];
+      return byCode(who === 'a' ? inA() : inB(), [], code).then((row) => ({ who, code, row }));
+    });
+    const answers = await Promise.all(calls);
+    // then each saw only its own organisation's project (row-level security), or nothing
+    for (const { who, code, row } of answers) {
+      expect(row?.code).toBe(code);
+      if (code === 'NOPE') expect(row!.name).toBeNull();
+      else if (code === 'YJ01') expect(row!.name).toBe(who === 'b' ? '悦居澜庭' : null);
+      else expect(row!.name === null).toBe(who === 'b');
+    }
+    // and on PostgreSQL the 40 calls went as 2 statements per organisation (the first alone, the rest together); on PGlite one each
+    const statements = (who: string) => new Set(answers.filter((a) => a.who === who).map((a) => a.row!.tx)).size;
+    expect([statements('a'), statements('b')]).toEqual(t.backend === 'postgresql' ? [2, 2] : [20, 20]);
+  });
+
+  it('reads inside a transaction as part of it, alone', async () => {
+    const em = forkFor(t.app.orm, organisationActor('b', ['inspector'], orgB));
+    const seen = await em.transactional(async (tx) => {
+      await tx.execute(`update project set name = name || '（未提交）' where code = 'YJ01'`);
+      return byCode(tx, [], 'YJ01');
+    });
+    expect(seen?.name).toBe('悦居澜庭（未提交）');
+  });
+
+  it('a failed statement fails every call it carried, and the next calls are sent afresh', async () => {
+    const failing = coalescedReads<{ code: string }>('test_failing', `select k.code, 1 / (length(k.code) - 4) as n from jsonb_array_elements_text(?::jsonb) as k(code)`, 'code');
+    const em = () => forkFor(t.app.orm, organisationActor('a', ['inspector'], 1));
+    // when one of the keys makes the statement fail (division by zero) while others wait with it
+    const results = await Promise.allSettled(['AAAAA', 'BBBBB', 'CCCC', 'DDDDD'].map((code) => failing(em(), [], code)));
+    // then the first went alone and answered; the three that went together all failed
+    expect(results.map((r) => r.status)).toEqual(t.backend === 'postgresql' ? ['fulfilled', 'rejected', 'rejected', 'rejected'] : ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    // and reads go on
+    expect((await failing(em(), [], 'EEEEE'))?.code).toBe('EEEEE');
   });
 });

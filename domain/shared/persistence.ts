@@ -146,6 +146,60 @@ export async function readInOneTrip<T>(em: EntityManager, sql: string, params: u
   }
 }
 
+/** A read of one row by key whose calls may be sent together (see `coalescedReads`). */
+export type CoalescedRead<R> = (em: EntityManager, leading: unknown[], key: string) => Promise<R | undefined>;
+
+/**
+ * A read of one row by key, made on every request by many callers at once, sent to PostgreSQL as
+ * few statements as the load allows: a call made while the same read (same statement, leading
+ * parameters and session settings — so the same organisation and row-level security) is under way
+ * waits for it to come back, then goes out with every other call that waited, as one statement for
+ * all their keys. Alone, a call goes out at once. Under load this turns tens of round trips into
+ * one, which is most of what PostgreSQL and the server spend on such a read. Each caller gets the
+ * row of its own key, read no earlier than its call. Inside a transaction or on PGlite each call is
+ * its own read.
+ *
+ * `sql` names the keys with its last `?`, bound to a JSON array of them (for example
+ * `from jsonb_array_elements_text(?::jsonb) as k(code)`, each looked up by index), and returns the
+ * key as `keyColumn`.
+ */
+export function coalescedReads<R extends Record<string, unknown>>(name: string, sql: string, keyColumn: keyof R & string, maxKeys = 256): CoalescedRead<R> {
+  interface Waiting { key: string; resolve(row: R | undefined): void; reject(error: unknown): void }
+  const queues = new WeakMap<object, Map<string, Waiting[]>>();
+  const send = async (em: EntityManager, leading: unknown[], waiting: Waiting[]) => {
+    try {
+      const rows = await readInOneTrip<R>(em, sql, [...leading, JSON.stringify([...new Set(waiting.map((w) => w.key))])], name);
+      const byKey = new Map(rows.map((row) => [String(row[keyColumn]), row]));
+      for (const w of waiting) w.resolve(byKey.get(w.key));
+    } catch (error) {
+      for (const w of waiting) w.reject(error);
+    }
+  };
+  return async (em, leading, key) => {
+    const pool = em.isInTransaction() ? null : await poolOf(em);
+    if (!pool) return (await readInOneTrip<R>(em, sql, [...leading, JSON.stringify([key])], name))[0];
+    const session = em.getSessionContext();
+    const group = JSON.stringify([session?.variables ?? {}, session?.role ?? null, leading]);
+    let groups = queues.get(pool);
+    if (!groups) queues.set(pool, groups = new Map());
+    return new Promise<R | undefined>((resolve, reject) => {
+      const queue = groups.get(group);
+      if (queue) return void queue.push({ key, resolve, reject });
+      // nothing under way: this call goes now; calls made meanwhile queue up and go together after it
+      groups.set(group, []);
+      void (async () => {
+        let batch: Waiting[] = [{ key, resolve, reject }];
+        while (batch.length > 0) {
+          await send(em, leading, batch);
+          const waiting = groups.get(group)!;
+          batch = waiting.splice(0, maxKeys);
+        }
+        groups.delete(group);
+      })();
+    });
+  };
+}
+
 /** Whether an insert or update failed on a unique constraint. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof UniqueConstraintViolationException;

@@ -32,6 +32,7 @@ import { Migration20261204200000WorkflowDrafts } from './migrations/Migration202
 import { Migration20261205020000CallActivities } from './migrations/Migration20261205020000CallActivities.ts';
 import { Migration20261205030000LaneRoles } from './migrations/Migration20261205030000LaneRoles.ts';
 import { Migration20261205040000RectificationSummaries } from './migrations/Migration20261205040000RectificationSummaries.ts';
+import { Migration20261205050000AccessNotifications } from './migrations/Migration20261205050000AccessNotifications.ts';
 import type { Actor } from '../../domain/shared/access.ts';
 
 /** The checked-in migrations, in order. */
@@ -61,9 +62,15 @@ export const migrationsList = [
   { name: 'Migration20261205020000CallActivities', class: Migration20261205020000CallActivities },
   { name: 'Migration20261205030000LaneRoles', class: Migration20261205030000LaneRoles },
   { name: 'Migration20261205040000RectificationSummaries', class: Migration20261205040000RectificationSummaries },
+  { name: 'Migration20261205050000AccessNotifications', class: Migration20261205050000AccessNotifications },
 ];
 
 export type Orm = MikroORM;
+
+/** The embedded PGlite instance under the ORM (for what MikroORM does not wrap: its notifications). */
+export function embeddedDatabase<T>(orm: Orm): Promise<T> {
+  return (orm.em.getConnection() as unknown as { getNativeClient(): Promise<T> }).getNativeClient();
+}
 
 /** A fresh unit of work on the database (its own identity map), typed for the SQL driver. */
 export function forkEm(orm: Orm): EntityManager {
