@@ -82,12 +82,14 @@ const plain = createServer((req, res) => {
 const bytes = [...bytesOf.values()].reduce((sum, b) => sum + b.length, 0) / bytesOf.size;
 
 /*
- * Two ceilings for an executed `standard(code)`, measured beside it: plain node:http that makes one
- * PostgreSQL round trip (`select 1`) before sending the same bytes, and graphql-yoga answering the
- * same query with the same data from memory (no database, no sign-in). Pinzhi's own request needs
- * both, so neither ceiling can be passed by it. A third line, for reference: the same schema and
- * data executed by graphql-js inside plain node:http, each query text parsed and validated once —
- * what an executor of our own in the HTTP front, without Yoga's fetch layer, could reach at best.
+ * Two references for an executed `standard(code)`, measured beside it: plain node:http that makes one
+ * PostgreSQL round trip (`select 1`) before sending the same bytes — the ceiling of a request that
+ * makes a round trip of its own; Pinzhi's uncached line passes it because concurrent requests share
+ * their fingerprint read (`coalescedReads`) — and graphql-yoga answering the same query with the
+ * same data from memory (no database, no sign-in), the ceiling of a request executed by Yoga. A
+ * third line: the same schema and data executed by graphql-js inside plain node:http, each query text
+ * parsed and validated once — what an executor of our own in the HTTP front, without Yoga's fetch
+ * layer, could reach at best.
  */
 let ceilings: { pgTrip: number; yogaMemory: number; executorMemory: number } | undefined;
 if (!process.env.BENCH_CHECKLIST && !process.env.BENCH_QUERY) {

@@ -33,7 +33,7 @@ export interface Cursor {
 }
 
 /** The share of items that fail per tier (scaled per project by its own quality, 0.5–1.5). */
-const FAIL_RATE: Record<RoutineTier, number> = { daily: 0.15, monthly: 0.15, quarterly: 0.1 };
+const FAIL_RATE: Record<RoutineTier, number> = { daily: 0.11, monthly: 0.15, quarterly: 0.1 };
 const DAY = 86_400_000;
 
 interface Judged {

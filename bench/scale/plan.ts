@@ -1,7 +1,7 @@
 import { mulberry32 } from '../../domain/checklists/sampling.ts';
 
 /** The generator's version: part of a loaded database's name, so a changed generator never reuses an older load. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** The size of a data set: 1× is a company of the source's size, 100× a national one (500 projects over 5 years). */
 export interface Scale {

@@ -22,7 +22,7 @@ import { solidPng } from '../../server/seed/png.ts';
 import type { Scale } from './plan.ts';
 
 /** What each tier inspects: the daily patrol one work instruction, the monthly round one process, the quarterly audit one module. */
-export const TIER_SCOPES: Record<RoutineTier, string> = { daily: 'M01.P01.W001', monthly: 'M02.P01', quarterly: 'M03' };
+export const TIER_SCOPES: Record<RoutineTier, string> = { daily: 'M02.P02.W009', monthly: 'M02.P01', quarterly: 'M03' };
 
 /** The organisation the data set belongs to, its inspector, and what the generator draws on. */
 export interface Prepared {

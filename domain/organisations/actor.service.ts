@@ -1,7 +1,8 @@
 /**
- * The actor of a request, built afresh from the person's memberships on every request, so a changed
- * membership takes effect on the next one. Runs on an unscoped unit of work: the organisation is
- * what it finds out.
+ * The actor of a request, built from the person's memberships as they stand (the server keeps it
+ * between requests only until a change is announced: `server/access-cache.ts`), so a changed
+ * membership takes effect on the next request. Runs on an unscoped unit of work: the organisation
+ * is what it finds out.
  */
 import { ROLES, type Actor, type Reach, type Role } from '../shared/access.ts';
 import type { EntityManager } from '../shared/persistence.ts';

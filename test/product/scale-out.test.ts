@@ -130,6 +130,46 @@ describe(`several servers on one database (${process.env.TEST_DATABASE_URL ? `Po
     expect((await manager.gql(RECTIFICATIONS)).data.workflowInstances.totalCount).toBe(before + findings.length);
   }, 120_000);
 
+  it('a role granted or revoked, or an account disabled, through one server counts on its next request there, and on every server once the database announces it', async () => {
+    const ME = '{ me { roles } }';
+    const GRANT = 'mutation ($u: String!, $r: String!) { grantRole(username: $u, role: $r) { __typename ... on Membership { id } ... on Error { message } } }';
+    const REVOKE = 'mutation ($id: Int!) { revokeRole(membershipId: $id) { __typename ... on Error { message } } }';
+    const ACTIVE = 'mutation ($u: String!, $a: Boolean!) { setUserActive(username: $u, active: $a) { __typename ... on Error { message } } }';
+    const [a, b] = [servers[0], servers.at(-1)!];
+    const admin = await signedIn(a, 'admin');
+    const onA = await signedIn(a, 'auditor');
+    const onB = new ApiClient(b.base);
+    onB.token = onA.token;
+    const roles = async (client: ApiClient) => ((await client.gql<{ me: { roles: string[] } | null }>(ME)).data?.me?.roles ?? null);
+    const onEvery = (what: string, holds: (r: string[] | null) => boolean) => eventually(what, async () => (holds(await roles(onB)) ? true : undefined));
+    // given both servers keeping the auditor's access
+    expect(await roles(onA)).toEqual(['auditor']);
+    expect(await roles(onB)).toEqual(['auditor']);
+    // when the admin grants a role through the first server, then it counts there at once, and on the other once announced
+    const granted = (await admin.gql(GRANT, { u: 'auditor', r: 'fund_committee' })).data.grantRole;
+    expect(granted.__typename).toBe('Membership');
+    expect(await roles(onA)).toEqual(expect.arrayContaining(['auditor', 'fund_committee']));
+    await onEvery('the grant on every server', (r) => r?.includes('fund_committee') ?? false);
+    // and a revoke likewise
+    expect((await admin.gql(REVOKE, { id: granted.id })).data.revokeRole.__typename).toBe('Person');
+    expect(await roles(onA)).toEqual(['auditor']);
+    await onEvery('the revoke on every server', (r) => r !== null && !r.includes('fund_committee'));
+    // and a disabled account is nobody, on every server; enabled again, it is back
+    expect((await admin.gql(ACTIVE, { u: 'auditor', a: false })).data.setUserActive.__typename).toBe('Person');
+    expect(await roles(onA)).toBeNull();
+    await onEvery('the disabled account on every server', (r) => r === null);
+    expect((await admin.gql(ACTIVE, { u: 'auditor', a: true })).data.setUserActive.__typename).toBe('Person');
+    await onEvery('the enabled account on every server', (r) => r !== null);
+    if (store.backend === 'postgresql') {
+      // when an operator disables the account in SQL, outside every server, then every server hears of it
+      await query(store.env.DATABASE_URL, `update app_user set active = false where username = 'auditor'`);
+      await eventually('the operator\'s change on the first server', async () => ((await roles(onA)) === null ? true : undefined));
+      await onEvery('the operator\'s change on every server', (r) => r === null);
+      await query(store.env.DATABASE_URL, `update app_user set active = true where username = 'auditor'`);
+      await onEvery('the account back on every server', (r) => r !== null);
+    }
+  });
+
   it('timers started through either server fire once each', async () => {
     const managers = await Promise.all(servers.map((s) => signedIn(s, 'manager')));
     expect((await managers[0].gql(`mutation ($x: String!) { deployWorkflow(key: "scale-timer", bpmnXml: $x) { __typename } }`, { x: WAIT_BPMN })).data.deployWorkflow.__typename).toBe('DeployWorkflowSuccess');
