@@ -47,6 +47,14 @@ describe(`callers' access kept between requests (${process.env.TEST_DATABASE_URL
     }
   };
 
+  /** The inspector's account disabled outside this server, seen as nobody by `cache`, then enabled and seen again. */
+  const disabledElsewhereThenBack = async (cache: AccessCache) => {
+    await elsewhere(`update app_user set active = false where username = 'inspector'`);
+    await eventually(async () => (await cache.actorOf('inspector')) === null);
+    await elsewhere(`update app_user set active = true where username = 'inspector'`);
+    await eventually(async () => (await cache.actorOf('inspector')) !== null);
+  };
+
   beforeAll(async () => {
     t = await startTestApp();
     await ensureSampleProjects(t.em());
@@ -75,11 +83,8 @@ describe(`callers' access kept between requests (${process.env.TEST_DATABASE_URL
     const count = reads.count;
     await cache.actorOf('inspector');
     expect(reads.count).toBe(count);
-    // when the account is disabled elsewhere, then the person is nobody from then on
-    await elsewhere(`update app_user set active = false where username = 'inspector'`);
-    await eventually(async () => (await cache.actorOf('inspector')) === null);
-    await elsewhere(`update app_user set active = true where username = 'inspector'`);
-    await eventually(async () => (await cache.actorOf('inspector')) !== null);
+    // when the account is disabled elsewhere, then the person is nobody from then on (and back when enabled)
+    await disabledElsewhereThenBack(cache);
     await elsewhere(`delete from membership where username = 'inspector' and role = 'project_manager'`);
     await eventually(async () => !(await cache.actorOf('inspector'))?.roles.includes('project_manager'));
   });
@@ -159,9 +164,7 @@ describe(`callers' access kept between requests (${process.env.TEST_DATABASE_URL
       const kept = reads.count;
       await cache.actorOf('inspector');
       expect(reads.count).toBe(kept);
-      await elsewhere(`update app_user set active = false where username = 'inspector'`);
-      await eventually(async () => (await cache.actorOf('inspector')) === null);
-      await elsewhere(`update app_user set active = true where username = 'inspector'`);
+      await disabledElsewhereThenBack(cache);
     }, 20_000);
   }
 });

@@ -5,16 +5,21 @@ import { organisationActor } from './access.ts';
 import { ensureSampleProjects } from '../projects/project.service.ts';
 import { APP_ROLE } from '../../server/db/migrations/Migration20261203151000Organisations.ts';
 
+/** A database with the sample projects of organisation 1 and of a second organisation (one project, YJ01). */
+async function twoOrganisations(): Promise<{ t: TestApp; orgB: number }> {
+  const t = await startTestApp({ demoUsers: false });
+  await ensureSampleProjects(t.em());
+  const [row] = await t.em().execute<{ id: number }[]>(`insert into organisation (code, name, created_at) values ('yifang', '乙方物业', now()) returning id`);
+  await ensureSampleProjects(t.em(), row.id, [{ code: 'YJ01', name: '悦居澜庭', type: 'residential', region: '西南区域', profile: 'standard', address: '成都市高新区天府大道北段999号', buildings: 4 }]);
+  return { t, orgB: row.id };
+}
+
 describe('readInOneTrip', () => {
   let t: TestApp;
   let orgB: number;
 
   beforeAll(async () => {
-    t = await startTestApp({ demoUsers: false });
-    await ensureSampleProjects(t.em());
-    const [row] = await t.em().execute<{ id: number }[]>(`insert into organisation (code, name, created_at) values ('yifang', '乙方物业', now()) returning id`);
-    orgB = row.id;
-    await ensureSampleProjects(t.em(), orgB, [{ code: 'YJ01', name: '悦居澜庭', type: 'residential', region: '西南区域', profile: 'standard', address: '成都市高新区天府大道北段999号', buildings: 4 }]);
+    ({ t, orgB } = await twoOrganisations());
   }, 300_000);
   afterAll(() => t?.close());
 
@@ -102,11 +107,7 @@ describe('coalescedReads', () => {
   );
 
   beforeAll(async () => {
-    t = await startTestApp({ demoUsers: false });
-    await ensureSampleProjects(t.em());
-    const [row] = await t.em().execute<{ id: number }[]>(`insert into organisation (code, name, created_at) values ('yifang', '乙方物业', now()) returning id`);
-    orgB = row.id;
-    await ensureSampleProjects(t.em(), orgB, [{ code: 'YJ01', name: '悦居澜庭', type: 'residential', region: '西南区域', profile: 'standard', address: '成都市高新区天府大道北段999号', buildings: 4 }]);
+    ({ t, orgB } = await twoOrganisations());
   }, 300_000);
   afterAll(() => t?.close());
 
